@@ -1,0 +1,51 @@
+"""The one error type users see.
+
+Everything user-facing that goes wrong is raised as :class:`DrafterError` with a Chinese message
+that says what is wrong, where (file, line, field) and how to fix it. Only the CLI prints it and
+chooses the exit code; any other exception escaping to the CLI is a bug.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+
+class DrafterError(Exception):
+    """A problem the user can fix, described in Chinese."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+        exit_code: int = EXIT_UNUSABLE,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.field = field
+        self.hint = hint
+        self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        where = []
+        if self.path is not None:
+            where.append(f"文件 {self.path}")
+        if self.line is not None:
+            where.append(f"第 {self.line} 行")
+        if self.field is not None:
+            where.append(f"字段 {self.field}")
+        text = self.message
+        if where:
+            text = f"{'，'.join(where)}：{text}"
+        if self.hint:
+            text += f"\n  怎么改：{self.hint}"
+        return text
