@@ -10,7 +10,7 @@ Templates emit a small line markup that :func:`parse_markup` turns into blocks::
     ::title 俄久乡2024年度法治政府建设情况报告   (several ::title lines = one title, several lines)
     ::addressee 中共尼玛县委、尼玛县人民政府：
     ::h1 主要举措和成效                         (::h1 … ::h4: heading levels)
-    ::run 一是……                                (continues the heading just above in the same paragraph)
+    ::run 一是……                                (run-in: continues the heading above)
     ::p 正文……                                  (or any untagged line: a body paragraph)
     ::signature 俄久乡人民政府                  (one line per signing body)
     ::date 2025年1月15日
