@@ -120,7 +120,7 @@ def _tagged(line: str) -> tuple[str, str]:
     if not line.startswith(TAG):
         return "p", line
     tag, _, rest = line[2:].partition(" ")
-    return tag, rest.strip()
+    return tag, rest.strip().replace(ESCAPED_TAG, TAG)
 
 
 def _lines(text: str) -> Iterator[str]:

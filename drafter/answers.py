@@ -1,0 +1,406 @@
+"""The answers file: YAML a person can edit, with a Chinese label comment over every key.
+
+Loading keeps the round-trip document (comments, order and keys drafter does not know), so
+saving updates values in place and never drops what the user wrote. Unknown keys are kept and
+reported. Writes are atomic with the previous version kept as ``.bak``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.figures import Figure
+from drafter.fsutil import atomic_write_text, safe_filename
+from drafter.questions import SECTIONS, Question
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""An answers file is a few KB; anything this large is not one."""
+
+# Top-level keys that are not questions but belong to the file (import and carry-over notes).
+RESERVED_KEYS: dict[str, str] = {
+    "schema_version": "答卷格式版本（请勿修改）",
+    "to_confirm": "从旧报告导入、尚待确认的答案（确认后自动移除）",
+    "unplaced_figures": "从旧报告中读到但未能归入问题的数字，请人工放到合适的位置",
+    "last_year": "去年的数据和计划（由 drafter new --from 生成，供对照）",
+    "followups": "去年计划的落实情况",
+}
+
+# Older schema versions and how to bring their data up to date: version → (what changed, step).
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, tuple[str, Migration]] = {}
+
+
+@dataclass
+class AnswersFile:
+    """A loaded answers file: the plain data, the round-trip document and what was odd in it."""
+
+    path: Path | None
+    data: dict[str, Any]
+    doc: Any = None
+    unknown: list[str] = field(default_factory=list)
+    version: int = SCHEMA_VERSION
+    migrated_from: int | None = None
+    changes: list[str] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int | None:
+        """1-based line of a ``section.field`` key in the file, if known."""
+        if self.doc is None:
+            return None
+        node = self.doc
+        parts = key.split(".")
+        line = None
+        for part in parts:
+            if not hasattr(node, "lc") or not isinstance(node, Mapping) or part not in node:
+                return line
+            try:
+                line = node.lc.key(part)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                return line
+            node = node[part]
+        return line
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def default_filename(unit_name: str | None, year: int | None) -> str:
+    """``<单位名><年份>年度法治政府建设答卷.yaml``."""
+    name = safe_filename(unit_name or "本单位")
+    return f"{name}{year or ''}年度法治政府建设答卷.yaml"
+
+
+def _plain(node: Any) -> Any:
+    """Round-trip YAML objects → plain dicts/lists/scalars; refuses tagged (typed) nodes."""
+    from ruamel.yaml.comments import TaggedScalar
+
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if isinstance(node, TaggedScalar) or (tag and not str(tag).startswith("tag:yaml.org,2002:")):
+        raise DrafterError(
+            f"答卷中有不允许的 YAML 标签 {tag or ''}",
+            hint="答卷只能包含普通的文字、数字和列表，请删除以“!”开头的标签。",
+        )
+    if isinstance(node, Mapping):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
+    """Parse answers-file text; broken YAML raises DrafterError with the line number."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        doc = _yaml().load(text) if text.strip() else None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise DrafterError(
+            f"YAML 格式错误：{_yaml_problem(exc)}",
+            path=path,
+            line=line,
+            hint="检查这一行及上一行的缩进（用空格，不要用 Tab）、冒号后的空格和引号是否成对。",
+        ) from None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        raise DrafterError(
+            f"YAML 格式错误：{exc}", path=path, hint="用 drafter new 重新生成答卷。"
+        ) from None
+    if doc is None:
+        doc_data: dict[str, Any] = {}
+    elif not isinstance(doc, Mapping):
+        raise DrafterError(
+            "答卷的最外层应是“键: 值”的形式，不是一段文字或列表",
+            path=path,
+            line=1,
+            hint="用 drafter new 生成的答卷作为模板。",
+        )
+    else:
+        doc_data = _plain(doc)
+    version = doc_data.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DrafterError(
+            f"schema_version 应是整数，现在是“{version}”",
+            path=path,
+            field="schema_version",
+            hint=f"改为 {SCHEMA_VERSION}。",
+        )
+    if version > SCHEMA_VERSION:
+        raise DrafterError(
+            f"这份答卷是较新版本的 drafter 生成的（格式版本 {version}，本程序只认识到 {SCHEMA_VERSION}）",
+            path=path,
+            field="schema_version",
+            hint="请升级 drafter（pip install -U drafter）后再打开。",
+        )
+    loaded = AnswersFile(path=path, data=doc_data, doc=doc, version=version)
+    if version < SCHEMA_VERSION:
+        _migrate(loaded)
+    loaded.unknown = unknown_keys(loaded.data)
+    return loaded
+
+
+def _yaml_problem(exc: Any) -> str:
+    problem = str(getattr(exc, "problem", "") or exc)
+    known = {
+        "found character '\\t' that cannot start any token": "用了 Tab 缩进（请改用空格）",
+        "mapping values are not allowed here": "这里不应出现冒号（文字里的冒号请用全角“：”或给整段加引号）",
+        "could not find expected ':'": "缺少冒号",
+        "found duplicate key": "同一个键出现了两次",
+        "expected <block end>, but found": "缩进不对齐",
+        "found unexpected end of stream": "引号或括号没有成对",
+        "while scanning a quoted scalar": "引号没有成对",
+    }
+    for english, chinese in known.items():
+        if english in problem or english in str(exc):
+            return chinese
+    return problem
+
+
+def _migrate(loaded: AnswersFile) -> None:
+    data = loaded.data
+    start = loaded.version
+    for version in range(start, SCHEMA_VERSION):
+        if version not in MIGRATIONS:
+            raise DrafterError(
+                f"不认识格式版本 {version} 的答卷",
+                path=loaded.path,
+                field="schema_version",
+                hint="用 drafter new 重新生成答卷。",
+            )
+        description, step = MIGRATIONS[version]
+        data = step(data)
+        loaded.changes.append(description)
+    data["schema_version"] = SCHEMA_VERSION
+    loaded.data = data
+    loaded.doc = None  # the layout changed: saving writes a fresh, commented document
+    loaded.migrated_from = start
+    loaded.version = SCHEMA_VERSION
+
+
+def unknown_keys(data: Mapping[str, Any]) -> list[str]:
+    """Keys the catalogue does not know, as ``section`` or ``section.field``."""
+    known_sections = {s.name: {q.name for q in s.questions} for s in SECTIONS}
+    unknown: list[str] = []
+    for key, value in data.items():
+        if key in RESERVED_KEYS:
+            continue
+        if key not in known_sections:
+            unknown.append(key)
+        elif isinstance(value, Mapping):
+            unknown += [f"{key}.{k}" for k in value if k not in known_sections[key]]
+    return unknown
+
+
+def read_answers_file(path: Path) -> AnswersFile:
+    """Read and parse an answers file, with Chinese errors for every way it can fail."""
+    path = Path(path)
+    if not path.exists():
+        raise DrafterError(
+            "找不到答卷文件", path=path, hint="检查文件名和路径；新建答卷请用 drafter new。"
+        )
+    if path.is_dir():
+        raise DrafterError("这是一个文件夹，不是答卷文件", path=path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DrafterError(
+                f"文件太大（{size // 1024} KB），不像是答卷",
+                path=path,
+                hint="答卷一般只有几十 KB，请确认选对了文件。",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path=path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DrafterError(
+                "文件不是文本（无法按 UTF-8 或 GBK 读取）",
+                path=path,
+                hint="答卷应是 .yaml 文本文件；用记事本另存为 UTF-8 后再试。",
+            ) from None
+    if "\x00" in text:
+        raise DrafterError("文件里有二进制内容，不是答卷", path=path)
+    return parse_answers_text(text, path)
+
+
+def load_answers(path: Path) -> tuple[Any, AnswersFile]:
+    """Read, parse and validate an answers file: (model, file). Errors name file, line and field."""
+    from drafter.model import cross_check
+
+    loaded = read_answers_file(path)
+    answers = validate_file(loaded)
+    problems = cross_check(answers)
+    if problems:
+        key, _ = problems[0]
+        lines = [f"  - {k}（第 {loaded.line_of(k) or '?'} 行）：{m}" for k, m in problems]
+        raise DrafterError(
+            "答卷中有互相矛盾的数字：\n" + "\n".join(lines),
+            path=path,
+            line=loaded.line_of(key),
+            field=key,
+            hint="改正后再生成；也可以用 drafter edit 重新回答这一部分。",
+            exit_code=1,
+        )
+    return answers, loaded
+
+
+def validate_file(loaded: AnswersFile) -> Any:
+    """Validate a loaded file; the error names the first bad field's line."""
+    from drafter.model import validate_answers
+
+    try:
+        return validate_answers(loaded.data, source="答卷")
+    except DrafterError as exc:
+        exc.path = loaded.path
+        if exc.field:
+            exc.line = loaded.line_of(exc.field)
+        raise
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def to_yaml_value(q: Question, value: Any) -> Any:
+    """A model value as the answers file stores it."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    def text(v: str) -> Any:
+        return LiteralScalarString(v) if "\n" in v or len(v) > 60 else v
+
+    if value is None:
+        return None
+    if isinstance(value, Figure):
+        return value.to_yaml()
+    if q.kind == "items":
+        seq = CommentedSeq()
+        for item in value:
+            entry = CommentedMap()
+            heading = item.heading if hasattr(item, "heading") else item.get("heading", "")
+            body = item.text if hasattr(item, "text") else item.get("text", "")
+            entry["heading"] = heading
+            entry["text"] = text(body)
+            seq.append(entry)
+        return seq
+    if q.kind == "list":
+        return CommentedSeq(list(value))
+    if isinstance(value, str):
+        return text(value)
+    return value
+
+
+def model_to_data(answers: Any) -> dict[str, dict[str, Any]]:
+    """The model as plain answer data (what the questionnaire and the importer save)."""
+    out: dict[str, dict[str, Any]] = {}
+    for section in SECTIONS:
+        values = {}
+        for q in section.questions:
+            value = answers.get(q.key)
+            if isinstance(value, Figure):
+                value = value.to_yaml()
+            elif q.kind == "items":
+                value = [{"heading": i.heading, "text": i.text} for i in value]
+            values[q.name] = value
+        out[section.name] = values
+    return out
+
+
+def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:
+    """Merge answer data into a round-trip document, in catalogue order with label comments.
+
+    Values of known keys are replaced in place (so the user's own comments stay); keys the
+    catalogue does not know are left exactly where they are.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    doc = base_doc if isinstance(base_doc, CommentedMap) else CommentedMap()
+    if "schema_version" not in doc:
+        doc.insert(0, "schema_version", SCHEMA_VERSION)
+        doc.yaml_set_comment_before_after_key(
+            "schema_version",
+            before="drafter 答卷：乡镇法治政府建设年度报告的全部答案。\n"
+            "可以直接编辑；# 后面是说明。数字留空表示不报告；约数写成 1500余。\n\n"
+            + RESERVED_KEYS["schema_version"],
+        )
+    else:
+        doc["schema_version"] = SCHEMA_VERSION
+    position = list(doc).index("schema_version") + 1
+    for section in SECTIONS:
+        values = data.get(section.name)
+        if not isinstance(values, Mapping):
+            values = {}
+        sec = doc.get(section.name)
+        if not isinstance(sec, CommentedMap):
+            sec = CommentedMap()
+            if section.name in doc:
+                doc[section.name] = sec
+            else:
+                doc.insert(position, section.name, sec)
+                doc.yaml_set_comment_before_after_key(
+                    section.name, before=f"\n==== {section.title} ====\n{section.intro}"
+                )
+        position = list(doc).index(section.name) + 1
+        inner = 0
+        for q in section.questions:
+            value = to_yaml_value(q, values.get(q.name))
+            if q.name in sec:
+                if _plain_equal(sec[q.name], value):
+                    inner = list(sec).index(q.name) + 1
+                    continue
+                sec[q.name] = value
+            else:
+                sec.insert(inner, q.name, value)
+                sec.yaml_set_comment_before_after_key(q.name, before=q.comment, indent=2)
+            inner = list(sec).index(q.name) + 1
+    for key in RESERVED_KEYS:
+        if key != "schema_version" and key in data and data[key] is not None:
+            if key not in doc:
+                doc[key] = data[key]
+                doc.yaml_set_comment_before_after_key(key, before="\n" + RESERVED_KEYS[key])
+            else:
+                doc[key] = data[key]
+        elif key != "schema_version" and key in doc and key in data and data[key] is None:
+            del doc[key]
+    return doc
+
+
+def _plain_equal(old: Any, new: Any) -> bool:
+    try:
+        return _plain(old) == _plain(new)
+    except DrafterError:
+        return False
+
+
+def dump_answers(data: Mapping[str, Any], base_doc: Any = None) -> str:
+    """The answers file text for some answer data."""
+    stream = io.StringIO()
+    _yaml().dump(build_document(data, base_doc), stream)
+    return stream.getvalue()
+
+
+def save_answers(
+    path: Path, data: Mapping[str, Any], base: AnswersFile | None = None
+) -> AnswersFile:
+    """Write answer data atomically (previous version kept as .bak); return the new file state."""
+    text = dump_answers(data, base.doc if base is not None else None)
+    atomic_write_text(Path(path), text, backup=True)
+    return parse_answers_text(text, Path(path))

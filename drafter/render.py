@@ -1,0 +1,308 @@
+"""Answers → blocks through Jinja templates, sandboxed, with undefined variables as errors.
+
+Templates see:
+  ``a``        every answer by section (``a.publicity.title``), defaults filled in for texts;
+  ``u``        the unit's words (``u.whole`` 全乡, ``u.party`` 乡党委 …), from the unit type;
+  ``year``, ``next_year``, ``unit``, ``county``;
+  ``fig(key)`` a figure with its unit word ("1500余份"), ``rate(key)`` a derived rate ("92.3%");
+  ``figs(lead, (phrase, key[, zero phrase]), …)`` one sentence of the figures that were answered;
+  ``inline(items)`` items as 一是……二是……; filters ``sentence``, ``clause``, ``runin``, ``paras``.
+Templates contain no figures of their own: every number in a draft comes from the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from drafter.answers import model_to_data
+from drafter.errors import DrafterError
+from drafter.figures import Figure
+from drafter.model import Item
+from drafter.outline import Block, escape_markup, number_blocks, ordinal_lead, parse_markup
+from drafter.questions import QUESTIONS, RATES, SECTIONS, get_answer
+
+OUTLINE_NAMES = ("regulation", "first-duty", "three-part")
+_RATE_KEYS = {r.key for r in RATES}
+_END_PUNCT = "。；;，,：:、 "
+
+
+def builtin_template_dir() -> Path:
+    """Templates ship inside the package when installed, beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "outlines").is_dir():
+            return candidate
+    raise DrafterError("找不到报告模板（templates 文件夹）", hint="请重新安装 drafter。")
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def clause(text: Any) -> str:
+    """A text as a clause: no closing punctuation (to be followed by "，" or "。")."""
+    return str(text or "").strip().rstrip(_END_PUNCT)
+
+
+def sentence(text: Any) -> str:
+    """A text ending with a full stop (unless it already ends with one, ！ or ？)."""
+    value = str(text or "").strip()
+    if not value:
+        return ""
+    if value[-1] in "。！？”』）)":
+        return value
+    return clause(value) + "。"
+
+
+def runin(text: Any) -> str:
+    """A run-in heading sentence: ends with "。"."""
+    return clause(text) + "。" if clause(text) else ""
+
+
+def paras(text: Any) -> list[str]:
+    """A multi-line answer as its paragraphs (blank lines dropped)."""
+    return [line.strip() for line in str(text or "").split("\n") if line.strip()]
+
+
+def _item_sentence(n: int, item: Any) -> str:
+    heading = clause(getattr(item, "heading", ""))
+    body = " ".join(paras(getattr(item, "text", "")))
+    lead = ordinal_lead(n)
+    if heading and body:
+        return f"{lead}{heading}。{sentence(body)}"
+    return lead + sentence(heading or body)
+
+
+def inline(items: Sequence[Any]) -> str:
+    """Items as one run of 一是……二是……; a single item without its ordinal."""
+    items = [i for i in items if clause(getattr(i, "heading", "")) or paras(getattr(i, "text", ""))]
+    if len(items) == 1:
+        item = items[0]
+        heading, body = clause(item.heading), " ".join(paras(item.text))
+        return f"{heading}。{sentence(body)}" if heading and body else sentence(heading or body)
+    return "".join(_item_sentence(n, item) for n, item in enumerate(items, 1))
+
+
+# --------------------------------------------------------------------------- context
+
+
+class _Context:
+    """Builds the values a template sees from a validated answers model."""
+
+    def __init__(self, answers: Any) -> None:
+        self.answers = answers
+        self.data = model_to_data(answers)
+
+    def effective(self) -> dict[str, SimpleNamespace]:
+        # Namespaces, not dicts: a dict's own methods would shadow keys like ``items``.
+        out: dict[str, SimpleNamespace] = {}
+        for section in SECTIONS:
+            values: dict[str, Any] = {}
+            for q in section.questions:
+                value = self.answers.get(q.key)
+                if value is None and q.kind not in ("figure",):
+                    value = q.default_for(self.data)
+                    if q.kind in ("text", "longtext") and value is not None:
+                        value = str(value)
+                values[q.name] = _escaped(value)
+            out[section.name] = SimpleNamespace(**values)
+        return out
+
+    def fig(self, key: str) -> str:
+        if key in _RATE_KEYS:
+            return self.answers.rate(key) or ""
+        q = QUESTIONS.get(key)
+        if q is None:
+            raise KeyError(f"没有这个问题：{key}")
+        value = self.answers.get(key)
+        if not isinstance(value, Figure):
+            return ""
+        return f"{value}{q.unit}"
+
+    def has(self, key: str) -> bool:
+        return bool(self.fig(key))
+
+    def zero(self, key: str) -> bool:
+        value = self.answers.get(key) if key not in _RATE_KEYS else None
+        return isinstance(value, Figure) and value.value == 0
+
+    def figs(self, lead: str, *pairs: Sequence[str]) -> str:
+        """ "全年共开展……30场次，发放……1500余份。" from the answered figures only."""
+        parts: list[str] = []
+        for pair in pairs:
+            phrase, key = pair[0], pair[1]
+            zero_phrase = pair[2] if len(pair) > 2 else None
+            if zero_phrase and self.zero(key):
+                parts.append(zero_phrase)
+            elif self.has(key):
+                parts.append(f"{phrase}{self.fig(key)}")
+        if not parts:
+            return ""
+        return f"{lead}{'，'.join(parts)}。"
+
+
+def _escaped(value: Any) -> Any:
+    """User text can never forge markup: every line starting with "::" is escaped up front."""
+    if isinstance(value, str):
+        return escape_markup(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, Item):
+        return Item(heading=escape_markup(value.heading), text=escape_markup(value.text))
+    return value
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        # A None reaching the output is a template bug that would print "None" in a report.
+        raise DrafterError("模板输出了一个空值（None）", hint="模板里应先用 if 判断再输出。")
+    return value
+
+
+def make_environment(extra_dir: Path | None = None) -> Any:
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loaders = []
+    if extra_dir is not None:
+        loaders.append(FileSystemLoader(str(extra_dir), encoding="utf-8"))
+    loaders.append(FileSystemLoader(str(builtin_template_dir()), encoding="utf-8"))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=_finalize,
+    )
+    env.filters.update(sentence=sentence, clause=clause, runin=runin, paras=paras)
+    return env
+
+
+def template_context(answers: Any) -> dict[str, Any]:
+    ctx = _Context(answers)
+    a = ctx.effective()
+    identity = a["identity"]
+    year = identity.year
+    return {
+        "a": a,
+        "u": answers.words,
+        "unit": identity.unit_name or "",
+        "county": identity.county or "",
+        "year": year,
+        "next_year": year + 1 if isinstance(year, int) else "",
+        "fig": ctx.fig,
+        "has": ctx.has,
+        "zero": ctx.zero,
+        "rate": ctx.fig,
+        "figs": ctx.figs,
+        "inline": inline,
+        # Switches an outline sets before including a shared part.
+        "include_first_duty": False,
+        "rectification_heading": True,
+    }
+
+
+def render_text(answers: Any, outline: str | None = None, *, templates: Path | None = None) -> str:
+    """The rendered markup of the chosen outline (mostly for debugging and tests)."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    name = outline or answers.get("identity.outline") or "regulation"
+    if templates is None and name not in OUTLINE_NAMES:
+        raise DrafterError(
+            f"没有名为“{name}”的报告结构",
+            field="identity.outline",
+            hint=f"可选：{'、'.join(OUTLINE_NAMES)}。",
+        )
+    env = make_environment(templates)
+    template_name = f"outlines/{name}.j2"
+    try:
+        template = env.get_template(template_name)
+        return template.render(template_context(answers))
+    except TemplateNotFound as exc:
+        raise DrafterError(
+            f"找不到模板 {exc.name}",
+            path=templates,
+            hint="检查模板文件夹里是否有 outlines/<结构名>.j2。",
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise DrafterError(
+            f"模板语法错误：{exc.message}", path=exc.filename or exc.name, line=exc.lineno
+        ) from None
+    except SecurityError as exc:
+        raise DrafterError(
+            f"模板试图访问不允许的内容（{exc}），已拒绝",
+            path=_current_template(exc),
+            line=_template_line(exc),
+            hint="模板只能使用答卷里的数据和 drafter 提供的函数。",
+        ) from None
+    except UndefinedError as exc:
+        raise DrafterError(
+            f"模板使用了不存在的变量：{exc.message}",
+            path=_current_template(exc),
+            line=_template_line(exc),
+            hint="检查变量名拼写；可用的变量见 README 的“县级模板”一节。",
+        ) from None
+    except TemplateError as exc:
+        raise DrafterError(f"模板出错：{exc}", path=_current_template(exc)) from None
+
+
+def _template_frames(exc: BaseException) -> list[tuple[str, int]]:
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            frames.append((filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+def _current_template(exc: BaseException) -> str | None:
+    frames = _template_frames(exc)
+    return frames[-1][0] if frames else None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    frames = _template_frames(exc)
+    return frames[-1][1] if frames else None
+
+
+def render_blocks(
+    answers: Any,
+    outline: str | None = None,
+    *,
+    templates: Path | None = None,
+    extra: Iterable[Block] = (),
+) -> list[Block]:
+    """Answers → numbered blocks of the chosen outline."""
+    text = render_text(answers, outline, templates=templates)
+    try:
+        blocks = parse_markup(text)
+    except ValueError as exc:
+        raise DrafterError(f"模板输出格式错误：{exc}", path=templates) from None
+    return number_blocks([*blocks, *extra])
+
+
+def figure_keys_with_values(answers: Any) -> dict[str, Figure]:
+    """Every answered figure (for provenance checks)."""
+    return {
+        q.key: answers.get(q.key)
+        for q in QUESTIONS.values()
+        if q.kind == "figure" and answers.get(q.key) is not None
+    }
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def numbers_in(text: str) -> list[str]:
+    return _DIGITS.findall(text)
+
+
+__all__ = ["get_answer", "render_blocks", "render_text"]
