@@ -1,0 +1,233 @@
+"""Who wrote a report and for which year: unit name and type, county, year.
+
+Read from the title first, then the signature, the opening paragraph and the body; where these
+sources disagree (title 2024, opening 2023) the disagreement is kept, in Chinese, for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from drafter.outline import Block
+
+UNIT_TYPES = ("街道", "苏木", "乡", "镇")
+"""Longest first, so 街道 is tried before the one-character types."""
+
+# One-to-one Traditional → Simplified map for the characters identity needs; same length, so
+# positions found in the mapped text are positions in the original.
+_T2S = str.maketrans(
+    "鄉鎮區縣寧辦處黨報關於年會議書記長蘇蒙東門灣陽張陳趙劉楊黃龍鳳雲嶺橋莊溝灘壩營廠廟灣",
+    "乡镇区县宁办处党报关于年会议书记长苏蒙东门湾阳张陈赵刘杨黄龙凤云岭桥庄沟滩坝营厂庙湾",
+)
+
+_HAN = r"\u4e00-\u9fff"
+# A unit name: 1–10 Han characters ending with a unit type. 民族乡 ("XX回族乡") are just 乡.
+_UNIT_TAIL = r"(?:街道办事处|街道|苏木|乡|镇)"
+_ADMIN = re.compile(
+    r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|林区|特区)"
+)
+_COUNTY_TAIL = ("自治县", "自治旗", "县", "区", "旗", "市", "林区", "特区")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_TITLE_STOP = re.compile(
+    r"(?:20\d{2}|关于|法治|依法|人民政府|党委|委员会|办事处|政府|年度|情况|工作)"
+)
+# Generic words that end like a unit but are not one ("全乡", "乡镇", "城镇" …).
+_NOT_UNIT_PREFIX = set("全我本该各每此其乡城村集小市县区")
+
+_UNIT_IN_TEXT = re.compile(
+    rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)"
+    rf"(?=人民政府|党委|在|坚持|始终|以|紧紧|围绕|，|、|[^{_HAN}]|$)"
+)
+_UNIT_BEFORE_BODY = re.compile(
+    rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
+)
+_GENERIC_NAMES = {"乡镇", "城镇", "村镇", "集镇", "城乡", "街道"}
+
+
+@dataclass
+class Identity:
+    """The reporting unit as read from a report."""
+
+    unit_name: str | None = None
+    unit_type: str | None = None
+    county: str | None = None
+    year: int | None = None
+    disagreements: list[str] = field(default_factory=list)
+    """Where title, opening, body or signature say different things, in Chinese."""
+
+
+def unit_type_of(name: str) -> str | None:
+    """The unit type a name ends with: 俄久乡 → 乡, XX街道办事处 → 街道."""
+    name = name.removesuffix("办事处").removesuffix("人民政府")
+    for unit_type in UNIT_TYPES:
+        if name.endswith(unit_type):
+            return unit_type
+    return None
+
+
+def split_place(text: str) -> tuple[str | None, str | None]:
+    """Split "湟中区田家寨镇" into (county, unit); either may be None.
+
+    The county is the last administrative segment before the unit (县/区/旗/county-level 市), and
+    a segment only counts when what is left still makes a unit name of two or more characters.
+    """
+    text = text.translate(_T2S)
+    match = re.search(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$", text)
+    if match is None:
+        return None, None
+    whole = text
+    unit_type = unit_type_of(whole)
+    if unit_type is None:
+        return None, None
+    # Cut after each administrative word and keep the last cut that leaves a valid unit.
+    county: str | None = None
+    unit = whole
+    start = 0
+    for admin in _ADMIN.finditer(whole):
+        end = admin.end()
+        if admin.group(0) == "州" and whole[end : end + 1] in "市区县":
+            # "广州市", "通州区": 州 here is part of the name, not a prefecture.
+            continue
+        rest = whole[end:]
+        rest_type = unit_type_of(rest)
+        core = rest.removesuffix("办事处")
+        if rest_type is None or len(core) < len(rest_type) + 1:
+            continue
+        segment = whole[start:end]
+        if len(segment) >= 2:
+            if segment.endswith(_COUNTY_TAIL):
+                county = segment
+            start = end
+            unit = rest
+    unit = unit.removesuffix("办事处")
+    if unit in _GENERIC_NAMES or len(unit) < 2:
+        return county, None
+    return county, unit
+
+
+def _title_place(title: str) -> str:
+    """The place words at the start of a title line, before the year or 关于/法治/人民政府."""
+    for line in title.split("\n"):
+        line = re.sub(r"^中共", "", line.strip())
+        stop = _TITLE_STOP.search(line)
+        head = line[: stop.start()] if stop else line
+        head = re.sub(rf"[^{_HAN}]", "", head)
+        if head:
+            return head
+    return ""
+
+
+def _find_unit_in(text: str) -> tuple[str | None, str | None]:
+    """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡)."""
+    text = text.translate(_T2S)
+    for match in re.finditer(
+        rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|在|坚持|始终|以|紧紧|围绕|，|、|[^{_HAN}]|$)",
+        text,
+    ):
+        candidate = match.group(0)
+        # "2024年四棵树乡始终…": the match starts at 年.
+        candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
+        county, unit = split_place(candidate)
+        if unit and unit[0] not in _NOT_UNIT_PREFIX and unit not in _GENERIC_NAMES:
+            return county, unit
+    return None, None
+
+
+def _first_paragraph(blocks: Sequence[Block]) -> tuple[int, Block] | None:
+    for index, block in enumerate(blocks):
+        if block.kind == "paragraph":
+            return index, block
+        if block.kind == "heading":
+            return None
+    return None
+
+
+def detect_identity(blocks: Sequence[Block]) -> Identity:
+    """Unit, county and year of a report, with the disagreements between its parts."""
+    identity = Identity()
+    notes = identity.disagreements
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    opening = _first_paragraph(blocks)
+    opening_text = opening[1].full_text if opening else ""
+    signatures = [b.text for b in blocks if b.kind == "signature"]
+
+    # --- unit and county
+    title_county, title_unit = split_place(_title_place(title)) if title else (None, None)
+    open_county, open_unit = _find_unit_in(opening_text) if opening_text else (None, None)
+    sign_county: str | None = None
+    sign_unit: str | None = None
+    for line in signatures:
+        name = re.sub(r"^中共", "", line.translate(_T2S))
+        name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
+        county, unit = split_place(name)
+        if unit:
+            sign_county, sign_unit = county, unit
+            break
+    body_unit = _most_common_unit(blocks) if not (title_unit or open_unit or sign_unit) else None
+
+    identity.unit_name = title_unit or sign_unit or open_unit or body_unit
+    identity.county = title_county or sign_county or open_county
+    identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
+    if identity.unit_type is None:
+        identity.unit_type = _self_reference_type(blocks)
+    named = {n for n in (title_unit, open_unit, sign_unit) if n}
+    if len(named) > 1:
+        sources = "、".join(
+            f"{label}写“{n}”"
+            for label, n in (("标题", title_unit), ("开头", open_unit), ("署名", sign_unit))
+            if n
+        )
+        notes.append(f"单位名称前后不一致：{sources}。")
+
+    # --- year
+    title_years = [int(y) for y in _YEAR.findall(title.translate(_T2S))]
+    open_years = [int(y) for y in _YEAR.findall(opening_text)]
+    title_year = title_years[0] if title_years else None
+    open_year = open_years[0] if open_years else None
+    identity.year = title_year or open_year or _most_common_year(blocks)
+    if title_year and open_year and title_year != open_year:
+        notes.append(f"年份不一致：标题写{title_year}年，开头段写{open_year}年。")
+    date = next((b.text for b in blocks if b.kind == "date"), "")
+    date_year = re.match(r"(\d{4})", date)
+    if (
+        identity.year
+        and date_year
+        and int(date_year.group(1)) not in (identity.year, identity.year + 1)
+    ):
+        notes.append(f"落款日期{date_year.group(1)}年与报告年度{identity.year}年不相符。")
+    return identity
+
+
+def _most_common_unit(blocks: Sequence[Block]) -> str | None:
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        text = block.full_text.translate(_T2S)
+        for match in re.finditer(
+            rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)",
+            text,
+        ):
+            _, unit = split_place(match.group(1))
+            if unit and unit[0] not in _NOT_UNIT_PREFIX:
+                counts[unit] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _self_reference_type(blocks: Sequence[Block]) -> str | None:
+    """Without a name, the unit type its self-references use most (我乡/全镇/我街道 …)."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        text = block.full_text.translate(_T2S)
+        for match in re.finditer(r"(?:我|全|本)(街道|苏木|乡|镇)", text):
+            counts[match.group(1)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _most_common_year(blocks: Sequence[Block]) -> int | None:
+    counts: Counter[int] = Counter()
+    for block in blocks:
+        for year in _YEAR.findall(block.full_text):
+            counts[int(year)] += 1
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,119 @@
+"""Identity: unit name and type, county and year from title, opening, signature and body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.identity import detect_identity, split_place
+from drafter.reader import blocks_from_text, read_blocks
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("seed", "unit", "unit_type", "county", "year"),
+    [
+        ("000_423f073e31c81c7f.txt", "俄久乡", "乡", "尼玛县", 2024),
+        ("001_1b8db11db821e11c.txt", "杂色镇", "镇", None, 2024),
+        ("002_826d96733ac86db3.txt", "四棵树乡", "乡", "鲁山县", 2024),
+        ("003_a85474dd8e8b2607.txt", "田家寨镇", "镇", "湟中区", 2024),
+        ("004_4b18fc9788dde1ef.txt", "多玛乡", "乡", "安多县", 2024),
+    ],
+)
+def test_seeds(seed: str, unit: str, unit_type: str, county: str | None, year: int) -> None:
+    identity = detect_identity(read_blocks(SEEDS / seed))
+    assert (identity.unit_name, identity.unit_type, identity.county, identity.year) == (
+        unit,
+        unit_type,
+        county,
+        year,
+    )
+    assert identity.disagreements == []
+
+
+@pytest.mark.parametrize(
+    ("place", "county", "unit"),
+    [
+        ("湟中区田家寨镇", "湟中区", "田家寨镇"),
+        ("新市镇", None, "新市镇"),
+        ("某山县新市镇", "某山县", "新市镇"),
+        ("广州市番禺区市桥街道办事处", "番禺区", "市桥街道"),
+        ("化隆回族自治县德恒隆乡", "化隆回族自治县", "德恒隆乡"),
+        ("门源回族自治县仙米乡", "门源回族自治县", "仙米乡"),
+        ("大通县向化藏族乡", "大通县", "向化藏族乡"),
+        ("鄂托克旗苏米图苏木", "鄂托克旗", "苏米图苏木"),
+        ("东莞市虎门镇", "东莞市", "虎门镇"),
+        ("玉树州治多县索加乡", "治多县", "索加乡"),
+        ("青海省西宁市湟中区田家寨镇", "湟中区", "田家寨镇"),
+        ("北京市通州区永顺镇", "通州区", "永顺镇"),
+        ("西城区西长安街街道", "西城区", "西长安街街道"),
+        ("尼玛縣俄久鄉", "尼玛县", "俄久乡"),  # Traditional 縣/鄉
+        ("城关镇", None, "城关镇"),
+        ("乡镇", None, None),
+    ],
+)
+def test_split_place(place: str, county: str | None, unit: str | None) -> None:
+    assert split_place(place) == (county, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "unit_type", "county", "year"),
+    [
+        (
+            "城关镇人民政府\n关于2024年度法治政府建设情况的报告\n2024年，我镇坚持……。",
+            "城关镇",
+            "镇",
+            None,
+            2024,
+        ),
+        (
+            "2025年度法治政府建设情况报告\n2025年，在区委的坚强领导下，西长安街街道坚持……。",
+            "西长安街街道",
+            "街道",
+            None,
+            2025,
+        ),
+        (
+            "中共某某旗巴音苏木委员会\n巴音苏木2024年法治政府建设情况报告\n2024年，全苏木……。",
+            "巴音苏木",
+            "苏木",
+            "某某旗",
+            2024,
+        ),
+        (
+            "关于2023年法治政府建设情况的报告\n2023年，我乡……。\n一、主要举措\n"
+            "正文。\n化隆回族自治县德恒隆乡人民政府\n2024年1月10日",
+            "德恒隆乡",
+            "乡",
+            "化隆回族自治县",
+            2023,
+        ),
+        ("法治政府建设情况报告\n一年来，我街道……。", None, "街道", None, None),
+    ],
+)
+def test_unseen_reports(
+    text: str, unit: str | None, unit_type: str, county: str | None, year: int | None
+) -> None:
+    identity = detect_identity(blocks_from_text(text))
+    assert (identity.unit_name, identity.unit_type, identity.county, identity.year) == (
+        unit,
+        unit_type,
+        county,
+        year,
+    )
+
+
+def test_disagreements() -> None:
+    text = (
+        "某某县俄久乡2024年度法治政府建设情况报告\n"
+        "2023年，某某县俄久镇在县委、县政府的坚强领导下……。\n一、主要举措和成效\n"
+        "俄久乡人民政府\n2022年1月5日"
+    )
+    identity = detect_identity(blocks_from_text(text))
+    assert identity.year == 2024
+    joined = "\n".join(identity.disagreements)
+    assert "标题写2024年，开头段写2023年" in joined
+    assert "俄久镇" in joined
+    assert "落款日期2022年" in joined
