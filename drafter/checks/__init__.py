@@ -1,0 +1,101 @@
+"""Checks: what a county reviewer catches, on our drafts and on any report.
+
+Each family of rules lives in its own module and registers its rule with :func:`register`; the
+registry maps a rule id (the ids of the JSON contract in design.md) to a function that takes a
+:class:`Context` and yields :class:`Finding` objects. ``run_checks`` runs them all.
+
+Severities: ``error`` is a defect a reviewer sends the report back for (a clean, well-written report
+has none); ``warning`` is very likely wrong but has legitimate uses; ``info`` is a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from drafter.checks._text import Context
+from drafter.outline import Block
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one block."""
+
+    rule: str
+    severity: Severity
+    message: str
+    """What is wrong and how to fix it, in Chinese."""
+    excerpt: str
+    """The offending text exactly as it stands in the block ("" when something is missing)."""
+    paragraph: int
+    """0-based index of the block."""
+
+
+Rule = Callable[[Context], Iterable[Finding]]
+RULES: dict[str, Rule] = {}
+"""Rule id → check, in registration order (the order of the modules imported below)."""
+
+
+def register(rule_id: str) -> Callable[[Rule], Rule]:
+    """Decorator: make a check part of ``run_checks`` under ``rule_id``."""
+
+    def decorate(function: Rule) -> Rule:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id!r} registered twice")
+        RULES[rule_id] = function
+        return function
+
+    return decorate
+
+
+def run_checks(
+    blocks: Sequence[Block],
+    *,
+    unit_type: str | None = None,
+    year: int | None = None,
+    rules: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Run the checks (all, or the given rule ids) on blocks; identity detected when not given."""
+    context = Context.build(list(blocks), unit_type=unit_type, year=year)
+    selected = list(RULES) if rules is None else list(rules)
+    findings: list[Finding] = []
+    for rule_id in selected:
+        findings.extend(RULES[rule_id](context))
+    # One finding per rule, place and excerpt: overlapping patterns must not double-report.
+    unique = {(f.rule, f.paragraph, f.excerpt, f.message): f for f in findings}
+    return sorted(unique.values(), key=lambda f: (f.paragraph, SEVERITY_ORDER[f.severity], f.rule))
+
+
+def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object]:
+    """The ``drafter check --format json`` document of design.md."""
+    return {"file": file, "findings": [asdict(f) for f in findings]}
+
+
+# Importing the rule modules registers them. Kept at the bottom: they import Finding/register.
+from drafter.checks import (  # noqa: E402, F401
+    approx,
+    duplicates,
+    figures,
+    numbering,
+    outdated,
+    parts,
+    punctuation,
+    spacing,
+    typos,
+    unit,
+    years,
+)
+
+__all__ = [
+    "RULES",
+    "Context",
+    "Finding",
+    "Severity",
+    "findings_to_json",
+    "register",
+    "run_checks",
+]

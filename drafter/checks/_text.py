@@ -1,0 +1,159 @@
+"""Shared text helpers for the checks: the context every rule receives, sentences, spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from drafter.identity import Identity, detect_identity
+from drafter.outline import Block
+
+HAN = "\u4e00-\u9fff"
+_HAN_RE = re.compile(f"[{HAN}]")
+CN_DIGITS = "零一二三四五六七八九"
+
+# One-to-one Traditional → Simplified for the characters the rules' word lists use. Same length,
+# so an offset in the mapped text is an offset in the original and excerpts stay exact.
+_T2S_PAIRS = (
+    "鄉乡 鎮镇 區区 縣县 黨党 會会 屆届 長长 發发 現现 問问 題题 機机 關关 決决 議议 規规 劃划 綱纲 "
+    "實实 訪访 體体 條条 權权 責责 與与 為为 務务 導导 設设 調调 解解 紛纷 糾纠 辦办 處处 項项 "
+    "場场 數数 幾几 餘余 萬万 個个 時时 業业 員员 們们 這这 進进 經经 將将 對对 開开 動动 學学 "
+    "習习 傳传 宣宣 統统 織织 領领 幹干 職职 們们 應应 該该 從从 歲岁 達达 計计 畫画 結结 報报 "
+    "態态 蘇苏 査查 財财"
+)
+_T2S = str.maketrans(
+    {pair[0]: pair[1] for pair in _T2S_PAIRS.split() if len(pair) == 2 and pair[0] != pair[1]}
+)
+
+# Marks that end a sentence for duplicate and figure checks.
+_SENTENCE_END = re.compile(r"[。！？；;!?]+|\n")
+
+
+def to_simplified(text: str) -> str:
+    """Map the Traditional characters the rules care about; keeps every offset."""
+    return text.translate(_T2S)
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and _HAN_RE.match(ch) is not None
+
+
+def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) spans of sentences, end including the closing mark."""
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start):
+        end = match.end() if match.group(0) != "\n" else match.start()
+        if text[pos:end].strip():
+            yield pos, end
+        pos = match.end()
+    if text[pos:].strip():
+        yield pos, len(text)
+
+
+def protected_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, int]]:
+    """Spans inside 《…》 and “…” (titles of others' documents, quoted names)."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
+        for match in re.finditer(f"{opening}[^{opening}{closing}]*{closing}", text):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def cn_value(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 3 → 3; None when not a number."""
+    numeral = numeral.strip()
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(ch not in CN_DIGITS + "十〇两" for ch in numeral):
+        return None
+    numeral = numeral.replace("〇", "零").replace("两", "二")
+    if "十" not in numeral:
+        return CN_DIGITS.index(numeral) if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+
+
+# ---------------------------------------------------------------------- parts of a report
+
+PART_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("duty", re.compile(r"第一责任人|主要负责人|主要负责同志|负责人履|履职|履行.{0,8}职责")),
+    ("problems", re.compile(r"不足|问题|差距|短板|薄弱")),
+    ("plans", re.compile(r"计划|安排|打算|下一步|下一年|明年|思路|展望|今后|工作重点|工作要点")),
+    (
+        "measures",
+        re.compile(r"举措|成效|开展情况|工作情况|主要工作|做法|成绩|进展|落实情况|主要工作"),
+    ),
+    ("other", re.compile(r"其他|其它")),
+)
+
+
+def part_kinds(heading: str) -> set[str]:
+    """What a top-level part is about, from its heading (a part may be about two things)."""
+    heading = to_simplified(heading)
+    kinds = {kind for kind, pattern in PART_KINDS if pattern.search(heading)}
+    if "duty" in kinds:
+        # "第一责任人职责，加强法治政府建设的有关情况" is the duty part, not measures or problems.
+        return {"duty"}
+    if "problems" in kinds and "plans" in kinds and "整改" in heading:
+        kinds.discard("plans")
+    return kinds
+
+
+@dataclass
+class Context:
+    """What every rule sees: the blocks, their texts, the report's identity and its parts."""
+
+    blocks: list[Block]
+    texts: list[str]
+    """full_text of each block, as written."""
+    norm: list[str]
+    """Same texts with Traditional characters mapped (same lengths)."""
+    identity: Identity
+    unit_type: str | None
+    year: int | None
+    part_of: list[int] = field(default_factory=list)
+    """Index of the level-1 heading each block falls under, -1 before the first one."""
+    kinds: dict[int, set[str]] = field(default_factory=dict)
+    """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
+
+    @classmethod
+    def build(cls, blocks: list[Block], *, unit_type: str | None, year: int | None) -> Context:
+        identity = detect_identity(blocks)
+        texts = [b.full_text for b in blocks]
+        context = cls(
+            blocks=blocks,
+            texts=texts,
+            norm=[to_simplified(t) for t in texts],
+            identity=identity,
+            unit_type=unit_type or identity.unit_type,
+            year=year or identity.year,
+        )
+        current = -1
+        for index, block in enumerate(blocks):
+            if block.kind == "heading" and block.level == 1:
+                current = index
+                context.kinds[index] = part_kinds(block.text)
+            context.part_of.append(current)
+        return context
+
+    def kinds_of(self, index: int) -> set[str]:
+        """Kinds of the part block ``index`` belongs to (empty before the first part)."""
+        return self.kinds.get(self.part_of[index], set())
+
+    def body_start(self, index: int) -> int:
+        """Offset in texts[index] after the heading number, so rules do not re-check numbers."""
+        block = self.blocks[index]
+        return len(block.number) if block.kind == "heading" else 0
+
+    def prose(self) -> Iterator[tuple[int, str, str]]:
+        """(index, text, normalised text) of blocks with running text (not tables' cells only)."""
+        for index, block in enumerate(self.blocks):
+            if block.kind in ("paragraph", "heading", "title", "addressee", "signature", "date"):
+                yield index, self.texts[index], self.norm[index]

@@ -1,0 +1,58 @@
+"""approx-misuse: 余/多 on a single-digit count (6余次), 约 with 余 (约1500余份), 均 for one item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import Context
+
+RULE = "approx-misuse"
+
+_UNITS = (
+    r"(?:次|件|场次|场|份|名|人次|人|个|起|项|期|批次|批|户|天|条|篇|家|处|所|台|套|块|本|册|幅|条)"
+)
+_SMALL_APPROX = re.compile(rf"(?<![\d.])([1-9])\s*(余|多)\s*{_UNITS}")
+_ODD_APPROX = re.compile(rf"(?<![\d.])([1-9][1-9])\s*余\s*{_UNITS}")
+_DOUBLE_APPROX = re.compile(
+    rf"(?:约|大约|近)\s*\d+(?:\.\d+)?\s*(?:余|多)\s*(?:万|千|百)?\s*{_UNITS}?"
+)
+_ONE_ALL = re.compile(rf"(?<![\d.])(?:1|一)\s*{_UNITS}[^，。；\d]{{0,4}}[，,]\s*(?:且|并|已|都)?均")
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        for match in _SMALL_APPROX.finditer(norm):
+            yield Finding(
+                RULE,
+                "error",
+                f"“{match.group(2)}”不能用在个位数后面：请写确切数字（如“{match.group(1)}次”）。",
+                text[match.start() : match.end()],
+                index,
+            )
+        for match in _ODD_APPROX.finditer(norm):
+            yield Finding(
+                RULE,
+                "info",
+                "“余”一般用在整十、整百的数后（如“20余次”），这里请写确切数字。",
+                text[match.start() : match.end()],
+                index,
+            )
+        for match in _DOUBLE_APPROX.finditer(norm):
+            yield Finding(
+                RULE,
+                "warning",
+                "“约”和“余/多”重复表示概数，保留一个即可。",
+                text[match.start() : match.end()],
+                index,
+            )
+        for match in _ONE_ALL.finditer(norm):
+            yield Finding(
+                RULE,
+                "error",
+                "只有一项时不能用“均”，请改为“该项……”或删去“均”。",
+                text[match.start() : match.end()],
+                index,
+            )

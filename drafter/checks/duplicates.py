@@ -1,0 +1,91 @@
+"""duplicate-sentence: a sentence repeated anywhere, and near-duplicates within one part.
+
+Sentences are compared without punctuation, spaces and a leading 一是/二是, so "一是切实加强监督。"
+and "二是切实加强监督。" count as the same. Headings are left out: a plan part echoing the
+headings of the measures part is normal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context, sentences
+
+RULE = "duplicate-sentence"
+
+MIN_CHARS = 10
+"""Shorter sentences (维护社会和谐稳定。) recur legitimately."""
+ERROR_CHARS = 16
+NEAR_MIN_CHARS = 20
+NEAR_SIMILARITY = 0.8
+
+_NOT_TEXT = re.compile(rf"[^{HAN}0-9A-Za-z]+")
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|同时|此外|另外|其中)")
+
+
+def _normal(sentence: str) -> str:
+    return _LEAD.sub("", _NOT_TEXT.sub("", sentence))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    first_seen: dict[str, int] = {}
+    per_part: dict[int, list[tuple[str, int, int, int]]] = {}
+    for index, block in enumerate(context.blocks):
+        if block.kind == "heading":
+            start = len(block.number) + len(block.text)
+        elif block.kind == "paragraph":
+            start = 0
+        else:
+            continue
+        text = context.texts[index]
+        for s_start, s_end in sentences(context.norm[index], start):
+            key = _normal(context.norm[index][s_start:s_end])
+            if len(key) < MIN_CHARS:
+                continue
+            excerpt = text[s_start:s_end].strip()
+            if key in first_seen:
+                where = first_seen[key]
+                place = "本段前文" if where == index else f"第{where + 1}段"
+                yield Finding(
+                    RULE,
+                    "error" if len(key) >= ERROR_CHARS else "warning",
+                    f"这句话与{place}的句子重复，请删去一处或改写。",
+                    excerpt,
+                    index,
+                )
+                continue
+            first_seen[key] = index
+            if len(key) >= NEAR_MIN_CHARS:
+                per_part.setdefault(context.part_of[index], []).append((key, index, s_start, s_end))
+    for items in per_part.values():
+        yield from _near_duplicates(context, items)
+
+
+def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -> Iterator[Finding]:
+    grams = [_bigrams(key) for key, *_ in items]
+    for j in range(1, len(items)):
+        key_j, index_j, start_j, end_j = items[j]
+        for i in range(j):
+            key_i = items[i][0]
+            shorter, longer = sorted((len(key_i), len(key_j)))
+            if shorter < longer * NEAR_SIMILARITY:
+                continue
+            union = len(grams[i] | grams[j])
+            if union and len(grams[i] & grams[j]) / union >= NEAR_SIMILARITY:
+                where = items[i][1]
+                place = "本段前文" if where == index_j else f"第{where + 1}段"
+                yield Finding(
+                    RULE,
+                    "warning",
+                    f"这句话与{place}的句子几乎相同，请合并或改写。",
+                    context.texts[index_j][start_j:end_j].strip(),
+                    index_j,
+                )
+                break

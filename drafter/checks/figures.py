@@ -1,0 +1,128 @@
+"""figure-impossible: rates over 100%, a part larger than its whole (办结 > 受理, 调解成功 > 调解),
+a stated rate that does not match its stated counts, negative counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from drafter.checks import Finding, register
+from drafter.checks._text import Context, sentences
+
+RULE = "figure-impossible"
+
+_RATE = re.compile(
+    r"(率|满意度|覆盖面|知晓度)(?:达到|提升至|提高到|达|为|是|均为|均达|保持)?\s*"
+    r"(\d+(?:\.\d+)?)\s*[%％]"
+)
+_COUNT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(余|多)?\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
+)
+_NEGATIVE = re.compile(
+    r"(?<![\d\w])[-－−](\d+)\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
+)
+# Words before a count that make it the part of a whole (checked first: 调解成功 contains 调解).
+_PART = re.compile(
+    r"办结|化解|调解成功|成功调解|已解决|解决|结案|答复|处理完毕|已处理|办理完毕|销号"
+)
+_WHOLE = re.compile(r"受理|排查|接待|来访|收到|登记|交办|调解|接收|办理|摸排|共有")
+_UNIT_GROUPS = ({"件", "起", "宗", "个", "条"}, {"次", "批次"}, {"人", "人次", "名"})
+
+
+@dataclass
+class _Count:
+    value: float
+    approx: bool
+    unit: str
+    role: str  # "part" | "whole" | ""
+    start: int
+    end: int
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _UNIT_GROUPS)
+
+
+def _counts(sentence: str) -> list[_Count]:
+    counts: list[_Count] = []
+    previous_end = 0
+    for match in _COUNT.finditer(sentence):
+        # The words between the previous figure (or the last comma) and this one say what it is.
+        lead = sentence[previous_end : match.start()]
+        lead = re.split(r"[，,；]", lead)[-1] if "其中" not in lead else lead
+        role = "part" if _PART.search(lead) else "whole" if _WHOLE.search(lead) else ""
+        counts.append(
+            _Count(
+                float(match.group(1)),
+                bool(match.group(2)),
+                match.group(3),
+                role,
+                match.start(),
+                match.end(),
+            )
+        )
+        previous_end = match.end()
+    return counts
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        for match in _RATE.finditer(norm):
+            value = float(match.group(2))
+            if value > 100:
+                yield Finding(
+                    RULE,
+                    "error",
+                    f"{match.group(1)}为{match.group(2)}%，超过了100%。",
+                    text[match.start() : match.end()],
+                    index,
+                )
+        for match in _NEGATIVE.finditer(norm):
+            yield Finding(
+                RULE, "error", "数量不能是负数。", text[match.start() : match.end()], index
+            )
+        for s_start, s_end in sentences(norm):
+            yield from _sentence(text[s_start:s_end], norm[s_start:s_end], index)
+
+
+def _sentence(text: str, norm: str, index: int) -> Iterator[Finding]:
+    counts = _counts(norm)
+    wholes = [c for c in counts if c.role == "whole"]
+    parts = [c for c in counts if c.role == "part"]
+    if not wholes or not parts:
+        return
+    whole = wholes[0]
+    part_checked = None
+    for part in parts:
+        if part.start < whole.start or not _same_unit(part.unit, whole.unit):
+            continue
+        part_checked = part
+        if part.value > whole.value and not whole.approx:
+            yield Finding(
+                RULE,
+                "error",
+                f"部分大于总数：{text[part.start : part.end]}多于{text[whole.start : whole.end]}。",
+                text[whole.start : part.end],
+                index,
+            )
+            return
+        break
+    if part_checked is None or whole.approx or part_checked.approx or whole.value <= 0:
+        return
+    for match in _RATE.finditer(norm):
+        if match.start() < part_checked.end:
+            continue
+        stated = float(match.group(2))
+        computed = part_checked.value / whole.value * 100
+        if stated <= 100 and abs(stated - computed) > 1.0:
+            yield Finding(
+                RULE,
+                "error",
+                f"{match.group(1)}与数字不符：{part_checked.value:g}÷{whole.value:g}"
+                f"≈{computed:.1f}%，文中写{match.group(2)}%。",
+                text[match.start() : match.end()],
+                index,
+            )
+        break

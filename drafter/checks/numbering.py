@@ -1,0 +1,192 @@
+"""numbering: gaps, repeats and disorder of heading numbers, broken brackets, mixed styles at one
+level, and 一是 without 二是 (or 一是 → 三是) inside the text under a heading."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import Context, cn_value
+from drafter.outline import cn_number
+
+RULE = "numbering"
+
+_LEAD = re.compile(r"(?:^|(?<=[。；;：:！？，,\s“]))([一二三四五六七八九十]{1,3})是(?![否非])")
+_OPEN = "（("
+_CLOSE = "）)"
+
+
+def _value(number: str) -> int | None:
+    core = re.sub(r"[（()）、，,.．\s]", "", number)
+    return cn_value(core)
+
+
+def _shown(level: int, value: int) -> str:
+    if level == 1:
+        return f"{cn_number(value)}、"
+    if level == 2:
+        return f"（{cn_number(value)}）"
+    if level == 3:
+        return f"{value}."
+    return f"（{value}）"
+
+
+def _style(level: int, number: str) -> str:
+    """The style of a number apart from its value: which brackets or separator it uses."""
+    return re.sub(r"[一二三四五六七八九十百零〇两\d]+", "N", number.replace(" ", ""))
+
+
+def _bracket_problem(number: str) -> tuple[str, str] | None:
+    opened = number[:1] in _OPEN
+    closed = number[-1:] in _CLOSE
+    if opened != closed:
+        return "error", "括号不成对"
+    if opened and closed and (_OPEN.index(number[0]) != _CLOSE.index(number[-1])):
+        return "error", "左右括号一个全角一个半角"
+    if opened and number[0] == "(":
+        return "warning", "应使用全角括号“（）”"
+    return None
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    yield from _heading_sequence(context)
+    yield from _heading_style(context)
+    yield from _ordinal_leads(context)
+
+
+def _heading_sequence(context: Context) -> Iterator[Finding]:
+    last = [0] * 6
+    seen_parent = [True, True, False, False, False, False]
+    seen_any_block = False
+    for index, block in enumerate(context.blocks):
+        if block.kind != "heading" or not 1 <= block.level <= 4:
+            if block.kind in ("paragraph", "title", "table"):
+                seen_any_block = True
+            continue
+        level = block.level
+        value = _value(block.number)
+        if value is None:
+            continue
+        previous = last[level]
+        shown = _shown(level, value)
+        has_parent = seen_parent[level] if level > 1 else seen_any_block
+        if previous == 0:
+            if value != 1 and has_parent:
+                yield Finding(
+                    RULE,
+                    "error",
+                    f"编号从{block.number}开始，缺少{_shown(level, 1)}。",
+                    block.number,
+                    index,
+                )
+        elif value == previous:
+            yield Finding(
+                RULE,
+                "error",
+                f"编号{block.number}重复：上一个同级标题也是{shown}。",
+                block.number,
+                index,
+            )
+        elif value > previous + 1:
+            missing = "、".join(_shown(level, n) for n in range(previous + 1, value))
+            yield Finding(
+                RULE,
+                "error",
+                f"编号跳号：{_shown(level, previous)}之后是{block.number}，缺少{missing}。",
+                block.number,
+                index,
+            )
+        elif value < previous:
+            yield Finding(
+                RULE,
+                "error",
+                f"编号顺序错乱：{_shown(level, previous)}之后是{block.number}。",
+                block.number,
+                index,
+            )
+        last[level] = value
+        for deeper in range(level + 1, 6):
+            last[deeper] = 0
+            seen_parent[deeper] = False
+        seen_parent[level + 1] = True
+
+
+def _heading_style(context: Context) -> Iterator[Finding]:
+    styles: dict[int, Counter[str]] = {}
+    headings = [(i, b) for i, b in enumerate(context.blocks) if b.kind == "heading"]
+    for _, block in headings:
+        styles.setdefault(block.level, Counter())[_style(block.level, block.number)] += 1
+    for index, block in headings:
+        number = block.number
+        problem = _bracket_problem(number) if block.level in (2, 4) else None
+        if problem is not None:
+            severity, what = problem
+            yield Finding(RULE, severity, f"编号“{number}”{what}。", number, index)
+            continue
+        if block.level == 1 and not number.endswith("、"):
+            yield Finding(
+                RULE,
+                "warning",
+                f"一级标题编号应写作“{_shown(1, _value(number) or 1)}”。",
+                number,
+                index,
+            )
+            continue
+        counter = styles[block.level]
+        style = _style(block.level, number)
+        if len(counter) > 1 and counter[style] < counter.most_common(1)[0][1]:
+            usual = counter.most_common(1)[0][0].replace("N", "1" if block.level > 2 else "一")
+            yield Finding(
+                RULE,
+                "warning",
+                f"同一层级的编号样式不一致：这里是“{number}”，其他处多为“{usual}”样式。",
+                number,
+                index,
+            )
+
+
+def _ordinal_leads(context: Context) -> Iterator[Finding]:
+    """一是…二是… within the text under one heading (its run-in body and following paragraphs)."""
+    sequence: list[tuple[int, int, str]] = []  # (value, block index, excerpt)
+
+    def close() -> Iterator[Finding]:
+        if len(sequence) == 1 and sequence[0][0] == 1:
+            _, where, word = sequence[0]
+            yield Finding(
+                RULE, "warning", "只有“一是”，没有“二是”：只有一项时不必编“一是”。", word, where
+            )
+        sequence.clear()
+
+    for index, block in enumerate(context.blocks):
+        if block.kind == "heading":
+            yield from close()
+            start = len(block.number) + len(block.text)
+        elif block.kind == "paragraph":
+            start = 0
+        else:
+            yield from close()
+            continue
+        text = context.norm[index]
+        for match in _LEAD.finditer(text, start):
+            value = cn_value(match.group(1))
+            if value is None:
+                continue
+            word = context.texts[index][match.start() : match.end()]
+            if value == 1:
+                yield from close()
+                sequence.append((1, index, word))
+                continue
+            expected = sequence[-1][0] + 1 if sequence else 1
+            if value != expected:
+                if not sequence:
+                    message = f"“{word}”前面没有“一是”。"
+                elif value == sequence[-1][0]:
+                    message = f"“{word}”重复。"
+                else:
+                    message = f"“{cn_number(expected - 1)}是”之后是“{word}”，缺少“{cn_number(expected)}是”。"
+                yield Finding(RULE, "error", message, word, index)
+            sequence.append((value, index, word))
+    yield from close()

@@ -1,0 +1,77 @@
+"""missing-part: the regulation's four required contents (info for the fifth).
+
+A part is present when a level-1 heading names it. The 第一责任人 content may also sit lower, as an
+item heading or a 一是 lead inside the measures part (three-part reports); only mentioned in
+passing in the body it is a warning, absent altogether an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import Context, part_kinds
+
+RULE = "missing-part"
+
+_LABELS = {
+    "measures": "上一年度推进法治政府建设的主要举措和成效",
+    "problems": "存在的不足和原因",
+    "duty": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "plans": "下一年度推进法治政府建设的主要安排",
+}
+_DUTY = re.compile(r"第一责任人|主要负责人履|主要负责同志履|党政主要负责人.{0,6}职责")
+_DUTY_LEAD = re.compile(
+    r"(?:^|[。；：])\s*[一二三四五六七八九十]{1,3}是[^。；]{0,20}(?:第一责任人|主要负责人)"
+)
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    blocks = context.blocks
+    if not context.kinds:
+        if len(blocks) >= 8:
+            yield Finding(
+                RULE,
+                "warning",
+                "没有找到“一、”“二、”这样的一级标题，无法核对报告是否包含规定的四项内容。",
+                "",
+                0,
+            )
+        return
+    present: set[str] = set()
+    for kinds in context.kinds.values():
+        present |= kinds
+    anchor = 0
+    for kind in ("measures", "problems", "plans"):
+        if kind not in present:
+            yield Finding(
+                RULE,
+                "error",
+                f"缺少必备内容：{_LABELS[kind]}（应单列一部分）。",
+                "",
+                anchor,
+            )
+    if "duty" not in present:
+        lower = any(b.kind == "heading" and "duty" in part_kinds(b.text) for b in blocks) or any(
+            _DUTY_LEAD.search(context.norm[i]) for i in range(len(blocks))
+        )
+        if not lower:
+            mentioned = any(_DUTY.search(text) for text in context.norm)
+            yield Finding(
+                RULE,
+                "warning" if mentioned else "error",
+                f"缺少必备内容：{_LABELS['duty']}"
+                + ("（正文只是顺带提及，建议单列一部分或一项）。" if mentioned else "。"),
+                "",
+                anchor,
+            )
+    if "other" not in present:
+        yield Finding(
+            RULE,
+            "info",
+            "没有“其他需要报告的情况”部分；没有需要报告的事项时可以不写。",
+            "",
+            anchor,
+        )

@@ -1,0 +1,139 @@
+"""punctuation: half-width marks in Chinese text, date marks (3·15 not 3.15), unbalanced quotes
+and brackets, doubled marks, full-width digits, a single dash between Chinese characters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context
+
+RULE = "punctuation"
+
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", '"': "“”"}
+# A half-width mark touching a Chinese character (or a Chinese mark). Digits on both sides
+# (9:30, 1,500) and Latin text stay allowed.
+_HALF = re.compile(rf"(?<=[{HAN}，。、；：“”《》）])[,;:?!()\"]|[,;:?!()\"](?=[{HAN}“《（])")
+_HALF_PERIOD = re.compile(rf"(?<=[{HAN}”）》])\.(?=[{HAN}“（]|$)")
+# Commemoration days written with a full stop or a dot instead of the 间隔号 (3.15 → 3·15).
+_DAY_WORDS = (
+    "消费|国际|国家|全民|宪法|禁毒|世界|中国|全国|防灾|消防|交通|民法典|法律|网络|安全|"
+    "宣传|活动|主题|期间|当天|前后|普法|纪念|法治|妇女|青年|儿童|植树|雷锋"
+)
+_DAY = re.compile(
+    rf"(?<![\d.·])(1[0-2]|[1-9])\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])(?=\s*[”\"]?\s*(?:{_DAY_WORDS}|日|节))"
+)
+_PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉"}
+_DOUBLED = re.compile(r"([，、；：。！？])\1+|。。。")
+_FULL_DIGITS = re.compile(r"[０-９]+")
+_SINGLE_DASH = re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])")
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    day_marks: list[tuple[int, re.Match[str]]] = []
+    for index, text, norm in context.prose():
+        start = context.body_start(index)
+        for match in _HALF.finditer(norm, start):
+            mark = match.group(0)
+            yield Finding(
+                RULE,
+                "warning",
+                f"中文里用了半角标点“{mark}”，应为全角“{_FULL[mark]}”。",
+                _context(text, match.start(), match.end()),
+                index,
+            )
+        for match in _HALF_PERIOD.finditer(norm, start):
+            yield Finding(
+                RULE,
+                "warning",
+                "中文句末用了半角句点“.”，应为“。”。",
+                _context(text, match.start(), match.end()),
+                index,
+            )
+        for match in _DAY.finditer(norm, start):
+            day_marks.append((index, match))
+        yield from _balance(text, index, start)
+        for match in _DOUBLED.finditer(norm, start):
+            word = text[match.start() : match.end()]
+            fix = "“……”" if word.startswith("。。") and len(word) >= 3 else "一个"
+            yield Finding(RULE, "warning", f"标点“{word}”重复，应为{fix}。", word, index)
+        for match in _FULL_DIGITS.finditer(norm, start):
+            word = text[match.start() : match.end()]
+            yield Finding(
+                RULE, "warning", f"数字“{word}”是全角的，应使用半角阿拉伯数字。", word, index
+            )
+        for match in _SINGLE_DASH.finditer(norm, start):
+            yield Finding(
+                RULE,
+                "warning",
+                "破折号应为两个字符宽“——”。",
+                _context(text, match.start(), match.end()),
+                index,
+            )
+    marks = {m.group(2) for _, m in day_marks}
+    for index, match in day_marks:
+        if match.group(2) == "·":
+            continue
+        text = context.texts[index]
+        word = text[match.start() : match.end()]
+        mixed = "，且与文中其他处“·”的写法不一致" if "·" in marks else ""
+        yield Finding(
+            RULE,
+            "warning",
+            f"纪念日“{word}”应使用间隔号，写作“{match.group(1)}·{match.group(3)}”{mixed}。",
+            word,
+            index,
+        )
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The mark with one character either side, so the excerpt can be found in the text."""
+    return text[max(start - 1, 0) : end + 1]
+
+
+def _balance(text: str, index: int, start: int) -> Iterator[Finding]:
+    stack: list[tuple[str, int]] = []
+    closers = {v: k for k, v in _PAIRS.items()}
+    for pos in range(start, len(text)):
+        ch = text[pos]
+        if ch in _PAIRS:
+            stack.append((ch, pos))
+        elif ch in closers:
+            if stack and stack[-1][0] == closers[ch]:
+                stack.pop()
+            else:
+                yield Finding(
+                    RULE,
+                    "error",
+                    f"“{ch}”没有对应的“{closers[ch]}”。",
+                    _context(text, pos, pos + 1),
+                    index,
+                )
+    for ch, pos in stack:
+        yield Finding(
+            RULE, "error", f"“{ch}”没有对应的“{_PAIRS[ch]}”。", _context(text, pos, pos + 1), index
+        )
+    opened = text.count("“", start) - text.count("”", start)
+    if opened:
+        yield Finding(
+            RULE,
+            "warning",
+            "双引号不成对：“ 和 ” 的数量不一致。",
+            _quote_excerpt(text, start),
+            index,
+        )
+
+
+def _quote_excerpt(text: str, start: int) -> str:
+    """Around the first quote that breaks alternation of “ and ”."""
+    expect_open = True
+    for pos in range(start, len(text)):
+        ch = text[pos]
+        if ch in "“”":
+            if (ch == "“") != expect_open:
+                return text[max(pos - 6, 0) : pos + 6]
+            expect_open = not expect_open
+    last = max(text.rfind("“"), text.rfind("”"))
+    return text[max(last - 6, 0) : last + 6]

@@ -1,0 +1,44 @@
+"""spacing: stray spaces inside Chinese text (2025 年, 30 场次, “。 一是”).
+
+Spaces between two Latin words or numbers stay. Inside “…” a space between two phrases is a
+slogan's pause (“干部下基层 群众受教育”), which some county styles accept: only a hint there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context, inside, protected_spans
+
+RULE = "spacing"
+
+_CN = rf"{HAN}，。、；：！？“”‘’（）《》【】…—"
+_SPACE = re.compile(rf"(?<=[{_CN}\d])[ \t\u3000\u00a0\u2002\u2003]+(?=[{_CN}\d])")
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        if context.blocks[index].kind in ("title", "signature", "date"):
+            # Titles and signatures are laid out with spaces on purpose (e.g. 中共XX委员会 XX政府).
+            continue
+        start = context.body_start(index)
+        quotes = protected_spans(norm, "“”")
+        for match in _SPACE.finditer(norm, start):
+            a, b = match.start() - 1, match.end()
+            left, right = norm[a], norm[b]
+            if left.isdigit() and right.isdigit():
+                continue  # 1 500 (千分空) is allowed by GB/T 15835
+            excerpt = text[a : b + 1]
+            in_quote = inside(quotes, a, b + 1) and left not in "“”" and right not in "“”"
+            yield Finding(
+                RULE,
+                "info" if in_quote else "warning",
+                "中文之间多了空格，请删除。"
+                if not in_quote
+                else "引号内的标语用空格分隔，正式文件中一般改用逗号或删去空格。",
+                excerpt,
+                index,
+            )

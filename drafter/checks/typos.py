@@ -1,0 +1,59 @@
+"""typo: a small curated list of wrong words seen in these reports (not a spell checker).
+
+Each entry is a pattern that is (almost) never right in a township report, with its fix. Extend
+``TYPOS`` when reviewers catch a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import Context
+
+RULE = "typo"
+
+TYPOS: tuple[tuple[str, str, str], ...] = (
+    # (pattern, fix, severity)
+    (r"及时发展(?=并|和|、|问题|矛盾)", "及时发现", "error"),
+    (r"存在问题的不足", "存在的问题和不足", "error"),
+    (r"反映迅速", "反应迅速", "error"),
+    (r"衍接", "衔接", "error"),
+    (r"布署", "部署", "error"),
+    (r"按排", "安排", "error"),
+    (r"再接再励", "再接再厉", "error"),
+    (r"迫不急待", "迫不及待", "error"),
+    (r"一愁莫展", "一筹莫展", "error"),
+    (r"贯切落实", "贯彻落实", "error"),
+    (r"宣传拦", "宣传栏", "error"),
+    (r"法律咨洵", "法律咨询", "error"),
+    (r"(?:人民|矛盾纠纷|纠纷)调节", "调解", "error"),
+    (r"调节(?=矛盾|纠纷)", "调解", "error"),
+    (r"权力义务", "权利义务", "error"),
+    (r"(?:公民|群众|合法)权力", "权利", "error"),
+    (r"行政权利(?!人|义务)", "行政权力", "warning"),
+    (r"权利运行", "权力运行", "error"),
+    (r"截止(?=目前|今年|年底|\d{4}年|到目前)", "截至", "warning"),
+    (r"做为", "作为", "warning"),
+    (r"(?<![准精])既时", "及时", "error"),
+    (r"重要讲话精神精神", "重要讲话精神", "error"),
+    (r"的的(?!确)", "的", "warning"),
+)
+_COMPILED = [(re.compile(p), fix, severity) for p, fix, severity in TYPOS]
+
+
+@register(RULE)
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        for pattern, fix, severity in _COMPILED:
+            for match in pattern.finditer(norm):
+                word = text[match.start() : match.end()]
+                target = fix if len(fix) > 2 or "调解" not in fix else word.replace("调节", "调解")
+                yield Finding(
+                    RULE,
+                    severity,  # type: ignore[arg-type]
+                    f"疑似错别字：“{word}”应为“{target}”。",
+                    word,
+                    index,
+                )
