@@ -83,12 +83,18 @@ def default_filename(unit_name: str | None, year: int | None) -> str:
     return f"{name}{year or ''}年度法治政府建设答卷.yaml"
 
 
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
 def _plain(node: Any) -> Any:
     """Round-trip YAML objects → plain dicts/lists/scalars; refuses tagged (typed) nodes."""
     from ruamel.yaml.comments import TaggedScalar
 
     tag = getattr(getattr(node, "tag", None), "value", None)
-    if isinstance(node, TaggedScalar) or (tag and not str(tag).startswith("tag:yaml.org,2002:")):
+    if isinstance(node, TaggedScalar) or (tag and tag not in _PLAIN_TAGS):
         raise DrafterError(
             f"答卷中有不允许的 YAML 标签 {tag or ''}",
             hint="答卷只能包含普通的文字、数字和列表，请删除以“!”开头的标签。",
@@ -258,7 +264,6 @@ def load_answers(path: Path) -> tuple[Any, AnswersFile]:
             line=loaded.line_of(key),
             field=key,
             hint="改正后再生成；也可以用 drafter edit 重新回答这一部分。",
-            exit_code=1,
         )
     return answers, loaded
 
@@ -287,8 +292,8 @@ def to_yaml_value(q: Question, value: Any) -> Any:
     def text(v: str) -> Any:
         return LiteralScalarString(v) if "\n" in v or len(v) > 60 else v
 
-    if value is None:
-        return None
+    if value is None or (q.kind in ("items", "list") and not value):
+        return None  # an empty key reads better than "[]" for a person editing the file
     if isinstance(value, Figure):
         return value.to_yaml()
     if q.kind == "items":

@@ -1,7 +1,252 @@
-"""Command line entry point (filled in by the spine)."""
+"""Command line: ``drafter demo | new | edit | build | check | import | compare``.
+
+Heavy libraries are imported inside the commands, so ``drafter --help`` starts fast. Only this
+module prints a :class:`DrafterError` and chooses the exit code (0 ok, 1 findings or invalid
+answers, 2 unusable input).
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
 
-def main(argv: list[str] | None = None) -> int:
-    return 0
+from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, DrafterError
+
+OUTLINE_CHOICES = ("regulation", "first-duty", "three-part")
+EXIT_BUG = 3
+
+
+def _utf8_streams() -> None:
+    # A Windows console gets wide-char output anyway; pipes and files get UTF-8, not the ANSI
+    # code page, so redirected output and CI logs stay readable.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese usage errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        translations = {
+            "the following arguments are required": "缺少参数",
+            "unrecognized arguments": "无法识别的参数",
+            "invalid choice": "无效的选项",
+            "expected one argument": "需要一个参数",
+        }
+        for english, chinese in translations.items():
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}：错误：{message}\n用 {self.prog} --help 查看用法。", file=sys.stderr)
+        raise SystemExit(EXIT_UNUSABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drafter",
+        description="乡镇法治政府建设年度报告起草助手：问答收集材料，生成符合 GB/T 9704 公文格式的 Word 报告，并检查常见错误。",
+        epilog="示例：drafter demo　　drafter new　　drafter build 答卷.yaml　　drafter check 报告.docx",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="用内置示例（俄久乡）生成一份报告，不问任何问题")
+    p.add_argument("-o", "--output", type=Path, help="输出的 .docx 路径（默认 output/ 文件夹）")
+    p.add_argument("--outline", choices=OUTLINE_CHOICES, help="报告结构")
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+
+    p = sub.add_parser("new", help="逐项问答，填写新答卷（可随时 Ctrl-C 保存退出，下次接着答）")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="答卷文件路径（默认“单位名+年份+年度法治政府建设答卷.yaml”）",
+    )
+    p.add_argument(
+        "--from",
+        dest="from_last",
+        type=Path,
+        help="从去年的答卷开始（沿用单位信息和文字，对照去年数字）",
+    )
+    p.add_argument(
+        "--import", dest="import_file", type=Path, help="从去年的 Word 报告（.docx/.txt）导入后开始"
+    )
+
+    p = sub.add_parser("edit", help="修改已有答卷（当前答案作为默认值）")
+    p.add_argument("answers", type=Path, help="答卷文件（.yaml）")
+    p.add_argument("--section", help="只修改某一部分（如 publicity、普法宣传）")
+
+    p = sub.add_parser("build", help="由答卷生成 Word 报告，并检查")
+    p.add_argument("answers", type=Path, help="答卷文件（.yaml）")
+    p.add_argument("-o", "--output", type=Path, help="输出的 .docx 路径")
+    p.add_argument("--outline", choices=OUTLINE_CHOICES, help="报告结构（默认按答卷）")
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的同名文件（默认另起新名）")
+    p.add_argument("--templates", type=Path, help="县里提供的模板文件夹（覆盖内置模板）")
+    p.add_argument(
+        "--with-comparison",
+        dest="with_comparison",
+        type=Path,
+        metavar="LAST.yaml",
+        help="在报告末尾附上与去年数据的对照表",
+    )
+
+    p = sub.add_parser("check", help="检查任意一份报告（.docx 或 .txt）的常见错误")
+    p.add_argument("file", type=Path, help="报告文件")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+
+    p = sub.add_parser("import", help="把去年的 Word 报告转成答卷，作为今年的起点")
+    p.add_argument("file", type=Path, help="去年的报告（.docx 或 .txt）")
+    p.add_argument("-o", "--output", type=Path, required=True, help="要写出的答卷文件（.yaml）")
+    p.add_argument("--report", choices=("json",), help="同时在屏幕上输出导入明细（JSON）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的答卷文件")
+
+    p = sub.add_parser("compare", help="对照两年答卷里的数字")
+    p.add_argument("last", type=Path, help="去年的答卷")
+    p.add_argument("this", type=Path, help="今年的答卷")
+    return parser
+
+
+def _version() -> str:
+    from drafter import __version__
+
+    return f"drafter {__version__}"
+
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _print_build(result: Any, out: TextIO) -> int:
+    print(f"已生成报告：{result.docx}", file=out)
+    if result.pdf is not None:
+        print(f"已生成 PDF：{result.pdf}", file=out)
+    for warning in result.warnings:
+        print(f"提示：{warning}", file=out)
+    counts = {name: 0 for name in SEVERITY_NAMES}
+    for finding in result.findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        label = SEVERITY_NAMES.get(finding.severity, finding.severity)
+        print(
+            f"  [{label}] 第 {finding.paragraph + 1} 段 {finding.rule}：{finding.message}"
+            f"（【{finding.excerpt}】）",
+            file=out,
+        )
+    print(
+        f"检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示。",
+        file=out,
+    )
+    return EXIT_FINDINGS if counts["error"] else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.build import build_report, example_path
+
+    result = build_report(example_path(), args.output, outline=args.outline, pdf=args.pdf)
+    return _print_build(result, out)
+
+
+def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.build import build_report
+
+    extra = ()
+    if args.with_comparison is not None:
+        from drafter.carryover import comparison_blocks
+
+        extra = comparison_blocks(args.with_comparison, args.answers)
+    result = build_report(
+        args.answers,
+        args.output,
+        outline=args.outline,
+        templates=args.templates,
+        pdf=args.pdf,
+        force=args.force,
+        extra=extra,
+    )
+    return _print_build(result, out)
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.questionnaire import run_new
+
+    return run_new(args.output, from_last=args.from_last, import_file=args.import_file)
+
+
+def cmd_edit(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.questionnaire import run_edit
+
+    return run_edit(args.answers, section=args.section)
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.checks.command import run_check_command
+
+    return run_check_command(args.file, args.format, out)
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.importer import run_import_command
+
+    return run_import_command(args.file, args.output, report=args.report, force=args.force, out=out)
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.carryover import run_compare_command
+
+    return run_compare_command(args.last, args.this, out)
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "build": cmd_build,
+    "new": cmd_new,
+    "edit": cmd_edit,
+    "check": cmd_check,
+    "import": cmd_import,
+    "compare": cmd_compare,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return COMMANDS[args.command](args, sys.stdout)
+    except DrafterError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\n已中断。", file=sys.stderr)
+        return 130
+    except Exception:
+        log = Path(tempfile.gettempdir()) / "drafter-error.log"
+        try:
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            where = f"详细信息已写入 {log}"
+        except OSError:
+            where = "详细信息：\n" + traceback.format_exc()
+        print(
+            f"程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。{where}\n请把这个文件发给维护人员。",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -51,9 +51,13 @@ def parse_figure(raw: object, *, unit: str = "", allow_float: bool = False) -> F
         return raw
     if isinstance(raw, bool):
         raise FigureError("这里要填数字，不是“是/否”")
+    if isinstance(raw, (int, float)) and raw < 0:
+        raise FigureError(f"“{format_number(raw)}”是负数，数量不能小于 0")
     if isinstance(raw, int):
         return Figure(raw)
     if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise FigureError("这里要填一个具体的数字")
         if not allow_float and not raw.is_integer():
             raise FigureError(f"“{format_number(raw)}”不是整数，请填整数（如 30）")
         return Figure(int(raw) if raw.is_integer() else raw)

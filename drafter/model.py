@@ -345,7 +345,6 @@ def validate_answers(data: AnswerData, *, source: str = "答卷") -> AnswersBase
             f"{source}中有 {len(lines)} 处填写不正确：\n" + "\n".join(lines),
             field=first,
             hint="按提示改正这些字段后再试；也可以用 drafter edit 重新回答这一部分。",
-            exit_code=1,
         ) from None
     return answers
 

@@ -47,6 +47,8 @@ class Question:
     carry: bool = False
     """Carried over to next year's answers as a default the user confirms."""
     required: bool = False
+    build_default: bool = True
+    """Whether a build may fill the default in when the answer is empty (not for the year)."""
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()
     part_of: str | None = None
@@ -251,6 +253,7 @@ SECTIONS: tuple[Section, ...] = (
                 le=2100,
                 default_fn=_default_year,
                 required=True,
+                build_default=False,
             ),
             _text(
                 "identity.addressee",

@@ -103,10 +103,12 @@ class _Context:
             values: dict[str, Any] = {}
             for q in section.questions:
                 value = self.answers.get(q.key)
-                if value is None and q.kind not in ("figure",):
+                if value in (None, []) and q.kind != "figure" and q.build_default:
                     value = q.default_for(self.data)
                     if q.kind in ("text", "longtext") and value is not None:
                         value = str(value)
+                    if value is None and q.kind in ("items", "list"):
+                        value = []
                 values[q.name] = _escaped(value)
             out[section.name] = SimpleNamespace(**values)
         return out

@@ -7,6 +7,7 @@ fallback, so line and character counts and positions hold (report-format.md §4,
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
@@ -115,11 +116,18 @@ def dash_centre_y(page: pymupdf.Page, line: Line) -> float:
     return clip.y0 + (statistics.mean(dark) + 0.5) * (clip.height / pix.height)
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> pymupdf.Document:
-    """The shared report fixture, written and converted once for the whole module."""
+@pytest.fixture(scope="module", params=["fixture", "demo"])
+def rendered(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> pymupdf.Document:
+    """The writer's test report and the real demo draft, each converted once for the module."""
     folder = tmp_path_factory.mktemp("layout")
-    docx = write_docx(report_blocks(), folder / "报告.docx")
+    if request.param == "demo":
+        from drafter.build import build_report, example_path
+
+        docx = build_report(example_path(), folder / "demo.docx").docx
+    else:
+        docx = write_docx(report_blocks(), folder / "报告.docx")
     pdf = pymupdf.open(docx_to_pdf(docx, folder))
     yield pdf
     pdf.close()
@@ -246,7 +254,7 @@ def _signature_lines(pdf: pymupdf.Document, signature: str) -> tuple[Line, Line,
     lines = body_lines(pdf[pdf.page_count - 1])
     i = next(i for i, ln in enumerate(lines) if ln.text.replace(" ", "") == signature)
     date = lines[i + 1]
-    assert date.text.replace(" ", "") == DATE
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", date.text.replace(" ", ""))
     return lines[i - 1], lines[i], date
 
 

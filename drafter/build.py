@@ -1,0 +1,133 @@
+"""Answers → .docx (and PDF): the one build path that ``demo``, ``build`` and the questionnaire use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.fsutil import free_name, safe_filename
+from drafter.outline import Block
+
+EXAMPLE_NAME = "example.yaml"
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote and what the checks found in the draft."""
+
+    docx: Path
+    blocks: list[Block]
+    pdf: Path | None = None
+    findings: list[Any] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def example_path() -> Path:
+    """The bundled example answers (ships inside the package)."""
+    return Path(__file__).resolve().parent / "examples" / EXAMPLE_NAME
+
+
+def default_output(answers: Any, folder: Path | None = None) -> Path:
+    """``output/<县><单位><年>年度法治政府建设情况报告.docx`` under the current folder."""
+    unit = safe_filename(str(answers.get("identity.unit_name") or "本单位"))
+    year = answers.get("identity.year") or ""
+    folder = folder if folder is not None else Path.cwd() / "output"
+    return folder / f"{unit}{year}年度法治政府建设情况报告.docx"
+
+
+def missing_for_build(answers: Any) -> list[str]:
+    """Required answers that are still empty, as Chinese labels."""
+    from drafter.answers import model_to_data
+    from drafter.questions import iter_questions
+
+    data = model_to_data(answers)
+    missing = []
+    for q in iter_questions():
+        if not q.required or answers.get(q.key) not in (None, "", []):
+            continue
+        if not q.build_default or q.default_for(data) in (None, "", []):
+            missing.append(f"{q.key}（{q.label}）")
+    return missing
+
+
+def target_path(out: Path, *, force: bool) -> Path:
+    """Never overwrite silently: an existing file gets a new name unless ``force``."""
+    out = Path(out)
+    if out.suffix.lower() != ".docx":
+        out = out.with_suffix(".docx") if out.suffix else out.with_name(out.name + ".docx")
+    return out if force else free_name(out)
+
+
+def build_from_answers(
+    answers: Any,
+    out: Path | None = None,
+    *,
+    outline: str | None = None,
+    templates: Path | None = None,
+    pdf: bool = False,
+    force: bool = False,
+    extra: Iterable[Block] = (),
+    run_checks: bool = True,
+) -> BuildResult:
+    """Render, write and check one report from a validated answers model."""
+    from drafter.docx_writer import write_docx
+    from drafter.render import render_blocks
+
+    missing = missing_for_build(answers)
+    if missing:
+        raise DrafterError(
+            "还有必填项没有回答：" + "、".join(missing),
+            hint="用 drafter edit 答卷文件 补上这些答案后再生成。",
+        )
+    blocks = render_blocks(answers, outline, templates=templates, extra=extra)
+    path = target_path(out or default_output(answers), force=force)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DrafterError(
+            f"无法创建输出文件夹（{exc.strerror or exc}）",
+            path=path.parent,
+            hint="用 -o 指定一个可以写入的位置。",
+        ) from None
+    write_docx(blocks, path)
+    result = BuildResult(docx=path, blocks=blocks)
+    if run_checks:
+        from drafter.checks import run_checks as check_blocks
+
+        result.findings = check_blocks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+        )
+    if pdf:
+        from drafter.pdf import docx_to_pdf
+
+        result.pdf = docx_to_pdf(path, path.parent)
+    return result
+
+
+def build_report(
+    answers_path: Path,
+    out: Path | None = None,
+    *,
+    outline: str | None = None,
+    templates: Path | None = None,
+    pdf: bool = False,
+    force: bool = False,
+    extra: Iterable[Block] = (),
+) -> BuildResult:
+    """Load an answers file and build its report."""
+    from drafter.answers import load_answers
+
+    answers, loaded = load_answers(Path(answers_path))
+    result = build_from_answers(
+        answers, out, outline=outline, templates=templates, pdf=pdf, force=force, extra=extra
+    )
+    if loaded.unknown:
+        result.warnings.append(
+            "答卷里有本程序不认识的项目（已保留，未使用）：" + "、".join(loaded.unknown)
+        )
+    return result

@@ -1,0 +1,63 @@
+"""Shared fixtures: the bundled example, answers-file builders, the demo draft."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # In CI LibreOffice is installed by .ci/run: a layout test must never skip there.
+    if os.environ.get("CI"):
+        from drafter.pdf import find_soffice
+
+        if find_soffice() is None:
+            raise pytest.UsageError("CI 环境缺少 LibreOffice：.ci/run 应已安装，版式测试不能跳过。")
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    from drafter.build import example_path as path
+
+    return path()
+
+
+@pytest.fixture(scope="session")
+def example_data(example_path: Path) -> dict[str, Any]:
+    from drafter.answers import read_answers_file
+
+    return read_answers_file(example_path).data
+
+
+@pytest.fixture
+def write_answers(tmp_path: Path):
+    """Write answer data (a plain dict) as a real answers file and return its path."""
+    from drafter.answers import dump_answers
+
+    def write(data: dict[str, Any], name: str = "答卷.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(dump_answers(copy.deepcopy(data)), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory, example_path: Path):
+    """The demo draft, built once for the session."""
+    from drafter.build import build_report
+
+    out = tmp_path_factory.mktemp("demo") / "demo.docx"
+    return build_report(example_path, out)
+
+
+def seed_text(prefix: str) -> str:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,118 @@
+"""The commands as a user runs them: exit codes, messages, never overwriting."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+
+
+def test_help_is_chinese(tmp_path: Path) -> None:
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("demo", "new", "edit", "build", "check", "import", "compare"):
+        assert command in result.stdout
+    assert "法治政府建设" in result.stdout
+
+
+def test_demo_from_an_empty_folder_writes_a_docx(tmp_path: Path) -> None:
+    result = run("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = list((tmp_path / "output").glob("*.docx"))
+    assert len(written) == 1
+    assert str(written[0].name) in result.stdout
+    assert "0 个错误" in result.stdout
+
+
+def test_build_never_overwrites_silently(tmp_path: Path, example_path: Path, capsys: Any) -> None:
+    out = tmp_path / "报告.docx"
+    out.write_bytes(b"user's own file")
+    assert main(["build", str(example_path), "-o", str(out)]) == 0
+    assert out.read_bytes() == b"user's own file"
+    assert (tmp_path / "报告(2).docx").exists()
+    assert "报告(2).docx" in capsys.readouterr().out
+    assert main(["build", str(example_path), "-o", str(out), "--force"]) == 0
+    assert out.read_bytes() != b"user's own file"
+
+
+def test_build_with_another_outline(tmp_path: Path, example_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "x.docx"
+    assert main(["build", str(example_path), "-o", str(out), "--outline", "first-duty"]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    first_part = next(t for t in texts if t.startswith("一、"))
+    assert "第一责任人" in first_part
+
+
+@pytest.mark.parametrize(
+    ("content", "fragments"),
+    [
+        ("identity:\n  unit_name: 俄久乡\n\tyear: 2024\n", ["第 3 行", "Tab"]),
+        (
+            "identity:\n  unit_name: 俄久乡\n  year: 2024\npublicity:\n  activities: 很多\n",
+            ["第 5 行", "publicity.activities", "普法宣传活动"],
+        ),
+        (
+            "identity:\n  unit_name: 俄久乡\n  year: 2024\ndisputes:\n  mediated: 2\n  resolved: 3\n",
+            ["disputes.resolved", "不能多于"],
+        ),
+        ("identity:\n  unit_name: 俄久乡\n", ["必填", "identity.year"]),
+    ],
+)
+def test_broken_and_invalid_answers_exit_2_and_leave_the_file_alone(
+    tmp_path: Path, content: str, fragments: list[str]
+) -> None:
+    path = tmp_path / "答卷.yaml"
+    path.write_text(content, encoding="utf-8")
+    before = path.read_bytes()
+    result = run("build", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert str(path.name) in result.stderr or "必填" in result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("output/*.docx"))
+
+
+def test_missing_answers_file(tmp_path: Path) -> None:
+    result = run("build", "没有这个文件.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "找不到答卷文件" in result.stderr
+
+
+def test_usage_errors_are_chinese(tmp_path: Path) -> None:
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "缺少参数" in result.stderr
+
+
+def test_unwritable_output_is_a_clear_error(
+    tmp_path: Path, example_path: Path, capsys: Any
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["build", str(example_path), "-o", str(blocker / "r.docx")]) == 2
+    assert "错误" in capsys.readouterr().err
