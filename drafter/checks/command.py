@@ -1,0 +1,99 @@
+"""``drafter check FILE [--format text|json]``: read any report, run the checks, print findings.
+
+Text output is plain Chinese that works in a Windows console (no colours): findings grouped by
+rule, each with its paragraph number and the excerpt marked with 【】 in its sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from drafter.checks import Finding, findings_to_json, run_checks
+from drafter.errors import EXIT_FINDINGS, EXIT_OK, DrafterError
+from drafter.outline import Block
+
+RULE_NAMES = {
+    "unit-mismatch": "单位用语不一致",
+    "year-mismatch": "年份不一致",
+    "numbering": "编号问题",
+    "duplicate-sentence": "重复的句子",
+    "figure-impossible": "数字不合理",
+    "approx-misuse": "概数用法",
+    "outdated-term": "过时的提法",
+    "missing-part": "缺少必备内容",
+    "punctuation": "标点符号",
+    "spacing": "多余空格",
+    "typo": "疑似错别字",
+}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+CONTEXT_CHARS = 12
+"""Characters of the paragraph shown on each side of the excerpt."""
+
+
+def run_check_command(path: Path, fmt: str, out: TextIO) -> int:
+    """Check one file and print the findings; DrafterError when the file is unusable.
+
+    Returns 1 when there are error or warning findings, else 0: hints (info, e.g. no part 5,
+    which the regulation allows) alone do not fail a report.
+    """
+    if fmt not in ("text", "json"):
+        raise DrafterError(
+            f"不支持的输出格式“{fmt}”。",
+            field="--format",
+            hint="请用 --format text 或 --format json。",
+        )
+    from drafter.reader import read_blocks
+
+    path = Path(path)
+    blocks = read_blocks(path)
+    findings = run_checks(blocks)
+    if fmt == "json":
+        json.dump(findings_to_json(str(path), findings), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_text(str(path), blocks, findings))
+    serious = any(f.severity in ("error", "warning") for f in findings)
+    return EXIT_FINDINGS if serious else EXIT_OK
+
+
+def format_text(file: str, blocks: Sequence[Block], findings: Sequence[Finding]) -> str:
+    """The findings as Chinese text grouped by rule, with a one-line summary at the end."""
+    lines = [f"检查文件：{file}", ""]
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    for rule, group in by_rule.items():
+        lines.append(f"■ {RULE_NAMES.get(rule, rule)}（{rule}，{len(group)} 处）")
+        for finding in group:
+            where = f"第 {finding.paragraph + 1} 段"
+            lines.append(f"  [{SEVERITY_NAMES[finding.severity]}] {where}：{finding.message}")
+            shown = _highlight(blocks, finding)
+            if shown:
+                lines.append(f"      {shown}")
+        lines.append("")
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_NAMES}
+    if findings:
+        summary = "，".join(f"{SEVERITY_NAMES[s]} {n} 处" for s, n in counts.items() if n)
+        lines.append(f"共发现 {len(findings)} 处问题：{summary}。")
+    else:
+        lines.append("未发现问题。")
+    return "\n".join(lines) + "\n"
+
+
+def _highlight(blocks: Sequence[Block], finding: Finding) -> str:
+    """The excerpt in its context: …前文【原文】后文…"""
+    if not finding.excerpt or not 0 <= finding.paragraph < len(blocks):
+        return ""
+    text = blocks[finding.paragraph].full_text.replace("\n", " ")
+    excerpt = finding.excerpt.replace("\n", " ")
+    at = text.find(excerpt)
+    if at < 0:
+        return f"【{excerpt}】"
+    before = text[max(at - CONTEXT_CHARS, 0) : at]
+    after = text[at + len(excerpt) : at + len(excerpt) + CONTEXT_CHARS]
+    lead = "…" if at > CONTEXT_CHARS else ""
+    tail = "…" if at + len(excerpt) + CONTEXT_CHARS < len(text) else ""
+    return f"{lead}{before}【{excerpt}】{after}{tail}"
