@@ -69,13 +69,13 @@ def cn_value(numeral: str) -> int | None:
     numeral = numeral.strip()
     if numeral.isdigit():
         return int(numeral)
-    if not numeral or any(ch not in CN_DIGITS + "十〇两" for ch in numeral):
-        return None
     numeral = numeral.replace("〇", "零").replace("两", "二")
+    if not numeral or any(ch not in CN_DIGITS + "十" for ch in numeral):
+        return None
     if "十" not in numeral:
         return CN_DIGITS.index(numeral) if len(numeral) == 1 else None
     tens, _, ones = numeral.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
         return None
     return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
 

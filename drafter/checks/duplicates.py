@@ -20,6 +20,8 @@ MIN_CHARS = 10
 ERROR_CHARS = 16
 NEAR_MIN_CHARS = 20
 NEAR_SIMILARITY = 0.8
+NEAR_WINDOW = 300
+"""Compare a sentence with at most this many earlier ones of its part: keeps huge parts linear."""
 
 _NOT_TEXT = re.compile(rf"[^{HAN}0-9A-Za-z]+")
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|同时|此外|另外|其中)")
@@ -72,7 +74,7 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
     grams = [_bigrams(key) for key, *_ in items]
     for j in range(1, len(items)):
         key_j, index_j, start_j, end_j = items[j]
-        for i in range(j):
+        for i in range(max(0, j - NEAR_WINDOW), j):
             key_i = items[i][0]
             shorter, longer = sorted((len(key_i), len(key_j)))
             if shorter < longer * NEAR_SIMILARITY:

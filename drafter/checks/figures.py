@@ -13,14 +13,14 @@ from drafter.checks._text import Context, sentences
 RULE = "figure-impossible"
 
 _RATE = re.compile(
-    r"(率|满意度|覆盖面|知晓度)(?:达到|提升至|提高到|达|为|是|均为|均达|保持)?\s*"
+    r"([\u4e00-\u9fff]{0,2}率|满意度|覆盖面|知晓度)(?:达到|提升至|提高到|达|为|是|均为|均达|保持)?\s*"
     r"(\d+(?:\.\d+)?)\s*[%％]"
 )
 _COUNT = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(余|多)?\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
 )
 _NEGATIVE = re.compile(
-    r"(?<![\d\w])[-－−](\d+)\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
+    r"(?<![\dA-Za-z.])[-－−](\d+)\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
 )
 # Words before a count that make it the part of a whole (checked first: 调解成功 contains 调解).
 _PART = re.compile(
@@ -38,10 +38,14 @@ class _Count:
     role: str  # "part" | "whole" | ""
     start: int
     end: int
+    lead: str
 
 
 def _same_unit(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _UNIT_GROUPS)
+
+
+_FILLER = re.compile(r"其中|已经|已|共|累计|全部|均|成功|予以|处理|办理|了|的|各类|\s")
 
 
 def _counts(sentence: str) -> list[_Count]:
@@ -60,10 +64,25 @@ def _counts(sentence: str) -> list[_Count]:
                 role,
                 match.start(),
                 match.end(),
+                lead,
             )
         )
         previous_end = match.end()
     return counts
+
+
+def _label(count: _Count, text: str) -> str:
+    lead = count.lead.split("其中")[-1].strip("，,；、 ")
+    return lead[-8:] + text[count.start : count.end]
+
+
+def _is_part_of(part: _Count, whole: _Count) -> bool:
+    """办结12件 / 其中已办结 / 化解矛盾纠纷 after 排查矛盾纠纷: a part of that whole; 化解信访积案8件
+    after 调解纠纷5件 is a different thing, not a part."""
+    if "其中" in part.lead:
+        return True
+    residue = _FILLER.sub("", _PART.sub("", part.lead))
+    return len(residue) <= 2 or residue in whole.lead
 
 
 @register(RULE)
@@ -98,12 +117,14 @@ def _sentence(text: str, norm: str, index: int) -> Iterator[Finding]:
     for part in parts:
         if part.start < whole.start or not _same_unit(part.unit, whole.unit):
             continue
+        if not _is_part_of(part, whole):
+            continue
         part_checked = part
         if part.value > whole.value and not whole.approx:
             yield Finding(
                 RULE,
                 "error",
-                f"部分大于总数：{text[part.start : part.end]}多于{text[whole.start : whole.end]}。",
+                f"部分大于总数：“{_label(part, text)}”多于“{_label(whole, text)}”。",
                 text[whole.start : part.end],
                 index,
             )

@@ -24,7 +24,8 @@ _BODY_SUFFIX = (
     r"(?:党委书记|党委|党政|党工委|人民政府|政府|人大|纪委|长|干部|机关|班子|村两级|直部门|"
     r"司法所|派出所|综治中心|领导)"
 )
-_SELF_PREFIX = r"(?:全|我|本|该)"
+# Not 该: "该镇" may refer to a neighbouring town just named.
+_SELF_PREFIX = r"(?:全|我|本)"
 
 # For each unit type: the words its own report uses (shown in the message as the fix).
 OWN_WORDS = {
@@ -72,7 +73,7 @@ def _fix(unit_type: str, word: str) -> str:
     own = OWN_WORDS[unit_type]
     if word.startswith(("全",)):
         return own["whole"]
-    if word.startswith(("我", "本", "该")):
+    if word.startswith(("我", "本")):
         return own["self"]
     if "党" in word:
         return own["party"]
