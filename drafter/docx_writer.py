@@ -17,11 +17,8 @@ run-in headings). Style choices:
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from itertools import pairwise
@@ -39,7 +36,7 @@ from docx.text.paragraph import Paragraph
 
 from drafter import gbt9704 as g
 from drafter import oxml
-from drafter.errors import DrafterError
+from drafter.fsutil import atomic_write_bytes
 from drafter.outline import Block
 
 STYLE_NORMAL = "Normal"
@@ -412,35 +409,6 @@ def write_docx(blocks: list[Block], path: Path) -> Path:
     over ``path`` in one step, so a crash or a locked file never leaves a half-written report.
     Whether an existing file may be replaced is the caller's decision.
     """
-    path = Path(path)
     buffer = io.BytesIO()
     build_document(blocks).save(buffer)
-    tmp_name: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(buffer.getvalue())
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except PermissionError as exc:
-        raise DrafterError(
-            "无法写入报告文件：没有写入权限，或者文件正在 Word/WPS 中打开。",
-            path=path,
-            hint="关闭正在打开该文件的程序，或换一个有写入权限的文件夹后重试。",
-        ) from exc
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DrafterError(
-            f"无法写入报告文件：{reason}。",
-            path=path,
-            hint="检查文件夹是否存在、磁盘是否已满，然后重试。",
-        ) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    return path
+    return atomic_write_bytes(Path(path), buffer.getvalue())

@@ -446,9 +446,16 @@ def test_permission_error_becomes_drafter_error(tmp_path: Path, monkeypatch) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["报告.docx"]
 
 
-def test_missing_folder_becomes_drafter_error(tmp_path: Path) -> None:
+def test_missing_folder_is_created(tmp_path: Path) -> None:
+    target = tmp_path / "新文件夹" / "报告.docx"
+    write_docx(report_blocks(), target)
+    assert docx.Document(str(target)).paragraphs[0].text
+
+
+def test_a_file_in_the_way_of_the_folder_is_a_drafter_error(tmp_path: Path) -> None:
+    (tmp_path / "占位").write_text("x", encoding="utf-8")
     with pytest.raises(DrafterError, match="无法写入"):
-        write_docx(report_blocks(), tmp_path / "没有这个文件夹" / "报告.docx")
+        write_docx(report_blocks(), tmp_path / "占位" / "报告.docx")
 
 
 def test_constants_are_typed_lengths() -> None:
