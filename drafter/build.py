@@ -22,6 +22,9 @@ class BuildResult:
     blocks: list[Block]
     pdf: Path | None = None
     findings: list[Any] = field(default_factory=list)
+    """Findings of the checks on the draft (paragraph = block index)."""
+    answer_findings: list[Any] = field(default_factory=list)
+    """Findings of the text rules on the answers, each naming its answers-file key."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -82,6 +85,11 @@ def build_from_answers(
             "还有必填项没有回答：" + "、".join(missing),
             hint="用 drafter edit 答卷文件 补上这些答案后再生成。",
         )
+    answer_findings = []
+    if run_checks:
+        from drafter.checks.answers import check_answers
+
+        answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
     path = target_path(out or default_output(answers), force=force)
     try:
@@ -93,15 +101,21 @@ def build_from_answers(
             hint="用 -o 指定一个可以写入的位置。",
         ) from None
     write_docx(blocks, path)
-    result = BuildResult(docx=path, blocks=blocks)
+    result = BuildResult(docx=path, blocks=blocks, answer_findings=answer_findings)
     if run_checks:
         from drafter.checks import run_checks as check_blocks
 
-        result.findings = check_blocks(
-            blocks,
-            unit_type=answers.get("identity.unit_type"),
-            year=answers.get("identity.year"),
-        )
+        in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+        result.findings = [
+            f
+            for f in check_blocks(
+                blocks,
+                unit_type=answers.get("identity.unit_type"),
+                year=answers.get("identity.year"),
+            )
+            # Already reported against the answer it comes from, where it is fixed.
+            if (f.rule, f.excerpt) not in in_answers
+        ]
     if pdf:
         from drafter.pdf import docx_to_pdf
 

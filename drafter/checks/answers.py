@@ -1,0 +1,73 @@
+"""The same checks on the answers, before rendering: each finding names the answer it is in.
+
+The text rules run over every text answer as if it were a paragraph of the report, so a 全镇 in a
+乡's measure text, a superseded 《信访条例》 or a typo is reported against its field (where the
+user can fix it) rather than only against a paragraph of the draft. Cross-field figure rules come
+from the model (:func:`drafter.model.cross_check`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from drafter.checks import Finding, run_checks
+from drafter.outline import Block
+from drafter.questions import iter_questions
+
+# Rules that judge a text on its own; structure rules (numbering, parts, years across parts)
+# only make sense on the whole draft.
+TEXT_RULES = ("unit-mismatch", "outdated-term", "typo", "punctuation", "spacing", "approx-misuse")
+
+
+@dataclass(frozen=True)
+class AnswerFinding:
+    """A finding in one answer: ``key`` is the answers-file key, ``where`` a Chinese label."""
+
+    key: str
+    where: str
+    finding: Finding
+
+
+def _texts(answers: Any) -> list[tuple[str, str, str]]:
+    """(key, Chinese place, text) for every text in the answers."""
+    out: list[tuple[str, str, str]] = []
+    for q in iter_questions():
+        value = answers.get(q.key)
+        if not value:
+            continue
+        if q.kind in ("text", "longtext"):
+            out.append((q.key, q.label, value))
+        elif q.kind == "list":
+            out += [(q.key, f"{q.label}第{n}行", line) for n, line in enumerate(value, 1)]
+        elif q.kind == "items":
+            for n, item in enumerate(value, 1):
+                if item.heading:
+                    out.append((q.key, f"{q.label}第{n}条小标题", item.heading))
+                if item.text:
+                    out.append((q.key, f"{q.label}第{n}条内容", item.text))
+    return out
+
+
+def check_answers(answers: Any) -> list[AnswerFinding]:
+    """Text rules over every answer, and the model's cross-field rules."""
+    from drafter.model import cross_check
+    from drafter.questions import QUESTIONS
+
+    texts = _texts(answers)
+    blocks = [Block("paragraph", text) for _, _, text in texts]
+    found: list[AnswerFinding] = []
+    if blocks:
+        findings = run_checks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+            rules=TEXT_RULES,
+        )
+        for finding in findings:
+            key, where, _ = texts[finding.paragraph]
+            found.append(AnswerFinding(key, where, finding))
+    for key, message in cross_check(answers):
+        finding = Finding("figure-impossible", "error", message, "", 0)
+        found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
+    return found

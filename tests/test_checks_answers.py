@@ -1,0 +1,52 @@
+"""Checks on the answers before rendering: each finding names the answer to fix."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from drafter.build import build_report
+from drafter.checks.answers import check_answers
+from drafter.cli import main
+from drafter.model import validate_answers
+
+
+def test_clean_example_answers_have_no_findings(example_data: dict[str, Any]) -> None:
+    assert check_answers(validate_answers(example_data)) == []
+
+
+def test_defects_in_answer_texts_name_their_field(example_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(example_data)
+    data["petitions"]["measures"][0]["heading"] = "严格落实《信访条例》"
+    data["disputes"]["measures"][0]["text"] = "全镇调解组织及时发展并解决问题。"
+    data["identity"]["signers"] = ["俄久乡人民政府", "中共俄久镇委员会"]
+    found = {(f.key, f.finding.rule) for f in check_answers(validate_answers(data))}
+    assert ("petitions.measures", "outdated-term") in found
+    assert ("disputes.measures", "unit-mismatch") in found
+    assert ("disputes.measures", "typo") in found
+
+
+def test_contradicting_figures_are_reported_for_the_questionnaire(
+    example_data: dict[str, Any],
+) -> None:
+    data = copy.deepcopy(example_data)
+    data["disputes"]["resolved"] = 9
+    found = check_answers(validate_answers(data))
+    assert [(f.key, f.finding.rule) for f in found] == [("disputes.resolved", "figure-impossible")]
+
+
+def test_build_reports_answer_findings_once_and_exits_1(
+    write_answers: Any, example_data: dict[str, Any], tmp_path: Path, capsys: Any
+) -> None:
+    data = copy.deepcopy(example_data)
+    data["disputes"]["measures"][0]["text"] = "全镇建立健全人民调解工作机制。"
+    path = write_answers(data)
+    result = build_report(path, tmp_path / "r.docx")
+    assert [a.key for a in result.answer_findings] == ["disputes.measures"]
+    # The same 全镇 is not reported again against the draft's paragraph.
+    assert not [f for f in result.findings if f.rule == "unit-mismatch"]
+    assert main(["build", str(path), "-o", str(tmp_path / "r.docx")]) == 1
+    out = capsys.readouterr().out
+    assert "disputes.measures（矛盾纠纷化解方面的具体措施第1条内容）" in out
+    assert "1 个错误" in out
