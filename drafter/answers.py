@@ -376,6 +376,13 @@ def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:
                 sec.insert(inner, q.name, value)
                 sec.yaml_set_comment_before_after_key(q.name, before=q.comment, indent=2)
             inner = list(sec).index(q.name) + 1
+        known = {q.name for q in section.questions}
+        for name, value in values.items():
+            if name not in known and name not in sec:
+                sec[name] = value  # not ours, but the user's: kept, never dropped
+    for key, value in data.items():
+        if key not in RESERVED_KEYS and key not in doc and key not in {s.name for s in SECTIONS}:
+            doc[key] = value
     for key in RESERVED_KEYS:
         if key != "schema_version" and key in data and data[key] is not None:
             if key not in doc:

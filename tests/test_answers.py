@@ -173,3 +173,12 @@ def test_save_into_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DrafterError) as info:
         save_answers(blocker / "a.yaml", {"identity": {"unit_name": "俄久乡"}})
     assert "写入" in str(info.value) or "无法" in str(info.value)
+
+
+def test_unknown_keys_in_plain_data_survive_a_save_without_a_base(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    save_answers(path, {"identity": {"unit_name": "俄久乡", "备注": "留着"}, "附加": [1, 2]})
+    loaded = read_answers_file(path)
+    assert loaded.data["identity"]["备注"] == "留着"
+    assert loaded.data["附加"] == [1, 2]
+    assert set(loaded.unknown) == {"identity.备注", "附加"}
