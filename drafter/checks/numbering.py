@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from drafter.checks import Finding, register
 from drafter.checks._text import Context, cn_value
-from drafter.outline import cn_number
+from drafter.outline import heading_number
 
 RULE = "numbering"
 
@@ -21,16 +21,6 @@ _CLOSE = "）)"
 def _value(number: str) -> int | None:
     core = re.sub(r"[（()）、，,.．\s]", "", number)
     return cn_value(core)
-
-
-def _shown(level: int, value: int) -> str:
-    if level == 1:
-        return f"{cn_number(value)}、"
-    if level == 2:
-        return f"（{cn_number(value)}）"
-    if level == 3:
-        return f"{value}."
-    return f"（{value}）"
 
 
 def _style(level: int, number: str) -> str:
@@ -71,14 +61,14 @@ def _heading_sequence(context: Context) -> Iterator[Finding]:
         if value is None:
             continue
         previous = last[level]
-        shown = _shown(level, value)
+        shown = heading_number(level, value)
         has_parent = seen_parent[level] if level > 1 else seen_any_block
         if previous == 0:
             if value != 1 and has_parent:
                 yield Finding(
                     RULE,
                     "error",
-                    f"编号从{block.number}开始，缺少{_shown(level, 1)}。",
+                    f"编号从{block.number}开始，缺少{heading_number(level, 1)}。",
                     block.number,
                     index,
                 )
@@ -91,11 +81,11 @@ def _heading_sequence(context: Context) -> Iterator[Finding]:
                 index,
             )
         elif value > previous + 1:
-            missing = "、".join(_shown(level, n) for n in range(previous + 1, value))
+            missing = "、".join(heading_number(level, n) for n in range(previous + 1, value))
             yield Finding(
                 RULE,
                 "error",
-                f"编号跳号：{_shown(level, previous)}之后是{block.number}，缺少{missing}。",
+                f"编号跳号：{heading_number(level, previous)}之后是{block.number}，缺少{missing}。",
                 block.number,
                 index,
             )
@@ -103,7 +93,7 @@ def _heading_sequence(context: Context) -> Iterator[Finding]:
             yield Finding(
                 RULE,
                 "error",
-                f"编号顺序错乱：{_shown(level, previous)}之后是{block.number}。",
+                f"编号顺序错乱：{heading_number(level, previous)}之后是{block.number}。",
                 block.number,
                 index,
             )
@@ -130,7 +120,7 @@ def _heading_style(context: Context) -> Iterator[Finding]:
             yield Finding(
                 RULE,
                 "warning",
-                f"一级标题编号应写作“{_shown(1, _value(number) or 1)}”。",
+                f"一级标题编号应写作“{heading_number(1, _value(number) or 1)}”。",
                 number,
                 index,
             )
