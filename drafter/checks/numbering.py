@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from drafter.checks import Finding, register
 from drafter.checks._text import Context, cn_value
-from drafter.outline import heading_number
+from drafter.outline import heading_number, ordinal_lead
 
 RULE = "numbering"
 
@@ -176,7 +176,7 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
                 elif value == sequence[-1][0]:
                     message = f"“{word}”重复。"
                 else:
-                    message = f"“{cn_number(expected - 1)}是”之后是“{word}”，缺少“{cn_number(expected)}是”。"
+                    message = f"“{ordinal_lead(expected - 1)}”之后是“{word}”，缺少“{ordinal_lead(expected)}”。"
                 yield Finding(RULE, "error", message, word, index)
             sequence.append((value, index, word))
     yield from close()
