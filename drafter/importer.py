@@ -663,12 +663,22 @@ class _Importer:
         self.unplaced: list[dict[str, Any]] = []
         self.figures: dict[str, Figure] = {}
         self.honours: list[str] = []
+        self.seen: set[str] = set()
 
     @staticmethod
     def _normalised(block: Block) -> Block:
         if block.kind == "table":
             rows = [[normalise_punctuation(c) for c in row] for row in block.rows]
             return Block("table", normalise_punctuation(block.text), rows=rows)
+        if block.kind == "heading" and not block.body:
+            # "(一)加强普法宣传.全年共开展…" with half-width marks: the reader could not split
+            # the run-in heading; after normalising, read the line again.
+            from drafter.reader import blocks_from_text
+
+            line = normalise_punctuation(block.full_text)
+            again = blocks_from_text(line)
+            if len(again) == 1 and again[0].kind == "heading" and again[0].body:
+                return again[0]
         return Block(
             block.kind,
             normalise_punctuation(block.text),
@@ -920,9 +930,19 @@ class _Importer:
         heading = _for_matching(item.heading)
         return any(word in heading for word in _TOPIC_WORDS[topic]) or not item.heading
 
+    def _dedupe(self, text: str) -> str:
+        """Drop a sentence already imported word for word (a copy-paste slip of the original)."""
+        kept = []
+        for sentence in split_sentences(text):
+            if len(sentence) >= 10 and sentence in self.seen:
+                continue
+            self.seen.add(sentence)
+            kept.append(sentence)
+        return "".join(kept)
+
     def _add_measure(self, topic: str, item: Item) -> None:
         text = self._strip_placed(item.text, fill=True)
-        text = self._take_honours(text)
+        text = self._dedupe(self._take_honours(text))
         if not (item.heading or text):
             return
         key = {
@@ -956,7 +976,7 @@ class _Importer:
                     if not re.search(r"认真履行[^。]*第一责任人职责|把法治政府建设摆在", s)
                 ]
                 text = "".join(sentences)
-            text = self._take_honours(text)
+            text = self._dedupe(self._take_honours(text))
             if item.heading or text:
                 self.add_items("first_duty.duties", [Item(heading=item.heading, texts=[text])])
 
@@ -1238,7 +1258,8 @@ def import_path(path: Path) -> ImportResult:
 
     blocks = read_blocks(Path(path))
     result = import_blocks(blocks)
-    if not result.parts and not any(result.data.get(s) for s in ("opening",)):
+    identity = result.identity
+    if not result.parts and not (identity.unit_name or identity.year):
         raise DrafterError(
             "这个文件看起来不是法治政府建设情况报告：没有找到“一、”“二、”等部分，也没有开头段。",
             path=path,
