@@ -1256,7 +1256,7 @@ def import_path(path: Path) -> ImportResult:
     """Read a .docx/.txt report and import it (DrafterError for unusable files)."""
     from drafter.reader import read_blocks
 
-    blocks = read_blocks(Path(path))
+    blocks = _big5_fallback(Path(path), read_blocks(Path(path)))
     result = import_blocks(blocks)
     identity = result.identity
     if not result.parts and not (identity.unit_name or identity.year):
@@ -1266,6 +1266,40 @@ def import_path(path: Path) -> ImportResult:
             hint="请确认选对了文件；导入需要去年的报告正文（.docx 或 .txt）。",
         )
     return result
+
+
+_REPORT_CHARS = set("法治政府建设年的工作和开展乡镇县党委")
+"""Characters every report uses a lot, in Simplified and Traditional alike (not 设/设 …)."""
+
+
+def _report_score(text: str) -> float:
+    return sum(ch in _REPORT_CHARS for ch in text) / max(len(text), 1)
+
+
+def _big5_fallback(path: Path, blocks: list[Block]) -> list[Block]:
+    """Work around the reader decoding a Big5 (Traditional) text file as GB18030.
+
+    Almost any byte string is valid GB18030, so a Big5 file "decodes" into nonsense; when the
+    Big5 reading of the same bytes looks far more like a report, use that one.
+    """
+    if path.suffix.lower() == ".docx":
+        return blocks
+    from drafter.reader import blocks_from_text
+
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8-sig")
+        return blocks
+    except UnicodeDecodeError:
+        pass
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return blocks
+    current = "".join(b.full_text for b in blocks)
+    if _report_score(big5.translate(_T2S)) > 2 * _report_score(current) + 0.02:
+        return blocks_from_text(big5)
+    return blocks
 
 
 def import_file(path: Path) -> dict[str, Any]:

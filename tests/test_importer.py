@@ -563,6 +563,14 @@ def test_traditional_characters(tmp_path: Path, encoding: str) -> None:
     assert result.data["publicity"]["title"] == "加強法治宣傳教育"
 
 
+def test_traditional_big5_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes(TRADITIONAL.replace("紮", "扎").encode("big5"))
+    result = import_path(path)
+    assert result.report()["identity"]["unit_name"] == "俄久乡"
+    assert filled_figures(result.data)["publicity.activities"] == 20
+
+
 def test_truncated_text() -> None:
     text = seed("000").read_text(encoding="utf-8")
     cut = text.index("二是加强法治文化建设") + 5  # mid-sentence, inside part one
