@@ -670,15 +670,6 @@ class _Importer:
         if block.kind == "table":
             rows = [[normalise_punctuation(c) for c in row] for row in block.rows]
             return Block("table", normalise_punctuation(block.text), rows=rows)
-        if block.kind == "heading" and not block.body:
-            # "(一)加强普法宣传.全年共开展…" with half-width marks: the reader could not split
-            # the run-in heading; after normalising, read the line again.
-            from drafter.reader import blocks_from_text
-
-            line = normalise_punctuation(block.full_text)
-            again = blocks_from_text(line)
-            if len(again) == 1 and again[0].kind == "heading" and again[0].body:
-                return again[0]
         return Block(
             block.kind,
             normalise_punctuation(block.text),
@@ -1256,7 +1247,7 @@ def import_path(path: Path) -> ImportResult:
     """Read a .docx/.txt report and import it (DrafterError for unusable files)."""
     from drafter.reader import read_blocks
 
-    blocks = _big5_fallback(Path(path), read_blocks(Path(path)))
+    blocks = read_blocks(Path(path))
     result = import_blocks(blocks)
     identity = result.identity
     if not result.parts and not (identity.unit_name or identity.year):
@@ -1274,32 +1265,6 @@ _REPORT_CHARS = set("法治政府建设年的工作和开展乡镇县党委")
 
 def _report_score(text: str) -> float:
     return sum(ch in _REPORT_CHARS for ch in text) / max(len(text), 1)
-
-
-def _big5_fallback(path: Path, blocks: list[Block]) -> list[Block]:
-    """Work around the reader decoding a Big5 (Traditional) text file as GB18030.
-
-    Almost any byte string is valid GB18030, so a Big5 file "decodes" into nonsense; when the
-    Big5 reading of the same bytes looks far more like a report, use that one.
-    """
-    if path.suffix.lower() == ".docx":
-        return blocks
-    from drafter.reader import blocks_from_text
-
-    data = path.read_bytes()
-    try:
-        data.decode("utf-8-sig")
-        return blocks
-    except UnicodeDecodeError:
-        pass
-    try:
-        big5 = data.decode("big5")
-    except UnicodeDecodeError:
-        return blocks
-    current = "".join(b.full_text for b in blocks)
-    if _report_score(big5.translate(_T2S)) > 2 * _report_score(current) + 0.02:
-        return blocks_from_text(big5)
-    return blocks
 
 
 def import_file(path: Path) -> dict[str, Any]:
