@@ -11,17 +11,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from drafter.hanzi import T2S
 from drafter.outline import Block
 
 UNIT_TYPES = ("街道", "苏木", "乡", "镇")
 """Longest first, so 街道 is tried before the one-character types."""
 
-# One-to-one Traditional → Simplified map for the characters identity needs; same length, so
-# positions found in the mapped text are positions in the original.
-_T2S = str.maketrans(
-    "鄉鎮區縣寧辦處黨報關於年會議書記長蘇蒙東門灣陽張陳趙劉楊黃龍鳳雲嶺橋莊溝灘壩營廠廟灣",
-    "乡镇区县宁办处党报关于年会议书记长苏蒙东门湾阳张陈赵刘杨黄龙凤云岭桥庄沟滩坝营厂庙湾",
-)
 
 _HAN = r"\u4e00-\u9fff"
 # A unit name: 1–10 Han characters ending with a unit type. 民族乡 ("XX回族乡") are just 乡.
@@ -74,7 +69,7 @@ def split_place(text: str) -> tuple[str | None, str | None]:
     The county is the last administrative segment before the unit (县/区/旗/county-level 市), and
     a segment only counts when what is left still makes a unit name of two or more characters.
     """
-    text = text.translate(_T2S)
+    text = text.translate(T2S)
     match = re.search(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$", text)
     if match is None:
         return None, None
@@ -122,7 +117,7 @@ def _title_place(title: str) -> str:
 
 def _find_unit_in(text: str) -> tuple[str | None, str | None]:
     """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡)."""
-    text = text.translate(_T2S)
+    text = text.translate(T2S)
     for match in re.finditer(
         rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|在|坚持|始终|以|紧紧|围绕|，|、|[^{_HAN}]|$)",
         text,
@@ -160,7 +155,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     sign_county: str | None = None
     sign_unit: str | None = None
     for line in signatures:
-        name = re.sub(r"^中共", "", line.translate(_T2S))
+        name = re.sub(r"^中共", "", line.translate(T2S))
         name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
         county, unit = split_place(name)
         if unit:
@@ -183,7 +178,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         notes.append(f"单位名称前后不一致：{sources}。")
 
     # --- year
-    title_years = [int(y) for y in _YEAR.findall(title.translate(_T2S))]
+    title_years = [int(y) for y in _YEAR.findall(title.translate(T2S))]
     open_years = [int(y) for y in _YEAR.findall(opening_text)]
     title_year = title_years[0] if title_years else None
     open_year = open_years[0] if open_years else None
@@ -204,7 +199,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
 def _most_common_unit(blocks: Sequence[Block]) -> str | None:
     counts: Counter[str] = Counter()
     for block in blocks:
-        text = block.full_text.translate(_T2S)
+        text = block.full_text.translate(T2S)
         for match in re.finditer(
             rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)",
             text,
@@ -219,7 +214,7 @@ def _self_reference_type(blocks: Sequence[Block]) -> str | None:
     """Without a name, the unit type its self-references use most (我乡/全镇/我街道 …)."""
     counts: Counter[str] = Counter()
     for block in blocks:
-        text = block.full_text.translate(_T2S)
+        text = block.full_text.translate(T2S)
         for match in re.finditer(r"(?:我|全|本)(街道|苏木|乡|镇)", text):
             counts[match.group(1)] += 1
     return counts.most_common(1)[0][0] if counts else None

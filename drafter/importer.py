@@ -26,37 +26,14 @@ from typing import Any, TextIO
 
 from drafter.errors import DrafterError
 from drafter.figures import FULLWIDTH, Figure
+from drafter.hanzi import T2S
 from drafter.identity import Identity, detect_identity
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 
 # --------------------------------------------------------------------------- text normalisation
 
-# Traditional → Simplified, one character to one character, for *matching only*: positions found
-# in the mapped text are positions in the original, and the user's text is kept as written.
-_T2S_PAIRS = (
-    "舉举 們们 個个 為为 這这 來来 時时 會会 進进 於于 與与 對对 開开 關关 發发 學学 習习 "
-    "體体 據据 導导 組组 織织 領领 黨党 員员 過过 現现 務务 門门 問问 題题 責责 專专 議议 "
-    "設设 計计 劃划 調调 糾纠 紛纷 訪访 宣宣 傳传 資资 諮咨 詢询 場场 講讲 試试 餘余 約约 "
-    "萬万 條条 項项 張张 冊册 檢检 查查 辦办 熱热 線线 積积 訴诉 訟讼 復复 決决 執执 "
-    "規规 範范 審审 顧顾 難难 務务 聽听 彙汇 匯汇 報报 鄉乡 鎮镇 區区 縣县 鄰邻 處处 "
-    "職职 負负 書书 記记 長长 謀谋 務务 級级 幹干 機机 構构 協协 驗验 經经 濟济 "
-    "穩稳 維维 護护 網网 絡络 動动 幫帮 賬账 屆届 歲岁 戶户 億亿 準准 確确 "
-    "治治 義义 標标 誌志 讀读 團团 熱热 種种 單单 價价 優优 獲获 榮荣 稱称 獎奖 "
-    "彰彰 評评 選选 舉举 還还 應应 當当 實实 歸归 屬属 護护 權权 險险 隱隐 患患 "
-    "數数 據据 總总 結结 並并 從从 將将 雙双 兩两 幾几 點点 強强 類类 質质 態态 "
-    "產产 業业 農农 牧牧 區区 邊边 聯联 稅税 費费 財财 預预 算算 衛卫 愛爱 環环 "
-    "境境 後后 備备 違违 罰罚 據据 證证 訓训 練练 請请 談谈 論论 課课 節节 週周 "
-    "廣广 鬧闹 識识 觀观 視视 親亲 謀谋 錄录 測测 驗验 級级 輪轮 臺台 輛辆 畝亩 "
-    "裡里 裏里 備备 誤误 讓让 試试 認认 識识 謹谨 嚴严 勵励 勵励 殺杀 禁禁 毒毒 "
-    "詞词 語语 願愿 頭头 腦脑 倫伦 憲宪 畫画 濟济 濫滥 純纯 紀纪 綱纲 續续 績绩 "
-    "綜综 總总 務务 續续 營营 廠厂 莊庄 灣湾 陽阳 嶺岭 橋桥 溝沟 灘滩 壩坝 廟庙 "
-    "東东 蘇苏 蒙蒙 鳳凤 龍龙 雲云 寧宁 陳陈 劉刘 楊杨 黃黄 趙赵 閱阅 間间 聞闻"
-)
-_T2S = str.maketrans(
-    "".join(p[0] for p in _T2S_PAIRS.split()), "".join(p[1] for p in _T2S_PAIRS.split())
-)
-_MATCH = {**{k: v for k, v in FULLWIDTH.items()}, **_T2S}
+_MATCH = {**{k: v for k, v in FULLWIDTH.items()}, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
 
 _CJK = r"\u3400-\u9fff"
@@ -1257,14 +1234,6 @@ def import_path(path: Path) -> ImportResult:
             hint="请确认选对了文件；导入需要去年的报告正文（.docx 或 .txt）。",
         )
     return result
-
-
-_REPORT_CHARS = set("法治政府建设年的工作和开展乡镇县党委")
-"""Characters every report uses a lot, in Simplified and Traditional alike (not 设/设 …)."""
-
-
-def _report_score(text: str) -> float:
-    return sum(ch in _REPORT_CHARS for ch in text) / max(len(text), 1)
 
 
 def import_file(path: Path) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
+from drafter.hanzi import is_han
 from drafter.outline import Block
 
 if TYPE_CHECKING:
@@ -616,17 +617,13 @@ def heading_match(line: str) -> tuple[int, str, str] | None:
     return None
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
-
-
 def _split_run_in(rest: str) -> tuple[str, str]:
     """Split "heading sentence。body…" into (heading sentence with its mark, body)."""
     for index, ch in enumerate(rest):
         # A half-width "." between two 汉字 ends a sentence too (typed with the wrong keyboard
         # mode); between digits it is a decimal point or a date like 3.15.
-        half_stop = ch == "." and 0 < index < len(rest) - 1 and _is_han(rest[index - 1])
-        if ch in "。！？" or (half_stop and _is_han(rest[index + 1])):
+        half_stop = ch == "." and 0 < index < len(rest) - 1 and is_han(rest[index - 1])
+        if ch in "。！？" or (half_stop and is_han(rest[index + 1])):
             if index + 1 < len(rest) and index < _HEADING_MAX:
                 # The body keeps a stray space after the heading: the spacing check reports it.
                 return rest[: index + 1], rest[index + 1 :]

@@ -6,37 +6,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from drafter.hanzi import to_simplified
 from drafter.identity import Identity, detect_identity
 from drafter.outline import Block
 
 HAN = "\u4e00-\u9fff"
-_HAN_RE = re.compile(f"[{HAN}]")
 CN_DIGITS = "零一二三四五六七八九"
 
-# One-to-one Traditional → Simplified for the characters the rules' word lists use. Same length,
-# so an offset in the mapped text is an offset in the original and excerpts stay exact.
-_T2S_PAIRS = (
-    "鄉乡 鎮镇 區区 縣县 黨党 會会 屆届 長长 發发 現现 問问 題题 機机 關关 決决 議议 規规 劃划 綱纲 "
-    "實实 訪访 體体 條条 權权 責责 與与 為为 務务 導导 設设 調调 解解 紛纷 糾纠 辦办 處处 項项 "
-    "場场 數数 幾几 餘余 萬万 個个 時时 業业 員员 們们 這这 進进 經经 將将 對对 開开 動动 學学 "
-    "習习 傳传 宣宣 統统 織织 領领 幹干 職职 們们 應应 該该 從从 歲岁 達达 計计 畫画 結结 報报 "
-    "態态 蘇苏 査查 財财"
-)
-_T2S = str.maketrans(
-    {pair[0]: pair[1] for pair in _T2S_PAIRS.split() if len(pair) == 2 and pair[0] != pair[1]}
-)
 
 # Marks that end a sentence for duplicate and figure checks.
 _SENTENCE_END = re.compile(r"[。！？；;!?]+|\n")
-
-
-def to_simplified(text: str) -> str:
-    """Map the Traditional characters the rules care about; keeps every offset."""
-    return text.translate(_T2S)
-
-
-def is_han(ch: str) -> bool:
-    return bool(ch) and _HAN_RE.match(ch) is not None
 
 
 def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
