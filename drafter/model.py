@@ -248,10 +248,36 @@ def _build_section_models() -> dict[str, type[SectionBase]]:
 SECTION_MODELS = _build_section_models()
 
 
+class Followup(Item):
+    """How one of last year's plans went (top-level ``followups`` in the answers file)."""
+
+    status: str = ""
+
+
+def _parse_followups(raw: Any) -> list[Followup]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise _err("followups 应是一组条目（每条有 heading、status、text）")
+    out = []
+    for entry in raw:
+        if isinstance(entry, Mapping):
+            heading = clean_text(str(entry.get("heading") or ""))
+            text = clean_text(str(entry.get("text") or ""))
+            if heading or text:
+                out.append(
+                    Followup(heading=heading, text=text, status=str(entry.get("status") or ""))
+                )
+    return out
+
+
 class AnswersBase(BaseModel):
     """All answers of one report, section by section."""
 
     model_config = ConfigDict(extra="ignore")
+
+    followups: Annotated[list[Followup], PlainValidator(_parse_followups)] = []
+    """Last year's plans and what became of them (filled by ``drafter new --from``)."""
 
     def get(self, key: str) -> Any:
         section, name = key.split(".", 1)

@@ -6,6 +6,7 @@ Templates see:
   ``year``, ``next_year``, ``unit``, ``county``;
   ``fig(key)`` a figure with its unit word ("1500余份"), ``rate(key)`` a derived rate ("92.3%");
   ``figs(lead, (phrase, key[, zero phrase]), …)`` one sentence of the figures that were answered;
+  ``followups`` last year's plans with what became of them (heading, status, text);
   ``inline(items)`` items as 一是……二是……; filters ``sentence``, ``clause``, ``runin``, ``paras``.
 Templates contain no figures of their own: every number in a draft comes from the answers.
 """
@@ -153,7 +154,9 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, list):
         return [_escaped(v) for v in value]
     if isinstance(value, Item):
-        return Item(heading=escape_markup(value.heading), text=escape_markup(value.text))
+        return value.model_copy(
+            update={"heading": escape_markup(value.heading), "text": escape_markup(value.text)}
+        )
     return value
 
 
@@ -203,6 +206,7 @@ def template_context(answers: Any) -> dict[str, Any]:
         "rate": ctx.fig,
         "figs": ctx.figs,
         "inline": inline,
+        "followups": _escaped(list(answers.followups)),
         # Switches an outline sets before including a shared part.
         "include_first_duty": False,
         "rectification_heading": True,

@@ -216,3 +216,16 @@ def test_a_county_template_overrides_one_part(tmp_path: Path, example_data: dict
 def test_unknown_outline_name_is_explained(example_data: dict[str, Any]) -> None:
     with pytest.raises(DrafterError, match="报告结构"):
         render_text(validate_answers(example_data), "five-part")
+
+
+def test_last_years_plans_come_back_as_what_was_done(example_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(example_data)
+    assert not any("上年度" in b.text for b in render_blocks(validate_answers(data)))
+    data["followups"] = [
+        {"heading": "进一步提高法治意识", "status": "done", "text": "已落实。举办专题培训。"},
+        {"heading": "完善考核评价", "status": "partly", "text": "部分落实。"},
+    ]
+    blocks = render_blocks(validate_answers(data), "three-part")
+    item = next(b for b in blocks if "上年度工作安排" in b.text)
+    assert item.level == 2
+    assert item.body == "一是进一步提高法治意识。已落实。举办专题培训。二是完善考核评价。部分落实。"
