@@ -423,6 +423,8 @@ class Questionnaire:
         self.errors: list[str] = []
         self.revisit_section: str | None = None
         self.auto_named = path is None
+        self.resumed = False
+        """True when an existing answers file is being continued."""
         self.result_docx: Path | None = None
         self._session: Any = None
         self._current: Question | None = None
@@ -703,11 +705,10 @@ class Questionnaire:
         index = self._first_pending_index() if start is None else start
         if intro:
             self.say(start_text(len(self._steps), first_time=not self.data.get("last_year")))
-            if index and index < len(self._steps):
+            if self.resumed and index < len(self._steps):
                 done = len(QUESTIONS) - len(self.pending)
-                self.say(
-                    f"\n接着上次的进度：已答 {done} 题，从“{QUESTIONS[self._steps[index].key].label}”开始。"
-                )
+                label = QUESTIONS[self._steps[index].key].label
+                self.say(f"\n接着上次的进度：已答 {done} 题，从“{label}”开始。")
         last_section = None
         while True:
             while index < len(self._steps):
@@ -1198,6 +1199,7 @@ def run_new(
     if path is not None and path.exists():
         loaded = read_answers_file(path)
         q = Questionnaire(path, loaded.data, base=loaded, input=input, output=output, log=log)
+        q.resumed = True
         if loaded.migrated_from is not None and not _confirm_migration(loaded, q):
             return EXIT_OK
         _report_unknown(q, loaded)
