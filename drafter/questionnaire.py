@@ -852,13 +852,14 @@ class Questionnaire:
             for number, other in enumerate(related, 1):
                 value = format_value(QUESTIONS[other], get_answer(self.data, other))
                 self.say(f"  {number}. 重新填写“{QUESTIONS[other].label}”（现为 {value}）")
-            while True:
-                choice = self.ask("请选择要改正的一项（输入序号）：")
-                if isinstance(choice, _Signal):
-                    return self._index_of(q.key)
-                text = choice.strip()
-                if text.isdigit() and 1 <= int(text) <= len(related):
-                    return self._index_of(related[int(text) - 1])
+            choice = self.ask(
+                f"请选择要改正的一项（输入序号；回车＝重新填写“{q.label}”）：",
+                validate=_number_error(len(related)),
+            )
+            text = choice.strip() if isinstance(choice, str) else ""
+            if text.isdigit() and 1 <= int(text) <= len(related):
+                return self._index_of(related[int(text) - 1])
+            return self._index_of(q.key)
         return None
 
     def _index_of(self, key: str) -> int:
@@ -1144,6 +1145,18 @@ class Questionnaire:
         if self.path is not None:
             self.say(f"答卷：{self.path}（以后修改：drafter edit {_quoted(self.path)}）")
         return True
+
+
+def _number_error(count: int) -> Callable[[str], str | None]:
+    """Validator for "pick one of 1..count" (blank allowed: the default)."""
+
+    def check(text: str) -> str | None:
+        text = text.strip()
+        if not text or (text.isdigit() and 1 <= int(text) <= count):
+            return None
+        return f"请输入 1—{count} 的序号"
+
+    return check
 
 
 def _item_command_error(text: str, count: int) -> str | None:
