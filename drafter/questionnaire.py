@@ -555,7 +555,7 @@ class Questionnaire:
         step = next((s for s in self._steps if s.key == key), None)
         answered = len(QUESTIONS) - len(self.pending)
         if step is None:
-            return toolbar_text(0, self._section_count, 0, 0, answered, len(QUESTIONS))
+            return f" 检查全部答案 · 已答 {answered}/{len(QUESTIONS)} 题 ｜ {KEYS_HINT}"
         return toolbar_text(
             step.section, self._section_count, step.index, step.count, answered, len(QUESTIONS)
         )
