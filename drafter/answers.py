@@ -89,10 +89,26 @@ _PLAIN_TAGS = {
 }
 
 
-def _plain(node: Any) -> Any:
-    """Round-trip YAML objects → plain dicts/lists/scalars; refuses tagged (typed) nodes."""
+MAX_NODES = 100_000
+"""Values in an answers file after YAML aliases (&/*) are expanded; a real one has a few hundred."""
+
+
+def _plain(node: Any, budget: list[int] | None = None) -> Any:
+    """Round-trip YAML objects → plain dicts/lists/scalars; refuses tagged (typed) nodes.
+
+    ``budget`` counts nodes across the whole document: aliases nested in aliases expand
+    geometrically (a "billion laughs" file of a few hundred bytes), so expansion is capped.
+    """
     from ruamel.yaml.comments import TaggedScalar
 
+    if budget is None:
+        budget = [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise DrafterError(
+            "答卷内容过多或引用（& 和 *）嵌套过深，不像是答卷",
+            hint="答卷里不要使用 & 和 * 引用；用 drafter new 重新生成答卷。",
+        )
     tag = getattr(getattr(node, "tag", None), "value", None)
     if isinstance(node, TaggedScalar) or (tag and tag not in _PLAIN_TAGS):
         raise DrafterError(
@@ -100,12 +116,23 @@ def _plain(node: Any) -> Any:
             hint="答卷只能包含普通的文字、数字和列表，请删除以“!”开头的标签。",
         )
     if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {_plain_key(k, budget): _plain(v, budget) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [_plain(v, budget) for v in node]
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def _plain_key(key: Any, budget: list[int]) -> str:
+    """A mapping key as text; tagged keys and list/map keys (``? [a]``) are refused."""
+    if key is not None and not isinstance(key, (str, int, float, bool)):
+        _plain(key, budget)  # raises for a tagged key
+        raise DrafterError(
+            "答卷中有不允许的键（键只能是文字）",
+            hint="删除以“?”开头的行；键应写成“名称: 值”。",
+        )
+    return str(_plain(key, budget))
 
 
 def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:

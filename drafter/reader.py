@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are not township reports; refuse them before reading."""
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 """Total uncompressed size a .docx may declare (its images included)."""
-MAX_XML_PART_BYTES = 50 * 1024 * 1024
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
 """Uncompressed size of any one XML part python-docx would parse into memory."""
 MAX_RATIO = 200
 """Compression ratio above which a large member is treated as a zip bomb."""
@@ -314,7 +315,7 @@ def _docx_items(path: Path, data: bytes) -> list[_Item]:
             path=path,
             hint="请用 Word 或 WPS 打开修复后另存为 .docx 再试。",
         ) from exc
-    except (RuntimeError, NotImplementedError, ValueError, OSError) as exc:
+    except (RuntimeError, NotImplementedError, ValueError, OSError, EOFError, zlib.error) as exc:
         # zipfile raises these for encrypted members, unknown compression and truncated data.
         raise DrafterError(
             "Word 文档无法解压，可能已加密或损坏。",

@@ -13,6 +13,7 @@ Templates contain no figures of their own: every number in a draft comes from th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -167,15 +168,48 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+MAX_OUTPUT_CHARS = 2_000_000
+"""A string or sequence a template builds by ``*`` or ``**`` may not be larger than this."""
+
+
+@functools.cache
+def _sandbox_class() -> Any:
+    # Built on first use: jinja2 is imported lazily so ``drafter --help`` stays fast.
+    from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+    class Sandbox(SandboxedEnvironment):
+        """The sandbox, plus size limits on ``*`` and ``**`` (``'x' * 10 ** 10`` would eat RAM)."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            numbers = all(isinstance(v, (int, float)) for v in (left, right))
+            if operator == "**" and numbers and (abs(left) > 10**6 or abs(right) > 64):
+                raise SecurityError("幂运算的数值太大")
+            if operator == "*":
+                sized = [v for v in (left, right) if isinstance(v, (str, list, tuple))]
+                counts = [v for v in (left, right) if isinstance(v, int)]
+                if sized and counts and len(sized[0]) * counts[0] > MAX_OUTPUT_CHARS:
+                    raise SecurityError("重复生成的内容太长")
+            return super().call_binop(context, operator, left, right)
+
+    return Sandbox
+
+
 def make_environment(extra_dir: Path | None = None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     loaders = []
     if extra_dir is not None:
+        if not Path(extra_dir).is_dir():
+            raise DrafterError(
+                "找不到县级模板文件夹",
+                path=extra_dir,
+                hint="检查 --templates 后面的文件夹路径是否正确。",
+            )
         loaders.append(FileSystemLoader(str(extra_dir), encoding="utf-8"))
     loaders.append(FileSystemLoader(str(builtin_template_dir()), encoding="utf-8"))
-    env = SandboxedEnvironment(
+    env = _sandbox_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -231,6 +265,14 @@ def render_text(answers: Any, outline: str | None = None, *, templates: Path | N
         template = env.get_template(template_name)
         return template.render(template_context(answers))
     except TemplateNotFound as exc:
+        if _template_frames(exc):
+            # Raised by an include/import/extends inside a template: name that template's line.
+            raise DrafterError(
+                f"找不到模板 {exc.name}（模板只能引用模板文件夹里的文件），已拒绝",
+                path=_current_template(exc),
+                line=_template_line(exc),
+                hint="模板只能引用模板文件夹里的文件，写相对路径，如 parts/plans.j2（不能用 / 开头或 ..）。",
+            ) from None
         raise DrafterError(
             f"找不到模板 {exc.name}",
             path=templates,
@@ -255,7 +297,22 @@ def render_text(answers: Any, outline: str | None = None, *, templates: Path | N
             hint="检查变量名拼写；可用的变量见 README 的“县级模板”一节。",
         ) from None
     except TemplateError as exc:
-        raise DrafterError(f"模板出错：{exc}", path=_current_template(exc)) from None
+        raise DrafterError(
+            f"模板出错：{exc}", path=_current_template(exc), line=_template_line(exc)
+        ) from None
+    except (OverflowError, RecursionError, MemoryError) as exc:
+        # The sandbox's range limit, a macro calling itself, a runaway repetition.
+        what = {
+            OverflowError: "循环次数或数值太大",
+            RecursionError: "宏或模板无限地调用自身",
+            MemoryError: "生成的内容太大",
+        }[type(exc)]
+        raise DrafterError(
+            f"模板{what}，已停止",
+            path=_current_template(exc),
+            line=_template_line(exc),
+            hint="检查这一行的循环、宏调用和乘法。",
+        ) from None
 
 
 def _template_frames(exc: BaseException) -> list[tuple[str, int]]:

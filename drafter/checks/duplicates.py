@@ -70,9 +70,18 @@ def check(context: Context) -> Iterator[Finding]:
         yield from _near_duplicates(context, items)
 
 
+NEAR_BUDGET = 200_000
+"""Bigram comparisons per document: a real report needs a few thousand; a pathological input
+(megabytes of similar sentences) stops being compared instead of hanging the check."""
+
+
 def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -> Iterator[Finding]:
     grams = [_bigrams(key) for key, *_ in items]
+    budget = NEAR_BUDGET
     for j in range(1, len(items)):
+        budget -= min(j, NEAR_WINDOW)
+        if budget < 0:
+            return
         key_j, index_j, start_j, end_j = items[j]
         for i in range(max(0, j - NEAR_WINDOW), j):
             key_i = items[i][0]

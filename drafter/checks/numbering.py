@@ -29,8 +29,9 @@ def _style(level: int, number: str) -> str:
 
 
 def _bracket_problem(number: str) -> tuple[str, str] | None:
-    opened = number[:1] in _OPEN
-    closed = number[-1:] in _CLOSE
+    # "" is "in" every string: an empty number (a heading block without one) has no brackets.
+    opened = bool(number) and number[0] in _OPEN
+    closed = bool(number) and number[-1] in _CLOSE
     if opened != closed:
         return "error", "括号不成对"
     if opened and closed and (_OPEN.index(number[0]) != _CLOSE.index(number[-1])):
