@@ -20,9 +20,11 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -285,8 +287,26 @@ def _setup_page(document: Document) -> None:
 # --- blocks --------------------------------------------------------------------------------
 
 
+# Keyed by the document part (a Document proxy compares by element and is not hashable).
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _style_id(document: Document, name: str) -> str:
+    """A style's id, looked up once per document (by-name lookups scan all styles each time)."""
+    ids = _STYLE_IDS.get(document.part)
+    if ids is None:
+        ids = _STYLE_IDS[document.part] = {s.name: s.style_id for s in document.styles}
+    return ids[name]
+
+
+def _styled(document: Document, style: str) -> Paragraph:
+    paragraph = document.add_paragraph()
+    oxml.set_paragraph_style(paragraph._p, _style_id(document, style))
+    return paragraph
+
+
 def _add_paragraph(document: Document, text: str, style: str) -> Paragraph:
-    paragraph = document.add_paragraph(style=document.styles[style])
+    paragraph = _styled(document, style)
     if text:
         paragraph.add_run(text)
     return paragraph
@@ -294,13 +314,13 @@ def _add_paragraph(document: Document, text: str, style: str) -> Paragraph:
 
 def _add_title(document: Document, block: Block) -> None:
     lines = g.break_title(clean_text(block.text))
-    paragraph = document.add_paragraph(style=document.styles[STYLE_TITLE])
+    paragraph = _styled(document, STYLE_TITLE)
     for i, line in enumerate(lines):
         run = paragraph.add_run(line)
         if i < len(lines) - 1:
             run.add_break()
     # One blank line between the title and what follows (std 7.3.2).
-    document.add_paragraph(style=document.styles[STYLE_NORMAL])
+    _styled(document, STYLE_NORMAL)
 
 
 def _add_heading(document: Document, block: Block) -> None:
@@ -310,9 +330,9 @@ def _add_heading(document: Document, block: Block) -> None:
     if not body:
         _add_paragraph(document, heading, STYLE_HEADINGS[level])
         return
-    paragraph = document.add_paragraph(style=document.styles[STYLE_NORMAL])
+    paragraph = _styled(document, STYLE_NORMAL)
     oxml.set_outline_level(paragraph._p.get_or_add_pPr(), level - 1)
-    paragraph.add_run(heading, style=document.styles[STYLE_RUN_IN[level]])
+    oxml.set_run_style(paragraph.add_run(heading)._r, _style_id(document, STYLE_RUN_IN[level]))
     paragraph.add_run(body)
 
 
@@ -341,12 +361,12 @@ def _add_table(document: Document, block: Block, new_page: bool) -> None:
     table.autofit = False
     widths = _column_widths(rows, n_cols)
     for r, row in enumerate(rows):
-        style = document.styles[STYLE_TABLE_HEADER if r == 0 else STYLE_TABLE_TEXT]
+        style = _style_id(document, STYLE_TABLE_HEADER if r == 0 else STYLE_TABLE_TEXT)
         for c in range(n_cols):
             cell = table.cell(r, c)
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
-            paragraph.style = style
+            oxml.set_paragraph_style(paragraph._p, style)
             text = row[c] if c < len(row) else ""
             if text:
                 paragraph.add_run(text)
@@ -355,7 +375,7 @@ def _add_table(document: Document, block: Block, new_page: bool) -> None:
 def _add_signature_block(document: Document, signatures: list[str], date: str | None) -> None:
     sig_indents, date_indent = signature_indents(signatures, date)
     # std 7.3.5.2: 正文下空一行.
-    document.add_paragraph(style=document.styles[STYLE_NORMAL])
+    _styled(document, STYLE_NORMAL)
     for text, indent in zip(signatures, sig_indents, strict=True):
         _add_paragraph(document, text, STYLE_SIGNATURE).paragraph_format.left_indent = indent
     if date is not None:

@@ -196,7 +196,12 @@ def _sandbox_class() -> Any:
     return Sandbox
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(extra_dir: Path | None = None) -> Any:
+    """The sandboxed environment for the built-in templates (and a county's in front of them).
+
+    Cached: compiling the templates is most of a render's cost, and a batch renders hundreds.
+    """
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
     loaders = []
