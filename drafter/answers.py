@@ -8,7 +8,7 @@ reported. Writes are atomic with the previous version kept as ``.bak``.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from drafter.errors import DrafterError
 from drafter.figures import Figure
 from drafter.fsutil import atomic_write_text, safe_filename
+from drafter.migrations import MIGRATIONS
 from drafter.questions import SECTIONS, Question
 
 SCHEMA_VERSION = 1
@@ -25,15 +26,11 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 # Top-level keys that are not questions but belong to the file (import and carry-over notes).
 RESERVED_KEYS: dict[str, str] = {
     "schema_version": "答卷格式版本（请勿修改）",
-    "to_confirm": "从旧报告导入、尚待确认的答案（确认后自动移除）",
+    "to_confirm": "尚待回答或确认的问题（回答或确认后自动移除）",
     "unplaced_figures": "从旧报告中读到但未能归入问题的数字，请人工放到合适的位置",
     "last_year": "去年的数据和计划（由 drafter new --from 生成，供对照）",
     "followups": "去年计划的落实情况",
 }
-
-# Older schema versions and how to bring their data up to date: version → (what changed, step).
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, tuple[str, Migration]] = {}
 
 
 @dataclass

@@ -182,3 +182,13 @@ def test_unknown_keys_in_plain_data_survive_a_save_without_a_base(tmp_path: Path
     assert loaded.data["identity"]["备注"] == "留着"
     assert loaded.data["附加"] == [1, 2]
     assert set(loaded.unknown) == {"identity.备注", "附加"}
+
+
+def test_older_schema_is_migrated_on_load_without_the_questionnaire(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "answers_v0.yaml"
+    before = fixture.read_bytes()
+    loaded = read_answers_file(fixture)
+    assert loaded.migrated_from == 0 and loaded.changes
+    assert loaded.data["schema_version"] == SCHEMA_VERSION
+    assert "unit_name" in loaded.data["identity"] and "name" not in loaded.data["identity"]
+    assert fixture.read_bytes() == before  # loading never rewrites the old file
