@@ -317,3 +317,22 @@ def test_edit_one_section_keeps_other_answers(tmp_path: Path) -> None:
     assert get_answer(data, "identity.unit_name") == "俄久乡"
     text = path.read_text(encoding="utf-8")
     assert "# 普法宣传活动（单位：场次）" in text  # label comments survive the re-save
+
+
+def test_new_from_an_imported_report_asks_to_confirm_the_imported_answers(
+    tmp_path: Path,
+) -> None:
+    seed = next((Path(__file__).parent.parent / "seeds").glob("000_*.txt"))
+    path = tmp_path / "答卷.yaml"
+    # Confirm the first imported answer as shown, then stop.
+    code, log = drive(ENTER + CTRL_C, run_new, path, import_file=seed)
+    assert code == 0
+    loaded = read_answers_file(path)
+    data = loaded.data
+    assert get_answer(data, "identity.unit_name") == "俄久乡"
+    assert get_answer(data, "publicity.materials") == 2000
+    # The unit name was confirmed and left the list; the other imported answers wait for it.
+    assert "identity.unit_name" not in data["to_confirm"]
+    assert "publicity.materials" in data["to_confirm"]
+    shown = "\n".join(log)
+    assert "俄久乡" in shown
