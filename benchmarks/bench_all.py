@@ -252,6 +252,13 @@ def _build_chunk(paths: list[str], out: str) -> tuple[int, list[str], int]:
 
 
 def _peak_kb() -> int:
+    # VmHWM is this process's own high-water mark; ru_maxrss on Linux also counts the parent's
+    # memory at fork time.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text(encoding="utf-8").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
     try:
         import resource
     except ImportError:

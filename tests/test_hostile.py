@@ -248,7 +248,11 @@ def _peak_rss_cli(args: list[str], cwd: Path, timeout: float = 120) -> tuple[int
         "from drafter.cli import main\n"
         "code = main(sys.argv[1:])\n"
         "sys.stdout.flush()\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        # VmHWM belongs to this process image; ru_maxrss on Linux also counts the parent's
+        # memory at fork time (a large pytest process would show up as ours).
+        "status = open('/proc/self/status').read() if sys.platform == 'linux' else ''\n"
+        "hwm = [l.split()[1] for l in status.splitlines() if l.startswith('VmHWM:')]\n"
+        "peak = int(hwm[0]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(f'PEAK_KB={peak}', file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
