@@ -8,6 +8,7 @@ answers, 2 unusable input).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import traceback
@@ -243,6 +244,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``drafter check x --format json | head``): not
+        # an error of ours. Point stdout at devnull so the interpreter's final flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log = Path(tempfile.gettempdir()) / "drafter-error.log"
         try:

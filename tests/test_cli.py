@@ -116,3 +116,21 @@ def test_unwritable_output_is_a_clear_error(
     blocker.write_text("x", encoding="utf-8")
     assert main(["build", str(example_path), "-o", str(blocker / "r.docx")]) == 2
     assert "错误" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
+    seed = next((ROOT / "seeds").glob("002_*.txt"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "drafter", "check", str(seed), "--format", "json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before drafter writes (like `| head`)
+        err = proc.stderr.read().decode("utf-8")
+        proc.wait(timeout=60)
+    assert "内部错误" not in err and "Traceback" not in err
+    assert proc.returncode in (0, 1)
