@@ -360,6 +360,9 @@ def _add_table(document: Document, block: Block, new_page: bool) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(rows, n_cols)
+    # LibreOffice lays a table out by its grid (w:gridCol), Word by the cell widths: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for r, row in enumerate(rows):
         style = _style_id(document, STYLE_TABLE_HEADER if r == 0 else STYLE_TABLE_TEXT)
         for c in range(n_cols):

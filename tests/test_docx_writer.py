@@ -325,6 +325,11 @@ def test_table_caption_header_and_cells(doc) -> None:
     assert [p.text for p in caption] == ["附表 主要数据对照"]
     # The caption is the paragraph right before the table in the body.
     assert caption[0]._p.getnext() is table._tbl
+    # The grid (what LibreOffice lays out by) matches the cell widths (what Word uses), and
+    # the label column is the widest.
+    grid = [col.width for col in table.columns]
+    assert grid == [cell.width for cell in table.rows[0].cells]
+    assert grid[0] == max(grid) and abs(sum(grid) - Mm(156)) < Mm(1)
 
 
 # --- 署名 and 成文日期 (GB/T 9704-2012 7.3.5.2) -----------------------------------------------
