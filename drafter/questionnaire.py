@@ -777,8 +777,9 @@ class Questionnaire:
                 self.say(
                     f"  {number}. {choice}" + (f"  {label}" if label and label != choice else "")
                 )
-        # A choice starts empty (typing "2" must not append to the shown default): Enter = default.
-        picked = q.kind in ("choice", "bool")
+        # A choice or the year starts empty (typing "2" or "2025" must not append to the shown
+        # default, which a new user would not think of deleting first): Enter = default.
+        picked = q.kind in ("choice", "bool", "year")
         fallback = prefill_text(q, value)
         if picked and fallback:
             message = message.replace("：", f"［回车＝{fallback}］：", 1)
