@@ -127,38 +127,17 @@ def _version() -> str:
     return f"drafter {__version__}"
 
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-def _finding_line(finding: Any, where: str) -> str:
-    label = SEVERITY_NAMES.get(finding.severity, finding.severity)
-    excerpt = f"（【{finding.excerpt}】）" if finding.excerpt else ""
-    return f"  [{label}] {where}：{finding.message}{excerpt}"
-
-
 def _print_build(result: Any, out: TextIO) -> int:
+    from drafter.build import findings_report
+
     print(f"已生成报告：{result.docx}", file=out)
     if result.pdf is not None:
         print(f"已生成 PDF：{result.pdf}", file=out)
     for warning in result.warnings:
         print(f"提示：{warning}", file=out)
-    severities = [a.finding.severity for a in result.answer_findings]
-    severities += [f.severity for f in result.findings]
-    if result.answer_findings:
-        print("答卷检查（请在答卷里改正）：", file=out)
-        for found in result.answer_findings:
-            print(_finding_line(found.finding, f"{found.key}（{found.where}）"), file=out)
-    if result.findings:
-        print("报告检查：", file=out)
-        for finding in result.findings:
-            where = f"第 {finding.paragraph + 1} 段 {finding.rule}"
-            print(_finding_line(finding, where), file=out)
-    counts = {name: severities.count(name) for name in SEVERITY_NAMES}
-    print(
-        f"检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示。",
-        file=out,
-    )
-    return EXIT_FINDINGS if counts["error"] else EXIT_OK
+    lines, errors = findings_report(result)
+    print("\n".join(lines), file=out)
+    return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:

@@ -1119,7 +1119,7 @@ class Questionnaire:
 
     def build(self) -> bool:
         """Build the .docx with the spine's builder and print where it is."""
-        from drafter.build import build_from_answers, default_output
+        from drafter.build import build_from_answers, default_output, findings_report
 
         problems = cross_problems(self.data)
         if problems:
@@ -1137,12 +1137,9 @@ class Questionnaire:
             return False
         self.result_docx = result.docx
         self.say(f"\n已生成报告：{result.docx}（用时 {time.monotonic() - started:.1f} 秒）")
-        errors = [f for f in result.findings if f.severity == "error"]
-        if result.findings:
-            self.say(f"检查发现 {len(result.findings)} 处提示，其中 {len(errors)} 处需要改正：")
-            for finding in result.findings[:15]:
-                excerpt = f"（“{finding.excerpt}”）" if finding.excerpt else ""
-                self.say(f"  - 第 {finding.paragraph + 1} 段：{finding.message}{excerpt}")
+        lines, _errors = findings_report(result)
+        for line in lines:
+            self.say(line)
         if self.path is not None:
             self.say(f"答卷：{self.path}（以后修改：drafter edit {_quoted(self.path)}）")
         return True
