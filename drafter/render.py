@@ -272,11 +272,10 @@ def render_text(answers: Any, outline: str | None = None, *, templates: Path | N
     except TemplateNotFound as exc:
         if _template_frames(exc):
             # Raised by an include/import/extends inside a template: name that template's line.
-            raise DrafterError(
+            raise _in_template(
+                exc,
                 f"找不到模板 {exc.name}（模板只能引用模板文件夹里的文件），已拒绝",
-                path=_current_template(exc),
-                line=_template_line(exc),
-                hint="模板只能引用模板文件夹里的文件，写相对路径，如 parts/plans.j2（不能用 / 开头或 ..）。",
+                "模板只能引用模板文件夹里的文件，写相对路径，如 parts/plans.j2（不能用 / 开头或 ..）。",
             ) from None
         raise DrafterError(
             f"找不到模板 {exc.name}",
@@ -288,23 +287,19 @@ def render_text(answers: Any, outline: str | None = None, *, templates: Path | N
             f"模板语法错误：{exc.message}", path=exc.filename or exc.name, line=exc.lineno
         ) from None
     except SecurityError as exc:
-        raise DrafterError(
+        raise _in_template(
+            exc,
             f"模板试图访问不允许的内容（{exc}），已拒绝",
-            path=_current_template(exc),
-            line=_template_line(exc),
-            hint="模板只能使用答卷里的数据和 drafter 提供的函数。",
+            "模板只能使用答卷里的数据和 drafter 提供的函数。",
         ) from None
     except UndefinedError as exc:
-        raise DrafterError(
+        raise _in_template(
+            exc,
             f"模板使用了不存在的变量：{exc.message}",
-            path=_current_template(exc),
-            line=_template_line(exc),
-            hint="检查变量名拼写；可用的变量见 README 的“县级模板”一节。",
+            "检查变量名拼写；可用的变量见 README 的“县级模板”一节。",
         ) from None
     except TemplateError as exc:
-        raise DrafterError(
-            f"模板出错：{exc}", path=_current_template(exc), line=_template_line(exc)
-        ) from None
+        raise _in_template(exc, f"模板出错：{exc}") from None
     except (OverflowError, RecursionError, MemoryError) as exc:
         # The sandbox's range limit, a macro calling itself, a runaway repetition.
         what = {
@@ -312,12 +307,14 @@ def render_text(answers: Any, outline: str | None = None, *, templates: Path | N
             RecursionError: "宏或模板无限地调用自身",
             MemoryError: "生成的内容太大",
         }[type(exc)]
-        raise DrafterError(
-            f"模板{what}，已停止",
-            path=_current_template(exc),
-            line=_template_line(exc),
-            hint="检查这一行的循环、宏调用和乘法。",
-        ) from None
+        raise _in_template(exc, f"模板{what}，已停止", "检查这一行的循环、宏调用和乘法。") from None
+
+
+def _in_template(exc: BaseException, message: str, hint: str | None = None) -> DrafterError:
+    """A DrafterError naming the template file and line where ``exc`` was raised."""
+    frames = _template_frames(exc)
+    path, line = frames[-1] if frames else (None, None)
+    return DrafterError(message, path=path, line=line, hint=hint)
 
 
 def _template_frames(exc: BaseException) -> list[tuple[str, int]]:
@@ -329,16 +326,6 @@ def _template_frames(exc: BaseException) -> list[tuple[str, int]]:
             frames.append((filename, tb.tb_lineno))
         tb = tb.tb_next
     return frames
-
-
-def _current_template(exc: BaseException) -> str | None:
-    frames = _template_frames(exc)
-    return frames[-1][0] if frames else None
-
-
-def _template_line(exc: BaseException) -> int | None:
-    frames = _template_frames(exc)
-    return frames[-1][1] if frames else None
 
 
 def render_blocks(

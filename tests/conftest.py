@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,23 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory, example_path: Path):
 
     out = tmp_path_factory.mktemp("demo") / "demo.docx"
     return build_report(example_path, out)
+
+
+def run_drafter(
+    *args: str, cwd: Path, timeout: float = 120, preexec_fn: Any = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m drafter ARGS`` in a fresh process, from the source tree, UTF-8 output."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
+        preexec_fn=preexec_fn,
+    )
 
 
 def seed_text(prefix: str) -> str:

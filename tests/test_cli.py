@@ -11,25 +11,13 @@ from typing import Any
 import pytest
 
 from drafter.cli import main
+from tests.conftest import run_drafter
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-
-
 def test_help_is_chinese(tmp_path: Path) -> None:
-    result = run("--help", cwd=tmp_path)
+    result = run_drafter("--help", cwd=tmp_path)
     assert result.returncode == 0
     for command in ("demo", "new", "edit", "build", "check", "import", "compare"):
         assert command in result.stdout
@@ -37,7 +25,7 @@ def test_help_is_chinese(tmp_path: Path) -> None:
 
 
 def test_demo_from_an_empty_folder_writes_a_docx(tmp_path: Path) -> None:
-    result = run("demo", cwd=tmp_path)
+    result = run_drafter("demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     written = list((tmp_path / "output").glob("*.docx"))
     assert len(written) == 1
@@ -87,7 +75,7 @@ def test_broken_and_invalid_answers_exit_2_and_leave_the_file_alone(
     path = tmp_path / "答卷.yaml"
     path.write_text(content, encoding="utf-8")
     before = path.read_bytes()
-    result = run("build", str(path), cwd=tmp_path)
+    result = run_drafter("build", str(path), cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert str(path.name) in result.stderr or "必填" in result.stderr
@@ -98,13 +86,13 @@ def test_broken_and_invalid_answers_exit_2_and_leave_the_file_alone(
 
 
 def test_missing_answers_file(tmp_path: Path) -> None:
-    result = run("build", "没有这个文件.yaml", cwd=tmp_path)
+    result = run_drafter("build", "没有这个文件.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert "找不到答卷文件" in result.stderr
 
 
 def test_usage_errors_are_chinese(tmp_path: Path) -> None:
-    result = run("build", cwd=tmp_path)
+    result = run_drafter("build", cwd=tmp_path)
     assert result.returncode == 2
     assert "缺少参数" in result.stderr
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from drafter.cli import main
+from tests.conftest import run_drafter
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTY = ROOT / "examples" / "county-template"
@@ -106,17 +106,7 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         two_gb = 2 * 1024**3
         resource.setrlimit(resource.RLIMIT_AS, (two_gb, two_gb))
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        preexec_fn=limit if os.name == "posix" else None,
-    )
+    return run_drafter(*args, cwd=cwd, preexec_fn=limit if os.name == "posix" else None)
 
 
 @pytest.mark.parametrize("where", ["outline", "part"])

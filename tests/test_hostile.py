@@ -22,6 +22,7 @@ from drafter.answers import parse_answers_text, read_answers_file, save_answers
 from drafter.build import build_report
 from drafter.cli import main
 from drafter.errors import DrafterError
+from tests.conftest import run_drafter
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = range(0x4E00, 0x9FA6)
@@ -30,19 +31,6 @@ XML_ILLEGAL = "\x01\x02\x08\x0b\x0c\x0e\x1b\x1f\x7f\ufffe\uffff"
 
 def has_chinese(text: str) -> bool:
     return any(ord(ch) in HAN for ch in text)
-
-
-def run_cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=timeout,
-    )
 
 
 def assert_clean_refusal(result: subprocess.CompletedProcess[str]) -> None:
@@ -170,7 +158,7 @@ def test_python_yaml_tags_are_refused_and_nothing_runs(yaml_text: str, tmp_path:
         read_answers_file(path)
     assert has_chinese(str(caught.value))
 
-    result = run_cli("build", str(path), cwd=tmp_path)
+    result = run_drafter("build", str(path), cwd=tmp_path)
     assert_clean_refusal(result)
     assert not marker.exists()
     assert path.read_bytes() == original
@@ -180,7 +168,7 @@ def test_python_yaml_tags_are_refused_and_nothing_runs(yaml_text: str, tmp_path:
 def test_ten_megabyte_answers_file_is_refused_with_a_limit(tmp_path: Path) -> None:
     path = tmp_path / "答卷.yaml"
     path.write_text("opening:\n  summary: " + "很" * (10 * 1024 * 1024 // 3) + "\n", "utf-8")
-    result = run_cli("build", str(path), cwd=tmp_path, timeout=60)
+    result = run_drafter("build", str(path), cwd=tmp_path, timeout=60)
     assert_clean_refusal(result)
     assert "太大" in result.stderr
     assert not (tmp_path / "output").exists()
@@ -223,7 +211,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     path.write_text(BILLION_LAUGHS, encoding="utf-8")
     assert path.stat().st_size < 1000
     try:
-        result = run_cli("build", str(path), cwd=tmp_path, timeout=20)
+        result = run_drafter("build", str(path), cwd=tmp_path, timeout=20)
     except subprocess.TimeoutExpired:
         pytest.fail("an answers file of YAML aliases made drafter hang (> 20 s)")
     assert_clean_refusal(result)
@@ -232,7 +220,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
 def test_deeply_nested_yaml_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "答卷.yaml"
     path.write_text("identity: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
-    result = run_cli("build", str(path), cwd=tmp_path, timeout=60)
+    result = run_drafter("build", str(path), cwd=tmp_path, timeout=60)
     assert_clean_refusal(result)
 
 
