@@ -139,6 +139,9 @@ class _Context:
         for pair in pairs:
             phrase, key = pair[0], pair[1]
             zero_phrase = pair[2] if len(pair) > 2 else None
+            q = QUESTIONS.get(key)
+            if q is not None and q.part_of and self.zero(q.part_of) and self.zero(key):
+                continue  # "none mediated" already says "none resolved"
             if zero_phrase and self.zero(key):
                 parts.append(zero_phrase)
             elif self.has(key):

@@ -106,6 +106,18 @@ def test_zero_cases_are_reported_with_fitting_words(example_data: dict[str, Any]
     assert "0件" not in text
 
 
+def test_zero_wholes_need_no_zero_parts(example_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(example_data)
+    data["disputes"].update(mediated=0, resolved=0)
+    data["petitions"].update(received=0, backlog_resolved=0)
+    data["decision"]["major_decisions"] = 0
+    text = "".join(b.full_text for b in render_blocks(validate_answers(data)))
+    assert "全年未发生需要调解的矛盾纠纷。" in text
+    assert "全年未受理信访事项，无信访积案。" in text
+    assert "全年未作出重大行政决策。" in text
+    assert not re.search(r"\D0(件|项|%)", text)
+
+
 @pytest.mark.parametrize("outline", OUTLINE_NAMES)
 def test_numbering_is_continuous_at_every_level(outline: str, example_data: dict[str, Any]) -> None:
     data = copy.deepcopy(example_data)
