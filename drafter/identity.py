@@ -164,7 +164,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     body_unit = _most_common_unit(blocks) if not (title_unit or open_unit or sign_unit) else None
 
     identity.unit_name = title_unit or sign_unit or open_unit or body_unit
-    identity.county = title_county or sign_county or open_county
+    identity.county = title_county or sign_county or open_county or _addressee_county(blocks)
     identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
     if identity.unit_type is None:
         identity.unit_type = _self_reference_type(blocks)
@@ -194,6 +194,19 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     ):
         notes.append(f"落款日期{date_year.group(1)}年与报告年度{identity.year}年不相符。")
     return identity
+
+
+_ADDRESSEE_COUNTY = re.compile(r"中共(\S{1,12}?(?:自治县|自治旗|县|区|旗|市))委")
+
+
+def _addressee_county(blocks: Sequence[Block]) -> str | None:
+    """The county a report is addressed to: 中共和平县委、和平县人民政府： → 和平县."""
+    for block in blocks:
+        if block.kind == "addressee":
+            match = _ADDRESSEE_COUNTY.search(block.text.translate(T2S))
+            if match:
+                return match.group(1)
+    return None
 
 
 def _most_common_unit(blocks: Sequence[Block]) -> str | None:

@@ -227,7 +227,11 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     ),
     FigureRule("publicity.legal_understanders", ("法律明白人",), ("名", "人", "位")),
     FigureRule("decision.major_decisions", ("重大行政决策", "重大决策"), ("项", "件", "个")),
-    FigureRule("decision.legality_reviews", ("合法性审查", "合法性审核"), ("件", "份", "项", "次")),
+    FigureRule(
+        "decision.legality_reviews",
+        ("合法性审查", "合法性审核", "审查合同", "审核合同", "审查文件", "审核文件"),
+        ("件", "份", "项", "次"),
+    ),
     FigureRule("decision.legal_advisers", ("法律顾问",), ("名", "人", "位")),
     FigureRule("decision.normative_documents", ("规范性文件",), ("件", "个", "份")),
     FigureRule("enforcement.officers", ("执法证", "执法人员", "持证"), ("名", "人", "位")),
@@ -260,7 +264,8 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
         "first_duty.meetings",
         ("专题会", "专题研究", "研究部署"),
         ("次", "场"),
-        context="法治|法制|依法",
+        # In the 第一责任人 part a 专题会议 is about 法治 even when the sentence does not say so.
+        context="法治|法制|依法|第一责任人",
         exclude="研讨|推进会",
     ),
     FigureRule("first_duty.reports_heard", ("听取",), ("次",), context="汇报"),

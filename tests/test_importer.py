@@ -590,3 +590,27 @@ def test_gbk_text_file(tmp_path: Path) -> None:
     path = tmp_path / "记事本.txt"
     path.write_bytes(seed("003").read_text(encoding="utf-8").encode("gb18030"))
     assert filled_figures(import_file(path)) == FIGURES["003"]
+
+
+def test_a_jiedao_report_of_another_year_and_wording() -> None:
+    """Not a seed: a 街道 report for 2025 with its own phrasing (fixture written for this test)."""
+    from drafter.importer import import_path
+
+    result = import_path(Path(__file__).parent / "fixtures" / "import_jiedao_2025.txt")
+    report = result.report()
+    assert report["identity"] == {
+        "unit_name": "城关街道",
+        "unit_type": "街道",
+        "county": "和平县",
+        "year": 2025,
+    }
+    assert [p["kind"] for p in report["parts"]] == ["measures", "problems", "first-duty", "plans"]
+    figures = {f["key"]: (f["value"], f["approx"]) for f in report["figures"]}
+    assert figures["publicity.activities"] == (46, False)
+    assert figures["publicity.materials"] == (3200, True)
+    assert figures["decision.legality_reviews"] == (37, False)
+    assert figures["petitions.received"] == (58, False)
+    assert figures["petitions.resolved"] == (58, False)
+    assert figures["review.lawsuits"] == (1, False)
+    assert figures["review.reconsiderations"] == (0, False)
+    assert figures["first_duty.meetings"] == (4, False)
