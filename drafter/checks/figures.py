@@ -24,7 +24,7 @@ _NEGATIVE = re.compile(
 )
 # Words before a count that make it the part of a whole (checked first: 调解成功 contains 调解).
 _PART = re.compile(
-    r"办结|化解|调解成功|成功调解|已解决|解决|结案|答复|处理完毕|已处理|办理完毕|销号"
+    r"办结|化解|调解成功|成功调解|已解决|解决|结案|答复|处理完毕|已处理|办理完毕|销号|成功"
 )
 _WHOLE = re.compile(r"受理|排查|接待|来访|收到|登记|交办|调解|接收|办理|摸排|共有")
 _UNIT_GROUPS = ({"件", "起", "宗", "个", "条"}, {"次", "批次"}, {"人", "人次", "名"})
