@@ -32,3 +32,10 @@ def test_no_error_for_what_is_right_in_it() -> None:
     # The correct parts are left alone: 3·15 with the 间隔号, the 镇's own words.
     assert "3·15" not in excerpts
     assert not any(f.rule == "unit-mismatch" and "镇" in f.excerpt for f in findings)
+
+
+def test_a_clean_report_in_another_style_has_no_error_or_warning() -> None:
+    """乡镇 as a generic word, 镇村干部, 1.5万元, 98.5%, 1,200, 2021—2025年, 《…法》: all correct."""
+    blocks = read_blocks(Path(__file__).parent / "fixtures" / "check_zhen_2024_clean.txt")
+    findings = [f for f in run_checks(blocks) if f.severity != "info"]
+    assert findings == []
