@@ -246,7 +246,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (
     FigureRule("disputes.screenings", ("排查",), ("次", "轮", "场"), context="纠纷|矛盾"),
     FigureRule(
         "disputes.mediated",
-        ("调解", "化解", "调处"),
+        ("调解", "化解", "调处", "受理"),
         ("件", "起", "宗"),
         context="纠纷|矛盾",
         exclude="成功|信访|积案|排查|正在|未",

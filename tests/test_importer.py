@@ -614,3 +614,14 @@ def test_a_jiedao_report_of_another_year_and_wording() -> None:
     assert figures["review.lawsuits"] == (1, False)
     assert figures["review.reconsiderations"] == (0, False)
     assert figures["first_duty.meetings"] == (4, False)
+
+
+def test_disputes_received_then_resolved_in_a_clean_unseen_report() -> None:
+    from drafter.importer import import_path
+
+    result = import_path(Path(__file__).parent / "fixtures" / "check_zhen_2024_clean.txt")
+    figures = {f["key"]: f["value"] for f in result.report()["figures"]}
+    assert figures["disputes.mediated"] == 40  # 受理矛盾纠纷40件
+    assert figures["disputes.resolved"] == 38  # 其中调解成功38件
+    assert figures["publicity.materials"] == 1200  # written 1,200
+    assert result.report()["identity"]["county"] == "青山县"
