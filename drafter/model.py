@@ -340,6 +340,14 @@ def cross_check(answers: AnswersBase) -> list[tuple[str, str]]:
                 f"请改名称或单位类型",
             )
         )
+    for n, signer in enumerate(answers.get("identity.signers") or [], 1):
+        if _DATE.match(signer) or re.search(r"\d", signer):
+            problems.append(
+                (
+                    "identity.signers",
+                    f"落款单位第{n}行“{signer}”不像单位名称；成文日期请填在“成文日期”一项",
+                )
+            )
     date, year = answers.get("identity.date"), answers.get("identity.year")
     if date and year:
         date_year = int(date[:4])

@@ -122,3 +122,12 @@ def test_a_section_that_is_not_a_mapping_is_explained() -> None:
     with pytest.raises(DrafterError) as info:
         validate_answers({"publicity": "30"})
     assert "键: 值" in str(info.value)
+
+
+def test_a_date_typed_as_a_signer_is_caught() -> None:
+    answers = validate_answers(
+        {"identity": {"unit_name": "城关镇", "signers": ["城关镇人民政府", "2026年1月15日"]}}
+    )
+    problems = cross_check(answers)
+    assert [k for k, _ in problems] == ["identity.signers"]
+    assert "第2行" in problems[0][1]
