@@ -36,6 +36,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> Path
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); the user's document should keep the usual
+        # permissions: those of the file it replaces, or what the umask gives a new file.
+        os.chmod(tmp, _mode_for(path))
         if backup and path.exists():
             _backup(path, folder)
         os.replace(tmp, path)
@@ -44,6 +47,15 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> Path
             tmp.unlink()
         raise _write_error(path, exc) from None
     return path
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _backup(path: Path, folder: Path) -> None:

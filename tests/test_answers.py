@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -192,3 +193,15 @@ def test_older_schema_is_migrated_on_load_without_the_questionnaire(tmp_path: Pa
     assert loaded.data["schema_version"] == SCHEMA_VERSION
     assert "unit_name" in loaded.data["identity"] and "name" not in loaded.data["identity"]
     assert fixture.read_bytes() == before  # loading never rewrites the old file
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX 权限位")
+def test_saved_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    save_answers(path, {"identity": {"unit_name": "俄久乡"}})
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    save_answers(path, {"identity": {"unit_name": "杂色镇"}}, base=read_answers_file(path))
+    assert path.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
