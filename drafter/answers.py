@@ -49,14 +49,14 @@ class AnswersFile:
         """1-based line of a ``section.field`` key in the file, if known."""
         if self.doc is None:
             return None
-        node = self.doc
+        node: Any = self.doc
         parts = key.split(".")
         line = None
         for part in parts:
-            if not hasattr(node, "lc") or not isinstance(node, Mapping) or part not in node:
+            if not isinstance(node, Mapping) or part not in node:
                 return line
             try:
-                line = node.lc.key(part)[0] + 1
+                line = node.lc.key(part)[0] + 1  # type: ignore[attr-defined]  # ruamel's CommentedMap
             except (KeyError, TypeError, AttributeError):
                 return line
             node = node[part]

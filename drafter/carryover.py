@@ -150,9 +150,9 @@ def stale_wording(text: str, year: int) -> list[str]:
             term.before is not None and year >= term.before
         ):
             continue
-        match = re.search(term.pattern, text)
-        if match:
-            messages.append(f"“{match.group(0)}”：{term.message}")
+        hit = re.search(term.pattern, text)
+        if hit:
+            messages.append(f"“{hit.group(0)}”：{term.message}")
     return messages
 
 

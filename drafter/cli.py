@@ -150,7 +150,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from drafter.build import build_report
 
-    extra = ()
+    extra: list[Any] = []
     if args.with_comparison is not None:
         from drafter.carryover import comparison_blocks
 

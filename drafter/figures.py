@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+FULLWIDTH: dict[int, str] = {
+    ord(a): b for a, b in zip("０１２３４５６７８９．，－＋％", "0123456789.,-+%", strict=True)
+}
 
 APPROX_SUFFIXES = ("余", "多", "以上", "左右")
 APPROX_PREFIXES = ("约", "近", "超过", "逾")

@@ -23,7 +23,7 @@ _T2S_PAIRS = (
     "預预 領领 頭头 題题 願愿 類类 顧顾 餘余 驗验 體体 鬧闹 鳳凤 黃黄 點点 黨党 龍龙 "
     "瑪玛 爾尔 薩萨 齊齐 蘭兰 贛赣 閩闽 豐丰 寶宝 興兴 勝胜 華华 麗丽 滬沪 慶庆 隴陇 貴贵 聖圣 陝陕 遼辽 撫抚 順顺 潛潜 濱滨 澤泽 壽寿 韓韩 葉叶 羅罗 盧卢 鄭郑 蕭萧 謝谢 馬马 鄧邓 許许 吳吴 孫孙 廣广 "
 )
-T2S = str.maketrans({pair[0]: pair[1] for pair in _T2S_PAIRS.split()})
+T2S: dict[int, str] = {ord(pair[0]): pair[1] for pair in _T2S_PAIRS.split()}
 
 
 def to_simplified(text: str) -> str:

@@ -33,7 +33,7 @@ from drafter.questions import QUESTIONS
 
 # --------------------------------------------------------------------------- text normalisation
 
-_MATCH = {**{k: v for k, v in FULLWIDTH.items()}, **T2S}
+_MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
 
 _CJK = r"\u3400-\u9fff"
@@ -539,7 +539,9 @@ def build_items(blocks: Sequence[Block]) -> list[Item]:
     for block in blocks:
         if block.kind == "table":
             text = "；".join("，".join(cell for cell in row if cell) for row in block.rows)
-            (current.texts if current else items.append(Item()) or items[-1].texts).append(text)
+            if current is None:
+                items.append(Item())
+            (current.texts if current else items[-1].texts).append(text)
             continue
         if (
             block.kind == "heading"

@@ -23,7 +23,7 @@ from drafter.questions import (
     AnswerData,
     Question,
 )
-from drafter.units import UNIT_TYPES, words_for
+from drafter.units import UNIT_TYPES, UnitWords, words_for
 
 MAX_TEXT = 20_000
 """Characters in one answer: longer is almost certainly a paste accident."""
@@ -238,7 +238,7 @@ def _build_section_models() -> dict[str, type[SectionBase]]:
         fields: dict[str, Any] = {
             q.name: (_field_type(q), _field_default(q)) for q in section.questions
         }
-        model = create_model(  # type: ignore[call-overload]
+        model = create_model(
             f"{section.name.title().replace('_', '')}Answers", __base__=SectionBase, **fields
         )
         models[section.name] = model
@@ -284,7 +284,7 @@ class AnswersBase(BaseModel):
         return getattr(getattr(self, section), name)
 
     @property
-    def words(self):  # type: ignore[no-untyped-def]
+    def words(self) -> UnitWords:
         return words_for(self.get("identity.unit_type") or "乡")
 
     def rate(self, key: str) -> str | None:

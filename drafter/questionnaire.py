@@ -481,8 +481,9 @@ class Questionnaire:
         empty = Condition(lambda: not get_app().current_buffer.text)
 
         def show_help() -> None:
-            if self._current is not None:
-                run_in_terminal(lambda: self.say(help_text(self._current, self.data)))
+            current = self._current
+            if current is not None:
+                run_in_terminal(lambda: self.say(help_text(current, self.data)))
 
         @kb.add("f1")
         def _help(event: Any) -> None:
@@ -731,7 +732,7 @@ class Questionnaire:
                     target = self.menu()
                     if target is None:
                         continue
-                    if target == "review":
+                    if not isinstance(target, int):  # "review"
                         break
                     index = target
                     self.revisit_section = QUESTIONS[self._steps[index].key].section
@@ -889,7 +890,7 @@ class Questionnaire:
         if not isinstance(block, Mapping):
             return []
         items = block.get(name)
-        return [i for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
+        return [dict(i) for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
 
     def _followups_pending(self) -> bool:
         done = self.data.get("followups")

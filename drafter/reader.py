@@ -466,9 +466,9 @@ class _Numbering:
             self.num_to_abstract[nid] = _child_val(num, "abstractNumId") or ""
             overrides: dict[int, int] = {}
             for override in num.iterchildren(_w("lvlOverride")):
-                start = _child_val(override, "startOverride")
-                if start is not None:
-                    overrides[int(override.get(_w("ilvl")) or 0)] = int(start)
+                restart = _child_val(override, "startOverride")
+                if restart is not None:
+                    overrides[int(override.get(_w("ilvl")) or 0)] = int(restart)
             self.overrides[nid] = overrides
 
     def _load_styles(self, styles: _Element) -> None:
@@ -520,8 +520,8 @@ class _Numbering:
         overrides = self.overrides.get(num_id, {})
         if num_id not in self.started:
             self.started.add(num_id)
-            for level, start in overrides.items():
-                counters[level] = start - 1
+            for override_level, restart in overrides.items():
+                counters[override_level] = restart - 1
         counters[ilvl] = (counters[ilvl] or levels[ilvl][2] - 1) + 1
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = 0

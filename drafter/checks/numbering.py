@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
+from drafter.checks import Finding, Severity, register
 from drafter.checks._text import Context, cn_value
 from drafter.outline import heading_number, ordinal_lead
 
@@ -28,7 +28,7 @@ def _style(level: int, number: str) -> str:
     return re.sub(r"[一二三四五六七八九十百零〇两\d]+", "N", number.replace(" ", ""))
 
 
-def _bracket_problem(number: str) -> tuple[str, str] | None:
+def _bracket_problem(number: str) -> tuple[Severity, str] | None:
     # "" is "in" every string: an empty number (a heading block without one) has no brackets.
     opened = bool(number) and number[0] in _OPEN
     closed = bool(number) and number[-1] in _CLOSE
