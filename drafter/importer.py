@@ -1113,6 +1113,7 @@ class _Importer:
             kept_sentences: list[str] = []
             for sentence in split_sentences(paragraph):
                 tokens = self._collect_figures(sentence, fill=fill)
+                tokens += self._zero_facts(sentence)
                 used = [t for t in tokens if t.used]
                 if not used:
                     kept_sentences.append(sentence)
@@ -1120,6 +1121,17 @@ class _Importer:
                 kept_sentences.append(_drop_used(sentence, tokens))
             out.append("".join(s for s in kept_sentences if s))
         return "\n".join(p for p in out if p)
+
+    def _zero_facts(self, sentence: str) -> list[Token]:
+        """ "无行政复议案件" placed as a zero: a used token, so its clause is dropped like any
+        placed figure (the template states the zero itself)."""
+        matching = _for_matching(sentence)
+        facts = []
+        for key, pattern in _ZERO_RULES:
+            hit = re.search(pattern, matching)
+            if hit and self.figures.get(key) == Figure(0):
+                facts.append(Token(0, False, "", hit.start(), hit.end(), key=key, used=True))
+        return facts
 
     def _check_consistency(self) -> None:
         """A part larger than its whole cannot both be right: the part goes back unplaced."""

@@ -625,3 +625,15 @@ def test_disputes_received_then_resolved_in_a_clean_unseen_report() -> None:
     assert figures["disputes.resolved"] == 38  # 其中调解成功38件
     assert figures["publicity.materials"] == 1200  # written 1,200
     assert result.report()["identity"]["county"] == "青山县"
+
+
+def test_a_zero_stated_in_the_old_text_is_stated_once_in_the_draft(tmp_path: Path) -> None:
+    from drafter.answers import save_answers
+    from drafter.build import build_report
+    from drafter.importer import import_file
+
+    seed = next((Path(__file__).parent.parent / "seeds").glob("002_*.txt"))
+    path = tmp_path / "a.yaml"
+    save_answers(path, import_file(seed))
+    text = "".join(b.full_text for b in build_report(path, tmp_path / "a.docx").blocks)
+    assert text.count("行政诉讼应诉案件") + text.count("未发生行政复议和行政诉讼案件") == 1
