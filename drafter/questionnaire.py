@@ -422,6 +422,8 @@ class Questionnaire:
         """Everything shown above the prompts (tests read it; DummyOutput discards the screen)."""
         self.errors: list[str] = []
         self.revisit_section: str | None = None
+        self._headings_shown: set[str] = set()
+        """Questions whose common headings were listed: once is enough (Tab completes them)."""
         self.auto_named = path is None
         self.resumed = False
         """True when an existing answers file is being continued."""
@@ -945,12 +947,15 @@ class Questionnaire:
                     return edited
                 if edited is not None:
                     items[numbers[0] - 1] = edited
+                    self._keep(q, items)
             elif verb == "d" and numbers:
                 removed = items.pop(numbers[0] - 1)
                 self.say(f"已删除：{removed['heading'] or removed['text'][:20]}")
+                self._keep(q, items)
             elif verb == "m" and len(numbers) == 2:
                 item = items.pop(numbers[0] - 1)
                 items.insert(min(numbers[1], len(items) + 1) - 1, item)
+                self._keep(q, items)
 
     def _add_items(self, q: Question, items: list[dict[str, Any]]) -> Any:
         while len(items) < 50:
@@ -960,11 +965,19 @@ class Questionnaire:
             if item is None:
                 return None
             items.append(item)
+            self._keep(q, items)
         return None
+
+    def _keep(self, q: Question, items: list[dict[str, Any]]) -> None:
+        """Save the items so far: a crash or Ctrl-C in the middle of a list loses none of them.
+        The question stays pending until the user finishes it."""
+        set_answer(self.data, q.key, store_value(q, items))
+        self.save()
 
     def _ask_item(self, q: Question, item: Mapping[str, Any] | None, number: int) -> Any:
         """One item: a heading (a common one by number, or typed) and a multi-line body."""
-        if q.headings:
+        if q.headings and q.key not in self._headings_shown:
+            self._headings_shown.add(q.key)
             self.say("常用小标题（输入序号选用，或直接写自己的；Tab 可补全）：")
             for n, heading in enumerate(q.headings, 1):
                 self.say(f"  {n}. {heading}")
@@ -1025,11 +1038,15 @@ class Questionnaire:
 
         problems = self._last_year("problems")
         existing = current_value(q, self.data) or []
-        if existing:
+        # Items kept from an interrupted run: go on with the problems not yet answered.
+        if existing and not (q.key in self.pending and len(existing) < len(problems)):
             return self.ask_items(q)
+        items: list[dict[str, Any]] = [
+            {"heading": i.heading, "text": i.text} if isinstance(i, Item) else dict(i)
+            for i in existing
+        ]
         self.say(f"去年报告里有 {len(problems)} 条“存在的不足”，请逐条说明今年的整改情况：")
-        items = []
-        for problem in problems:
+        for problem in problems[len(items) :]:
             answer = self._ask_status(
                 f"去年的不足：{problem.get('heading') or problem.get('text')}", "今年整改情况？"
             )
@@ -1037,6 +1054,7 @@ class Questionnaire:
                 return answer
             status, sentence = answer
             items.append(rectification_item(problem, status, sentence))
+            self._keep(q, items)
         return items
 
     def _ask_status(self, title: str, question: str) -> Any:

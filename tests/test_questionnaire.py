@@ -336,3 +336,35 @@ def test_new_from_an_imported_report_asks_to_confirm_the_imported_answers(
     assert "publicity.materials" in data["to_confirm"]
     shown = "\n".join(log)
     assert "俄久乡" in shown
+
+
+def test_common_headings_are_listed_once_per_question(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    keys = "俄久乡" + ENTER + F3 + "3" + ENTER  # jump to 组织领导
+    keys += ENTER  # keep the default title
+    keys += ENTER + ENTER  # leading group, work plan: blank
+    keys += "1" + ENTER + "内容一" + ENTER + ENTER  # first item: common heading no. 1
+    keys += "2" + ENTER + "内容二" + ENTER + ENTER  # second item: no. 2
+    keys += ENTER + ENTER  # no third item; Enter on the list = done
+    keys += CTRL_C
+    _, log = drive(keys, run_new, path)
+    shown = "\n".join(log)
+    assert shown.count("常用小标题（") == 1
+    items = get_answer(read_answers_file(path).data, "organisation.measures")
+    assert [i["heading"] for i in items] == ["健全领导机制", "完善制度体系"]
+
+
+def test_items_typed_before_ctrl_c_are_kept_and_the_list_resumes(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    keys = "俄久乡" + ENTER + F3 + "3" + ENTER + ENTER + ENTER + ENTER
+    keys += "1" + ENTER + "内容一" + ENTER + ENTER
+    keys += "自己写的标题" + ENTER + "内容二" + ENTER + ENTER
+    keys += CTRL_C  # in the middle of the list, before finishing the question
+    drive(keys, run_new, path)
+    data = read_answers_file(path).data
+    items = get_answer(data, "organisation.measures")
+    assert [(i["heading"], i["text"]) for i in items] == [
+        ("健全领导机制", "内容一"),
+        ("自己写的标题", "内容二"),
+    ]
+    assert "organisation.measures" in data["to_confirm"]  # not finished: asked again
