@@ -24,24 +24,22 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+# The sibling script: one way to time a process (run as `python benchmarks/bench_all.py`).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_spine import time_process
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+# The sibling script's helpers: one way to run and time a drafter process.
+from bench_spine import _env  # noqa: E402
+
 Row = tuple[str, str, str]
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-
-
 def _median_process(args: list[str], cwd: Path, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, cwd=cwd, env=_env(), check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return time_process(args, runs, cwd)
 
 
 def _ms(seconds: float) -> str:

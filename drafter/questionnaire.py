@@ -1020,17 +1020,13 @@ class Questionnaire:
         if answers and len(answers) >= len(plans):
             return None
         self.say(f"去年报告里有 {len(plans)} 项“下一年度安排”，请逐项说明今年的落实情况：")
-        for plan in plans[len(answers) :]:
-            answer = self._ask_status(
-                f"去年计划：{plan.get('heading') or plan.get('text')}", "今年落实情况？"
-            )
-            if isinstance(answer, _Signal):
-                return answer
-            status, sentence = answer
-            answers.append(followup_item(plan, status, sentence))
-            self.data["followups"] = answers
+
+        def keep(done: list[dict[str, Any]]) -> None:
+            self.data["followups"] = done
             self.save()
-        return None
+
+        outcome = self._follow_up(plans, answers, "去年计划", "今年落实情况？", followup_item, keep)
+        return outcome if isinstance(outcome, _Signal) else None
 
     def ask_rectification(self, q: Question) -> Any:
         """Last year's problems come back as 整改情况 (heading = the problem)."""
@@ -1046,16 +1042,36 @@ class Questionnaire:
             for i in existing
         ]
         self.say(f"去年报告里有 {len(problems)} 条“存在的不足”，请逐条说明今年的整改情况：")
-        for problem in problems[len(items) :]:
+        return self._follow_up(
+            problems,
+            items,
+            "去年的不足",
+            "今年整改情况？",
+            rectification_item,
+            lambda done: self._keep(q, done),
+        )
+
+    def _follow_up(
+        self,
+        entries: list[dict[str, Any]],
+        done: list[dict[str, Any]],
+        label: str,
+        question: str,
+        make: Callable[[Mapping[str, Any], str, str], dict[str, Any]],
+        keep: Callable[[list[dict[str, Any]]], None],
+    ) -> Any:
+        """Last year's entries not yet in ``done``, one by one: status and a sentence each.
+        Every answer is kept at once, so an interrupted run resumes at the next entry."""
+        for entry in entries[len(done) :]:
             answer = self._ask_status(
-                f"去年的不足：{problem.get('heading') or problem.get('text')}", "今年整改情况？"
+                f"{label}：{entry.get('heading') or entry.get('text')}", question
             )
             if isinstance(answer, _Signal):
                 return answer
             status, sentence = answer
-            items.append(rectification_item(problem, status, sentence))
-            self._keep(q, items)
-        return items
+            done.append(make(entry, status, sentence))
+            keep(done)
+        return done
 
     def _ask_status(self, title: str, question: str) -> Any:
         self.say(title)

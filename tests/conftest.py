@@ -64,9 +64,16 @@ def run_drafter(
     *args: str, cwd: Path, timeout: float = 120, preexec_fn: Any = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m drafter ARGS`` in a fresh process, from the source tree, UTF-8 output."""
+    return run_python("-m", "drafter", *args, cwd=cwd, timeout=timeout, preexec_fn=preexec_fn)
+
+
+def run_python(
+    *args: str, cwd: Path, timeout: float = 120, preexec_fn: Any = None
+) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in a fresh process that imports drafter from the source tree."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
+        [sys.executable, *args],
         cwd=cwd,
         capture_output=True,
         text=True,

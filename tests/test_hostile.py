@@ -22,7 +22,7 @@ from drafter.answers import parse_answers_text, read_answers_file, save_answers
 from drafter.build import build_report
 from drafter.cli import main
 from drafter.errors import DrafterError
-from tests.conftest import run_drafter
+from tests.conftest import run_drafter, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = range(0x4E00, 0x9FA6)
@@ -244,16 +244,7 @@ def _peak_rss_cli(args: list[str], cwd: Path, timeout: float = 120) -> tuple[int
         "print(f'PEAK_KB={peak}', file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=timeout,
-    )
+    result = run_python("-c", code, *args, cwd=cwd, timeout=timeout)
     lines = result.stderr.strip().splitlines()
     peak = next(int(line[8:]) for line in reversed(lines) if line.startswith("PEAK_KB="))
     kb = peak / 1024 if sys.platform == "darwin" else peak  # macOS reports bytes
