@@ -26,23 +26,26 @@ from typing import Any, TextIO
 
 from drafter.errors import DrafterError
 from drafter.figures import FULLWIDTH, Figure
-from drafter.hanzi import T2S
 from drafter.identity import Identity, detect_identity
+from drafter.mentions import (
+    PART_WORDS,
+    RATE_PAIRS,
+    SENTENCE_END,
+    ZERO_RULES,
+    Token,
+    clause_span,
+    find_tokens,
+    for_matching,
+    key_for,
+    split_sentences,
+)
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 
 # --------------------------------------------------------------------------- text normalisation
 
-_MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
-"""Full-width digits and Traditional characters → what the rules are written in (1:1)."""
-
 _CJK = r"\u3400-\u9fff"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-
-
-def _for_matching(text: str) -> str:
-    """Text as the rules see it: Simplified, half-width digits; same length as the original."""
-    return text.translate(_MATCH)
 
 
 def normalise_punctuation(text: str) -> str:
@@ -60,292 +63,6 @@ def normalise_punctuation(text: str) -> str:
     # A full stop typed as "." after Chinese text (not a decimal point or a date like 3.15).
     text = re.sub(rf"(?<=[{_CJK}”’》）])\.(?!\d)", "。", text)
     return text
-
-
-# --------------------------------------------------------------------------- sentences
-
-_SENTENCE_END = "。！？!?"
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences with their end mark; a closing quote after the mark stays with the sentence."""
-    out: list[str] = []
-    start = 0
-    i = 0
-    while i < len(text):
-        if text[i] in _SENTENCE_END:
-            j = i + 1
-            while j < len(text) and text[j] in "”’」』）)":
-                j += 1
-            out.append(text[start:j])
-            start = i = j
-            continue
-        i += 1
-    if text[start:].strip():
-        out.append(text[start:])
-    return [s.strip() for s in out if s.strip()]
-
-
-# --------------------------------------------------------------------------- numbers
-
-# Unit words, longest first so 人次 wins over 人 and 场次 over 场.
-_UNITS = sorted(
-    {
-        "万人次", "人次", "场次", "批次", "户次", "万元", "元", "课时", "学时", "小时", "个月",
-        "平方米", "公里", "次", "场", "件", "起", "宗", "名", "人", "位", "个", "份", "册",
-        "本", "张", "条", "项", "期", "批", "户", "家", "处", "所", "块", "幅", "篇", "部",
-        "天", "节", "堂", "轮", "支", "座", "套", "台", "辆", "亩", "米", "余人", "多人",
-    },
-    key=len,
-    reverse=True,
-)  # fmt: skip
-_UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
-_CN_VALUES = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-# Arabic numbers with their unit word; a few Chinese numerals (两次, 三场) only before count units
-# that are not also part of set phrases (三项制度, 四个意识, 一站式 are not figures).
-_NUMBER = re.compile(
-    r"(?P<pre>约|近|超过|逾|达到|达)?\s*"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十])\s*"
-    r"(?P<wan>万(?!元))?(?P<approx>余|多)?\s*"
-    rf"(?P<unit>%|％|{_UNIT_RE})"
-    r"(?P<post>以上|左右)?"
-)
-_CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "批次", "人次"}
-
-
-@dataclass
-class Token:
-    """A number with its unit word, as found in a sentence."""
-
-    value: int | float
-    approx: bool
-    unit: str
-    start: int
-    end: int
-    rate: bool = False
-    dangling: bool = False
-    """A rate (成功率) that could not be used: dropped with its counts when they were placed."""
-    key: str | None = None
-    used: bool = False
-    """Placed into a catalogue key (or, for a rate, used to set a resolved count)."""
-
-
-def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose numbers are not figures: 《titles》, 〔2025〕1号 document numbers, quotes of names."""
-    spans = [m.span() for m in re.finditer(r"《[^》]*》", text)]
-    spans += [m.span() for m in re.finditer(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号", text)]
-    return spans
-
-
-def find_tokens(sentence: str) -> list[Token]:
-    """Every number with a unit word in a (matching-normalised) sentence."""
-    tokens: list[Token] = []
-    excluded = _excluded_spans(sentence)
-    for match in _NUMBER.finditer(sentence):
-        num_start, num_end = match.span("num")
-        if any(a <= num_start < b for a, b in excluded):
-            continue
-        before = sentence[max(0, num_start - 1) : num_start]
-        after_num = sentence[num_end : num_end + 2]
-        raw = match.group("num")
-        unit = match.group("unit")
-        if before == "第" or (before and (before.isdigit() or before in "·.．-—/:：")):
-            continue  # ordinals (第2次), dates (3·15, 12.4), times, ranges written oddly
-        if after_num[:1] in "年月日号届":
-            continue
-        if raw in _CN_VALUES:
-            if unit not in _CN_NUMERAL_UNITS or match.group("wan"):
-                continue
-            value: int | float = _CN_VALUES[raw]
-        else:
-            number = float(raw.replace(",", ""))
-            if match.group("wan"):
-                number *= 10_000
-            value = int(number) if number.is_integer() else number
-        rate = unit in ("%", "％")
-        approx = bool(match.group("approx") or match.group("post")) or (
-            match.group("pre") in ("约", "近", "超过", "逾")
-        )
-        if unit in ("余人", "多人"):
-            unit, approx = "人", True
-        start = match.start("num") if match.group("pre") in (None, "达", "达到") else match.start()
-        tokens.append(Token(value, approx, "%" if rate else unit, start, match.end(), rate))
-    return tokens
-
-
-# --------------------------------------------------------------------------- figure rules
-
-
-@dataclass(frozen=True)
-class FigureRule:
-    """How a catalogue figure is recognised in a clause: keywords near the number, unit words."""
-
-    key: str
-    keywords: tuple[str, ...]
-    units: tuple[str, ...]
-    context: str = ""
-    """A regex the whole sentence must match (e.g. 执法 for training figures)."""
-    exclude: str = ""
-    """A regex that disqualifies the clause (成功 for the mediated count)."""
-
-
-FIGURE_RULES: tuple[FigureRule, ...] = (
-    FigureRule("study.center_group", ("中心组",), ("次", "场", "期")),
-    FigureRule(
-        "study.cadre_sessions", ("集中学习", "集中学法", "干部学法", "学法活动"), ("次", "场", "期")
-    ),
-    FigureRule("study.lectures", ("讲座", "讲堂", "法治课"), ("场", "场次", "次", "期")),
-    FigureRule("study.exams", ("考试", "任前考法", "测试"), ("次", "场")),
-    FigureRule("study.exam_participants", ("考试", "任前考法", "测试"), ("人次", "人", "名")),
-    FigureRule(
-        "publicity.activities",
-        ("宣传活动", "普法活动", "普法宣传", "法治宣传", "法制宣传", "宣讲", "普法"),
-        ("场次", "场", "次", "期"),
-        exclude="推进会|会议|培训|讲座",
-    ),
-    FigureRule(
-        "publicity.materials",
-        ("资料", "宣传品", "宣传册", "手册", "物品", "传单", "折页", "读本"),
-        ("份", "册", "本", "张", "套"),
-    ),
-    FigureRule("publicity.consultations", ("咨询",), ("人次", "次", "人")),
-    FigureRule(
-        "publicity.audience",
-        ("受益", "受教育", "受众", "覆盖群众", "参与群众"),
-        ("人次", "人", "万人次"),
-    ),
-    FigureRule("publicity.legal_understanders", ("法律明白人",), ("名", "人", "位")),
-    FigureRule("decision.major_decisions", ("重大行政决策", "重大决策"), ("项", "件", "个")),
-    FigureRule(
-        "decision.legality_reviews",
-        ("合法性审查", "合法性审核", "审查合同", "审核合同", "审查文件", "审核文件"),
-        ("件", "份", "项", "次"),
-    ),
-    FigureRule("decision.legal_advisers", ("法律顾问",), ("名", "人", "位")),
-    FigureRule("decision.normative_documents", ("规范性文件",), ("件", "个", "份")),
-    FigureRule("enforcement.officers", ("执法证", "执法人员", "持证"), ("名", "人", "位")),
-    FigureRule("enforcement.trainings", ("培训",), ("次", "期", "场"), context="执法"),
-    FigureRule("enforcement.trainees", ("培训", "参训"), ("人次",), context="执法"),
-    FigureRule("enforcement.penalty_cases", ("行政处罚", "处罚案件"), ("件", "起")),
-    FigureRule("review.reconsiderations", ("行政复议",), ("件", "起")),
-    FigureRule("review.lawsuits", ("行政诉讼", "应诉案件"), ("件", "起")),
-    FigureRule("review.appearances", ("出庭应诉",), ("次",)),
-    FigureRule("disputes.organisations", ("调解组织", "调解委员会", "调委会"), ("个", "家")),
-    FigureRule("disputes.mediators", ("调解员",), ("名", "人", "位")),
-    FigureRule("disputes.screenings", ("排查",), ("次", "轮", "场"), context="纠纷|矛盾"),
-    FigureRule(
-        "disputes.mediated",
-        ("调解", "化解", "调处", "受理"),
-        ("件", "起", "宗"),
-        context="纠纷|矛盾",
-        exclude="成功|信访|积案|排查|正在|未",
-    ),
-    FigureRule(
-        "petitions.received",
-        ("信访",),
-        ("件", "起", "批", "批次"),
-        exclude="积案|办结|解决|正在|未",
-    ),
-    FigureRule("petitions.backlog_resolved", ("积案",), ("件", "起")),
-    FigureRule("petitions.hotline", ("12345", "热线"), ("件", "条", "个")),
-    FigureRule("openness.disclosures", ("公开",), ("条", "件", "项"), context="信息|政务|事项"),
-    FigureRule(
-        "first_duty.meetings",
-        ("专题会", "专题研究", "研究部署"),
-        ("次", "场"),
-        # In the 第一责任人 part a 专题会议 is about 法治 even when the sentence does not say so.
-        context="法治|法制|依法|第一责任人",
-        exclude="研讨|推进会",
-    ),
-    FigureRule("first_duty.reports_heard", ("听取",), ("次",), context="汇报"),
-)
-_RULES = {rule.key: rule for rule in FIGURE_RULES}
-
-# Counts that are the "part" of a whole in the same sentence: "受理189件，其中办结173件".
-_PART_WORDS: dict[str, tuple[str, str, str]] = {
-    # part key: (whole key, words that mark the part, words that rule it out)
-    "disputes.resolved": ("disputes.mediated", "成功", "正在|未"),
-    "petitions.resolved": ("petitions.received", "办结|解决|处理完|化解|答复", "正在|未|尚"),
-    "study.exam_passed": ("study.exam_participants", "合格|通过", "不合格|未"),
-}
-# Rates and the counts they are computed from (never stored: they may set the part count).
-_RATE_PAIRS: dict[str, str] = {whole: part for part, (whole, _, _) in _PART_WORDS.items()}
-
-# "无行政复议…案件" / "未制发规范性文件": zero is a real figure for these.
-_ZERO_RULES: tuple[tuple[str, str], ...] = (
-    ("review.reconsiderations", r"(?:无|没有|未发生|未有|零)[^，。；]{0,12}?行政复议"),
-    ("review.lawsuits", r"(?:无|没有|未发生|未有|零)[^，。；]{0,20}?(?:行政诉讼|应诉)"),
-    ("decision.normative_documents", r"(?:未|没有|无)(?:制发|出台|制定)[^，。；]{0,6}?规范性文件"),
-    ("enforcement.penalty_cases", r"(?:未|没有|无)(?:办理|发生|作出)?[^，。；]{0,6}?行政处罚案件"),
-)
-
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:、]")
-
-
-def _clause_span(sentence: str, pos: int) -> tuple[int, int]:
-    """The clause around a position: between the nearest clause marks."""
-    start = 0
-    for match in _CLAUSE_SPLIT.finditer(sentence):
-        if match.end() <= pos:
-            start = match.end()
-        elif match.start() >= pos:
-            return start, match.start()
-    return start, len(sentence)
-
-
-def _wide_clause_span(sentence: str, pos: int) -> tuple[int, int]:
-    """The clause around a position, split at ，；： only (a list joined by 、 stays whole)."""
-    start = 0
-    for match in re.finditer(r"[，,；;：:]", sentence):
-        if match.end() <= pos:
-            start = match.end()
-        elif match.start() >= pos:
-            return start, match.start()
-    return start, len(sentence)
-
-
-def _match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
-    """Distance from the number to the rule's nearest keyword, or None if the rule fails."""
-    if token.unit not in rule.units:
-        return None
-    if rule.context and not re.search(rule.context, sentence):
-        return None
-    best: int | None = None
-    narrow = _clause_span(sentence, token.start)
-    # The 、-part around the number first; then the whole clause, but only what precedes the
-    # number there ("开展法治宣传30余场次、讲座8场次"), so a later list entry is never read as
-    # this number's label.
-    for span in (narrow, (_wide_clause_span(sentence, token.start)[0], token.start)):
-        clause = sentence[span[0] : span[1]]
-        if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
-            return None
-        for keyword in rule.keywords:
-            for found in re.finditer(re.escape(keyword), clause):
-                position = span[0] + found.start()
-                distance = abs(token.start - position)
-                if position > token.start:
-                    distance += 20  # keywords before the number read more naturally
-                best = distance if best is None else min(best, distance)
-        if best is not None:
-            return best
-    return None
-
-
-def _is_frequency(sentence: str, token: Token) -> bool:
-    """每季度1次, 每月2次: a frequency, not a count of the year."""
-    start, _ = _clause_span(sentence, token.start)
-    return re.search(r"每[^，。；、]{0,4}$", sentence[start : token.start]) is not None
 
 
 # --------------------------------------------------------------------------- parts and topics
@@ -404,7 +121,7 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 
 def classify_topic(heading: str, body: str = "", default: str = "organisation") -> str:
     """The measures topic of an item, by keywords in its heading (weighted) and text."""
-    heading_m, body_m = _for_matching(heading), _for_matching(body)
+    heading_m, body_m = for_matching(heading), for_matching(body)
     scores: dict[str, float] = {}
     for topic, words in _TOPIC_WORDS.items():
         score = 0.0
@@ -420,11 +137,11 @@ def classify_topic(heading: str, body: str = "", default: str = "organisation") 
 
 def classify_part(title: str, text: str = "") -> str:
     """One of the regulation's kinds for a top-level part: by its title, else by its content."""
-    title_m = _for_matching(title)
+    title_m = for_matching(title)
     for kind, pattern in _KIND_TITLE_RULES:
         if re.search(pattern, title_m):
             return kind
-    text_m = _for_matching(text)
+    text_m = for_matching(text)
     counts = {kind: len(re.findall(pattern, text_m)) for kind, pattern in _KIND_CONTENT_RULES}
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= 2 else KIND_OTHER
@@ -465,7 +182,7 @@ def split_runs(text: str) -> tuple[str, list[str]]:
     Only a sequence starting at 一是 and counting up is a run; a lone "二是" inside a sentence is
     text.
     """
-    text_m = _for_matching(text)
+    text_m = for_matching(text)
     expected = 1
     cuts: list[tuple[int, int]] = []
     for match in _ORDINAL_RUN.finditer(text_m):
@@ -718,7 +435,7 @@ class _Importer:
         self.set("identity.year", ident.year)
         title = next((b.text for b in self.blocks if b.kind == "title"), "")
         if ident.county:
-            self.set("identity.county_in_title", ident.county in _for_matching(title))
+            self.set("identity.county_in_title", ident.county in for_matching(title))
         addressee = next((b.text for b in self.blocks if b.kind == "addressee"), "")
         self.set("identity.addressee", addressee)
         self.set("identity.signers", [b.text for b in self.blocks if b.kind == "signature"])
@@ -773,7 +490,7 @@ class _Importer:
     def _is_closing(block: Block, part: Part) -> bool:
         if block.kind != "paragraph":
             return False
-        text = _for_matching(block.text)
+        text = for_matching(block.text)
         if not _CLOSING.search(text):
             return False
         # Inside a part whose items are own-line headings, a paragraph is an item's body unless
@@ -902,7 +619,7 @@ class _Importer:
     @staticmethod
     def _clearly(topic: str, item: Item) -> bool:
         """A sub-item leaves its parent's topic only when its own heading (or text) says so."""
-        heading = _for_matching(item.heading)
+        heading = for_matching(item.heading)
         return any(word in heading for word in _TOPIC_WORDS[topic]) or not item.heading
 
     def _dedupe(self, text: str) -> str:
@@ -958,12 +675,12 @@ class _Importer:
     def _problems(self, items: list[Item]) -> None:
         target = "problems.items"
         for item in _split_at_rectification(items):
-            marker = _for_matching(item.heading + item.text[:40])
+            marker = for_matching(item.heading + item.text[:40])
             if re.search(r"整改", marker) and (target == "problems.items"):
                 target = "rectification.items"
                 if not item.heading and item.text.rstrip().endswith(("：", ":")):
                     continue  # "针对上述问题…整改情况如下：" — the template writes its own lead
-            if item.heading and re.search(r"原因", _for_matching(item.heading)) and not item.subs:
+            if item.heading and re.search(r"原因", for_matching(item.heading)) and not item.subs:
                 text = item.text
                 self.set("problems.causes", text)
                 continue
@@ -994,7 +711,7 @@ class _Importer:
         """Move honour sentences to highlights.honours (the template writes them once there)."""
         kept = []
         for sentence in split_sentences(text):
-            if _HONOUR.search(_for_matching(sentence)) and len(sentence) <= 80:
+            if _HONOUR.search(for_matching(sentence)) and len(sentence) <= 80:
                 self.honours.append(sentence)
             else:
                 kept.append(sentence)
@@ -1004,13 +721,13 @@ class _Importer:
 
     def _collect_figures(self, sentence: str, *, fill: bool) -> list[Token]:
         """Find a sentence's figures; fill catalogue keys when ``fill``, else list them unplaced."""
-        matching = _for_matching(sentence)
+        matching = for_matching(sentence)
         tokens = find_tokens(matching)
         sentence_placed: dict[str, Token] = {}
         for token in tokens:
             if token.rate:
                 continue
-            key = self._key_for(matching, token, sentence_placed) if fill else None
+            key = key_for(matching, token, sentence_placed) if fill else None
             if key is not None:
                 figure = Figure(token.value, token.approx)
                 if key in self.figures and self.figures[key] != figure:
@@ -1027,32 +744,11 @@ class _Importer:
             if token.rate:
                 self._rate(matching, sentence, token, sentence_placed, fill=fill)
         if fill:
-            for key, pattern in _ZERO_RULES:
+            for key, pattern in ZERO_RULES:
                 if key not in self.figures and re.search(pattern, matching):
                     self.figures[key] = Figure(0)
                     self.placed.append(Placed(key, Figure(0), sentence))
         return tokens
-
-    def _key_for(self, sentence: str, token: Token, placed: dict[str, Token]) -> str | None:
-        if _is_frequency(sentence, token):
-            return None
-        # A part count after its whole in the same sentence: "受理189件，其中已办结173件".
-        for part, (whole, words, not_words) in _PART_WORDS.items():
-            if whole in placed and placed[whole].start < token.start:
-                start, end = _clause_span(sentence, token.start)
-                clause = sentence[start:end]
-                if (
-                    re.search(words, clause)
-                    and not re.search(not_words, clause)
-                    and token.unit in _RULES[whole].units
-                ):
-                    return part
-        best: tuple[int, str] | None = None
-        for rule in FIGURE_RULES:
-            distance = _match_rule(rule, sentence, token)
-            if distance is not None and (best is None or distance < best[0]):
-                best = (distance, rule.key)
-        return best[1] if best else None
 
     def _rate(
         self,
@@ -1064,16 +760,16 @@ class _Importer:
         fill: bool,
     ) -> None:
         """A stated rate sets the part count when it follows from the whole exactly (5件, 100%)."""
-        start, _ = _clause_span(matching, token.start)
+        start, _ = clause_span(matching, token.start)
         if "率" not in matching[start : token.start]:
             return  # 满意度达100%, 覆盖率 without counts: not a figure of the catalogue
         token.dangling = True
-        wholes = [k for k in placed if k in _RATE_PAIRS and placed[k].start < token.start]
+        wholes = [k for k in placed if k in RATE_PAIRS and placed[k].start < token.start]
         if not fill or not wholes:
             self._unplace(token, sentence)
             return
         whole_key = max(wholes, key=lambda k: placed[k].start)
-        part_key = _RATE_PAIRS[whole_key]
+        part_key = RATE_PAIRS[whole_key]
         whole = self.figures.get(whole_key)
         if whole is None or whole.approx:
             self._unplace(token, sentence)
@@ -1125,9 +821,9 @@ class _Importer:
     def _zero_facts(self, sentence: str) -> list[Token]:
         """ "无行政复议案件" placed as a zero: a used token, so its clause is dropped like any
         placed figure (the template states the zero itself)."""
-        matching = _for_matching(sentence)
+        matching = for_matching(sentence)
         facts = []
-        for key, pattern in _ZERO_RULES:
+        for key, pattern in ZERO_RULES:
             hit = re.search(pattern, matching)
             if hit and self.figures.get(key) == Figure(0):
                 facts.append(Token(0, False, "", hit.start(), hit.end(), key=key, used=True))
@@ -1135,7 +831,7 @@ class _Importer:
 
     def _check_consistency(self) -> None:
         """A part larger than its whole cannot both be right: the part goes back unplaced."""
-        for part, (whole, _, _) in _PART_WORDS.items():
+        for part, (whole, _, _) in PART_WORDS.items():
             p, w = self.figures.get(part), self.figures.get(whole)
             if p is not None and w is not None and p.value > w.value:
                 del self.figures[part]
@@ -1160,7 +856,7 @@ def _split_at_rectification(items: list[Item]) -> list[Item]:
             (
                 i
                 for i, text in enumerate(item.texts)
-                if i > 0 and re.search(r"整改", _for_matching(text[:60]))
+                if i > 0 and re.search(r"整改", for_matching(text[:60]))
             ),
             None,
         )
@@ -1181,7 +877,7 @@ def _sub_paragraph(item: Item) -> str:
 
 def _drop_used(sentence: str, tokens: list[Token]) -> str:
     """The sentence without the clauses (or 、-parts) whose figures were all placed."""
-    end_mark = sentence[-1] if sentence[-1] in _SENTENCE_END else ""
+    end_mark = sentence[-1] if sentence[-1] in SENTENCE_END else ""
     body = sentence[:-1] if end_mark else sentence
     pieces = re.split(r"([，,；;])", body)
     clauses = pieces[0::2]

@@ -23,12 +23,12 @@ from drafter.importer import (
     KIND_PLANS,
     KIND_PROBLEMS,
     ImportResult,
-    _for_matching,
-    find_tokens,
     import_blocks,
     import_file,
     import_path,
 )
+from drafter.mentions import find_tokens
+from drafter.mentions import for_matching as _for_matching
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 from drafter.reader import blocks_from_text, read_blocks

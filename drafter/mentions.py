@@ -1,0 +1,441 @@
+"""Figures written inside texts: "全年开展普法宣传活动30场次，发放资料1500余份。"
+
+One number finder for the whole product. The importer places what it finds, the templates do not
+state again a figure a text already states, the checks compare a text's figure with the answers and
+with the rest of the report, and next year every figure inside a carried text is confirmed.
+
+:func:`find_mentions` returns every number that has a unit word (30场次, 1500余份, 92%, 两次), with
+the text as written, its span, the sentence it sits in, and the catalogue key it reads as
+(``publicity.activities``) when keywords near it say so. The rules are general vocabulary (宣传活动,
+资料, 咨询, 调解…) and grammar (a part after its whole: "受理189件，其中办结173件"), not sentences of the
+sample reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.figures import FULLWIDTH, Figure
+from drafter.hanzi import T2S
+
+_MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
+"""Full-width digits and Traditional characters → what the rules are written in (1:1)."""
+
+
+def for_matching(text: str) -> str:
+    """Text as the rules see it: Simplified, half-width digits; same length as the original."""
+    return text.translate(_MATCH)
+
+
+# --------------------------------------------------------------------------- sentences
+
+SENTENCE_END = "。！？!?"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their end mark; a closing quote after the mark stays with the sentence."""
+    out: list[str] = []
+    start = 0
+    i = 0
+    while i < len(text):
+        if text[i] in SENTENCE_END:
+            j = i + 1
+            while j < len(text) and text[j] in "”’」』）)":
+                j += 1
+            out.append(text[start:j])
+            start = i = j
+            continue
+        i += 1
+    if text[start:].strip():
+        out.append(text[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+# --------------------------------------------------------------------------- numbers
+
+# Unit words, longest first so 人次 wins over 人 and 场次 over 场.
+_UNITS = sorted(
+    {
+        "万人次", "人次", "场次", "批次", "户次", "万元", "元", "课时", "学时", "小时", "个月",
+        "平方米", "公里", "次", "场", "件", "起", "宗", "名", "人", "位", "个", "份", "册",
+        "本", "张", "条", "项", "期", "批", "户", "家", "处", "所", "块", "幅", "篇", "部",
+        "天", "节", "堂", "轮", "支", "座", "套", "台", "辆", "亩", "米", "余人", "多人",
+    },
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
+_CN_VALUES = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+# Arabic numbers with their unit word; a few Chinese numerals (两次, 三场) only before count units
+# that are not also part of set phrases (三项制度, 四个意识, 一站式 are not figures).
+_NUMBER = re.compile(
+    r"(?P<pre>约|近|超过|逾|达到|达)?\s*"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[两二三四五六七八九十])\s*"
+    r"(?P<wan>万(?!元))?(?P<approx>余|多)?\s*"
+    rf"(?P<unit>%|％|{_UNIT_RE})"
+    r"(?P<post>以上|左右)?"
+)
+_CN_NUMERAL_UNITS = {"次", "场", "场次", "期", "批次", "人次"}
+
+
+@dataclass
+class Token:
+    """A number with its unit word, as found in a sentence."""
+
+    value: int | float
+    approx: bool
+    unit: str
+    start: int
+    end: int
+    rate: bool = False
+    dangling: bool = False
+    """A rate (成功率) that could not be used: dropped with its counts when they were placed."""
+    key: str | None = None
+    used: bool = False
+    """Placed into a catalogue key (or, for a rate, used to set a resolved count)."""
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are not figures: 《titles》, 〔2025〕1号 document numbers, quotes of names."""
+    spans = [m.span() for m in re.finditer(r"《[^》]*》", text)]
+    spans += [m.span() for m in re.finditer(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号", text)]
+    return spans
+
+
+def find_tokens(sentence: str) -> list[Token]:
+    """Every number with a unit word in a (matching-normalised) sentence."""
+    tokens: list[Token] = []
+    excluded = excluded_spans(sentence)
+    for match in _NUMBER.finditer(sentence):
+        num_start, num_end = match.span("num")
+        if any(a <= num_start < b for a, b in excluded):
+            continue
+        before = sentence[max(0, num_start - 1) : num_start]
+        after_num = sentence[num_end : num_end + 2]
+        raw = match.group("num")
+        unit = match.group("unit")
+        if before == "第" or (before and (before.isdigit() or before in "·.．-—/:：")):
+            continue  # ordinals (第2次), dates (3·15, 12.4), times, ranges written oddly
+        if after_num[:1] in "年月日号届":
+            continue
+        if raw in _CN_VALUES:
+            if unit not in _CN_NUMERAL_UNITS or match.group("wan"):
+                continue
+            value: int | float = _CN_VALUES[raw]
+        else:
+            number = float(raw.replace(",", ""))
+            if match.group("wan"):
+                number *= 10_000
+            value = int(number) if number.is_integer() else number
+        rate = unit in ("%", "％")
+        approx = bool(match.group("approx") or match.group("post")) or (
+            match.group("pre") in ("约", "近", "超过", "逾")
+        )
+        if unit in ("余人", "多人"):
+            unit, approx = "人", True
+        start = match.start("num") if match.group("pre") in (None, "达", "达到") else match.start()
+        tokens.append(Token(value, approx, "%" if rate else unit, start, match.end(), rate))
+    return tokens
+
+
+# --------------------------------------------------------------------------- figure rules
+
+
+@dataclass(frozen=True)
+class FigureRule:
+    """How a catalogue figure is recognised in a clause: keywords near the number, unit words."""
+
+    key: str
+    keywords: tuple[str, ...]
+    units: tuple[str, ...]
+    context: str = ""
+    """A regex the whole sentence must match (e.g. 执法 for training figures)."""
+    exclude: str = ""
+    """A regex that disqualifies the clause (成功 for the mediated count)."""
+
+
+FIGURE_RULES: tuple[FigureRule, ...] = (
+    FigureRule("study.center_group", ("中心组",), ("次", "场", "期")),
+    FigureRule(
+        "study.cadre_sessions", ("集中学习", "集中学法", "干部学法", "学法活动"), ("次", "场", "期")
+    ),
+    FigureRule("study.lectures", ("讲座", "讲堂", "法治课"), ("场", "场次", "次", "期")),
+    FigureRule("study.exams", ("考试", "任前考法", "测试"), ("次", "场")),
+    FigureRule("study.exam_participants", ("考试", "任前考法", "测试"), ("人次", "人", "名")),
+    FigureRule(
+        "publicity.activities",
+        ("宣传活动", "普法活动", "普法宣传", "法治宣传", "法制宣传", "宣讲", "普法"),
+        ("场次", "场", "次", "期"),
+        exclude="推进会|会议|培训|讲座",
+    ),
+    FigureRule(
+        "publicity.materials",
+        ("资料", "宣传品", "宣传册", "手册", "物品", "传单", "折页", "读本"),
+        ("份", "册", "本", "张", "套"),
+    ),
+    FigureRule("publicity.consultations", ("咨询",), ("人次", "次", "人")),
+    FigureRule(
+        "publicity.audience",
+        ("受益", "受教育", "受众", "覆盖群众", "参与群众"),
+        ("人次", "人", "万人次"),
+    ),
+    FigureRule("publicity.legal_understanders", ("法律明白人",), ("名", "人", "位")),
+    FigureRule("decision.major_decisions", ("重大行政决策", "重大决策"), ("项", "件", "个")),
+    FigureRule(
+        "decision.legality_reviews",
+        ("合法性审查", "合法性审核", "审查合同", "审核合同", "审查文件", "审核文件"),
+        ("件", "份", "项", "次"),
+    ),
+    FigureRule("decision.legal_advisers", ("法律顾问",), ("名", "人", "位")),
+    FigureRule("decision.normative_documents", ("规范性文件",), ("件", "个", "份")),
+    FigureRule("enforcement.officers", ("执法证", "执法人员", "持证"), ("名", "人", "位")),
+    FigureRule("enforcement.trainings", ("培训",), ("次", "期", "场"), context="执法"),
+    FigureRule("enforcement.trainees", ("培训", "参训"), ("人次",), context="执法"),
+    FigureRule("enforcement.penalty_cases", ("行政处罚", "处罚案件"), ("件", "起")),
+    FigureRule("review.reconsiderations", ("行政复议",), ("件", "起")),
+    FigureRule("review.lawsuits", ("行政诉讼", "应诉案件"), ("件", "起")),
+    FigureRule("review.appearances", ("出庭应诉",), ("次",)),
+    FigureRule("disputes.organisations", ("调解组织", "调解委员会", "调委会"), ("个", "家")),
+    FigureRule("disputes.mediators", ("调解员",), ("名", "人", "位")),
+    FigureRule("disputes.screenings", ("排查",), ("次", "轮", "场"), context="纠纷|矛盾"),
+    FigureRule(
+        "disputes.mediated",
+        ("调解", "化解", "调处", "受理"),
+        ("件", "起", "宗"),
+        context="纠纷|矛盾",
+        exclude="成功|信访|积案|排查|正在|未",
+    ),
+    FigureRule(
+        "petitions.received",
+        ("信访",),
+        ("件", "起", "批", "批次"),
+        exclude="积案|办结|解决|正在|未",
+    ),
+    FigureRule("petitions.backlog_resolved", ("积案",), ("件", "起")),
+    FigureRule("petitions.hotline", ("12345", "热线"), ("件", "条", "个")),
+    FigureRule("openness.disclosures", ("公开",), ("条", "件", "项"), context="信息|政务|事项"),
+    FigureRule(
+        "first_duty.meetings",
+        ("专题会", "专题研究", "研究部署"),
+        ("次", "场"),
+        # In the 第一责任人 part a 专题会议 is about 法治 even when the sentence does not say so.
+        context="法治|法制|依法|第一责任人",
+        exclude="研讨|推进会",
+    ),
+    FigureRule("first_duty.reports_heard", ("听取",), ("次",), context="汇报"),
+)
+RULES = {rule.key: rule for rule in FIGURE_RULES}
+
+# Counts that are the "part" of a whole in the same sentence: "受理189件，其中办结173件".
+PART_WORDS: dict[str, tuple[str, str, str]] = {
+    # part key: (whole key, words that mark the part, words that rule it out)
+    "disputes.resolved": ("disputes.mediated", "成功", "正在|未"),
+    "petitions.resolved": ("petitions.received", "办结|解决|处理完|化解|答复", "正在|未|尚"),
+    "study.exam_passed": ("study.exam_participants", "合格|通过", "不合格|未"),
+}
+# Rates and the counts they are computed from (never stored: they may set the part count).
+RATE_PAIRS: dict[str, str] = {whole: part for part, (whole, _, _) in PART_WORDS.items()}
+
+# "无行政复议…案件" / "未制发规范性文件": zero is a real figure for these.
+ZERO_RULES: tuple[tuple[str, str], ...] = (
+    ("review.reconsiderations", r"(?:无|没有|未发生|未有|零)[^，。；]{0,12}?行政复议"),
+    ("review.lawsuits", r"(?:无|没有|未发生|未有|零)[^，。；]{0,20}?(?:行政诉讼|应诉)"),
+    ("decision.normative_documents", r"(?:未|没有|无)(?:制发|出台|制定)[^，。；]{0,6}?规范性文件"),
+    ("enforcement.penalty_cases", r"(?:未|没有|无)(?:办理|发生|作出)?[^，。；]{0,6}?行政处罚案件"),
+)
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:、]")
+
+
+def clause_span(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause around a position: between the nearest clause marks."""
+    start = 0
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        if match.end() <= pos:
+            start = match.end()
+        elif match.start() >= pos:
+            return start, match.start()
+    return start, len(sentence)
+
+
+def wide_clause_span(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause around a position, split at ，；： only (a list joined by 、 stays whole)."""
+    start = 0
+    for match in re.finditer(r"[，,；;：:]", sentence):
+        if match.end() <= pos:
+            start = match.end()
+        elif match.start() >= pos:
+            return start, match.start()
+    return start, len(sentence)
+
+
+def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
+    """Distance from the number to the rule's nearest keyword, or None if the rule fails."""
+    if token.unit not in rule.units:
+        return None
+    if rule.context and not re.search(rule.context, sentence):
+        return None
+    best: int | None = None
+    narrow = clause_span(sentence, token.start)
+    # The 、-part around the number first; then the whole clause, but only what precedes the
+    # number there ("开展法治宣传30余场次、讲座8场次"), so a later list entry is never read as
+    # this number's label.
+    for span in (narrow, (wide_clause_span(sentence, token.start)[0], token.start)):
+        clause = sentence[span[0] : span[1]]
+        if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
+            return None
+        for keyword in rule.keywords:
+            for found in re.finditer(re.escape(keyword), clause):
+                position = span[0] + found.start()
+                distance = abs(token.start - position)
+                if position > token.start:
+                    distance += 20  # keywords before the number read more naturally
+                best = distance if best is None else min(best, distance)
+        if best is not None:
+            return best
+    return None
+
+
+def is_frequency(sentence: str, token: Token) -> bool:
+    """每季度1次, 每月2次: a frequency, not a count of the year."""
+    start, _ = clause_span(sentence, token.start)
+    return re.search(r"每[^，。；、]{0,4}$", sentence[start : token.start]) is not None
+
+
+def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None:
+    """The catalogue key a number reads as, given the keys already read earlier in its sentence.
+
+    ``sentence`` is matching-normalised. A part count after its whole ("受理189件，其中办结173件")
+    reads as the part; otherwise the rule whose keyword is nearest (before the number preferred).
+    """
+    if token.rate or is_frequency(sentence, token):
+        return None
+    for part, (whole, words, not_words) in PART_WORDS.items():
+        if whole in placed and placed[whole].start < token.start:
+            start, end = clause_span(sentence, token.start)
+            clause = sentence[start:end]
+            if (
+                re.search(words, clause)
+                and not re.search(not_words, clause)
+                and token.unit in RULES[whole].units
+            ):
+                return part
+    best: tuple[int, str] | None = None
+    for rule in FIGURE_RULES:
+        distance = match_rule(rule, sentence, token)
+        if distance is not None and (best is None or distance < best[0]):
+            best = (distance, rule.key)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure as a text states it."""
+
+    value: int | float
+    approx: bool
+    unit: str
+    """The unit word as written ("场次", "份", "%"); 余人/多人 read as 人 with ``approx``."""
+    raw: str
+    """The figure exactly as written in the text ("1500余份", "约200人次", "两次")."""
+    start: int
+    end: int
+    """Span of ``raw`` in the text given to :func:`find_mentions`."""
+    sentence: str
+    """The whole sentence it sits in, as written."""
+    sentence_start: int
+    key: str | None = None
+    """The catalogue key it reads as (``publicity.activities``), or None."""
+    rate: bool = False
+
+    @property
+    def figure(self) -> Figure:
+        return Figure(self.value, self.approx)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every figure (a number with a unit word) in a text, in order, with its catalogue key.
+
+    Works on any text: one sentence, a paragraph, several paragraphs. Numbers in 《titles》, dates,
+    ordinals (第2次) and document numbers are not figures.
+    """
+    mentions: list[Mention] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        search_from = 0
+        for sentence in split_sentences(paragraph):
+            at = paragraph.find(sentence, search_from)
+            at = at if at >= 0 else search_from
+            search_from = at + len(sentence)
+            mentions.extend(_sentence_mentions(sentence, offset + at))
+        offset += len(paragraph) + 1
+    return mentions
+
+
+def _sentence_mentions(sentence: str, offset: int) -> list[Mention]:
+    matching = for_matching(sentence)
+    placed: dict[str, Token] = {}
+    out = []
+    for token in find_tokens(matching):
+        key = key_for(matching, token, placed)
+        if key is not None:
+            placed.setdefault(key, token)
+        elif token.rate:
+            key = rate_key(matching, token)
+        out.append(
+            Mention(
+                value=token.value,
+                approx=token.approx,
+                unit=token.unit,
+                raw=sentence[token.start : token.end],
+                start=offset + token.start,
+                end=offset + token.end,
+                sentence=sentence,
+                sentence_start=offset,
+                key=key,
+                rate=token.rate,
+            )
+        )
+    return out
+
+
+_RATE_WORDS: tuple[tuple[str, str], ...] = (
+    ("disputes.success_rate", r"调解[^，。；]{0,6}成功率|成功率"),
+    ("petitions.resolve_rate", r"办结率|化解率"),
+    ("study.pass_rate", r"合格率|通过率"),
+)
+
+
+def rate_key(sentence: str, token: Token) -> str | None:
+    """The derived rate a stated percentage reads as (调解成功率 92%), from the words before it."""
+    start, _ = clause_span(sentence, token.start)
+    before = sentence[start : token.start]
+    for key, pattern in _RATE_WORDS:
+        if re.search(pattern, before):
+            return key
+    return None
+
+
+def zero_facts(text: str) -> list[tuple[str, int, int]]:
+    """ "无行政复议案件", "未制发规范性文件": (key, start, end) of each stated zero."""
+    matching = for_matching(text)
+    return [
+        (key, hit.start(), hit.end())
+        for key, pattern in ZERO_RULES
+        for hit in re.finditer(pattern, matching)
+    ]
