@@ -38,18 +38,26 @@ class Finding:
 Rule = Callable[[Context], Iterable[Finding]]
 RULES: dict[str, Rule] = {}
 """Rule id → check, in registration order (the order of the modules imported below)."""
+RULE_NAMES: dict[str, str] = {}
+"""Rule id → its Chinese name, the only form users see outside JSON output."""
 
 
-def register(rule_id: str) -> Callable[[Rule], Rule]:
-    """Decorator: make a check part of ``run_checks`` under ``rule_id``."""
+def register(rule_id: str, name: str) -> Callable[[Rule], Rule]:
+    """Decorator: make a check part of ``run_checks`` under ``rule_id`` with its Chinese ``name``."""
 
     def decorate(function: Rule) -> Rule:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id!r} registered twice")
         RULES[rule_id] = function
+        RULE_NAMES[rule_id] = name
         return function
 
     return decorate
+
+
+def rule_name(rule_id: str) -> str:
+    """The Chinese name of a rule id (answers-level rules too, once registered)."""
+    return RULE_NAMES.get(rule_id, rule_id)
 
 
 def run_checks(
@@ -92,10 +100,12 @@ from drafter.checks import (  # noqa: E402, F401
 
 __all__ = [
     "RULES",
+    "RULE_NAMES",
     "Context",
     "Finding",
     "Severity",
     "findings_to_json",
     "register",
+    "rule_name",
     "run_checks",
 ]

@@ -21,7 +21,7 @@ _DOUBLE_APPROX = re.compile(
 _ONE_ALL = re.compile(rf"(?<![\d.])(?:1|一)\s*{_UNITS}[^，。；\d]{{0,4}}[，,]\s*(?:且|并|已|都)?均")
 
 
-@register(RULE)
+@register(RULE, "概数用法")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
         for match in _SMALL_APPROX.finditer(norm):

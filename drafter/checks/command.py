@@ -11,23 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from drafter.checks import Finding, findings_to_json, run_checks
+from drafter.checks import RULE_NAMES, Finding, findings_to_json, run_checks
 from drafter.errors import EXIT_FINDINGS, EXIT_OK, DrafterError
 from drafter.outline import Block
 
-RULE_NAMES = {
-    "unit-mismatch": "单位用语不一致",
-    "year-mismatch": "年份不一致",
-    "numbering": "编号问题",
-    "duplicate-sentence": "重复的句子",
-    "figure-impossible": "数字不合理",
-    "approx-misuse": "概数用法",
-    "outdated-term": "过时的提法",
-    "missing-part": "缺少必备内容",
-    "punctuation": "标点符号",
-    "spacing": "多余空格",
-    "typo": "疑似错别字",
-}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 CONTEXT_CHARS = 12
 """Characters of the paragraph shown on each side of the excerpt."""

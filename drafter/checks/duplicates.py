@@ -35,7 +35,7 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-@register(RULE)
+@register(RULE, "重复的句子")
 def check(context: Context) -> Iterator[Finding]:
     first_seen: dict[str, int] = {}
     per_part: dict[int, list[tuple[str, int, int, int]]] = {}

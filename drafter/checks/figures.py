@@ -85,7 +85,7 @@ def _is_part_of(part: _Count, whole: _Count) -> bool:
     return len(residue) <= 2 or residue in whole.lead
 
 
-@register(RULE)
+@register(RULE, "数字不合理")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
         for match in _RATE.finditer(norm):

@@ -41,7 +41,7 @@ def _bracket_problem(number: str) -> tuple[Severity, str] | None:
     return None
 
 
-@register(RULE)
+@register(RULE, "编号问题")
 def check(context: Context) -> Iterator[Finding]:
     yield from _heading_sequence(context)
     yield from _heading_style(context)

@@ -19,7 +19,7 @@ _PLANS = [(name, re.compile(re.escape(name) + r"\s*[》]?\s*" + RANGE.pattern), 
           for name, ranges in PLAN_RANGES]  # fmt: skip
 
 
-@register(RULE)
+@register(RULE, "过时的提法")
 def check(context: Context) -> Iterator[Finding]:
     year = context.year
     for index, text, norm in context.prose():

@@ -27,7 +27,7 @@ _DUTY_LEAD = re.compile(
 )
 
 
-@register(RULE)
+@register(RULE, "缺少必备内容")
 def check(context: Context) -> Iterator[Finding]:
     blocks = context.blocks
     if not context.kinds:

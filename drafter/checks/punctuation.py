@@ -31,7 +31,7 @@ _FULL_DIGITS = re.compile(r"[０-９]+")
 _SINGLE_DASH = re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])")
 
 
-@register(RULE)
+@register(RULE, "标点符号")
 def check(context: Context) -> Iterator[Finding]:
     day_marks: list[tuple[int, re.Match[str]]] = []
     for index, text, norm in context.prose():

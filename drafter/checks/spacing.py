@@ -18,7 +18,7 @@ _CN = rf"{HAN}，。、；：！？“”‘’（）《》【】…—"
 _SPACE = re.compile(rf"(?<=[{_CN}\d])[ \t\u3000\u00a0\u2002\u2003]+(?=[{_CN}\d])")
 
 
-@register(RULE)
+@register(RULE, "多余空格")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
         if context.blocks[index].kind in ("title", "signature", "date"):

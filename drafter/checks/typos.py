@@ -43,7 +43,7 @@ TYPOS: tuple[tuple[str, str, str], ...] = (
 _COMPILED = [(re.compile(p), fix, severity) for p, fix, severity in TYPOS]
 
 
-@register(RULE)
+@register(RULE, "疑似错别字")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
         for pattern, fix, severity in _COMPILED:

@@ -84,7 +84,7 @@ def _fix(unit_type: str, word: str) -> str:
     return own["whole"][1:]
 
 
-@register(RULE)
+@register(RULE, "单位用语不一致")
 def check(context: Context) -> Iterator[Finding]:
     unit_type = context.unit_type
     if unit_type not in _FOREIGN:

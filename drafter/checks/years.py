@@ -26,7 +26,7 @@ def _first_year(text: str) -> re.Match[str] | None:
     return _YEAR.search(text)
 
 
-@register(RULE)
+@register(RULE, "年份不一致")
 def check(context: Context) -> Iterator[Finding]:
     year = context.year
     if year is None:
