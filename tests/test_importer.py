@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from drafter.mentions import for_matching as _for_matching
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 from drafter.reader import blocks_from_text, read_blocks
+from tests.import_fidelity import check_figures, check_measures, measure_items, original_figures
 from tests.test_reader import write_docx
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -56,71 +59,54 @@ PARTS = {
     "003": ([M, P, PL], "three-part"),
     "004": ([M, P, PL], "three-part"),
 }
-# Every catalogue figure each seed must fill, as the answers file stores it ("1500余" = approx).
+# Every catalogue figure each seed fills, as the answers file stores it ("1500余" = approx). A
+# figure fills its key only from a text of the key's own section, in the question's unit word.
 FIGURES: dict[str, dict[str, Any]] = {
     "000": {
-        "publicity.activities": 20,  # "开展法治宣传活动20次"
+        # "开展法治宣传活动20次": 次 is not the question's 场次, so it stays in its sentence only.
         "publicity.materials": 2000,
         "publicity.consultations": 5,
-        "study.center_group": 3,
-        "study.exams": 2,
         "disputes.mediated": 5,
-        "disputes.resolved": 5,  # "调解成功率达到100%" with 5件: exact
-        "first_duty.meetings": 2,  # "全年召开2次专题会议研究部署法治工作"
+        "first_duty.meetings": 2,  # "全年召开2次专题会议研究部署法治工作", in the 第一责任人 part
     },
     "001": {
-        "first_duty.meetings": 10,
-        "study.cadre_sessions": 58,
         "publicity.activities": 30,
         "publicity.materials": "1500余",
         "publicity.consultations": "850余",
         "decision.major_decisions": 1,
-        "disputes.mediated": 39,  # 92% of 39 is not a whole number: no resolved count
-        "petitions.backlog_resolved": 4,
+        "disputes.mediated": 39,
     },
     "002": {
-        "study.center_group": 6,
-        "study.lectures": 4,
-        "study.exam_participants": 240,
-        "study.exams": 6,
-        "publicity.legal_understanders": 124,
-        "publicity.consultations": "240余",
-        "first_duty.meetings": 5,
+        # 中心组学法6次 etc. sit in the 第一责任人 part: they stay that part's sentences.
         "enforcement.trainings": 4,
-        "review.reconsiderations": 0,  # "无行政复议答复和行政诉讼应诉案件"
-        "review.lawsuits": 0,
-        "disputes.mediated": "100余",  # 98% of an approximate count: no resolved count
     },
-    "003": {
-        "disputes.mediated": 52,
-        "disputes.resolved": 52,
-        "petitions.received": 189,
-        "petitions.resolved": 173,
-    },
+    "003": {"disputes.mediated": 52},
     "004": {
-        "first_duty.meetings": 2,
-        "first_duty.reports_heard": 2,
         "study.center_group": 7,
         "study.cadre_sessions": "70余",
-        "study.lectures": 8,
         "publicity.activities": "30余",
         "publicity.materials": "5000余",
         "publicity.audience": "6000余",
         "disputes.organisations": 7,
         "disputes.mediators": 71,
         "disputes.screenings": "90余",
-        "disputes.mediated": 11,
     },
 }
-# Some of the numbers each seed must leave for the user to place: (value, unit).
-UNPLACED = {
-    "000": set(),
-    "001": {(92, "%"), (5, "次"), (4, "批次"), (4, "件")},
-    "002": {(98, "%"), (150, "人次"), (1, "次"), (500, "次")},
-    "003": {(16, "件")},
-    "004": {(46, "万元"), (2, "起"), (15, "天"), (250, "名"), (9, "名")},
+# Some figures each seed keeps in its sentence only: (as written, where it stays).
+IN_TEXT = {
+    "000": {("20次", "publicity.measures[0].text"), ("3次", "publicity.measures[2].text")},
+    "001": {("10次", "organisation.measures[1].text"), ("58次", "publicity.measures[0].text")},
+    "002": {
+        ("124名", "first_duty.duties[1].text"),
+        ("240余次", "first_duty.duties[1].text"),
+        ("100余起", "openness.measures[2].text"),
+    },
+    "003": {("189件", "disputes.measures[1].text"), ("16件", "disputes.measures[1].text")},
+    "004": {("11起", "disputes.measures[0].text"), ("46万元", "disputes.measures[0].text")},
 }
 SEED_IDS = sorted(IDENTITY)
+FIXTURES = Path(__file__).parent / "fixtures"
+UNSEEN = sorted(p.name for p in FIXTURES.glob("import_*.txt") if "county" not in p.name)
 
 
 @pytest.fixture(scope="module")
@@ -166,16 +152,28 @@ def test_every_part_classified_and_outline_chosen(
 def test_figures_of_each_seed(imported: dict[str, ImportResult], prefix: str) -> None:
     result = imported[prefix]
     assert filled_figures(result.data) == FIGURES[prefix]
-    unplaced = {(u["value"], u["unit"]) for u in result.data["unplaced_figures"]}
-    assert UNPLACED[prefix] <= unplaced
-    for entry in result.data["unplaced_figures"]:
-        assert str(entry["value"]) in entry["sentence"].translate(str.maketrans("", "", ","))
-    # Every figure's source is a real sentence of the report holding that number.
-    text = seed(prefix).read_text(encoding="utf-8")
-    for figure in result.report()["figures"]:
-        if figure["value"]:
-            assert figure["source"] in text
-            assert figure["label"] == QUESTIONS[figure["key"]].label
+    in_text = {(f.mention.raw, f.where) for f in result.in_text}
+    assert IN_TEXT[prefix] <= in_text
+    assert "unplaced_figures" not in result.data
+
+
+@pytest.mark.parametrize("prefix", SEED_IDS)
+def test_every_figure_of_each_seed_is_accounted_for(
+    imported: dict[str, ImportResult], prefix: str
+) -> None:
+    """In the report with its sentence; in its key (same value, 余, unit) or in its text."""
+    blocks = read_blocks(seed(prefix))
+    assert check_figures(imported[prefix], blocks) == []
+    assert len(imported[prefix].figures) == len(original_figures(blocks)) > 0
+
+
+@pytest.mark.parametrize("prefix", SEED_IDS)
+def test_measures_keep_every_sentence_whole_and_in_its_section(
+    imported: dict[str, ImportResult], prefix: str
+) -> None:
+    blocks = read_blocks(seed(prefix))
+    assert measure_items(imported[prefix], blocks)
+    assert check_measures(imported[prefix], blocks) == []
 
 
 def test_seed_000_items_and_texts(imported: dict[str, ImportResult]) -> None:
@@ -185,39 +183,94 @@ def test_seed_000_items_and_texts(imported: dict[str, ImportResult]) -> None:
         "健全领导机制",
         "完善制度体系",
     ]
-    # 三是强化领导干部学法用法 sits under 普法 in the original but is a study measure.
-    assert [m["heading"] for m in data["study"]["measures"]] == ["强化领导干部学法用法"]
-    assert [m["heading"] for m in data["petitions"]["measures"]] == ["推进信访工作法治化"]
+    # 三是强化领导干部学法用法 sits under 普法 in the original, and stays there.
+    assert [m["heading"] for m in data["publicity"]["measures"]] == [
+        "深入开展法治宣传活动",
+        "加强法治文化建设",
+        "强化领导干部学法用法",
+    ]
+    assert "study" not in data
+    # 信访 is the 二是 of the 矛盾纠纷 item, and stays there.
+    assert [m["heading"] for m in data["disputes"]["measures"]] == [
+        "完善矛盾纠纷多元化解机制",
+        "推进信访工作法治化",
+    ]
     assert len(data["problems"]["items"]) == 4
     assert data["first_duty"]["duties"][0]["heading"] == "加强组织领导，落实法治建设责任"
+    assert "title" not in data["first_duty"]  # the part's heading is the outline's, not made up
     assert len(data["plans"]["items"]) == 5
     assert data["opening"]["leadership"] == "在县委、县政府的坚强领导下"
     assert data["closing"]["text"].startswith("我们将以习近平新时代中国特色社会主义思想为指引")
-    # The placed figures' sentences are gone from the measure texts (the draft writes them once).
+    # The figures stay in their sentences, as written.
     publicity = "".join(m["text"] for m in data["publicity"]["measures"])
-    assert "2000" not in publicity and "20次" not in publicity
+    assert (
+        "2024年，共开展法治宣传活动20次，发放宣传资料2000份，接受群众法律咨询5人次。" in publicity
+    )
 
 
-def test_seed_002_problems_and_rectification(imported: dict[str, ImportResult]) -> None:
+def test_seed_001_sentences_with_placed_figures_stay_whole(
+    imported: dict[str, ImportResult],
+) -> None:
+    data = imported["001"].data
+    decision = data["decision"]["measures"][0]["text"]
+    assert "2024年，我镇共作出重大行政决策1项，均严格按照程序进行。" in decision
+    # A 第一责任人 item of the 组织领导 part stays there (the report has no part of its own for it).
+    assert "落实第一责任人职责" in [m["heading"] for m in data["organisation"]["measures"]]
+    assert "first_duty" not in data or "duties" not in data["first_duty"]
+    # The copy-pasted sentence of the original is kept where it is: the checks flag it.
+    texts = "".join(m["text"] for s in ("publicity", "disputes") for m in data[s]["measures"])
+    assert texts.count("杂色镇司法所荣获市级普法一等奖奖项。") == 2
+
+
+def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult]) -> None:
     data = imported["002"].data
+    # （四）加强执法监督 keeps its three 一是 items together (规范性文件, 监督, 考核).
+    holders = [
+        s
+        for s in data
+        if isinstance(data[s], dict)
+        and any("规范性文件的审查备案" in m["text"] for m in data[s].get("measures", []) or [])
+    ]
+    assert len(holders) == 1
+    measures = data[holders[0]]["measures"]
+    assert [m["heading"] for m in measures] == [
+        "切实加强对行政行为的监督",
+        "切实加强对行政行为的监督",
+        "健全完善监督考核机制",
+    ]
+    assert data[holders[0]]["title"] == "加强执法监督，落实责任考核"
+    # "法律顾问、法律明白人124名" is kept as written, in its own part.
+    duty = data["first_duty"]["duties"][1]["text"]
+    assert "全乡配备法律顾问、法律明白人124名，为群众提供法律服务500余次" in duty
     assert [i["heading"] for i in data["problems"]["items"] if i["heading"]] == [
         "基层工作繁杂",
         "沟通不畅",
     ]
+    assert data["problems"]["items"][0]["text"].endswith("主要表现在：")
     assert data["rectification"]["items"][0]["text"].startswith("四棵树乡继续强化组织保障")
     assert len(data["plans"]["items"]) == 6
 
 
-def test_seed_001_repeated_sentence_and_honour_imported_once(
+def test_seed_003_problems_paragraph_stays_one_statement(
     imported: dict[str, ImportResult],
 ) -> None:
-    data = imported["001"].data
-    assert data["highlights"]["honours"] == ["杂色镇司法所荣获市级普法一等奖奖项。"]
-    texts = "".join(
-        m["text"] for section in ("publicity", "disputes") for m in data[section]["measures"]
-    )
-    assert texts.count("通过联动工作体系") == 1
-    assert "荣获" not in texts
+    (item,) = imported["003"].data["problems"]["items"]
+    assert item["heading"] == ""
+    assert item["text"].startswith("2024年，我镇推进建设法治政府工作虽然取得了一定成效")
+    assert "主要表现在：一是法治政府建设工作推进过程中" in item["text"]
+
+
+def test_seed_004_an_item_that_fits_no_topic_is_listed_not_moved(
+    imported: dict[str, ImportResult],
+) -> None:
+    result = imported["004"]
+    (item,) = result.unplaced_items
+    assert item["heading"] == "以“队伍建设”为抓手，筑牢基层法治根基"
+    assert "治安巡逻60余次" in item["text"]
+    assert "一、工作开展情况" in item["from"]
+    assert result.data["unplaced_items"] == [item]
+    # The 调解 item is its own topic, not a 二是 of 队伍建设.
+    assert result.data["disputes"]["title"] == "以“为民解困”为理念，夯实基层人民调解"
 
 
 @pytest.mark.parametrize("prefix", SEED_IDS)
@@ -234,35 +287,33 @@ def test_to_confirm_lists_every_imported_answer(
         assert data[section][name] not in (None, "", [])
 
 
-def figure_values(blocks: Iterable[Block]) -> set[tuple[int | float, bool]]:
-    """Counts (not rates, years or dates) stated in a report's body."""
-    values = set()
-    for block in blocks:
-        if block.kind in ("title", "date"):
-            continue
-        for token in find_tokens(_for_matching(block.full_text)):
-            if not token.rate:
-                values.add((token.value, token.approx))
-    return values
+def stated(blocks: Iterable[Block]) -> Counter[tuple[int | float, bool, str]]:
+    """Figures (number, 余 mark, unit word) a report's body states."""
+    return Counter((m.value, m.approx, m.unit) for m in original_figures(list(blocks)))
 
 
 @pytest.mark.parametrize("prefix", SEED_IDS)
-def test_imported_answers_build_into_the_seeds_figures(
+def test_imported_seeds_build_with_their_figures(
     tmp_path: Path, prefix: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from drafter.build import build_report
 
     answers = tmp_path / "答卷.yaml"
     assert main(["import", str(seed(prefix)), "-o", str(answers)]) == 0
-    assert "已填入数字" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "都保留在原来的句子里" in out
     result = build_report(answers, tmp_path / "报告.docx")
-    built = figure_values(read_blocks(result.docx))
-    assert built == figure_values(read_blocks(seed(prefix)))
-    # Seed 001 repeats a whole sentence; import keeps it once. (Seed 002 repeats an item heading,
-    # which stays for the user to see: the check reports it as a warning.)
-    assert not [
-        f for f in result.findings if f.rule == "duplicate-sentence" and f.severity == "error"
-    ]
+    draft = stated(read_blocks(result.docx))
+    original = stated(read_blocks(seed(prefix)))
+    unplaced = Counter(
+        (f.mention.value, f.mention.approx, f.mention.unit)
+        for f in import_path(seed(prefix)).in_text
+        if f.where.startswith("unplaced_items")
+    )
+    missing = original - unplaced - draft
+    assert not missing, f"figures lost or changed in the draft: {missing}"
+    if unplaced:
+        assert any("unplaced_items" in w for w in result.warnings)
 
 
 # --------------------------------------------------------------------------- round trip
@@ -277,12 +328,16 @@ def test_demo_docx_round_trip(tmp_path: Path, example_data: dict[str, Any]) -> N
         assert data["identity"][key] == example_data["identity"][key], key
     assert data["identity"]["outline"] == example_data["identity"]["outline"]
     assert filled_figures(data) == filled_figures(example_data)
-    assert data["unplaced_figures"] == []
+    assert "unplaced_items" not in data
     for key, q in QUESTIONS.items():
         section, name = key.split(".")
         if q.kind == "items":
             want = [i["heading"] for i in example_data[section][name] or []]
             got = [i["heading"] for i in data.get(section, {}).get(name, [])]
+            if key == "first_duty.duties":
+                # The draft's own lead paragraph of the part comes back as an unheaded duty:
+                # import keeps every sentence of a report, the draft's fixed words included.
+                got = got[1:] if got[:1] == [""] else got
             assert got == want, key
         # first_duty.title is not in a regulation-order draft (its part heading is fixed).
         if name == "title" and section != "first_duty" and example_data[section].get("title"):
@@ -339,13 +394,14 @@ REPORT_SCHEMA = {
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["key", "label", "value", "approx", "source"],
+                "required": ["key", "label", "value", "approx", "source", "placed"],
                 "properties": {
-                    "key": {"enum": sorted(k for k, q in QUESTIONS.items() if q.kind == "figure")},
-                    "label": {"type": "string"},
+                    "key": {"type": "string", "minLength": 3},
+                    "label": {"type": "string", "minLength": 1},
                     "value": {"type": "number"},
                     "approx": {"type": "boolean"},
                     "source": {"type": "string", "minLength": 1},
+                    "placed": {"type": "boolean"},
                 },
             },
         },
@@ -363,7 +419,18 @@ def test_json_report_follows_the_contract(
     assert main(["import", str(seed(prefix)), "-o", str(out), "--report", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     jsonschema.validate(report, REPORT_SCHEMA)
-    assert {f["key"] for f in report["figures"]} == set(FIGURES[prefix])
+    figure_keys = {k for k, q in QUESTIONS.items() if q.kind == "figure"}
+    placed = [f for f in report["figures"] if f["placed"]]
+    assert {f["key"] for f in placed} == set(FIGURES[prefix])
+    assert all(f["key"] in figure_keys for f in placed)
+    # A figure left in its text names that text: an answers-file place, not a catalogue key.
+    for figure in report["figures"]:
+        if not figure["placed"]:
+            assert re.fullmatch(r"[a-z_]+(\.[a-z_]+)?(\[\d+\])?(\.(text|heading))?", figure["key"])
+            assert figure["key"] not in figure_keys
+    text = re.sub(r"\s+", "", seed(prefix).read_text(encoding="utf-8"))
+    assert all(re.sub(r"\s+", "", f["source"]) in text for f in report["figures"])
+    assert len(report["figures"]) == len(original_figures(read_blocks(seed(prefix))))
     assert out.exists()
 
 
@@ -486,21 +553,20 @@ def test_subdistrict_report() -> None:
     assert [p["kind"] for p in result.report()["parts"]] == [M, P, F, PL]
     assert result.data["identity"]["outline"] == "regulation"
     assert filled_figures(result.data) == {
-        "first_duty.meetings": 3,
-        "first_duty.reports_heard": 2,
         "publicity.activities": 45,
         "publicity.materials": "3200余",
         "publicity.consultations": 260,
         "disputes.organisations": 12,
         "disputes.mediated": 86,
         "disputes.resolved": 84,
-        "petitions.received": 40,
-        "petitions.resolved": 38,
-        "study.center_group": 4,
     }
+    # 专题会议 in the 组织领导 item and 中心组学法 in the 第一责任人 part stay in their sentences.
+    in_text = {f.mention.raw: f.where for f in result.in_text}
+    assert in_text["3次"] == "organisation.measures[0].text"
+    assert in_text["4次"] == "first_duty.duties[0].text"
     assert result.data["identity"]["signers"] == ["城关街道办事处"]
     assert result.data["identity"]["date"] == "2024年1月10日"
-    assert result.data["unplaced_figures"] == []
+    assert "unplaced_items" not in result.data
 
 
 HALF_WIDTH = """杂色镇2024年度法治政府建设情况报告
@@ -523,7 +589,6 @@ def test_half_width_punctuation() -> None:
         "publicity.materials": "1500余",
         "publicity.consultations": "850余",
         "disputes.mediated": 20,
-        "disputes.resolved": 20,
     }
     data = result.data
     assert data["publicity"]["title"] == "加强法治宣传"
@@ -554,10 +619,9 @@ def test_traditional_characters(tmp_path: Path, encoding: str) -> None:
     assert [p["kind"] for p in result.report()["parts"]] == [M, P, PL]
     assert filled_figures(result.data) == {
         "publicity.activities": 20,
-        "publicity.materials": "2000余",
+        "publicity.materials": "2000余",  # written 2000餘份
         "publicity.consultations": 50,
         "disputes.mediated": 5,
-        "disputes.resolved": 5,
     }
     # The user's text is kept as written (not half-converted).
     assert result.data["publicity"]["title"] == "加強法治宣傳教育"
@@ -580,10 +644,10 @@ def test_truncated_text() -> None:
     assert [p["kind"] for p in result.report()["parts"]] == [M]
     assert result.data["identity"]["outline"] == "three-part"
     assert filled_figures(result.data) == {
-        "publicity.activities": 20,
         "publicity.materials": 2000,
         "publicity.consultations": 5,
     }
+    assert check_measures(result, blocks_from_text(text[:cut])) == []
 
 
 def test_gbk_text_file(tmp_path: Path) -> None:
@@ -605,15 +669,19 @@ def test_a_jiedao_report_of_another_year_and_wording() -> None:
         "year": 2025,
     }
     assert [p["kind"] for p in report["parts"]] == ["measures", "problems", "first-duty", "plans"]
-    figures = {f["key"]: (f["value"], f["approx"]) for f in report["figures"]}
+    figures = {f["key"]: (f["value"], f["approx"]) for f in report["figures"] if f["placed"]}
     assert figures["publicity.activities"] == (46, False)
     assert figures["publicity.materials"] == (3200, True)
     assert figures["decision.legality_reviews"] == (37, False)
-    assert figures["petitions.received"] == (58, False)
-    assert figures["petitions.resolved"] == (58, False)
     assert figures["review.lawsuits"] == (1, False)
-    assert figures["review.reconsiderations"] == (0, False)
+    assert figures["review.appearances"] == (1, False)
     assert figures["first_duty.meetings"] == (4, False)
+    # 信访 figures written in the 矛盾纠纷 item stay in that item's text.
+    in_text = {f["source"][:6]: f["key"] for f in report["figures"] if not f["placed"]}
+    assert in_text["受理信访事项"] == "disputes.measures[0].text"
+    # "未发生行政复议案件" stays a sentence of the 复议诉讼 item (the draft states it once).
+    assert "review.reconsiderations" not in figures
+    assert "未发生行政复议案件" in result.data["review"]["measures"][0]["text"]
 
 
 def test_disputes_received_then_resolved_in_a_clean_unseen_report() -> None:
