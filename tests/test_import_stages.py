@@ -86,7 +86,7 @@ def test_segment_finds_opening_parts_and_closing() -> None:
         "2025年，我们将继续努力，推动法治政府建设再上新台阶。\n特此报告。"
     )
     segmented = segment(blocks)
-    assert [b.text for _, b in segmented.opening][0].startswith("2024年")
+    assert next(b.text for _, b in segmented.opening).startswith("2024年")
     assert [p.title for p in segmented.parts] == ["主要举措和成效", "下一步打算"]
     assert [b.text for _, b in segmented.closing] == [
         "2025年，我们将继续努力，推动法治政府建设再上新台阶。",
@@ -201,7 +201,9 @@ def test_an_items_sub_items_stay_together() -> None:
         section
         for section, values in result.data.items()
         if isinstance(values, dict)
-        and any("规范性文件" in m["text"] or "来信" in m["text"] for m in values.get("measures", []))
+        and any(
+            "规范性文件" in m["text"] or "来信" in m["text"] for m in values.get("measures", [])
+        )
     ]
     assert len(homes) == 1
 
@@ -253,7 +255,10 @@ def test_the_first_value_stands_and_a_part_is_never_more_than_its_whole() -> Non
 
 
 def test_only_n_yu_is_representable() -> None:
-    marks = {m.raw: representable(m) for m in find_mentions("约50人次，60余人次，70多人次，80人次左右，1.2万余份")}
+    marks = {
+        m.raw: representable(m)
+        for m in find_mentions("约50人次，60余人次，70多人次，80人次左右，1.2万余份")
+    }
     assert marks == {
         "约50人次": False,
         "60余人次": True,

@@ -705,3 +705,117 @@ def test_a_zero_stated_in_the_old_text_is_stated_once_in_the_draft(tmp_path: Pat
     save_answers(path, import_file(seed))
     text = "".join(b.full_text for b in build_report(path, tmp_path / "a.docx").blocks)
     assert text.count("行政诉讼应诉案件") + text.count("未发生行政复议和行政诉讼案件") == 1
+
+
+# --------------------------------------------------------------------------- unseen-style reports
+
+# Written for these tests in wordings the seeds do not use: a 街道 report signed by its 工作委员会
+# and 办事处, a report dated 二〇二五年, one with figures in odd places, and a county's.
+UNSEEN_IDENTITY = {
+    "import_jiedao_2025.txt": ("城关街道", "街道", "和平县", 2025, "2026年1月20日"),
+    "import_jiedao_qingshi_2024.txt": ("青石街道", "街道", None, 2024, "2025年1月8日"),
+    "import_xiang_odd_figures_2024.txt": ("甘都回族乡", "乡", "平川县", 2024, "2025年1月16日"),
+    "import_zhen_cn_dates_2024.txt": ("河口镇", "镇", "宁远县", 2024, "2025年1月15日"),
+}
+
+
+@pytest.mark.parametrize("name", UNSEEN)
+def test_unseen_reports_identity_and_date(name: str) -> None:
+    result = import_path(FIXTURES / name)
+    ident = result.report()["identity"]
+    unit, unit_type, county, year, date = UNSEEN_IDENTITY[name]
+    assert (ident["unit_name"], ident["unit_type"], ident["county"], ident["year"]) == (
+        unit,
+        unit_type,
+        county,
+        year,
+    )
+    assert result.data["identity"]["date"] == date
+    assert result.data["identity"]["signers"]
+    assert result.identity.disagreements == []
+
+
+@pytest.mark.parametrize("name", UNSEEN)
+def test_unseen_reports_keep_every_figure_and_sentence(name: str) -> None:
+    result = import_path(FIXTURES / name)
+    blocks = read_blocks(FIXTURES / name)
+    assert check_figures(result, blocks) == []
+    assert check_measures(result, blocks) == []
+    assert "unplaced_items" not in result.data
+
+
+@pytest.mark.parametrize("name", UNSEEN)
+def test_unseen_reports_build_dated_with_every_figure(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from drafter.build import build_report
+
+    answers = tmp_path / "答卷.yaml"
+    assert main(["import", str(FIXTURES / name), "-o", str(answers)]) == 0
+    capsys.readouterr()
+    result = build_report(answers, tmp_path / "报告.docx")
+    blocks = read_blocks(result.docx)
+    missing = stated(read_blocks(FIXTURES / name)) - stated(blocks)
+    assert not missing, f"figures lost or changed in the draft: {missing}"
+    dates = [b.text for b in blocks if b.kind == "date"]
+    assert dates == [UNSEEN_IDENTITY[name][4]]
+
+
+def test_figures_are_kept_as_written_not_squeezed_into_keys() -> None:
+    result = import_path(FIXTURES / "import_jiedao_qingshi_2024.txt")
+    filled = filled_figures(result.data)
+    where = {f.mention.raw: f.where for f in result.figures}
+    # 次 is not 场次, 册 is not 份, 多 and 约 are not 余: all stay only in their sentences.
+    for raw in ("12次", "1800余册", "约300人次", "100多件"):
+        assert not result.figures[[f.mention.raw for f in result.figures].index(raw)].placed
+    assert where["100多件"] == "disputes.measures[0].text"
+    assert "publicity.activities" not in filled and "publicity.materials" not in filled
+    assert filled["publicity.legal_understanders"] == 96
+    assert filled["study.lectures"] == 3 and filled["decision.legality_reviews"] == 41
+
+
+def test_figures_in_odd_places_stay_where_they_were_written() -> None:
+    result = import_path(FIXTURES / "import_xiang_odd_figures_2024.txt")
+    where = {f.mention.raw: f.where for f in result.figures}
+    data = result.data
+    assert where["210人次"] == "opening.goal"  # in the opening paragraph
+    assert where["42场次"] == "publicity.title"  # in a heading: kept there, not restated
+    assert data["publicity"]["title"] == "组织开展普法宣传活动42场次，群众法治意识明显增强"
+    assert where["5名"].startswith("problems.items")  # a figure in the problems
+    assert where["45场次"].startswith("plans.items")  # a target in the plans
+    assert where["95%以上"] == "closing.text"  # and in the closing
+    pairs = {(f.mention.raw, f.where) for f in result.figures}
+    assert ("1次", "publicity.measures[0].text") in pairs  # 每季度1次: a frequency, not a count
+    assert ("1次", "problems.items[0].text") in pairs
+    assert "publicity.activities" not in filled_figures(data)
+    assert filled_figures(data)["disputes.resolved"] == 70  # 其中调解成功70件, after its whole
+    assert "20多次" in data["study"]["measures"][0]["text"]
+
+
+def test_a_report_dated_in_chinese_numerals(tmp_path: Path) -> None:
+    result = import_path(FIXTURES / "import_zhen_cn_dates_2024.txt")
+    assert result.data["identity"]["year"] == 2024
+    assert result.date_source == "二〇二五年一月十五日"
+    plans = result.data["plans"]["items"]
+    assert plans[0]["heading"].startswith("加强法治队伍建设")
+
+
+def test_a_county_level_report_is_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "答卷.yaml"
+    assert main(["import", str(FIXTURES / "import_county_2024.txt"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "县级报告" in err and "清源县人民政府" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_import_lists_what_it_could_not_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "答卷.yaml"
+    assert main(["import", str(seed("004")), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "unplaced_items" in printed and "以“队伍建设”为抓手" in printed
+    text = out.read_text(encoding="utf-8")
+    assert "无法确定该放在哪一部分" in text and "治安巡逻60余次" in text

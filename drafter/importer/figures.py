@@ -106,17 +106,28 @@ def _clause(mention: Mention) -> str:
     return sentence[start:end]
 
 
-def locate(mention: Mention, block: int, slots: Sequence[TextSlot]) -> TextSlot | None:
-    """The answer text a figure went to: one made from its block that holds its words."""
+def locate(
+    mention: Mention,
+    block: int,
+    slots: Sequence[TextSlot],
+    squashed: dict[int, str] | None = None,
+) -> TextSlot | None:
+    """The answer text a figure went to: one made from its block that holds its words.
+
+    ``squashed``: the slots' texts already squashed, by position (computed once per import).
+    """
+    if squashed is None:
+        squashed = {i: _squash(slot.text) for i, slot in enumerate(slots)}
     keys = [
         _squash(mention.sentence.rstrip("。！？!?")),
         _squash(_clause(mention)),
         _squash(mention.raw),
     ]
-    for pool in ([s for s in slots if block in s.sources], list(slots)):
+    indexed = list(enumerate(slots))
+    for pool in ([(i, s) for i, s in indexed if block in s.sources], indexed):
         for key in keys:
-            for slot in pool:
-                if key and key in _squash(slot.text):
+            for i, slot in pool:
+                if key and key in squashed[i]:
                     return slot
     return None
 
@@ -131,8 +142,9 @@ def account(
     allowed_sections = set(allowed)
     records: list[FigureRecord] = []
     filled: dict[str, Figure] = {}
+    squashed = {i: _squash(slot.text) for i, slot in enumerate(slots)}
     for block, mention in original_mentions(blocks):
-        slot = locate(mention, block, slots)
+        slot = locate(mention, block, slots, squashed)
         record = FigureRecord(mention, block, slot)
         records.append(record)
         key = mention.key
