@@ -183,7 +183,9 @@ def assign_topics(items: Sequence[Item], *, first_duty_allowed: bool) -> list[As
         if result[index] is not None or loose[index]:
             continue
         ranked = sorted(by_topic.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))
-        free = [t for t, s in ranked if s >= WEAK and t not in taken]
+        # A paragraph without a heading has only its text to go by: any evidence will do.
+        bar = WEAK if items[index].heading else 1e-9
+        free = [t for t, s in ranked if s >= bar and t not in taken]
         if free:
             result[index] = Assignment(free[0], True)
         elif ranked[0][1] >= STRONG:

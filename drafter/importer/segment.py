@@ -290,13 +290,25 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
     has_level_one = any(b.kind == "heading" and b.level == 1 for _, b in body)
     levels = {i: b.level for i, b in body}
     if not has_level_one and callable(is_part_title):
-        for i, b in body:
-            if b.kind == "heading" and b.level == 2 and is_part_title(b.text):
-                levels[i] = 1
+        promoted = [
+            i
+            for i, b in body
+            if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
+        ]
+        if not promoted:
+            # No numbers at all: a short line without a sentence end that names a part kind
+            # ("存在的问题") is a part title written without its 一、.
+            promoted = [
+                i
+                for i, b in body[1:]
+                if b.kind == "paragraph" and _title_like(b.text) and is_part_title(b.text)
+            ]
+        for i in promoted:
+            levels[i] = 1
     opening: list[tuple[int, Block]] = []
     parts: list[Part] = []
     for index, block in body:
-        if block.kind == "heading" and levels[index] == 1:
+        if levels.get(index) == 1 and block.kind in ("heading", "paragraph"):
             title = block.text + block.body if not block.body else block.text
             part = Part(clean_heading(title), block.number, title_index=index)
             if block.body:
@@ -318,6 +330,11 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
         while last.blocks and _is_closing(last.blocks[-1]):
             closing.insert(0, (last.indices.pop(), last.blocks.pop()))
     return Segmented(opening, parts, closing)
+
+
+def _title_like(text: str) -> bool:
+    text = text.strip()
+    return 2 <= len(text) <= 40 and not re.search(r"[。；;！？!?]", text) and text[-1] not in "：:，,"
 
 
 def _is_closing(block: Block) -> bool:
