@@ -390,3 +390,15 @@ def test_the_file_name_names_the_unit_when_nothing_else_does() -> None:
     )
     identity = read_identity(blocks, name_hint="青龙镇2024年法治政府建设情况报告").identity
     assert (identity.unit_name, identity.unit_type) == ("青龙镇", "镇")
+
+
+def test_a_stated_zero_fills_its_key_only_in_its_own_section() -> None:
+    text = "全年未发生行政复议案件，行政诉讼案件1件。"
+    own = account([Block("paragraph", text)], [_slot("review.measures[0].text", text)])
+    assert {k: f.value for k, f in own.filled.items()} == {
+        "review.lawsuits": 1,
+        "review.reconsiderations": 0,
+    }
+    assert [(z.key, z.sentence) for z in own.zeros] == [("review.reconsiderations", text)]
+    other = account([Block("paragraph", text)], [_slot("openness.measures[0].text", text)])
+    assert other.filled == {} and other.zeros == []

@@ -200,7 +200,12 @@ def test_seed_000_items_and_texts(imported: dict[str, ImportResult]) -> None:
     assert "title" not in data["first_duty"]  # the part's heading is the outline's, not made up
     assert len(data["plans"]["items"]) == 5
     assert data["opening"]["leadership"] == "在县委、县政府的坚强领导下"
-    assert data["closing"]["text"].startswith("我们将以习近平新时代中国特色社会主义思想为指引")
+    # The closing paragraph is kept whole, as written.
+    assert data["closing"]["text"] == (
+        "2024年，俄久乡在法治政府建设方面取得了一定成效，但还存在一些问题和不足。2025年，"
+        "我们将以习近平新时代中国特色社会主义思想为指引，坚持问题导向，补齐短板弱项，"
+        "努力推动法治政府建设再上新台阶，为全乡经济社会高质量发展提供更加坚实的法治保障。"
+    )
     # The figures stay in their sentences, as written.
     publicity = "".join(m["text"] for m in data["publicity"]["measures"])
     assert (
@@ -342,8 +347,10 @@ def test_demo_docx_round_trip(tmp_path: Path, example_data: dict[str, Any]) -> N
         # first_duty.title is not in a regulation-order draft (its part heading is fixed).
         if name == "title" and section != "first_duty" and example_data[section].get("title"):
             assert data[section]["title"] == example_data[section]["title"], key
-    for section, name in (("opening", "leadership"), ("opening", "goal"), ("closing", "text")):
+    for section, name in (("opening", "leadership"), ("opening", "goal")):
         assert data[section][name] == example_data[section][name]
+    # The closing comes back whole, with whatever the draft wrote before the user's words.
+    assert data["closing"]["text"].endswith(example_data["closing"]["text"])
 
 
 # --------------------------------------------------------------------------- seeds as .docx
@@ -679,8 +686,8 @@ def test_a_jiedao_report_of_another_year_and_wording() -> None:
     # 信访 figures written in the 矛盾纠纷 item stay in that item's text.
     in_text = {f["source"][:6]: f["key"] for f in report["figures"] if not f["placed"]}
     assert in_text["受理信访事项"] == "disputes.measures[0].text"
-    # "未发生行政复议案件" stays a sentence of the 复议诉讼 item (the draft states it once).
-    assert "review.reconsiderations" not in figures
+    # "未发生行政复议案件" stays in its sentence and also fills the key with 0.
+    assert figures["review.reconsiderations"] == (0, False)
     assert "未发生行政复议案件" in result.data["review"]["measures"][0]["text"]
 
 

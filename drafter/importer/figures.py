@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from drafter.figures import Figure
 from drafter.importer.segment import normalise_punctuation
-from drafter.mentions import PART_WORDS, Mention, find_mentions, for_matching
+from drafter.mentions import (
+    PART_WORDS,
+    Mention,
+    find_mentions,
+    for_matching,
+    split_sentences,
+    zero_facts,
+)
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 
@@ -62,11 +69,21 @@ class FigureRecord:
         return self.location.key if self.location is not None else ""
 
 
+@dataclass(frozen=True)
+class StatedZero:
+    """ "无行政复议案件" in a text of the key's own section: the key is filled with 0."""
+
+    key: str
+    sentence: str
+    location: TextSlot
+
+
 @dataclass
 class FigureAccount:
     records: list[FigureRecord]
     filled: dict[str, Figure]
     """Catalogue keys filled, in the order their figures appear."""
+    zeros: list[StatedZero] = field(default_factory=list)
 
 
 _REPRESENTABLE_APPROX = re.compile(r"^[\d,.]+\s*万?余(?!.*(?:以上|左右))")
@@ -171,7 +188,40 @@ def account(
         filled.setdefault(key, figure)
         record.key = key
     _drop_impossible_parts(records, filled)
-    return FigureAccount(records, filled)
+    zeros = _stated_zeros(slots, filled, allowed_sections)
+    return FigureAccount(records, filled, zeros)
+
+
+def _stated_zeros(
+    slots: Sequence[TextSlot], filled: dict[str, Figure], allowed: set[str]
+) -> list[StatedZero]:
+    """ "未发生行政复议案件" fills the key with 0 under the same rules as a figure (the key's own
+    section, a text, no other value given); the draft does not state it again."""
+    zeros: list[StatedZero] = []
+    for slot in slots:
+        if not _fills(slot):
+            continue
+        for key, start, _ in zero_facts(slot.text):
+            section = key.split(".", 1)[0]
+            if key in filled or section != slot.section or (allowed and section not in allowed):
+                continue
+            filled[key] = Figure(0)
+            zeros.append(StatedZero(key, _sentence_at(slot.text, start) or slot.text, slot))
+    return zeros
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of ``text`` that holds ``position``."""
+    offset = 0
+    for paragraph in text.split("\n"):
+        at = 0
+        for sentence in split_sentences(paragraph):
+            found = paragraph.find(sentence, at)
+            if found >= 0 and offset + found <= position < offset + found + len(sentence):
+                return sentence
+            at = max(found, 0) + len(sentence)
+        offset += len(paragraph) + 1
+    return ""
 
 
 def _fills(slot: TextSlot) -> bool:

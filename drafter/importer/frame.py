@@ -1,10 +1,9 @@
 """The report's frame: the opening paragraph and the closing paragraph → their answers.
 
-The draft writes the frame's fixed words itself ("{年}年，{单位}…", "现将…报告如下：",
-"{年}年，{单位}在法治政府建设方面取得了一定成效，但…"), so those are not imported; everything
-else is kept in its order: the leadership phrase, the guiding thought, the work line and the
-summary, honours included. Extra opening paragraphs no question fits are listed for the user.
-A sentence that holds a figure is never dropped.
+The draft writes the opening's fixed words itself ("{年}年，{单位}…", "现将…报告如下："), so
+those are not imported; everything else is kept in its order: the leadership phrase, the guiding
+thought, the work line and the summary, honours included. Extra opening paragraphs no question
+fits are listed for the user. The closing paragraphs are kept whole, as written.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import re
 
 from drafter.identity import Identity
 from drafter.importer.place import AnswersBuilder
-from drafter.mentions import find_mentions, for_matching, split_sentences
 from drafter.outline import Block
 
 REPORT_FORMULA = re.compile(r"现将[^。]*?(?:报告|汇报)如下[：:。]?|特此(?:报告|汇报)[。！]?")
@@ -24,7 +22,6 @@ _SUMMARY = re.compile(
 )
 _YEAR_LEAD = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年度?(?:以来)?")
 _BODIES = r"(?:人民政府|党工委|党委|政府|办事处)"
-_FRAME_SENTENCE = re.compile(r"取得了?一定(?:的)?成效|存在[^。]*(?:不足|问题)")
 
 
 def place_opening(blocks: list[tuple[int, Block]], out: AnswersBuilder, identity: Identity) -> None:
@@ -83,23 +80,9 @@ def _decompose_opening(text: str, index: int, out: AnswersBuilder, identity: Ide
     out.set_text("opening.summary", "，".join(summary), sources)
 
 
-def place_closing(blocks: list[tuple[int, Block]], out: AnswersBuilder, year: int | None) -> None:
-    """The closing paragraph(s) without the frame sentence the draft writes itself."""
+def place_closing(blocks: list[tuple[int, Block]], out: AnswersBuilder) -> None:
+    """The closing paragraph(s), whole and as written (the draft prints them as they are)."""
     if not blocks:
         return
-    sources = {i for i, _ in blocks}
-    # "特此报告。" is a formula like "现将……报告如下", not part of what the closing says.
-    text = "".join(REPORT_FORMULA.sub("", b.full_text) for _, b in blocks)
-    sentences = split_sentences(text)
-    while (
-        sentences
-        and _FRAME_SENTENCE.search(for_matching(sentences[0]))
-        and not find_mentions(sentences[0])
-        and len(sentences) > 1
-    ):
-        sentences.pop(0)
-    rest = "".join(sentences).strip()
-    if year is not None:
-        # "2025年，我们将……": the draft writes the next year's "2025年，" itself.
-        rest = re.sub(rf"^{year + 1}\s*年(?:，|,)?", "", rest).strip()
-    out.set_text("closing.text", rest, sources)
+    text = "\n".join(b.full_text.strip() for _, b in blocks if b.full_text.strip())
+    out.set_text("closing.text", text, {i for i, _ in blocks})

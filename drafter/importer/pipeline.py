@@ -7,7 +7,7 @@ answers data and the JSON report of design.md ("drafter import --report json").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from drafter.importer.classify import (
     classify_part,
     is_part_title,
 )
-from drafter.importer.figures import FigureAccount, FigureRecord, account
+from drafter.importer.figures import FigureAccount, FigureRecord, StatedZero, account
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
@@ -47,6 +47,8 @@ class ImportResult:
     figures: list[FigureRecord]
     unplaced_items: list[dict[str, str]]
     date_source: str = ""
+    zeros: list[StatedZero] = field(default_factory=list)
+    """Keys filled with 0 from "无……案件" sentences (listed in the JSON report too)."""
 
     @property
     def placed(self) -> list[FigureRecord]:
@@ -69,7 +71,10 @@ class ImportResult:
                 "year": ident.get("year"),
             },
             "parts": [{"title": p.title, "kind": p.kind} for p in self.parts],
-            "figures": [_figure_entry(f) for f in self.figures],
+            "figures": [
+                *(_figure_entry(f) for f in self.figures),
+                *(_zero_entry(z) for z in self.zeros),
+            ],
         }
 
 
@@ -88,6 +93,17 @@ def _figure_entry(record: FigureRecord) -> dict[str, Any]:
         "approx": mention.approx,
         "source": mention.sentence,
         "placed": record.placed,
+    }
+
+
+def _zero_entry(zero: StatedZero) -> dict[str, Any]:
+    return {
+        "key": zero.key,
+        "label": QUESTIONS[zero.key].label,
+        "value": 0,
+        "approx": False,
+        "source": zero.sentence,
+        "placed": True,
     }
 
 
@@ -119,7 +135,7 @@ def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResu
     place_opening(segmented.opening, out, ident.identity)
     for part in segmented.parts:
         place_part(part, out, outline=outline)
-    place_closing(segmented.closing, out, ident.identity.year)
+    place_closing(segmented.closing, out)
     figures: FigureAccount = account(original, out.slots)
     for key, figure in figures.filled.items():
         out.set_value(key, figure.to_yaml())
@@ -133,7 +149,13 @@ def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResu
     if out.unplaced:
         data[UNPLACED_KEY] = out.unplaced
     result = ImportResult(
-        data, ident.identity, segmented.parts, figures.records, out.unplaced, ident.date_source
+        data,
+        ident.identity,
+        segmented.parts,
+        figures.records,
+        out.unplaced,
+        ident.date_source,
+        figures.zeros,
     )
     _validate(result.data)
     return result
