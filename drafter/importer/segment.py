@@ -291,9 +291,7 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
     levels = {i: b.level for i, b in body}
     if not has_level_one and callable(is_part_title):
         promoted = [
-            i
-            for i, b in body
-            if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
+            i for i, b in body if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
         ]
         if not promoted:
             # No numbers at all: a short line without a sentence end that names a part kind
@@ -334,7 +332,9 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
 
 def _title_like(text: str) -> bool:
     text = text.strip()
-    return 2 <= len(text) <= 40 and not re.search(r"[。；;！？!?]", text) and text[-1] not in "：:，,"
+    return (
+        2 <= len(text) <= 40 and not re.search(r"[。；;！？!?]", text) and text[-1] not in "：:，,"
+    )
 
 
 def _is_closing(block: Block) -> bool:
