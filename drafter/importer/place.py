@@ -153,6 +153,13 @@ def item_text(item: Item, sep: str) -> str:
     return join_paragraphs(paragraphs, sep)
 
 
+def written_text(item: Item) -> str:
+    """An item's words as one text, its 一是…二是… runs with their ordinals as written."""
+    if item.written:
+        return join_paragraphs([p for p in item.written.split("\n") if p.strip()], "")
+    return item_text(item, "")
+
+
 def sub_paragraph(item: Item, sep: str = "") -> str:
     text = item_text(item, sep)
     if item.heading:
@@ -184,15 +191,10 @@ def place_measures(part: Part, out: AnswersBuilder, *, first_duty_allowed: bool)
                 out.set_text(f"{assignment.topic}.title", item.heading, item.sources)
             _add_measures(key, item, out)
             continue
-        # Joining a topic another item holds: its heading leads its own words.
-        if item.texts or not item.subs:
-            out.add_item(key, item.heading, join_paragraphs(item.texts, ""), item.sources)
-            subs = item.subs
-        else:
-            first, *subs = item.subs
-            out.add_item(key, item.heading, sub_paragraph(first), item.sources | first.sources)
-        for sub in subs:
-            out.add_item(key, sub.heading, item_text(sub, ""), sub.all_sources())
+        # Joining a topic another item holds: one measure, its heading leading its own words as
+        # written ("以两大工程为依托……：一是……二是……"), so its sub-items stay its own.
+        text = written_text(item)
+        out.add_item(key, item.heading, text, sources)
 
 
 def _add_measures(key: str, item: Item, out: AnswersBuilder) -> None:

@@ -85,6 +85,8 @@ class Item:
     sources: set[int] = field(default_factory=set)
     runs_lead_colon: bool = False
     """The item's paragraph is "lead：一是……二是……" (kept whole, not split into sub-items)."""
+    written: str = ""
+    """For sub-items split from 一是…二是… runs: the paragraphs as written, ordinals included."""
 
     @property
     def text(self) -> str:
@@ -243,7 +245,7 @@ def expand_runs(item: Item) -> Item:
     if not all(sub.heading for sub in subs):
         # Runs read alike: when some have no heading sentence, none is given one.
         subs = [plain_run(run, item.sources) for run in runs]
-    return Item(item.heading, texts, subs, sources=set(item.sources))
+    return Item(item.heading, texts, subs, sources=set(item.sources), written=joined)
 
 
 # --------------------------------------------------------------------------- parts
