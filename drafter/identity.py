@@ -135,11 +135,13 @@ def _title_place(title: str) -> str:
         for chunk in re.split(r"[\s\u3000]+", line.strip()):
             chunk = re.sub(r"^(?:中共|关于)", "", chunk.translate(T2S))
             chunk = re.sub(r"(?:党)?工作委员会|党工委|委员会", "", chunk)
-            stop = _TITLE_STOP.search(chunk)
-            head = chunk[: stop.start()] if stop else chunk
-            head = re.sub(rf"[^{_HAN}]", "", head)
-            if head and split_place(head)[1]:
-                return head
+            # "和平区人民政府东风街道办事处": the county's 人民政府 inside the unit's name.
+            for candidate in (chunk, re.sub(r"人民政府(?=[\u4e00-\u9fff])", "", chunk)):
+                stop = _TITLE_STOP.search(candidate)
+                head = candidate[: stop.start()] if stop else candidate
+                head = re.sub(rf"[^{_HAN}]", "", head)
+                if head and split_place(head)[1]:
+                    return head
     for line in title.split("\n"):
         line = re.sub(r"^中共", "", line.strip())
         stop = _TITLE_STOP.search(line)
@@ -154,7 +156,7 @@ def _find_unit_in(text: str) -> tuple[str | None, str | None]:
     text = text.translate(T2S)
     for match in re.finditer(
         rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
-        rf"聚焦|立足|按照|把|将|，|、|[^{_HAN}]|$)",
+        rf"聚焦|立足|按照|把|将|关于|法治|年度|，|、|[^{_HAN}]|$)",
         text,
     ):
         candidate = match.group(0)
@@ -186,6 +188,12 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
 
     # --- unit and county
     title_county, title_unit = split_place(_title_place(title)) if title else (None, None)
+    if title and title_unit is None:
+        # "平安县2024年度石桥镇法治政府建设情况报告": the unit after the year.
+        title_county, title_unit = _find_unit_in(title.replace("\n", ""))
+        head = _title_place(title)
+        if title_county is None and head.endswith(_COUNTY_TAIL) and not split_place(head)[1]:
+            title_county = head
     open_county, open_unit = _find_unit_in(opening_text) if opening_text else (None, None)
     sign_county: str | None = None
     sign_unit: str | None = None
@@ -310,6 +318,13 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
             return None
     if opening and _find_unit_in(opening[1].full_text)[1]:
         return None
+    if any(_find_unit_in(line)[1] for line in title.split("\n")):
+        return None  # "某县2024年度某镇法治政府建设情况报告": the township is named after all
+    text = "".join(b.full_text for b in blocks).translate(T2S)
+    county_refs = len(_COUNTY_SELF.findall(text))
+    township_refs = len(_TOWNSHIP_SELF.findall(text))
+    if township_refs > county_refs:
+        return None
     for line in title.split("\n"):
         head = re.split(r"关于|\d{4}|[二][〇零○]|法治|年度", line.strip())[0]
         body = _county_body(head)
@@ -319,9 +334,6 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
         body = _county_body(line)
         if body:
             return body
-    text = "".join(b.full_text for b in blocks).translate(T2S)
-    county_refs = len(_COUNTY_SELF.findall(text))
-    township_refs = len(_TOWNSHIP_SELF.findall(text))
     if county_refs >= 3 and county_refs > 2 * township_refs:
         level = Counter(_COUNTY_SELF.findall(text)).most_common(1)[0][0]
         return f"通篇自称“我{level}”“全{level}”的单位"
