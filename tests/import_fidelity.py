@@ -124,13 +124,16 @@ def measure_items(result: ImportResult, blocks: Sequence[Block]) -> list[list[st
     kinds = [p["kind"] for p in result.report()["parts"]]
     items: list[list[str]] = []
     part = -1
+    item_level = 0
     for block in blocks:
         if block.kind == "heading" and block.level == 1:
             part += 1
+            item_level = 0
             continue
         if part < 0 or part >= len(kinds) or kinds[part] != "measures":
             continue
-        if block.kind == "heading" and block.level == 2:
+        if block.kind == "heading" and item_level in (0, block.level):
+            item_level = block.level  # a part's items are its first level of headings
             items.append([])
         if not items:
             items.append([])

@@ -24,6 +24,7 @@ from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
 from drafter.importer.segment import Part, normalised_block, segment
+from drafter.mentions import find_mentions
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 
@@ -134,6 +135,9 @@ def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResu
     out.set_value("identity.outline", outline)
     place_opening(segmented.opening, out, ident.identity)
     for part in segmented.parts:
+        if part.title and find_mentions(part.title):
+            # A part's title is the outline's, not an answer: a figure in it is kept for the user.
+            out.add_unplaced(part.title, "", "原报告的部分标题", {part.title_index})
         place_part(part, out, outline=outline)
     place_closing(segmented.closing, out)
     figures: FigureAccount = account(original, out.slots)

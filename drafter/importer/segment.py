@@ -292,16 +292,16 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
     has_level_one = any(b.kind == "heading" and b.level == 1 for _, b in body)
     levels = {i: b.level for i, b in body}
     if not has_level_one and callable(is_part_title):
+        # Part titles written without their 一、: short lines without a sentence end that name
+        # a part kind ("存在的问题"); failing two of those, （一） headings that do.
         promoted = [
-            i for i, b in body if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
+            i
+            for i, b in body[1:]
+            if b.kind == "paragraph" and _title_like(b.text) and is_part_title(b.text)
         ]
-        if not promoted:
-            # No numbers at all: a short line without a sentence end that names a part kind
-            # ("存在的问题") is a part title written without its 一、.
+        if len(promoted) < 2:
             promoted = [
-                i
-                for i, b in body[1:]
-                if b.kind == "paragraph" and _title_like(b.text) and is_part_title(b.text)
+                i for i, b in body if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
             ]
         for i in promoted:
             levels[i] = 1
@@ -335,7 +335,7 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
 def _title_like(text: str) -> bool:
     text = text.strip()
     return (
-        2 <= len(text) <= 40 and not re.search(r"[。；;！？!?]", text) and text[-1] not in "：:，,"
+        2 <= len(text) <= 60 and not re.search(r"[。；;！？!?]", text) and text[-1] not in "：:，,"
     )
 
 
