@@ -369,6 +369,15 @@ def test_seeds_as_docx_import_the_same(
     assert filled_figures(from_docx.data) == FIGURES[prefix]
 
 
+@pytest.mark.parametrize("name", UNSEEN)
+def test_unseen_reports_as_docx_import_the_same(tmp_path: Path, name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    path = write_docx(tmp_path / "报告.docx", text, auto_numbering=True)
+    from_docx = import_path(path)
+    assert from_docx.report() == import_path(FIXTURES / name).report()
+    assert from_docx.data["identity"]["date"] == UNSEEN_IDENTITY[name][4]
+
+
 # --------------------------------------------------------------------------- JSON contract
 
 REPORT_SCHEMA = {
