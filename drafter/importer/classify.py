@@ -152,6 +152,8 @@ def assign_topics(items: Sequence[Item], *, first_duty_allowed: bool) -> list[As
     topic it has some evidence for, else the free 特色工作 slot; failing that it joins the
     topic it clearly belongs to (two 普法 items: the second's content follows the first's);
     an item with no clear topic at all gets none and is listed for the user to place.
+    Beside headed items an unheaded paragraph (a lead-in, a remark) never gets a slot of its
+    own: it joins the headed topic its words clearly point to, or is listed.
     ``first_duty_allowed``: 第一责任人 is a topic of the measures only in a report that has no
     part of its own for it (otherwise that part holds it).
     """

@@ -12,11 +12,16 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.hanzi import T2S
-from drafter.identity import Identity, county_level_reporter, detect_identity, split_place
+from drafter.identity import (
+    Identity,
+    county_level_reporter,
+    detect_identity,
+    split_place,
+    unit_type_of,
+)
 from drafter.outline import Block
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
@@ -122,7 +127,7 @@ def read_identity(blocks: Sequence[Block], *, name_hint: str = "") -> ImportIden
         county, unit = split_place(re.sub(r"[^\u4e00-\u9fff]", "", head))
         if unit:
             identity.unit_name, identity.county = unit, identity.county or county
-            identity.unit_type = identity.unit_type or _type_of(unit)
+            identity.unit_type = identity.unit_type or unit_type_of(unit)
     result = ImportIdentity(identity)
     result.addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
     result.signers = _signers(blocks)
@@ -137,13 +142,3 @@ def read_identity(blocks: Sequence[Block], *, name_hint: str = "") -> ImportIden
     if identity.county:
         result.county_in_title = identity.county in title.translate(T2S)
     return result
-
-
-def _type_of(unit: str) -> str | None:
-    from drafter.identity import unit_type_of
-
-    return unit_type_of(unit)
-
-
-def name_hint_of(path: Path) -> str:
-    return Path(path).stem
