@@ -418,3 +418,24 @@ def test_a_stated_zero_fills_its_key_only_in_its_own_section() -> None:
     assert [(z.key, z.sentence) for z in own.zeros] == [("review.reconsiderations", text)]
     other = account([Block("paragraph", text)], [_slot("openness.measures[0].text", text)])
     assert other.filled == {} and other.zeros == []
+
+
+def test_two_parts_of_measures_share_the_topics() -> None:
+    text = """某镇2024年度法治政府建设情况报告
+2024年，某镇扎实推进法治政府建设。
+一、基本情况
+（一）加强组织领导。成立领导小组，召开会议3次。
+（二）深化普法宣传。开展普法宣传活动20场次。
+二、主要做法和成效
+（一）健全工作机制。完善考核办法，纳入年度考核。
+（二）创新普法形式。开通普法公众号，发布信息50条。
+"""
+    data = import_blocks(blocks_from_text(text)).data
+    # The first part's items keep their titles; the second part's join them, headings and all.
+    assert data["organisation"]["title"] == "加强组织领导"
+    assert data["organisation"]["measures"][1] == {
+        "heading": "健全工作机制",
+        "text": "完善考核办法，纳入年度考核。",
+    }
+    assert data["publicity"]["title"] == "深化普法宣传"
+    assert data["publicity"]["measures"][1]["heading"] == "创新普法形式"

@@ -11,7 +11,7 @@ rather than a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from drafter.importer.segment import Item
@@ -145,7 +145,9 @@ class Assignment:
     """True: the item's heading is the topic's title and its content the topic's measures."""
 
 
-def assign_topics(items: Sequence[Item], *, first_duty_allowed: bool) -> list[Assignment]:
+def assign_topics(
+    items: Sequence[Item], *, first_duty_allowed: bool, taken: Iterable[str] = ()
+) -> list[Assignment]:
     """Match the items of the measures to topics, one item per topic where possible.
 
     The strongest (item, topic) evidence is matched first. An item left over takes a free
@@ -155,7 +157,8 @@ def assign_topics(items: Sequence[Item], *, first_duty_allowed: bool) -> list[As
     Beside headed items an unheaded paragraph (a lead-in, a remark) never gets a slot of its
     own: it joins the headed topic its words clearly point to, or is listed.
     ``first_duty_allowed``: 第一责任人 is a topic of the measures only in a report that has no
-    part of its own for it (otherwise that part holds it).
+    part of its own for it (otherwise that part holds it). ``taken``: topics an earlier part of
+    the measures already holds.
     """
     scores = [topic_scores(item.heading, item.text + "".join(s.full_text() for s in item.subs))
               for item in items]  # fmt: skip
@@ -163,7 +166,7 @@ def assign_topics(items: Sequence[Item], *, first_duty_allowed: bool) -> list[As
         for by_topic in scores:
             by_topic["first_duty"] = 0.0
     result: list[Assignment | None] = [None] * len(items)
-    taken: set[str] = set()
+    taken = set(taken)
     # Beside headed items, an unheaded paragraph (a lead-in, a remark) is not a topic of its
     # own: a topic slot without its heading would be printed under a heading nobody wrote.
     headed = any(item.heading for item in items)

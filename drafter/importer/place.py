@@ -24,6 +24,7 @@ from drafter.importer.classify import (
     KIND_MEASURES,
     KIND_PLANS,
     KIND_PROBLEMS,
+    TOPICS,
     assign_topics,
 )
 from drafter.importer.figures import TextSlot
@@ -175,7 +176,9 @@ def _measures_key(topic: str) -> str:
 
 
 def place_measures(part: Part, out: AnswersBuilder, *, first_duty_allowed: bool) -> None:
-    assignments = assign_topics(part.items, first_duty_allowed=first_duty_allowed)
+    # A report may have two parts of measures (基本情况, 主要做法): a topic one holds is taken.
+    held = {topic for topic in TOPICS if out.get(f"{topic}.title") or out.get(_measures_key(topic))}
+    assignments = assign_topics(part.items, first_duty_allowed=first_duty_allowed, taken=held)
     # Own slots first (in the original order), so a topic's title and first measures are its
     # own item's before another item's content joins it.
     order = sorted(range(len(part.items)), key=lambda i: (not assignments[i].own, i))
