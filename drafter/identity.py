@@ -238,14 +238,19 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
 
 
 _ADDRESSEE_COUNTY = re.compile(r"中共(\S{1,12}?(?:自治县|自治旗|县|区|旗|市))委")
+# "和平区人民政府：", "和平区委全面依法治区委员会办公室：" (no 中共; two or more characters of name).
+_ADDRESSEE_BODY = re.compile(
+    rf"(?:^|、)([{_HAN}]{{2,12}}?(?:自治县|自治旗|县|区|旗|市))(?:人民政府|政府|委(?!员))"
+)
 
 
 def _addressee_county(blocks: Sequence[Block]) -> str | None:
     """The county a report is addressed to: 中共和平县委、和平县人民政府： → 和平县."""
     for block in blocks:
         if block.kind == "addressee":
-            match = _ADDRESSEE_COUNTY.search(block.text.translate(T2S))
-            if match:
+            text = block.text.translate(T2S)
+            match = _ADDRESSEE_COUNTY.search(text) or _ADDRESSEE_BODY.search(text)
+            if match and not split_place(match.group(1))[1]:
                 return match.group(1)
     return None
 

@@ -439,3 +439,21 @@ def test_two_parts_of_measures_share_the_topics() -> None:
     }
     assert data["publicity"]["title"] == "深化普法宣传"
     assert data["publicity"]["measures"][1]["heading"] == "创新普法形式"
+
+
+@pytest.mark.parametrize(
+    ("addressee", "county"),
+    [
+        ("中共和平区委、和平区人民政府：", "和平区"),
+        ("和平区委全面依法治区委员会办公室：", "和平区"),
+        ("和平区人民政府：", "和平区"),
+        ("区委全面依法治区委员会办公室：", None),
+        ("县委、县政府：", None),
+    ],
+)
+def test_the_county_from_the_addressee(addressee: str, county: str | None) -> None:
+    text = (
+        f"东风街道2024年度法治政府建设情况报告\n{addressee}\n2024年，东风街道扎实推进。\n"
+        "一、主要做法\n（一）加强领导。召开会议3次。"
+    )
+    assert import_blocks(blocks_from_text(text)).report()["identity"]["county"] == county
