@@ -732,6 +732,7 @@ UNSEEN_IDENTITY = {
     "import_jiedao_qingshi_2024.txt": ("青石街道", "街道", None, 2024, "2025年1月8日"),
     "import_xiang_odd_figures_2024.txt": ("甘都回族乡", "乡", "平川县", 2024, "2025年1月16日"),
     "import_zhen_cn_dates_2024.txt": ("河口镇", "镇", "宁远县", 2024, "2025年1月15日"),
+    "import_zhen_gangyao_2024.txt": ("白马镇", "镇", "清河县", 2024, "2025年1月12日"),
 }
 
 
@@ -835,3 +836,18 @@ def test_import_lists_what_it_could_not_place(
     assert "unplaced_items" in printed and "以“队伍建设”为抓手" in printed
     text = out.read_text(encoding="utf-8")
     assert "无法确定该放在哪一部分" in text and "治安巡逻60余次" in text
+
+
+def test_items_named_after_the_outline_of_the_national_plan_each_keep_their_own_topic() -> None:
+    """（一）依法全面履行政府职能 … （七）全面提升……依法行政能力: seven items, seven topics."""
+    result = import_path(FIXTURES / "import_zhen_gangyao_2024.txt")
+    data = result.data
+    titles = {s: data[s]["title"] for s in data if isinstance(data[s], dict) and "title" in data[s]}
+    assert len(titles) == 7 and not result.unplaced_items
+    assert titles["decision"] == "推进行政决策科学化、民主化、法治化"
+    assert titles["enforcement"] == "坚持严格规范公正文明执法"
+    assert titles["openness"] == "强化对行政权力的制约和监督"
+    assert titles["study"] == "全面提升政府工作人员法治思维和依法行政能力"
+    assert data["problems"]["causes"].startswith("产生这些问题的原因")
+    # 受理信访事项22件 sits in the 矛盾纠纷 item: it stays there, not in 信访.
+    assert "petitions" not in data
