@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="检查任意一份报告（.docx 或 .txt）的常见错误")
     p.add_argument("file", type=Path, help="报告文件")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    p.add_argument(
+        "--annotate",
+        type=Path,
+        metavar="OUT.docx",
+        help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
+    )
+    p.add_argument("--author", help="批注的作者名（默认“依法治县办审核”）")
+    p.add_argument("--with-info", dest="with_info", action="store_true", help="提示也写成批注")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
 
     p = sub.add_parser("import", help="把去年的 Word 报告转成答卷，作为今年的起点")
     p.add_argument("file", type=Path, help="去年的报告（.docx 或 .txt）")
@@ -182,7 +191,15 @@ def cmd_edit(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from drafter.checks.command import run_check_command
 
-    return run_check_command(args.file, args.format, out)
+    return run_check_command(
+        args.file,
+        args.format,
+        out,
+        annotate=args.annotate,
+        author=args.author,
+        include_info=args.with_info,
+        force=args.force,
+    )
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:

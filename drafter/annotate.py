@@ -1,0 +1,195 @@
+"""``drafter check REPORT --annotate OUT.docx``: the reviewer's copy with Word comments.
+
+One comment per finding (errors and warnings; hints on request), anchored on the text the finding
+quotes, saying the rule's Chinese name, what is wrong and how to fix it. A .docx is copied with
+everything it has (python-docx keeps every part it does not understand as it was; only comment
+markers are added to the body); a .txt is laid out as a GB/T 9704 .docx first by drafter's writer.
+The report itself is only read, and the copy is never written onto it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.checks import Finding, rule_name, run_checks
+from drafter.errors import DrafterError
+from drafter.outline import Block
+from drafter.reader import Report, Source
+
+DEFAULT_AUTHOR = "依法治县办审核"
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass
+class AnnotateResult:
+    """What ``annotate_report`` wrote and found."""
+
+    path: Path
+    blocks: list[Block]
+    findings: list[Finding]
+    """Every finding of the checks (the copy comments the selected severities)."""
+    commented: list[Finding] = field(default_factory=list)
+    inexact: list[Finding] = field(default_factory=list)
+    """Findings whose excerpt could not be found: their comment covers the whole paragraph."""
+
+
+def annotate_target(report: Path, out: Path, *, force: bool) -> Path:
+    """Where the annotated copy goes: a .docx that is not the report itself, never silently
+    replacing an existing file (a new name ``…(2).docx`` unless ``force``)."""
+    from drafter.fsutil import free_name
+
+    out = Path(out)
+    if same_file(report, out):
+        raise _onto_report(out)
+    if out.is_dir():
+        out = out / f"{report.stem}（审核意见）.docx"
+    elif out.suffix.lower() != ".docx":
+        out = out.with_name(out.name + ".docx")
+    if same_file(report, out):
+        raise _onto_report(out)
+    return out if force else free_name(out)
+
+
+def _onto_report(out: Path) -> DrafterError:
+    return DrafterError(
+        "批注副本不能写到被检查的报告本身上，报告原件不会被改动。",
+        path=out,
+        field="--annotate",
+        hint="请为批注副本另起一个文件名，如 --annotate 报告（审核意见）.docx。",
+    )
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (same real path, or the same file through a link)."""
+    try:
+        if Path(a).exists() and Path(b).exists():
+            return os.path.samefile(a, b)
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def comment_text(finding: Finding, *, exact: bool = True) -> str:
+    """The comment: rule name and severity, what is wrong and how to fix it (the message)."""
+    lines = [
+        f"【{SEVERITY_NAMES.get(finding.severity, finding.severity)}】{rule_name(finding.rule)}"
+    ]
+    where = "（针对全文）" if finding.paragraph < 0 or not finding.excerpt else ""
+    lines.append(where + finding.message)
+    if finding.excerpt and not exact:
+        lines.append(f"原文：“{finding.excerpt}”")
+    return "\n".join(lines)
+
+
+def annotate_report(
+    path: Path,
+    out: Path,
+    *,
+    author: str = DEFAULT_AUTHOR,
+    include_info: bool = False,
+    force: bool = False,
+) -> AnnotateResult:
+    """Check a report and write a copy with one comment per finding; returns what was done."""
+    from drafter.fsutil import atomic_write_bytes
+    from drafter.reader import read_report
+
+    path = Path(path)
+    target = annotate_target(path, out, force=force)
+    report = read_report(path)
+    findings = run_checks(report.blocks)
+    document, sources = _document_and_sources(report)
+    result = AnnotateResult(target, report.blocks, findings)
+    author = author.strip() or DEFAULT_AUTHOR
+    for finding in findings:
+        if finding.severity == "info" and not include_info:
+            continue
+        exact = _comment(document, sources, report.blocks, finding, author)
+        result.commented.append(finding)
+        if not exact and finding.excerpt:
+            result.inexact.append(finding)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    # Checked again right before writing: free_name may have picked a name since created.
+    if same_file(path, target):
+        raise _onto_report(target)
+    atomic_write_bytes(target, buffer.getvalue())
+    return result
+
+
+def _document_and_sources(report: Report) -> tuple[Any, list[list[Source]]]:
+    """The document to annotate and each block's sources in it (a .txt is laid out first)."""
+    if report.document is not None:
+        return report.document, report.sources
+    from drafter.docx_writer import build_document
+    from drafter.reader import document_report
+
+    document = build_document(report.blocks)
+    laid_out = document_report(document)
+    return document, align_sources(report.blocks, laid_out.blocks, laid_out.sources)
+
+
+def _key(block: Block) -> str:
+    return "".join(block.full_text.split())
+
+
+def align_sources(
+    blocks: Sequence[Block], other: Sequence[Block], other_sources: Sequence[list[Source]]
+) -> list[list[Source]]:
+    """Sources for ``blocks`` from a re-reading of the same text (``other``) whose blocks may be
+    cut differently (a table's caption becomes its own paragraph, a title is broken anew)."""
+    matcher = difflib.SequenceMatcher(
+        a=[_key(b) for b in blocks], b=[_key(b) for b in other], autojunk=False
+    )
+    mapped: list[list[Source]] = [[] for _ in blocks]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for offset in range(i2 - i1):
+                mapped[i1 + offset] = list(other_sources[j1 + offset])
+        elif tag == "replace":
+            # Unequal runs of blocks: each block is searched in all of them.
+            pooled = [s for j in range(j1, j2) for s in other_sources[j]]
+            for i in range(i1, i2):
+                mapped[i] = list(pooled)
+    return mapped
+
+
+def _comment(
+    document: Any,
+    sources: Sequence[list[Source]],
+    blocks: Sequence[Block],
+    finding: Finding,
+    author: str,
+) -> bool:
+    """Add one comment; True when it sits exactly on the finding's excerpt."""
+    from drafter.docx_anchor import W_NS, locate, mark_comment, mark_paragraph
+
+    index = finding.paragraph
+    excerpt = finding.excerpt
+    if not 0 <= index < len(blocks):
+        # A finding about the whole document: on the title, or the first paragraph.
+        index, excerpt = _whole_document_block(blocks), ""
+    anchor = locate(sources[index], excerpt) if index < len(sources) else None
+    if anchor is None:
+        anchor = next(
+            (a for a in (locate(s, "") for s in sources) if a is not None),
+            None,
+        )
+    exact = anchor is not None and anchor.exact
+    comment = document.comments.add_comment(
+        text=comment_text(finding, exact=exact or not excerpt), author=author, initials=""
+    )
+    if anchor is None:
+        # No text anywhere to anchor on (cannot happen for a file the reader accepted).
+        mark_paragraph(next(document.element.body.iter(f"{{{W_NS}}}p")), comment.comment_id)
+        return False
+    return mark_comment(anchor, comment.comment_id) and exact
+
+
+def _whole_document_block(blocks: Sequence[Block]) -> int:
+    return next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
