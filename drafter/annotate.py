@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import io
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,26 @@ from drafter.reader import Report, Source
 
 DEFAULT_AUTHOR = "依法治县办审核"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# A comment goes back to a township clerk, who needs to know what to do. Most messages say it
+# ("应为“全镇”", "请删去一处"); for those that only state the problem, the rule's usual fix.
+FIX_HINTS = {
+    "unit-mismatch": "统一为本单位的用语（乡、镇或街道）。",
+    "year-mismatch": "核对年份，使其与报告年度相符。",
+    "numbering": "按顺序重新编号（一、（一）1.（1）），同一层级用同一种编号样式。",
+    "duplicate-sentence": "删去重复的一处，或改写成不同的内容。",
+    "figure-impossible": "对照台账核对这几个数字，使部分不大于总数、比率与件数相符。",
+    "figure-conflict": "核对后统一为一个数字。",
+    "approx-misuse": "写确切数字，或只保留一种概数写法。",
+    "outdated-term": "改用现行的法规名称和提法。",
+    "missing-part": "补写这一部分内容。",
+    "punctuation": "改用规范的中文全角标点，成对的符号补齐。",
+    "spacing": "删去多余的空格。",
+    "typo": "改正错别字。",
+    "placeholder": "补上实际内容。",
+    "missing-date": "写明成文日期。",
+}
+_SAYS_FIX = re.compile("应|请|改为|改成|写作|可以|不必|删去|保留|建议")
 
 
 @dataclass
@@ -77,11 +98,12 @@ def same_file(a: Path, b: Path) -> bool:
 
 def comment_text(finding: Finding, *, exact: bool = True) -> str:
     """The comment: rule name and severity, what is wrong and how to fix it (the message)."""
-    lines = [
-        f"【{SEVERITY_NAMES.get(finding.severity, finding.severity)}】{rule_name(finding.rule)}"
-    ]
+    severity = SEVERITY_NAMES.get(finding.severity, finding.severity)
     where = "（针对全文）" if finding.paragraph < 0 or not finding.excerpt else ""
-    lines.append(where + finding.message)
+    lines = [f"【{severity}】{rule_name(finding.rule)}{where}", finding.message]
+    hint = FIX_HINTS.get(finding.rule)
+    if hint and not _SAYS_FIX.search(finding.message):
+        lines.append(f"怎么改：{hint}")
     if finding.excerpt and not exact:
         lines.append(f"原文：“{finding.excerpt}”")
     return "\n".join(lines)

@@ -138,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths", type=Path, nargs="+", metavar="文件或文件夹", help="答卷、报告，或存放它们的文件夹"
     )
-    p.add_argument("-o", "--output", type=Path, required=True, help="要写出的汇总表（.xlsx）")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
+    )
     p.add_argument(
         "--expect", type=Path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
     )

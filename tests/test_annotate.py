@@ -168,6 +168,10 @@ def test_comment_text_says_rule_problem_and_fix(tricky: Path, tmp_path: Path) ->
     )
     whole = next(t for t in texts_ if "缺少必备内容" in t)
     assert "针对全文" in whole
+    # A message that only states the problem gets the rule's fix; one that says it does not.
+    figures = next(t for t in texts_ if "部分大于总数" in t)
+    assert figures.endswith("怎么改：对照台账核对这几个数字，使部分不大于总数、比率与件数相符。")
+    assert all(t.count("怎么改") == 0 for t in texts_ if "应为“全镇”" in t)
 
 
 def test_info_only_on_request(tricky: Path, tmp_path: Path) -> None:
