@@ -12,6 +12,7 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,9 @@ def test_tricky_docx_keeps_everything(tricky: Path, tmp_path: Path) -> None:
             assert copy is not None and inspect_docx.etree.tostring(
                 copy, method="c14n"
             ) == inspect_docx.etree.tostring(original, method="c14n")
+    # Every part of the original is in the copy (comments.xml is added or extended).
+    with zipfile.ZipFile(tricky) as original, zipfile.ZipFile(out) as annotated:
+        assert set(original.namelist()) <= set(annotated.namelist())
     assert sha(tricky) == before
 
 
@@ -358,3 +362,52 @@ def test_unusable_report_writes_nothing(tmp_path: Path) -> None:
         annotate_report(bad, out)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_word_and_wps_markup_inside_excerpts(tmp_path: Path) -> None:
+    """Bookmarks, proofing marks, smart tags, content controls and tabs as Word and WPS write
+    them, inside and around flawed text: the comments still cover exactly the excerpts."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = tricky_docx.NS
+    document = docx.Document()
+    body = document.element.body
+    sect_pr = body[-1]
+    paragraphs = [
+        "<w:r><w:t>某某镇2024年度法治政府建设情况报告</w:t></w:r>",
+        "<w:r><w:t>2024年，在县委、县政府的坚强领导下，我镇扎实推进法治政府建设。现将有关情况报告如下：</w:t></w:r>",
+        "<w:r><w:t>一、主要举措和成效</w:t></w:r>",
+        # 全乡 split by a bookmark, a proofing mark and a smart tag (older Word), WPS's eastAsia hint.
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>（一）加强组织领导。</w:t></w:r>'
+        '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:t>全</w:t></w:r><w:bookmarkEnd w:id="0"/>'
+        '<w:proofErr w:type="spellStart"/>'
+        '<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place">'
+        "<w:r><w:lastRenderedPageBreak/><w:t>乡</w:t></w:r></w:smartTag>"
+        '<w:proofErr w:type="spellEnd"/><w:r><w:t>干部参加学法。</w:t></w:r>',
+        # “七五”普法 inside a content control, a tab before it.
+        "<w:r><w:t>（二）深化普法宣传。</w:t><w:tab/><w:t>深入开展</w:t></w:r>"
+        '<w:sdt><w:sdtPr><w:alias w:val="普法"/></w:sdtPr><w:sdtContent>'
+        "<w:r><w:t>“七五”</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>普法</w:t></w:r>"
+        "</w:sdtContent></w:sdt><w:r><w:t>工作。</w:t></w:r>",
+        "<w:r><w:t>二、存在的不足</w:t></w:r>",
+        "<w:r><w:t>学法不够深入。</w:t></w:r>",
+        "<w:r><w:t>三、主要负责人履行推进法治建设第一责任人职责情况</w:t></w:r>",
+        "<w:r><w:t>镇党委书记带头学法。</w:t></w:r>",
+        "<w:r><w:t>四、2025年工作计划</w:t></w:r>",
+        "<w:r><w:t>继续加强学习。</w:t></w:r>",
+    ]
+    for xml in paragraphs:
+        sect_pr.addprevious(parse_xml(f"<w:p {ns}>{xml}</w:p>"))
+    report = tmp_path / "wps.docx"
+    document.save(str(report))
+    out = tmp_path / "out.docx"
+    result = annotate_report(report, out)
+    findings = serious(run_checks(read_blocks(report)))
+    excerpts = {f.excerpt for f in findings}
+    assert {"全乡", "“七五”普法"} <= excerpts
+    assert not result.inexact
+    assert_anchored(out, findings)
+    assert inspect_docx.formatted_chars(out) == inspect_docx.formatted_chars(report)
+    for tag in ("bookmarkStart", "proofErr", "smartTag", "sdt", "tab", "lastRenderedPageBreak"):
+        assert inspect_docx.count(out, tag) == inspect_docx.count(report, tag), tag
