@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from drafter.checks import Finding, rule_name, run_checks
 from drafter.errors import DrafterError
@@ -215,3 +215,44 @@ def _comment(
 
 def _whole_document_block(blocks: Sequence[Block]) -> int:
     return next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
+
+
+def run_annotate_command(
+    path: Path,
+    annotate: Path,
+    fmt: str,
+    out: TextIO,
+    *,
+    author: str | None = None,
+    include_info: bool = False,
+    force: bool = False,
+) -> int:
+    """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
+    prints them, and the commented copy written. Exit code as ``check``: 1 with errors or
+    warnings, else 0."""
+    import json
+    import sys
+
+    from drafter.checks import findings_to_json
+    from drafter.checks.command import format_text
+    from drafter.errors import EXIT_FINDINGS, EXIT_OK
+
+    result = annotate_report(
+        Path(path),
+        annotate,
+        author=author or DEFAULT_AUTHOR,
+        include_info=include_info,
+        force=force,
+    )
+    if fmt == "json":
+        json.dump(findings_to_json(str(path), result.findings), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_text(str(path), result.blocks, result.findings))
+    # With --format json, stdout stays pure JSON: the note goes to stderr.
+    note = sys.stderr if fmt == "json" else out
+    print(f"已写出带批注的副本：{result.path}（{len(result.commented)} 条批注）", file=note)
+    if result.inexact:
+        print(f"其中 {len(result.inexact)} 条在原文中未能逐字定位，批注在所在段落上。", file=note)
+    serious = any(f.severity in ("error", "warning") for f in result.findings)
+    return EXIT_FINDINGS if serious else EXIT_OK

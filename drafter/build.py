@@ -33,6 +33,26 @@ def example_path() -> Path:
     return Path(__file__).resolve().parent / "examples" / EXAMPLE_NAME
 
 
+def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]]:
+    """The checks of a build without writing anything (``drafter summary``): findings in the
+    answers, and in the draft those not already reported against the answer they come from."""
+    from drafter.checks import run_checks
+    from drafter.checks.answers import check_answers
+
+    answer_findings = check_answers(answers)
+    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+    findings = [
+        f
+        for f in run_checks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+        )
+        if (f.rule, f.excerpt) not in in_answers
+    ]
+    return answer_findings, findings
+
+
 def default_output(answers: Any, folder: Path | None = None) -> Path:
     """``output/<县><单位><年>年度法治政府建设情况报告.docx`` under the current folder."""
     unit = safe_filename(str(answers.get("identity.unit_name") or "本单位"))
@@ -85,6 +105,11 @@ def build_from_answers(
             "还有必填项没有回答：" + "、".join(missing),
             hint="用 drafter edit 答卷文件 补上这些答案后再生成。",
         )
+    answer_findings = []
+    if run_checks:
+        from drafter.checks.answers import check_answers
+
+        answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
     path = target_path(out or default_output(answers), force=force)
     try:
@@ -96,34 +121,26 @@ def build_from_answers(
             hint="用 -o 指定一个可以写入的位置。",
         ) from None
     write_docx(blocks, path)
-    result = BuildResult(docx=path, blocks=blocks)
+    result = BuildResult(docx=path, blocks=blocks, answer_findings=answer_findings)
     if run_checks:
-        result.answer_findings, result.findings = check_draft(answers, blocks)
+        from drafter.checks import run_checks as check_blocks
+
+        in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+        result.findings = [
+            f
+            for f in check_blocks(
+                blocks,
+                unit_type=answers.get("identity.unit_type"),
+                year=answers.get("identity.year"),
+            )
+            # Already reported against the answer it comes from, where it is fixed.
+            if (f.rule, f.excerpt) not in in_answers
+        ]
     if pdf:
         from drafter.pdf import docx_to_pdf
 
         result.pdf = docx_to_pdf(path, path.parent)
     return result
-
-
-def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]]:
-    """The checks of a build: findings in the answers, and in the draft those not already
-    reported against the answer they come from (where they are fixed)."""
-    from drafter.checks import run_checks
-    from drafter.checks.answers import check_answers
-
-    answer_findings = check_answers(answers)
-    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
-    findings = [
-        f
-        for f in run_checks(
-            blocks,
-            unit_type=answers.get("identity.unit_type"),
-            year=answers.get("identity.year"),
-        )
-        if (f.rule, f.excerpt) not in in_answers
-    ]
-    return answer_findings, findings
 
 
 def build_report(

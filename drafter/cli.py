@@ -208,17 +208,21 @@ def cmd_edit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    if args.annotate is not None:
+        from drafter.annotate import run_annotate_command
+
+        return run_annotate_command(
+            args.file,
+            args.annotate,
+            args.format,
+            out,
+            author=args.author,
+            include_info=args.with_info,
+            force=args.force,
+        )
     from drafter.checks.command import run_check_command
 
-    return run_check_command(
-        args.file,
-        args.format,
-        out,
-        annotate=args.annotate,
-        author=args.author,
-        include_info=args.with_info,
-        force=args.force,
-    )
+    return run_check_command(args.file, args.format, out)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:

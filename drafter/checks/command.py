@@ -7,7 +7,6 @@ rule, each with its paragraph number and the excerpt marked with 【】 in its s
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -21,21 +20,11 @@ CONTEXT_CHARS = 12
 """Characters of the paragraph shown on each side of the excerpt."""
 
 
-def run_check_command(
-    path: Path,
-    fmt: str,
-    out: TextIO,
-    *,
-    annotate: Path | None = None,
-    author: str | None = None,
-    include_info: bool = False,
-    force: bool = False,
-) -> int:
+def run_check_command(path: Path, fmt: str, out: TextIO) -> int:
     """Check one file and print the findings; DrafterError when the file is unusable.
 
-    With ``annotate``, also write a copy of the report with one Word comment per finding
-    (:mod:`drafter.annotate`). Returns 1 when there are error or warning findings, else 0:
-    hints (info, e.g. no part 5, which the regulation allows) alone do not fail a report.
+    Returns 1 when there are error or warning findings, else 0: hints (info, e.g. no part 5,
+    which the regulation allows) alone do not fail a report.
     """
     if fmt not in ("text", "json"):
         raise DrafterError(
@@ -46,34 +35,13 @@ def run_check_command(
     from drafter.reader import read_blocks
 
     path = Path(path)
-    annotated = None
-    if annotate is not None:
-        from drafter.annotate import DEFAULT_AUTHOR, annotate_report
-
-        annotated = annotate_report(
-            path, annotate, author=author or DEFAULT_AUTHOR, include_info=include_info, force=force
-        )
-        blocks, findings = annotated.blocks, annotated.findings
-    else:
-        blocks = read_blocks(path)
-        findings = run_checks(blocks)
+    blocks = read_blocks(path)
+    findings = run_checks(blocks)
     if fmt == "json":
         json.dump(findings_to_json(str(path), findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         out.write(format_text(str(path), blocks, findings))
-    if annotated is not None:
-        # With --format json, stdout stays pure JSON: the note goes to stderr.
-        note = sys.stderr if fmt == "json" else out
-        print(
-            f"已写出带批注的副本：{annotated.path}（{len(annotated.commented)} 条批注）",
-            file=note,
-        )
-        if annotated.inexact:
-            print(
-                f"其中 {len(annotated.inexact)} 条在原文中未能逐字定位，批注在所在段落上。",
-                file=note,
-            )
     serious = any(f.severity in ("error", "warning") for f in findings)
     return EXIT_FINDINGS if serious else EXIT_OK
 
