@@ -457,3 +457,19 @@ def test_the_county_from_the_addressee(addressee: str, county: str | None) -> No
         "一、主要做法\n（一）加强领导。召开会议3次。"
     )
     assert import_blocks(blocks_from_text(text)).report()["identity"]["county"] == county
+
+
+def test_a_second_opening_paragraph_stays_in_the_opening() -> None:
+    text = """某镇2024年度法治政府建设情况报告
+2024年，某镇在县委、县政府的坚强领导下，深入推进法治政府建设。
+一年来，全镇共办理行政处罚案件12件，法治建设取得明显成效。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。成立领导小组。
+"""
+    result = import_blocks(blocks_from_text(text))
+    assert (
+        result.data["opening"]["summary"]
+        == "一年来，全镇共办理行政处罚案件12件，法治建设取得明显成效。"
+    )
+    assert "unplaced_items" not in result.data
+    assert [f.where for f in result.figures] == ["opening.summary"]

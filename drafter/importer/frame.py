@@ -30,7 +30,15 @@ def place_opening(blocks: list[tuple[int, Block]], out: AnswersBuilder, identity
         return
     index, first = paragraphs[0]
     _decompose_opening(first.full_text, index, out, identity)
-    for index, block in [*paragraphs[1:], *((i, b) for i, b in blocks if b.kind != "paragraph")]:
+    # A second opening paragraph ("一年来，全镇……取得明显成效。") goes on the opening's summary,
+    # which the draft prints last in the opening; a table or heading there fits no question.
+    for index, block in paragraphs[1:]:
+        text = REPORT_FORMULA.sub("", block.full_text).strip()
+        if re.sub(r"[\W_]", "", text):
+            summary = out.get("opening.summary") or ""
+            joined = f"{summary.rstrip('。；; ')}。{text}" if summary else text
+            out.set_text("opening.summary", joined, {index})
+    for index, block in [(i, b) for i, b in blocks if b.kind != "paragraph"]:
         text = REPORT_FORMULA.sub("", block.full_text).strip()
         if re.sub(r"[\W_]", "", text):
             out.add_unplaced("", text, "原报告开头部分", {index})

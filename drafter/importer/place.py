@@ -62,6 +62,11 @@ class AnswersBuilder:
             return
         section, name = key.split(".", 1)
         self.data.setdefault(section, {})[name] = text
+        for slot in self.slots:
+            if slot.key == key:  # set again (an opening summary that goes on): one slot
+                slot.text = text
+                slot.sources |= sources
+                return
         self.slots.append(TextSlot(key, section, text, QUESTIONS[key].label, set(sources)))
 
     def set_value(self, key: str, value: Any) -> None:
