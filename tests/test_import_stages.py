@@ -473,3 +473,24 @@ def test_a_second_opening_paragraph_stays_in_the_opening() -> None:
     )
     assert "unplaced_items" not in result.data
     assert [f.where for f in result.figures] == ["opening.summary"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "signers", "date"),
+    [
+        ("东风街道", ["东风街道"], None),  # a bare unit name as the last line, no date
+        ("东风街道办事处\n2025年1月6日\n（此件公开发布）", ["东风街道办事处"], "2025年1月6日"),
+        ("东风街道\n2025-1-6", ["东风街道"], "2025年1月6日"),
+    ],
+)
+def test_the_last_lines_are_signature_and_date(
+    tail: str, signers: list[str], date: str | None
+) -> None:
+    text = (
+        "东风街道2024年度法治政府建设情况报告\n2024年，东风街道扎实推进。\n一、主要做法\n"
+        "（一）加强领导。召开会议3次。\n二、下一步打算\n（一）继续加强执法队伍建设。\n" + tail
+    )
+    data = import_blocks(blocks_from_text(text)).data
+    assert data["identity"].get("signers") == signers
+    assert data["identity"].get("date") == date
+    assert data["plans"]["items"] == [{"heading": "继续加强执法队伍建设", "text": ""}]

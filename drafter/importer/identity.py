@@ -72,6 +72,37 @@ def _is_date_line(text: str) -> bool:
     return match is not None and match.end() == len(text) and match.start() <= 30
 
 
+_SIGNER_LINE = re.compile(
+    r"^[\u4e00-\u9fff\s\u3000]{2,40}?(?:人民政府|政府|党委|党工委|委员会|办事处|街道|乡|镇|苏木)$"
+)
+
+
+def tidy_tail(blocks: Sequence[Block]) -> list[Block]:
+    """The report's last lines as signature and date, when the reader left them paragraphs
+    ("东风街道" without a date under it, a date written 2025年1月16日 before a note).
+
+    Only unpunctuated lines at the very end, up to six: a closing sentence stops the walk.
+    """
+    out = list(blocks)
+    index = len(out) - 1
+    while index >= 0 and len(out) - index <= 6:
+        block = out[index]
+        text = block.text.strip()
+        if block.kind == "paragraph" and _is_date_line(text):
+            out[index] = Block("date", text)
+        elif block.kind == "paragraph" and _SIGNER_LINE.match(text):
+            out[index] = Block("signature", text)
+        elif block.kind not in ("date", "signature") and not is_note(text):
+            break
+        index -= 1
+    return out
+
+
+def is_note(text: str) -> bool:
+    """A 附注 after the date: "（此件公开发布）", "（联系人：张三，电话：……）"."""
+    return re.fullmatch(r"[（(](?:此件|联系人|附注)[^（）()]{0,60}[)）]", text.strip()) is not None
+
+
 @dataclass
 class ImportIdentity:
     """The identity answers of an imported report."""

@@ -21,7 +21,7 @@ from drafter.importer.classify import (
 )
 from drafter.importer.figures import FigureAccount, FigureRecord, StatedZero, account
 from drafter.importer.frame import place_closing, place_opening
-from drafter.importer.identity import ImportIdentity, read_identity
+from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
 from drafter.importer.segment import Part, normalised_block, segment
 from drafter.mentions import find_mentions
@@ -124,7 +124,7 @@ def _identity_answers(ident: ImportIdentity, out: AnswersBuilder) -> None:
 def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResult:
     """Blocks of a report → answers data and the account of its figures."""
     original = list(blocks)
-    normalised = [normalised_block(b) for b in original]
+    normalised = tidy_tail([normalised_block(b) for b in original])
     ident = read_identity(normalised, name_hint=name_hint)
     segmented = segment(normalised, is_part_title=is_part_title)
     for part in segmented.parts:

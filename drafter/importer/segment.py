@@ -345,6 +345,8 @@ def _is_closing(block: Block) -> bool:
     text = for_matching(block.text)
     if re.fullmatch(r"\s*特此(?:报告|汇报)[。！!]?\s*", text):
         return True
+    if re.fullmatch(r"\s*[（(](?:此件|联系人|附注)[^（）()]{0,60}[)）]\s*", text):
+        return True  # a 附注 after the date: kept with the closing words
     if not _CLOSING.search(text):
         return False
     # Inside a part whose items are own-line headings, a paragraph is an item's body unless
