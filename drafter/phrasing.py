@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 from typing import Any
 
 from drafter.outline import Block, ordinal_lead
@@ -92,23 +93,50 @@ def _text(item: Any) -> str:
     return str(getattr(item, "text", "") or "")
 
 
+def same_words(a: Any, b: Any) -> bool:
+    """Whether two short texts say the same, a word or a unit prefix apart.
+
+    "强化领导干部学法用法" and "加强领导干部学法用法"; "党政主要负责人切实履行……职责" and
+    "镇党政主要负责人切实履行……职责".
+    """
+    x, y = norm(a), norm(b)
+    if min(len(x), len(y)) < 4:
+        return False
+    if x in y or y in x:
+        return abs(len(x) - len(y)) <= 4
+    match = SequenceMatcher(None, x, y, autojunk=False).find_longest_match()
+    return match.size >= 0.75 * max(len(x), len(y))
+
+
+def _norm_prefix_end(text: str, wanted: str) -> int | None:
+    """Where in ``text`` a prefix that reads as ``wanted`` (punctuation aside) ends."""
+    got = 0
+    for i, char in enumerate(text):
+        if _NOT_TEXT.match(char):
+            continue
+        if got == len(wanted) or char != wanted[got]:
+            return i if got == len(wanted) else None
+        got += 1
+    return len(text) if got == len(wanted) else None
+
+
 def without_echo(heading: str, body: str) -> str:
-    """The body without a first clause that only restates the heading.
+    """The body without an opening that only restates the heading.
 
     "（二）强化学法用法。强化学法用法，把……纳入……" reads the heading twice; the echo goes and the
-    rest of the sentence stays ("把……纳入……"). A clause that merely adds a unit word in front of the
-    heading (镇党政主要负责人… after 党政主要负责人…) is an echo too.
+    rest of the sentence stays ("把……纳入……"). A first clause that says the heading with a word
+    changed or a unit word in front (镇党政主要负责人… after 党政主要负责人…) is an echo too.
     """
     wanted = norm(heading)
     if len(wanted) < 2 or not body:
         return body
-    match = re.match(r"\s*([^，。；！？,;]*)([，。；！？,;]?)", body)
-    if match is None:
-        return body
-    first = norm(match.group(1))
-    if wanted in first and len(first) - len(wanted) <= 4:
-        return body[match.end() :].lstrip(END_PUNCT)
-    return body
+    end = _norm_prefix_end(body, wanted)
+    if end is None:
+        match = re.match(r"\s*([^，。；！？,;]*)[，。；！？,;]?", body)
+        if match is None or not same_words(match.group(1), heading):
+            return body
+        end = match.end()
+    return body[end:].lstrip(END_PUNCT)
 
 
 def item_paras(item: Any) -> list[str]:
@@ -127,7 +155,11 @@ def _body(item: Any) -> str:
 def _in_title(heading: str, title: str) -> bool:
     """The heading says no more than the title above it (强化学法用法 under 强化学法用法，提升…)."""
     wanted = norm(heading)
-    return len(wanted) >= 4 and wanted in norm(title)
+    if len(wanted) < 4 or not title:
+        return False
+    return wanted in norm(title) or any(
+        same_words(heading, c) for c in re.split(r"[，；、]", title)
+    )
 
 
 def _has_content(item: Any) -> bool:
@@ -145,6 +177,7 @@ def merged(item: Any, title: str = "") -> str:
     if title and body:
         body = without_echo(title, body)  # the body restating the heading above it
     if heading and _in_title(heading, title):
+        body = without_echo(heading, body)  # the title above says it already
         heading = ""
     if not body or not heading:
         return body or sentence(heading)
@@ -208,6 +241,27 @@ def headed(items: Sequence[Any], avoid: Iterable[str] = ()) -> bool:
         and len(set(heads)) == len(heads)
         and not any(h in taken for h in heads)
     )
+
+
+_DOING = re.compile(
+    r"^(?P<when>全年|累计)?(?P<verb>开展|组织|举办|发放|解答|聘请|主持召开|召开|听取|办理|配备|"
+    r"主动公开|化解|受理|培育|作出|制发|排查)"
+)
+
+
+def none_of(phrase: str) -> str:
+    """A figure phrase said of a zero: "开展合法性审查" → "未开展合法性审查", "现有X" → "无X".
+
+    A phrase that is not something the unit did (参加考试, 合格, 中心组学法) says nothing at zero
+    ("" — the clause is left out rather than printed as "0次").
+    """
+    if phrase.startswith("现有"):
+        return "无" + phrase[len("现有") :]
+    match = _DOING.match(phrase)
+    if match is None:
+        return ""
+    when = {"全年": "全年", "累计": "尚"}.get(match.group("when") or "", "")
+    return f"{when}未{phrase[match.start('verb') :]}"
 
 
 # --------------------------------------------------------------------------- follow-ups

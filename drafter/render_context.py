@@ -45,6 +45,14 @@ FILTERS = {
 }
 
 
+def item_texts(answers: Any) -> Iterator[str]:
+    """The headings and texts of every list of items (measures, duties, problems, plans…)."""
+    for q in QUESTIONS.values():
+        if q.kind == "items":
+            for item in answers.get(q.key) or []:
+                yield f"{item.heading}。{item.text}"
+
+
 def answer_texts(answers: Any) -> Iterator[str]:
     """Every text the user wrote (items, long texts, lists, follow-ups), outside the identity."""
     for section in SECTIONS:
@@ -179,8 +187,10 @@ class _Context:
             if q is not None and q.part_of and self.zero(q.part_of) and self.zero(key):
                 continue  # "none mediated" already says "none resolved"
             value = self._figure(key)
-            if zero_phrase and self.zero(key):
-                parts.append(zero_phrase)
+            if self.zero(key):
+                said_none = zero_phrase or phrasing.none_of(phrase)
+                if said_none:
+                    parts.append(said_none)
             elif value is not None and self.has(key):
                 whole = said.get(q.part_of) if q is not None and q.part_of else None
                 if whole and value.value == whole.value > 0 and not (value.approx or whole.approx):
@@ -190,8 +200,11 @@ class _Context:
                 said[key] = value
         if not parts:
             return ""
-        if lead.endswith("共") and parts[0].startswith(_NONE_WORDS):
-            lead = lead[:-1]  # "全年共未发生……" → "全年未发生……"
+        if parts[0].startswith(_NONE_WORDS):
+            # "全年共未发生……" → "全年未发生……"; "全乡累计未培育……" → "全乡尚未培育……"
+            lead = lead.removesuffix("共")
+            if lead.endswith("累计"):
+                lead = lead.removesuffix("累计") + ("尚" if parts[0].startswith("未") else "")
         return f"{lead}{'，'.join(parts)}。"
 
 
@@ -222,9 +235,19 @@ def template_context(answers: Any) -> dict[str, Any]:
     next_year = year + 1 if isinstance(year, int) else ""
     unit = identity.unit_name or ""
     titles = _topic_titles(a)
+    items_text = phrasing.norm("".join(item_texts(answers)))
+
+    def said_in_items(text: Any) -> bool:
+        return len(phrasing.norm(text)) >= 4 and phrasing.norm(text) in items_text
+
     say = SimpleNamespace(
-        group=phrasing.leading_group,
-        plan=phrasing.work_plan,
+        # The leading group or the plan document a measure already names is not said again.
+        group=lambda text: "" if said_in_items(text) else phrasing.leading_group(text),
+        plan=lambda text: (
+            ""
+            if any(said_in_items(t) for t in phrasing.doc_titles(text))
+            else phrasing.work_plan(text)
+        ),
         causes=phrasing.causes,
         followups=phrasing.followed,
         rectification=phrasing.rectified,
