@@ -379,6 +379,27 @@ def leading_group(text: Any) -> str:
     return f"成立法治政府建设领导小组，由{value}牵头。"
 
 
+def leadership(text: Any) -> str:
+    """ "县委、县政府" → "在县委、县政府的坚强领导下" (a noun phrase cannot lead the opening)."""
+    value = clause(text)
+    if not value or value.startswith("在"):
+        return value
+    if value.endswith("领导"):
+        return f"在{value}下"
+    return f"在{value}的坚强领导下"
+
+
+_GUIDING_VERB = re.compile(r"^(以|坚持|深入|全面|始终|认真|高举|在)")
+
+
+def guiding(text: Any) -> str:
+    """ "习近平新时代中国特色社会主义思想" → "以……为指导"; a clause stays as written."""
+    value = clause(text)
+    if not value or _GUIDING_VERB.match(value):
+        return value
+    return f"以{value}为指导"
+
+
 _DOC_VERB = re.compile(r"^(制定|制订|印发|出台|下发|修订|完善)")
 
 

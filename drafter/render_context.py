@@ -249,6 +249,8 @@ def template_context(answers: Any) -> dict[str, Any]:
             else phrasing.work_plan(text)
         ),
         causes=phrasing.causes,
+        leadership=phrasing.leadership,
+        guiding=phrasing.guiding,
         followups=phrasing.followed,
         rectification=phrasing.rectified,
         honours=lambda lines: phrasing.honours(lines, unit),

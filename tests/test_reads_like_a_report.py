@@ -588,3 +588,15 @@ def test_a_blank_date_reads_back_from_the_docx(
         ("date", "2025年　　月　　日"),
     ]
     assert sum("【待补充：" in b.full_text for b in blocks) == 4
+
+
+def test_golden_opening_frames(example_data: dict[str, Any]) -> None:
+    def nouns(data: dict[str, Any]) -> None:
+        data["opening"].update(
+            leadership="县委、县政府", guiding="习近平法治思想", goal=None, summary=None
+        )
+
+    assert (
+        "\n2024年，俄久乡在县委、县政府的坚强领导下，以习近平法治思想为指导。"
+        "现将我乡2024年度法治政府建设情况报告如下：\n"
+    ) in _render(example_data, nouns)
