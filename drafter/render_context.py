@@ -53,10 +53,14 @@ def item_texts(answers: Any) -> Iterator[str]:
                 yield f"{item.heading}。{item.text}"
 
 
-def answer_texts(answers: Any) -> Iterator[str]:
-    """Every text the user wrote (items, long texts, lists, follow-ups), outside the identity."""
+NOT_THIS_YEAR = ("identity", "plans", "closing")
+"""Sections whose texts speak of next year (a plan's 30场次 is not this year's figure)."""
+
+
+def answer_texts(answers: Any, skip: Sequence[str] = ("identity",)) -> Iterator[str]:
+    """Every text the user wrote (items, long texts, lists, follow-ups), outside ``skip``."""
     for section in SECTIONS:
-        if section.name == "identity":
+        if section.name in skip:
             continue
         for q in section.questions:
             value = answers.get(q.key)
@@ -74,7 +78,7 @@ def answer_texts(answers: Any) -> Iterator[str]:
 def stated_figures(answers: Any) -> dict[str, set[float]]:
     """Catalogue keys with the values (or zero) the texts of the answers state for them."""
     stated: dict[str, set[float]] = {}
-    for text in answer_texts(answers):
+    for text in answer_texts(answers, skip=NOT_THIS_YEAR):
         for m in find_mentions(text):
             if m.key:
                 stated.setdefault(m.key, set()).add(float(m.value))

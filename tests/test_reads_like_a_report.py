@@ -600,3 +600,11 @@ def test_golden_opening_frames(example_data: dict[str, Any]) -> None:
         "\n2024年，俄久乡在县委、县政府的坚强领导下，以习近平法治思想为指导。"
         "现将我乡2024年度法治政府建设情况报告如下：\n"
     ) in _render(example_data, nouns)
+
+
+def test_a_plan_for_next_year_does_not_hide_this_years_figure(example_data: dict[str, Any]) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["publicity"]["activities"] = 30
+        data["plans"]["items"][0]["text"] = "全年开展普法宣传活动30场次。"
+
+    assert "我乡全年共开展普法宣传活动30场次，" in _render(example_data, change)
