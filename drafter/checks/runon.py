@@ -1,0 +1,73 @@
+"""run-on: two clauses run together with the punctuation between them missing.
+
+Signals that do not depend on the words of any one report:
+
+- an 一是/二是 lead glued to the previous word ("…协同抓的工作格局二是完善制度体系");
+- a scene-setting word that opens a clause, glued to the previous one ("…法治意识同时，组织…",
+  "…法治意识2024年，共开展…");
+- a very long stretch of text without any mark (real reports stay far below it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context, bare_leads
+
+RULE = "run-on"
+
+LONG_STRETCH = 55
+"""Han characters without any punctuation mark; the five sample reports peak at 34."""
+
+_CONNECTIVE = re.compile(
+    rf"(?<=[{HAN}])(?<![的并也在与和而时])(?:同时|此外|另外|因此|但是|然而|下一步)(?=[，,])"
+)
+_GLUED_YEAR = re.compile(
+    rf"(?<=[{HAN}])(?<![在于至到从自是为和与及的止今即])(?:19|20)\d{{2}}\s*年(?:度)?"
+    r"(?=[，,]|共|累计|我[乡镇街])"
+)
+_STRETCH = re.compile(rf"[^，。、；：！？,.;:!?\s“”‘’《》（）()【】—…·]{{{LONG_STRETCH},}}")
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    return text[max(start - 4, 0) : end + 2]
+
+
+@register(RULE, "缺少标点")
+def check(context: Context) -> Iterator[Finding]:
+    for index, block in enumerate(context.blocks):
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        text, norm = context.texts[index], context.norm[index]
+        start = len(block.number)
+        for match in bare_leads(norm, start):
+            yield Finding(
+                RULE,
+                "error",
+                f"“{match.group(0)}”前面缺少标点，两句话连在了一起：请在它前面加上句号或分号。",
+                _excerpt(text, match.start(), match.end()),
+                index,
+            )
+        for pattern in (_CONNECTIVE, _GLUED_YEAR):
+            for match in pattern.finditer(norm, start):
+                yield Finding(
+                    RULE,
+                    "warning",
+                    f"“{match.group(0)}”通常开启新的分句，它前面像是缺少标点：请在前面加上句号或逗号。",
+                    _excerpt(text, match.start(), match.end()),
+                    index,
+                )
+        # Titles in 《》 and quoted names may be long; blank them (same length) before measuring.
+        masked = _QUOTED.sub(lambda m: "，" * len(m.group(0)), norm)
+        for match in _STRETCH.finditer(masked, start):
+            yield Finding(
+                RULE,
+                "warning",
+                f"这里连续{match.end() - match.start()}个字没有一个标点，像是漏了逗号或句号："
+                "请按意思断开。",
+                text[match.start() : match.end()],
+                index,
+            )
