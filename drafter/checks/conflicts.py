@@ -118,7 +118,9 @@ def _figures(context: Context) -> list[_Said]:
             c_start, c_end = clause_span(sentence, at)
             clause = sentence[c_start:c_end]
             label = _label(clause, for_matching(mention.raw))
-            written = mention.sentence[c_start:c_end].strip()
+            # Shown: the clause up to the figure's 、-list end ("乡党委书记、乡长…会议3次").
+            w_start, _ = wide_clause_span(sentence, at)
+            written = mention.sentence[w_start:c_end].strip().rstrip("。！？；;!?")
             said.append(_Said(mention, index, label, written))
     return said
 

@@ -40,7 +40,7 @@ _NOUN_FIGURES = re.compile(
 )
 # Verbs (and verb morphemes) that make a figure sentence a statement: with none of them,
 # "行政诉讼案件1件" is a noun phrase, not a sentence.
-_VERBS = re.compile(
+VERBS = re.compile(
     "开展|召开|组织|举办|举行|受理|办理|办结|调解|化解|排查|摸排|调处|发放|解答|接待|处理|作出|做出|"
     "审查|审核|聘请|聘用|选聘|配备|培训|参加|参训|参与|学法|学习|考试|宣传|宣讲|出动|检查|查处|发现|"
     "整改|完成|实现|达到|设立|建立|成立|健全|组建|开设|印发|制定|出台|制发|备案|公开|发布|走访|覆盖|"
@@ -65,7 +65,7 @@ def _noun_only(sentence: str) -> bool:
     if match is None:
         return False
     words = re.sub(rf"{_FIGURE}", "", rest)
-    return _VERBS.search(words) is None
+    return VERBS.search(words) is None
 
 
 @register(RULE, "残缺的句子")

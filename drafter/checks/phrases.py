@@ -112,11 +112,12 @@ _PATTERN = re.compile(
 
 
 def _allowed_at(norm: str, start: int, end: int, allowed: tuple[str, ...]) -> bool:
-    """Is norm[start:end] part of one of the allowed wordings there?"""
+    """Is norm[start:end] part of, or does it contain, one of the allowed wordings there?"""
     for word in allowed:
         lo = max(0, start - len(word))
         for match in re.finditer(re.escape(word), norm[lo : end + len(word)]):
-            if lo + match.start() <= start and end <= lo + match.end():
+            a, b = lo + match.start(), lo + match.end()
+            if (a <= start and end <= b) or (start <= a and b <= end):
                 return True
     return False
 

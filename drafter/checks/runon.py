@@ -5,6 +5,8 @@ Signals that do not depend on the words of any one report:
 - an 一是/二是 lead glued to the previous word ("…协同抓的工作格局二是完善制度体系");
 - a scene-setting word that opens a clause, glued to the previous one ("…法治意识同时，组织…",
   "…法治意识2024年，共开展…");
+- a figure that closes one clause glued to the next clause, which states a figure of its own
+  ("发放宣传材料400余份法律顾问进村宣讲2次");
 - a very long stretch of text without any mark (real reports stay far below it).
 """
 
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 
 from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context, bare_leads
+from drafter.checks.fragments import VERBS
 
 RULE = "run-on"
 
@@ -27,6 +30,13 @@ _CONNECTIVE = re.compile(
 _GLUED_YEAR = re.compile(
     rf"(?<=[{HAN}])(?<![在于至到从自是为和与及的止今即])(?:19|20)\d{{2}}\s*年(?:度)?"
     r"(?=[，,]|共|累计|我[乡镇街])"
+)
+_COUNT = r"\d+(?:\.\d+)?(?:余|多)?(?:场次|人次|批次|件|次|份|名|个|项|场|起|户|条|期|本|册|篇|处)"
+_MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
+_BREAK = _MARKS + r"\s"
+# A count right after a noun (…材料400余份), followed without a mark by words and another count.
+_GLUED_FIGURE = re.compile(
+    rf"(?<=[{HAN}])({_COUNT})(?=[{HAN}][^{_BREAK}]*?\d+(?:\.\d+)?(?:余|多)?[{HAN}])"
 )
 _STRETCH = re.compile(rf"[^，。、；：！？,.;:!?\s“”‘’《》（）()【】—…·]{{{LONG_STRETCH},}}")
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
@@ -60,6 +70,16 @@ def check(context: Context) -> Iterator[Finding]:
                     _excerpt(text, match.start(), match.end()),
                     index,
                 )
+        for match in _GLUED_FIGURE.finditer(norm, start):
+            if _glued(norm, match.start()):
+                yield Finding(
+                    RULE,
+                    "warning",
+                    f"“{match.group(0)}”后面直接接了下一句话，像是漏了逗号：请在“{match.group(0)}”"
+                    "后面加上逗号。",
+                    text[max(match.start() - 4, 0) : match.end() + 4],
+                    index,
+                )
         # Titles in 《》 and quoted names may be long; blank them (same length) before measuring.
         masked = _QUOTED.sub(lambda m: "，" * len(m.group(0)), norm)
         for match in _STRETCH.finditer(masked, start):
@@ -71,3 +91,13 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
+
+
+def _glued(norm: str, at: int) -> bool:
+    """Does the count at ``at`` close a clause ("发放宣传材料400余份") rather than open a noun
+    phrase ("开展30场次宣传活动", "在6个行政村") or state a frequency ("每两月1次")?"""
+    clause_start = max(norm.rfind(mark, 0, at) for mark in _MARKS) + 1
+    before = norm[clause_start:at]
+    if "每" in before or len(before) < 4:
+        return False
+    return VERBS.search(before[:-2]) is not None and VERBS.search(before[-2:]) is None

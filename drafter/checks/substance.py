@@ -20,6 +20,10 @@ PLACEHOLDER = "placeholder"
 _PLACEHOLDER = re.compile(
     r"【\s*待(?:补充|填写|完善)[^】\n]*】?|[（(［\[]\s*待(?:补充|填写|完善)[^）)］\]\n]*[）)］\]]"
 )
+# Template leftovers of a real report: "全年投入经费XX万元", "2025年X月X日", "××村".
+_LEFTOVER = re.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{2,}|[XxＸｘ×](?=[年月日号万元件次名人个项份场条户村乡镇]))(?![A-Za-z])"
+)
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 
@@ -38,6 +42,14 @@ def check_placeholders(context: Context) -> Iterator[Finding]:
                 "这里还是待补充的占位内容，报告不能这样报送：请在答卷里补上这一项后重新生成，"
                 "或直接写明实际情况。",
                 text[match.start() : match.end()],
+                index,
+            )
+        for match in _LEFTOVER.finditer(context.norm[index]):
+            yield Finding(
+                PLACEHOLDER,
+                "warning",
+                f"“{match.group(0)}”像是没有填写的占位符：请换成实际的数字或名称。",
+                text[max(match.start() - 2, 0) : match.end() + 2],
                 index,
             )
 
