@@ -39,6 +39,8 @@ ALL_RULES = {
     "name-incomplete",
     "phrase-incomplete",
     "run-on",
+    "heading-form",
+    "missing-cause",
 }
 
 

@@ -41,6 +41,11 @@ def _findings(body: str, rule: str) -> list[tuple[int, str, str]]:
             "全年受理信访事项189件，办结173件。\n二、存在的不足\n一是受理信访事项192件，办理压力大。",
             [(5, "一是受理信访事项192件", "error")],
         ),
+        # A measure the catalogue does not know: the same words, two numbers.
+        (
+            "（一）平安建设。全年开展治安巡逻60余次。（二）群防群治。组织开展治安巡逻80余次。",
+            [(3, "组织开展治安巡逻80余次", "error")],
+        ),
     ],
 )
 def test_conflicts_found(body: str, expected: list[tuple[int, str, str]]) -> None:
@@ -76,10 +81,16 @@ def test_a_figure_stated_twice() -> None:
     ]
 
 
+def test_a_figure_the_catalogue_does_not_know_stated_twice() -> None:
+    body = "（一）平安建设。全年开展治安巡逻60余次。（二）群防群治。开展治安巡逻60余次，消除隐患。"
+    assert _findings(body, "figure-repeat") == [(3, "开展治安巡逻60余次", "warning")]
+
+
 @pytest.mark.parametrize(
     "body",
     [
         "全年召开法治建设专题会议3次。组织执法培训3次。",
+        "开展专项演练9次。开展安全检查9次。",
         # The same sentence twice is duplicate-sentence's finding, not a figure repeat.
         "全年召开法治建设专题会议3次。\n全年召开法治建设专题会议3次。",
         "全年开展普法宣传活动30场次。其中，进村开展普法宣传活动30场次以上的村有2个。",

@@ -325,3 +325,46 @@ def test_names_the_report_writes_in_full_are_fine() -> None:
         "一、主要举措和成效\n尼玛次仁同志带头学法。\n俄久乡人民政府\n2025年1月10日"
     )
     assert run_checks(blocks_from_text(text), rules=["name-incomplete"]) == []
+
+
+# --------------------------------------------------------------------------- heading forms, causes
+
+
+def test_a_part_mixing_run_in_and_stand_alone_item_headings() -> None:
+    text = (
+        HEAD + "全年开展活动3次。\n二、存在的不足、原因和问题整改情况\n"
+        "（一）基层工作繁杂。由于职权不配套，统筹协调不够。\n（二）沟通不畅。与职能部门缺乏沟通渠道。\n"
+        "（三）问题整改情况\n针对上述问题，制定整改措施。"
+    )
+    findings = run_checks(blocks_from_text(text), rules=["heading-form"])
+    assert [(f.excerpt, f.severity) for f in findings] == [("（三）问题整改情况", "warning")]
+
+
+def test_item_headings_of_one_form_are_fine() -> None:
+    text = (
+        HEAD
+        + "（一）加强领导\n成立领导小组。\n（二）规范执法\n持证上岗。\n二、存在的不足\n（一）学法不够。形式单一。"
+    )
+    assert run_checks(blocks_from_text(text), rules=["heading-form"]) == []
+
+
+@pytest.mark.parametrize(
+    ("problems", "found"),
+    [
+        ("一是部分干部法治意识不强；二是普法形式单一。", True),
+        ("一是部分干部法治意识不强，主要原因是学法不够深入。", False),
+        ("一是普法形式单一。究其原因，专业力量不足。", False),
+        ("一是执法力量不足，受编制限制难以补充。", False),
+    ],
+)
+def test_a_part_titled_with_causes_that_states_none(problems: str, found: bool) -> None:
+    text = (
+        HEAD
+        + "全年开展活动3次。\n二、存在的不足和原因\n"
+        + problems
+        + "\n三、下一步安排\n加强学习。"
+    )
+    findings = run_checks(blocks_from_text(text), rules=["missing-cause"])
+    assert [(f.excerpt, f.severity) for f in findings] == (
+        [("二、存在的不足和原因", "warning")] if found else []
+    )

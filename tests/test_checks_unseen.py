@@ -82,6 +82,7 @@ PLANTED: dict[str, set[tuple[str, str]]] = {
             "和升级确保了牧区社会和谐稳定和群众安居乐业",
         ),
         ("numbering", "一是"),
+        ("missing-cause", "二、2025年度推进法治政府建设存在的不足和原因"),
         ("empty-part", "三、2025年度党政主要负责人履行推进法治建设第一责任人职责情况"),
         ("placeholder", "【待补充：党政主要负责人履行推进法治建设第一责任人职责的情况】"),
         ("empty-part", "四、2026年度推进法治政府建设的主要安排"),
@@ -121,6 +122,8 @@ SEAM_RULES = {
     "name-incomplete",
     "phrase-incomplete",
     "run-on",
+    "heading-form",
+    "missing-cause",
 }
 
 

@@ -100,6 +100,14 @@ def _same_words(a: str, b: str) -> bool:
     return len(short) >= 3 and _is_subsequence(short, long)
 
 
+def _same_measure(a: _Said, b: _Said) -> bool:
+    """Two figures of one measure: a catalogue measure said in the same words, or (for measures
+    the catalogue does not know, 治安巡逻60余次) exactly the same words."""
+    if a.mention.key is None or b.mention.key is None:
+        return a.mention.key == b.mention.key and a.label == b.label and len(a.label) >= 4
+    return _same_words(a.label, b.label)
+
+
 def _figures(context: Context) -> list[_Said]:
     said: list[_Said] = []
     for index, block in enumerate(context.blocks):
@@ -109,7 +117,7 @@ def _figures(context: Context) -> list[_Said]:
             continue
         text = context.texts[index]
         for mention in find_mentions(text):
-            if mention.key is None or mention.rate:
+            if mention.rate:
                 continue
             sentence = for_matching(mention.sentence)
             at = mention.start - mention.sentence_start
@@ -136,7 +144,7 @@ def check_conflicts(context: Context) -> Iterator[Finding]:
                 continue
             if (e.value, e.approx) == (m.value, m.approx):
                 continue
-            if not _same_words(earlier.label, item.label):
+            if not _same_measure(earlier, item):
                 continue
             place = "本段前文" if earlier.index == item.index else f"第{earlier.index + 1}段"
             rough, exact = (e, m) if e.approx else (m, e)
@@ -171,6 +179,8 @@ def check_repeats(context: Context) -> Iterator[Finding]:
                 continue
             if re.sub(r"\W", "", e.sentence) == re.sub(r"\W", "", m.sentence):
                 continue  # the whole sentence repeated: duplicate-sentence reports it
+            if e.key is None and not _same_measure(earlier, item):
+                continue
             if not (
                 _same_words(earlier.label, item.label) or common_run(earlier.label, item.label) >= 4
             ):

@@ -1,4 +1,6 @@
-"""heading-echo: the sentence right after a heading repeats the heading, or is a second heading.
+"""heading-echo and heading-form: the headings of items, as a reader sees them.
+
+heading-echo: the sentence right after a heading repeats the heading, or is a second heading.
 
 Seams of a draft put together from pieces: "（二）强化领导干部学法用法，提升依法行政能力。强化领导干部
 学法用法。" (the item's heading printed again as its first sentence), and "（七）推进信访工作法治化，依法
@@ -108,4 +110,45 @@ def check(context: Context) -> Iterator[Finding]:
                 "并补上其他几项，或把它并入正文。",
                 sentence,
                 where,
+            )
+
+
+FORM = "heading-form"
+
+
+@register(FORM, "小标题写法不一致")
+def check_forms(context: Context) -> Iterator[Finding]:
+    """Within one part, item headings either run into their text ("（一）加强组织领导。一是…") or stand
+    on their own line: a part mixing both ("（三）问题整改情况" alone after two run-in items) reads
+    like pieces put together."""
+    by_part: dict[int, list[tuple[int, bool]]] = {}
+    blocks = context.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.level != 2:
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        run_in = bool(block.body.strip())
+        if not run_in and not (
+            following is not None
+            and (
+                following.kind == "paragraph"
+                or (following.kind == "heading" and following.level > 2)
+            )
+        ):
+            continue  # a heading with nothing under it: empty-part reports it
+        by_part.setdefault(context.part_of[index], []).append((index, run_in))
+    for items in by_part.values():
+        run_in = [i for i, r in items if r]
+        alone = [i for i, r in items if not r]
+        if not run_in or not alone:
+            continue
+        odd, usual = (alone, "接排正文") if len(alone) <= len(run_in) else (run_in, "单独成行")
+        for index in odd:
+            block = blocks[index]
+            yield Finding(
+                FORM,
+                "warning",
+                f"同一部分的其他小标题都{usual}，这一个写法不同：请统一小标题的格式。",
+                block.number + block.text,
+                index,
             )

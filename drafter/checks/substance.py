@@ -16,6 +16,7 @@ from drafter.checks._text import HAN, Context
 
 EMPTY = "empty-part"
 PLACEHOLDER = "placeholder"
+CAUSE = "missing-cause"
 
 _PLACEHOLDER = re.compile(
     r"【\s*待(?:补充|填写|完善)[^】\n]*】?|[（(［\[]\s*待(?:补充|填写|完善)[^）)］\]\n]*[）)］\]]"
@@ -94,3 +95,35 @@ def check_empty(context: Context) -> Iterator[Finding]:
             block.number + block.text,
             index,
         )
+
+
+# Words that give a reason: 究其原因, 主要原因是, 由于…, 受…影响, 一方面…客观上….
+_CAUSE_WORDS = re.compile(
+    r"原因|由于|因为|导致|造成|致使|源于|缘于|归因|根源|症结|客观上|主观上|受[^，。；]{1,12}(?:影响|制约|限制)"
+)
+
+
+@register(CAUSE, "没有分析原因")
+def check_causes(context: Context) -> Iterator[Finding]:
+    """A part titled "…不足和原因" that states no cause (the regulation asks for the reasons)."""
+    blocks = context.blocks
+    parts = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
+    for n, index in enumerate(parts):
+        block = blocks[index]
+        if "原因" not in context.norm[index] or "problems" not in context.kinds.get(index, set()):
+            continue
+        end = parts[n + 1] if n + 1 < len(parts) else len(blocks)
+        text = block.body + "".join(
+            context.norm[j]
+            for j in range(index + 1, end)
+            if blocks[j].kind in ("heading", "paragraph")
+        )
+        if _substance(text) and not _CAUSE_WORDS.search(text):
+            yield Finding(
+                CAUSE,
+                "warning",
+                "这一部分的标题写了“原因”，正文却只列了不足、没有分析原因：请写明原因，"
+                "如“究其原因，一是……”。",
+                block.number + block.text,
+                index,
+            )
