@@ -138,11 +138,11 @@ def check_forms(context: Context) -> Iterator[Finding]:
             continue  # a heading with nothing under it: empty-part reports it
         by_part.setdefault(context.part_of[index], []).append((index, run_in))
     for items in by_part.values():
-        run_in = [i for i, r in items if r]
+        joined = [i for i, r in items if r]
         alone = [i for i, r in items if not r]
-        if not run_in or not alone:
+        if not joined or not alone:
             continue
-        odd, usual = (alone, "接排正文") if len(alone) <= len(run_in) else (run_in, "单独成行")
+        odd, usual = (alone, "接排正文") if len(alone) <= len(joined) else (joined, "单独成行")
         for index in odd:
             block = blocks[index]
             yield Finding(
