@@ -101,6 +101,8 @@ class Context:
     """Index of the level-1 heading each block falls under, -1 before the first one."""
     kinds: dict[int, set[str]] = field(default_factory=dict)
     """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
+    memo: dict[str, object] = field(default_factory=dict)
+    """Results two rules share (the report's figures), computed once per run."""
 
     @classmethod
     def build(cls, blocks: list[Block], *, unit_type: str | None, year: int | None) -> Context:

@@ -54,6 +54,8 @@ class _Said:
     """The words of its clause without the figure and filler ("干部集中学法")."""
     excerpt: str
     """Its clause as written, the figure included (for the finding)."""
+    words: str
+    """Its sentence without punctuation (the same sentence twice is not a figure repeat)."""
 
 
 def unit_group(unit: str) -> frozenset[str]:
@@ -108,7 +110,29 @@ def _same_measure(a: _Said, b: _Said) -> bool:
     return _same_words(a.label, b.label)
 
 
+COMPARE_WINDOW = 200
+"""Earlier figures of the same measure a figure is compared with: keeps huge inputs linear."""
+
+
 def _figures(context: Context) -> list[_Said]:
+    cached = context.memo.get("conflicts.figures")
+    if cached is None:
+        cached = context.memo["conflicts.figures"] = _find_figures(context)
+    return cached  # type: ignore[return-value]
+
+
+def _groups(context: Context) -> list[tuple[_Said, list[_Said]]]:
+    """Each figure with the earlier figures of its measure and kind of unit (latest last)."""
+    seen: dict[tuple[str | None, frozenset[str]], list[_Said]] = {}
+    out = []
+    for item in _figures(context):
+        group = seen.setdefault((item.mention.key, unit_group(item.mention.unit)), [])
+        out.append((item, group[-COMPARE_WINDOW:]))
+        group.append(item)
+    return out
+
+
+def _find_figures(context: Context) -> list[_Said]:
     said: list[_Said] = []
     for index, block in enumerate(context.blocks):
         if block.kind not in ("heading", "paragraph"):
@@ -129,19 +153,17 @@ def _figures(context: Context) -> list[_Said]:
             # Shown: the clause up to the figure's 、-list end ("乡党委书记、乡长…会议3次").
             w_start, _ = wide_clause_span(sentence, at)
             written = mention.sentence[w_start:c_end].strip().rstrip("。！？；;!?")
-            said.append(_Said(mention, index, label, written))
+            words = re.sub(r"\W", "", mention.sentence)
+            said.append(_Said(mention, index, label, written, words))
     return said
 
 
 @register(CONFLICT, "同一数字前后不一")
 def check_conflicts(context: Context) -> Iterator[Finding]:
-    seen: list[_Said] = []
-    for item in _figures(context):
+    for item, group in _groups(context):
         m = item.mention
-        for earlier in seen:
+        for earlier in group:
             e = earlier.mention
-            if e.key != m.key or unit_group(e.unit) != unit_group(m.unit):
-                continue
             if (e.value, e.approx) == (m.value, m.approx):
                 continue
             if not _same_measure(earlier, item):
@@ -163,21 +185,19 @@ def check_conflicts(context: Context) -> Iterator[Finding]:
                 item.index,
             )
             break
-        seen.append(item)
 
 
 @register(REPEAT, "同一数字重复表述")
 def check_repeats(context: Context) -> Iterator[Finding]:
-    seen: list[_Said] = []
-    for item in _figures(context):
+    for item, group in _groups(context):
         m = item.mention
-        for earlier in seen:
+        for earlier in group:
             e = earlier.mention
-            if e.key != m.key or (e.value, e.approx, e.unit) != (m.value, m.approx, m.unit):
+            if (e.value, e.approx, e.unit) != (m.value, m.approx, m.unit):
                 continue
             if e.sentence_start == m.sentence_start and earlier.index == item.index:
                 continue
-            if re.sub(r"\W", "", e.sentence) == re.sub(r"\W", "", m.sentence):
+            if earlier.words == item.words:
                 continue  # the whole sentence repeated: duplicate-sentence reports it
             if e.key is None and not _same_measure(earlier, item):
                 continue
@@ -195,7 +215,6 @@ def check_repeats(context: Context) -> Iterator[Finding]:
                 item.index,
             )
             break
-        seen.append(item)
     yield from _redundant_rates(context)
 
 
