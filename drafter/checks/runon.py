@@ -27,6 +27,14 @@ LONG_STRETCH = 55
 _CONNECTIVE = re.compile(
     rf"(?<=[{HAN}])(?<![的并也在与和而时])(?:同时|此外|另外|因此|但是|然而|下一步)(?=[，,])"
 )
+# 全年/今年以来/截至目前 open a clause that states figures; glued to a word they start a run-on
+# ("…法治氛围全年共开展…"), but "完成全年目标" and "在全年工作中" are fine.
+_GLUED_FRAME = re.compile(
+    rf"(?<=[{HAN}])(?<![的在于至到从自是为和与及完成实现贯穿整个])"
+    r"(?:全年|今年以来|截至目前|截止目前)(?=共|累计|开展|组织|召开|举办|受理|调解|办理|发放|[，,])"
+)
+# 其中 straight after a figure: "开展活动30场次其中进校园5场次".
+_GLUED_PART = re.compile(r"(?<=\d)(?:余|多)?(?:场次|人次|件|次|场|份|名|人|个|项|起|户|期)其中")
 _GLUED_YEAR = re.compile(
     rf"(?<=[{HAN}])(?<![在于至到从自是为和与及的止今即])(?:19|20)\d{{2}}\s*年(?:度)?"
     r"(?=[，,]|共|累计|我[乡镇街])"
@@ -61,16 +69,19 @@ def check(context: Context) -> Iterator[Finding]:
                 _excerpt(text, match.start(), match.end()),
                 index,
             )
-        for pattern in (_CONNECTIVE, _GLUED_YEAR):
+        for pattern in (_CONNECTIVE, _GLUED_YEAR, _GLUED_FRAME, _GLUED_PART):
             for match in pattern.finditer(norm, start):
                 yield Finding(
                     RULE,
                     "warning",
-                    f"“{match.group(0)}”通常开启新的分句，它前面像是缺少标点：请在前面加上句号或逗号。",
+                    f"“{match.group(0).lstrip('余多场次人件份名个项起户期')}”通常开启新的分句，"
+                    "它前面像是缺少标点：请在前面加上句号或逗号。",
                     _excerpt(text, match.start(), match.end()),
                     index,
                 )
         for match in _GLUED_FIGURE.finditer(norm, start):
+            if norm.startswith("其中", match.end()):
+                continue  # reported above as a glued 其中
             if _glued(norm, match.start()):
                 yield Finding(
                     RULE,
