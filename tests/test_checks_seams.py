@@ -67,6 +67,7 @@ FINDS = [
     ("phrase-incomplete", "认真履行第一责任职责。", "第一责任职责", "error"),
     ("phrase-incomplete", "落实县委依治县部署。", "依治县", "error"),
     ("phrase-incomplete", "确保矛盾不交。", "矛盾不交", "error"),
+    ("phrase-incomplete", "今年来，召开党委会专题学法3次。", "今年来", "error"),
     ("phrase-incomplete", "贯彻党的二十届三全会精神。", "二十届三全会", "error"),
     # run-on: two clauses glued together.
     ("run-on", "一是健全机制。形成工作格局二是完善制度。", "工作格局二是完善", "error"),
@@ -212,6 +213,21 @@ def test_lone_item_numbers() -> None:
     # （二） run in the same line is body text; only real heading blocks count.
     findings = run_checks(blocks_from_text(text), rules=["numbering"])
     assert {(f.excerpt, f.severity) for f in findings} >= {("（一）", "warning"), ("1.", "warning")}
+
+
+def test_a_second_item_read_as_body_text_is_still_a_second_item() -> None:
+    long_item = (
+        "2.全年组织干部集中学法12次，" + "参加国家工作人员学法考试210人次，" * 4 + "全部合格。"
+    )
+    text = (
+        HEAD
+        + "（一）加强学习\n1.领导干部带头学：中心组学法8次。\n"
+        + long_item
+        + "\n（二）规范执法。持证上岗。"
+    )
+    blocks = blocks_from_text(text)
+    assert blocks[5].kind == "paragraph"
+    assert run_checks(blocks, rules=["numbering"]) == []
 
 
 def test_two_items_are_not_lone() -> None:

@@ -204,6 +204,8 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
     for (_, level), members in groups.items():
         if len(members) == 1 and members[0][1] == 1:
             index = members[0][0]
+            if _second_as_paragraph(context, index, level):
+                continue
             number = context.blocks[index].number
             second = heading_number(level, 2)
             yield Finding(
@@ -214,3 +216,18 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
                 number,
                 index,
             )
+
+
+def _second_as_paragraph(context: Context, index: int, level: int) -> bool:
+    """Is the "2." of this "1." there, read as a body paragraph (a long item with no lead
+    sentence is body text to the reader)?"""
+    from drafter.reader import heading_match
+
+    for block in context.blocks[index + 1 :]:
+        if block.kind == "heading" and block.level < level:
+            return False
+        if block.kind == "paragraph":
+            match = heading_match(block.text)
+            if match is not None and match[0] == level and _value(match[1]) == 2:
+                return True
+    return False

@@ -71,6 +71,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("二十届三中全会"),
     Phrase("二十届四中全会"),
     Phrase("的坚强领导下"),
+    Phrase("今年以来"),
     Phrase("社会主义核心价值观"),
     Phrase("铸牢中华民族共同体意识"),
     Phrase("高质量发展"),
