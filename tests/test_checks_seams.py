@@ -217,7 +217,7 @@ def test_lone_item_numbers() -> None:
 
 def test_a_second_item_read_as_body_text_is_still_a_second_item() -> None:
     long_item = (
-        "2.全年组织干部集中学法12次，" + "参加国家工作人员学法考试210人次，" * 4 + "全部合格。"
+        "2.全年组织干部集中学法12次，" + "参加国家工作人员学法考试210人次，" * 8 + "全部合格。"
     )
     text = (
         HEAD
