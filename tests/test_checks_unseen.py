@@ -133,3 +133,15 @@ def test_seam_rules_are_quiet_on_the_real_seeds(seed: str) -> None:
     (their missing 成文日期 is a hint, the pasted text has no signature either)."""
     findings = run_checks(read_blocks(SEEDS / seed), rules=sorted(SEAM_RULES))
     assert [(f.rule, f.severity) for f in findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("name", sorted(PLANTED))
+def test_planted_defects_found_the_same_in_docx(tmp_path: Path, name: str) -> None:
+    from tests.test_reader import write_docx
+
+    text = (UNSEEN / name).read_text(encoding="utf-8")
+    in_docx = run_checks(read_blocks(write_docx(tmp_path / "report.docx", text)))
+    in_text = run_checks(read_blocks(UNSEEN / name))
+    assert {(f.rule, f.excerpt, f.severity) for f in in_docx} == {
+        (f.rule, f.excerpt, f.severity) for f in in_text
+    }

@@ -173,14 +173,14 @@ def check_conflicts(context: Context) -> Iterator[Finding]:
             if e.value == m.value or (
                 e.approx != m.approx and approx_covers(rough.value, exact.value)
             ):
-                severity, what = "warning", "写法不一致"
+                severity, what = "warning", "写法不一致（一处是约数）"
             else:
-                severity, what = "error", "数字不一致"
+                severity, what = "error", "写了两个不同的数字"
             yield Finding(
                 CONFLICT,
                 severity,  # type: ignore[arg-type]
-                f"同一项数字前后{what}：这里写“{m.raw}”，{place}写“{e.raw}”"
-                f"（“{earlier.excerpt}”）。请核对后统一成一个数字。",
+                f"同一项工作前后{what}：这里写“{m.raw}”，{place}写“{e.raw}”"
+                f"（“{earlier.excerpt}”）。请核对后统一。",
                 item.excerpt,
                 item.index,
             )
