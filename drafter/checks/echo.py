@@ -100,6 +100,7 @@ def check(context: Context) -> Iterator[Finding]:
             and single_clause
             and not numbered
             and not re.search(r"\d", said)
+            and "《" not in sentence  # 严格落实《信访工作条例》: a concrete act, not a heading
             and not _SUBJECT_START.match(said)
             and (_VERB_FIRST.match(said) or _VERDICT.match(said))
         ):

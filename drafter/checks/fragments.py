@@ -8,7 +8,8 @@ What is left when a clause is cut out of a sentence, or a noun phrase is printed
 - a sentence that is only a time or scene word: "2024年。", "同时。";
 - a noun phrase and a figure with no verb: "行政诉讼案件1件。" (a real report writes "发生…1件");
 - 其中 at the start of a text that has no whole before it;
-- a year and 今后 together: "2025年，在今后的工作中，我们将…".
+- a year and 今后 together: "2025年，在今后的工作中，我们将…";
+- a result clause standing alone: "营造了浓厚的法治氛围。" (what was done was cut away).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _OPEN_END = re.compile(
 )
 _EMPTY_CLAUSE = re.compile(r"[，、；：,;:]\s*[。！？]")
 _FRAME_ONLY = re.compile(rf"^{FRAME}$")
+# The result clause of a sentence whose doing was cut away: "营造了浓厚的法治氛围。" alone.
+_RESULT_ONLY = re.compile(r"^(?:营造|提高|增强|提升|丰富)了[^，,；;]{2,14}[。！]?$")
 _YEAR_AND_LATER = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(?:在)?(?:今后|下一步|下步)")
 
 _UNIT = r"(?:场次|人次|批次|件|起|宗|次|场|名|人|个|份|项|期|户|条|家|处|所|位)"
@@ -92,7 +95,10 @@ def check(context: Context) -> Iterator[Finding]:
             if not sentence or _EMPTY_CLAUSE.search(raw):
                 continue  # reported above
             message = _judge(sentence)
-            if message:
+            if message and _RESULT_ONLY.match(sentence):
+                # Short summary sentences of this shape exist; likely, not certain.
+                yield Finding(RULE, "warning", message, excerpt, index)
+            elif message:
                 if _OPEN_END.search(sentence):
                     # Only the clause that breaks off: the whole sentence may be long.
                     cut = max(excerpt.rfind(mark) for mark in "，,：:") + 1
@@ -134,6 +140,11 @@ def _judge(sentence: str) -> str:
         )
     if _FRAME_ONLY.match(core(sentence)):
         return "这句话只有时间或关联词，没有内容：请补全或删去。"
+    if _RESULT_ONLY.match(sentence):
+        return (
+            "这句话只有结果（如“营造了浓厚的法治氛围。”），没有说做了什么，像是前面的分句被删掉了："
+            "请并入上一句，或补上具体做法。"
+        )
     if _noun_only(sentence):
         return (
             "这句话只有名词和数字，没有谓语（如“行政诉讼案件1件。”）：请写成完整的句子，"
