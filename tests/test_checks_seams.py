@@ -42,7 +42,7 @@ FINDS = [
         "fragment",
         "广泛开展法律法规宣传活动。营造了浓厚的法治氛围。",
         "营造了浓厚的法治氛围。",
-        "error",
+        "warning",
     ),
     # status-only: a state with nothing done.
     ("status-only", "一是进一步提高法治意识。已落实。", "已落实。", "warning"),
