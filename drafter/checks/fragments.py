@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
+from drafter.checks import Finding, Severity, register
 from drafter.checks._text import ENUMERATOR, FRAME, HAN, Context, body_start, core, sentences
 
 RULE = "fragment"
@@ -94,16 +94,14 @@ def check(context: Context) -> Iterator[Finding]:
             excerpt = text[s_start:s_end].strip()
             if not sentence or _EMPTY_CLAUSE.search(raw):
                 continue  # reported above
-            message = _judge(sentence)
-            if message and _RESULT_ONLY.match(sentence):
-                # Short summary sentences of this shape exist; likely, not certain.
-                yield Finding(RULE, "warning", message, excerpt, index)
-            elif message:
+            judged = _judge(sentence)
+            if judged is not None:
+                severity, message = judged
                 if _OPEN_END.search(sentence):
                     # Only the clause that breaks off: the whole sentence may be long.
                     cut = max(excerpt.rfind(mark) for mark in "，,：:") + 1
                     excerpt = excerpt[cut:]
-                yield Finding(RULE, "error", message, excerpt, index)
+                yield Finding(RULE, severity, message, excerpt, index)
             elif (
                 number == 0
                 and sentence.startswith("其中")
@@ -126,31 +124,32 @@ def check(context: Context) -> Iterator[Finding]:
             )
 
 
-def _judge(sentence: str) -> str:
-    """The reason a sentence is a fragment, or ""."""
+def _judge(sentence: str) -> tuple[Severity, str] | None:
+    """Why a sentence is a fragment (severity and message), or None."""
     if _DANGLING_ALL.match(sentence):
-        return (
+        return "error", (
             "“均”前面没有它所指的事项（像是删掉了“作出……N项”这样的分句）：请补出所指的事项，"
             "或去掉“均”。"
         )
     if _OPEN_END.search(sentence):
-        return (
+        return "error", (
             "句子在需要接续内容的词上结束了（如“主要表现在。”“包括。”）：请补全后面的内容，"
             "或把句号改为冒号并接着列出。"
         )
     if _FRAME_ONLY.match(core(sentence)):
-        return "这句话只有时间或关联词，没有内容：请补全或删去。"
+        return "error", "这句话只有时间或关联词，没有内容：请补全或删去。"
     if _RESULT_ONLY.match(sentence):
-        return (
+        # Short summary sentences of this shape exist: likely, not certain.
+        return "warning", (
             "这句话只有结果（如“营造了浓厚的法治氛围。”），没有说做了什么，像是前面的分句被删掉了："
             "请并入上一句，或补上具体做法。"
         )
     if _noun_only(sentence):
-        return (
+        return "error", (
             "这句话只有名词和数字，没有谓语（如“行政诉讼案件1件。”）：请写成完整的句子，"
             "如“发生行政诉讼案件1件”。"
         )
-    return ""
+    return None
 
 
 def _has_whole_before(context: Context, index: int) -> bool:
