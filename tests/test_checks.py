@@ -66,7 +66,7 @@ SEED_DEFECTS: dict[str, list[tuple[str, int, str, str]]] = {
             "error",
         ),
         ("numbering", 26, "（三）", "error"),
-        ("numbering", 12, "1.", "warning"),  # the only item under （三）
+        ("numbering", 12, "严格执行重大行政决策程序：", "warning"),  # the only item under （三）
         ("approx-misuse", 12, "1项，均", "error"),
     ],
     "002_826d96733ac86db3.txt": [

@@ -64,7 +64,7 @@ PLANTED: dict[str, set[tuple[str, str]]] = {
         ("fragment", "主要表现在。"),
         ("figure-conflict", "全年集中学法11次"),
         ("figure-repeat", "全年主持召开法治建设专题会议3次"),
-        ("numbering", "（一）"),
+        ("numbering", "持续加强执法队伍建设。"),
         ("missing-date", "白马镇人民政府"),
     },
     "planted_xiang_2025.txt": {

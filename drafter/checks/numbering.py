@@ -206,14 +206,16 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
             index = members[0][0]
             if _second_as_paragraph(context, index, level):
                 continue
-            number = context.blocks[index].number
+            block = context.blocks[index]
             second = heading_number(level, 2)
             yield Finding(
                 RULE,
                 "warning",
-                f"这一级只有“{number}”，没有“{second}”：只有一项时不必编号，请去掉编号并入上文，"
+                f"这一级只有“{block.number}”，没有“{second}”：只有一项时不必编号，请去掉编号并入上文，"
                 "或补上其他各项。",
-                number,
+                # The heading's words, not its number: Word's automatic numbers are not text a
+                # comment (drafter check --annotate) can be anchored on.
+                block.text or block.number,
                 index,
             )
 
