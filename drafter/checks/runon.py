@@ -25,19 +25,25 @@ LONG_STRETCH = 55
 """Han characters without any punctuation mark; the five sample reports peak at 34."""
 
 _CONNECTIVE = re.compile(
-    rf"(?<=[{HAN}])(?<![的并也在与和而时])(?:同时|此外|另外|因此|但是|然而|下一步)(?=[，,])"
+    rf"(?<=[{HAN}])(?<![的并也在与和而时此])(?:同时|此外|另外|因此|但是|然而|下一步)(?=[，,])"
 )
-# 全年/今年以来/截至目前 open a clause that states figures; glued to a word they start a run-on
-# ("…法治氛围全年共开展…"), but "完成全年目标" and "在全年工作中" are fine.
+# Words that end a clause ("…营造浓厚的法治氛围"), never a subject: a year or 全年 right after one
+# starts a new clause whose mark is missing. After a subject it is fine ("我乡全年共开展…",
+# "四棵树乡2024年…"), so only these endings count.
+_CLAUSE_END = (
+    r"(?:氛围|意识|水平|能力|格局|机制|体系|作用|成效|效果|素养|观念|环境|保障|根基|稳定|和谐|"
+    r"实处|到位|常态化|规范化|制度化|全覆盖)"
+)
+_GLUED_YEAR = re.compile(
+    rf"{_CLAUSE_END}(?P<word>(?:19|20)\d{{2}}\s*年(?:度)?)(?=[，,]|共|累计|全年|以来)"
+)
 _GLUED_FRAME = re.compile(
-    rf"(?<=[{HAN}])(?<![的在于至到从自是为和与及完成实现贯穿整个])"
-    r"(?:全年|今年以来|截至目前|截止目前)(?=共|累计|开展|组织|召开|举办|受理|调解|办理|发放|[，,])"
+    rf"{_CLAUSE_END}(?P<word>全年|今年以来|截至目前|截止目前)"
+    r"(?=共|累计|开展|组织|召开|举办|受理|调解|办理|发放|[，,])"
 )
 # 其中 straight after a figure: "开展活动30场次其中进校园5场次".
-_GLUED_PART = re.compile(r"(?<=\d)(?:余|多)?(?:场次|人次|件|次|场|份|名|人|个|项|起|户|期)其中")
-_GLUED_YEAR = re.compile(
-    rf"(?<=[{HAN}])(?<![在于至到从自是为和与及的止今即])(?:19|20)\d{{2}}\s*年(?:度)?"
-    r"(?=[，,]|共|累计|我[乡镇街])"
+_GLUED_PART = re.compile(
+    r"(?<=\d)(?:余|多)?(?:场次|人次|件|次|场|份|名|人|个|项|起|户|期)(?P<word>其中)"
 )
 _COUNT = r"\d+(?:\.\d+)?(?:余|多)?(?:场次|人次|批次|件|次|份|名|个|项|场|起|户|条|期|本|册|篇|处)"
 _MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
@@ -71,12 +77,13 @@ def check(context: Context) -> Iterator[Finding]:
             )
         for pattern in (_CONNECTIVE, _GLUED_YEAR, _GLUED_FRAME, _GLUED_PART):
             for match in pattern.finditer(norm, start):
+                word = match.group("word") if "word" in pattern.groupindex else match.group(0)
+                at = match.start("word") if "word" in pattern.groupindex else match.start()
                 yield Finding(
                     RULE,
                     "warning",
-                    f"“{match.group(0).lstrip('余多场次人件份名个项起户期')}”通常开启新的分句，"
-                    "它前面像是缺少标点：请在前面加上句号或逗号。",
-                    _excerpt(text, match.start(), match.end()),
+                    f"“{word}”通常开启新的分句，它前面像是缺少标点：请在前面加上句号或逗号。",
+                    _excerpt(text, at, match.end()),
                     index,
                 )
         for match in _GLUED_FIGURE.finditer(norm, start):
