@@ -194,7 +194,8 @@ def findings_report(result: BuildResult) -> tuple[list[str], int]:
     if result.findings:
         lines.append("报告检查：")
         for finding in result.findings:
-            lines.append(_finding_line(finding, f"第 {finding.paragraph + 1} 段 {finding.rule}"))
+            place = f"第 {finding.paragraph + 1} 段" if finding.paragraph >= 0 else "全文"
+            lines.append(_finding_line(finding, f"{place} {finding.rule}"))
     counts = {name: severities.count(name) for name in SEVERITY_NAMES}
     lines.append(
         f"检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示。"

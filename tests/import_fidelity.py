@@ -17,7 +17,14 @@ from typing import Any
 
 from drafter.figures import Figure
 from drafter.importer import ImportResult
-from drafter.mentions import Mention, find_mentions, for_matching, split_sentences, zero_facts
+from drafter.mentions import (
+    Mention,
+    all_facts,
+    find_mentions,
+    for_matching,
+    split_sentences,
+    zero_facts,
+)
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 
@@ -98,15 +105,18 @@ def check_figures(result: ImportResult, blocks: Sequence[Block]) -> list[str]:
             text = resolve(data, key)
             if not isinstance(text, str) or plain(mention.raw) not in plain(text):
                 problems.append(f"{mention.raw} is not in {key}")
-    zeros = [
+    # Figures said without a number ("无行政复议案件", "全部调解成功") are listed too.
+    said = [
         e
         for e in remaining
         if e["placed"]
-        and e["value"] == 0
-        and e["key"] in {key for key, _, _ in zero_facts(e["source"])}
-        and resolve(data, e["key"]) == 0
+        and (
+            e["key"] in {key for key, _, _ in zero_facts(e["source"])}
+            or e["key"] in {fact.key for fact in all_facts(e["source"])}
+        )
+        and resolve(data, e["key"]) == Figure(e["value"], e["approx"]).to_yaml()
     ]
-    remaining = [e for e in remaining if e not in zeros]
+    remaining = [e for e in remaining if e not in said]
     if remaining:
         problems.append(f"figures in the report that the original does not have: {remaining}")
     return problems

@@ -415,9 +415,20 @@ def test_a_stated_zero_fills_its_key_only_in_its_own_section() -> None:
         "review.lawsuits": 1,
         "review.reconsiderations": 0,
     }
-    assert [(z.key, z.sentence) for z in own.zeros] == [("review.reconsiderations", text)]
+    assert [(f.key, f.value, f.sentence) for f in own.facts] == [
+        ("review.reconsiderations", 0, text)
+    ]
     other = account([Block("paragraph", text)], [_slot("openness.measures[0].text", text)])
-    assert other.filled == {} and other.zeros == []
+    assert other.filled == {} and other.facts == []
+
+
+def test_all_resolved_said_without_a_number_fills_the_part() -> None:
+    text = "全年调解矛盾纠纷15件，全部调解成功。"
+    result = account([Block("paragraph", text)], [_slot("disputes.measures[0].text", text)])
+    assert {k: f.value for k, f in result.filled.items()} == {
+        "disputes.mediated": 15,
+        "disputes.resolved": 15,
+    }
 
 
 def test_two_parts_of_measures_share_the_topics() -> None:

@@ -26,6 +26,7 @@ from drafter.importer.segment import normalise_punctuation
 from drafter.mentions import (
     PART_WORDS,
     Mention,
+    all_facts,
     find_mentions,
     for_matching,
     split_sentences,
@@ -70,10 +71,13 @@ class FigureRecord:
 
 
 @dataclass(frozen=True)
-class StatedZero:
-    """ "无行政复议案件" in a text of the key's own section: the key is filled with 0."""
+class StatedFact:
+    """A figure said without a number, in a text of the key's own section: "无行政复议案件"
+    fills the key with 0, "调解矛盾纠纷5件，全部调解成功" fills the part with its whole."""
 
     key: str
+    value: int | float
+    approx: bool
     sentence: str
     location: TextSlot
 
@@ -83,7 +87,7 @@ class FigureAccount:
     records: list[FigureRecord]
     filled: dict[str, Figure]
     """Catalogue keys filled, in the order their figures appear."""
-    zeros: list[StatedZero] = field(default_factory=list)
+    facts: list[StatedFact] = field(default_factory=list)
 
 
 _REPRESENTABLE_APPROX = re.compile(r"^[\d,.]+\s*万?余(?!.*(?:以上|左右))")
@@ -188,26 +192,37 @@ def account(
         filled.setdefault(key, figure)
         record.key = key
     _drop_impossible_parts(records, filled)
-    zeros = _stated_zeros(slots, filled, allowed_sections)
-    return FigureAccount(records, filled, zeros)
+    facts = _stated_facts(slots, filled, allowed_sections)
+    return FigureAccount(records, filled, facts)
 
 
-def _stated_zeros(
+def _stated_facts(
     slots: Sequence[TextSlot], filled: dict[str, Figure], allowed: set[str]
-) -> list[StatedZero]:
-    """ "未发生行政复议案件" fills the key with 0 under the same rules as a figure (the key's own
-    section, a text, no other value given); the draft does not state it again."""
-    zeros: list[StatedZero] = []
+) -> list[StatedFact]:
+    """Figures said without a number fill their keys under the same rules as a figure (the
+    key's own section, a text, no other value given); the draft does not state them again.
+
+    "未发生行政复议案件" is 0; "调解矛盾纠纷5件，全部调解成功" makes the part its whole (when the
+    whole was filled from that sentence's number).
+    """
+    facts: list[StatedFact] = []
     for slot in slots:
         if not _fills(slot):
             continue
-        for key, start, _ in zero_facts(slot.text):
+        found: list[tuple[str, Figure, int]] = [
+            (k, Figure(0), s) for k, s, _ in zero_facts(slot.text)
+        ]
+        for fact in all_facts(slot.text):
+            if filled.get(fact.whole) == Figure(fact.value, fact.approx):
+                found.append((fact.key, Figure(fact.value, fact.approx), fact.start))
+        for key, figure, start in found:
             section = key.split(".", 1)[0]
             if key in filled or section != slot.section or (allowed and section not in allowed):
                 continue
-            filled[key] = Figure(0)
-            zeros.append(StatedZero(key, _sentence_at(slot.text, start) or slot.text, slot))
-    return zeros
+            filled[key] = figure
+            sentence = _sentence_at(slot.text, start) or slot.text
+            facts.append(StatedFact(key, figure.value, figure.approx, sentence, slot))
+    return facts
 
 
 def _sentence_at(text: str, position: int) -> str:

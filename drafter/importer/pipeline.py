@@ -19,7 +19,7 @@ from drafter.importer.classify import (
     classify_part,
     is_part_title,
 )
-from drafter.importer.figures import FigureAccount, FigureRecord, StatedZero, account
+from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, account
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
@@ -48,8 +48,9 @@ class ImportResult:
     figures: list[FigureRecord]
     unplaced_items: list[dict[str, str]]
     date_source: str = ""
-    zeros: list[StatedZero] = field(default_factory=list)
-    """Keys filled with 0 from "无……案件" sentences (listed in the JSON report too)."""
+    facts: list[StatedFact] = field(default_factory=list)
+    """Keys filled from figures said without a number ("无……案件" is 0, "全部调解成功" is the
+    whole), listed in the JSON report too."""
 
     @property
     def placed(self) -> list[FigureRecord]:
@@ -74,7 +75,7 @@ class ImportResult:
             "parts": [{"title": p.title, "kind": p.kind} for p in self.parts],
             "figures": [
                 *(_figure_entry(f) for f in self.figures),
-                *(_zero_entry(z) for z in self.zeros),
+                *(_fact_entry(fact) for fact in self.facts),
             ],
         }
 
@@ -97,13 +98,13 @@ def _figure_entry(record: FigureRecord) -> dict[str, Any]:
     }
 
 
-def _zero_entry(zero: StatedZero) -> dict[str, Any]:
+def _fact_entry(fact: StatedFact) -> dict[str, Any]:
     return {
-        "key": zero.key,
-        "label": QUESTIONS[zero.key].label,
-        "value": 0,
-        "approx": False,
-        "source": zero.sentence,
+        "key": fact.key,
+        "label": QUESTIONS[fact.key].label,
+        "value": fact.value,
+        "approx": fact.approx,
+        "source": fact.sentence,
         "placed": True,
     }
 
@@ -159,7 +160,7 @@ def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResu
         figures.records,
         out.unplaced,
         ident.date_source,
-        figures.zeros,
+        figures.facts,
     )
     _validate(result.data)
     return result
