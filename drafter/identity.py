@@ -207,6 +207,11 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     body_unit = _most_common_unit(blocks) if not (title_unit or open_unit or sign_unit) else None
 
     identity.unit_name = title_unit or sign_unit or open_unit or body_unit
+    if title_unit and sign_unit and sign_unit == open_unit and title_unit != sign_unit:
+        # The signature and the opening agree ("拉萨乡"); a title that says otherwise
+        # ("格尔木拉萨乡", its county's 县 missing) is the odd one out. The disagreement is noted.
+        identity.unit_name = sign_unit
+        title_county = title_county if title_unit.endswith(sign_unit) else None
     identity.county = title_county or sign_county or open_county or _addressee_county(blocks)
     identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
     if identity.unit_type is None:

@@ -371,6 +371,16 @@ def test_a_county_level_report_is_refused_in_chinese(text: str) -> None:
             2024,
         ),
         (
+            # The title drops its county's 县; the opening and the signature agree on the unit.
+            "云岭拉萨乡2025年度法治政府建设情况报告\n中共云岭县委、云岭县人民政府：\n"
+            "2025年，拉萨乡推进法治建设。\n一、主要做法\n（一）加强领导。\n拉萨乡人民政府\n"
+            "2026年1月5日",
+            "拉萨乡",
+            "乡",
+            "云岭县",
+            2025,
+        ),
+        (
             "某某旗巴彦苏木2024年法治政府建设情况报告\n2024年，巴彦苏木推进法治建设。\n"
             "一、主要做法\n（一）加强领导。",
             "巴彦苏木",
