@@ -156,7 +156,7 @@ def _find_unit_in(text: str) -> tuple[str | None, str | None]:
     text = text.translate(T2S)
     for match in re.finditer(
         rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
-        rf"聚焦|立足|按照|把|将|关于|法治|年度|，|、|[^{_HAN}]|$)",
+        rf"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|[^{_HAN}]|$)",
         text,
     ):
         candidate = match.group(0)
