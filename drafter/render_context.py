@@ -20,6 +20,7 @@ Templates see:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -222,7 +223,7 @@ def _escaped(value: Any) -> Any:
         update = {"heading": escape_markup(value.heading), "text": escape_markup(value.text)}
         if isinstance(value, Followup):
             update["sentence"] = escape_markup(value.sentence)
-        return value.model_copy(update=update)
+        return dataclasses.replace(value, **update)
     return value
 
 
