@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.fsutil import free_name, safe_filename
+from drafter.fsutil import claim_output, safe_filename
 from drafter.outline import Block
 
 EXAMPLE_NAME = "example.yaml"
@@ -56,12 +56,15 @@ def missing_for_build(answers: Any) -> list[str]:
     return missing
 
 
-def target_path(out: Path, *, force: bool) -> Path:
-    """Never overwrite silently: an existing file gets a new name unless ``force``."""
+def docx_target(out: Path, answers: Any) -> Path:
+    """Where ``-o OUT`` puts the report: an existing folder is a folder target (the report gets
+    its default name inside it); anything else is a file name, given the .docx extension."""
     out = Path(out)
+    if out.is_dir():
+        return default_output(answers, out)
     if out.suffix.lower() != ".docx":
         out = out.with_suffix(".docx") if out.suffix else out.with_name(out.name + ".docx")
-    return out if force else free_name(out)
+    return out
 
 
 def build_from_answers(
@@ -74,8 +77,12 @@ def build_from_answers(
     force: bool = False,
     extra: Iterable[Block] = (),
     run_checks: bool = True,
+    inputs: Sequence[Path | None] = (),
 ) -> BuildResult:
-    """Render, write and check one report from a validated answers model."""
+    """Render, write and check one report from a validated answers model.
+
+    ``inputs`` are the files the report is made from: the report is never written over one.
+    """
     from drafter.docx_writer import write_docx
     from drafter.render import render_blocks
 
@@ -91,36 +98,42 @@ def build_from_answers(
 
         answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
-    path = target_path(out or default_output(answers), force=force)
+    target = docx_target(out if out is not None else default_output(answers), answers)
+    claim = claim_output(
+        target, force=force, inputs=inputs, companions=(".pdf",) if pdf else ()
+    )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DrafterError(
-            f"无法创建输出文件夹（{exc.strerror or exc}）",
-            path=path.parent,
-            hint="用 -o 指定一个可以写入的位置。",
-        ) from None
-    write_docx(blocks, path)
-    result = BuildResult(docx=path, blocks=blocks, answer_findings=answer_findings)
-    if run_checks:
-        from drafter.checks import run_checks as check_blocks
+        write_docx(blocks, claim.path)
+        result = BuildResult(docx=claim.path, blocks=blocks, answer_findings=answer_findings)
+        if run_checks:
+            result.findings = _draft_findings(answers, blocks, answer_findings)
+        if pdf:
+            from drafter.pdf import docx_to_pdf
 
-        in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
-        result.findings = [
-            f
-            for f in check_blocks(
-                blocks,
-                unit_type=answers.get("identity.unit_type"),
-                year=answers.get("identity.year"),
-            )
-            # Already reported against the answer it comes from, where it is fixed.
-            if (f.rule, f.excerpt) not in in_answers
-        ]
-    if pdf:
-        from drafter.pdf import docx_to_pdf
-
-        result.pdf = docx_to_pdf(path, path.parent)
+            try:
+                result.pdf = docx_to_pdf(claim.path, claim.path.parent)
+            except DrafterError as exc:
+                exc.message = f"Word 报告已生成：{claim.path}；但 PDF 没有生成：{exc.message}"
+                raise
+    finally:
+        claim.release()  # the empty placeholders nothing was written to
     return result
+
+
+def _draft_findings(answers: Any, blocks: list[Block], answer_findings: list[Any]) -> list[Any]:
+    from drafter.checks import run_checks as check_blocks
+
+    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+    return [
+        f
+        for f in check_blocks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+        )
+        # Already reported against the answer it comes from, where it is fixed.
+        if (f.rule, f.excerpt) not in in_answers
+    ]
 
 
 def build_report(
@@ -132,13 +145,21 @@ def build_report(
     pdf: bool = False,
     force: bool = False,
     extra: Iterable[Block] = (),
+    inputs: Sequence[Path | None] = (),
 ) -> BuildResult:
-    """Load an answers file and build its report."""
+    """Load an answers file and build its report (never over ``answers_path`` or ``inputs``)."""
     from drafter.answers import load_answers
 
     answers, loaded = load_answers(Path(answers_path))
     result = build_from_answers(
-        answers, out, outline=outline, templates=templates, pdf=pdf, force=force, extra=extra
+        answers,
+        out,
+        outline=outline,
+        templates=templates,
+        pdf=pdf,
+        force=force,
+        extra=extra,
+        inputs=[Path(answers_path), *inputs],
     )
     if loaded.unknown:
         result.warnings.append(

@@ -969,19 +969,17 @@ def run_import_command(
     """``drafter import FILE -o OUT.yaml [--report json] [--force]``."""
     from drafter.answers import save_answers
 
+    from drafter.fsutil import claim_output
+
     output = Path(output)
-    if output.exists() and not force:
-        raise DrafterError(
-            "答卷文件已存在，为避免覆盖已填写的内容，没有导入。",
-            path=output,
-            hint="换一个文件名（-o 新文件.yaml），或确认要覆盖时加 --force。",
-        )
-    if output.is_dir():
-        raise DrafterError(
-            "输出路径是一个文件夹。", path=output, hint="请用 -o 指定 .yaml 文件名。"
-        )
-    result = import_path(Path(file))
-    save_answers(output, result.data)
+    # Claimed before the (slow) import: an existing file, a folder, a device or the input
+    # itself is refused at once, and a concurrent import cannot take the same name.
+    claim = claim_output(output, force=force, inputs=[Path(file)], rename=False)
+    try:
+        result = import_path(Path(file))
+        save_answers(output, result.data)
+    finally:
+        claim.release()
     if report == "json":
         json.dump(result.report(), out, ensure_ascii=False, indent=2)
         out.write("\n")
