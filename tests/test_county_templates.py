@@ -142,21 +142,13 @@ def test_hostile_template_is_refused_naming_file_and_line(
     assert not out.exists() or not list(out.iterdir())
 
 
-def test_missing_outline_in_county_folder_is_a_clear_error(
+def test_missing_county_folder_is_a_clear_error(
     example_path: Path, tmp_path: Path, capsys: Any
 ) -> None:
-    county = tmp_path / "空模板"
-    county.mkdir()
-    (county / "outlines").mkdir()
-    # An empty county folder falls back to the built-in templates entirely.
-    assert (
-        main(["build", str(example_path), "--templates", str(county), "-o", str(tmp_path / "a")])
-        == 0
-    )
     missing = tmp_path / "不存在"
     code = main(
         ["build", str(example_path), "--templates", str(missing), "-o", str(tmp_path / "b")]
     )
     err = capsys.readouterr().err
     assert code == 2, err
-    assert "不存在" in err and "Traceback" not in err
+    assert "找不到" in err and "不存在" in err and "Traceback" not in err
