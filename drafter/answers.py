@@ -105,7 +105,7 @@ over 4300 digits)."""
 # What YAML refuses to read (the same set as ruamel.yaml's reader), found first so the message
 # can name the character and where it is.
 _UNREADABLE = re.compile(
-    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 

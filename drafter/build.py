@@ -99,9 +99,7 @@ def build_from_answers(
         answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
     target = docx_target(out if out is not None else default_output(answers), answers)
-    claim = claim_output(
-        target, force=force, inputs=inputs, companions=(".pdf",) if pdf else ()
-    )
+    claim = claim_output(target, force=force, inputs=inputs, companions=(".pdf",) if pdf else ())
     try:
         write_docx(blocks, claim.path)
         result = BuildResult(docx=claim.path, blocks=blocks, answer_findings=answer_findings)

@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, DrafterError
 
@@ -283,7 +283,9 @@ def _require_terminal(command: str) -> None:
     is refused at once instead of being fed to the questionnaire keystroke by keystroke.
     """
     if not _is_terminal(sys.stdin):
-        where = "标准输入已关闭" if sys.stdin is None else "标准输入不是终端（被管道或文件重定向了）"
+        where = (
+            "标准输入已关闭" if sys.stdin is None else "标准输入不是终端（被管道或文件重定向了）"
+        )
     elif not _is_terminal(sys.stdout):
         where = "标准输出不是终端（被管道或文件重定向了）"
     else:
@@ -293,6 +295,34 @@ def _require_terminal(command: str) -> None:
         hint="直接在命令行窗口（终端）里运行，不要用 < 、| 或 > ；"
         "要由答卷文件直接生成报告，用 drafter build 答卷.yaml。",
     )
+
+
+INPUTS = {
+    "answers": "答卷文件",
+    "file": "报告文件",
+    "last": "去年的答卷文件",
+    "this": "今年的答卷文件",
+    "from_last": "去年的答卷文件",
+    "import_file": "去年的报告文件",
+    "with_comparison": "去年的答卷文件",
+}
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Every file a command will read is a regular file (and --templates a folder), checked
+    before anything is read or asked: a FIFO would block, a device never end."""
+    from drafter.fsutil import check_input
+
+    for name, what in INPUTS.items():
+        path = getattr(args, name, None)
+        if path is not None:
+            check_input(Path(path), what=what)
+    output = getattr(args, "output", None)
+    if args.command == "new" and output is not None and os.path.lexists(output):
+        check_input(Path(output), what="答卷文件")  # an existing one is resumed: read
+    templates = getattr(args, "templates", None)
+    if templates is not None:
+        check_input(Path(templates), what="县级模板文件夹", folder=True)
 
 
 def _say(text: str) -> None:
@@ -357,12 +387,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "标准输出已关闭，drafter 无法显示结果，没有执行",
                 hint="不要用 >&- 关闭标准输出；不想看输出时用 > 文件名 重定向到文件。",
             )
+        _check_inputs(args)
         if args.command in INTERACTIVE:
             _require_terminal(args.command)
             return COMMANDS[args.command](args, real_stdout)
         guarded = _GuardedStdout(real_stdout)
         sys.stdout = guarded
-        code = COMMANDS[args.command](args, guarded)
+        code = COMMANDS[args.command](args, cast(TextIO, guarded))
         guarded.flush()
         return code
     except DrafterError as exc:
@@ -381,9 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         return _internal_error("内容嵌套层次太深，无法处理。", EXIT_UNUSABLE)
     except Exception:
-        return _internal_error(
-            "程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。", EXIT_BUG
-        )
+        return _internal_error("程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。", EXIT_BUG)
     finally:
         if guarded is not None:
             sys.stdout = real_stdout

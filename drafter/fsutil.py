@@ -65,7 +65,7 @@ def os_reason(exc: OSError) -> str:
 
 _SPECIAL_KINDS = (
     (stat.S_ISFIFO, "命名管道（FIFO）"),
-    (stat.S_ISCHR, "字符设备（如 /dev/zero）"),
+    (stat.S_ISCHR, "字符设备"),
     (stat.S_ISBLK, "块设备（磁盘）"),
     (stat.S_ISSOCK, "套接字"),
 )
@@ -230,9 +230,7 @@ def _regular_or_absent(path: Path) -> bool:
     if stat.S_ISREG(info.st_mode):
         return True
     if stat.S_ISDIR(info.st_mode):
-        raise DrafterError(
-            "输出路径是一个已有的文件夹", path=path, hint="请用 -o 指定一个文件名。"
-        )
+        raise DrafterError("输出路径是一个已有的文件夹", path=path, hint="请用 -o 指定一个文件名。")
     raise DrafterError(
         f"输出路径是{_special_kind(info.st_mode)}，不是普通文件，不能写入或覆盖",
         path=path,

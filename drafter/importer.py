@@ -968,7 +968,6 @@ def run_import_command(
 ) -> int:
     """``drafter import FILE -o OUT.yaml [--report json] [--force]``."""
     from drafter.answers import save_answers
-
     from drafter.fsutil import claim_output
 
     output = Path(output)

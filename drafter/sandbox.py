@@ -305,8 +305,10 @@ def _check_template(tree: Any, name: str | None, filename: str | None) -> None:
         elif isinstance(node, nodes.Const):
             value = node.value
             names = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
-            if isinstance(value, str) and _FIGURE.search(value) and not isinstance(parent, names):
-                raise figure_error(node.lineno, value)
+            found = _FIGURE.search(value) if isinstance(value, str) else None
+            if found is not None and not isinstance(parent, names):
+                shown = value if len(value) <= 20 else _around(value, found.start())
+                raise figure_error(node.lineno, shown)
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             shown_as_is = (nodes.Output, nodes.Concat, nodes.Assign, nodes.List, nodes.Tuple)
             if numeric and isinstance(parent, shown_as_is):
@@ -514,6 +516,8 @@ def _sandbox_class() -> Any:
             subject = getattr(target, "__self__", None)
             method = getattr(target, "__name__", "")
             _limit_call(method, subject, args, kwargs)
+            for value in (*args, *kwargs.values()):
+                _sized(value)  # a macro calling itself with its argument doubled
             result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
             _sized(result)
             if isinstance(subject, (list, dict)):
@@ -659,6 +663,10 @@ _SYNTAX = [
     (r"Encountered unknown tag '([^']*)'", "不认识的模板标签 {%% %s %%}"),
     (r"unexpected char '?(.+?)'? at", "模板里有不应出现的字符 %s"),
     (r"expected token '([^']*)', got '([^']*)'", "这里应是“%s”，却是“%s”"),
+    (
+        r"Expected an expression, got '([^']*)'",
+        "这里缺少表达式（在“%s”之前），如 {%% if 条件 %%} 的条件",
+    ),
     (r"unexpected '([^']*)'", "这里不应出现“%s”"),
     (r"No filter named '([^']*)'", "没有名为 %s 的过滤器"),
     (r"No test named '([^']*)'", "没有名为 %s 的判断"),
@@ -671,11 +679,22 @@ _SYNTAX = [
 ]
 
 
+_TOKENS = {
+    "end of statement block": "%}",
+    "end of print statement": "}}",
+    "end of template": "模板结尾",
+    "name": "名称",
+    "integer": "数字",
+    "string": "文字",
+}
+
+
 def _syntax_message(message: str) -> str:
     for pattern, chinese in _SYNTAX:
         found = re.search(pattern, message)
         if found is not None:
-            return chinese % found.groups() if found.groups() else chinese
+            groups = tuple(_TOKENS.get(g, g) for g in found.groups())
+            return chinese % groups if groups else chinese
     return "写法不对（检查 {{ }}、{% %} 是否成对，标签和变量名是否拼写正确）"
 
 
@@ -768,7 +787,10 @@ def template_error(
             if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
                 key = exc.args[0]
                 # drafter's own helpers explain themselves in Chinese (fig("错的键")).
-                message = key if re.search(r"[\u4e00-\u9fff]", key) else f"{message}：{key}"
+                if re.search(r"[\u4e00-\u9fff]", key):
+                    message = key
+                elif key:
+                    message = f"{message}：{key}"
             return _at(frames, position, message, "检查这一行的写法。")
     from jinja2 import TemplateError
 
