@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.fsutil import claim_output, safe_filename
+from drafter.fsutil import safe_filename, write_output
 from drafter.outline import Block
 
 EXAMPLE_NAME = "example.yaml"
@@ -83,7 +84,6 @@ def build_from_answers(
 
     ``inputs`` are the files the report is made from: the report is never written over one.
     """
-    from drafter.docx_writer import write_docx
     from drafter.render import render_blocks
 
     missing = missing_for_build(answers)
@@ -99,23 +99,34 @@ def build_from_answers(
         answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
     target = docx_target(out if out is not None else default_output(answers), answers)
-    claim = claim_output(target, force=force, inputs=inputs, companions=(".pdf",) if pdf else ())
-    try:
-        write_docx(blocks, claim.path)
-        result = BuildResult(docx=claim.path, blocks=blocks, answer_findings=answer_findings)
-        if run_checks:
-            result.findings = _draft_findings(answers, blocks, answer_findings)
-        if pdf:
-            from drafter.pdf import docx_to_pdf
+    path = write_output(
+        target,
+        docx_bytes(blocks),
+        force=force,
+        inputs=inputs,
+        companions=(".pdf",) if pdf else (),
+    )
+    result = BuildResult(docx=path, blocks=blocks, answer_findings=answer_findings)
+    if run_checks:
+        result.findings = _draft_findings(answers, blocks, answer_findings)
+    if pdf:
+        from drafter.pdf import docx_to_pdf
 
-            try:
-                result.pdf = docx_to_pdf(claim.path, claim.path.parent)
-            except DrafterError as exc:
-                exc.message = f"Word 报告已生成：{claim.path}；但 PDF 没有生成：{exc.message}"
-                raise
-    finally:
-        claim.release()  # the empty placeholders nothing was written to
+        try:
+            result.pdf = docx_to_pdf(path, path.parent)
+        except DrafterError as exc:
+            exc.message = f"Word 报告已生成：{path}；但 PDF 没有生成：{exc.message}"
+            raise
     return result
+
+
+def docx_bytes(blocks: list[Block]) -> bytes:
+    """The .docx file of some blocks (written to disk in one step by the caller)."""
+    from drafter.docx_writer import build_document
+
+    buffer = io.BytesIO()
+    build_document(blocks).save(buffer)
+    return buffer.getvalue()
 
 
 def _draft_findings(answers: Any, blocks: list[Block], answer_findings: list[Any]) -> list[Any]:

@@ -5,7 +5,8 @@ opened, so nothing can block or stream forever) and is read up to a limit, check
 
 Writing: atomic replace, a ``.bak`` of the previous version, never a silent overwrite, never onto
 an input, never onto anything but a regular file, and a new output name is claimed atomically
-(``O_CREAT | O_EXCL``) so two processes can never be handed the same name.
+together with its content (a hard link, or ``O_CREAT | O_EXCL``) so two processes can never be
+handed the same name.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -394,48 +394,6 @@ def refuse_open_document(path: Path) -> None:
         )
 
 
-@dataclass
-class Claim:
-    """Output names reserved for one write: empty placeholder files this process created."""
-
-    path: Path
-    companions: dict[str, Path] = field(default_factory=dict)
-    created: list[tuple[Path, int, int]] = field(default_factory=list)
-    """(path, st_dev, st_ino) of each placeholder, so a failure removes only what we made."""
-
-    def companion(self, suffix: str) -> Path:
-        return self.companions[suffix]
-
-    def release(self) -> None:
-        """Remove the placeholders that are still empty and still ours (nothing was written)."""
-        for path, dev, ino in self.created:
-            with contextlib.suppress(OSError):
-                info = os.lstat(path)
-                if (info.st_dev, info.st_ino) == (dev, ino) and info.st_size == 0:
-                    os.unlink(path)
-        self.created.clear()
-
-
-def _create_exclusive(path: Path) -> tuple[Path, int, int] | None:
-    """Create an empty file at ``path`` only if nothing (not even a dangling link) is there."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags, 0o666)
-    except FileExistsError:
-        return None
-    except IsADirectoryError:
-        return None
-    except ValueError:
-        raise bad_name_error(path) from None
-    except OSError as exc:
-        raise write_error(path, exc) from None
-    try:
-        info = os.fstat(fd)
-    finally:
-        os.close(fd)
-    return path, info.st_dev, info.st_ino
-
-
 def _prepare_folder(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -454,62 +412,141 @@ def _prepare_folder(path: Path) -> None:
         ) from None
 
 
-def claim_output(
+def _temp_copy(path: Path, data: bytes) -> Path:
+    """``data`` in a fsynced temp file beside ``path``, with the mode a new file gets."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    except ValueError:
+        raise bad_name_error(path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, _mode_for(path))
+    except OSError as exc:
+        _remove(tmp_name)
+        raise write_error(path, exc) from None
+    except BaseException:
+        _remove(tmp_name)
+        raise
+    return Path(tmp_name)
+
+
+def _place_new(tmp: Path, target: Path) -> bool:
+    """Give the finished temp file the name ``target`` only if nothing has that name.
+
+    ``os.link`` fails when the name exists, so the name is claimed and filled in one step: no
+    other process can take it in between, and no empty file is ever left under it. Where hard
+    links are not supported (FAT drives, some network shares) the name is claimed with
+    ``O_CREAT | O_EXCL`` and the content moved over it at once.
+    """
+    try:
+        os.link(tmp, target)
+        return True
+    except FileExistsError:
+        return False
+    except ValueError:
+        raise bad_name_error(target) from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise bad_name_error(target) from None
+        if isinstance(exc, PermissionError) and _exists(target):
+            return False
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        os.close(os.open(target, flags, 0o666))
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        _remove(target)
+        raise write_error(target, exc) from None
+    return True
+
+
+def check_replace(
+    path: Path, *, inputs: Sequence[Path | None] = (), companions: Sequence[str] = ()
+) -> None:
+    """May ``--force`` write ``path`` (and its companions, and its .bak)? Only over regular
+    files, not open in Word/WPS, and never over one of the ``inputs``."""
+    targets = [path, *(path.with_suffix(s) for s in companions)]
+    refuse_inputs([*targets, path.with_name(path.name + ".bak")], inputs)
+    for target in targets:
+        if _regular_or_absent(target):
+            refuse_open_document(target)
+
+
+def write_new(
     path: Path,
+    data: bytes,
+    *,
+    rename: bool = True,
+    companions: Sequence[str] = (),
+) -> Path:
+    """Write a new file under ``path`` or, when ``rename``, the first free ``path(2)``, … .
+
+    The reusable step of every output that must not replace anything: the name is claimed
+    atomically with its content (see :func:`_place_new`), so two processes writing at once never
+    get the same name. A name counts as taken when a companion (the ``.pdf`` of a ``.docx``)
+    exists under the same stem. Returns the path written; the temp file is always removed.
+    """
+    path = Path(path)
+    _prepare_folder(path)
+    tmp = _temp_copy(path, data)
+    try:
+        for candidate in _candidates(path) if rename else iter([path]):
+            if any(_exists(candidate.with_suffix(s)) for s in companions):
+                continue
+            if _place_new(tmp, candidate):
+                return candidate
+            if not rename:
+                _regular_or_absent(path)  # a folder or a device is named as such
+                raise DrafterError(
+                    "文件已存在，为避免覆盖已有的内容，没有写入",
+                    path=path,
+                    hint="换一个文件名（-o 新文件名），或确认要覆盖时加 --force。",
+                )
+    finally:
+        _remove(tmp)
+    raise DrafterError("同名文件太多，无法选择新文件名", path=path, hint="请清理输出文件夹。")
+
+
+def write_output(
+    path: Path,
+    data: bytes,
     *,
     force: bool = False,
     inputs: Sequence[Path | None] = (),
     companions: Sequence[str] = (),
     rename: bool = True,
-) -> Claim:
-    """Reserve the name a new output will be written under; the reusable step of every write.
-
-    Without ``force``: the first free name of ``path``, ``path(2)``, … (or only ``path`` when
-    ``rename`` is False) is created empty with ``O_CREAT | O_EXCL``, so two processes can never
-    both get it; each companion suffix (``.pdf`` beside a ``.docx``) must be free under the same
-    stem and is claimed too. With ``force`` the name is used as given, but only when what is there
-    is a regular file that is not open in Word and not one of the ``inputs``.
-
-    The caller writes with :func:`atomic_write_bytes` and calls :meth:`Claim.release` if the
-    write does not happen (the empty placeholders are removed).
-    """
+    backup: bool = False,
+) -> Path:
+    """Write an output file: a new name (:func:`write_new`), or with ``force`` over the file
+    at ``path`` (:func:`check_replace`, then an atomic replace). Returns the path written."""
     path = Path(path)
-    _prepare_folder(path)
     if force:
-        targets = [path, *(path.with_suffix(s) for s in companions)]
-        refuse_inputs([*targets, path.with_name(path.name + ".bak")], inputs)
-        claim = Claim(path, {s: path.with_suffix(s) for s in companions})
-        for target in targets:
-            if _regular_or_absent(target):
-                refuse_open_document(target)
-        return claim
-    candidates = _candidates(path) if rename else iter([path])
-    for candidate in candidates:
-        claim = Claim(candidate, {s: candidate.with_suffix(s) for s in companions})
-        if any(_exists(p) for p in claim.companions.values()):
-            continue
-        made = _create_exclusive(candidate)
-        if made is None:
-            if not rename:
-                break
-            continue
-        claim.created.append(made)
-        for companion in claim.companions.values():
-            made = _create_exclusive(companion)
-            if made is None:
-                break
-            claim.created.append(made)
-        else:
-            return claim
-        claim.release()
-    if not rename:
+        check_replace(path, inputs=inputs, companions=companions)
+        _prepare_folder(path)
+        return atomic_write_bytes(path, data, backup=backup)
+    return write_new(path, data, rename=rename, companions=companions)
+
+
+def refuse_existing(path: Path) -> None:
+    """Fail early (before slow work) when ``path`` is taken; the write itself re-checks."""
+    if _exists(path):
         _regular_or_absent(path)
         raise DrafterError(
             "文件已存在，为避免覆盖已有的内容，没有写入",
             path=path,
             hint="换一个文件名（-o 新文件名），或确认要覆盖时加 --force。",
         )
-    raise DrafterError("同名文件太多，无法选择新文件名", path=path, hint="请清理输出文件夹。")
 
 
 # --------------------------------------------------------------------------- names

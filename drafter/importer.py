@@ -967,18 +967,21 @@ def run_import_command(
     file: Path, output: Path, *, report: str | None, force: bool, out: TextIO
 ) -> int:
     """``drafter import FILE -o OUT.yaml [--report json] [--force]``."""
-    from drafter.answers import save_answers
-    from drafter.fsutil import claim_output
+    from drafter.answers import dump_answers
+    from drafter.fsutil import check_replace, refuse_existing, write_output
 
     output = Path(output)
-    # Claimed before the (slow) import: an existing file, a folder, a device or the input
-    # itself is refused at once, and a concurrent import cannot take the same name.
-    claim = claim_output(output, force=force, inputs=[Path(file)], rename=False)
-    try:
-        result = import_path(Path(file))
-        save_answers(output, result.data)
-    finally:
-        claim.release()
+    # Checked before the (slow) import: an existing file, a folder, a device or the input
+    # itself is refused at once. The write claims the name atomically all the same.
+    if force:
+        check_replace(output, inputs=[Path(file)])
+    else:
+        refuse_existing(output)
+    result = import_path(Path(file))
+    text = dump_answers(result.data)
+    write_output(
+        output, text.encode("utf-8"), force=force, inputs=[Path(file)], rename=False, backup=True
+    )
     if report == "json":
         json.dump(result.report(), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -505,18 +505,27 @@ def test_concurrent_builds_never_share_a_name(answers: Path, tmp_path: Path) -> 
         assert docx.Document(str(out.parent / name)).paragraphs[0].text  # each a whole report
 
 
-def test_claim_output_is_exclusive_and_released(tmp_path: Path) -> None:
-    first = fsutil.claim_output(tmp_path / "r.docx", companions=(".pdf",))
-    second = fsutil.claim_output(tmp_path / "r.docx", companions=(".pdf",))
-    assert first.path.name == "r.docx" and second.path.name == "r(2).docx"
-    assert (tmp_path / "r(2).pdf").exists()
-    second.release()
-    first.release()
-    assert list(tmp_path.iterdir()) == []
-    (tmp_path / "r.pdf").write_text("an old PDF", encoding="utf-8")
-    third = fsutil.claim_output(tmp_path / "r.docx", companions=(".pdf",))
-    assert third.path.name == "r(2).docx"  # the old PDF is never overwritten
-    third.release()
+def test_a_new_name_is_claimed_with_its_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name and the content arrive together: never an empty file under a claimed name."""
+    first = fsutil.write_new(tmp_path / "r.docx", b"one", companions=(".pdf",))
+    (tmp_path / "r(2).pdf").write_text("an old PDF", encoding="utf-8")
+    second = fsutil.write_new(tmp_path / "r.docx", b"two", companions=(".pdf",))
+    assert (first.name, second.name) == ("r.docx", "r(3).docx")  # r(2).pdf is never replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r(2).pdf", "r(3).docx", "r.docx"]
+    with pytest.raises(DrafterError, match="已存在"):
+        fsutil.write_new(tmp_path / "r.docx", b"three", rename=False)
+    assert first.read_bytes() == b"one"
+
+    # Where hard links are not supported, O_EXCL claims the name and the content follows.
+    def no_links(src: Any, dst: Any) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(fsutil.os, "link", no_links)
+    third = fsutil.write_new(tmp_path / "r.docx", b"four")
+    assert third.name == "r(2).docx" and third.read_bytes() == b"four"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_an_existing_folder_as_output_is_a_folder_target(
@@ -574,7 +583,7 @@ def test_pdf_without_libreoffice_says_the_docx_was_written(
     err = capsys.readouterr().err
     assert "Word 报告已生成" in err and str(out) in err and "LibreOffice" in err
     assert out.stat().st_size > 0
-    assert not (tmp_path / "报告.pdf").exists()  # its claimed name is released
+    assert not (tmp_path / "报告.pdf").exists()
 
 
 # --------------------------------------------------------------------------- standard streams
