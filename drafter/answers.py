@@ -345,7 +345,10 @@ def read_answers_file(path: Path) -> AnswersFile:
         hint="答卷一般只有几十 KB，请确认选对了文件；新建答卷请用 drafter new。",
     )
     try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")  # Notepad's "Unicode"
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("gb18030")

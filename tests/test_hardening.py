@@ -730,6 +730,15 @@ MESSAGES: dict[str, tuple[str, str, list[str]]] = {
 }
 
 
+def test_answers_saved_by_notepad_as_unicode_load(example_path: Path, tmp_path: Path) -> None:
+    from drafter.answers import read_answers_file
+
+    for encoding in ("utf-16", "utf-8-sig", "gb18030"):
+        path = tmp_path / f"{encoding}.yaml"
+        path.write_bytes(example_path.read_text(encoding="utf-8").encode(encoding))
+        assert read_answers_file(path).data["identity"]["unit_name"] == "俄久乡"
+
+
 @pytest.mark.parametrize("name", sorted(MESSAGES))
 def test_library_english_is_mapped_to_the_real_cause(name: str, tmp_path: Path) -> None:
     text, words, english = MESSAGES[name]
