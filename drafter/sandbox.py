@@ -96,7 +96,11 @@ def decode_template(raw: bytes, path: Path | str) -> str:
 
 
 def _inside(path: str, roots: list[str]) -> bool:
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+    path = os.path.normcase(path)
+    for root in map(os.path.normcase, roots):
+        if path == root or path.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 def _loader_class() -> Any:
