@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.fsutil import safe_filename, write_output
+from drafter.fsutil import refuse_special_output, safe_filename, write_output
 from drafter.outline import Block
 
 EXAMPLE_NAME = "example.yaml"
@@ -32,6 +32,26 @@ class BuildResult:
 def example_path() -> Path:
     """The bundled example answers (ships inside the package)."""
     return Path(__file__).resolve().parent / "examples" / EXAMPLE_NAME
+
+
+def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]]:
+    """The checks of a build without writing anything (``drafter summary``): findings in the
+    answers, and in the draft those not already reported against the answer they come from."""
+    from drafter.checks import run_checks
+    from drafter.checks.answers import check_answers
+
+    answer_findings = check_answers(answers)
+    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+    findings = [
+        f
+        for f in run_checks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+        )
+        if (f.rule, f.excerpt) not in in_answers
+    ]
+    return answer_findings, findings
 
 
 def default_output(answers: Any, folder: Path | None = None) -> Path:
@@ -61,6 +81,7 @@ def docx_target(out: Path, answers: Any) -> Path:
     """Where ``-o OUT`` puts the report: an existing folder is a folder target (the report gets
     its default name inside it); anything else is a file name, given the .docx extension."""
     out = Path(out)
+    refuse_special_output(out)
     if out.is_dir():
         return default_output(answers, out)
     if out.suffix.lower() != ".docx":

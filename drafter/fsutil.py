@@ -471,6 +471,18 @@ def _place_new(tmp: Path, target: Path) -> bool:
     return True
 
 
+def refuse_special_output(path: Path) -> None:
+    """An output path naming an existing device, FIFO or socket is refused as it is, never
+    given an extension and written beside it (``-o /dev/null`` is not ``/dev/null.docx``)."""
+    info = _stat(Path(path))
+    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        raise DrafterError(
+            f"输出路径是{_special_kind(info.st_mode)}，不是普通文件，不能写入",
+            path=path,
+            hint="请用 -o 指定一个普通文件名或文件夹。",
+        )
+
+
 def check_replace(
     path: Path, *, inputs: Sequence[Path | None] = (), companions: Sequence[str] = ()
 ) -> None:

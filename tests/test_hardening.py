@@ -476,6 +476,51 @@ def test_force_writes_only_onto_regular_files(answers: Path, tmp_path: Path) -> 
     )
 
 
+@needs_posix
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "{answers}", "-o", "/dev/null"],
+        ["demo", "-o", "/dev/null"],
+        ["check", str(SEED), "--annotate", "/dev/null"],
+        ["summary", str(SEED), "-o", "/dev/null", "--force"],
+        ["build", "{answers}", "-o", "{fifo}"],
+        ["summary", str(SEED), "-o", "{fifo}"],
+    ],
+    ids=["build", "demo", "annotate", "summary", "build-fifo", "summary-fifo"],
+)
+def test_an_output_naming_a_device_is_refused_not_written_beside(
+    args: list[str], answers: Path, tmp_path: Path
+) -> None:
+    """-o /dev/null used to become /dev/null.docx (a new file in /dev)."""
+    fifo = tmp_path / "管道"
+    os.mkfifo(fifo)
+    args = [a.format(answers=answers, fifo=fifo) for a in args]
+    before = set(os.listdir("/dev"))
+    try:
+        refused(run_drafter(*args, cwd=tmp_path, timeout=30), "不是普通文件")
+    finally:
+        for name in set(os.listdir("/dev")) - before:
+            if name.startswith("null."):
+                os.unlink(Path("/dev") / name)
+    assert set(os.listdir("/dev")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["管道", "答卷.yaml"])
+
+
+@needs_posix
+def test_summary_inputs_that_are_not_regular_files_are_named(tmp_path: Path) -> None:
+    fifo = tmp_path / "管道"
+    os.mkfifo(fifo)
+    result = run_drafter(
+        "summary", str(fifo), "/dev/zero", "-o", "汇总.xlsx", cwd=tmp_path, timeout=20
+    )
+    refused(result, "命名管道", "字符设备")
+    result = run_drafter(
+        "summary", str(SEED), "--expect", str(fifo), "-o", "汇总.xlsx", cwd=tmp_path, timeout=20
+    )
+    refused(result, "命名管道", "单位名单")
+
+
 def test_concurrent_builds_never_share_a_name(answers: Path, tmp_path: Path) -> None:
     """Ten builds onto one name at once: ten reports, ten names, none lost."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
