@@ -690,6 +690,55 @@ def cases(python: str) -> list[Case]:
         return Run(["build", str(answers(folder)), "-o", "报告.docx", "--force"])
 
     add("write-open-in-word", word_lock, words=("Word", "~$报告.docx"), check=protect("报告.docx"))
+    outputs: dict[str, Callable[[Path], list[str]]] = {
+        "build": lambda f: ["build", str(answers(f)), "-o", "/dev/null"],
+        "demo": lambda f: ["demo", "-o", "/dev/null"],
+        "annotate": lambda f: ["check", str(SEED), "--annotate", "/dev/null"],
+        "summary": lambda f: ["summary", str(SEED), "-o", "/dev/null", "--force"],
+        "summary-fifo": lambda f: ["summary", str(SEED), "-o", str(fifo(f, "s.xlsx"))],
+    }
+
+    def nothing_in_dev(folder: Path, stdout: str, stderr: str) -> str | None:
+        return "wrote into /dev" if list(Path("/dev").glob("null.*")) else None
+
+    for label, make in outputs.items():
+        add(
+            f"write-output-is-a-device-{label}",
+            lambda f, m=make: Run(m(f)),
+            words=("不是普通文件",),
+            check=nothing_in_dev,
+        )
+    add(
+        "input-summary-fifo-and-dev-zero",
+        lambda f: Run(["summary", str(fifo(f)), "/dev/zero", "-o", "s.xlsx"]),
+        words=("命名管道", "字符设备"),
+        seconds=15,
+    )
+    add(
+        "input-summary-expect-fifo",
+        lambda f: Run(["summary", str(SEED), "--expect", str(fifo(f)), "-o", "s.xlsx"]),
+        words=("命名管道",),
+        seconds=15,
+    )
+    add(
+        "input-annotate-fifo",
+        lambda f: Run(["check", str(fifo(f)), "--annotate", "a.docx"]),
+        words=("命名管道",),
+        seconds=15,
+    )
+
+    def annotate_onto_itself(folder: Path) -> Run:
+        report = folder / "报告.docx"
+        shutil.copy(real_docx(folder, python), report)
+        keep(folder, report)
+        return Run(["check", str(report), "--annotate", str(report), "--force"])
+
+    add(
+        "write-annotate-onto-the-report",
+        annotate_onto_itself,
+        words=("报告本身",),
+        check=protect("报告.docx"),
+    )
     add(
         "write-long-name",
         lambda f: Run(["import", str(SEED), "-o", "长" * 300 + ".yaml"]),
