@@ -246,7 +246,10 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
             line=line,
             hint="检查这一行及上一行的缩进（用空格，不要用 Tab）、冒号后的空格和引号是否成对。",
         ) from None
-    except (YAMLError, ValueError, RecursionError) as exc:
+    except ValueError:
+        # YAML reads 2024-13-45 as a date and fails in Python's date type (English message).
+        raise _bad_value(text, path) from None
+    except (YAMLError, RecursionError) as exc:
         raise DrafterError(
             f"YAML 格式错误：{exc}", path=path, hint="用 drafter new 重新生成答卷。"
         ) from None
@@ -281,6 +284,30 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
         _migrate(loaded)
     loaded.unknown = unknown_keys(loaded.data)
     return loaded
+
+
+_DATE_VALUE = re.compile(r"^[^#\n]*:\s+(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:#.*)?$", re.M)
+
+
+def _bad_value(text: str, path: Path | None) -> DrafterError:
+    """The first value YAML takes for a date that does not exist, with its line."""
+    import datetime
+
+    for found in _DATE_VALUE.finditer(text):
+        try:
+            datetime.date(*(int(g) for g in found.groups()))
+        except ValueError:
+            return DrafterError(
+                f"“{'-'.join(found.groups())}”不是一个存在的日期",
+                path=path,
+                line=text.count("\n", 0, found.start()) + 1,
+                hint="改成真实的日期，如 2025-01-15；或写成“2025年1月15日”。",
+            )
+    return DrafterError(
+        "答卷里有一个值无法读取（像日期或数字，却不是有效的日期或数字）",
+        path=path,
+        hint="检查日期和数字的写法；不确定时给这个值加上引号。",
+    )
 
 
 def _yaml_problem(exc: Any) -> str:

@@ -762,6 +762,11 @@ MESSAGES: dict[str, tuple[str, str, list[str]]] = {
         "5000 位",
         ["Exceeds the limit", "4300"],
     ),
+    "impossible-date": (
+        "identity:\n  date: 2024-13-45\n",
+        "不是一个存在的日期",
+        ["month must be"],
+    ),
     "deep-nesting": (
         "identity: " + "[" * 3000 + "]" * 3000 + "\n",
         "嵌套",
