@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -867,6 +868,11 @@ def digest(folder: Path) -> dict[str, str]:
     return out
 
 
+# Three English words in a row: library text reaching the user (commands like "drafter edit
+# 答卷.yaml" have two).
+_ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z']{2,}){2,}\b")
+
+
 def run_case(case: Case, python: str, work: Path) -> Result:
     folder = work / case.name
     folder.mkdir()
@@ -931,6 +937,9 @@ def run_case(case: Case, python: str, work: Path) -> Result:
         and not any("\u4e00" <= ch <= "\u9fff" for ch in err_text)
     ):
         problems.append("message not in Chinese")
+    english = _ENGLISH.search(err_text)
+    if english is not None and code != 3:
+        problems.append(f"English in the message: “{english.group()}”")
     for word in case.words:
         if word not in err_text:
             problems.append(f"message lacks “{word}”")
