@@ -29,6 +29,10 @@ RESERVED_KEYS: dict[str, str] = {
     "schema_version": "答卷格式版本（请勿修改）",
     "to_confirm": "尚待回答或确认的问题（回答或确认后自动移除）",
     "unplaced_figures": "从旧报告中读到但未能归入问题的数字，请人工放到合适的位置",
+    "unplaced_items": (
+        "从旧报告中读到、但无法确定该放在哪一部分的内容（不会写进报告）："
+        "请把每一条移到合适问题的“具体措施”里，再删去这一条"
+    ),
     "last_year": "去年的数据和计划（由 drafter new --from 生成，供对照）",
     "followups": "去年计划的落实情况",
 }

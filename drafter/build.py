@@ -191,6 +191,12 @@ def build_report(
         extra=extra,
         inputs=[Path(answers_path), *inputs],
     )
+    unplaced = loaded.data.get("unplaced_items")
+    if isinstance(unplaced, list) and unplaced:
+        result.warnings.append(
+            f"答卷末尾还有 {len(unplaced)} 段导入时无法确定位置的内容（unplaced_items），"
+            "没有写进报告：请移到合适的问题下后删去。"
+        )
     if loaded.unknown:
         result.warnings.append(
             "答卷里有本程序不认识的项目（已保留，未使用）：" + "、".join(loaded.unknown)
@@ -219,7 +225,8 @@ def findings_report(result: BuildResult) -> tuple[list[str], int]:
     if result.findings:
         lines.append("报告检查：")
         for finding in result.findings:
-            lines.append(_finding_line(finding, f"第 {finding.paragraph + 1} 段 {finding.rule}"))
+            place = f"第 {finding.paragraph + 1} 段" if finding.paragraph >= 0 else "全文"
+            lines.append(_finding_line(finding, f"{place} {finding.rule}"))
     counts = {name: severities.count(name) for name in SEVERITY_NAMES}
     lines.append(
         f"检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示。"

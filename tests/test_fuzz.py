@@ -480,7 +480,9 @@ def _assert_findings_contract(blocks: list[Block], findings: list[Any]) -> None:
 
     for finding in findings:
         assert finding.severity in ("error", "warning", "info")
-        assert 0 <= finding.paragraph < max(len(blocks), 1)
+        # -1: a finding about the whole document (a missing part), with no excerpt.
+        assert -1 <= finding.paragraph < max(len(blocks), 1)
+        assert finding.paragraph >= 0 or finding.excerpt == ""
         assert has_chinese(finding.message)
     json.dumps(findings_to_json("报告.docx", findings), ensure_ascii=False)
     format_text("报告.docx", blocks, findings)
