@@ -249,9 +249,12 @@ SECTION_MODELS = _build_section_models()
 
 
 class Followup(Item):
-    """How one of last year's plans went (top-level ``followups`` in the answers file)."""
+    """How one of last year's plans went (top-level ``followups`` in the answers file):
+    the plan's heading and text as last year wrote them, its status and the user's sentence
+    (None in files written before the sentence was kept apart: their ``text`` is the result)."""
 
     status: str = ""
+    sentence: str | None = None
 
 
 def _parse_followups(raw: Any) -> list[Followup]:
@@ -265,10 +268,25 @@ def _parse_followups(raw: Any) -> list[Followup]:
             heading = clean_text(str(entry.get("heading") or ""))
             text = clean_text(str(entry.get("text") or ""))
             if heading or text:
+                sentence = entry.get("sentence")
                 out.append(
-                    Followup(heading=heading, text=text, status=str(entry.get("status") or ""))
+                    Followup(
+                        heading=heading,
+                        text=text,
+                        status=str(entry.get("status") or ""),
+                        sentence=clean_text(str(sentence)) if sentence is not None else None,
+                    )
                 )
     return out
+
+
+def _mapping_or_empty(raw: Any) -> dict[str, Any]:
+    """Bookkeeping of the file, never a reason to refuse it: anything else reads as empty."""
+    return dict(raw) if isinstance(raw, Mapping) else {}
+
+
+def _list_or_empty(raw: Any) -> list[Any]:
+    return list(raw) if isinstance(raw, list) else []
 
 
 class AnswersBase(BaseModel):
@@ -278,6 +296,10 @@ class AnswersBase(BaseModel):
 
     followups: Annotated[list[Followup], PlainValidator(_parse_followups)] = []
     """Last year's plans and what became of them (filled by ``drafter new --from``)."""
+    last_year: Annotated[dict[str, Any], PlainValidator(_mapping_or_empty)] = {}
+    """Last year's figures, plans and problems (``drafter new --from``/``--import``)."""
+    carried_figures: Annotated[list[Any], PlainValidator(_list_or_empty)] = []
+    """The record of last year's figures inside carried texts (see ``drafter.carried``)."""
 
     def get(self, key: str) -> Any:
         section, name = key.split(".", 1)

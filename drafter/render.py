@@ -230,6 +230,13 @@ def make_environment(extra_dir: Path | None = None) -> Any:
     return env
 
 
+def _followup_items(followups: Iterable[Any]) -> list[Item]:
+    """Last year's plans as the report states them (heading; 去年提出……，已落实。……)."""
+    from drafter.carryover import followup_report_text
+
+    return [Item(heading=f.heading, text=followup_report_text(f)) for f in followups]
+
+
 def template_context(answers: Any) -> dict[str, Any]:
     ctx = _Context(answers)
     a = ctx.effective()
@@ -248,7 +255,7 @@ def template_context(answers: Any) -> dict[str, Any]:
         "rate": ctx.fig,
         "figs": ctx.figs,
         "inline": inline,
-        "followups": _escaped(list(answers.followups)),
+        "followups": _escaped(_followup_items(answers.followups)),
         # Switches an outline sets before including a shared part.
         "include_first_duty": False,
         "rectification_heading": True,

@@ -25,7 +25,15 @@ from drafter.figures import Figure
 from drafter.model import validate_answers
 from drafter.questionnaire import prefill_text, run_new
 from drafter.questions import QUESTIONS, SECTIONS, get_answer
-from tests.test_questionnaire import CTRL_C, CTRL_U, ENTER, docx_text, drive, keys_for
+from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)
+    CTRL_C,
+    CTRL_U,
+    ENTER,
+    _no_hang,
+    docx_text,
+    drive,
+    keys_for,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -113,8 +121,7 @@ def year2_keys(data: Mapping[str, Any]) -> str:
             if q.kind == "items":
                 keys += ENTER  # carried items: the list is shown, Enter keeps it
             elif answer is None and value not in (None, "", []):
-                multiline = q.kind in ("longtext", "list") and prefill_text(q, value)
-                keys += ENTER + (ENTER if multiline else "")
+                keys += ENTER
             else:
                 keys += keys_for(q, answer, data)
             if q.key == "publicity.activities":

@@ -28,6 +28,9 @@ ALL_RULES = {
     "punctuation",
     "spacing",
     "typo",
+    # Answers-level only (they need last year's record in the answers file).
+    "carried-figure",
+    "figure-dropped",
 }
 
 

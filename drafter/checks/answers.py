@@ -70,4 +70,7 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
     for key, message in cross_check(answers):
         finding = Finding("figure-impossible", "error", message, "", 0)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
+    from drafter.checks.carried import carried_findings
+
+    found += carried_findings(answers)
     return found
