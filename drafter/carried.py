@@ -249,19 +249,24 @@ def _leads(cf: CarriedFigure) -> set[str]:
     }
 
 
+def current_raw(cf: CarriedFigure) -> str:
+    """The figure as today's text should write it: this year's when it was changed."""
+    return cf.now if cf.now and cf.now not in (DROPPED, DECLINED) else cf.figure
+
+
 def is_same(mention: Mention, cf: CarriedFigure) -> bool:
     """Whether a figure of today's text is the carried figure (its sentence may have been edited
     elsewhere: then the words before the figure in its clause must be the same)."""
-    if mention.raw != cf.figure:
+    if mention.raw != current_raw(cf):
         return False
-    if mention.sentence == cf.sentence:
+    if mention.sentence == cf.sentence and mention.raw == cf.figure:
         return True
     return _lead(mention.sentence, mention.start - mention.sentence_start) in _leads(cf)
 
 
 def locate(data: Mapping[str, Any], cf: CarriedFigure) -> tuple[str, Mention] | None:
     """Where a carried figure stands in today's texts (its own question's), if it is still there."""
-    if cf.structured:
+    if cf.structured or cf.now == DROPPED:
         return None
     ordered = sorted(text_slots(data, cf.question), key=lambda slot: slot[0] != cf.path)
     for path, text in ordered:
@@ -329,6 +334,15 @@ def drop_clause(text: str, mention: Mention) -> str:
     return (text[:cut_from] + text[cut_to:]).strip()
 
 
+def sentence_without(mention: Mention) -> str:
+    """The figure's sentence as it reads once its clause is dropped ("" if nothing is left)."""
+    from dataclasses import replace
+
+    alone = replace(mention, start=mention.start - mention.sentence_start, sentence_start=0)
+    alone = replace(alone, end=alone.start + len(mention.raw))
+    return drop_clause(mention.sentence, alone)
+
+
 def sentence_at(mention: Mention) -> str:
     """The sentence a figure stands in, with the figure marked: ……开展活动【20场次】，……"""
     s = mention.sentence
@@ -355,14 +369,19 @@ def last_figures(data: Mapping[str, Any]) -> dict[str, Figure]:
     return out
 
 
-def linked(data: Mapping[str, Any], key: str, year: Any = None) -> list[CarriedFigure]:
+def linked(
+    data: Mapping[str, Any], key: str, year: Any = None, *, confirmed: bool = False
+) -> list[CarriedFigure]:
     """Carried text figures that state the same fact as the structured figure ``key``: same key
-    and last year's value (or any value when last year left the structured figure empty)."""
+    and last year's value (or any value when last year left the structured figure empty).
+    Those already confirmed for the year too when ``confirmed`` (a change must reach them)."""
     year = get_answer(data, "identity.year") if year is None else year
     last = last_figures(data).get(key)
     out = []
     for cf in load(data):
-        if cf.structured or cf.key != key or cf.confirmed_for(year):
+        if cf.structured or cf.key != key or cf.now == DROPPED:
+            continue
+        if cf.confirmed_for(year) and not confirmed:
             continue
         value = parse_new_figure(cf.figure)
         if last is None or (value is not None and value == last):
@@ -409,6 +428,7 @@ __all__ = [
     "RECORD_KEY",
     "CarriedFigure",
     "collect",
+    "current_raw",
     "declined",
     "drop_clause",
     "dropped",

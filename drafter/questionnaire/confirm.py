@@ -49,8 +49,7 @@ def _apply(
         cf.now = carried.DROPPED
         return "（已删去这一分句）"
     if value is None or value == mention.figure:
-        cf.now = None
-        return mention.sentence
+        return mention.sentence  # as it stands (kept, or already this year's)
     new = carried.figure_text(value, "%" if mention.rate else mention.unit)
     carried.set_text(flow.data, path, carried.replace_figure(text, mention, new))
     cf.now = new
@@ -89,14 +88,21 @@ def _update(flow: Questionnaire, changed: list[carried.CarriedFigure]) -> None:
 def figure_default(flow: Questionnaire, q: Question) -> tuple[Figure | None, str]:
     """What Enter means at a figure prompt, and how the prompt says it."""
     last = carried.last_figures(flow.data).get(q.key)
+    decline = "；-＝今年不报告" if last is not None else "；-＝不填"
+    raw = get_answer(flow.data, q.key)
+    stored = check_input(q, str(raw))[0] if raw is not None else None
+    if stored is not None and q.key not in flow.pending:
+        return stored, f"［回车＝不改（{stored}{q.unit}）{decline}］"
+    if stored is None and q.key not in flow.pending and carried.declined(flow.data, q.key):
+        return None, "［回车＝仍不报告；输入数字＝填写］"
     for cf in carried.load(flow.data):
         if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year) or not cf.now:
             continue
         before, now = carried.parse_new_figure(cf.figure), carried.parse_new_figure(cf.now)
         if now is not None and (last is None or before == last):
-            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致；-＝今年不报告］"
+            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致{decline}］"
     if last is not None:
-        return last, "［回车＝与去年相同；-＝今年不报告］"
+        return last, f"［回车＝与去年相同{decline}］"
     links = carried.linked(flow.data, q.key)
     if links:
         value = carried.parse_new_figure(links[0].figure)
@@ -108,7 +114,7 @@ def figure_default(flow: Questionnaire, q: Question) -> tuple[Figure | None, str
 def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
     """A figure prompt: last year's value kept by Enter, linked text figures in the same step."""
     default, offer = figure_default(flow, q)
-    links = carried.linked(flow.data, q.key)
+    links = carried.linked(flow.data, q.key, confirmed=True)
     located = [(cf, carried.locate(flow.data, cf)) for cf in links]
     shown = [(cf, found) for cf, found in located if found is not None]
     if shown:
@@ -117,8 +123,6 @@ def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
             flow.say(f"  {carried.place_of(path)}：{carried.sentence_at(mention)}")
     if offer and message.endswith("："):
         message = message[:-1] + offer + "："
-    stored = get_answer(flow.data, q.key)
-    prefill = "" if default is not None else ("" if stored is None else str(stored))
 
     def validate(text: str) -> str | None:
         if default is not None and (not text.strip() or text.strip() in DECLINE_WORDS):
@@ -126,7 +130,7 @@ def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
         return check_input(q, text)[1]
 
     while True:
-        text = flow.ask(message, default=prefill, validate=validate, while_typing=True)
+        text = flow.ask(message, validate=validate, while_typing=True)
         if isinstance(text, Signal):
             return text
         if text.strip() in HELP_WORDS:
@@ -134,26 +138,31 @@ def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
 
             flow.say(help_text(q, flow.data))
             continue
+        typed = text.strip()
+        declined = default is not None and typed in DECLINE_WORDS
+        if declined:
+            value: Figure | None = None
+            flow.say(f"→ 今年不报告“{q.label}”")
+        elif not typed and default is not None:
+            value = default
+            flow.say(f"→ {value}{q.unit}")
+        else:
+            value, error = check_input(q, text)
+            if error:  # only reachable when the validator was bypassed
+                flow.say(error)
+                continue
         break
-    typed = text.strip()
-    declined = default is not None and typed in DECLINE_WORDS
-    if declined:
-        value: Figure | None = None
-        flow.say(f"→ 今年不报告“{q.label}”")
-    elif not typed and default is not None:
-        value = default
-        flow.say(f"→ {value}{q.unit}")
-    else:
-        value, error = check_input(q, text)
-        if error:
-            flow.say(error)
-            return ask_figure(flow, q, message)
     changed = []
-    for cf, found in shown:
+    for cf, _found in shown:
+        before = carried.current_raw(cf)
         sentence = _apply(flow, cf, value, drop=declined or value is None)
         changed.append(cf)
-        if found is not None and sentence:
+        if cf.now == carried.DROPPED:
+            flow.say(f"  文字里的“{before}”所在的分句已删去。")
+        elif carried.current_raw(cf) != before:
             flow.say(f"  文字已一并改好：{sentence}")
+        else:
+            flow.say(f"  文字里的“{before}”已一并确认。")
     last = carried.last_figures(flow.data).get(q.key)
     if declined and last is not None:
         changed.append(
@@ -214,9 +223,8 @@ def ask_carried_in(flow: Questionnaire, q: Question) -> Any:
         _update(flow, [cf])
         flow.save()
         if typed in DROP_WORDS or cf.now == carried.DROPPED:
-            flow.say(
-                f"→ 已删去。现在：{_short(carried.get_text(flow.data, path) or '（这一条已没有文字）')}"
-            )
+            rest = carried.sentence_without(mention)
+            flow.say(f"→ 已删去。这一句现在是：{rest}" if rest else "→ 已删去这一句。")
         elif cf.now:
             flow.say(f"→ 改为：{sentence}")
         else:
@@ -236,8 +244,3 @@ def _structured_now(flow: Questionnaire, cf: carried.CarriedFigure) -> str | Non
     if value in (None, ""):
         return None
     return f"{value}{QUESTIONS[cf.key].unit}"
-
-
-def _short(text: str, width: int = 70) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 2] + "……"

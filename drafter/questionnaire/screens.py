@@ -239,7 +239,14 @@ def start_text(total: int, first_time: bool) -> str:
         "按键：回车＝确认（输入框里已有的内容就是默认值，直接回车即采用）；Ctrl-U＝清空输入框；\n"
         "      多段文字用 Ctrl-J 换行；F1 或 ?＝帮助；F2 或输入 <＝上一题；\n"
         "      F3 或输入 >＝目录（跳到任意部分、检查并生成报告）；Ctrl-C＝保存退出。\n"
-        "数字：" + FIGURE_HINT
+        "数字："
+        + (
+            FIGURE_HINT
+            if first_time
+            else FIGURE_HINT.replace(
+                "不报告就直接回车留空", "显示“去年：……”时回车＝与去年相同，输入 -＝今年不报告"
+            )
+        )
     )
 
 
