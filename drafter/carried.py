@@ -397,8 +397,15 @@ def declined(data: Mapping[str, Any], key: str, year: Any = None) -> bool:
 
 
 def stated_in_texts(data: Mapping[str, Any]) -> set[str]:
-    """Catalogue keys some text of today's answers states a figure for."""
-    return {m.key for _, text in text_slots(data) for m in find_mentions(text) if m.key}
+    """Catalogue keys today's texts state a figure for: this year's statements only (a carried
+    figure not yet confirmed is last year's, whatever text it stands in)."""
+    stale = outstanding(data)
+    keys = set()
+    for _, text in text_slots(data):
+        for mention in find_mentions(text):
+            if mention.key and not any(is_same(mention, cf) for cf in stale):
+                keys.add(mention.key)
+    return keys
 
 
 def dropped(data: Mapping[str, Any]) -> list[tuple[str, Figure]]:

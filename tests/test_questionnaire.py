@@ -53,7 +53,6 @@ def drive(keys: str, fn: Any, *args: Any, **kwargs: Any) -> tuple[int, list[str]
 def keys_for(q: Question, answer: Any, data: Mapping[str, Any]) -> str:
     """The keys a user types for one question (``None``: accept what is shown)."""
     prefilled = prefill_text(q, q.default_for(data)) if q.kind != "figure" else ""
-    multiline = q.kind in ("longtext", "list")
     if q.kind == "items":
         if not answer:
             return ENTER  # empty heading: no items
