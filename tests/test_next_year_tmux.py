@@ -110,7 +110,11 @@ def test_next_year_figures_kept_changed_dropped_then_none_warned(
     t.wait_for("文字里的“20场次”已一并确认")
     t.wait_for("发放宣传资料（份）  去年：2000份")
     t.send("Enter")
-    for prompt in ("解答法律咨询（人次）  去年：5人次", "受教育群众（人次）：", "“法律明白人”（名）："):
+    for prompt in (
+        "解答法律咨询（人次）  去年：5人次",
+        "受教育群众（人次）：",
+        "“法律明白人”（名）：",
+    ):
         t.wait_for(prompt)
         t.send("Enter")
     screen = t.wait_for("今年是多少？［回车＝仍是 8场；数字＝改；d＝删去］")
