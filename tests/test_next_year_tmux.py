@@ -55,9 +55,10 @@ def start(folder: Path, names: list[str], *args: str) -> Tmux:
     name = f"drafter-next-{uuid.uuid4().hex[:8]}"
     names.append(name)
     command = " ".join([sys.executable, "-m", "drafter", *args])
+    size = ["-x", "120", "-y", "40"]
+    shell = f"{command}; echo EXITED-$?; sleep 60"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", str(folder)]
-        + [f"{command}; echo EXITED-$?; sleep 60"],
+        ["tmux", "new-session", "-d", "-s", name, *size, "-c", str(folder), shell],
         check=True,
         env=ENV,
     )
