@@ -28,8 +28,8 @@ TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
 WILD_FACTOR = 3
 """A figure three times (or a third of) last year's is worth a second look."""
 
-PLAN_STATUS = {"done": "已落实", "partly": "已部分落实", "not": "尚未落实"}
-FIX_STATUS = {"done": "已整改到位", "partly": "已部分整改", "not": "尚未完成整改"}
+PLAN_STATUS = {"done": "已落实", "partly": "部分落实", "not": "尚未落实"}
+FIX_STATUS = {"done": "已整改到位", "partly": "部分整改", "not": "尚未完成整改"}
 
 
 # --------------------------------------------------------------------------- start from last
@@ -246,32 +246,13 @@ def followup_item(plan: Mapping[str, Any], status: str, sentence: str) -> dict[s
     }
 
 
-def _clause(text: str) -> str:
-    return text.strip().rstrip("。；;，,：: ")
-
-
-def followup_report_text(followup: Any) -> str:
-    """One follow-up as the report states it: 去年提出……，已落实。<what was done>
-
-    A file written before the sentence was kept apart has the result in ``text``: used as is."""
-    sentence = getattr(followup, "sentence", None)
-    if sentence is None:
-        return str(getattr(followup, "text", "") or "")
-    status = PLAN_STATUS.get(str(getattr(followup, "status", "") or ""), PLAN_STATUS["done"])
-    plan = _clause(str(getattr(followup, "text", "") or ""))
-    lead = f"去年提出{plan}，{status}" if plan else status
-    return f"{lead}。{sentence.strip()}" if sentence.strip() else f"{lead}。"
-
-
 def rectification_item(problem: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
-    """整改 of one of last year's problems, as a ``rectification.items`` entry: what was done,
-    then how far (开展专题培训2期，已整改到位。)."""
+    """整改 of one of last year's problems, as a ``rectification.items`` entry: the status word
+    first, then what was done ("已整改到位。开展专题培训2期。"); the templates turn it into
+    "针对“X”的问题，开展专题培训2期，已整改到位。"."""
     word = FIX_STATUS.get(status, FIX_STATUS["done"])
-    done = _clause(sentence)
-    return {
-        "heading": str(problem.get("heading") or problem.get("text") or ""),
-        "text": f"{done}，{word}。" if done else f"{word}。",
-    }
+    text = f"{word}。{sentence.strip()}" if sentence.strip() else f"{word}。"
+    return {"heading": str(problem.get("heading") or problem.get("text") or ""), "text": text}
 
 
 # --------------------------------------------------------------------------- comparison
@@ -421,7 +402,6 @@ __all__ = [
     "comparison_rows",
     "figure_warning",
     "followup_item",
-    "followup_report_text",
     "last_year_text",
     "migration_report",
     "rectification_item",

@@ -1,4 +1,4 @@
-"""Command line: ``drafter demo | new | edit | build | check | import | compare``.
+"""Command line: ``drafter demo | new | edit | build | check | import | compare | summary``.
 
 Heavy libraries are imported inside the commands, so ``drafter --help`` starts fast. Only this
 module prints a :class:`DrafterError` and chooses the exit code (0 ok, 1 findings or invalid
@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="检查任意一份报告（.docx 或 .txt）的常见错误")
     p.add_argument("file", type=Path, help="报告文件")
     p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    p.add_argument(
+        "--annotate",
+        type=Path,
+        metavar="OUT.docx",
+        help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
+    )
+    p.add_argument("--author", help="批注的作者名（默认“依法治县办审核”）")
+    p.add_argument("--with-info", dest="with_info", action="store_true", help="提示也写成批注")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
 
     p = sub.add_parser("import", help="把去年的 Word 报告转成答卷，作为今年的起点")
     p.add_argument("file", type=Path, help="去年的报告（.docx 或 .txt）")
@@ -118,6 +127,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="对照两年答卷里的数字")
     p.add_argument("last", type=Path, help="去年的答卷")
     p.add_argument("this", type=Path, help="今年的答卷")
+
+    p = sub.add_parser(
+        "summary",
+        help="县里汇总：各乡镇的答卷和报告 → 一张 Excel 汇总表（数字、合计、检查结果、未报送单位）",
+        description="汇总各乡镇的答卷（.yaml）和报告（.docx/.txt）。退出码：0 无需跟进；"
+        "1 有检查错误或警告、未报送、年度不符、重复或无法读取的文件（汇总表照常写出）；"
+        "2 没有可汇总的文件；3 程序内部错误。",
+    )
+    p.add_argument(
+        "paths", type=Path, nargs="+", metavar="文件或文件夹", help="答卷、报告，或存放它们的文件夹"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
+    )
+    p.add_argument(
+        "--expect", type=Path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
+    )
+    p.add_argument("--year", type=int, help="汇总的报告年度（默认取多数文件的年度）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的汇总表（默认另起新名）")
     return parser
 
 
@@ -180,6 +208,18 @@ def cmd_edit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    if args.annotate is not None:
+        from drafter.annotate import run_annotate_command
+
+        return run_annotate_command(
+            args.file,
+            args.annotate,
+            args.format,
+            out,
+            author=args.author,
+            include_info=args.with_info,
+            force=args.force,
+        )
     from drafter.checks.command import run_check_command
 
     return run_check_command(args.file, args.format, out)
@@ -197,6 +237,14 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     return run_compare_command(args.last, args.this, out)
 
 
+def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.summary.command import run_summary_command
+
+    return run_summary_command(
+        args.paths, args.output, out, expect=args.expect, year=args.year, force=args.force
+    )
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "build": cmd_build,
@@ -205,6 +253,7 @@ COMMANDS = {
     "check": cmd_check,
     "import": cmd_import,
     "compare": cmd_compare,
+    "summary": cmd_summary,
 }
 
 

@@ -249,12 +249,11 @@ SECTION_MODELS = _build_section_models()
 
 
 class Followup(Item):
-    """How one of last year's plans went (top-level ``followups`` in the answers file):
-    the plan's heading and text as last year wrote them, its status and the user's sentence
-    (None in files written before the sentence was kept apart: their ``text`` is the result)."""
+    """How one of last year's plans went (top-level ``followups`` in the answers file)."""
 
     status: str = ""
-    sentence: str | None = None
+    sentence: str = ""
+    """What the user said about it (the plan's own words stay in ``text``)."""
 
 
 def _parse_followups(raw: Any) -> list[Followup]:
@@ -268,13 +267,12 @@ def _parse_followups(raw: Any) -> list[Followup]:
             heading = clean_text(str(entry.get("heading") or ""))
             text = clean_text(str(entry.get("text") or ""))
             if heading or text:
-                sentence = entry.get("sentence")
                 out.append(
                     Followup(
                         heading=heading,
                         text=text,
                         status=str(entry.get("status") or ""),
-                        sentence=clean_text(str(sentence)) if sentence is not None else None,
+                        sentence=clean_text(str(entry.get("sentence") or "")),
                     )
                 )
     return out
