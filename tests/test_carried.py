@@ -106,10 +106,17 @@ def test_review_summary_fits_a_40_line_terminal(last_year: Path) -> None:
     data = start_from_last(last_year)
     findings = [f"第{n}处：一条很长的检查意见" for n in range(30)]
     lines = summary_lines(data, list(data["to_confirm"]), list(data["to_confirm"]), findings)
-    assert len(lines) <= 36, "\n".join(lines)  # and the prompt below it
+    assert len(lines) <= 35, "\n".join(lines)  # the prompt and the toolbar below it
+    assert all(_columns(line) <= 80 for line in lines), "\n".join(lines)
     shown = "\n".join(lines)
     assert "还有 4 个没有确认今年的数字" in shown
     assert "去年报告了“普法宣传活动20场次”，今年没有填写" in shown
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 # --------------------------------------------------------------------------- the session

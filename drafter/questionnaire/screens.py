@@ -9,6 +9,7 @@ answers a page (a few sections) at a time on request.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,7 @@ LIST_HINT = "（一行一项：Ctrl-J 换行；写完按回车）"
 SCREEN_LINES = 40
 PAGE_LINES = 34
 """Lines of answers on one page of the review (the rest: heading and prompt)."""
-SHOWN = 4
+SHOWN = 3
 """Entries of one kind listed on the summary before "……还有 N 处"."""
 
 
@@ -85,6 +86,22 @@ def format_value(q: Question, value: Any) -> str:
     return text if len(text) <= 60 else text[:58] + "……"
 
 
+SCREEN_COLUMNS = 78
+"""A review line fits an 80-column console (a Chinese character takes two columns)."""
+
+
+def fit(line: str, columns: int = SCREEN_COLUMNS) -> str:
+    """One screen row: cut with …… so that a 40-line screen really holds 40 lines."""
+    used = 0
+    for index, ch in enumerate(line):
+        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used > columns - 4:
+            rest = line[index:]
+            width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in rest)
+            return line if used - 1 + width <= columns else line[:index] + "……"
+    return line
+
+
 def _short(text: str, width: int = 50) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[: width - 2] + "……"
@@ -97,7 +114,7 @@ def section_lines(data: Mapping[str, Any], number: int, pending: Iterable[str] =
     lines = [f"{number}. {section.title}"]
     for q in section.questions:
         mark = "  [未答] " if q.key in waiting else "  "
-        lines.append(f"{mark}{q.label}：{format_value(q, get_answer(data, q.key))}")
+        lines.append(fit(f"{mark}{q.label}：{format_value(q, get_answer(data, q.key))}"))
     return lines
 
 
@@ -134,7 +151,7 @@ def missing_required(data: Mapping[str, Any]) -> list[str]:
 def _capped(header: str, entries: list[str]) -> list[str]:
     if not entries:
         return []
-    lines = [header] + [f"  - {e}" for e in entries[:SHOWN]]
+    lines = [fit(header)] + [fit(f"  - {e}") for e in entries[:SHOWN]]
     if len(entries) > SHOWN:
         lines.append(f"  ……还有 {len(entries) - SHOWN} 处")
     return lines
@@ -156,7 +173,7 @@ def carried_lines(data: Mapping[str, Any]) -> list[str]:
 
 
 def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str]:
-    """The sections, three to a line, with how many questions are open in each."""
+    """The sections, two to a line, with how many questions are open in each."""
     waiting, wanted = set(pending), set(keys)
     cells = []
     for number, section in enumerate(SECTIONS, 1):
@@ -165,7 +182,7 @@ def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str
         open_count = sum(1 for q in section.questions if q.key in waiting)
         state = f"{open_count}题未答" if open_count else "✓"
         cells.append(f"{number}.{section.title}（{state}）")
-    return ["  " + "  ".join(cells[i : i + 3]) for i in range(0, len(cells), 3)]
+    return [fit("  " + "  ".join(cells[i : i + 2])) for i in range(0, len(cells), 2)]
 
 
 def summary_lines(
