@@ -383,3 +383,28 @@ def test_items_typed_before_ctrl_c_are_kept_and_the_list_resumes(tmp_path: Path)
         ("自己写的标题", "内容二"),
     ]
     assert "organisation.measures" in data["to_confirm"]  # not finished: asked again
+
+
+def test_suggestions_come_back_after_going_back_and_choices_are_echoed(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    keys = "俄久乡" + ENTER + "1" + ENTER  # 单位类型: 乡 (echoed)
+    keys += F3 + "3" + ENTER + ENTER + ENTER + ENTER  # 组织领导: title, group, plan
+    keys += F2 + ENTER  # back at the work plan, then to the measures again
+    keys += CTRL_C
+    _, log = drive(keys, run_new, path)
+    shown = "\n".join(log)
+    assert "→ 乡" in shown
+    assert shown.count("常用小标题（") == 2  # listed again on the second visit
+
+
+def test_outline_choices_are_shown_by_their_chinese_names(tmp_path: Path) -> None:
+    from drafter.questionnaire import Questionnaire
+
+    with create_pipe_input() as inp:
+        inp.send_text("2" + ENTER)
+        q = Questionnaire(tmp_path / "a.yaml", {}, input=inp, output=DummyOutput())
+        q.ask_question(QUESTIONS["identity.outline"])
+    shown = "\n".join(q.transcript)
+    assert "regulation" not in shown and "first-duty" not in shown
+    assert "报告结构［回车＝按规定顺序］" in shown and "→ 第一责任人在前" in shown
+    assert get_answer(q.data, "identity.outline") == "first-duty"

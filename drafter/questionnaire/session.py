@@ -10,6 +10,8 @@ F2 goes back; F3 opens the section menu; Ctrl-C or Ctrl-D save and exit.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -36,20 +38,45 @@ MENU = Signal("menu")
 
 
 def require_terminal() -> None:
-    """The questionnaire needs a keyboard: refuse piped or redirected input in Chinese (exit 2),
-    instead of prompt_toolkit's English warning and a session that cannot be answered."""
+    """The questionnaire needs a keyboard. A terminal is fine, and so are keys piped in by a script
+    (``printf … | drafter new``: prompt_toolkit's English warnings are silenced). Anything else
+    (no stdin at all, /dev/null, a socket) is refused in Chinese (exit 2) instead of prompt_toolkit's
+    English warning and a session nobody can answer."""
     stdin = sys.stdin
     try:
         interactive = stdin is not None and stdin.isatty()
-    except (ValueError, OSError):
-        interactive = False
-    if not interactive:
-        raise DrafterError(
-            "问答需要在终端（命令行窗口）里运行：它逐题提问，等您用键盘回答；"
-            "现在的输入不是终端（来自管道或文件）",
-            hint="直接在命令行窗口里运行 drafter new 或 drafter edit；"
-            "答卷已经填好时，用 drafter build 答卷文件 生成报告。",
+        piped = (
+            not interactive
+            and stdin is not None
+            and stat.S_ISFIFO(os.fstat(stdin.fileno()).st_mode)
         )
+    except (ValueError, OSError, AttributeError):
+        interactive = piped = False
+    if interactive or piped:
+        _quiet_warnings()
+        return
+    raise DrafterError(
+        "问答需要在终端（命令行窗口）里运行：它逐题提问，等您用键盘回答；现在没有可以输入的终端",
+        hint="直接在命令行窗口里运行 drafter new 或 drafter edit；"
+        "答卷已经填好时，用 drafter build 答卷文件 生成报告。",
+    )
+
+
+def _quiet_warnings() -> None:
+    """prompt_toolkit writes "Warning: Input/Output is not a terminal" in English once per file
+    descriptor; mark ours as already warned (the screen shows the questionnaire's own text)."""
+    try:
+        from prompt_toolkit.input.vt100 import Vt100Input
+        from prompt_toolkit.output.vt100 import Vt100_Output
+    except ImportError:  # Windows: the console classes do not print these warnings
+        return
+    for stream, cls in ((sys.stdin, Vt100Input), (sys.stdout, Vt100_Output)):
+        seen = getattr(cls, "_fds_not_a_terminal", None)
+        try:
+            if isinstance(seen, set) and stream is not None and not stream.isatty():
+                seen.add(stream.fileno())
+        except (ValueError, OSError, AttributeError):
+            continue
 
 
 class Terminal:
