@@ -32,7 +32,7 @@ class Finding:
     excerpt: str
     """The offending text exactly as it stands in the block ("" when something is missing)."""
     paragraph: int
-    """0-based index of the block."""
+    """0-based index of the block; -1 for a finding about the whole document (a missing part)."""
 
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -87,13 +87,22 @@ def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object
 from drafter.checks import (  # noqa: E402, F401
     approx,
     carried,
+    conflicts,
+    dates,
     duplicates,
+    echo,
     figures,
+    fragments,
+    names,
     numbering,
     outdated,
     parts,
+    phrases,
     punctuation,
+    runon,
     spacing,
+    status,
+    substance,
     typos,
     unit,
     years,

@@ -55,7 +55,7 @@ def format_text(file: str, blocks: Sequence[Block], findings: Sequence[Finding])
     for rule, group in by_rule.items():
         lines.append(f"■ {RULE_NAMES.get(rule, rule)}（{rule}，{len(group)} 处）")
         for finding in group:
-            where = f"第 {finding.paragraph + 1} 段"
+            where = f"第 {finding.paragraph + 1} 段" if finding.paragraph >= 0 else "全文"
             lines.append(f"  [{SEVERITY_NAMES[finding.severity]}] {where}：{finding.message}")
             shown = _highlight(blocks, finding)
             if shown:
