@@ -21,16 +21,9 @@ import datetime as dt
 import re
 from typing import Any
 
-MAX_NODES = 50_000
-"""Values after expansion; a real file has a few hundred (the round-trip reader's own limit)."""
-MAX_DEPTH = 40
-"""Nesting of lists and maps; an answers file is three or four levels deep."""
-MAX_LIST_ITEMS = 1_000
-"""Entries in one list (the model allows 50 items per question)."""
+from drafter.answers import _LONG_NUMBER, _UNREADABLE, MAX_DEPTH, MAX_EVENTS, MAX_LIST_ITEMS
 
-_ROUND_TRIP_ONLY = re.compile(
-    r"[&*!%]|<<|[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_ROUND_TRIP_ONLY = re.compile(r"[&*!%]|<<")
 _SCALARS = (str, int, float, bool, dt.date, type(None))
 
 
@@ -40,7 +33,7 @@ class _NotPlain(Exception):
 
 def load_plain(text: str) -> dict[str, Any] | None:
     """The file's data as plain dicts, lists and scalars, or None: read it the round-trip way."""
-    if _ROUND_TRIP_ONLY.search(text):
+    if any(p.search(text) for p in (_ROUND_TRIP_ONLY, _UNREADABLE, _LONG_NUMBER)):
         return None
     if not text.strip():
         return {}
@@ -54,28 +47,36 @@ def load_plain(text: str) -> dict[str, Any] | None:
             return {}
         if not isinstance(data, dict):
             return None
-        budget = [MAX_NODES]
-        return {_key(k): _plain(v, budget, 1) for k, v in data.items()}
+        # The round-trip reader refuses a file of more than MAX_EVENTS YAML events; each key
+        # and scalar is one event, each list or map two (start, end): stay within the same.
+        budget = [MAX_EVENTS - 10]
+        return _plain(data, budget, 0)
     # Any failure at all sends the file to the round-trip reader, which explains it.
     except Exception:
         return None
 
 
-def _key(key: Any) -> str:
+def _key(key: Any, budget: list[int]) -> str:
     if isinstance(key, (dict, list)) or not isinstance(key, _SCALARS):
         raise _NotPlain
+    budget[0] -= 1
     return str(key)
 
 
 def _plain(node: Any, budget: list[int], depth: int) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0 or depth > MAX_DEPTH:
+    """``node`` (inside ``depth`` lists and maps) as plain data, within the round-trip reader's
+    limits (events, nesting, entries of one list or map)."""
+    if isinstance(node, (dict, list)):
+        budget[0] -= 2
+        if depth + 1 > MAX_DEPTH or len(node) > MAX_LIST_ITEMS:
+            raise _NotPlain
+    else:
+        budget[0] -= 1
+    if budget[0] < 0:
         raise _NotPlain
     if isinstance(node, dict):
-        return {_key(k): _plain(v, budget, depth + 1) for k, v in node.items()}
+        return {_key(k, budget): _plain(v, budget, depth + 1) for k, v in node.items()}
     if isinstance(node, list):
-        if len(node) > MAX_LIST_ITEMS:
-            raise _NotPlain
         return [_plain(v, budget, depth + 1) for v in node]
     if isinstance(node, _SCALARS):
         return node

@@ -279,8 +279,19 @@ def _parse_followups(raw: Any) -> list[Followup]:
     return out
 
 
+def _mapping_or_empty(raw: Any) -> dict[str, Any]:
+    """Bookkeeping of the file, never a reason to refuse it: anything else reads as empty."""
+    return dict(raw) if isinstance(raw, Mapping) else {}
+
+
+def _list_or_empty(raw: Any) -> list[Any]:
+    return list(raw) if isinstance(raw, list) else []
+
+
 TOP_LEVEL: dict[str, Callable[[Any], Any]] = {
     "followups": _parse_followups,
+    "last_year": _mapping_or_empty,
+    "carried_figures": _list_or_empty,
 }
 """Top-level keys of the answers that are not sections, each with its parser (which also makes
 the value of a missing key from None)."""
@@ -291,6 +302,10 @@ class Answers:
 
     followups: list[Followup]
     """Last year's plans and what became of them (filled by ``drafter new --from``)."""
+    last_year: dict[str, Any]
+    """Last year's figures, plans and problems (``drafter new --from``/``--import``)."""
+    carried_figures: list[Any]
+    """The record of last year's figures inside carried texts (see ``drafter.carried``)."""
 
     def __init__(self, sections: Mapping[str, SectionAnswers], top: Mapping[str, Any]) -> None:
         self.__dict__.update(sections)

@@ -101,3 +101,16 @@ def test_a_build_reading_keeps_unknown_keys_and_migrates_like_saving_does(tmp_pa
     old = _write(tmp_path, (FIXTURES / "answers_v0.yaml").read_text(encoding="utf-8"))
     _, migrated = load_answers(old)
     assert migrated.migrated_from == read_answers_file(old).migrated_from is not None
+
+
+def test_unreadable_characters_are_exactly_those_yaml_refuses() -> None:
+    """The short class of refused characters is the complement of YAML's printable set."""
+    import re
+
+    from drafter.answers import _UNREADABLE
+
+    printable = re.compile(
+        "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    )
+    every = "".join(map(chr, range(0x110000)))
+    assert _UNREADABLE.findall(every) == printable.findall(every)
