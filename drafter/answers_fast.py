@@ -18,6 +18,7 @@ or the cross-field rules): the error message then names the line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -41,6 +42,7 @@ def load_plain(text: str) -> dict[str, Any] | None:
         from ruamel.yaml import YAML
 
         yaml = YAML(typ="safe", pure=False)
+        yaml.Resolver = _resolver_class()
         yaml.allow_duplicate_keys = False
         data = yaml.load(text)
         if data is None:
@@ -54,6 +56,21 @@ def load_plain(text: str) -> dict[str, Any] | None:
     # Any failure at all sends the file to the round-trip reader, which explains it.
     except Exception:
         return None
+
+
+@functools.cache
+def _resolver_class() -> Any:
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Yaml12Resolver(VersionedResolver):
+        """The default resolver, fixed at YAML 1.2: the version is otherwise looked up again
+        for every value (a third of a load). Only files without directives come here."""
+
+        @property
+        def processing_version(self) -> Any:
+            return (1, 2)
+
+    return Yaml12Resolver
 
 
 def _key(key: Any, budget: list[int]) -> str:
