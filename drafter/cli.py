@@ -12,12 +12,16 @@ import errno
 import io
 import os
 import sys
-import traceback
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO, cast
 
 from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, DrafterError
+
+# Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
+# (mypy reads this block; at run time the names are never needed).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
 
 OUTLINE_CHOICES = ("regulation", "first-duty", "three-part")
 EXIT_BUG = 3
@@ -474,6 +478,8 @@ def _output_broken(exc: OutputBroken, kept: list[str]) -> int:
 
 
 def _internal_error(message: str, code: int) -> int:
+    import traceback
+
     from drafter.errorlog import write_error_log
 
     details = traceback.format_exc()
@@ -504,7 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args, real_stdout)
         guarded = _GuardedStdout(real_stdout)
         sys.stdout = guarded
-        code = COMMANDS[args.command](args, cast(TextIO, guarded))
+        code = COMMANDS[args.command](args, guarded)  # type: ignore[arg-type]  # a TextIO
         guarded.flush()
         return code
     except DrafterError as exc:

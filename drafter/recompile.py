@@ -6,7 +6,8 @@ occurrence costs 0.3–1 ms: a fifth of ``drafter check``'s start-up. The compil
 depends on nothing but the class, so :func:`install` wraps the compiler's private
 ``_optimize_charset`` with a memo: the first occurrence is compiled as before, the others reuse
 it. The result is identical by construction. If the private function is not there, or not with
-the expected signature (another Python version), nothing is changed.
+the expected signature (another Python version), nothing is changed. Importing this module
+installs it (the checks and the importer import it before their rules).
 """
 
 from __future__ import annotations
@@ -48,3 +49,6 @@ def install() -> bool:
 
     compiler._optimize_charset = remembered
     return True
+
+
+install()

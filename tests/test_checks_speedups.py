@@ -37,3 +37,42 @@ def test_remembered_mentions_come_as_a_new_list_each_time() -> None:
     again = find_mentions(text)
     assert [m.raw for m in again] == ["30场次", "1500余份"]
     assert again is not find_mentions(text)
+
+
+def test_any_of_says_no_only_when_no_pattern_matches() -> None:
+    from drafter.checks import outdated, typos
+    from drafter.checks._text import AnyOf
+    from tests.conftest import SEEDS
+
+    rng = random.Random(16)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    groups = [
+        [pattern for pattern, _, _ in typos._COMPILED],
+        [pattern for _, pattern in outdated._COMPILED]
+        + [pattern for _, pattern, _ in outdated._PLANS],
+    ]
+    # Texts that hit each pattern, and random pieces of the real reports.
+    samples = ["布署工作", "再接再励", "截止目前", "法治政府建设实施纲要（2015—2020年）", "的的确"]
+    samples += [
+        text[i : i + rng.randint(5, 80)] for i in (rng.randrange(len(text)) for _ in range(3000))
+    ]
+    for patterns in groups:
+        joined = AnyOf(patterns)
+        assert joined.joined is not None
+        hits = 0
+        for sample in samples:
+            expected = any(p.search(sample) for p in patterns)
+            assert joined.may_match(sample) == expected, sample
+            hits += expected
+        assert hits >= 3
+
+
+def test_any_of_does_not_join_what_it_cannot_join_faithfully() -> None:
+    from drafter.checks._text import AnyOf
+
+    backref = AnyOf([re.compile(r"(.)\1"), re.compile("x")])
+    assert backref.joined is None and backref.may_match("ab")
+    mixed = AnyOf([re.compile("a", re.I), re.compile("b")])
+    assert mixed.joined is None
+    named = AnyOf([re.compile("(?P<n>a)"), re.compile("(?P<n>b)")])
+    assert named.joined is None and named.may_match("zzz")

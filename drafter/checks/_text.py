@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from drafter.hanzi import to_simplified
@@ -83,6 +83,33 @@ def part_kinds(heading: str) -> set[str]:
     if "problems" in kinds and "plans" in kinds and "整改" in heading:
         kinds.discard("plans")
     return kinds
+
+
+class AnyOf:
+    """Whether any of several patterns matches a text, in one search.
+
+    A rule that tries a list of patterns on every text (typos, outdated terms) spends most of
+    its time on texts none of them matches; one search of the patterns joined says so at once.
+    The join finds a match exactly when one of the patterns does (an alternation of patterns
+    without back references); patterns it cannot join faithfully (back references, differing
+    flags, a repeated group name) make it answer "maybe" always.
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        patterns = list(patterns)
+        self.joined: re.Pattern[str] | None = None
+        flags = {p.flags for p in patterns}
+        if len(flags) == 1 and not any(_BACKREF.search(p.pattern) for p in patterns):
+            try:
+                self.joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), *flags)
+            except re.error:
+                self.joined = None
+
+    def may_match(self, text: str) -> bool:
+        return self.joined is None or self.joined.search(text) is not None
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
 @dataclass
