@@ -298,12 +298,16 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
         if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
             return None
         for keyword in rule.keywords:
-            for found in re.finditer(re.escape(keyword), clause):
-                position = span[0] + found.start()
+            # Every occurrence, left to right (str.find: a regex per keyword was compiled on
+            # first use, a hundred of them in every process).
+            found = clause.find(keyword)
+            while found >= 0:
+                position = span[0] + found
                 distance = abs(token.start - position)
                 if position > token.start:
                     distance += 20  # keywords before the number read more naturally
                 best = distance if best is None else min(best, distance)
+                found = clause.find(keyword, found + (len(keyword) or 1))
         if best is not None:
             return best
     return None

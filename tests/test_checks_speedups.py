@@ -76,3 +76,27 @@ def test_any_of_does_not_join_what_it_cannot_join_faithfully() -> None:
     assert mixed.joined is None
     named = AnyOf([re.compile("(?P<n>a)"), re.compile("(?P<n>b)")])
     assert named.joined is None and named.may_match("zzz")
+
+
+def _common_run_table(a: str, b: str) -> int:
+    """The longest common substring by the character table common_run used to fill."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if ch == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def test_common_run_equals_the_table_it_replaced() -> None:
+    from drafter.checks._text import common_run
+
+    rng = random.Random(17)
+    for _ in range(5000):
+        a = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
+        b = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
+        assert common_run(a, b) == _common_run_table(a, b), (a, b)
