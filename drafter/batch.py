@@ -321,9 +321,10 @@ def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # fork (where Python still defaults to it) lets the workers share the warmed-up modules.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # On Linux, fork lets the workers share the warmed-up modules (Python 3.14 no longer
+    # defaults to it); elsewhere the platform's default (spawn: each worker imports anew).
+    linux = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if linux else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(build_one, job): job for job in jobs}
         try:
