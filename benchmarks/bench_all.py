@@ -160,10 +160,21 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
+def _cpu_of_children() -> float:
+    """CPU seconds of this process's finished children (and theirs: the batch's workers)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def batch(
     drafter: Path, answers: Path, out: Path, jobs: int, cwd: Path, env: dict[str, str]
-) -> tuple[float, int, float | None]:
-    """(seconds, reports written, peak MB of the largest worker) of one batch build."""
+) -> tuple[float, int, float | None, float]:
+    """(seconds, reports written, peak MB of the largest worker, CPU seconds) of one batch."""
+    cpu_before = _cpu_of_children()
     shutil.rmtree(out, ignore_errors=True)
     args = [str(drafter), "build", str(answers), "-o", str(out), "--jobs", str(jobs)]
     start = time.perf_counter()
@@ -178,8 +189,9 @@ def batch(
                 peaks[child] = max(peaks.get(child, 0), _peak_kb(child))
         time.sleep(0.02)
     elapsed = time.perf_counter() - start
+    cpu = _cpu_of_children() - cpu_before
     written = len(list(out.glob("*.docx")))
-    return elapsed, written, (max(peaks.values()) / 1024 if peaks else None)
+    return elapsed, written, (max(peaks.values()) / 1024 if peaks else None), cpu
 
 
 # --------------------------------------------------------------------------- the table
@@ -381,16 +393,24 @@ def main() -> None:
             batch(drafter, inputs / "answers", out / "batch", args.jobs, work, env)
             for _ in range(2)
         ]
-        elapsed, written, peak = min(results)
+        elapsed, written, peak, cpu = min(results)
         rate = written / elapsed
+        goal = 100 * args.jobs / 2
+        # On a shared machine the batch may get less than its cores: the CPU time per report
+        # says what the cores would do if they were free.
+        idle = args.jobs * written / cpu if cpu else None
+        note = f"; CPU {cpu / written * 1000:.0f} ms/report" if cpu else ""
+        met = _met(rate >= goal)
+        if rate < goal and idle is not None:
+            met += f" ({idle:.0f}/s on {args.jobs} idle cores: {_met(idle >= goal)})"
         rows.append(
             (
                 f"`drafter build` of {args.batch} answers files, {args.jobs} processes",
                 f"{elapsed:.2f} s",
-                f"{written} reports",
+                f"{written} reports{note}",
                 f"{rate:.0f}/s",
-                "≥ 100/s on 2 cores",
-                _met(rate >= 100 * args.jobs / 2),
+                f"≥ {goal:.0f}/s",
+                met,
             )
         )
         rows.append(
