@@ -1,7 +1,10 @@
 """Render the writer's output with LibreOffice and measure the PDF against GB/T 9704-2012.
 
 Fonts are substituted here (no 仿宋_GB2312 on Linux), but CJK glyphs are 1 em wide in every
-fallback, so line and character counts and positions hold (report-format.md §4, §6).
+fallback, so line and character counts and positions hold (report-format.md §4, §6). Digits are
+not: only a face with Times New Roman's widths (Liberation Serif) measures right, so the module
+first checks what fontconfig will give LibreOffice (tests/preflight.py) and fails with the
+package to install rather than with a geometry assertion.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import pytest
 from drafter.docx_writer import write_docx
 from drafter.outline import Block
 from drafter.pdf import docx_to_pdf, find_soffice
+from tests.preflight import font_problems
 from tests.test_docx_writer import DATE, SIGNATURE, report_blocks
 
 pymupdf = pytest.importorskip("pymupdf", reason="PyMuPDF 未安装：无法测量 PDF 版面")
@@ -29,6 +33,15 @@ pytestmark = [
         find_soffice() is None, reason="LibreOffice 未安装：无法把 .docx 转成 PDF 来测量版面"
     ),
 ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fonts_as_expected() -> None:
+    """Precondition: the substitutes LibreOffice will use can be measured (see tests/preflight.py)."""
+    problems = font_problems()
+    if problems:
+        pytest.fail("版式测试的前提不满足：\n" + "\n".join(problems), pytrace=False)
+
 
 PT_PER_MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * PT_PER_MM, 297 * PT_PER_MM
