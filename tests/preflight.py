@@ -16,7 +16,6 @@ far from its cause, so they fail first with a message naming the package to inst
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -40,9 +39,13 @@ PACKAGES = (
         "版式测试用 LibreOffice 把 .docx 转成 PDF 来测量",
         command="soffice",
     ),
-    SystemPackage(CJK_PACKAGE, "汉字字形（思源黑体/宋体），代替仿宋_GB2312、方正小标宋简体、黑体"),
-    SystemPackage("fonts-arphic-ukai", "楷体字形（AR PL UKai），代替楷体_GB2312"),
-    SystemPackage("fonts-arphic-uming", "明体字形（AR PL UMing），代替宋体"),
+    # LibreOffice draws every Chinese font of a draft (仿宋, 小标宋, 黑体, 楷体, 宋体) with one
+    # face of this collection: no CJK face here has those names, and the layout only needs
+    # 1-em ideographs, which every CJK face has.
+    SystemPackage(
+        CJK_PACKAGE,
+        "汉字字形（思源黑体），代替仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312、宋体",
+    ),
     SystemPackage(LATIN_PACKAGE, "Liberation Serif：与 Times New Roman 等宽，数字和字母的宽度才对"),
     SystemPackage("tmux", "在真实终端里驱动问答界面的测试", command="tmux"),
 )
@@ -114,11 +117,26 @@ def fc_match(role: FontRole) -> Match | None:
         encoding="utf-8",
         errors="replace",
         check=False,
-        env=os.environ.copy(),
     ).stdout
     family, _, rest = out.partition("\t")
     file, _, langs = rest.partition("\t")
     return Match(role, family.strip(), file.strip(), "zh-cn" in langs.split("|"))
+
+
+def chinese_faces() -> list[str]:
+    """PostScript names of the installed faces that cover Simplified Chinese."""
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return []
+    out = subprocess.run(
+        [exe, "--format", "%{postscriptname}\n", ":lang=zh-cn"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    ).stdout
+    return sorted({name.strip() for name in out.splitlines() if name.strip()})
 
 
 def font_problems() -> list[str]:
