@@ -94,7 +94,7 @@ def test_missing_answers_file(tmp_path: Path) -> None:
 def test_usage_errors_are_chinese(tmp_path: Path) -> None:
     result = run_drafter("build", cwd=tmp_path)
     assert result.returncode == 2
-    assert "缺少参数" in result.stderr
+    assert "缺少答卷文件" in result.stderr
 
 
 def test_unwritable_output_is_a_clear_error(
