@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.checks import RULES, Finding, findings_to_json, run_checks
+from drafter.checks import RULES, Finding, findings_to_json, rule_name, run_checks
 from drafter.checks.command import run_check_command
 from drafter.errors import DrafterError
 from drafter.reader import blocks_from_text, read_blocks
@@ -62,7 +62,7 @@ SEED_DEFECTS: dict[str, list[tuple[str, int, str, str]]] = {
         ("typo", 28, "权力义务", "error"),
     ],
     "003_a85474dd8e8b2607.txt": [
-        ("missing-part", 0, "", "warning"),
+        ("missing-part", -1, "", "warning"),
         ("punctuation", 5, "3.15", "warning"),
         ("punctuation", 5, "12.4", "warning"),
         ("outdated-term", 8, "法制宣传", "warning"),
@@ -72,7 +72,7 @@ SEED_DEFECTS: dict[str, list[tuple[str, int, str, str]]] = {
         ("typo", 3, "及时发展", "error"),
         ("typo", 10, "存在问题的不足", "error"),
         ("typo", 5, "反映迅速", "error"),
-        ("missing-part", 0, "", "error"),
+        ("missing-part", -1, "", "error"),
         ("spacing", 7, "现 “", "warning"),
     ],
 }
@@ -180,7 +180,8 @@ def test_mutation_found(rule: str, old: str, new: str, severity: str) -> None:
 def test_missing_part(heading: str, severity: str) -> None:
     text = _mutate(heading, "")
     findings = [f for f in run_checks(blocks_from_text(text)) if f.rule == "missing-part"]
-    assert any(f.severity == severity and f.paragraph == 0 for f in findings), findings
+    # A part missing is about the whole document: paragraph -1 (design.md), shown as 全文.
+    assert any(f.severity == severity and f.paragraph == -1 for f in findings), findings
 
 
 def test_clean_report_as_docx_has_no_errors(tmp_path: Path) -> None:
@@ -289,8 +290,10 @@ def test_command_text_groups_and_summary() -> None:
     code = run_check_command(SEEDS / "001_1b8db11db821e11c.txt", "text", out)
     text = out.getvalue()
     assert code == 1
-    assert "【（三）】" in text and "（numbering，1 处）" in text
-    assert text.rstrip().splitlines()[-1].startswith("共发现")
+    assert "【（三）】" in text and f"■ {rule_name('numbering')}（1 处）" in text
+    # Users see rule names; ids are for JSON only.
+    assert "numbering" not in text
+    assert text.rstrip().splitlines()[-1].startswith("检查结果：")
 
 
 def test_command_clean_file_exits_zero(tmp_path: Path) -> None:

@@ -480,10 +480,12 @@ def _assert_findings_contract(blocks: list[Block], findings: list[Any]) -> None:
 
     for finding in findings:
         assert finding.severity in ("error", "warning", "info")
-        assert 0 <= finding.paragraph < max(len(blocks), 1)
+        # -1: a finding about the whole document (design.md), with nothing to quote.
+        assert finding.paragraph == -1 or 0 <= finding.paragraph < max(len(blocks), 1)
+        assert finding.paragraph >= 0 or finding.excerpt == ""
         assert has_chinese(finding.message)
     json.dumps(findings_to_json("报告.docx", findings), ensure_ascii=False)
-    format_text("报告.docx", blocks, findings)
+    format_text("报告.docx", blocks, findings, show_all=True)
 
 
 @FUZZ

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
+from drafter.checks import WHOLE_DOCUMENT, Finding, register
 from drafter.checks._text import Context, part_kinds
 
 RULE = "missing-part"
@@ -37,13 +37,12 @@ def check(context: Context) -> Iterator[Finding]:
                 "warning",
                 "没有找到“一、”“二、”这样的一级标题，无法核对报告是否包含规定的四项内容。",
                 "",
-                0,
+                WHOLE_DOCUMENT,
             )
         return
     present: set[str] = set()
     for kinds in context.kinds.values():
         present |= kinds
-    anchor = 0
     for kind in ("measures", "problems", "plans"):
         if kind not in present:
             yield Finding(
@@ -51,7 +50,7 @@ def check(context: Context) -> Iterator[Finding]:
                 "error",
                 f"缺少必备内容：{_LABELS[kind]}（应单列一部分）。",
                 "",
-                anchor,
+                WHOLE_DOCUMENT,
             )
     if "duty" not in present:
         lower = any(b.kind == "heading" and "duty" in part_kinds(b.text) for b in blocks) or any(
@@ -65,7 +64,7 @@ def check(context: Context) -> Iterator[Finding]:
                 f"缺少必备内容：{_LABELS['duty']}"
                 + ("（正文只是顺带提及，建议单列一部分或一项）。" if mentioned else "。"),
                 "",
-                anchor,
+                WHOLE_DOCUMENT,
             )
     if "other" not in present:
         yield Finding(
@@ -73,5 +72,5 @@ def check(context: Context) -> Iterator[Finding]:
             "info",
             "没有“其他需要报告的情况”部分；没有需要报告的事项时可以不写。",
             "",
-            anchor,
+            WHOLE_DOCUMENT,
         )
