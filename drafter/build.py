@@ -147,9 +147,11 @@ def build_report(
     return result
 
 
-def findings_report(result: BuildResult, show_all: bool = False) -> tuple[list[str], int]:
+def findings_report(result: BuildResult, show_all: bool = True) -> tuple[list[str], int]:
     """The checks' findings as Chinese lines (answers first, then the draft) and the exit code
-    they call for (1 when there is an error or a warning). Hints are listed with ``show_all``."""
+    they call for (1 when there is an error or a warning). Hints are listed with ``show_all``;
+    the command line passes its ``--all`` (the questionnaire, which has no such option, lists
+    them)."""
     from drafter.checks.present import SERIOUS, exit_code, finding_line, listed, place, summary
 
     lines: list[str] = []
