@@ -383,7 +383,7 @@ class ArgumentParser(argparse.ArgumentParser):
             return ""
         column = max(map(display_width, sub.choices)) + 2
         return "\n".join(
-            f"  {name.ljust(column)}{parser.description or ''}".rstrip()
+            f"  {name.ljust(column)}{(parser.description or '').splitlines()[0]}".rstrip()
             for name, parser in sub.choices.items()
         )
 

@@ -33,6 +33,26 @@ def example_path() -> Path:
     return Path(__file__).resolve().parent / "examples" / EXAMPLE_NAME
 
 
+def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]]:
+    """The checks of a build without writing anything (``drafter summary``): findings in the
+    answers, and in the draft those not already reported against the answer they come from."""
+    from drafter.checks import run_checks
+    from drafter.checks.answers import check_answers
+
+    answer_findings = check_answers(answers)
+    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+    findings = [
+        f
+        for f in run_checks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+        )
+        if (f.rule, f.excerpt) not in in_answers
+    ]
+    return answer_findings, findings
+
+
 def default_output(answers: Any, folder: Path | None = None) -> Path:
     """``output/<县><单位><年>年度法治政府建设情况报告.docx`` under the current folder."""
     unit = safe_filename(str(answers.get("identity.unit_name") or "本单位"))

@@ -1,4 +1,4 @@
-"""Command line: ``drafter demo | new | edit | build | check | import | compare``.
+"""Command line: ``drafter demo | new | edit | build | check | import | compare | summary``.
 
 Heavy libraries are imported inside the commands, so ``drafter --help`` starts fast. Only this
 module prints a :class:`DrafterError` and chooses the exit code (0 ok, 1 findings or invalid
@@ -179,6 +179,7 @@ def build_parser() -> ArgumentParser:
         "检查任意一份报告（.docx 或 .txt）里县里审核会指出的问题。",
         "drafter check 报告.docx",
         "drafter check 报告.txt --format json",
+        ("drafter check 报告.docx --annotate 报告（审核意见）.docx", "另存一份带批注的副本"),
     )
     p.add_argument("file", type=Path, metavar="报告文件", help="要检查的报告（.docx 或 .txt）")
     p.add_choices(
@@ -192,6 +193,15 @@ def build_parser() -> ArgumentParser:
         help="输出格式：",
     )
     _all_option(p)
+    p.add_argument(
+        "--annotate",
+        type=Path,
+        metavar="批注副本",
+        help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
+    )
+    p.add_argument("--author", metavar="作者名", help="批注的作者名（默认“依法治县办审核”）")
+    p.add_argument("--with-info", dest="with_info", action="store_true", help="提示也写成批注")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
 
     p = command(
         "import",
@@ -218,6 +228,31 @@ def build_parser() -> ArgumentParser:
     )
     p.add_argument("last", type=Path, metavar="去年答卷", help="去年的答卷（.yaml）")
     p.add_argument("this", type=Path, metavar="今年答卷", help="今年的答卷（.yaml）")
+
+    p = command(
+        "summary",
+        "县里汇总：各乡镇的答卷和报告 → 一张 Excel 汇总表（数字、合计、检查结果、未报送单位）。",
+        ("drafter summary 收集文件夹 -o 汇总.xlsx", "汇总文件夹里的全部答卷和报告"),
+        ("drafter summary 收集文件夹 -o 汇总.xlsx --expect 名单.txt", "同时列出未报送的单位"),
+    )
+    p.description = (
+        f"{p.description}\n汇总各乡镇的答卷（.yaml）和报告（.docx/.txt）。退出码：0 无需跟进；"
+        "1 有检查错误或警告、未报送、年度不符、重复或无法读取的文件（汇总表照常写出）；"
+        "2 没有可汇总的文件；3 程序内部错误。"
+    )
+    p.add_argument(
+        "paths", type=Path, nargs="+", metavar="文件或文件夹", help="答卷、报告，或存放它们的文件夹"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
+    )
+    p.add_argument(
+        "--expect", type=Path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
+    )
+    p.add_argument(
+        "--year", type=int, metavar="年度", help="汇总的报告年度（默认取多数文件的年度）"
+    )
+    p.add_argument("--force", action="store_true", help="覆盖已存在的汇总表（默认另起新名）")
     return parser
 
 
@@ -280,6 +315,19 @@ def cmd_edit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    if args.annotate is not None:
+        from drafter.annotate import run_annotate_command
+
+        return run_annotate_command(
+            args.file,
+            args.annotate,
+            args.format,
+            out,
+            author=args.author,
+            include_info=args.with_info,
+            force=args.force,
+            show_all=args.all,
+        )
     from drafter.checks.command import run_check_command
 
     return run_check_command(args.file, args.format, out, show_all=args.all)
@@ -297,6 +345,14 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     return run_compare_command(args.last, args.this, out)
 
 
+def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.summary.command import run_summary_command
+
+    return run_summary_command(
+        args.paths, args.output, out, expect=args.expect, year=args.year, force=args.force
+    )
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "build": cmd_build,
@@ -305,6 +361,7 @@ COMMANDS = {
     "check": cmd_check,
     "import": cmd_import,
     "compare": cmd_compare,
+    "summary": cmd_summary,
 }
 
 

@@ -80,16 +80,51 @@ class _Table:
 _Item = str | _Table
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of a block's text stands in the file it was read from.
+
+    ``drafter check --annotate`` uses it to anchor a comment on the text a finding quotes.
+    """
+
+    paragraph: Any
+    """The ``w:p`` element of a .docx (None for a .txt)."""
+    line: int
+    """Which line of the paragraph (split at ``w:br``) the block holds; -1 for the whole
+    paragraph (a table cell's paragraph, whose line breaks become spaces); for a .txt, the index
+    of the line in the file."""
+    prefix: str = ""
+    """The automatic list number Word shows before the text (numPr): in the block, not in a run."""
+
+
+@dataclass
+class Report:
+    """A report read with the way back to its file: block i came from ``sources[i]``."""
+
+    blocks: list[Block]
+    sources: list[list[Source]]
+    document: Any = None
+    """The python-docx Document the ``w:p`` elements belong to (None for a .txt)."""
+
+
 # --------------------------------------------------------------------------- public API
 
 
 def read_blocks(path: Path) -> list[Block]:
     """Read a report (.docx or .txt) into blocks; DrafterError when the file is unusable."""
+    return read_report(path).blocks
+
+
+def read_report(path: Path) -> Report:
+    """Read a report with each block's sources (and the parsed .docx); DrafterError as above."""
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
+    document = None
+    sourced: list[tuple[_Item, list[Source]]]
     if data.startswith(ZIP_MAGIC):
-        items = _docx_items(path, data)
+        document = _docx_document(path, data)
+        sourced = _document_items(path, document)
     elif data.startswith(OLE_MAGIC):
         raise _ole_error(path, data, suffix)
     elif suffix in (".docx", ".docm", ".dotx"):
@@ -107,11 +142,25 @@ def read_blocks(path: Path) -> list[Block]:
     elif suffix in (".doc", ".wps", ".et", ".pdf", ".rtf", ".odt"):
         raise _unsupported_error(path, suffix)
     else:
-        items = list(_text_lines(_decode_text(path, data)))
-    blocks = classify(items)
-    if not blocks:
+        sourced = [
+            (line, [Source(None, index)])
+            for index, line in _numbered_lines(_decode_text(path, data))
+        ]
+    report = _sourced_report(sourced, document)
+    if not report.blocks:
         raise DrafterError("文件里没有文字内容。", path=path, hint="请确认选对了文件。")
-    return blocks
+    return report
+
+
+def document_report(document: Any) -> Report:
+    """Blocks and sources of a python-docx Document already in memory (e.g. one just built)."""
+    return _sourced_report(list(_body_items(document.element.body, _Numbering(document))), document)
+
+
+def _sourced_report(sourced: list[tuple[_Item, list[Source]]], document: Any) -> Report:
+    blocks, groups = _classify([item for item, _ in sourced])
+    sources = [[s for index in group for s in sourced[index][1]] for group in groups]
+    return Report(blocks, sources, document)
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -281,11 +330,17 @@ def _check_zip(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _text_lines(text: str) -> Iterator[str]:
+    for _, line in _numbered_lines(text):
+        yield line
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(index of the line in the file, cleaned line) for every non-empty line."""
     text = text.lstrip("\ufeff")
-    for raw in re.split(r"\r\n|\r|\n|\u2028|\u2029|\f|\v", text):
+    for index, raw in enumerate(re.split(r"\r\n|\r|\n|\u2028|\u2029|\f|\v", text)):
         line = _clean(raw)
         if line:
-            yield line
+            yield index, line
 
 
 def _clean(line: str) -> str:
@@ -302,7 +357,8 @@ def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-def _docx_items(path: Path, data: bytes) -> list[_Item]:
+def _docx_document(path: Path, data: bytes) -> Any:
+    """Check the archive, then parse it with python-docx (DrafterError when unusable)."""
     import io
 
     try:
@@ -331,34 +387,44 @@ def _docx_items(path: Path, data: bytes) -> list[_Item]:
     try:
         import docx
 
-        document = docx.Document(io.BytesIO(data))
-        numbering = _Numbering(document)
-        return list(_body_items(document.element.body, numbering))
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise _parse_error(path) from exc
+
+
+def _document_items(path: Path, document: Any) -> list[tuple[_Item, list[Source]]]:
+    try:
+        return list(_body_items(document.element.body, _Numbering(document)))
     except DrafterError:
         raise
     except Exception as exc:
-        # python-docx and lxml raise many exception types on malformed parts; to the user they
-        # all mean the same thing, and a traceback would help nobody.
-        raise DrafterError(
-            "无法解析 Word 文档，文件可能已损坏或不是 Word 保存的 .docx。",
-            path=path,
-            hint="请用 Word 或 WPS 打开后另存为 .docx 再试。",
-        ) from exc
+        raise _parse_error(path) from exc
 
 
-def _body_items(body: _Element, numbering: _Numbering) -> Iterator[_Item]:
+def _parse_error(path: Path) -> DrafterError:
+    # python-docx and lxml raise many exception types on malformed parts; to the user they
+    # all mean the same thing, and a traceback would help nobody.
+    return DrafterError(
+        "无法解析 Word 文档，文件可能已损坏或不是 Word 保存的 .docx。",
+        path=path,
+        hint="请用 Word 或 WPS 打开后另存为 .docx 再试。",
+    )
+
+
+def _body_items(body: _Element, numbering: _Numbering) -> Iterator[tuple[_Item, list[Source]]]:
     for child in body.iterchildren():
         tag = child.tag
         if tag == _w("p"):
-            text = numbering.prefix(child) + _paragraph_text(child)
-            for line in text.split("\n"):
+            prefix = numbering.prefix(child)
+            text = prefix + _paragraph_text(child)
+            for index, line in enumerate(text.split("\n")):
                 line = _clean(line)
                 if line:
-                    yield line
+                    yield line, [Source(child, index, prefix if index == 0 else "")]
         elif tag == _w("tbl"):
-            table = _table(child, numbering)
+            table, sources = _table(child, numbering)
             if table.rows:
-                yield table
+                yield table, sources
         elif tag == _w("sdt"):
             content = child.find(_w("sdtContent"))
             if content is not None:
@@ -367,22 +433,26 @@ def _body_items(body: _Element, numbering: _Numbering) -> Iterator[_Item]:
             yield from _body_items(child, numbering)
 
 
-def _table(tbl: _Element, numbering: _Numbering) -> _Table:
+def _table(tbl: _Element, numbering: _Numbering) -> tuple[_Table, list[Source]]:
     table = _Table()
+    sources: list[Source] = []
     for tr in tbl.iter(_w("tr")):
         # Nested tables' rows are also found by iter(); keep only this table's own rows.
         if _closest(tr, _w("tbl")) is not tbl:
             continue
         row: list[str] = []
         for tc in tr.iterchildren(_w("tc")):
-            lines = [
-                _clean(numbering.prefix(p) + _paragraph_text(p)).replace("\n", " ")
-                for p in tc.iter(_w("p"))
-            ]
-            row.append("\n".join(line for line in lines if line))
+            lines = []
+            for p in tc.iter(_w("p")):
+                prefix = numbering.prefix(p)
+                line = _clean(prefix + _paragraph_text(p)).replace("\n", " ")
+                if line:
+                    lines.append(line)
+                    sources.append(Source(p, -1, prefix))
+            row.append("\n".join(lines))
         if any(row):
             table.rows.append(row)
-    return table
+    return table, sources
 
 
 def _closest(element: _Element, tag: str) -> _Element | None:
@@ -403,7 +473,13 @@ _SKIP_SUBTREES = {
 
 def _paragraph_text(p: _Element) -> str:
     """Text of a paragraph in document order: runs, insertions, hyperlinks, fields; w:br → \\n."""
-    parts: list[str] = []
+    return "".join(text for text, _ in paragraph_pieces(p))
+
+
+def paragraph_pieces(p: _Element) -> list[tuple[str, _Element]]:
+    """The paragraph's text as (text, element) pieces: a ``w:t`` with its text, or a single
+    character for a ``w:tab``/``w:br``/``w:cr``/``w:noBreakHyphen``; deleted text is left out."""
+    parts: list[tuple[str, _Element]] = []
 
     def walk(element: _Element) -> None:
         for child in element.iterchildren():
@@ -411,21 +487,21 @@ def _paragraph_text(p: _Element) -> str:
             if not isinstance(tag, str) or tag in _SKIP_SUBTREES:
                 continue
             if tag == _w("t"):
-                parts.append(child.text or "")
+                parts.append((child.text or "", child))
             elif tag == _w("tab"):
-                parts.append("\t")
+                parts.append(("\t", child))
             elif tag in (_w("br"), _w("cr")):
                 if child.get(_w("type")) != "page":
-                    parts.append("\n")
+                    parts.append(("\n", child))
             elif tag == _w("noBreakHyphen"):
-                parts.append("-")
+                parts.append(("-", child))
             elif tag == _w("pPr"):
                 continue
             else:
                 walk(child)
 
     walk(p)
-    return "".join(parts)
+    return parts
 
 
 # --------------------------------------------------------------------------- Word list numbering
@@ -560,17 +636,17 @@ _CN_FORMATS = (
     "chineseCountingThousand",
     "chineseLegalSimplified",
     "japaneseCounting",
+    # LibreOffice saves Word's chineseCounting (一、二、) as taiwaneseCountingThousand.
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
 )
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "chineseLegalSimplified",
-        "japaneseCounting",
-    ):
+    if fmt in _CN_FORMATS:
         return _cn(n)
+    if fmt == "ideographDigital":
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt in ("ideographTraditional",) and 1 <= n <= 10:
         return "甲乙丙丁戊己庚辛壬癸"[n - 1]
     if fmt in ("ideographZodiac",) and 1 <= n <= 12:
@@ -666,8 +742,13 @@ def _is_signature(line: str) -> bool:
 
 def classify(items: Iterable[_Item]) -> list[Block]:
     """Turn cleaned paragraphs (and tables) into typed blocks."""
-    items = list(items)
+    return _classify(list(items))[0]
+
+
+def _classify(items: list[_Item]) -> tuple[list[Block], list[list[int]]]:
+    """Blocks, and for each block the indices of the items it was made from."""
     blocks: list[Block] = []
+    groups: list[list[int]] = []
     i = 0
     # Title: up to three short leading lines without sentence punctuation, before the opening.
     title_lines: list[str] = []
@@ -683,8 +764,10 @@ def classify(items: Iterable[_Item]) -> list[Block]:
         i += 1
     if title_lines:
         blocks.append(Block("title", "\n".join(title_lines)))
+        groups.append(list(range(i)))
     if i < len(items) and isinstance(items[i], str) and blocks and _is_addressee(items[i]):  # type: ignore[arg-type]
         blocks.append(Block("addressee", items[i]))  # type: ignore[arg-type]
+        groups.append([i])
         i += 1
 
     body = items[i:]
@@ -705,10 +788,12 @@ def classify(items: Iterable[_Item]) -> list[Block]:
         end -= 1
         signers += 1
 
-    for item in body[:end]:
+    for offset, item in enumerate(body[:end]):
         blocks.append(_classify_body(item))
+        groups.append([i + offset])
     blocks.extend(tail)
-    return blocks
+    groups.extend([i + index] for index in range(end, len(body)))
+    return blocks, groups
 
 
 def _classify_body(item: _Item) -> Block:

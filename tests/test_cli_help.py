@@ -18,7 +18,7 @@ from drafter.cli import build_parser, main
 from tests.conftest import run_drafter, run_python
 
 # Words a user may see in ASCII: names of products and formats, and what they type.
-PROPER = {"drafter", "LibreOffice", "Word", "WPS", "PDF", "JSON", "GB", "T", "Ctrl", "C"}
+PROPER = {"drafter", "LibreOffice", "Word", "WPS", "Excel", "PDF", "JSON", "GB", "T", "Ctrl", "C"}
 
 
 def typed_words(parser: ArgumentParser) -> set[str]:

@@ -1,0 +1,259 @@
+"""``drafter check REPORT --annotate OUT.docx``: the reviewer's copy with Word comments.
+
+One comment per finding (errors and warnings; hints on request), anchored on the text the finding
+quotes, saying the rule's Chinese name, what is wrong and how to fix it. A .docx is copied with
+everything it has (python-docx keeps every part it does not understand as it was; only comment
+markers are added to the body); a .txt is laid out as a GB/T 9704 .docx first by drafter's writer.
+The report itself is only read, and the copy is never written onto it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from drafter.checks import Finding, rule_name, run_checks
+from drafter.errors import DrafterError
+from drafter.outline import Block
+from drafter.reader import Report, Source
+
+DEFAULT_AUTHOR = "依法治县办审核"
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# A comment goes back to a township clerk, who needs to know what to do. Most messages say it
+# ("应为“全镇”", "请删去一处"); for those that only state the problem, the rule's usual fix.
+FIX_HINTS = {
+    "unit-mismatch": "统一为本单位的用语（乡、镇或街道）。",
+    "year-mismatch": "核对年份，使其与报告年度相符。",
+    "numbering": "按顺序重新编号（一、（一）1.（1）），同一层级用同一种编号样式。",
+    "duplicate-sentence": "删去重复的一处，或改写成不同的内容。",
+    "figure-impossible": "对照台账核对这几个数字，使部分不大于总数、比率与件数相符。",
+    "figure-conflict": "核对后统一为一个数字。",
+    "approx-misuse": "写确切数字，或只保留一种概数写法。",
+    "outdated-term": "改用现行的法规名称和提法。",
+    "missing-part": "补写这一部分内容。",
+    "punctuation": "改用规范的中文全角标点，成对的符号补齐。",
+    "spacing": "删去多余的空格。",
+    "typo": "改正错别字。",
+    "placeholder": "补上实际内容。",
+    "missing-date": "写明成文日期。",
+}
+_SAYS_FIX = re.compile("应|请|改为|改成|写作|可以|不必|删去|保留|建议")
+
+
+@dataclass
+class AnnotateResult:
+    """What ``annotate_report`` wrote and found."""
+
+    path: Path
+    blocks: list[Block]
+    findings: list[Finding]
+    """Every finding of the checks (the copy comments the selected severities)."""
+    commented: list[Finding] = field(default_factory=list)
+    inexact: list[Finding] = field(default_factory=list)
+    """Findings whose excerpt could not be found: their comment covers the whole paragraph."""
+
+
+def annotate_target(report: Path, out: Path, *, force: bool) -> Path:
+    """Where the annotated copy goes: a .docx that is not the report itself, never silently
+    replacing an existing file (a new name ``…(2).docx`` unless ``force``)."""
+    from drafter.fsutil import free_name
+
+    out = Path(out)
+    if same_file(report, out):
+        raise _onto_report(out)
+    if out.is_dir():
+        out = out / f"{report.stem}（审核意见）.docx"
+    elif out.suffix.lower() != ".docx":
+        out = out.with_name(out.name + ".docx")
+    if same_file(report, out):
+        raise _onto_report(out)
+    return out if force else free_name(out)
+
+
+def _onto_report(out: Path) -> DrafterError:
+    return DrafterError(
+        "批注副本不能写到被检查的报告本身上，报告原件不会被改动。",
+        path=out,
+        field="--annotate",
+        hint="请为批注副本另起一个文件名，如 --annotate 报告（审核意见）.docx。",
+    )
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (same real path, or the same file through a link)."""
+    try:
+        if Path(a).exists() and Path(b).exists():
+            return os.path.samefile(a, b)
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def comment_text(finding: Finding, *, exact: bool = True) -> str:
+    """The comment: rule name and severity, what is wrong and how to fix it (the message)."""
+    severity = SEVERITY_NAMES.get(finding.severity, finding.severity)
+    where = "（针对全文）" if finding.paragraph < 0 or not finding.excerpt else ""
+    lines = [f"【{severity}】{rule_name(finding.rule)}{where}", finding.message]
+    hint = FIX_HINTS.get(finding.rule)
+    if hint and not _SAYS_FIX.search(finding.message):
+        lines.append(f"怎么改：{hint}")
+    if finding.excerpt and not exact:
+        lines.append(f"原文：“{finding.excerpt}”")
+    return "\n".join(lines)
+
+
+def annotate_report(
+    path: Path,
+    out: Path,
+    *,
+    author: str = DEFAULT_AUTHOR,
+    include_info: bool = False,
+    force: bool = False,
+) -> AnnotateResult:
+    """Check a report and write a copy with one comment per finding; returns what was done."""
+    from drafter.fsutil import atomic_write_bytes
+    from drafter.reader import read_report
+
+    path = Path(path)
+    target = annotate_target(path, out, force=force)
+    report = read_report(path)
+    findings = run_checks(report.blocks)
+    document, sources = _document_and_sources(report)
+    result = AnnotateResult(target, report.blocks, findings)
+    author = author.strip() or DEFAULT_AUTHOR
+    for finding in findings:
+        if finding.severity == "info" and not include_info:
+            continue
+        exact = _comment(document, sources, report.blocks, finding, author)
+        result.commented.append(finding)
+        if not exact and finding.excerpt:
+            result.inexact.append(finding)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    # Checked again right before writing: free_name may have picked a name since created.
+    if same_file(path, target):
+        raise _onto_report(target)
+    atomic_write_bytes(target, buffer.getvalue())
+    return result
+
+
+def _document_and_sources(report: Report) -> tuple[Any, list[list[Source]]]:
+    """The document to annotate and each block's sources in it (a .txt is laid out first)."""
+    if report.document is not None:
+        return report.document, report.sources
+    from drafter.docx_writer import build_document
+    from drafter.reader import document_report
+
+    document = build_document(report.blocks)
+    laid_out = document_report(document)
+    return document, align_sources(report.blocks, laid_out.blocks, laid_out.sources)
+
+
+def _key(block: Block) -> str:
+    return "".join(block.full_text.split())
+
+
+def align_sources(
+    blocks: Sequence[Block], other: Sequence[Block], other_sources: Sequence[list[Source]]
+) -> list[list[Source]]:
+    """Sources for ``blocks`` from a re-reading of the same text (``other``) whose blocks may be
+    cut differently (a table's caption becomes its own paragraph, a title is broken anew)."""
+    matcher = difflib.SequenceMatcher(
+        a=[_key(b) for b in blocks], b=[_key(b) for b in other], autojunk=False
+    )
+    mapped: list[list[Source]] = [[] for _ in blocks]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for offset in range(i2 - i1):
+                mapped[i1 + offset] = list(other_sources[j1 + offset])
+        elif tag == "replace":
+            # Unequal runs of blocks: each block is searched in all of them.
+            pooled = [s for j in range(j1, j2) for s in other_sources[j]]
+            for i in range(i1, i2):
+                mapped[i] = list(pooled)
+    return mapped
+
+
+def _comment(
+    document: Any,
+    sources: Sequence[list[Source]],
+    blocks: Sequence[Block],
+    finding: Finding,
+    author: str,
+) -> bool:
+    """Add one comment; True when it sits exactly on the finding's excerpt."""
+    from drafter.docx_anchor import W_NS, locate, mark_comment, mark_paragraph
+
+    index = finding.paragraph
+    excerpt = finding.excerpt
+    if not 0 <= index < len(blocks):
+        # A finding about the whole document: on the title, or the first paragraph.
+        index, excerpt = _whole_document_block(blocks), ""
+    anchor = locate(sources[index], excerpt) if index < len(sources) else None
+    if anchor is None:
+        anchor = next(
+            (a for a in (locate(s, "") for s in sources) if a is not None),
+            None,
+        )
+    exact = anchor is not None and anchor.exact
+    comment = document.comments.add_comment(
+        text=comment_text(finding, exact=exact or not excerpt), author=author, initials=""
+    )
+    if anchor is None:
+        # No text anywhere to anchor on (cannot happen for a file the reader accepted).
+        mark_paragraph(next(document.element.body.iter(f"{{{W_NS}}}p")), comment.comment_id)
+        return False
+    return mark_comment(anchor, comment.comment_id) and exact
+
+
+def _whole_document_block(blocks: Sequence[Block]) -> int:
+    return next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
+
+
+def run_annotate_command(
+    path: Path,
+    annotate: Path,
+    fmt: str,
+    out: TextIO,
+    *,
+    author: str | None = None,
+    include_info: bool = False,
+    force: bool = False,
+    show_all: bool = False,
+) -> int:
+    """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
+    prints them, and the commented copy written. Exit code as ``check``: 1 with errors or
+    warnings, else 0."""
+    import json
+    import sys
+
+    from drafter.checks import findings_to_json
+    from drafter.checks.command import format_text
+    from drafter.errors import EXIT_FINDINGS, EXIT_OK
+
+    result = annotate_report(
+        Path(path),
+        annotate,
+        author=author or DEFAULT_AUTHOR,
+        include_info=include_info,
+        force=force,
+    )
+    if fmt == "json":
+        json.dump(findings_to_json(str(path), result.findings), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_text(str(path), result.blocks, result.findings, show_all=show_all))
+    # With --format json, stdout stays pure JSON: the note goes to stderr.
+    note = sys.stderr if fmt == "json" else out
+    print(f"已写出带批注的副本：{result.path}（{len(result.commented)} 条批注）", file=note)
+    if result.inexact:
+        print(f"其中 {len(result.inexact)} 条在原文中未能逐字定位，批注在所在段落上。", file=note)
+    serious = any(f.severity in ("error", "warning") for f in result.findings)
+    return EXIT_FINDINGS if serious else EXIT_OK

@@ -1,0 +1,309 @@
+"""The county's roll-up as an Excel workbook (openpyxl).
+
+Sheets: 汇总 (one row per unit, one column per catalogue figure, a 合计 row), 检查结果 (findings per
+unit and rule), 数字来源 (every figure with where it came from) and 收集情况 (units missing, other
+years, duplicates, unreadable files). Figures stay numbers so the county can compute with them; an
+approximate one shows its 余 through the number format, and one read from a text carries a comment
+quoting the sentence.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from drafter.checks import SEVERITY_ORDER, Finding, rule_name
+from drafter.questions import RATES, figure_questions
+from drafter.summary.collect import (
+    SOURCE_ANSWER,
+    Summary,
+    Total,
+    Unit,
+    unit_rate,
+)
+
+SHEET_TABLE = "汇总"
+SHEET_FINDINGS = "检查结果"
+SHEET_SOURCES = "数字来源"
+SHEET_COLLECTION = "收集情况"
+TOTAL_LABEL = "合计"
+KIND_NAMES = {"answers": "答卷", "report": "报告"}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+FIRST_MESSAGES = 3
+"""Messages quoted per unit and rule in the findings sheet."""
+
+LEAD_COLUMNS = ("序号", "单位", "所属县（市、区）", "年度", "文件类型", "文件")
+TAIL_COLUMNS = ("错误", "警告", "备注")
+COMMENT_AUTHOR = "drafter"
+
+FORMAT_EXACT = "0"
+FORMAT_APPROX = '0"余"'
+FORMAT_RATE = "0.0%"
+FORMAT_RATE_APPROX = '"约"0.0%'
+
+
+def figure_header(key: str) -> str:
+    """ "普法宣传活动（场次）": the catalogue label with its unit word."""
+    q = next(q for q in figure_questions() if q.key == key)
+    return f"{q.label}（{q.unit}）" if q.unit else q.label
+
+
+def rate_header(key: str) -> str:
+    rate = next(r for r in RATES if r.key == key)
+    return f"{rate.label}（%）"
+
+
+def build_workbook(summary: Summary) -> bytes:
+    """The workbook as .xlsx bytes (the caller writes them atomically)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    table = book.active
+    assert table is not None
+    table.title = SHEET_TABLE
+    _table_sheet(table, summary)
+    _findings_sheet(book.create_sheet(SHEET_FINDINGS), summary.units)
+    _sources_sheet(book.create_sheet(SHEET_SOURCES), summary.units)
+    _collection_sheet(book.create_sheet(SHEET_COLLECTION), summary)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- styling helpers
+
+
+def _header(sheet: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(headers))
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for column, width in enumerate(widths, 1):
+        cell = sheet.cell(row=1, column=column)
+        cell.font = Font(bold=True)
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _comment(cell: Any, text: str) -> None:
+    from openpyxl.comments import Comment
+
+    comment = Comment(text, COMMENT_AUTHOR)
+    comment.width = 320
+    comment.height = 40 + 20 * (len(text) // 24)
+    cell.comment = comment
+
+
+def _wrap(sheet: Any, row: int, columns: Sequence[int]) -> None:
+    from openpyxl.styles import Alignment
+
+    for column in columns:
+        sheet.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+
+
+# --------------------------------------------------------------------------- 汇总
+
+
+def _table_sheet(sheet: Any, summary: Summary) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    figures = [q.key for q in figure_questions()]
+    rates = [r.key for r in RATES]
+    headers = [
+        *LEAD_COLUMNS,
+        *(figure_header(k) for k in figures),
+        *(rate_header(k) for k in rates),
+        *TAIL_COLUMNS,
+    ]
+    widths = [6, 16, 14, 8, 8, 28] + [11] * (len(figures) + len(rates)) + [7, 7, 40]
+    _header(sheet, headers, widths)
+    sheet.row_dimensions[1].height = 64
+    first_figure = len(LEAD_COLUMNS) + 1
+    first_rate = first_figure + len(figures)
+    first_tail = first_rate + len(rates)
+    from_text = Font(color="1F4E9E", italic=True)
+    grey = PatternFill("solid", fgColor="EDEDED")
+    for number, unit in enumerate(summary.units, 1):
+        row = number + 1
+        values = [
+            number,
+            unit.label,
+            unit.county or "",
+            unit.year or "",
+            KIND_NAMES[unit.kind],
+            str(unit.file),
+        ]
+        for column, value in enumerate(values, 1):
+            sheet.cell(row=row, column=column, value=value)
+        for offset, key in enumerate(figures):
+            found = unit.figures.get(key)
+            if found is None:
+                continue
+            cell = sheet.cell(row=row, column=first_figure + offset, value=found.figure.value)
+            cell.number_format = FORMAT_APPROX if found.figure.approx else FORMAT_EXACT
+            if found.source != SOURCE_ANSWER:
+                cell.font = from_text
+                said = f"：“{found.sentence}”" if found.sentence else ""
+                _comment(cell, f"来源：{found.source}{said}")
+        for offset, key in enumerate(rates):
+            rate = unit_rate(unit, key)
+            if rate is None:
+                continue
+            cell = sheet.cell(row=row, column=first_rate + offset, value=rate[0])
+            cell.number_format = FORMAT_RATE_APPROX if rate[1] else FORMAT_RATE
+        sheet.cell(row=row, column=first_tail, value=unit.count("error"))
+        sheet.cell(row=row, column=first_tail + 1, value=unit.count("warning"))
+        sheet.cell(row=row, column=first_tail + 2, value="；".join(unit.remarks))
+        _wrap(sheet, row, [first_tail + 2])
+        if not unit.counted:
+            for column in range(1, len(headers) + 1):
+                sheet.cell(row=row, column=column).fill = grey
+    total_row = len(summary.units) + 2
+    sheet.cell(row=total_row, column=2, value=TOTAL_LABEL)
+    counted = len(summary.counted)
+    sheet.cell(row=total_row, column=6, value=f"计入合计的单位：{counted} 个")
+    for offset, key in enumerate([*figures, *rates]):
+        total = summary.totals.get(key)
+        if total is None or total.value is None:
+            continue
+        cell = sheet.cell(row=total_row, column=first_figure + offset, value=total.value)
+        cell.number_format = _total_format(key, total)
+        _comment(cell, total.note)
+    for column in range(1, len(headers) + 1):
+        sheet.cell(row=total_row, column=column).font = Font(bold=True)
+    legend = total_row + 2
+    sheet.cell(
+        row=legend,
+        column=2,
+        value="说明：蓝色斜体数字取自报告或答卷的文字（批注里是原句）；带“余”的是约数；"
+        "灰色行未计入合计（见备注）；比率按合计数重新计算，不是各单位比率的平均。",
+    )
+    sheet.freeze_panes = sheet.cell(row=2, column=first_figure)
+
+
+def _total_format(key: str, total: Total) -> str:
+    if any(r.key == key for r in RATES):
+        return FORMAT_RATE_APPROX if total.approx else FORMAT_RATE
+    return FORMAT_APPROX if total.approx else FORMAT_EXACT
+
+
+# --------------------------------------------------------------------------- 检查结果
+
+
+def _example(finding: Finding) -> str:
+    where = f"第 {finding.paragraph + 1} 段：" if finding.paragraph >= 0 else ""
+    excerpt = f"（原文：{finding.excerpt}）" if finding.excerpt else ""
+    return f"{where}{finding.message}{excerpt}"
+
+
+def _findings_sheet(sheet: Any, units: Sequence[Unit]) -> None:
+    headers = ("单位", "文件", "规则", "错误", "警告", "提示", f"说明（前 {FIRST_MESSAGES} 条）")
+    _header(sheet, headers, (16, 28, 16, 7, 7, 7, 90))
+    for unit in units:
+        if not unit.findings:
+            sheet.append([unit.label, str(unit.file), "（未发现问题）", 0, 0, 0, ""])
+            continue
+        by_rule: dict[str, list[Finding]] = {}
+        for finding in unit.findings:
+            by_rule.setdefault(finding.rule, []).append(finding)
+        ordered = sorted(
+            by_rule.items(),
+            key=lambda item: (min(SEVERITY_ORDER[f.severity] for f in item[1]), item[0]),
+        )
+        for rule, group in ordered:
+            counts = [sum(1 for f in group if f.severity == s) for s in SEVERITY_NAMES]
+            examples = "\n".join(_example(f) for f in group[:FIRST_MESSAGES])
+            if len(group) > FIRST_MESSAGES:
+                examples += f"\n……另有 {len(group) - FIRST_MESSAGES} 处"
+            sheet.append([unit.label, str(unit.file), rule_name(rule), *counts, examples])
+            _wrap(sheet, sheet.max_row, [7])
+    sheet.freeze_panes = "A2"
+
+
+# --------------------------------------------------------------------------- 数字来源
+
+
+def _sources_sheet(sheet: Any, units: Sequence[Unit]) -> None:
+    _header(sheet, ("单位", "文件", "指标", "数值", "来源", "原文句子"), (16, 28, 26, 10, 18, 80))
+    for unit in units:
+        for q in figure_questions():
+            found = unit.figures.get(q.key)
+            if found is None:
+                continue
+            sheet.append(
+                [
+                    unit.label,
+                    str(unit.file),
+                    figure_header(q.key),
+                    found.figure.value,
+                    found.source,
+                    found.sentence,
+                ]
+            )
+            sheet.cell(row=sheet.max_row, column=4).number_format = (
+                FORMAT_APPROX if found.figure.approx else FORMAT_EXACT
+            )
+            _wrap(sheet, sheet.max_row, [6])
+    sheet.freeze_panes = "A2"
+
+
+# --------------------------------------------------------------------------- 收集情况
+
+
+def collection_rows(summary: Summary) -> list[tuple[str, str, str, str]]:
+    """(category, unit, file, explanation) for everything the county must chase."""
+    rows: list[tuple[str, str, str, str]] = []
+    for name in summary.missing:
+        rows.append(("未报送", name, "", "名单上有这个单位，但没有找到它的答卷或报告"))
+    for unit in summary.unexpected:
+        rows.append(("名单外", unit.label, str(unit.file), "单位名称不在名单中：请核对名称或名单"))
+    for unit in summary.other_year:
+        rows.append(
+            (
+                "年度不符",
+                unit.label,
+                str(unit.file),
+                f"报告年度为{unit.year}年，本次汇总的是{summary.year}年，未计入合计",
+            )
+        )
+    for group in summary.duplicates:
+        counted = next((u for u in group if u.counted), None)
+        for unit in group:
+            note = "计入合计" if unit is counted else "未计入合计"
+            rows.append(
+                ("重复报送", unit.label, str(unit.file), f"同一单位有 {len(group)} 个文件；{note}")
+            )
+    for unit in summary.units:
+        if not unit.name:
+            rows.append(("未识别单位", unit.label, str(unit.file), "没有从文件中读出单位名称"))
+    for bad in summary.bad:
+        if bad.bug:
+            reason = "程序内部错误（drafter 的缺陷，不是文件的问题），请把这个文件发给维护人员"
+        else:
+            reason = bad.reason
+        rows.append(("无法读取", "", str(bad.file), reason))
+    return rows
+
+
+def _collection_sheet(sheet: Any, summary: Summary) -> None:
+    _header(sheet, ("类别", "单位", "文件", "说明"), (12, 18, 36, 80))
+    rows = collection_rows(summary)
+    if not rows:
+        sheet.append(["（无）", "", "", "名单上的单位都已报送，文件都能读取，年度一致，没有重复"])
+    for row in rows:
+        sheet.append(list(row))
+        _wrap(sheet, sheet.max_row, [4])
+    if summary.expected:
+        sheet.append([])
+        sheet.append(
+            [
+                "名单",
+                f"共 {len(summary.expected)} 个单位",
+                "",
+                f"已报送 {len(summary.expected) - len(summary.missing)} 个，"
+                f"未报送 {len(summary.missing)} 个",
+            ]
+        )
