@@ -33,6 +33,7 @@ from drafter.mentions import (
     SENTENCE_END,
     ZERO_RULES,
     Token,
+    all_facts,
     clause_span,
     find_tokens,
     for_matching,
@@ -748,6 +749,11 @@ class _Importer:
                 if key not in self.figures and re.search(pattern, matching):
                     self.figures[key] = Figure(0)
                     self.placed.append(Placed(key, Figure(0), sentence))
+            for fact in all_facts(sentence):  # "调解矛盾纠纷5件，全部调解成功"
+                whole = self.figures.get(fact.whole)
+                if fact.key not in self.figures and whole == Figure(fact.value, fact.approx):
+                    self.figures[fact.key] = whole
+                    self.placed.append(Placed(fact.key, whole, sentence))
         return tokens
 
     def _rate(
@@ -827,6 +833,13 @@ class _Importer:
             hit = re.search(pattern, matching)
             if hit and self.figures.get(key) == Figure(0):
                 facts.append(Token(0, False, "", hit.start(), hit.end(), key=key, used=True))
+        for fact in all_facts(sentence):
+            if self.figures.get(fact.key) == Figure(fact.value, fact.approx):
+                facts.append(
+                    Token(
+                        fact.value, fact.approx, "", fact.start, fact.end, key=fact.key, used=True
+                    )
+                )
         return facts
 
     def _check_consistency(self) -> None:

@@ -439,3 +439,53 @@ def zero_facts(text: str) -> list[tuple[str, int, int]]:
         for key, pattern in ZERO_RULES
         for hit in re.finditer(pattern, matching)
     ]
+
+
+@dataclass(frozen=True)
+class AllFact:
+    """ "调解矛盾纠纷5件，全部调解成功": a part equal to its whole, said without a number."""
+
+    key: str
+    """The part (``disputes.resolved``)."""
+    whole: str
+    """The whole it equals (``disputes.mediated``), stated earlier in the same sentence."""
+    value: int | float
+    approx: bool
+    start: int
+    end: int
+    """Span of the words that say it ("全部调解成功") in the text given to :func:`all_facts`."""
+
+
+# "全部/均" + the part's own verb; the part is the one whose whole precedes it in the sentence.
+_ALL_WORDS = re.compile(
+    r"(?:全部|均已|均|全都|全数|悉数)(?:予以|得到|已)?(?P<verb>[^，。；、]{1,6})"
+)
+_ALL_VERBS: dict[str, str] = {
+    "disputes.resolved": r"^(?:调解成功|成功调解|调处成功|化解|调结|调解)",
+    "petitions.resolved": r"^(?:办结|化解|解决|处理完毕|妥善处理|答复)",
+    "study.exam_passed": r"^(?:合格|通过|考试合格)",
+}
+
+
+def all_facts(text: str) -> list[AllFact]:
+    """Every "……5件，全部调解成功" in a text: the part equals the whole stated just before it."""
+    facts: list[AllFact] = []
+    mentions = find_mentions(text)
+    matching = for_matching(text)
+    for hit in _ALL_WORDS.finditer(matching):
+        before = [
+            m
+            for m in mentions
+            if m.key in RATE_PAIRS
+            and m.end <= hit.start()
+            and m.sentence_start <= hit.start() < m.sentence_start + len(m.sentence)
+        ]
+        if not before:
+            continue
+        whole = before[-1]
+        part = RATE_PAIRS[str(whole.key)]
+        if re.match(_ALL_VERBS[part], hit.group("verb")):
+            facts.append(
+                AllFact(part, str(whole.key), whole.value, whole.approx, hit.start(), hit.end())
+            )
+    return facts

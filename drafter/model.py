@@ -252,6 +252,8 @@ class Followup(Item):
     """How one of last year's plans went (top-level ``followups`` in the answers file)."""
 
     status: str = ""
+    sentence: str = ""
+    """What the user said about it (the plan's own words stay in ``text``)."""
 
 
 def _parse_followups(raw: Any) -> list[Followup]:
@@ -266,7 +268,12 @@ def _parse_followups(raw: Any) -> list[Followup]:
             text = clean_text(str(entry.get("text") or ""))
             if heading or text:
                 out.append(
-                    Followup(heading=heading, text=text, status=str(entry.get("status") or ""))
+                    Followup(
+                        heading=heading,
+                        text=text,
+                        status=str(entry.get("status") or ""),
+                        sentence=clean_text(str(entry.get("sentence") or "")),
+                    )
                 )
     return out
 

@@ -275,7 +275,8 @@ SECTIONS: tuple[Section, ...] = (
                 "identity.date",
                 "成文日期",
                 "date",
-                "落款下面的日期，写成“2025年1月15日”（不加 0，不写“01月”）。不填则报告里不出现日期行。",
+                "落款下面的日期，写成“2025年1月15日”（不加 0，不写“01月”）。"
+                "不填则日期行留出月、日（如“2025年　　月　　日”），打印后手写。",
                 example="2025年1月15日",
             ),
             Question(
@@ -316,6 +317,8 @@ SECTIONS: tuple[Section, ...] = (
                 "一句话说明全年围绕什么推进法治政府建设，如“紧紧围绕县委、县政府安排部署，扎实推进法治政府建设各项工作”。",
                 default="紧紧围绕上级关于法治政府建设的决策部署，扎实推进法治政府建设各项工作",
                 carry=True,
+                # Offered in the questionnaire; a build never writes it for the user.
+                build_default=False,
             ),
             _long(
                 "opening.summary",
@@ -323,6 +326,7 @@ SECTIONS: tuple[Section, ...] = (
                 "一句话说明总体效果，如“为全乡经济社会发展提供了坚实的法治保障”。",
                 default_fn=_default_summary,
                 carry=True,
+                build_default=False,
             ),
         ),
     ),
@@ -897,6 +901,7 @@ SECTIONS: tuple[Section, ...] = (
                 "一段话总结全年工作、表明下一步决心。",
                 default_fn=_default_closing,
                 carry=True,
+                build_default=False,
             ),
         ),
     ),

@@ -64,8 +64,9 @@ _HEADING_MAX = 60
 """A run-in heading sentence longer than this is body text that happens to start with a number."""
 
 _DATE = re.compile(
-    r"^(\d{4}|[一二三四五六七八九〇零○Ｏ０-９]{4})\s*年\s*[\d一二三四五六七八九十０-９]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十０-９]{1,3}\s*日$"
+    # Month and day may be left blank for the clerk ("2025年　　月　　日", a draft's date line).
+    r"^(\d{4}|[一二三四五六七八九〇零○Ｏ０-９]{4})\s*年\s*[\d一二三四五六七八九十０-９]{0,3}\s*月"
+    r"\s*[\d一二三四五六七八九十０-９]{0,3}\s*日$"
 )
 _SIGNER = re.compile(r"(人民政府|政府|党委|党工委|委员会|办事处|街道|[乡镇]|苏木|办公室|领导小组)$")
 _ADDRESSEE_BODY = re.compile(r"(委|政府|办公室|小组|机关|局|部|办)")

@@ -1,35 +1,26 @@
 """Answers → blocks through Jinja templates, sandboxed, with undefined variables as errors.
 
-Templates see:
-  ``a``        every answer by section (``a.publicity.title``), defaults filled in for texts;
-  ``u``        the unit's words (``u.whole`` 全乡, ``u.party`` 乡党委 …), from the unit type;
-  ``year``, ``next_year``, ``unit``, ``county``;
-  ``fig(key)`` a figure with its unit word ("1500余份"), ``rate(key)`` a derived rate ("92.3%");
-  ``figs(lead, (phrase, key[, zero phrase]), …)`` one sentence of the figures that were answered;
-  ``followups`` last year's plans with what became of them (heading, status, text);
-  ``inline(items)`` items as 一是……二是……; filters ``sentence``, ``clause``, ``runin``, ``paras``.
-Templates contain no figures of their own: every number in a draft comes from the answers.
+What templates see is built in :mod:`drafter.render_context`; the sentence frames around each
+kind of answer are in :mod:`drafter.phrasing`. Templates contain no figures of their own: every
+number in a draft comes from the answers.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
-from drafter.answers import model_to_data
 from drafter.errors import DrafterError
 from drafter.figures import Figure
-from drafter.model import Item
-from drafter.outline import Block, escape_markup, number_blocks, ordinal_lead, parse_markup
-from drafter.questions import QUESTIONS, RATES, SECTIONS, get_answer
+from drafter.outline import Block, number_blocks, parse_markup
+from drafter.phrasing import merge_lone_headings
+from drafter.questions import QUESTIONS, get_answer
+from drafter.render_context import FILTERS, template_context
 
 OUTLINE_NAMES = ("regulation", "first-duty", "three-part")
-_RATE_KEYS = {r.key for r in RATES}
-_END_PUNCT = "。；;，,：:、 "
 
 
 def builtin_template_dir() -> Path:
@@ -39,129 +30,6 @@ def builtin_template_dir() -> Path:
         if (candidate / "outlines").is_dir():
             return candidate
     raise DrafterError("找不到报告模板（templates 文件夹）", hint="请重新安装 drafter。")
-
-
-# --------------------------------------------------------------------------- text helpers
-
-
-def clause(text: Any) -> str:
-    """A text as a clause: no closing punctuation (to be followed by "，" or "。")."""
-    return str(text or "").strip().rstrip(_END_PUNCT)
-
-
-def sentence(text: Any) -> str:
-    """A text ending with a full stop (unless it already ends with one, ！ or ？)."""
-    value = str(text or "").strip()
-    if not value:
-        return ""
-    if value[-1] in "。！？”』）)":
-        return value
-    return clause(value) + "。"
-
-
-def runin(text: Any) -> str:
-    """A run-in heading sentence: ends with "。"."""
-    return clause(text) + "。" if clause(text) else ""
-
-
-def paras(text: Any) -> list[str]:
-    """A multi-line answer as its paragraphs (blank lines dropped)."""
-    return [line.strip() for line in str(text or "").split("\n") if line.strip()]
-
-
-def _item_sentence(n: int, item: Any) -> str:
-    heading = clause(getattr(item, "heading", ""))
-    body = " ".join(paras(getattr(item, "text", "")))
-    lead = ordinal_lead(n)
-    if heading and body:
-        return f"{lead}{heading}。{sentence(body)}"
-    return lead + sentence(heading or body)
-
-
-def inline(items: Sequence[Any]) -> str:
-    """Items as one run of 一是……二是……; a single item without its ordinal."""
-    items = [i for i in items if clause(getattr(i, "heading", "")) or paras(getattr(i, "text", ""))]
-    if len(items) == 1:
-        item = items[0]
-        heading, body = clause(item.heading), " ".join(paras(item.text))
-        return f"{heading}。{sentence(body)}" if heading and body else sentence(heading or body)
-    return "".join(_item_sentence(n, item) for n, item in enumerate(items, 1))
-
-
-# --------------------------------------------------------------------------- context
-
-
-class _Context:
-    """Builds the values a template sees from a validated answers model."""
-
-    def __init__(self, answers: Any) -> None:
-        self.answers = answers
-        self.data = model_to_data(answers)
-
-    def effective(self) -> dict[str, SimpleNamespace]:
-        # Namespaces, not dicts: a dict's own methods would shadow keys like ``items``.
-        out: dict[str, SimpleNamespace] = {}
-        for section in SECTIONS:
-            values: dict[str, Any] = {}
-            for q in section.questions:
-                value = self.answers.get(q.key)
-                if value in (None, []) and q.kind != "figure" and q.build_default:
-                    value = q.default_for(self.data)
-                    if q.kind in ("text", "longtext") and value is not None:
-                        value = str(value)
-                    if value is None and q.kind in ("items", "list"):
-                        value = []
-                values[q.name] = _escaped(value)
-            out[section.name] = SimpleNamespace(**values)
-        return out
-
-    def fig(self, key: str) -> str:
-        if key in _RATE_KEYS:
-            return self.answers.rate(key) or ""
-        q = QUESTIONS.get(key)
-        if q is None:
-            raise KeyError(f"没有这个问题：{key}")
-        value = self.answers.get(key)
-        if not isinstance(value, Figure):
-            return ""
-        return f"{value}{q.unit}"
-
-    def has(self, key: str) -> bool:
-        return bool(self.fig(key))
-
-    def zero(self, key: str) -> bool:
-        value = self.answers.get(key) if key not in _RATE_KEYS else None
-        return isinstance(value, Figure) and value.value == 0
-
-    def figs(self, lead: str, *pairs: Sequence[str]) -> str:
-        """ "全年共开展……30场次，发放……1500余份。" from the answered figures only."""
-        parts: list[str] = []
-        for pair in pairs:
-            phrase, key = pair[0], pair[1]
-            zero_phrase = pair[2] if len(pair) > 2 else None
-            q = QUESTIONS.get(key)
-            if q is not None and q.part_of and self.zero(q.part_of) and self.zero(key):
-                continue  # "none mediated" already says "none resolved"
-            if zero_phrase and self.zero(key):
-                parts.append(zero_phrase)
-            elif self.has(key):
-                parts.append(f"{phrase}{self.fig(key)}")
-        if not parts:
-            return ""
-        return f"{lead}{'，'.join(parts)}。"
-
-
-def _escaped(value: Any) -> Any:
-    """User text can never forge markup: every line starting with "::" is escaped up front."""
-    if isinstance(value, str):
-        return escape_markup(value)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, Item):
-        return value.model_copy(
-            update={"heading": escape_markup(value.heading), "text": escape_markup(value.text)}
-        )
-    return value
 
 
 def _finalize(value: Any) -> Any:
@@ -226,33 +94,8 @@ def make_environment(extra_dir: Path | None = None) -> Any:
         autoescape=False,
         finalize=_finalize,
     )
-    env.filters.update(sentence=sentence, clause=clause, runin=runin, paras=paras)
+    env.filters.update(FILTERS)
     return env
-
-
-def template_context(answers: Any) -> dict[str, Any]:
-    ctx = _Context(answers)
-    a = ctx.effective()
-    identity = a["identity"]
-    year = identity.year
-    return {
-        "a": a,
-        "u": answers.words,
-        "unit": identity.unit_name or "",
-        "county": identity.county or "",
-        "year": year,
-        "next_year": year + 1 if isinstance(year, int) else "",
-        "fig": ctx.fig,
-        "has": ctx.has,
-        "zero": ctx.zero,
-        "rate": ctx.fig,
-        "figs": ctx.figs,
-        "inline": inline,
-        "followups": _escaped(list(answers.followups)),
-        # Switches an outline sets before including a shared part.
-        "include_first_duty": False,
-        "rectification_heading": True,
-    }
 
 
 def render_text(answers: Any, outline: str | None = None, *, templates: Path | None = None) -> str:
@@ -344,7 +187,7 @@ def render_blocks(
         blocks = parse_markup(text)
     except ValueError as exc:
         raise DrafterError(f"模板输出格式错误：{exc}", path=templates) from None
-    return number_blocks([*blocks, *extra])
+    return number_blocks([*merge_lone_headings(blocks), *extra])
 
 
 def figure_keys_with_values(answers: Any) -> dict[str, Figure]:

@@ -42,7 +42,8 @@ def test_every_part_in_outline_order(document: Any) -> None:
     parts = [t for t in _texts(document) if re.match(r"^[一二三四五六七八九十]+、", t)]
     assert [p[:2] for p in parts] == ["一、", "二、", "三、", "四、"]
     assert "主要举措和成效" in parts[0]
-    assert "不足和原因" in parts[1]
+    # The example states no causes: the part is titled by what it holds.
+    assert parts[1].endswith("存在的不足")
     assert "第一责任人" in parts[2]
     assert "2025年度" in parts[3] and "安排" in parts[3]
     texts = _texts(document)
@@ -119,7 +120,6 @@ SEED_FIGURES = [
     (r"中心组共开展法律知识学习(\d+)次", r"中心组学法(\d+)次"),
     (r"法律知识考试(\d+)次", r"法律知识考试(\d+)次"),
     (r"调解矛盾纠纷(\d+)件", r"调解矛盾纠纷(\d+)件"),
-    (r"调解成功率达到(\d+)%", r"调解成功率(\d+)%"),
     (r"全年召开(\d+)次专题会议", r"专题会议(\d+)次"),
 ]
 

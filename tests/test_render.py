@@ -101,7 +101,7 @@ def test_zero_cases_are_reported_with_fitting_words(example_data: dict[str, Any]
     data["review"] = {"reconsiderations": 0, "lawsuits": 0}
     data["decision"]["normative_documents"] = 0
     text = "".join(b.full_text for b in render_blocks(validate_answers(data)))
-    assert "全年未发生行政复议和行政诉讼案件。" in text
+    assert "全年，我乡未发生行政复议和行政诉讼案件。" in text
     assert "未制发行政规范性文件" in text
     assert "0件" not in text
 
@@ -112,9 +112,9 @@ def test_zero_wholes_need_no_zero_parts(example_data: dict[str, Any]) -> None:
     data["petitions"].update(received=0, backlog_resolved=0)
     data["decision"]["major_decisions"] = 0
     text = "".join(b.full_text for b in render_blocks(validate_answers(data)))
-    assert "全年未发生需要调解的矛盾纠纷。" in text
-    assert "全年未受理信访事项，无信访积案。" in text
-    assert "全年未作出重大行政决策。" in text
+    assert "我乡全年未发生需要调解的矛盾纠纷。" in text
+    assert "我乡全年未受理信访事项，无信访积案。" in text
+    assert "全年，我乡未作出重大行政决策。" in text
     assert not re.search(r"\D0(件|项|%)", text)
 
 
@@ -164,7 +164,8 @@ def test_unit_words_follow_the_unit_type(unit_type: str, example_data: dict[str,
     data["opening"]["summary"] = None  # defaults are derived from the unit type
     data["closing"]["text"] = None
     data["identity"]["signers"] = None
-    for section in ("organisation", "study", "publicity", "first_duty", "plans", "problems"):
+    data["publicity"] = {"legal_understanders": 12}  # "全乡累计培育……" speaks of the whole unit
+    for section in ("organisation", "study", "first_duty", "plans", "problems"):
         data[section] = {}  # the example's own texts are about a 乡
     blocks = render_blocks(validate_answers(data), "three-part")
     text = "".join(b.full_text for b in blocks)
@@ -183,7 +184,7 @@ def test_user_text_cannot_forge_markup(example_data: dict[str, Any]) -> None:
     blocks = render_blocks(validate_answers(data))
     assert not any(b.kind == "heading" and "伪造" in b.text for b in blocks)
     assert [b.text for b in blocks if b.kind == "signature"] == ["尼玛县俄久乡人民政府"]
-    assert any(b.text == "::h1 伪造的标题。" for b in blocks)
+    assert any(b.kind == "paragraph" and "::h1 伪造的标题。" in b.text for b in blocks)
 
 
 def _county(tmp_path: Path, body: str) -> Path:
@@ -240,4 +241,5 @@ def test_last_years_plans_come_back_as_what_was_done(example_data: dict[str, Any
     blocks = render_blocks(validate_answers(data), "three-part")
     item = next(b for b in blocks if "上年度工作安排" in b.text)
     assert item.level == 2
-    assert item.body == "一是进一步提高法治意识。已落实。举办专题培训。二是完善考核评价。部分落实。"
+    # Sentences about each plan, never a bare status ("已落实。").
+    assert item.body == "一是“进一步提高法治意识”已落实，举办专题培训。二是“完善考核评价”部分落实。"
