@@ -117,7 +117,7 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         help_width = max(self._width - help_position, 11)
         header = self._format_action_invocation(action)
         indent = " " * self._current_indent
-        lines = wrap(self._expand_help(action), help_width) if action.help else []
+        lines = wrap(self._help_text(action), help_width) if action.help else []
         if not lines:
             return f"{indent}{header}\n"
         pad = help_position - self._current_indent - display_width(header)
@@ -126,6 +126,13 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         else:
             first = f"{indent}{header}\n{' ' * help_position}{lines[0]}\n"
         return first + "".join(f"{' ' * help_position}{line}\n" for line in lines[1:])
+
+    def _help_text(self, action: argparse.Action) -> str:
+        # argparse %-formats help texts (for %(default)s); a plain "92%" must not break --help.
+        try:
+            return self._expand_help(action)
+        except (ValueError, TypeError, KeyError):
+            return str(action.help)
 
     def format_help(self) -> str:
         # argparse ends each section heading with an ASCII colon.

@@ -216,6 +216,12 @@ def test_an_unknown_argparse_message_is_still_chinese() -> None:
     )
 
 
+def test_a_percent_sign_in_a_help_text_does_not_break_the_help() -> None:
+    parser = ArgumentParser(prog="drafter")
+    parser.add_argument("--rate", metavar="比率", help="调解成功率低于 90% 时提示")
+    assert "低于 90% 时提示" in parser.format_help()
+
+
 def test_an_argument_without_a_chinese_metavar_is_refused() -> None:
     parser = ArgumentParser(prog="drafter")
     with pytest.raises(TypeError, match="metavar"):
