@@ -63,10 +63,12 @@ _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _HEADING_MAX = 60
 """A run-in heading sentence longer than this is body text that happens to start with a number."""
 
+# A 成文日期 line. Month and day may be left blank for the clerk to write in ("2025年　　月　　日",
+# the placeholder drafts carry) and the day may be missing ("2025年1月"): still the date line, so
+# the date check can report it and the spacing check leaves its blanks alone.
 _DATE = re.compile(
-    # Month and day may be left blank for the clerk ("2025年　　月　　日", a draft's date line).
-    r"^(\d{4}|[一二三四五六七八九〇零○Ｏ０-９]{4})\s*年\s*[\d一二三四五六七八九十０-９]{0,3}\s*月"
-    r"\s*[\d一二三四五六七八九十０-９]{0,3}\s*日$"
+    r"^(\d{4}|[一二三四五六七八九〇零○Ｏ０-９]{4})\s*年\s*(?:[\d一二三四五六七八九十０-９]{1,3}|[ \u3000]{1,8})"
+    r"\s*月(?:\s*(?:[\d一二三四五六七八九十０-９]{1,3}|[ \u3000]{1,8})\s*日)?$"
 )
 _SIGNER = re.compile(r"(人民政府|政府|党委|党工委|委员会|办事处|街道|[乡镇]|苏木|办公室|领导小组)$")
 _ADDRESSEE_BODY = re.compile(r"(委|政府|办公室|小组|机关|局|部|办)")

@@ -480,8 +480,8 @@ def _assert_findings_contract(blocks: list[Block], findings: list[Any]) -> None:
 
     for finding in findings:
         assert finding.severity in ("error", "warning", "info")
-        # -1: a finding about the whole document (design.md), with nothing to quote.
-        assert finding.paragraph == -1 or 0 <= finding.paragraph < max(len(blocks), 1)
+        # -1: a finding about the whole document (a missing part), with no excerpt.
+        assert -1 <= finding.paragraph < max(len(blocks), 1)
         assert finding.paragraph >= 0 or finding.excerpt == ""
         assert has_chinese(finding.message)
     json.dumps(findings_to_json("报告.docx", findings), ensure_ascii=False)

@@ -101,6 +101,8 @@ class Context:
     """Index of the level-1 heading each block falls under, -1 before the first one."""
     kinds: dict[int, set[str]] = field(default_factory=dict)
     """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
+    memo: dict[str, object] = field(default_factory=dict)
+    """Results two rules share (the report's figures), computed once per run."""
 
     @classmethod
     def build(cls, blocks: list[Block], *, unit_type: str | None, year: int | None) -> Context:
@@ -136,3 +138,82 @@ class Context:
         for index, block in enumerate(self.blocks):
             if block.kind in ("paragraph", "heading", "title", "addressee", "signature", "date"):
                 yield index, self.texts[index], self.norm[index]
+
+
+# ---------------------------------------------------------------------- sentence helpers
+
+_NOT_WORD = re.compile(rf"[^{HAN}0-9A-Za-z]+")
+ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后|"
+    r"[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、]?)\s*"
+)
+"""A lead that numbers a sentence (一是, 其一, （1）, 1.): not part of what the sentence says."""
+FRAME = (
+    r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|全年|内)?|全年|今年(?:以来)?|年内|一年来|本年度|"
+    r"截至目前|截止目前|目前|同时|此外|另外|其中)"
+)
+"""Words that set the scene of a sentence (2024年，全年，同时，) and say nothing by themselves."""
+
+
+def core(text: str) -> str:
+    """Text without punctuation and spaces: what two wordings are compared on."""
+    return _NOT_WORD.sub("", text)
+
+
+def common_run(a: str, b: str) -> int:
+    """Length of the longest common substring of two short strings."""
+    if not a or not b:
+        return 0
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if ch == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def body_start(block: Block) -> int:
+    """Offset in a block's full text where its running text starts (after a heading's sentence)."""
+    if block.kind == "heading":
+        return len(block.number) + len(block.text)
+    return 0
+
+
+def text_sentences(context: Context, index: int) -> Iterator[tuple[int, int]]:
+    """Sentences of a heading's or a paragraph's running text (the heading sentence excluded)."""
+    block = context.blocks[index]
+    if block.kind not in ("heading", "paragraph"):
+        return
+    yield from sentences(context.norm[index], body_start(block))
+
+
+# ---------------------------------------------------------------------- 一是 / 二是 leads
+
+PUNCTUATED_LEAD = re.compile(
+    r"(?:^|(?<=[。；;：:！？，,\s“]))([一二三四五六七八九十]{1,3})是(?![否非])"
+)
+_ANY_LEAD = re.compile(rf"(?<=[{HAN}])([一二三四五六七八九十]{{1,3}})是(?![否非])")
+
+
+def bare_leads(text: str, start: int = 0) -> list[re.Match[str]]:
+    """一是/二是 written straight after a Chinese character, with the mark before it forgotten.
+
+    Only those that continue a sequence count ("…工作格局二是完善…" after an 一是; "…组织领导一是健全…"
+    followed by a 二是): "统一是基础" and "唯一是" are words, not leads.
+    """
+    punctuated = [(m.start(), cn_value(m.group(1))) for m in PUNCTUATED_LEAD.finditer(text, start)]
+    bare = [m for m in _ANY_LEAD.finditer(text, start) if cn_value(m.group(1)) is not None]
+    leads = sorted(punctuated + [(m.start(), cn_value(m.group(1))) for m in bare])
+    found = []
+    for match in bare:
+        value = cn_value(match.group(1))
+        assert value is not None
+        before = [v for pos, v in leads if pos < match.start()]
+        after = [v for pos, v in leads if pos > match.start()]
+        if (before and before[-1] == value - 1) or (value == 1 and after and after[0] == 2):
+            found.append(match)
+    return found

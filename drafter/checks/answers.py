@@ -3,7 +3,9 @@
 The text rules run over every text answer as if it were a paragraph of the report, so a 全镇 in a
 乡's measure text, a superseded 《信访条例》 or a typo is reported against its field (where the
 user can fix it) rather than only against a paragraph of the draft. Cross-field figure rules come
-from the model (:func:`drafter.model.cross_check`).
+from the model (:func:`drafter.model.cross_check`), and a figure a text states that the answers also
+hold as a number, with another value, is a ``figure-conflict`` (集中学法6次 in a measure text while
+``study.cadre_sessions`` is 5): the draft would state one fact twice, differently.
 """
 
 from __future__ import annotations
@@ -17,7 +19,17 @@ from drafter.questions import iter_questions
 
 # Rules that judge a text on its own; structure rules (numbering, parts, years across parts)
 # only make sense on the whole draft.
-TEXT_RULES = ("unit-mismatch", "outdated-term", "typo", "punctuation", "spacing", "approx-misuse")
+TEXT_RULES = (
+    "unit-mismatch",
+    "outdated-term",
+    "typo",
+    "punctuation",
+    "spacing",
+    "approx-misuse",
+    "status-only",
+    "phrase-incomplete",
+    "run-on",
+)
 
 
 @dataclass(frozen=True)
@@ -70,4 +82,42 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
     for key, message in cross_check(answers):
         finding = Finding("figure-impossible", "error", message, "", WHOLE_DOCUMENT)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
+    found += figure_conflicts(answers, texts)
+    return found
+
+
+def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[AnswerFinding]:
+    """A text figure of a catalogue key whose structured answer says another number."""
+    from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
+    from drafter.mentions import find_mentions, for_matching
+    from drafter.questions import QUESTIONS
+
+    year = answers.get("identity.year")
+    found: list[AnswerFinding] = []
+    for paragraph, (text_key, where, text) in enumerate(texts):
+        for mention in find_mentions(text):
+            question = QUESTIONS.get(mention.key or "")
+            if question is None or question.kind != "figure" or mention.rate:
+                continue
+            figure = answers.get(question.key)
+            if figure is None or mention.unit not in unit_group(question.unit):
+                continue
+            if (figure.value, figure.approx) == (mention.value, mention.approx):
+                continue
+            at = mention.start - mention.sentence_start
+            if scoped(for_matching(mention.sentence), at, year):
+                continue
+            rough, exact = (figure, mention) if figure.approx else (mention, figure)
+            close = figure.value == mention.value or (
+                figure.approx != mention.approx and approx_covers(rough.value, exact.value)
+            )
+            what = "写法不一致" if close else "不一致"
+            message = (
+                f"“{question.label}”一项填的是{figure}{question.unit}，而{where}写的是"
+                f"“{mention.raw}”（{text_key}）：同一个数字前后{what}，请把答卷里的数字或这句话改成一致。"
+            )
+            finding = Finding(
+                CONFLICT, "warning" if close else "error", message, mention.sentence, paragraph
+            )
+            found.append(AnswerFinding(question.key, question.label, finding))
     return found

@@ -1,4 +1,5 @@
-"""approx-misuse: 余/多 on a single-digit count (6余次), 约 with 余 (约1500余份), 均 for one item."""
+"""approx-misuse: 余/多 on a single-digit count (6余次) or a number not ending in 0 (15余场次), 约
+with 余 (约1500余份), 均 for one item."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ _UNITS = (
     r"(?:次|件|场次|场|份|名|人次|人|个|起|项|期|批次|批|户|天|条|篇|家|处|所|台|套|块|本|册|幅|条)"
 )
 _SMALL_APPROX = re.compile(rf"(?<![\d.])([1-9])\s*(余|多)\s*{_UNITS}")
-_ODD_APPROX = re.compile(rf"(?<![\d.])([1-9][1-9])\s*余\s*{_UNITS}")
+# 余/多 after a number that does not end in 0 (15余场次, 125余人): 余 means "a round number and
+# some more", so it follows 10, 20, 100, 1500 — never 15.
+_ODD_APPROX = re.compile(rf"(?<![\d.])([1-9]\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}")
 _DOUBLE_APPROX = re.compile(
     rf"(?:约|大约|近)\s*\d+(?:\.\d+)?\s*(?:余|多)\s*(?:万|千|百)?\s*{_UNITS}?"
 )
@@ -35,8 +38,10 @@ def check(context: Context) -> Iterator[Finding]:
         for match in _ODD_APPROX.finditer(norm):
             yield Finding(
                 RULE,
-                "info",
-                "“余”一般用在整十、整百的数后（如“20余次”），这里请写确切数字。",
+                "warning",
+                f"“{match.group(2)}”只用在整十、整百的数后（如“10余次”“150余人次”），"
+                f"“{match.group(1)}{match.group(2)}”读起来不对：请写确切数字（如“{match.group(1)}次”）"
+                "或改为整数约数。",
                 text[match.start() : match.end()],
                 index,
             )

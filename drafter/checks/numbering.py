@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from drafter.checks import Finding, Severity, register
-from drafter.checks._text import Context, cn_value
+from drafter.checks._text import PUNCTUATED_LEAD, Context, bare_leads, cn_value
 from drafter.outline import heading_number, ordinal_lead
 
 RULE = "numbering"
 
-_LEAD = re.compile(r"(?:^|(?<=[。；;：:！？，,\s“]))([一二三四五六七八九十]{1,3})是(?![否非])")
+_LEAD = PUNCTUATED_LEAD
 _OPEN = "（("
 _CLOSE = "）)"
 
@@ -46,6 +46,7 @@ def check(context: Context) -> Iterator[Finding]:
     yield from _heading_sequence(context)
     yield from _heading_style(context)
     yield from _ordinal_leads(context)
+    yield from _lone_headings(context)
 
 
 def _heading_sequence(context: Context) -> Iterator[Finding]:
@@ -161,7 +162,9 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
             yield from close()
             continue
         text = context.norm[index]
-        for match in _LEAD.finditer(text, start):
+        # A lead with its mark forgotten still counts (the run-on check reports the mark).
+        leads = list(_LEAD.finditer(text, start)) + bare_leads(text, start)
+        for match in sorted(leads, key=lambda m: m.start()):
             value = cn_value(match.group(1))
             if value is None:
                 continue
@@ -181,3 +184,52 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
                 yield Finding(RULE, "error", message, word, index)
             sequence.append((value, index, word))
     yield from close()
+
+
+def _lone_headings(context: Context) -> Iterator[Finding]:
+    """A single （一） (or 1.) under its parent: one item is not numbered."""
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    parents: dict[int, int] = {}  # level → index of the latest heading at that level
+    for index, block in enumerate(context.blocks):
+        if block.kind != "heading" or not 1 <= block.level <= 4:
+            continue
+        level = block.level
+        for deeper in [lv for lv in parents if lv >= level]:
+            del parents[deeper]
+        parent = max((i for lv, i in parents.items() if lv < level), default=-1)
+        parents[level] = index
+        value = _value(block.number)
+        if level >= 2 and value is not None:
+            groups.setdefault((parent, level), []).append((index, value))
+    for (_, level), members in groups.items():
+        if len(members) == 1 and members[0][1] == 1:
+            index = members[0][0]
+            if _second_as_paragraph(context, index, level):
+                continue
+            block = context.blocks[index]
+            second = heading_number(level, 2)
+            yield Finding(
+                RULE,
+                "warning",
+                f"这一级只有“{block.number}”，没有“{second}”：只有一项时不必编号，请去掉编号并入上文，"
+                "或补上其他各项。",
+                # The heading's words, not its number: Word's automatic numbers are not text a
+                # comment (drafter check --annotate) can be anchored on.
+                block.text or block.number,
+                index,
+            )
+
+
+def _second_as_paragraph(context: Context, index: int, level: int) -> bool:
+    """Is the "2." of this "1." there, read as a body paragraph (a long item with no lead
+    sentence is body text to the reader)?"""
+    from drafter.reader import heading_match
+
+    for block in context.blocks[index + 1 :]:
+        if block.kind == "heading" and block.level < level:
+            return False
+        if block.kind == "paragraph":
+            match = heading_match(block.text)
+            if match is not None and match[0] == level and _value(match[1]) == 2:
+                return True
+    return False

@@ -31,14 +31,7 @@ _DUTY_LEAD = re.compile(
 def check(context: Context) -> Iterator[Finding]:
     blocks = context.blocks
     if not context.kinds:
-        if len(blocks) >= 8:
-            yield Finding(
-                RULE,
-                "warning",
-                "没有找到“一、”“二、”这样的一级标题，无法核对报告是否包含规定的四项内容。",
-                "",
-                WHOLE_DOCUMENT,
-            )
+        yield _no_parts(context)
         return
     present: set[str] = set()
     for kinds in context.kinds.values():
@@ -74,3 +67,34 @@ def check(context: Context) -> Iterator[Finding]:
             "",
             WHOLE_DOCUMENT,
         )
+
+
+def _no_parts(context: Context) -> Finding:
+    """A document without any "一、" part: only a title, a few lines, or unstructured text."""
+    body = [b for b in context.blocks if b.kind in ("heading", "paragraph", "table")]
+    if not body:
+        return Finding(
+            RULE,
+            "error",
+            "只有标题（或落款），没有正文：报告应按规定分部分写明主要举措和成效、存在的不足和原因、"
+            "第一责任人履职情况和下一年度安排。",
+            "",
+            WHOLE_DOCUMENT,
+        )
+    if len(context.blocks) >= 8:
+        # A long text may have parts the reader could not recognise (e.g. "第一部分"): warn only.
+        return Finding(
+            RULE,
+            "warning",
+            "没有找到“一、”“二、”这样的一级标题，无法核对报告是否包含规定的四项内容：请按规定分部分。",
+            "",
+            WHOLE_DOCUMENT,
+        )
+    return Finding(
+        RULE,
+        "error",
+        "正文没有分部分：报告应以“一、”“二、”等一级标题分别写明主要举措和成效、存在的不足和原因、"
+        "第一责任人履职情况和下一年度安排。",
+        "",
+        WHOLE_DOCUMENT,
+    )

@@ -1,0 +1,169 @@
+"""fragment: sentences that are not whole.
+
+What is left when a clause is cut out of a sentence, or a noun phrase is printed as a sentence:
+
+- a 均 with nothing it distributes over: "2024年，均严格按照程序进行。" (the "作出决策1项" is gone);
+- a sentence ending on a word that needs what follows: "…主要表现在。", "…包括。";
+- an empty clause: "全年，。", "开展宣传活动，。";
+- a sentence that is only a time or scene word: "2024年。", "同时。";
+- a noun phrase and a figure with no verb: "行政诉讼案件1件。" (a real report writes "发生…1件");
+- 其中 at the start of a text that has no whole before it;
+- a year and 今后 together: "2025年，在今后的工作中，我们将…";
+- a result clause standing alone: "营造了浓厚的法治氛围。" (what was done was cut away).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, Severity, register
+from drafter.checks._text import ENUMERATOR, FRAME, HAN, Context, body_start, core, sentences
+
+RULE = "fragment"
+
+_LEAD_FRAMES = re.compile(rf"^(?:{FRAME}\s*[，,]\s*)+")
+_DANGLING_ALL = re.compile(rf"^(?:{FRAME}\s*[，,]\s*)*均")
+_OPEN_END = re.compile(
+    # Not 通过: "全部通过。" ends on the verb "pass".
+    r"(?:表现在|表现为|主要有|包括|包含|在于|涉及|具体是|具体为|分别是|分别为|主要是|以及|为了|"
+    r"关于|根据|按照|围绕|针对|对于|(?:问题|原因|不足|措施|情况|表现|做法|内容|重点|目标|任务)"
+    r"(?:主要)?(?:是|为|有))\s*[。；！]$"
+)
+_EMPTY_CLAUSE = re.compile(r"[，、；：,;:]\s*[。！？]")
+_FRAME_ONLY = re.compile(rf"^{FRAME}$")
+# The result clause of a sentence whose doing was cut away: "营造了浓厚的法治氛围。" alone.
+_RESULT_ONLY = re.compile(r"^(?:营造|提高|增强|提升|丰富)了[^，,；;]{2,14}[。！]?$")
+_YEAR_AND_LATER = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(?:在)?(?:今后|下一步|下步)")
+
+_UNIT = r"(?:场次|人次|批次|件|起|宗|次|场|名|人|个|份|项|期|户|条|家|处|所|位)"
+_FIGURE = rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*{_UNIT}"
+_NOUN_FIGURES = re.compile(
+    rf"^([{HAN}“”]{{2,24}}?)\s*{_FIGURE}(?:\s*[、，,]\s*[{HAN}“”]{{2,16}}?\s*{_FIGURE})*\s*[。；！]?$"
+)
+# Verbs (and verb morphemes) that make a figure sentence a statement: with none of them,
+# "行政诉讼案件1件" is a noun phrase, not a sentence.
+VERBS = re.compile(
+    "开展|召开|组织|举办|举行|受理|办理|办结|调解|化解|排查|摸排|调处|发放|解答|接待|处理|作出|做出|"
+    "审查|审核|聘请|聘用|选聘|配备|培训|参加|参训|参与|学法|学习|考试|宣传|宣讲|出动|检查|查处|发现|"
+    "整改|完成|实现|达到|设立|建立|成立|健全|组建|开设|印发|制定|出台|制发|备案|公开|发布|走访|覆盖|"
+    "惠及|受益|受教育|提供|解决|答复|签订|获得|荣获|涉及|挽回|投入|落实|推送|张贴|悬挂|播放|讲授|授课|"
+    "主持|听取|研究|部署|审议|讨论|包案|接访|约谈|回访|立案|结案|移送|处罚|收缴|上报|报送|征集|培育|"
+    "签约|通过|合格|成功|旁听|出庭|编印|印制|制作|发送|刊播|推广|评选|表彰|收到|接收|交办|转办|督办|"
+    "登记|服务|帮助|协调|指导|督导|巡查|巡逻|演练|考核|评查|清理|更新|下发|转发|传达|贯彻|累计|共计|"
+    "合计|新增|减少|增加|增长|下降|占|达|为|是|有|获|计|建|设|聘|办|开|发|讲|送|收|审|查|调"
+)
+
+
+def _lead_free(sentence: str) -> str:
+    return ENUMERATOR.sub("", sentence, count=1).strip()
+
+
+def _noun_only(sentence: str) -> bool:
+    """A noun phrase with figures and no verb: "行政诉讼案件1件。"."""
+    rest = _LEAD_FRAMES.sub("", sentence)
+    if rest.startswith(("其中", "分别", "包括")) or sentence.startswith("其中"):
+        return False
+    match = _NOUN_FIGURES.match(rest)
+    if match is None:
+        return False
+    words = re.sub(rf"{_FIGURE}", "", rest)
+    return VERBS.search(words) is None
+
+
+@register(RULE, "残缺的句子")
+def check(context: Context) -> Iterator[Finding]:
+    for index, block in enumerate(context.blocks):
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        text, norm = context.texts[index], context.norm[index]
+        start = body_start(block)
+        for match in _EMPTY_CLAUSE.finditer(norm, start):
+            # The excerpt is the sentence the empty clause ends ("全年，。").
+            begin = max(norm.rfind(mark, start, match.start()) for mark in "。！？；") + 1
+            yield Finding(
+                RULE,
+                "error",
+                "标点之间没有内容，像是删掉数字或短语后留下的残句：请补全这句话，或删去多余的标点。",
+                text[max(begin, start) : match.end()],
+                index,
+            )
+        for number, (s_start, s_end) in enumerate(sentences(norm, start)):
+            raw = norm[s_start:s_end].strip()
+            sentence = _lead_free(raw)
+            excerpt = text[s_start:s_end].strip()
+            if not sentence or _EMPTY_CLAUSE.search(raw):
+                continue  # reported above
+            judged = _judge(sentence)
+            if judged is not None:
+                severity, message = judged
+                if _OPEN_END.search(sentence):
+                    # Only the clause that breaks off: the whole sentence may be long.
+                    cut = max(excerpt.rfind(mark) for mark in "，,：:") + 1
+                    excerpt = excerpt[cut:]
+                yield Finding(RULE, severity, message, excerpt, index)
+            elif (
+                number == 0
+                and sentence.startswith("其中")
+                and not _has_whole_before(context, index)
+            ):
+                yield Finding(
+                    RULE,
+                    "warning",
+                    "“其中”前面没有交代总数，读者不知道是谁的“其中”：请先写出总数，或去掉“其中”。",
+                    excerpt,
+                    index,
+                )
+        for match in _YEAR_AND_LATER.finditer(norm, start):
+            yield Finding(
+                RULE,
+                "warning",
+                "年份和“今后”“下一步”叠在一起表示时间，读起来重复：请保留一个。",
+                text[match.start() : match.end()],
+                index,
+            )
+
+
+def _judge(sentence: str) -> tuple[Severity, str] | None:
+    """Why a sentence is a fragment (severity and message), or None."""
+    if _DANGLING_ALL.match(sentence):
+        return "error", (
+            "“均”前面没有它所指的事项（像是删掉了“作出……N项”这样的分句）：请补出所指的事项，"
+            "或去掉“均”。"
+        )
+    if _OPEN_END.search(sentence):
+        return "error", (
+            "句子在需要接续内容的词上结束了（如“主要表现在。”“包括。”）：请补全后面的内容，"
+            "或把句号改为冒号并接着列出。"
+        )
+    if _FRAME_ONLY.match(core(sentence)):
+        return "error", "这句话只有时间或关联词，没有内容：请补全或删去。"
+    if _RESULT_ONLY.match(sentence):
+        # Short summary sentences of this shape exist: likely, not certain.
+        return "warning", (
+            "这句话只有结果（如“营造了浓厚的法治氛围。”），没有说做了什么，像是前面的分句被删掉了："
+            "请并入上一句，或补上具体做法。"
+        )
+    if _noun_only(sentence):
+        return "error", (
+            "这句话只有名词和数字，没有谓语（如“行政诉讼案件1件。”）：请写成完整的句子，"
+            "如“发生行政诉讼案件1件”。"
+        )
+    return None
+
+
+def _has_whole_before(context: Context, index: int) -> bool:
+    """Does the sentence before this block's text state figures (the whole of a 其中)?"""
+    block = context.blocks[index]
+    if block.kind == "heading" and block.body.strip():
+        return bool(re.search(r"\d", block.text))
+    if index == 0:
+        return False
+    previous = context.blocks[index - 1]
+    if previous.kind not in ("heading", "paragraph"):
+        return False
+    spans = list(sentences(context.norm[index - 1], 0))
+    if not spans:
+        return False
+    last_start, last_end = spans[-1]
+    return bool(re.search(r"\d", context.norm[index - 1][last_start:last_end]))

@@ -1,0 +1,111 @@
+"""name-incomplete: a year or a place name with a character missing.
+
+- a year without 年: "2024度法治政府建设情况报告";
+- a county (县/区/旗) the report itself names, written without its 县 before a unit name or 委/政府:
+  the addressee says 中共尼玛县委 and the title "尼玛俄久乡…";
+- the report's own unit written without its 乡/镇 before a year or 人民政府/党委: "俄久2024年度…".
+
+The names come from the report (addressee, title, signature, opening, body), never from a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context
+from drafter.identity import split_place
+
+RULE = "name-incomplete"
+
+_YEAR_NO_NIAN = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=度)")
+_COUNTY_IN_TEXT = re.compile(
+    rf"([{HAN}]{{2,6}}?(?:自治县|自治旗|县|区|旗))(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木))"
+)
+_COUNTY_SUFFIX = ("自治县", "自治旗", "县", "区", "旗")
+_NOT_STEM = {"全", "我", "本", "该", "各", "市", "县", "区", "城", "乡", "镇"}
+
+
+def _counties(context: Context) -> set[str]:
+    """County names (with their 县/区/旗) the report writes in full somewhere."""
+    found: set[str] = set()
+    if context.identity.county and context.identity.county.endswith(_COUNTY_SUFFIX):
+        found.add(context.identity.county)
+    for index, block in enumerate(context.blocks):
+        if block.kind not in ("title", "addressee", "signature", "paragraph"):
+            continue
+        for match in _COUNTY_IN_TEXT.finditer(context.norm[index]):
+            name = re.sub(r"^(?:中共|共|和|与|及|在|由|对|经|是|的)", "", match.group(1))
+            if len(name) >= 3 and name[0] not in _NOT_STEM:
+                found.add(name)
+    return found
+
+
+def _units(context: Context) -> set[str]:
+    """The report's own unit name(s), as the signature and identity give them."""
+    names: set[str] = set()
+    if context.identity.unit_name:
+        names.add(context.identity.unit_name)
+    for block in context.blocks:
+        if block.kind == "signature":
+            name = re.sub(r"^中共", "", block.text)
+            name = re.sub(r"(人民政府|委员会|党委|党工委|办事处)$", "", name)
+            _, unit = split_place(name)
+            if unit:
+                names.add(unit)
+    return {n for n in names if len(n) >= 3}
+
+
+@register(RULE, "名称缺字")
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        for match in _YEAR_NO_NIAN.finditer(norm):
+            yield Finding(
+                RULE,
+                "error",
+                f"年份后面少了“年”：“{match.group(0)}度”应为“{match.group(0)}年度”。",
+                text[match.start() : match.end() + 1],
+                index,
+            )
+    yield from _county_stems(context)
+    yield from _unit_stems(context)
+
+
+def _county_stems(context: Context) -> Iterator[Finding]:
+    for county in _counties(context):
+        suffix = next(s for s in _COUNTY_SUFFIX if county.endswith(s))
+        stem = county[: -len(suffix)]
+        if len(stem) < 2:
+            continue
+        pattern = re.compile(
+            rf"(?:(?<=中共)|(?<![{HAN}])){re.escape(stem)}(?!{re.escape(suffix)})"
+            rf"(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木)(?:\d|人民政府|党委|政府|$|[^{HAN}]))"
+        )
+        for index, text, norm in context.prose():
+            for match in pattern.finditer(norm):
+                yield Finding(
+                    RULE,
+                    "error",
+                    f"“{stem}”后面少了“{suffix}”：报告别处写作“{county}”，这里应写全称。",
+                    text[match.start() : match.end() + 2],
+                    index,
+                )
+
+
+def _unit_stems(context: Context) -> Iterator[Finding]:
+    for unit in _units(context):
+        unit_type = next(t for t in ("街道", "苏木", "乡", "镇") if unit.endswith(t))
+        stem = unit[: -len(unit_type)]
+        if len(stem) < 2:
+            continue
+        pattern = re.compile(rf"{re.escape(stem)}(?=\d|年度|人民政府|党委|政府|法治政府)")
+        for index, text, norm in context.prose():
+            for match in pattern.finditer(norm):
+                yield Finding(
+                    RULE,
+                    "error",
+                    f"“{stem}”后面少了“{unit_type}”：本单位名称是“{unit}”，这里应写全称。",
+                    text[match.start() : match.end() + 2],
+                    index,
+                )

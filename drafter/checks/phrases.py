@@ -1,0 +1,140 @@
+"""phrase-incomplete: a set phrase of these reports written with one character missing.
+
+"尊法学守法用法", "谁执法普法", "小事不出村、大事不镇", "第一责任职责", "依治县", "党的二大": the
+phrases are the fixed formulas of 法治政府建设 reports (a curated list, easy to extend); a variant is
+the phrase with one inner character left out (the first and last characters are not tried: a
+phrase without its first or last character is often another correct word). Variants that are
+correct words themselves are listed as exceptions with their phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from drafter.checks import Finding, register
+from drafter.checks._text import Context
+
+RULE = "phrase-incomplete"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    allowed: tuple[str, ...] = ()
+    """Correct wordings a variant of this phrase is part of (e.g. 防止矛盾上交)."""
+
+
+PHRASES: tuple[Phrase, ...] = (
+    Phrase("尊法学法守法用法"),
+    Phrase("谁执法谁普法"),
+    Phrase("谁主管谁负责"),
+    Phrase("谁审批谁监管"),
+    Phrase("小事不出村、大事不出镇"),
+    Phrase("小事不出村、大事不出乡"),
+    Phrase("矛盾不上交", allowed=("矛盾上交",)),
+    Phrase("第一责任人职责", allowed=("第一责任人责任",)),
+    Phrase("推进法治建设第一责任人"),
+    Phrase("党政主要负责人"),
+    Phrase("习近平新时代中国特色社会主义思想"),
+    Phrase("习近平法治思想"),
+    Phrase("全面依法治国"),
+    Phrase("依法治县", allowed=("依法县级",)),
+    Phrase("依法治乡", allowed=("依法乡村", "依法乡镇")),
+    Phrase("依法治镇", allowed=("依法镇压",)),
+    Phrase("依法治区", allowed=("依法区分", "依法区别")),
+    Phrase("法治思维和法治方式", allowed=("法治思维和方式",)),
+    Phrase("法治政府建设"),
+    Phrase("建设情况报告"),
+    Phrase("法治政府建设实施纲要"),
+    Phrase("重大行政决策"),
+    Phrase("行政执法公示制度"),
+    # 执法全程记录 is a common, accepted short form.
+    Phrase("执法全过程记录制度", allowed=("执法全程记录", "执法过程记录")),
+    Phrase("重大执法决定法制审核制度"),
+    Phrase("法律明白人"),
+    Phrase("民主集中制"),
+    Phrase("理论学习中心组"),
+    Phrase("领导干部学法用法"),
+    Phrase("普法责任制"),
+    Phrase("民主法治示范村"),
+    Phrase("公共法律服务"),
+    Phrase("人民调解委员会", allowed=("人民调解员会议",)),
+    Phrase("人民调解员"),
+    Phrase("矛盾纠纷多元化解"),
+    Phrase("枫桥经验"),
+    Phrase("信访工作条例"),
+    Phrase("中华人民共和国"),
+    Phrase("党的二十大"),
+    Phrase("二十届二中全会"),
+    Phrase("二十届三中全会"),
+    Phrase("二十届四中全会"),
+    Phrase("的坚强领导下"),
+    Phrase("今年以来"),
+    Phrase("社会主义核心价值观"),
+    Phrase("铸牢中华民族共同体意识"),
+    Phrase("高质量发展"),
+    Phrase("国家宪法日"),
+    Phrase("宪法宣传周"),
+    Phrase("国际禁毒日"),
+    Phrase("全民国家安全教育日"),
+    Phrase("消费者权益保护日"),
+)
+
+_MARKS = "、，,"
+
+
+def _canonical(text: str) -> str:
+    return re.sub(f"[{_MARKS}]", "、", text)
+
+
+def _variants() -> dict[str, tuple[Phrase, str]]:
+    """Each one-character-short variant → (its phrase, the character left out)."""
+    out: dict[str, tuple[Phrase, str]] = {}
+    for phrase in PHRASES:
+        text = _canonical(phrase.text)
+        for i in range(1, len(text) - 1):
+            variant = text[:i] + text[i + 1 :]
+            if variant in out or any(variant in _canonical(p.text) for p in PHRASES):
+                continue
+            out[variant] = (phrase, text[i])
+    return out
+
+
+_VARIANTS = _variants()
+# One pass over the text for all variants (longest first); a listing mark may be 、，or ,.
+_PATTERN = re.compile(
+    "|".join(
+        "".join(f"[{_MARKS}]" if ch == "、" else re.escape(ch) for ch in variant)
+        for variant in sorted(_VARIANTS, key=len, reverse=True)
+    )
+)
+
+
+def _allowed_at(norm: str, start: int, end: int, allowed: tuple[str, ...]) -> bool:
+    """Is norm[start:end] part of, or does it contain, one of the allowed wordings there?"""
+    for word in allowed:
+        lo = max(0, start - len(word))
+        for match in re.finditer(re.escape(word), norm[lo : end + len(word)]):
+            a, b = lo + match.start(), lo + match.end()
+            if (a <= start and end <= b) or (start <= a and b <= end):
+                return True
+    return False
+
+
+@register(RULE, "固定用语缺字")
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        for match in _PATTERN.finditer(norm):
+            phrase, missing = _VARIANTS[_canonical(match.group(0))]
+            if _allowed_at(norm, match.start(), match.end(), phrase.allowed):
+                continue
+            what = f"标点“{missing}”" if missing == "、" else f"“{missing}”字"
+            yield Finding(
+                RULE,
+                "error",
+                f"固定用语少了{what}：应为“{phrase.text}”。",
+                text[match.start() : match.end()],
+                index,
+            )

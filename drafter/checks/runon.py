@@ -1,0 +1,121 @@
+"""run-on: two clauses run together with the punctuation between them missing.
+
+Signals that do not depend on the words of any one report:
+
+- an 一是/二是 lead glued to the previous word ("…协同抓的工作格局二是完善制度体系");
+- a scene-setting word that opens a clause, glued to the previous one ("…法治意识同时，组织…",
+  "…法治意识2024年，共开展…");
+- a figure that closes one clause glued to the next clause, which states a figure of its own
+  ("发放宣传材料400余份法律顾问进村宣讲2次");
+- a very long stretch of text without any mark (real reports stay far below it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context, bare_leads
+from drafter.checks.fragments import VERBS
+
+RULE = "run-on"
+
+LONG_STRETCH = 55
+"""Han characters without any punctuation mark; the five sample reports peak at 34."""
+
+_CONNECTIVE = re.compile(
+    rf"(?<=[{HAN}])(?<![的并也在与和而时此])(?:同时|此外|另外|因此|但是|然而|下一步)(?=[，,])"
+)
+# Words that end a clause ("…营造浓厚的法治氛围"), never a subject: a year or 全年 right after one
+# starts a new clause whose mark is missing. After a subject it is fine ("我乡全年共开展…",
+# "四棵树乡2024年…"), so only these endings count.
+_CLAUSE_END = (
+    r"(?:氛围|意识|水平|能力|格局|机制|体系|作用|成效|效果|素养|观念|环境|保障|根基|稳定|和谐|"
+    r"实处|到位|常态化|规范化|制度化|全覆盖)"
+)
+_GLUED_YEAR = re.compile(
+    rf"{_CLAUSE_END}(?P<word>(?:19|20)\d{{2}}\s*年(?:度)?)(?=[，,]|共|累计|全年|以来)"
+)
+_GLUED_FRAME = re.compile(
+    rf"{_CLAUSE_END}(?P<word>全年|今年以来|截至目前|截止目前)"
+    r"(?=共|累计|开展|组织|召开|举办|受理|调解|办理|发放|[，,])"
+)
+# 其中 straight after a figure: "开展活动30场次其中进校园5场次".
+_GLUED_PART = re.compile(
+    r"(?<=\d)(?:余|多)?(?:场次|人次|件|次|场|份|名|人|个|项|起|户|期)(?P<word>其中)"
+)
+_COUNT = r"\d+(?:\.\d+)?(?:余|多)?(?:场次|人次|批次|件|次|份|名|个|项|场|起|户|条|期|本|册|篇|处)"
+_MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
+_BREAK = _MARKS + r"\s"
+# A count right after a noun (…材料400余份), followed without a mark by words and another count.
+_GLUED_FIGURE = re.compile(
+    rf"(?<=[{HAN}])({_COUNT})(?=[{HAN}][^{_BREAK}]*?\d+(?:\.\d+)?(?:余|多)?[{HAN}])"
+)
+_STRETCH = re.compile(rf"[^，。、；：！？,.;:!?\s“”‘’《》（）()【】—…·]{{{LONG_STRETCH},}}")
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    return text[max(start - 4, 0) : end + 2]
+
+
+@register(RULE, "缺少标点")
+def check(context: Context) -> Iterator[Finding]:
+    for index, block in enumerate(context.blocks):
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        text, norm = context.texts[index], context.norm[index]
+        start = len(block.number)
+        for match in bare_leads(norm, start):
+            yield Finding(
+                RULE,
+                "error",
+                f"“{match.group(0)}”前面缺少标点，两句话连在了一起：请在它前面加上句号或分号。",
+                _excerpt(text, match.start(), match.end()),
+                index,
+            )
+        for pattern in (_CONNECTIVE, _GLUED_YEAR, _GLUED_FRAME, _GLUED_PART):
+            for match in pattern.finditer(norm, start):
+                word = match.group("word") if "word" in pattern.groupindex else match.group(0)
+                at = match.start("word") if "word" in pattern.groupindex else match.start()
+                yield Finding(
+                    RULE,
+                    "warning",
+                    f"“{word}”通常开启新的分句，它前面像是缺少标点：请在前面加上句号或逗号。",
+                    _excerpt(text, at, match.end()),
+                    index,
+                )
+        for match in _GLUED_FIGURE.finditer(norm, start):
+            if norm.startswith("其中", match.end()):
+                continue  # reported above as a glued 其中
+            if _glued(norm, match.start()):
+                yield Finding(
+                    RULE,
+                    "warning",
+                    f"“{match.group(0)}”后面直接接了下一句话，像是漏了逗号：请在“{match.group(0)}”"
+                    "后面加上逗号。",
+                    text[max(match.start() - 4, 0) : match.end() + 4],
+                    index,
+                )
+        # Titles in 《》 and quoted names may be long; blank them (same length) before measuring.
+        masked = _QUOTED.sub(lambda m: "，" * len(m.group(0)), norm)
+        for match in _STRETCH.finditer(masked, start):
+            yield Finding(
+                RULE,
+                "warning",
+                f"这里连续{match.end() - match.start()}个字没有一个标点，像是漏了逗号或句号："
+                "请按意思断开。",
+                text[match.start() : match.end()],
+                index,
+            )
+
+
+def _glued(norm: str, at: int) -> bool:
+    """Does the count at ``at`` close a clause ("发放宣传材料400余份") rather than open a noun
+    phrase ("开展30场次宣传活动", "在6个行政村") or state a frequency ("每两月1次")?"""
+    clause_start = max(norm.rfind(mark, 0, at) for mark in _MARKS) + 1
+    before = norm[clause_start:at]
+    if "每" in before or len(before) < 4:
+        return False
+    return VERBS.search(before[:-2]) is not None and VERBS.search(before[-2:]) is None

@@ -1,0 +1,47 @@
+"""status-only: a sentence that only says a state ("已落实。", "已整改到位。", "正在推进。").
+
+Follow-ups of last year's plans and 整改 items printed like a form: "一是进一步提高法治意识。已落实。"
+A reviewer wants to read what was done and with what result, not a tick in a box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import ENUMERATOR, Context, sentences
+
+RULE = "status-only"
+
+_STATUS = re.compile(
+    r"^(?:目前|现|均|全部|已经|已|正在|基本|全面|持续|按期|如期|按时)*"
+    r"(?:已|已经|正在|全部|基本|全面|持续)?"
+    r"(?:落实|完成|整改|办结|解决|推进|实施|落地|销号|达标|完结|整改完成|完成整改|整改落实|落实整改)"
+    r"(?:到位|完毕|完成|中|了|落实|销号)?$"
+)
+
+
+@register(RULE, "只有状态的句子")
+def check(context: Context) -> Iterator[Finding]:
+    for index, block in enumerate(context.blocks):
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        start = len(block.number) + len(block.text) if block.kind == "heading" else 0
+        norm = context.norm[index]
+        for s_start, s_end in sentences(norm, start):
+            sentence = ENUMERATOR.sub("", norm[s_start:s_end].strip(), count=1)
+            words = re.sub(r"[。！？；;!?，,\s]", "", sentence)
+            if not words or not _STATUS.match(words):
+                continue
+            # Status words that carry their own content are fine ("已整改" needs what was done).
+            if not re.search(r"已|正在|完成|到位|完毕|中$|办结|销号", words):
+                continue
+            yield Finding(
+                RULE,
+                "warning",
+                f"“{words}”只说了状态，没有说做了什么：请写明采取的措施和取得的效果，"
+                "如“去年提出的……，已通过……落实”。",
+                context.texts[index][s_start:s_end].strip(),
+                index,
+            )

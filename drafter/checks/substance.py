@@ -1,0 +1,129 @@
+"""empty-part and placeholder: parts with nothing in them, and text still waiting to be written.
+
+A draft shows a required part the user has not answered as 【待补充：……】 (never boilerplate), so the
+checks report every such placeholder as an error. A part heading with nothing under it, or only a
+placeholder, is reported on its heading; so is an item heading such as "（三）问题整改情况" with
+nothing under it before the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks import Finding, register
+from drafter.checks._text import HAN, Context
+
+EMPTY = "empty-part"
+PLACEHOLDER = "placeholder"
+CAUSE = "missing-cause"
+
+_PLACEHOLDER = re.compile(
+    r"【\s*待(?:补充|填写|完善)[^】\n]*】?|[（(［\[]\s*待(?:补充|填写|完善)[^）)］\]\n]*[）)］\]]"
+)
+# Template leftovers of a real report: "全年投入经费XX万元", "2025年X月X日", "××村".
+_LEFTOVER = re.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{2,}|[XxＸｘ×](?=[年月日号万元件次名人个项份场条户村乡镇]))(?![A-Za-z])"
+)
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def _substance(text: str) -> int:
+    """Characters of real content: Han characters outside placeholders."""
+    return len(_HAN_CHAR.findall(_PLACEHOLDER.sub("", text)))
+
+
+@register(PLACEHOLDER, "待补充的内容")
+def check_placeholders(context: Context) -> Iterator[Finding]:
+    for index, text in enumerate(context.texts):
+        for match in _PLACEHOLDER.finditer(context.norm[index]):
+            yield Finding(
+                PLACEHOLDER,
+                "error",
+                "这里还是待补充的占位内容，报告不能这样报送：请在答卷里补上这一项后重新生成，"
+                "或直接写明实际情况。",
+                text[match.start() : match.end()],
+                index,
+            )
+        for match in _LEFTOVER.finditer(context.norm[index]):
+            yield Finding(
+                PLACEHOLDER,
+                "warning",
+                f"“{match.group(0)}”像是没有填写的占位符：请换成实际的数字或名称。",
+                text[max(match.start() - 2, 0) : match.end() + 2],
+                index,
+            )
+
+
+@register(EMPTY, "部分没有内容")
+def check_empty(context: Context) -> Iterator[Finding]:
+    blocks = context.blocks
+    parts = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
+    for n, index in enumerate(parts):
+        end = parts[n + 1] if n + 1 < len(parts) else len(blocks)
+        content = ""
+        for j in range(index + 1, end):
+            if blocks[j].kind in ("signature", "date"):
+                break
+            content += blocks[j].full_text
+        content += blocks[index].body
+        if _substance(content) == 0:
+            block = blocks[index]
+            what = "只有待补充的占位内容" if _PLACEHOLDER.search(content) else "下面没有任何内容"
+            yield Finding(
+                EMPTY,
+                "error",
+                f"“{block.number}{block.text}”{what}：请写明这一部分的实际情况。",
+                block.number + block.text,
+                index,
+            )
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.level < 2 or block.body.strip():
+            continue
+        if block.text.rstrip().endswith(("。", "！", "？", "；")):
+            continue  # a heading written as a whole sentence says something itself
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and (
+            following.kind in ("paragraph", "table")
+            or (following.kind == "heading" and following.level > block.level)
+        ):
+            continue
+        yield Finding(
+            EMPTY,
+            "warning",
+            f"小标题“{block.number}{block.text}”下面没有内容：请补上正文，或删去这个小标题。",
+            block.number + block.text,
+            index,
+        )
+
+
+# Words that give a reason: 究其原因, 主要原因是, 由于…, 受…影响, 一方面…客观上….
+_CAUSE_WORDS = re.compile(
+    r"原因|由于|因为|导致|造成|致使|源于|缘于|归因|根源|症结|客观上|主观上|受[^，。；]{1,12}(?:影响|制约|限制)"
+)
+
+
+@register(CAUSE, "没有分析原因")
+def check_causes(context: Context) -> Iterator[Finding]:
+    """A part titled "…不足和原因" that states no cause (the regulation asks for the reasons)."""
+    blocks = context.blocks
+    parts = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
+    for n, index in enumerate(parts):
+        block = blocks[index]
+        if "原因" not in context.norm[index] or "problems" not in context.kinds.get(index, set()):
+            continue
+        end = parts[n + 1] if n + 1 < len(parts) else len(blocks)
+        text = block.body + "".join(
+            context.norm[j]
+            for j in range(index + 1, end)
+            if blocks[j].kind in ("heading", "paragraph")
+        )
+        if _substance(text) and not _CAUSE_WORDS.search(text):
+            yield Finding(
+                CAUSE,
+                "warning",
+                "这一部分的标题写了“原因”，正文却只列了不足、没有分析原因：请写明原因，"
+                "如“究其原因，一是……”。",
+                block.number + block.text,
+                index,
+            )
