@@ -25,7 +25,28 @@ _ADMIN = re.compile(
     r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|林区|特区)"
 )
 _COUNTY_TAIL = ("自治县", "自治旗", "县", "区", "旗", "市", "林区", "特区")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_CN_YEAR = re.compile(
+    r"(?<![一二三四五六七八九〇零○Ｏ])([二][〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年"
+)
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": "0",
+    "○": "0",
+    "Ｏ": "0",
+}
+
+
+def years_in(text: str) -> list[int]:
+    """Report years written in a text, in order: 2024年 and 二〇二四年 alike."""
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    for match in _CN_YEAR.finditer(text):
+        digits = "".join(_CN_DIGIT.get(ch, "") for ch in match.group(1))
+        if len(digits) == 4:
+            found.append((match.start(), int(digits)))
+    return [year for _, year in sorted(found)]
+
+
 _TITLE_STOP = re.compile(
     r"(?:20\d{2}|关于|法治|依法|人民政府|党委|委员会|办事处|政府|年度|情况|工作)"
 )
@@ -104,12 +125,27 @@ def split_place(text: str) -> tuple[str | None, str | None]:
 
 
 def _title_place(title: str) -> str:
-    """The place words at the start of a title line, before the year or 关于/法治/人民政府."""
+    """The place words of a title, before the year or 关于/法治/人民政府.
+
+    Each line, and each space-separated chunk of a line ("中共某某街道工作委员会　某某街道办事处"),
+    is tried in turn; 中共, 关于 and the party committee's name (（党）工作委员会, 党委) are not
+    place words.
+    """
+    for line in title.split("\n"):
+        for chunk in re.split(r"[\s\u3000]+", line.strip()):
+            chunk = re.sub(r"^(?:中共|关于)", "", chunk.translate(T2S))
+            chunk = re.sub(r"(?:党)?工作委员会|党工委|委员会", "", chunk)
+            # "和平区人民政府东风街道办事处": the county's 人民政府 inside the unit's name.
+            for candidate in (chunk, re.sub(r"人民政府(?=[\u4e00-\u9fff])", "", chunk)):
+                stop = _TITLE_STOP.search(candidate)
+                head = candidate[: stop.start()] if stop else candidate
+                head = re.sub(rf"[^{_HAN}]", "", head)
+                if head and split_place(head)[1]:
+                    return head
     for line in title.split("\n"):
         line = re.sub(r"^中共", "", line.strip())
         stop = _TITLE_STOP.search(line)
-        head = line[: stop.start()] if stop else line
-        head = re.sub(rf"[^{_HAN}]", "", head)
+        head = re.sub(rf"[^{_HAN}]", "", line[: stop.start()] if stop else line)
         if head:
             return head
     return ""
@@ -119,7 +155,8 @@ def _find_unit_in(text: str) -> tuple[str | None, str | None]:
     """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡)."""
     text = text.translate(T2S)
     for match in re.finditer(
-        rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|在|坚持|始终|以|紧紧|围绕|，|、|[^{_HAN}]|$)",
+        rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
+        rf"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|[^{_HAN}]|$)",
         text,
     ):
         candidate = match.group(0)
@@ -151,6 +188,12 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
 
     # --- unit and county
     title_county, title_unit = split_place(_title_place(title)) if title else (None, None)
+    if title and title_unit is None:
+        # "平安县2024年度石桥镇法治政府建设情况报告": the unit after the year.
+        title_county, title_unit = _find_unit_in(title.replace("\n", ""))
+        head = _title_place(title)
+        if title_county is None and head.endswith(_COUNTY_TAIL) and not split_place(head)[1]:
+            title_county = head
     open_county, open_unit = _find_unit_in(opening_text) if opening_text else (None, None)
     sign_county: str | None = None
     sign_unit: str | None = None
@@ -164,6 +207,11 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     body_unit = _most_common_unit(blocks) if not (title_unit or open_unit or sign_unit) else None
 
     identity.unit_name = title_unit or sign_unit or open_unit or body_unit
+    if title_unit and sign_unit and sign_unit == open_unit and title_unit != sign_unit:
+        # The signature and the opening agree ("拉萨乡"); a title that says otherwise
+        # ("格尔木拉萨乡", its county's 县 missing) is the odd one out. The disagreement is noted.
+        identity.unit_name = sign_unit
+        title_county = title_county if title_unit.endswith(sign_unit) else None
     identity.county = title_county or sign_county or open_county or _addressee_county(blocks)
     identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
     if identity.unit_type is None:
@@ -178,33 +226,36 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         notes.append(f"单位名称前后不一致：{sources}。")
 
     # --- year
-    title_years = [int(y) for y in _YEAR.findall(title.translate(T2S))]
-    open_years = [int(y) for y in _YEAR.findall(opening_text)]
+    title_years = years_in(title.translate(T2S))
+    open_years = years_in(opening_text)
     title_year = title_years[0] if title_years else None
     open_year = open_years[0] if open_years else None
     identity.year = title_year or open_year or _most_common_year(blocks)
     if title_year and open_year and title_year != open_year:
         notes.append(f"年份不一致：标题写{title_year}年，开头段写{open_year}年。")
     date = next((b.text for b in blocks if b.kind == "date"), "")
-    date_year = re.match(r"(\d{4})", date)
-    if (
-        identity.year
-        and date_year
-        and int(date_year.group(1)) not in (identity.year, identity.year + 1)
-    ):
-        notes.append(f"落款日期{date_year.group(1)}年与报告年度{identity.year}年不相符。")
+    leading = re.match(r"\s*(\d{4})", date.translate(FULLWIDTH_DIGITS))
+    date_years = [int(leading.group(1))] if leading else years_in(date)
+    date_year = date_years[0] if date_years else None
+    if identity.year and date_year and date_year not in (identity.year, identity.year + 1):
+        notes.append(f"落款日期{date_year}年与报告年度{identity.year}年不相符。")
     return identity
 
 
 _ADDRESSEE_COUNTY = re.compile(r"中共(\S{1,12}?(?:自治县|自治旗|县|区|旗|市))委")
+# "和平区人民政府：", "和平区委全面依法治区委员会办公室：" (no 中共; two or more characters of name).
+_ADDRESSEE_BODY = re.compile(
+    rf"(?:^|、)([{_HAN}]{{2,12}}?(?:自治县|自治旗|县|区|旗|市))(?:人民政府|政府|委(?!员))"
+)
 
 
 def _addressee_county(blocks: Sequence[Block]) -> str | None:
     """The county a report is addressed to: 中共和平县委、和平县人民政府： → 和平县."""
     for block in blocks:
         if block.kind == "addressee":
-            match = _ADDRESSEE_COUNTY.search(block.text.translate(T2S))
-            if match:
+            text = block.text.translate(T2S)
+            match = _ADDRESSEE_COUNTY.search(text) or _ADDRESSEE_BODY.search(text)
+            if match and not split_place(match.group(1))[1]:
                 return match.group(1)
     return None
 
@@ -236,6 +287,64 @@ def _self_reference_type(blocks: Sequence[Block]) -> str | None:
 def _most_common_year(blocks: Sequence[Block]) -> int | None:
     counts: Counter[int] = Counter()
     for block in blocks:
-        for year in _YEAR.findall(block.full_text):
-            counts[int(year)] += 1
+        for year in years_in(block.full_text):
+            counts[year] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+_COUNTY_BODY = re.compile(
+    rf"^(?:中共)?([{_HAN}]{{1,20}}?(?:自治县|自治旗|林区|特区|县|区|旗|市))"
+    r"(?:人民政府|政府|委员会|县委|区委|旗委|市委|委)?(?:办公室)?$"
+)
+_COUNTY_SELF = re.compile(r"(?:我|全|本)(县|区|旗|市)(?![委长级直属域])")
+_TOWNSHIP_SELF = re.compile(r"(?:我|全|本)(乡|镇|街道|苏木)(?![镇村])")
+
+
+def _county_body(text: str) -> str | None:
+    """A county-level body named by a signature or a title's place words (清源县人民政府)."""
+    text = re.sub(r"[\s\u3000]+", "", text.translate(T2S))
+    match = _COUNTY_BODY.match(text)
+    if match is None or split_place(match.group(1))[1]:
+        return None
+    return text
+
+
+def county_level_reporter(blocks: Sequence[Block]) -> str | None:
+    """The county-level body (县/区/旗/市) a report is written by, when it is not a township's.
+
+    A report is a county's when no township unit is named in its title, signature or opening,
+    and its title or signature names a county-level body, or its self-references (我县, 全区 …)
+    outnumber a township's (我乡, 全镇 …).
+    """
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    signatures = [b.text for b in blocks if b.kind == "signature"]
+    opening = _first_paragraph(blocks)
+    if title and split_place(_title_place(title))[1]:
+        return None
+    for line in signatures:
+        name = re.sub(r"^中共", "", line.translate(T2S))
+        name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
+        if split_place(name)[1]:
+            return None
+    if opening and _find_unit_in(opening[1].full_text)[1]:
+        return None
+    if any(_find_unit_in(line)[1] for line in title.split("\n")):
+        return None  # "某县2024年度某镇法治政府建设情况报告": the township is named after all
+    text = "".join(b.full_text for b in blocks).translate(T2S)
+    county_refs = len(_COUNTY_SELF.findall(text))
+    township_refs = len(_TOWNSHIP_SELF.findall(text))
+    if township_refs > county_refs:
+        return None
+    for line in title.split("\n"):
+        head = re.split(r"关于|\d{4}|[二][〇零○]|法治|年度", line.strip())[0]
+        body = _county_body(head)
+        if body:
+            return body
+    for line in signatures:
+        body = _county_body(line)
+        if body:
+            return body
+    if county_refs >= 3 and county_refs > 2 * township_refs:
+        level = Counter(_COUNTY_SELF.findall(text)).most_common(1)[0][0]
+        return f"通篇自称“我{level}”“全{level}”的单位"
+    return None

@@ -224,7 +224,8 @@ def explain(exc: Any) -> Explained:
 
 
 def explain_other(exc: BaseException) -> Explained:
-    """Errors without a mark: unreadable characters, too deep, a value ruamel cannot build."""
+    """Errors without a mark: unreadable characters, too deep (an impossible date, a ValueError,
+    is named with its line by answers.py itself)."""
     position = getattr(exc, "position", None)
     character = getattr(exc, "character", None)
     if character is not None:
@@ -238,12 +239,4 @@ def explain_other(exc: BaseException) -> Explained:
         )
     if isinstance(exc, RecursionError):
         return Explained("嵌套的层次太多", "检查括号是否成对、缩进是否正确。", None, None)
-    if isinstance(exc, ValueError):
-        # ruamel builds dates and numbers itself: 2024-13-45 is a date that does not exist.
-        return Explained(
-            "有一个值看起来像日期或数字，但无法理解（例如 2024-13-45 这样不存在的日期）",
-            '给这个值加上引号，如 "2024-13-45"。',
-            None,
-            None,
-        )
     return Explained(FALLBACK.message, FALLBACK.hint, None, None)

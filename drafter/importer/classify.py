@@ -1,0 +1,210 @@
+"""Stage 2, classify: what each part is (measures, problems, first duty, plans, other) and what
+each item of the measures is about (the catalogue's topics: 组织领导, 学法, 普法 …).
+
+The rules are vocabulary: keywords in a part's title (then its content), keywords in an item's
+heading (its first clause weighs most) and, less, in its text. Items of the measures are then
+matched to topics one to one — the strongest evidence first — so two items never share a topic
+slot when another fits, and an item with no evidence for any topic is a 特色工作 (highlights)
+rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from drafter.importer.segment import Item
+from drafter.mentions import for_matching
+
+KIND_MEASURES = "measures"
+KIND_PROBLEMS = "problems"
+KIND_FIRST_DUTY = "first-duty"
+KIND_PLANS = "plans"
+KIND_OTHER = "other"
+
+KIND_NAMES = {
+    KIND_MEASURES: "主要举措和成效",
+    KIND_PROBLEMS: "存在的不足",
+    KIND_FIRST_DUTY: "第一责任人履职",
+    KIND_PLANS: "下一年度安排",
+    KIND_OTHER: "其他",
+}
+
+_KIND_TITLE_RULES: tuple[tuple[str, str], ...] = (
+    (KIND_OTHER, r"其他需要报告|其它需要报告|其他情况|其它情况"),
+    (KIND_FIRST_DUTY, r"第一责任人|主要负责人|主要负责同志|主要领导|党政负责人|履职"),
+    (KIND_PROBLEMS, r"不足|问题|短板|差距|困难|薄弱"),
+    (KIND_PLANS, r"计划|打算|安排|下一步|下一年|来年|明年|思路|展望|努力方向|重点工作"),
+    (
+        KIND_MEASURES,
+        r"举措|成效|开展情况|工作情况|主要做法|做法|成绩|进展|完成情况|推进情况|工作开展|主要工作|基本情况|总体情况",
+    ),
+)
+_KIND_CONTENT_RULES: tuple[tuple[str, str], ...] = (
+    (KIND_FIRST_DUTY, r"第一责任人|主要负责人"),
+    (KIND_PROBLEMS, r"有待|不够|不足|欠缺|薄弱|滞后|不强|不高"),
+    (KIND_PLANS, r"进一步|将|持续|继续|力争|计划"),
+    (KIND_MEASURES, r"全年|共|开展|组织|成立|召开|制定"),
+)
+
+
+def classify_part(title: str, text: str = "") -> str:
+    """One of the regulation's kinds for a top-level part: by its title, else by its content."""
+    title_m = for_matching(title)
+    for kind, pattern in _KIND_TITLE_RULES:
+        if re.search(pattern, title_m):
+            return kind
+    text_m = for_matching(text)
+    counts = {kind: len(re.findall(pattern, text_m)) for kind, pattern in _KIND_CONTENT_RULES}
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] >= 2 else KIND_OTHER
+
+
+def is_part_title(text: str) -> bool:
+    """A heading that names a part kind (used when a report has no 一、 parts)."""
+    return classify_part(text) != KIND_OTHER
+
+
+# --------------------------------------------------------------------------- topics
+
+TOPICS = (
+    "organisation",
+    "study",
+    "publicity",
+    "decision",
+    "enforcement",
+    "review",
+    "disputes",
+    "petitions",
+    "openness",
+    "highlights",
+    "first_duty",
+)
+CATCH_ALL = "highlights"
+"""特色工作: where an item of the measures goes when nothing says what it is about."""
+
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "organisation": ("组织领导", "组织保障", "领导小组", "领导机制", "领导体制", "工作机制", "责任", "考核", "工作方案", "工作计划", "工作要点", "议事日程", "制度体系", "政治站位", "高位推动", "统筹", "党的领导", "党对", "督察", "督查", "示范创建"),
+    "study": ("学法", "学习", "中心组", "述法", "考试", "讲座", "法治思维", "法治素养", "培训学习", "用法", "旁听庭审", "依法行政能力"),
+    "publicity": ("普法", "宣传", "法治文化", "宣讲", "法律明白人", "八五", "法治意识", "咨询", "宣传教育", "法治氛围", "以案释法", "民法典", "谁执法谁普法"),
+    "decision": ("决策", "法律顾问", "合法性审查", "合法性审核", "三重一大", "集体讨论", "规范性文件", "民主集中制", "风险评估", "专家论证", "公众参与", "合同"),
+    "enforcement": ("执法", "行政处罚", "三项制度", "执法证", "执法人员", "监督检查", "行政许可", "综合执法"),
+    "review": ("行政复议", "行政诉讼", "应诉", "出庭"),
+    "disputes": ("调解", "纠纷", "矛盾", "枫桥", "化解", "调处", "排查", "综治", "平安建设"),
+    "petitions": ("信访", "来访", "来信", "接访", "积案", "12345", "热线", "诉求"),
+    "openness": ("政务公开", "信息公开", "公开", "监督", "阳光", "村务", "制约", "权力运行"),
+    "highlights": ("荣获", "荣誉", "称号", "特色", "边界", "草原", "林草", "通用语言", "民族团结", "生态", "品牌", "亮点"),
+    "first_duty": ("第一责任人", "主要负责人", "党政主要负责", "主要负责同志"),
+}  # fmt: skip
+
+_FIRST_CLAUSE_WEIGHT = 3.0
+_OTHER_CLAUSE_WEIGHT = 1.5
+_BODY_WEIGHT = 0.5
+_BODY_CAP = 3
+STRONG = 2.5
+"""Evidence that makes an item a topic's own: a keyword in its heading, or several in its text."""
+WEAK = 1.0
+"""Evidence enough to take a topic nobody else claims."""
+
+
+def topic_scores(heading: str, body: str = "") -> dict[str, float]:
+    """Keyword evidence per topic: the heading's first clause most, its other clauses less, the
+    text least (each keyword counted at most three times there)."""
+    clauses = [c for c in re.split(r"[，,；;：:]", for_matching(heading)) if c]
+    body_m = for_matching(body)
+    scores: dict[str, float] = {}
+    for topic, words in TOPIC_WORDS.items():
+        score = 0.0
+        for word in words:
+            for position, clause in enumerate(clauses):
+                weight = _FIRST_CLAUSE_WEIGHT if position == 0 else _OTHER_CLAUSE_WEIGHT
+                score += weight * clause.count(word)
+            score += _BODY_WEIGHT * min(body_m.count(word), _BODY_CAP)
+        scores[topic] = score
+    # 第一责任人 only when the item is about it (its heading), not when a text mentions it.
+    if not any(word in for_matching(heading) for word in TOPIC_WORDS["first_duty"]):
+        scores["first_duty"] = min(scores["first_duty"], WEAK / 2)
+    return scores
+
+
+def classify_topic(heading: str, body: str = "", default: str = CATCH_ALL) -> str:
+    """The single best topic of an item (for one item on its own)."""
+    scores = topic_scores(heading, body)
+    best = max(scores.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else default
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where an item of the measures goes: its own topic slot, or added to a taken one, or
+    nowhere (the user places it)."""
+
+    topic: str | None
+    own: bool
+    """True: the item's heading is the topic's title and its content the topic's measures."""
+
+
+def assign_topics(
+    items: Sequence[Item], *, first_duty_allowed: bool, taken: Iterable[str] = ()
+) -> list[Assignment]:
+    """Match the items of the measures to topics, one item per topic where possible.
+
+    The strongest (item, topic) evidence is matched first. An item left over takes a free
+    topic it has some evidence for, else the free 特色工作 slot; failing that it joins the
+    topic it clearly belongs to (two 普法 items: the second's content follows the first's);
+    an item with no clear topic at all gets none and is listed for the user to place.
+    Beside headed items an unheaded paragraph (a lead-in, a remark) never gets a slot of its
+    own: it joins the headed topic its words clearly point to, or is listed.
+    ``first_duty_allowed``: 第一责任人 is a topic of the measures only in a report that has no
+    part of its own for it (otherwise that part holds it). ``taken``: topics an earlier part of
+    the measures already holds.
+    """
+    scores = [topic_scores(item.heading, item.text + "".join(s.full_text() for s in item.subs))
+              for item in items]  # fmt: skip
+    if not first_duty_allowed:
+        for by_topic in scores:
+            by_topic["first_duty"] = 0.0
+    result: list[Assignment | None] = [None] * len(items)
+    taken = set(taken)
+    # Beside headed items, an unheaded paragraph (a lead-in, a remark) is not a topic of its
+    # own: a topic slot without its heading would be printed under a heading nobody wrote.
+    headed = any(item.heading for item in items)
+    loose = [headed and not item.heading for item in items]
+    # Strongest evidence first; ties go to the earlier item, then to the catalogue's order.
+    pairs = sorted(
+        (
+            (-score, index, TOPICS.index(topic), topic)
+            for index, by_topic in enumerate(scores)
+            for topic, score in by_topic.items()
+            if score >= STRONG and not loose[index]
+        )
+    )
+    for _, index, _, topic in pairs:
+        if result[index] is None and topic not in taken:
+            result[index] = Assignment(topic, True)
+            taken.add(topic)
+    for index, by_topic in enumerate(scores):
+        if result[index] is not None or loose[index]:
+            continue
+        ranked = sorted(by_topic.items(), key=lambda kv: (-kv[1], TOPICS.index(kv[0])))
+        # A paragraph without a heading has only its text to go by: any evidence will do.
+        bar = WEAK if items[index].heading else 1e-9
+        free = [t for t, s in ranked if s >= bar and t not in taken]
+        if free:
+            result[index] = Assignment(free[0], True)
+        elif ranked[0][1] >= STRONG:
+            result[index] = Assignment(ranked[0][0], False)
+        elif CATCH_ALL not in taken:
+            result[index] = Assignment(CATCH_ALL, True)
+        else:
+            result[index] = Assignment(None, False)
+        assignment = result[index]
+        if assignment is not None and assignment.own and assignment.topic:
+            taken.add(assignment.topic)
+    for index, by_topic in enumerate(scores):
+        if not loose[index]:
+            continue
+        best, evidence = max(by_topic.items(), key=lambda kv: kv[1])
+        result[index] = Assignment(best if evidence >= STRONG and best in taken else None, False)
+    return [a if a is not None else Assignment(None, False) for a in result]

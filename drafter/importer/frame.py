@@ -1,0 +1,96 @@
+"""The report's frame: the opening paragraph and the closing paragraph → their answers.
+
+The draft writes the opening's fixed words itself ("{年}年，{单位}…", "现将…报告如下："), so
+those are not imported; everything else is kept in its order: the leadership phrase, the guiding
+thought, the work line and the summary, honours included. Extra opening paragraphs no question
+fits are listed for the user. The closing paragraphs are kept whole, as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.identity import Identity
+from drafter.importer.place import AnswersBuilder
+from drafter.outline import Block
+
+REPORT_FORMULA = re.compile(r"现将[^。]*?(?:报告|汇报)如下[：:。]?|特此(?:报告|汇报)[。！]?")
+_LEADERSHIP = re.compile(r"在[^，。；]{1,30}?(?:坚强|正确|有力|关心)?(?:领导|指导)下")
+_GUIDING = re.compile(r"习近平|为指导|全会|二十大|十九大|新时代中国特色")
+_SUMMARY = re.compile(
+    r"(?:提供|奠定|营造)[^，。]*(?:保障|环境|基础)|取得[^，。]*(?:成效|进展)|保驾护航"
+)
+_YEAR_LEAD = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年度?(?:以来)?")
+_BODIES = r"(?:人民政府|党工委|党委|政府|办事处)"
+
+
+def place_opening(blocks: list[tuple[int, Block]], out: AnswersBuilder, identity: Identity) -> None:
+    paragraphs = [(i, b) for i, b in blocks if b.kind == "paragraph"]
+    if not paragraphs:
+        return
+    index, first = paragraphs[0]
+    _decompose_opening(first.full_text, index, out, identity)
+    # A second opening paragraph ("一年来，全镇……取得明显成效。") goes on the opening's summary,
+    # which the draft prints last in the opening; a table or heading there fits no question.
+    for index, block in paragraphs[1:]:
+        text = REPORT_FORMULA.sub("", block.full_text).strip()
+        if re.sub(r"[\W_]", "", text):
+            summary = out.get("opening.summary") or ""
+            joined = f"{summary.rstrip('。；; ')}。{text}" if summary else text
+            out.set_text("opening.summary", joined, {index})
+    for index, block in [(i, b) for i, b in blocks if b.kind != "paragraph"]:
+        text = REPORT_FORMULA.sub("", block.full_text).strip()
+        if re.sub(r"[\W_]", "", text):
+            out.add_unplaced("", text, "原报告开头部分", {index})
+
+
+def _decompose_opening(text: str, index: int, out: AnswersBuilder, identity: Identity) -> None:
+    text = REPORT_FORMULA.sub("", text).strip()
+    unit = identity.unit_name or ""
+    county = identity.county or ""
+    self_refs = [county + unit, unit, "本" + (identity.unit_type or "乡")]
+    self_refs.append("我" + (identity.unit_type or "乡"))
+    clauses = [c.strip() for c in re.split(r"[，,]", text.rstrip("。；; ")) if c.strip()]
+    leadership: str | None = None
+    guiding: list[str] = []
+    goal: list[str] = []
+    summary: list[str] = []
+    for clause in clauses:
+        plain = _YEAR_LEAD.sub("", clause).strip().lstrip("，, ")
+        for name in self_refs:
+            if name and plain.startswith(name):
+                plain = plain[len(name) :]
+                break
+        plain = re.sub(rf"^{_BODIES}(?:、{_BODIES})*", "", plain).strip()
+        if not plain:
+            continue
+        lead = _LEADERSHIP.search(plain)
+        if lead and leadership is None:
+            leadership = lead.group(0)
+            plain = (plain[: lead.start()] + plain[lead.end() :]).strip()
+            if not plain:
+                continue
+        if summary:
+            summary.append(plain)  # what follows the summary stays after it
+        elif _GUIDING.search(plain):
+            # The draft writes the guiding thought before the work line; without this it would
+            # add its own default one and state it twice.
+            guiding.append(plain)
+        elif _SUMMARY.search(plain):
+            summary.append(plain)
+        else:
+            goal.append(plain)
+    sources = {index}
+    out.set_text("opening.leadership", leadership or "", sources)
+    guiding_text = re.sub(r"^(?:始终|一直)?坚持(?=以)", "", "，".join(guiding))
+    out.set_text("opening.guiding", guiding_text, sources)
+    out.set_text("opening.goal", "，".join(goal), sources)
+    out.set_text("opening.summary", "，".join(summary), sources)
+
+
+def place_closing(blocks: list[tuple[int, Block]], out: AnswersBuilder) -> None:
+    """The closing paragraph(s), whole and as written (the draft prints them as they are)."""
+    if not blocks:
+        return
+    text = "\n".join(b.full_text.strip() for _, b in blocks if b.full_text.strip())
+    out.set_text("closing.text", text, {i for i, _ in blocks})

@@ -1,0 +1,199 @@
+"""The import pipeline: segment → classify → place → figures, with identity read first.
+
+:func:`import_blocks` is the whole pipeline on a report's blocks; :class:`ImportResult` holds the
+answers data and the JSON report of design.md ("drafter import --report json").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.identity import Identity
+from drafter.importer.classify import (
+    KIND_FIRST_DUTY,
+    KIND_MEASURES,
+    classify_part,
+    is_part_title,
+)
+from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, account
+from drafter.importer.frame import place_closing, place_opening
+from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
+from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
+from drafter.importer.segment import Part, normalised_block, segment
+from drafter.mentions import find_mentions
+from drafter.outline import Block
+from drafter.questions import QUESTIONS
+
+
+def choose_outline(kinds: Sequence[str]) -> str:
+    """The outline that fits the parts' order: first-duty first, regulation order, or three parts."""
+    if KIND_FIRST_DUTY not in kinds:
+        return "three-part"
+    if KIND_MEASURES in kinds and kinds.index(KIND_FIRST_DUTY) < kinds.index(KIND_MEASURES):
+        return "first-duty"
+    return "regulation"
+
+
+@dataclass
+class ImportResult:
+    """What an import produced: the answers data and an account of every figure."""
+
+    data: dict[str, Any]
+    identity: Identity
+    parts: list[Part]
+    figures: list[FigureRecord]
+    unplaced_items: list[dict[str, str]]
+    date_source: str = ""
+    facts: list[StatedFact] = field(default_factory=list)
+    """Keys filled from figures said without a number ("无……案件" is 0, "全部调解成功" is the
+    whole), listed in the JSON report too."""
+
+    @property
+    def placed(self) -> list[FigureRecord]:
+        """Figures that also filled a catalogue key."""
+        return [f for f in self.figures if f.placed]
+
+    @property
+    def in_text(self) -> list[FigureRecord]:
+        """Figures kept only in the sentence they were written in."""
+        return [f for f in self.figures if not f.placed]
+
+    def report(self) -> dict[str, Any]:
+        """The JSON report of design.md (fixed contract): every figure, where it went."""
+        ident = self.data.get("identity", {})
+        return {
+            "identity": {
+                "unit_name": ident.get("unit_name"),
+                "unit_type": ident.get("unit_type"),
+                "county": ident.get("county"),
+                "year": ident.get("year"),
+            },
+            "parts": [{"title": p.title, "kind": p.kind} for p in self.parts],
+            "figures": [
+                *(_figure_entry(f) for f in self.figures),
+                *(_fact_entry(fact) for fact in self.facts),
+            ],
+        }
+
+
+def _figure_entry(record: FigureRecord) -> dict[str, Any]:
+    mention = record.mention
+    if record.key is not None:
+        label = QUESTIONS[record.key].label
+    elif record.location is not None:
+        label = record.location.label
+    else:
+        label = ""
+    return {
+        "key": record.where,
+        "label": label,
+        "value": mention.value,
+        "approx": mention.approx,
+        "source": mention.sentence,
+        "placed": record.placed,
+    }
+
+
+def _fact_entry(fact: StatedFact) -> dict[str, Any]:
+    return {
+        "key": fact.key,
+        "label": QUESTIONS[fact.key].label,
+        "value": fact.value,
+        "approx": fact.approx,
+        "source": fact.sentence,
+        "placed": True,
+    }
+
+
+def _identity_answers(ident: ImportIdentity, out: AnswersBuilder) -> None:
+    identity = ident.identity
+    out.set_value("identity.unit_name", identity.unit_name)
+    out.set_value("identity.unit_type", identity.unit_type)
+    out.set_value("identity.county", identity.county)
+    out.set_value("identity.year", identity.year)
+    if ident.county_in_title is not None:
+        out.set_value("identity.county_in_title", ident.county_in_title)
+    out.set_value("identity.addressee", ident.addressee)
+    out.set_value("identity.signers", ident.signers)
+    out.set_value("identity.date", ident.date)
+
+
+def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResult:
+    """Blocks of a report → answers data and the account of its figures."""
+    original = list(blocks)
+    normalised = tidy_tail([normalised_block(b) for b in original])
+    ident = read_identity(normalised, name_hint=name_hint)
+    segmented = segment(normalised, is_part_title=is_part_title)
+    for part in segmented.parts:
+        part.kind = classify_part(part.title, part.text)
+    outline = choose_outline([p.kind for p in segmented.parts])
+    out = AnswersBuilder()
+    _identity_answers(ident, out)
+    out.set_value("identity.outline", outline)
+    place_opening(segmented.opening, out, ident.identity)
+    for part in segmented.parts:
+        if part.title and find_mentions(part.title):
+            # A part's title is the outline's, not an answer: a figure in it is kept for the user.
+            out.add_unplaced(part.title, "", "原报告的部分标题", {part.title_index})
+        place_part(part, out, outline=outline)
+    place_closing(segmented.closing, out)
+    figures: FigureAccount = account(original, out.slots)
+    for key, figure in figures.filled.items():
+        out.set_value(key, figure.to_yaml())
+    data: dict[str, Any] = dict(out.data)
+    data["to_confirm"] = [
+        f"{section}.{name}"
+        for section, values in out.data.items()
+        for name, value in values.items()
+        if value not in (None, "", [])
+    ]
+    if out.unplaced:
+        data[UNPLACED_KEY] = out.unplaced
+    result = ImportResult(
+        data,
+        ident.identity,
+        segmented.parts,
+        figures.records,
+        out.unplaced,
+        ident.date_source,
+        figures.facts,
+    )
+    _validate(result.data)
+    return result
+
+
+def import_path(path: Path) -> ImportResult:
+    """Read a .docx/.txt report and import it (DrafterError for unusable files)."""
+    from drafter.reader import read_blocks
+
+    path = Path(path)
+    blocks = read_blocks(path)
+    try:
+        result = import_blocks(blocks, name_hint=path.stem)
+    except DrafterError as exc:
+        exc.path = exc.path or path
+        raise
+    identity = result.identity
+    if not result.parts and not (identity.unit_name or identity.year):
+        raise DrafterError(
+            "这个文件看起来不是法治政府建设情况报告：没有找到“一、”“二、”等部分，也没有开头段。",
+            path=path,
+            hint="请确认选对了文件；导入需要去年的报告正文（.docx 或 .txt）。",
+        )
+    return result
+
+
+def import_file(path: Path) -> dict[str, Any]:
+    """Plain answers data (with ``to_confirm`` and ``unplaced_items``) from a report file."""
+    return import_path(path).data
+
+
+def _validate(data: dict[str, Any]) -> None:
+    """Imported data must load like any answers file; an invalid value is an importer bug."""
+    from drafter.model import validate_answers
+
+    validate_answers(data, source="导入结果")
