@@ -35,6 +35,8 @@ RESERVED_KEYS: dict[str, str] = {
     ),
     "last_year": "去年的数据和计划（由 drafter new --from 生成，供对照）",
     "followups": "去年计划的落实情况",
+    "carried_figures": "沿用文字里的数字：去年的文字里写着的数字，每个都要确认今年的数字\n"
+    "（confirmed 是确认时的报告年度，空着＝还没有确认；生成报告时会提醒没有确认的数字）",
 }
 
 
@@ -518,13 +520,22 @@ def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:
     for key in RESERVED_KEYS:
         if key != "schema_version" and key in data and data[key] is not None:
             if key not in doc:
-                doc[key] = data[key]
+                doc[key] = _reserved_yaml(key, data[key])
                 doc.yaml_set_comment_before_after_key(key, before="\n" + RESERVED_KEYS[key])
             else:
-                doc[key] = data[key]
+                doc[key] = _reserved_yaml(key, data[key])
         elif key != "schema_version" and key in doc and key in data and data[key] is None:
             del doc[key]
     return doc
+
+
+def _reserved_yaml(key: str, value: Any) -> Any:
+    """A bookkeeping block as written: the carried figures with a Chinese comment per field."""
+    if key == "carried_figures":
+        from drafter.carried import to_commented
+
+        return to_commented(value)
+    return value
 
 
 def _plain_equal(old: Any, new: Any) -> bool:
