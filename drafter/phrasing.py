@@ -415,6 +415,19 @@ def work_plan(text: Any) -> str:
     return f"制定{value}。"
 
 
+NO_ADDRESSEE = "无"
+"""The answer that says a report has no addressee line (an empty answer gets the county's)."""
+_NO_ADDRESSEE_WORDS = (NO_ADDRESSEE, "不写", "没有", "不需要", "不要")
+
+
+def addressee(text: Any) -> str:
+    """The addressee line ("中共尼玛县委、尼玛县人民政府："), or "" when the answer says none (无)."""
+    value = clause(text)
+    if not value or value.strip("（）()“”\"'") in _NO_ADDRESSEE_WORDS:
+        return ""
+    return value + "："
+
+
 def doc_titles(text: Any) -> list[str]:
     """The 《titles》 a text names."""
     return re.findall(r"《([^》]+)》", str(text or "")) or ([clause(text)] if clause(text) else [])

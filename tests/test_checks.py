@@ -41,6 +41,7 @@ ALL_RULES = {
     "run-on",
     "heading-form",
     "missing-cause",
+    "unplaced",
 }
 
 

@@ -104,6 +104,7 @@ from drafter.checks import (  # noqa: E402, F401
     substance,
     typos,
     unit,
+    unplaced,
     years,
 )
 
