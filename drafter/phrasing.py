@@ -197,13 +197,30 @@ def _ordinal_item(n: int, item: Any, title: str) -> str:
     return lead + sentence(heading or body)
 
 
+_LEAD_IN_END = re.compile(
+    r"(?:表现在|表现为|如下|具体为|具体是|主要有|主要是|以下几个方面|以下几点)[：:。]?$"
+)
+
+
+def _leads_in(item: Any) -> bool:
+    """A text that introduces what follows ("……主要表现在：", "……具体如下。")."""
+    text = _text(item).strip()
+    return (
+        bool(text)
+        and "\n" not in text
+        and (text.endswith(("：", ":")) or _LEAD_IN_END.search(text) is not None)
+    )
+
+
 def _lead_and_rest(items: Sequence[Any]) -> tuple[Any | None, list[Any]]:
-    """A first item without a heading before items with one is a lead-in, not an item.
+    """A first item without a heading before items with one is a lead-in, not an item; so is
+    one that introduces what follows, whatever the items after it.
 
     ("针对存在的问题，……重点抓好以下工作：" before （一）（二）…, or "……主要表现在：" before 一是……)
     """
     kept = [i for i in items if _has_content(i)]
-    if len(kept) >= 2 and not _heading(kept[0]) and all(_heading(i) for i in kept[1:]):
+    lead_in = len(kept) >= 2 and not _heading(kept[0])
+    if lead_in and (all(_heading(i) for i in kept[1:]) or _leads_in(kept[0])):
         return kept[0], kept[1:]
     return None, kept
 

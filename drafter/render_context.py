@@ -184,6 +184,9 @@ class _Context:
             if key in self.stated:
                 continue
             if key in _RATE_KEYS:
+                spec = _RATE_KEYS[key]
+                if spec.part in self.stated and spec.whole in self.stated:
+                    continue  # the texts give both counts: a rate alone adds no fact
                 rate_part = self._rate_part(phrase, key)
                 if rate_part:
                     parts.append(rate_part)

@@ -284,7 +284,9 @@ def _add_measures(key: str, item: Item, out: AnswersBuilder) -> None:
 
 
 _LEAD_MAX = 20
-_NOT_A_HEADING = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年|^全年|^截至|^今年")
+_NOT_A_HEADING = re.compile(
+    r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年|^全年|^截至|^今年|^[一二三四五六七八九十]{1,3}是"
+)
 
 
 def lead_heading(paragraphs: list[str]) -> tuple[str, list[str]]:
