@@ -55,7 +55,7 @@ def bench_first_prompt(folder: Path) -> Row:
     """Time until ``drafter new`` shows its first question in a pseudo-terminal."""
     name = "first prompt of `drafter new` shown"
     tracked = subprocess.run(
-        ["git", "ls-files", "--error-unmatch", "drafter/questionnaire.py"],
+        ["git", "ls-files", "--error-unmatch", "drafter/questionnaire/__init__.py"],
         cwd=ROOT,
         capture_output=True,
     )

@@ -62,19 +62,20 @@ class AnnotateResult:
 
 def annotate_target(report: Path, out: Path, *, force: bool) -> Path:
     """Where the annotated copy goes: a .docx that is not the report itself, never silently
-    replacing an existing file (a new name ``…(2).docx`` unless ``force``)."""
-    from drafter.fsutil import free_name
+    replacing an existing file (the write takes a new name ``…(2).docx`` unless ``force``)."""
+    from drafter.fsutil import refuse_special_output
 
     out = Path(out)
     if same_file(report, out):
         raise _onto_report(out)
+    refuse_special_output(out)
     if out.is_dir():
         out = out / f"{report.stem}（审核意见）.docx"
     elif out.suffix.lower() != ".docx":
         out = out.with_name(out.name + ".docx")
     if same_file(report, out):
         raise _onto_report(out)
-    return out if force else free_name(out)
+    return out
 
 
 def _onto_report(out: Path) -> DrafterError:
@@ -118,7 +119,7 @@ def annotate_report(
     force: bool = False,
 ) -> AnnotateResult:
     """Check a report and write a copy with one comment per finding; returns what was done."""
-    from drafter.fsutil import atomic_write_bytes
+    from drafter.fsutil import write_output
     from drafter.reader import read_report
 
     path = Path(path)
@@ -137,10 +138,8 @@ def annotate_report(
             result.inexact.append(finding)
     buffer = io.BytesIO()
     document.save(buffer)
-    # Checked again right before writing: free_name may have picked a name since created.
-    if same_file(path, target):
-        raise _onto_report(target)
-    atomic_write_bytes(target, buffer.getvalue())
+    # The name is claimed with its content (a new name unless --force, never the report).
+    result.path = write_output(target, buffer.getvalue(), force=force, inputs=[path])
     return result
 
 

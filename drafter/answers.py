@@ -8,6 +8,7 @@ reported. Writes are atomic with the previous version kept as ``.bak``.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.figures import Figure
-from drafter.fsutil import atomic_write_text, safe_filename
+from drafter.fsutil import atomic_write_text, read_input, safe_filename
 from drafter.migrations import MIGRATIONS
 from drafter.questions import SECTIONS, Question
 
@@ -34,6 +35,8 @@ RESERVED_KEYS: dict[str, str] = {
     ),
     "last_year": "去年的数据和计划（由 drafter new --from 生成，供对照）",
     "followups": "去年计划的落实情况",
+    "carried_figures": "沿用文字里的数字：去年的文字里写着的数字，每个都要确认今年的数字\n"
+    "（confirmed 是确认时的报告年度，空着＝还没有确认；生成报告时会提醒没有确认的数字）",
 }
 
 
@@ -90,8 +93,105 @@ _PLAIN_TAGS = {
 }
 
 
-MAX_NODES = 100_000
-"""Values in an answers file after YAML aliases (&/*) are expanded; a real one has a few hundred."""
+MAX_NODES = 50_000
+"""Values in an answers file after YAML aliases (&/*) are expanded; a real one has a few hundred.
+Without aliases a file cannot get near this (see :data:`MAX_EVENTS`), so only aliases reach it."""
+MAX_EVENTS = 20_000
+"""YAML events (values, list and map starts and ends) in a file; the example has under 400, a
+full one with every list at its 50-item limit a few thousand. Counted before the file is loaded:
+loading costs about 30 µs per value, so this bounds a load to well under a second."""
+MAX_LIST_ITEMS = 1_000
+"""Entries in one YAML list (the answers model allows 50 items per question)."""
+MAX_DEPTH = 40
+"""Nesting of lists and maps; an answers file is three or four levels deep."""
+MAX_DIGITS = 300
+"""Digits in one run: a longer number is not an answer (and Python refuses to print one of
+over 4300 digits)."""
+
+# What YAML refuses to read (the same set as ruamel.yaml's reader), found first so the message
+# can name the character and where it is.
+_UNREADABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def check_shape(text: str, path: Path | None = None) -> None:
+    """Refuse, before the YAML is loaded, what would make loading fail obscurely or take long:
+    characters YAML cannot read, absurdly long numbers, too many values, too long a list, too
+    deep a nesting. Each message names the real cause and the line.
+    """
+    found = _UNREADABLE.search(text)
+    if found is not None:
+        line, column = _position(text, found.start())
+        code = ord(found.group())
+        raise DrafterError(
+            f"第 {column} 个字符是不可见的控制字符（U+{code:04X}），答卷里不能有这种字符",
+            path=path,
+            line=line,
+            hint="这种字符常随从网页或其他软件复制的文字带进来：删掉这个字符，或重新输入这一段文字。",
+        )
+    found = _LONG_NUMBER.search(text)
+    if found is not None:
+        line, _ = _position(text, found.start())
+        raise DrafterError(
+            f"有一个 {len(found.group())} 位的数字，不像是答卷里的数字（最多 {MAX_DIGITS} 位）",
+            path=path,
+            line=line,
+            hint="检查这一行是否粘贴了不该有的内容。",
+        )
+    _check_events(text, path)
+
+
+def _check_events(text: str, path: Path | None) -> None:
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, SequenceStartEvent
+
+    # Each open list or map: [entries so far, how many events make one entry, start line].
+    open_: list[list[int]] = []
+    count = 0
+    try:
+        for event in _yaml().parse(text):
+            count += 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
+            if count > MAX_EVENTS:
+                raise DrafterError(
+                    f"答卷里的值太多（超过 {MAX_EVENTS} 个），不像是答卷",
+                    path=path,
+                    line=line,
+                    hint="答卷一般只有几百个值；请确认选对了文件，或删去粘贴进来的大段列表。",
+                )
+            if isinstance(event, CollectionEndEvent):
+                if open_:
+                    open_.pop()
+                continue
+            if open_:
+                top = open_[-1]
+                top[0] += 1
+                if top[0] > MAX_LIST_ITEMS * top[1]:
+                    raise DrafterError(
+                        f"这一处的条目超过 {MAX_LIST_ITEMS} 项，不像是答卷",
+                        path=path,
+                        line=top[2],
+                        hint="每个问题最多 50 条；请确认选对了文件，或删去粘贴进来的大段列表。",
+                    )
+            if isinstance(event, CollectionStartEvent):
+                # A map's entry is a key and a value: two events.
+                open_.append([0, 1 if isinstance(event, SequenceStartEvent) else 2, line or 0])
+                if len(open_) > MAX_DEPTH:
+                    raise DrafterError(
+                        f"答卷的层次嵌套太深（超过 {MAX_DEPTH} 层），不像是答卷",
+                        path=path,
+                        line=line,
+                        hint="答卷只有“部分 → 问题 → 条目”几层；检查这一行的括号或缩进。",
+                    )
+    except (YAMLError, RecursionError):
+        return  # loading reports the syntax error with its own message and line
 
 
 def _plain(node: Any, budget: list[int] | None = None) -> Any:
@@ -107,7 +207,7 @@ def _plain(node: Any, budget: list[int] | None = None) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise DrafterError(
-            "答卷内容过多或引用（& 和 *）嵌套过深，不像是答卷",
+            "答卷里的引用（& 和 *）展开后内容过多，不像是答卷",
             hint="答卷里不要使用 & 和 * 引用；用 drafter new 重新生成答卷。",
         )
     tag = getattr(getattr(node, "tag", None), "value", None)
@@ -140,6 +240,7 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
     """Parse answers-file text; broken YAML raises DrafterError with the line number."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    check_shape(text, path)
     try:
         doc = _yaml().load(text) if text.strip() else None
     except MarkedYAMLError as exc:
@@ -151,7 +252,10 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
             line=line,
             hint="检查这一行及上一行的缩进（用空格，不要用 Tab）、冒号后的空格和引号是否成对。",
         ) from None
-    except (YAMLError, ValueError, RecursionError) as exc:
+    except ValueError:
+        # YAML reads 2024-13-45 as a date and fails in Python's date type (English message).
+        raise _bad_value(text, path) from None
+    except (YAMLError, RecursionError) as exc:
         raise DrafterError(
             f"YAML 格式错误：{exc}", path=path, hint="用 drafter new 重新生成答卷。"
         ) from None
@@ -186,6 +290,30 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
         _migrate(loaded)
     loaded.unknown = unknown_keys(loaded.data)
     return loaded
+
+
+_DATE_VALUE = re.compile(r"^[^#\n]*:\s+(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:#.*)?$", re.M)
+
+
+def _bad_value(text: str, path: Path | None) -> DrafterError:
+    """The first value YAML takes for a date that does not exist, with its line."""
+    import datetime
+
+    for found in _DATE_VALUE.finditer(text):
+        try:
+            datetime.date(*(int(g) for g in found.groups()))
+        except ValueError:
+            return DrafterError(
+                f"“{'-'.join(found.groups())}”不是一个存在的日期",
+                path=path,
+                line=text.count("\n", 0, found.start()) + 1,
+                hint="改成真实的日期，如 2025-01-15；或写成“2025年1月15日”。",
+            )
+    return DrafterError(
+        "答卷里有一个值无法读取（像日期或数字，却不是有效的日期或数字）",
+        path=path,
+        hint="检查日期和数字的写法；不确定时给这个值加上引号。",
+    )
 
 
 def _yaml_problem(exc: Any) -> str:
@@ -243,25 +371,17 @@ def unknown_keys(data: Mapping[str, Any]) -> list[str]:
 def read_answers_file(path: Path) -> AnswersFile:
     """Read and parse an answers file, with Chinese errors for every way it can fail."""
     path = Path(path)
-    if not path.exists():
-        raise DrafterError(
-            "找不到答卷文件", path=path, hint="检查文件名和路径；新建答卷请用 drafter new。"
-        )
-    if path.is_dir():
-        raise DrafterError("这是一个文件夹，不是答卷文件", path=path)
+    raw = read_input(
+        path,
+        limit=MAX_FILE_BYTES,
+        what="答卷文件",
+        hint="答卷一般只有几十 KB，请确认选对了文件；新建答卷请用 drafter new。",
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DrafterError(
-                f"文件太大（{size // 1024} KB），不像是答卷",
-                path=path,
-                hint="答卷一般只有几十 KB，请确认选对了文件。",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件（{exc.strerror or exc}）", path=path) from None
-    try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")  # Notepad's "Unicode"
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("gb18030")
@@ -414,13 +534,22 @@ def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:
     for key in RESERVED_KEYS:
         if key != "schema_version" and key in data and data[key] is not None:
             if key not in doc:
-                doc[key] = data[key]
+                doc[key] = _reserved_yaml(key, data[key])
                 doc.yaml_set_comment_before_after_key(key, before="\n" + RESERVED_KEYS[key])
             else:
-                doc[key] = data[key]
+                doc[key] = _reserved_yaml(key, data[key])
         elif key != "schema_version" and key in doc and key in data and data[key] is None:
             del doc[key]
     return doc
+
+
+def _reserved_yaml(key: str, value: Any) -> Any:
+    """A bookkeeping block as written: the carried figures with a Chinese comment per field."""
+    if key == "carried_figures":
+        from drafter.carried import to_commented
+
+        return to_commented(value)
+    return value
 
 
 def _plain_equal(old: Any, new: Any) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.fsutil import free_name, safe_filename
+from drafter.fsutil import refuse_special_output, safe_filename, write_output
 from drafter.outline import Block
 
 EXAMPLE_NAME = "example.yaml"
@@ -76,12 +77,16 @@ def missing_for_build(answers: Any) -> list[str]:
     return missing
 
 
-def target_path(out: Path, *, force: bool) -> Path:
-    """Never overwrite silently: an existing file gets a new name unless ``force``."""
+def docx_target(out: Path, answers: Any) -> Path:
+    """Where ``-o OUT`` puts the report: an existing folder is a folder target (the report gets
+    its default name inside it); anything else is a file name, given the .docx extension."""
     out = Path(out)
+    refuse_special_output(out)
+    if out.is_dir():
+        return default_output(answers, out)
     if out.suffix.lower() != ".docx":
         out = out.with_suffix(".docx") if out.suffix else out.with_name(out.name + ".docx")
-    return out if force else free_name(out)
+    return out
 
 
 def build_from_answers(
@@ -94,9 +99,12 @@ def build_from_answers(
     force: bool = False,
     extra: Iterable[Block] = (),
     run_checks: bool = True,
+    inputs: Sequence[Path | None] = (),
 ) -> BuildResult:
-    """Render, write and check one report from a validated answers model."""
-    from drafter.docx_writer import write_docx
+    """Render, write and check one report from a validated answers model.
+
+    ``inputs`` are the files the report is made from: the report is never written over one.
+    """
     from drafter.render import render_blocks
 
     missing = missing_for_build(answers)
@@ -111,36 +119,51 @@ def build_from_answers(
 
         answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
-    path = target_path(out or default_output(answers), force=force)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DrafterError(
-            f"无法创建输出文件夹（{exc.strerror or exc}）",
-            path=path.parent,
-            hint="用 -o 指定一个可以写入的位置。",
-        ) from None
-    write_docx(blocks, path)
+    target = docx_target(out if out is not None else default_output(answers), answers)
+    path = write_output(
+        target,
+        docx_bytes(blocks),
+        force=force,
+        inputs=inputs,
+        companions=(".pdf",) if pdf else (),
+    )
     result = BuildResult(docx=path, blocks=blocks, answer_findings=answer_findings)
     if run_checks:
-        from drafter.checks import run_checks as check_blocks
-
-        in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
-        result.findings = [
-            f
-            for f in check_blocks(
-                blocks,
-                unit_type=answers.get("identity.unit_type"),
-                year=answers.get("identity.year"),
-            )
-            # Already reported against the answer it comes from, where it is fixed.
-            if (f.rule, f.excerpt) not in in_answers
-        ]
+        result.findings = _draft_findings(answers, blocks, answer_findings)
     if pdf:
         from drafter.pdf import docx_to_pdf
 
-        result.pdf = docx_to_pdf(path, path.parent)
+        try:
+            result.pdf = docx_to_pdf(path, path.parent)
+        except DrafterError as exc:
+            exc.message = f"Word 报告已生成：{path}；但 PDF 没有生成：{exc.message}"
+            raise
     return result
+
+
+def docx_bytes(blocks: list[Block]) -> bytes:
+    """The .docx file of some blocks (written to disk in one step by the caller)."""
+    from drafter.docx_writer import build_document
+
+    buffer = io.BytesIO()
+    build_document(blocks).save(buffer)
+    return buffer.getvalue()
+
+
+def _draft_findings(answers: Any, blocks: list[Block], answer_findings: list[Any]) -> list[Any]:
+    from drafter.checks import run_checks as check_blocks
+
+    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
+    return [
+        f
+        for f in check_blocks(
+            blocks,
+            unit_type=answers.get("identity.unit_type"),
+            year=answers.get("identity.year"),
+        )
+        # Already reported against the answer it comes from, where it is fixed.
+        if (f.rule, f.excerpt) not in in_answers
+    ]
 
 
 def build_report(
@@ -152,13 +175,21 @@ def build_report(
     pdf: bool = False,
     force: bool = False,
     extra: Iterable[Block] = (),
+    inputs: Sequence[Path | None] = (),
 ) -> BuildResult:
-    """Load an answers file and build its report."""
+    """Load an answers file and build its report (never over ``answers_path`` or ``inputs``)."""
     from drafter.answers import load_answers
 
     answers, loaded = load_answers(Path(answers_path))
     result = build_from_answers(
-        answers, out, outline=outline, templates=templates, pdf=pdf, force=force, extra=extra
+        answers,
+        out,
+        outline=outline,
+        templates=templates,
+        pdf=pdf,
+        force=force,
+        extra=extra,
+        inputs=[Path(answers_path), *inputs],
     )
     from drafter.checks.answers import AnswerFinding
     from drafter.checks.unplaced import KEY, unplaced_findings

@@ -73,8 +73,7 @@ def _plain(q: Question, value: Any) -> Any:
 def start_from_last(last: Path) -> dict[str, Any]:
     """The new year's answer data, started from last year's answers file."""
     loaded = read_answers_file(Path(last))
-    old = loaded.data
-    year = _valid(QUESTIONS["identity.year"], get_answer(old, "identity.year"))
+    year = _valid(QUESTIONS["identity.year"], get_answer(loaded.data, "identity.year"))
     if year is None:
         raise DrafterError(
             "去年的答卷里没有报告年度，无法推出今年的年度",
@@ -82,17 +81,35 @@ def start_from_last(last: Path) -> dict[str, Any]:
             field="identity.year",
             hint="在去年的答卷里填上 identity.year（如 2024）后再试。",
         )
-    new_year = year + 1
+    return start_from_data(loaded.data, Path(last).name)
+
+
+def start_from_data(old: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """The new year's answer data from last year's (an answers file's, or an imported report's).
+
+    What the catalogue marks ``carry`` comes back to be confirmed, figures start empty with last
+    year's kept in ``last_year``, and every figure inside a carried text is listed in
+    ``carried_figures`` until the user confirms it (see ``drafter.carried``). Without last year's
+    year (an import that could not read it) the new year is left for the user to answer.
+    """
+    from drafter import carried
+
+    year = _valid(QUESTIONS["identity.year"], get_answer(old, "identity.year"))
+    new_year = year + 1 if year is not None else None
     data: dict[str, Any] = {section.name: {} for section in SECTIONS}
     for q in QUESTIONS.values():
         value = _valid(q, get_answer(old, q.key))
         if q.carry and value not in (None, "", []):
-            data[q.section][q.name] = _refresh(_plain(q, value), year, new_year)
+            plain = _plain(q, value)
+            data[q.section][q.name] = (
+                _refresh(plain, year, new_year) if year is not None and new_year else plain
+            )
     guiding = _valid(QUESTIONS["opening.guiding"], get_answer(old, "opening.guiding"))
-    if guiding and meetings_for(year) in guiding:
+    if guiding and year is not None and new_year and meetings_for(year) in guiding:
         # Not carried as such: last year's own formula comes back only with its meetings updated.
         _set(data, "opening.guiding", refresh_wording(guiding, year, new_year))
-    _set(data, "identity.year", new_year)
+    if new_year is not None:
+        _set(data, "identity.year", new_year)
     figures = {}
     for q in QUESTIONS.values():
         value = _valid(q, get_answer(old, q.key)) if q.kind == "figure" else None
@@ -100,7 +117,7 @@ def start_from_last(last: Path) -> dict[str, Any]:
             figures[q.key] = value.to_yaml()
     data["last_year"] = {
         "year": year,
-        "file": Path(last).name,
+        "file": source,
         "figures": figures,
         "plans": _plain(
             QUESTIONS["plans.items"],
@@ -111,6 +128,7 @@ def start_from_last(last: Path) -> dict[str, Any]:
             _valid(QUESTIONS["problems.items"], get_answer(old, "problems.items")) or [],
         ),
     }
+    carried.store(data, carried.collect(data))
     data["to_confirm"] = [q.key for s in SECTIONS for q in s.questions]
     return data
 
@@ -218,18 +236,20 @@ def figure_warning(q: Question, value: Any, data: Mapping[str, Any]) -> str | No
 
 
 def followup_item(plan: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
-    """How one of last year's plans went: kept in the answers file's ``followups`` list."""
-    word = PLAN_STATUS.get(status, PLAN_STATUS["done"])
-    text = f"{word}。{sentence.strip()}" if sentence.strip() else f"{word}。"
+    """How one of last year's plans went, kept in the answers file's ``followups`` list:
+    the plan's heading and text as last year wrote them, the status and the user's sentence."""
     return {
-        "heading": str(plan.get("heading") or plan.get("text") or ""),
-        "status": status,
-        "text": text,
+        "heading": str(plan.get("heading") or ""),
+        "text": str(plan.get("text") or ""),
+        "status": status if status in PLAN_STATUS else "done",
+        "sentence": sentence.strip(),
     }
 
 
 def rectification_item(problem: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
-    """整改 of one of last year's problems, as a ``rectification.items`` entry."""
+    """整改 of one of last year's problems, as a ``rectification.items`` entry: the status word
+    first, then what was done ("已整改到位。开展专题培训2期。"); the templates turn it into
+    "针对“X”的问题，开展专题培训2期，已整改到位。"."""
     word = FIX_STATUS.get(status, FIX_STATUS["done"])
     text = f"{word}。{sentence.strip()}" if sentence.strip() else f"{word}。"
     return {"heading": str(problem.get("heading") or problem.get("text") or ""), "text": text}
@@ -370,7 +390,11 @@ def _raw_data(path: Path) -> dict[str, Any]:
     """The file's data before migration (plain YAML, for the change list)."""
     from ruamel.yaml import YAML
 
-    text = Path(path).read_bytes().decode("utf-8-sig")
+    from drafter.answers import MAX_FILE_BYTES
+    from drafter.fsutil import read_input
+
+    raw = read_input(Path(path), limit=MAX_FILE_BYTES, what="答卷文件")
+    text = raw.decode("utf-8-sig", errors="replace")
     data = YAML(typ="safe").load(text)
     return data if isinstance(data, dict) else {}
 
@@ -387,5 +411,6 @@ __all__ = [
     "rectification_item",
     "run_compare_command",
     "stale_wording",
+    "start_from_data",
     "start_from_last",
 ]

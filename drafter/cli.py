@@ -8,13 +8,14 @@ answers, 2 unusable input).
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, DrafterError
 
@@ -191,6 +192,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         pdf=args.pdf,
         force=args.force,
         extra=extra,
+        inputs=[args.with_comparison],
     )
     return _print_build(result, out)
 
@@ -257,6 +259,169 @@ COMMANDS = {
 }
 
 
+INTERACTIVE = ("new", "edit")
+"""Commands that ask questions on the terminal."""
+
+
+class OutputBroken(Exception):
+    """Writing to standard output failed (a full disk, a closed or broken pipe)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _GuardedStdout(io.TextIOBase):
+    """Standard output whose write errors are told apart from every other OSError.
+
+    A failed write inside a command would otherwise look like a bug (exit 3); it is the
+    output's fault, not the input's, and ends with exit 2 and a Chinese message. What was
+    written is kept (up to a few KB) so that message can repeat it on standard error.
+    """
+
+    KEEP = 4000
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+        self.kept: list[str] = []
+        self._kept_chars = 0
+
+    def write(self, text: str) -> int:
+        if self._kept_chars < self.KEEP:
+            self.kept.append(text)
+            self._kept_chars += len(text)
+        try:
+            return self.raw.write(text)
+        except OSError as exc:
+            raise OutputBroken(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self.raw.flush()
+        except OSError as exc:
+            raise OutputBroken(exc) from None
+
+    def isatty(self) -> bool:
+        try:
+            return self.raw.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", "utf-8")
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    if stream is None:
+        return False
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _require_terminal(command: str) -> None:
+    """``new`` and ``edit`` ask questions: they need a terminal on both ends.
+
+    Piped or redirected input (a closed stdin, bytes that are not UTF-8, a file of garbage)
+    is refused at once instead of being fed to the questionnaire keystroke by keystroke.
+    """
+    if not _is_terminal(sys.stdin):
+        where = (
+            "标准输入已关闭" if sys.stdin is None else "标准输入不是终端（被管道或文件重定向了）"
+        )
+    elif not _is_terminal(sys.stdout):
+        where = "标准输出不是终端（被管道或文件重定向了）"
+    else:
+        return
+    raise DrafterError(
+        f"drafter {command} 要在命令行窗口里逐项问答，但{where}",
+        hint="直接在命令行窗口（终端）里运行，不要用 < 、| 或 > ；"
+        "要由答卷文件直接生成报告，用 drafter build 答卷.yaml。",
+    )
+
+
+INPUTS = {
+    "answers": "答卷文件",
+    "file": "报告文件",
+    "last": "去年的答卷文件",
+    "this": "今年的答卷文件",
+    "from_last": "去年的答卷文件",
+    "import_file": "去年的报告文件",
+    "with_comparison": "去年的答卷文件",
+    "expect": "单位名单",
+}
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Every file a command will read is a regular file (and --templates a folder), checked
+    before anything is read or asked: a FIFO would block, a device never end."""
+    from drafter.fsutil import check_input
+
+    for name, what in INPUTS.items():
+        path = getattr(args, name, None)
+        if path is not None:
+            check_input(Path(path), what=what)
+    output = getattr(args, "output", None)
+    if args.command == "new" and output is not None and os.path.lexists(output):
+        check_input(Path(output), what="答卷文件")  # an existing one is resumed: read
+    templates = getattr(args, "templates", None)
+    if templates is not None:
+        check_input(Path(templates), what="县级模板文件夹", folder=True)
+
+
+def _say(text: str) -> None:
+    """Print to standard error; a broken standard error is not worth a traceback."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        print(text, file=stream)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at the null device so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass
+
+
+def _output_broken(exc: OutputBroken, kept: list[str]) -> int:
+    code = getattr(exc.error, "errno", None)
+    if isinstance(exc.error, BrokenPipeError) or code == errno.EPIPE:
+        # The reader of our output went away (``drafter check x --format json | head``): not
+        # an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+    from drafter.fsutil import os_reason
+
+    _silence_stdout()
+    text = "".join(kept).strip()
+    shown = f"\n本应输出的内容：\n{text}" if text and len("".join(kept)) < 4000 else ""
+    _say(f"错误：结果无法写到标准输出（{os_reason(exc.error)}）。{shown}")
+    return EXIT_UNUSABLE
+
+
+def _internal_error(message: str, code: int) -> int:
+    from drafter.errorlog import write_error_log
+
+    details = traceback.format_exc()
+    log = write_error_log(details)
+    where = f"详细信息已写入 {log}，请把这个文件发给维护人员。" if log else f"详细信息：\n{details}"
+    _say(f"{message}{where}")
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
@@ -264,32 +429,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    real_stdout = sys.stdout
+    guarded: _GuardedStdout | None = None
     try:
-        return COMMANDS[args.command](args, sys.stdout)
+        if real_stdout is None:
+            raise DrafterError(
+                "标准输出已关闭，drafter 无法显示结果，没有执行",
+                hint="不要用 >&- 关闭标准输出；不想看输出时用 > 文件名 重定向到文件。",
+            )
+        _check_inputs(args)
+        if args.command in INTERACTIVE:
+            _require_terminal(args.command)
+            return COMMANDS[args.command](args, real_stdout)
+        guarded = _GuardedStdout(real_stdout)
+        sys.stdout = guarded
+        code = COMMANDS[args.command](args, cast(TextIO, guarded))
+        guarded.flush()
+        return code
     except DrafterError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        _say(f"错误：{exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        print("\n已中断。", file=sys.stderr)
+        _say("\n已中断。")
         return 130
+    except OutputBroken as exc:
+        return _output_broken(exc, guarded.kept if guarded is not None else [])
     except BrokenPipeError:
-        # The reader of our output went away (``drafter check x --format json | head``): not
-        # an error of ours. Point stdout at devnull so the interpreter's final flush is quiet.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+    except MemoryError:
+        return _internal_error("内存不足，无法完成（输入的内容可能过大）。", EXIT_UNUSABLE)
+    except RecursionError:
+        return _internal_error("内容嵌套层次太深，无法处理。", EXIT_UNUSABLE)
     except Exception:
-        log = Path(tempfile.gettempdir()) / "drafter-error.log"
-        try:
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            where = f"详细信息已写入 {log}"
-        except OSError:
-            where = "详细信息：\n" + traceback.format_exc()
-        print(
-            f"程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。{where}\n请把这个文件发给维护人员。",
-            file=sys.stderr,
-        )
-        return EXIT_BUG
+        return _internal_error("程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。", EXIT_BUG)
+    finally:
+        if guarded is not None:
+            sys.stdout = real_stdout
 
 
 if __name__ == "__main__":

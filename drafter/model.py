@@ -278,6 +278,15 @@ def _parse_followups(raw: Any) -> list[Followup]:
     return out
 
 
+def _mapping_or_empty(raw: Any) -> dict[str, Any]:
+    """Bookkeeping of the file, never a reason to refuse it: anything else reads as empty."""
+    return dict(raw) if isinstance(raw, Mapping) else {}
+
+
+def _list_or_empty(raw: Any) -> list[Any]:
+    return list(raw) if isinstance(raw, list) else []
+
+
 class AnswersBase(BaseModel):
     """All answers of one report, section by section."""
 
@@ -285,6 +294,10 @@ class AnswersBase(BaseModel):
 
     followups: Annotated[list[Followup], PlainValidator(_parse_followups)] = []
     """Last year's plans and what became of them (filled by ``drafter new --from``)."""
+    last_year: Annotated[dict[str, Any], PlainValidator(_mapping_or_empty)] = {}
+    """Last year's figures, plans and problems (``drafter new --from``/``--import``)."""
+    carried_figures: Annotated[list[Any], PlainValidator(_list_or_empty)] = []
+    """The record of last year's figures inside carried texts (see ``drafter.carried``)."""
 
     def get(self, key: str) -> Any:
         section, name = key.split(".", 1)

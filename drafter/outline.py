@@ -5,7 +5,8 @@ emit a heading *level* and :func:`number_blocks` derives 一、（一）1.（1�
 never leave a gap. The reader (``reader.py``) produces the same blocks from an existing report,
 with the numbers as they were written, so the checks see drafts and hand-written reports alike.
 
-Templates emit a small line markup that :func:`parse_markup` turns into blocks::
+Templates emit a small line markup that :func:`parse_markup` turns into blocks (one tag per
+line; a tag is only what a template file writes, see "The channel" below)::
 
     ::title 俄久乡2024年度法治政府建设情况报告   (several ::title lines = one title, several lines)
     ::addressee 中共尼玛县委、尼玛县人民政府：
@@ -16,19 +17,60 @@ Templates emit a small line markup that :func:`parse_markup` turns into blocks::
     ::date 2025年1月15日
     ::caption 附表 主要数据对照                 (a table's caption; ::row lines follow)
     ::row 项目<TAB>2024年<TAB>2025年
+
+The channel. Answers are data, never markup, and the markup parser never parses them:
+
+* A tag exists only in a template file's own text: when a template is compiled, every ``::`` in
+  its text becomes :data:`TAG_MARK` (:func:`mark_tags`); the parser knows a tag by that mark at
+  the start of a line, and nothing else. No value can contain the mark (:func:`channel` removes
+  it), so no answer, however it is typed, indented or transformed, can start a block.
+* Lines are split on ``\n`` only, and no value contains one: :func:`channel` turns every line
+  break (``\r``, ``\v``, ``\f``, ``\x1c``–``\x1e``, ``\x85``, U+2028, U+2029) into
+  :data:`PARA_MARK` and a tab into :data:`TAB_MARK`. A value therefore stays inside the block its
+  template put it in; the ``paras`` filter splits a text into paragraphs at the mark.
+* After parsing, block texts are decoded: in a body paragraph a paragraph mark starts another body
+  paragraph (the same kind); in a heading, title, signature, date or table cell it is joined.
+
+The marks are Unicode noncharacters (U+FDD0–U+FDEF), reserved for exactly this kind of internal
+use, so removing them from user text loses nothing a person wrote. The sandbox (``sandbox.py``)
+applies :func:`channel` to every value a template obtains: context variables, attributes, items
+and the results of calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 BlockKind = Literal["title", "addressee", "heading", "paragraph", "signature", "date", "table"]
 
 TAG = "::"
-# A user's text may itself start a line with "::"; the renderer escapes it so it stays text.
-ESCAPED_TAG = "\\::"
+TAG_MARK = "\ufdd0"
+"""A tag written in a template file (its ``::``), the only way to start a block."""
+PARA_MARK = "\ufdd1"
+"""A line break inside a value."""
+TAB_MARK = "\ufdd2"
+"""A tab inside a value (tabs written in a template separate table cells)."""
+TAGS = (
+    "title",
+    "addressee",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "run",
+    "p",
+    "signature",
+    "date",
+    "caption",
+    "row",
+)
+BREAKS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character Python's ``str.splitlines`` (or Word, or a browser) takes as a line break."""
+_BREAK = re.compile(f"\r\n|[{BREAKS}{PARA_MARK}]")
+_FORGED = re.compile("[\ufdd0\ufdd3-\ufdef]")
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -108,59 +150,107 @@ def number_blocks(blocks: Iterable[Block]) -> list[Block]:
     return out
 
 
-def escape_markup(value: str) -> str:
-    """Keep a user's text from being read as markup (a line starting with ``::``)."""
-    lines = value.split("\n")
-    return "\n".join(ESCAPED_TAG + line[2:] if line.startswith(TAG) else line for line in lines)
+# --------------------------------------------------------------------------- the channel
 
 
-def _tagged(line: str) -> tuple[str, str]:
-    if line.startswith(ESCAPED_TAG):
-        return "p", TAG + line[len(ESCAPED_TAG) :]
-    if not line.startswith(TAG):
-        return "p", line
-    tag, _, rest = line[2:].partition(" ")
-    return tag, rest.strip().replace(ESCAPED_TAG, TAG)
+def mark_tags(template_text: str) -> str:
+    """A template file's own text with its tags marked (applied when the template compiles)."""
+    return template_text.replace(TAG, TAG_MARK)
 
 
-def _lines(text: str) -> Iterator[str]:
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line:
-            yield line
+def channel_text(value: str) -> str:
+    """A value as it may enter template output: no tag mark, no line break, no tab.
+
+    Idempotent (values pass several hooks). Lines are trimmed and blank ones dropped, so a
+    YAML text's final newline leaves no empty paragraph.
+    """
+    value = _FORGED.sub("", value)
+    if _BREAK.search(value):
+        lines = (line.strip() for line in _BREAK.split(value))
+        value = PARA_MARK.join(line for line in lines if line)
+    return value.replace("\t", TAB_MARK) if "\t" in value else value
+
+
+def channel(value: Any) -> Any:
+    """:func:`channel_text` on a string, or on the strings of a list, tuple or dict."""
+    kind = type(value)
+    if kind is str:
+        return channel_text(value)
+    if kind in (list, tuple):
+        return kind(channel_text(v) if type(v) is str else v for v in value)
+    if kind is dict:
+        return {k: channel_text(v) if type(v) is str else v for k, v in value.items()}
+    return value
+
+
+def split_paragraphs(value: Any) -> list[str]:
+    """A value's paragraphs: split at paragraph marks and line breaks, trimmed, blanks dropped."""
+    pieces = (piece.strip() for piece in _BREAK.split(str(value or "")))
+    return [piece for piece in pieces if piece]
+
+
+def _joined(value: str) -> str:
+    """A value inside one line (heading, title, signature, cell): its line breaks joined."""
+    pieces = split_paragraphs(value)
+    out = pieces[0] if pieces else ""
+    for piece in pieces[1:]:
+        out += ("" if _wide(out[-1]) or _wide(piece[0]) else " ") + piece
+    return _decoded(out)
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def _decoded(text: str) -> str:
+    return text.replace(TAG_MARK, TAG).replace(TAB_MARK, "\t")
+
+
+class MarkupError(ValueError):
+    """Template output with a tag drafter does not know (the message is Chinese)."""
 
 
 def parse_markup(text: str) -> list[Block]:
-    """Turn rendered template text into blocks (not yet numbered)."""
+    """Turn rendered template text into blocks (not yet numbered).
+
+    Lines are split on ``\n`` only; a line is tagged only when it starts with the tag mark a
+    template file's ``::`` became. Everything else is body text.
+    """
     blocks: list[Block] = []
-    for line in _lines(text):
-        tag, rest = _tagged(line)
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        tag, rest = "p", line
+        if line.startswith(TAG_MARK):
+            found = re.match(r"([A-Za-z]+\d?)(.*)", line[1:], re.S)
+            tag, rest = (found.group(1), found.group(2).strip()) if found else ("", line)
         last = blocks[-1] if blocks else None
         if tag in ("h1", "h2", "h3", "h4"):
-            blocks.append(Block("heading", rest, level=int(tag[1])))
+            blocks.append(Block("heading", _joined(rest), level=int(tag[1])))
         elif tag == "run":
-            if last is not None and last.kind == "heading" and not last.body:
-                last.body = rest
-            else:
-                blocks.append(Block("paragraph", rest))
+            pieces = [_decoded(p) for p in split_paragraphs(rest)]
+            if last is not None and last.kind == "heading" and not last.body and pieces:
+                last.body = pieces.pop(0)
+            blocks += [Block("paragraph", p) for p in pieces]
         elif tag == "title":
             if last is not None and last.kind == "title":
-                last.text += "\n" + rest
+                last.text += "\n" + _joined(rest)
             else:
-                blocks.append(Block("title", rest))
+                blocks.append(Block("title", _joined(rest)))
         elif tag in ("addressee", "signature", "date"):
-            blocks.append(Block(tag, rest))  # type: ignore[arg-type]
+            blocks.append(Block(tag, _joined(rest)))  # type: ignore[arg-type]
         elif tag == "caption":
-            blocks.append(Block("table", rest))
+            blocks.append(Block("table", _joined(rest)))
         elif tag == "row":
-            cells = [cell.strip() for cell in rest.split("\t")]
+            cells = [_joined(cell) for cell in rest.split("\t")]
             if last is not None and last.kind == "table":
                 last.rows.append(cells)
             else:
                 blocks.append(Block("table", "", rows=[cells]))
         elif tag == "p":
-            if rest:
-                blocks.append(Block("paragraph", rest))
+            blocks += [Block("paragraph", _decoded(p)) for p in split_paragraphs(rest)]
         else:
-            raise ValueError(f"unknown markup tag {tag!r} in line {line!r}")
+            shown = _decoded(line)[:40]
+            raise MarkupError(f"模板输出了不认识的标记（{shown}）")
     return blocks

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.fsutil import os_reason
 
 _EXECUTABLES = ("soffice", "libreoffice")
 _INSTALL_HINT = (
@@ -92,7 +93,7 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: float = 120) -> Path:
             ) from exc
         except OSError as exc:
             raise DrafterError(
-                f"无法启动 LibreOffice：{exc.strerror or exc}。", path=docx, hint=_INSTALL_HINT
+                f"无法启动 LibreOffice：{os_reason(exc)}。", path=docx, hint=_INSTALL_HINT
             ) from exc
         produced = staging / pdf.name
         if result.returncode != 0 or not produced.is_file():

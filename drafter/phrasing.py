@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from drafter.outline import Block, ordinal_lead
+from drafter.outline import Block, ordinal_lead, split_paragraphs
 
 END_PUNCT = "。；;，,：:、 "
 """Marks a clause may end with; stripped before a frame adds its own."""
@@ -52,8 +52,9 @@ def runin(text: Any) -> str:
 
 
 def paras(text: Any) -> list[str]:
-    """A multi-line answer as its paragraphs (blank lines dropped)."""
-    return [line.strip() for line in str(text or "").split("\n") if line.strip()]
+    """A multi-line answer as its paragraphs (blank lines dropped; any line break or the
+    channel's paragraph mark separates them, see ``outline.py``)."""
+    return split_paragraphs(text)
 
 
 def norm(text: Any) -> str:
@@ -236,7 +237,7 @@ def inline(items: Sequence[Any], title: str = "") -> str:
     if lead is not None:
         text = _text(lead).strip()
         # "……主要表现在：" introduces what follows and keeps its colon.
-        opening = text if text.endswith(("：", ":")) and "\n" not in text else _body(lead)
+        opening = text if text.endswith(("：", ":")) and len(paras(text)) == 1 else _body(lead)
     if len(kept) == 1:
         return opening + merged(kept[0], title)
     return opening + "".join(_ordinal_item(n, item, title) for n, item in enumerate(kept, 1))

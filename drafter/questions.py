@@ -762,7 +762,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "highlights",
         "荣誉和特色工作",
-        "本年度获得的荣誉和本地特色工作（如边界联调、草原保护、通用语言培训）。",
+        "本年度获得的荣誉和本单位自己的特色工作（没有可以不写）。",
         (
             _topic_title("highlights.title", "立足实际创特色，法治建设取得新成效"),
             Question(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
+from drafter.fsutil import read_input
 from drafter.hanzi import is_han
 from drafter.outline import Block
 
@@ -34,6 +35,13 @@ MAX_XML_PART_BYTES = 16 * 1024 * 1024
 """Uncompressed size of any one XML part python-docx would parse into memory."""
 MAX_RATIO = 200
 """Compression ratio above which a large member is treated as a zip bomb."""
+MAX_PARAGRAPHS = 3_000
+"""Paragraphs (and table rows) in a report; a township's annual report has one or two hundred."""
+MAX_PARAGRAPH_CHARS = 20_000
+"""Characters in one paragraph, as many as one answer may hold."""
+MAX_TEXT_CHARS = 1_000_000
+"""Characters in the whole report, some sixty times a real one. With the limits above, checking
+or importing any accepted file takes a few seconds at most (benchmarks/hostile.py measures it)."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -153,6 +161,7 @@ def read_report(path: Path) -> Report:
             (line, [Source(None, index)])
             for index, line in _numbered_lines(_decode_text(path, data))
         ]
+    _check_extent(path, [item for item, _ in sourced])
     report = _sourced_report(sourced, document)
     if not report.blocks:
         raise DrafterError("文件里没有文字内容。", path=path, hint="请确认选对了文件。")
@@ -179,29 +188,44 @@ def blocks_from_text(text: str) -> list[Block]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise DrafterError("找不到文件。", path=path, hint="请检查文件名和所在文件夹。")
-    if path.is_dir():
-        raise DrafterError("这是一个文件夹，不是文件。", path=path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DrafterError(
-                f"文件太大（{size / 1024 / 1024:.1f} MB），"
-                f"超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限。",
-                path=path,
-                hint="请确认选对了文件；报告正文通常不到 1 MB，可删去大图片后再试。",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(
-            f"无法读取文件：{exc.strerror or exc}。",
-            path=path,
-            hint="请确认文件没有被其他程序占用。",
-        ) from exc
+    data = read_input(
+        path,
+        limit=MAX_FILE_BYTES,
+        what="报告文件",
+        hint="请确认选对了文件；报告正文通常不到 1 MB，可删去大图片后再试。",
+    )
     if not data.strip():
         raise DrafterError("文件是空的。", path=path, hint="请确认选对了文件，或先保存文件内容。")
     return data
+
+
+def _check_extent(path: Path, items: list[_Item]) -> None:
+    """Refuse a report too long to be one, naming which limit and where."""
+    paragraphs = sum(len(item.rows) if isinstance(item, _Table) else 1 for item in items)
+    if paragraphs > MAX_PARAGRAPHS:
+        raise DrafterError(
+            f"文件有 {paragraphs} 段文字，超过 {MAX_PARAGRAPHS} 段的上限，不像是一份年度报告",
+            path=path,
+            hint="乡镇年度报告一般只有一两百段；请确认选对了文件。",
+        )
+    total = 0
+    for index, item in enumerate(items, 1):
+        cells = [c for row in item.rows for c in row] if isinstance(item, _Table) else [item]
+        for text in cells:
+            total += len(text)
+            if len(text) > MAX_PARAGRAPH_CHARS:
+                where = f"第 {index} 段" if not isinstance(item, _Table) else "表格里有一格"
+                raise DrafterError(
+                    f"{where}有 {len(text)} 字，超过一段 {MAX_PARAGRAPH_CHARS} 字的上限",
+                    path=path,
+                    hint="报告的一段通常只有几百字；请检查文件，或把这一段分开。",
+                )
+    if total > MAX_TEXT_CHARS:
+        raise DrafterError(
+            f"全文有 {total} 字，超过 {MAX_TEXT_CHARS // 10_000} 万字的上限，不像是一份年度报告",
+            path=path,
+            hint="请确认选对了文件。",
+        )
 
 
 def _ole_error(path: Path, data: bytes, suffix: str) -> DrafterError:

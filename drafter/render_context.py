@@ -29,8 +29,7 @@ from drafter import phrasing
 from drafter.answers import model_to_data
 from drafter.figures import Figure
 from drafter.mentions import all_facts, find_mentions, zero_facts
-from drafter.model import Followup, Item
-from drafter.outline import escape_markup, ordinal_lead
+from drafter.outline import ordinal_lead
 from drafter.questions import QUESTIONS, RATES, SECTIONS
 
 _RATE_KEYS = {r.key: r for r in RATES}
@@ -111,7 +110,7 @@ class _Context:
                         value = str(value)
                 if value is None and q.kind in ("items", "list"):
                     value = []
-                values[q.name] = _escaped(value)
+                values[q.name] = value
             out[section.name] = SimpleNamespace(**values)
         return out
 
@@ -216,20 +215,6 @@ class _Context:
         return f"{lead}{'，'.join(parts)}。"
 
 
-def _escaped(value: Any) -> Any:
-    """User text can never forge markup: every line starting with "::" is escaped up front."""
-    if isinstance(value, str):
-        return escape_markup(value)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, Item):
-        update = {"heading": escape_markup(value.heading), "text": escape_markup(value.text)}
-        if isinstance(value, Followup):
-            update["sentence"] = escape_markup(value.sentence)
-        return value.model_copy(update=update)
-    return value
-
-
 def _topic_titles(a: dict[str, SimpleNamespace]) -> list[str]:
     """The second-level headings the measures part may use (a duty or plan must not repeat one)."""
     return [str(ns.title) for ns in a.values() if getattr(ns, "title", "")]
@@ -286,7 +271,8 @@ def template_context(answers: Any) -> dict[str, Any]:
         "placeholder": phrasing.placeholder,
         "ordinal_first": ordinal_lead(1),
         "say": say,
-        "followups": _escaped(list(answers.followups)),
+        # Every value a template obtains passes the channel (sandbox.py): no escaping here.
+        "followups": list(answers.followups),
         # Switches an outline sets before including a shared part.
         "include_first_duty": False,
         "rectification_heading": True,

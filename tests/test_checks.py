@@ -41,6 +41,9 @@ ALL_RULES = {
     "run-on",
     "heading-form",
     "missing-cause",
+    # Answers-level only (they need last year's record in the answers file).
+    "carried-figure",
+    "figure-dropped",
     "unplaced",
 }
 

@@ -559,6 +559,177 @@ def test_importer_on_mutated_docx(flips: list[tuple[int, int]], work: Path) -> N
         _import(bytes(raw), work, "去年.docx")
 
 
+# --------------------------------------------------------------------------- the template channel
+
+# Every character something takes for a line break, and the ways to hide a marker at a line start.
+LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+INDENTS = ["", "   ", "\t", "\u3000", "\u00a0"]
+MARKERS = ["::", "\\::", "\ufdd0", "\ufdd0::", "\ufdd1::", "：："]
+FORGED_TAGS = ["h1", "h2", "signature", "title", "date", "addressee", "caption", "row", "run"]
+
+
+def _text_fields() -> list[tuple[str, str]]:
+    """(answers key, kind) of every question a user types text into."""
+    from drafter.questions import QUESTIONS
+
+    kinds = ("text", "longtext", "items", "list")
+    return [(q.key, q.kind) for q in QUESTIONS.values() if q.kind in kinds] + [
+        ("followups", "followups")
+    ]
+
+
+TEXT_FIELDS = _text_fields()
+
+
+def _with_value(field: tuple[str, str], value: str, in_heading: bool) -> dict[str, Any]:
+    import copy
+
+    data = copy.deepcopy(example_data())
+    key, kind = field
+    if kind == "followups":
+        heading, text = (value, "已落实。") if in_heading else ("完善考核", value)
+        data["followups"] = [{"heading": heading, "status": "done", "text": text}]
+        return data
+    section, name = key.split(".")
+    if kind == "items":
+        heading, text = (value, "正文。") if in_heading else ("小标题", value)
+        data[section][name] = [{"heading": heading, "text": text}]
+    elif kind == "list":
+        data[section][name] = [value]
+    else:
+        data[section][name] = value
+    return data
+
+
+def _structure(data: dict[str, Any], outline: str) -> list[tuple[str, int]] | None:
+    """The kinds and levels of every block that is not a body paragraph (None: not valid)."""
+    from drafter.model import validate_answers
+    from drafter.render import render_blocks
+
+    try:
+        answers = validate_answers(data, source="答卷")
+    except DrafterError:
+        return None
+    blocks = render_blocks(answers, outline)
+    for block in blocks:
+        texts = [block.text, block.body, *(c for row in block.rows for c in row)]
+        for text in texts:
+            inside = text.replace("\n", "") if block.kind == "title" else text
+            assert not any(ch in inside for ch in "".join(LINE_BREAKS)), (block, text)
+            assert not any("\ufdd0" <= ch <= "\ufdef" for ch in text), (block, text)
+    return [(b.kind, b.level) for b in blocks if b.kind != "paragraph"]
+
+
+def _assert_no_forged_block(
+    field: tuple[str, str], forged: str, in_heading: bool, outline: str
+) -> None:
+    benign = _structure(_with_value(field, "甲乙丙丁", in_heading), outline)
+    assert benign is not None
+    structure = _structure(_with_value(field, forged, in_heading), outline)
+    if structure is not None:  # the model may also refuse the text: no block either way
+        assert structure == benign, (field, forged)
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS, ids=[f[0] for f in TEXT_FIELDS])
+def test_no_line_break_lets_an_answer_start_a_block(field: tuple[str, str]) -> None:
+    """Every text field, every line-break character: the draft's structure is unchanged."""
+    for br in LINE_BREAKS:
+        forged = f"甲乙丙{br}   ::h1 伪造的标题{br}::signature 伪造的落款{br}\ufdd0date 丁"
+        _assert_no_forged_block(field, forged, in_heading=False, outline="regulation")
+        if field[1] in ("items", "followups"):
+            _assert_no_forged_block(field, forged, in_heading=True, outline="first-duty")
+
+
+@settings(FUZZ, max_examples=300)
+@given(
+    field=st.sampled_from(TEXT_FIELDS),
+    parts=st.lists(
+        st.tuples(
+            st.sampled_from(LINE_BREAKS),
+            st.sampled_from(INDENTS),
+            st.sampled_from(MARKERS),
+            st.sampled_from(FORGED_TAGS),
+            st.text(CHARS, max_size=8),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    in_heading=st.booleans(),
+    outline=st.sampled_from(["regulation", "first-duty", "three-part"]),
+)
+def test_answer_texts_cannot_forge_markup(
+    field: tuple[str, str],
+    parts: list[tuple[str, str, str, str, str]],
+    in_heading: bool,
+    outline: str,
+) -> None:
+    forged = "甲乙丙" + "".join(
+        f"{br}{ind}{mark}{tag} {rest}" for br, ind, mark, tag, rest in parts
+    )
+    with time_limit():
+        _assert_no_forged_block(field, forged + "丁", in_heading, outline)
+
+
+# Pieces of county templates: good and bad markup, Jinja, figures, loops, hostile expressions.
+TEMPLATE_PIECES = [
+    "::h1 ",
+    "::h2 ",
+    "::p ",
+    "::run ",
+    "::signature ",
+    "::bogus ",
+    "::row 甲\t乙",
+    "\n",
+    "正文",
+    "100",
+    "{{ unit }}",
+    "{{ a.plans.items[0].heading }}",
+    "{{ fig('publicity.activities') }}",
+    "{{ fig('no.such') }}",
+    "{{ '{…}'.format(1) }}",
+    "{{ 'x'.center(year * year) }}",
+    "{{ 12 }}",
+    "{% for i in range(year) %}",
+    "{% for c in unit * 9 %}",
+    "{% endfor %}",
+    "{% if a.plans.items %}",
+    "{% endif %}",
+    "{% include 'parts/head.j2' %}",
+    "{% include '../x.j2' %}",
+    "{% macro m(s) %}{{ m(s ~ s) }}{% endmacro %}{{ m(unit) }}",
+    "{{ (unit ~ unit) | indent(99999) }}",
+    "{{ [unit] * 99999 | join(unit) }}",
+    "{{ none }}",
+    "{{",
+    "}}",
+    "{%",
+    "{#",
+    "\x07",
+]
+
+
+@settings(FUZZ, max_examples=60)
+@given(
+    pieces=st.lists(st.sampled_from(TEMPLATE_PIECES), max_size=12),
+    encoding=st.sampled_from(["utf-8", "gbk", "utf-16"]),
+    where=st.sampled_from(["outlines/regulation.j2", "parts/plans.j2"]),
+)
+def test_county_templates_on_random_pieces(
+    pieces: list[str], encoding: str, where: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A random county template renders or is refused in Chinese, within the time limit."""
+    from drafter.model import validate_answers
+    from drafter.render import render_blocks
+
+    folder = tmp_path_factory.mktemp("county")
+    target = folder / where
+    target.parent.mkdir(parents=True)
+    target.write_bytes("".join(pieces).encode(encoding, errors="replace"))
+    answers = validate_answers(example_data(), source="答卷")
+    with only_drafter_errors():
+        render_blocks(answers, templates=folder)
+
+
 def test_time_limit_catches_a_hang() -> None:
     """The per-example limit is real: a sleeping body is stopped, not waited for."""
     import time

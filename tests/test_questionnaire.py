@@ -28,7 +28,8 @@ from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
 ENTER = "\r"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
-CTRL_U = "\x15"  # clears the line before the cursor
+CTRL_U = "\x15"  # clears the whole answer
+CTRL_J = "\n"  # a line break inside a multi-line answer (Enter submits)
 F1, F2, F3 = "\x1bOP", "\x1bOQ", "\x1bOR"
 
 
@@ -52,20 +53,17 @@ def drive(keys: str, fn: Any, *args: Any, **kwargs: Any) -> tuple[int, list[str]
 def keys_for(q: Question, answer: Any, data: Mapping[str, Any]) -> str:
     """The keys a user types for one question (``None``: accept what is shown)."""
     prefilled = prefill_text(q, q.default_for(data)) if q.kind != "figure" else ""
-    multiline = q.kind in ("longtext", "list")
     if q.kind == "items":
         if not answer:
             return ENTER  # empty heading: no items
         out = ""
         for heading, body in answer:
-            out += heading + ENTER + body + ENTER + ENTER
+            out += heading + ENTER + body + ENTER
         return out + ENTER + ENTER  # an empty heading ends the list; Enter on the list = done
     if answer is None:
-        return ENTER + (ENTER if multiline and prefilled else "")
-    text = CTRL_U * (prefilled.count("\n") + 1) + answer if prefilled else answer
-    if multiline:
-        return text + ENTER + ENTER
-    return text + ENTER
+        return ENTER
+    text = CTRL_U + answer if prefilled else answer
+    return text.replace("\n", CTRL_J) + ENTER
 
 
 ANSWERS: dict[str, Any] = {
@@ -280,14 +278,15 @@ def test_items_add_edit_delete_reorder(tmp_path: Path) -> None:
 
     q = QUESTIONS["study.measures"]
     keys = (
-        "1" + ENTER + "第一条内容。" + ENTER + ENTER  # common heading no. 1
-        + "自己的小标题" + ENTER + "第二条第一段。" + ENTER + "第二段。" + ENTER + ENTER
+        "1" + ENTER + "第一条内容。" + ENTER  # common heading no. 1
+        + "自己的小标题" + ENTER + "第二条第一段。" + CTRL_J + "第二段。" + ENTER
         + ENTER  # no third item: the list is shown with its commands
-        + "a" + ENTER + "第三条" + ENTER + "三。" + ENTER + ENTER + ENTER
+        + "a" + ENTER + "第三条" + ENTER + "三。" + ENTER + ENTER
         + "m 3 1" + ENTER  # third to the top
         + "d 2" + ENTER  # delete the (former) first
-        + "e 1" + ENTER + CTRL_U + "改过的小标题" + ENTER + ENTER + ENTER  # keep the body
+        + "e 1" + ENTER + CTRL_U + "改过的小标题" + ENTER + ENTER  # keep the body
         + "x 9" + ENTER + CTRL_U  # an unknown command is refused by the validator
+        + "e 9" + ENTER + CTRL_U  # so is an item that does not exist
         + ENTER  # done
     )  # fmt: skip
     with create_pipe_input() as inp:
@@ -298,8 +297,9 @@ def test_items_add_edit_delete_reorder(tmp_path: Path) -> None:
     assert [i["heading"] for i in items] == ["改过的小标题", "自己的小标题"]
     assert items[0]["text"] == "三。"
     assert items[1]["text"] == "第二条第一段。\n第二段。"
-    assert any("看不懂“x 9”" in e for e in session.errors)
-    assert any("在空行上再按一次回车" in line for line in session.transcript)
+    assert any("没有“x”这个命令" in e for e in session.errors)
+    assert any("没有第 9 条（现有 2 条）" in e for e in session.errors)
+    assert any("Ctrl-J 换行" in line for line in session.transcript)
 
 
 def test_edit_one_section_keeps_other_answers(tmp_path: Path) -> None:
@@ -319,23 +319,38 @@ def test_edit_one_section_keeps_other_answers(tmp_path: Path) -> None:
     assert "# 普法宣传活动（单位：场次）" in text  # label comments survive the re-save
 
 
-def test_new_from_an_imported_report_asks_to_confirm_the_imported_answers(
-    tmp_path: Path,
+def test_new_import_starts_this_year_and_never_throws_an_import_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)
     seed = next((Path(__file__).parent.parent / "seeds").glob("000_*.txt"))
-    path = tmp_path / "答卷.yaml"
-    # Confirm the first imported answer as shown, then stop.
-    code, log = drive(ENTER + CTRL_C, run_new, path, import_file=seed)
+    # Confirm the first carried answer as shown, then stop.
+    code, log = drive(ENTER + CTRL_C, run_new, None, import_file=seed)
     assert code == 0
-    loaded = read_answers_file(path)
-    data = loaded.data
+    this_year = tmp_path / "俄久乡2025年度法治政府建设答卷.yaml"
+    data = read_answers_file(this_year).data
+    shown = "\n".join(log)
+    assert "（2024年度）开始填写 2025 年度的答卷" in shown
+    assert get_answer(data, "identity.year") == 2025  # this year, not the report's
     assert get_answer(data, "identity.unit_name") == "俄久乡"
-    assert get_answer(data, "publicity.materials") == 2000
-    # The unit name was confirmed and left the list; the other imported answers wait for it.
+    assert get_answer(data, "publicity.materials") is None  # this year's figure: to be given
+    assert data["last_year"]["figures"]["publicity.materials"] == 2000
+    assert data["last_year"]["year"] == 2024
     assert "identity.unit_name" not in data["to_confirm"]
     assert "publicity.materials" in data["to_confirm"]
-    shown = "\n".join(log)
-    assert "俄久乡" in shown
+    # Running the same import again resumes that file; a file of the same name started from
+    # something else is never overwritten: the import gets a free name and the screen says so.
+    _, log = drive(CTRL_C, run_new, None, import_file=seed)
+    assert any("接着上次的进度" in line for line in log)
+    other = tmp_path / "other" / "renamed.txt"
+    other.parent.mkdir()
+    other.write_bytes(seed.read_bytes())
+    before = this_year.read_bytes()
+    _, log = drive(CTRL_C, run_new, None, import_file=other)
+    assert this_year.read_bytes() == before
+    second = tmp_path / "俄久乡2025年度法治政府建设答卷(2).yaml"
+    assert second.exists(), list(tmp_path.iterdir())
+    assert any("不会覆盖" in line and str(second) in line for line in log)
 
 
 def test_common_headings_are_listed_once_per_question(tmp_path: Path) -> None:
@@ -343,8 +358,8 @@ def test_common_headings_are_listed_once_per_question(tmp_path: Path) -> None:
     keys = "俄久乡" + ENTER + F3 + "3" + ENTER  # jump to 组织领导
     keys += ENTER  # keep the default title
     keys += ENTER + ENTER  # leading group, work plan: blank
-    keys += "1" + ENTER + "内容一" + ENTER + ENTER  # first item: common heading no. 1
-    keys += "2" + ENTER + "内容二" + ENTER + ENTER  # second item: no. 2
+    keys += "1" + ENTER + "内容一" + ENTER  # first item: common heading no. 1
+    keys += "2" + ENTER + "内容二" + ENTER  # second item: no. 2
     keys += ENTER + ENTER  # no third item; Enter on the list = done
     keys += CTRL_C
     _, log = drive(keys, run_new, path)
@@ -357,8 +372,8 @@ def test_common_headings_are_listed_once_per_question(tmp_path: Path) -> None:
 def test_items_typed_before_ctrl_c_are_kept_and_the_list_resumes(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     keys = "俄久乡" + ENTER + F3 + "3" + ENTER + ENTER + ENTER + ENTER
-    keys += "1" + ENTER + "内容一" + ENTER + ENTER
-    keys += "自己写的标题" + ENTER + "内容二" + ENTER + ENTER
+    keys += "1" + ENTER + "内容一" + ENTER
+    keys += "自己写的标题" + ENTER + "内容二" + ENTER
     keys += CTRL_C  # in the middle of the list, before finishing the question
     drive(keys, run_new, path)
     data = read_answers_file(path).data
@@ -368,3 +383,28 @@ def test_items_typed_before_ctrl_c_are_kept_and_the_list_resumes(tmp_path: Path)
         ("自己写的标题", "内容二"),
     ]
     assert "organisation.measures" in data["to_confirm"]  # not finished: asked again
+
+
+def test_suggestions_come_back_after_going_back_and_choices_are_echoed(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    keys = "俄久乡" + ENTER + "1" + ENTER  # 单位类型: 乡 (echoed)
+    keys += F3 + "3" + ENTER + ENTER + ENTER + ENTER  # 组织领导: title, group, plan
+    keys += F2 + ENTER  # back at the work plan, then to the measures again
+    keys += CTRL_C
+    _, log = drive(keys, run_new, path)
+    shown = "\n".join(log)
+    assert "→ 乡" in shown
+    assert shown.count("常用小标题（") == 2  # listed again on the second visit
+
+
+def test_outline_choices_are_shown_by_their_chinese_names(tmp_path: Path) -> None:
+    from drafter.questionnaire import Questionnaire
+
+    with create_pipe_input() as inp:
+        inp.send_text("2" + ENTER)
+        q = Questionnaire(tmp_path / "a.yaml", {}, input=inp, output=DummyOutput())
+        q.ask_question(QUESTIONS["identity.outline"])
+    shown = "\n".join(q.transcript)
+    assert "regulation" not in shown and "first-duty" not in shown
+    assert "报告结构［回车＝按规定顺序］" in shown and "→ 第一责任人在前" in shown
+    assert get_answer(q.data, "identity.outline") == "first-duty"

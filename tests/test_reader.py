@@ -336,7 +336,7 @@ def test_bad_input(tmp_path: Path, name: str, content: object, needle: str) -> N
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(DrafterError, match="找不到文件"):
+    with pytest.raises(DrafterError, match="找不到报告文件"):
         read_blocks(tmp_path / "nope.docx")
 
 

@@ -86,6 +86,7 @@ def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object
 # Importing the rule modules registers them. Kept at the bottom: they import Finding/register.
 from drafter.checks import (  # noqa: E402, F401
     approx,
+    carried,
     conflicts,
     dates,
     duplicates,

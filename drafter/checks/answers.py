@@ -83,6 +83,9 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
         finding = Finding("figure-impossible", "error", message, "", 0)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
     found += figure_conflicts(answers, texts)
+    from drafter.checks.carried import carried_findings
+
+    found += carried_findings(answers)
     return found
 
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from drafter.errors import DrafterError
 from drafter.importer.classify import KIND_NAMES
 from drafter.importer.pipeline import ImportResult, import_path
 
@@ -16,27 +15,22 @@ _PREVIEW = 40
 def run_import_command(
     file: Path, output: Path, *, report: str | None, force: bool, out: TextIO
 ) -> int:
-    from drafter.answers import save_answers
+    from drafter.answers import dump_answers
+    from drafter.fsutil import check_replace, refuse_existing, write_output
 
     output = Path(output)
-    if output.exists() and not force:
-        raise DrafterError(
-            "答卷文件已存在，为避免覆盖已填写的内容，没有导入。",
-            path=output,
-            hint="换一个文件名（-o 新文件.yaml），或确认要覆盖时加 --force。",
-        )
-    if output.is_dir():
-        raise DrafterError(
-            "输出路径是一个文件夹。", path=output, hint="请用 -o 指定 .yaml 文件名。"
-        )
-    if output.resolve() == Path(file).resolve():
-        raise DrafterError(
-            "输出文件不能是要导入的报告本身。",
-            path=output,
-            hint="请用 -o 指定另一个 .yaml 文件名。",
-        )
+    # Checked before the (slow) import: an existing file, a folder, a device or the input
+    # itself (same path, a link, a hard link) is refused at once. The write claims the name
+    # atomically all the same.
+    if force:
+        check_replace(output, inputs=[Path(file)])
+    else:
+        refuse_existing(output)
     result = import_path(Path(file))
-    save_answers(output, result.data)
+    text = dump_answers(result.data)
+    write_output(
+        output, text.encode("utf-8"), force=force, inputs=[Path(file)], rename=False, backup=True
+    )
     if report == "json":
         json.dump(result.report(), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -8,6 +8,7 @@ Answers files are loaded and rendered in memory; reports are imported in memory 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -143,6 +144,13 @@ def gather(
             files += found
         elif path.is_file():
             files.append(path)
+        elif os.path.lexists(path):
+            from drafter.fsutil import check_input
+
+            try:  # a FIFO or a device: named as such, never opened
+                check_input(path)
+            except DrafterError as exc:
+                bad.append(BadFile(path, exc.message))
         else:
             bad.append(BadFile(path, "找不到这个文件或文件夹，请检查路径。"))
     unique: list[Path] = []
@@ -298,18 +306,21 @@ def unit_key(name: str | None) -> str:
     return unit.removesuffix("办事处")
 
 
+MAX_EXPECT_BYTES = 1024 * 1024
+"""A list of unit names: a county has a few dozen."""
+
+
 def read_expected(path: Path) -> list[str]:
     """The list of units the county expects: one name per line, UTF-8 or GBK, # for comments."""
+    from drafter.fsutil import read_input
+
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(
-            f"无法读取单位名单（{exc.strerror or exc}）。",
-            path=path,
-            field="--expect",
-            hint="请检查名单文件的路径；名单是文本文件，每行一个单位名称。",
-        ) from None
+    raw = read_input(
+        path,
+        limit=MAX_EXPECT_BYTES,
+        what="单位名单",
+        hint="请检查名单文件的路径；名单是文本文件，每行一个单位名称。",
+    )
     text = None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-16",)

@@ -10,7 +10,6 @@ one of the files (the workbook is still written, the file listed, the details lo
 from __future__ import annotations
 
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,11 +57,12 @@ def format_table(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def summary_target(out: Path, inputs: Sequence[Path], *, force: bool) -> Path:
-    """A .xlsx that is none of the inputs, never replacing an existing file without --force."""
+    """A .xlsx that is none of the inputs (the write takes a new name unless --force)."""
     from drafter.annotate import same_file
-    from drafter.fsutil import free_name
+    from drafter.fsutil import refuse_special_output
 
     out = Path(out)
+    refuse_special_output(out)
     if out.is_dir():
         out = out / "汇总.xlsx"
     elif out.suffix.lower() != ".xlsx":
@@ -75,7 +75,7 @@ def summary_target(out: Path, inputs: Sequence[Path], *, force: bool) -> Path:
                 field="-o",
                 hint="请用 -o 指定一个新的 .xlsx 文件名，如 -o 汇总.xlsx。",
             )
-    return out if force else free_name(out)
+    return out
 
 
 def terminal_report(summary: Summary, written: Path) -> list[str]:
@@ -129,7 +129,7 @@ def run_summary_command(
     year: int | None = None,
     force: bool = False,
 ) -> int:
-    from drafter.fsutil import atomic_write_bytes
+    from drafter.fsutil import write_output
 
     if not paths:
         raise DrafterError(
@@ -151,17 +151,15 @@ def run_summary_command(
             + ("\n" + reasons if reasons else "给出的文件夹里没有答卷或报告。"),
             hint="汇总需要答卷（.yaml）或报告（.docx、.txt）；旧版 .doc 请先另存为 .docx。",
         )
-    atomic_write_bytes(target, build_workbook(summary))
+    target = write_output(target, build_workbook(summary), force=force, inputs=inputs)
     print("\n".join(terminal_report(summary, target)), file=out)
     bugs = [b for b in summary.bad if b.bug]
     if bugs:
-        log = Path(tempfile.gettempdir()) / "drafter-error.log"
+        from drafter.errorlog import write_error_log
+
         text = "\n\n".join(f"{b.file}\n{b.reason}" for b in bugs)
-        try:
-            log.write_text(text, encoding="utf-8")
-            where = f"详细信息已写入 {log}"
-        except OSError:
-            where = "详细信息：\n" + text
+        log = write_error_log(text)  # a private per-user folder, never through a link
+        where = f"详细信息已写入 {log}" if log else "详细信息：\n" + text
         print(
             f"读取 {len(bugs)} 个文件时发生程序内部错误（drafter 的缺陷，不是文件的问题）。"
             f"汇总表已写出，其余文件不受影响。{where}",

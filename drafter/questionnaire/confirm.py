@@ -1,0 +1,246 @@
+"""Last year's figures, confirmed one step each.
+
+Two kinds of step:
+
+* a structured figure with last year's value (``去年：20场次``): Enter keeps it (the screen says so),
+  a number replaces it, ``-`` means "not reported this year". Carried texts that state the same
+  fact (same catalogue key and last year's value) are shown with it and changed in the same step,
+  so a text and a structured figure never disagree;
+* before a carried text question, every figure inside its texts not yet confirmed for this year
+  (others than those already handled with their structured figure): shown in its sentence, Enter
+  keeps it, a number replaces it in the sentence, ``d`` drops its clause.
+
+Every decision is recorded in the answers file (``carried_figures``, see ``drafter.carried``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from drafter import carried
+from drafter.figures import Figure
+from drafter.questionnaire.logic import DECLINE_WORDS, DROP_WORDS, HELP_WORDS, check_input
+from drafter.questionnaire.session import Signal
+from drafter.questions import QUESTIONS, Question, get_answer
+
+if TYPE_CHECKING:
+    from drafter.mentions import Mention
+    from drafter.questionnaire.flow import Questionnaire
+
+NUMBER_HINT = "请输入今年的数字（如 25、1500余），或直接回车、输入 d"
+
+
+# --------------------------------------------------------------------------- applying a decision
+
+
+def _apply(
+    flow: Questionnaire, cf: carried.CarriedFigure, value: Figure | None, *, drop: bool
+) -> str:
+    """Keep, replace or drop one carried text figure; record it; return the sentence now."""
+    found = carried.locate(flow.data, cf)
+    cf.confirmed = flow.year
+    if found is None:
+        return ""
+    path, mention = found
+    text = carried.get_text(flow.data, path) or ""
+    if drop or (value is not None and value.value == 0):
+        # A text does not say "开展活动0场次": no such activity means the clause goes.
+        carried.set_text(flow.data, path, carried.drop_clause(text, mention))
+        cf.now = carried.DROPPED
+        return "（已删去这一分句）"
+    if value is None or value == mention.figure:
+        return mention.sentence  # as it stands (kept, or already this year's)
+    new = carried.figure_text(value, "%" if mention.rate else mention.unit)
+    carried.set_text(flow.data, path, carried.replace_figure(text, mention, new))
+    cf.now = new
+    return _sentence_with(mention, new)
+
+
+def _sentence_with(mention: Mention, new: str) -> str:
+    pos = mention.start - mention.sentence_start
+    return mention.sentence[:pos] + new + mention.sentence[pos + len(mention.raw) :]
+
+
+def _store(flow: Questionnaire, figures: list[carried.CarriedFigure]) -> None:
+    carried.store(flow.data, figures)
+
+
+def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
+    return (a.path, a.sentence, a.figure) == (b.path, b.sentence, b.figure)
+
+
+def _update(flow: Questionnaire, changed: list[carried.CarriedFigure]) -> None:
+    """Write changed entries back into the record (matched by where they came from)."""
+    figures = carried.load(flow.data)
+    for cf in changed:
+        for index, old in enumerate(figures):
+            if _same(old, cf):
+                figures[index] = cf
+                break
+        else:
+            figures.append(cf)
+    _store(flow, figures)
+
+
+# --------------------------------------------------------------------------- structured figures
+
+
+def figure_default(flow: Questionnaire, q: Question) -> tuple[Figure | None, str]:
+    """What Enter means at a figure prompt, and how the prompt says it."""
+    last = carried.last_figures(flow.data).get(q.key)
+    decline = "；-＝今年不报告" if last is not None else "；-＝不填"
+    raw = get_answer(flow.data, q.key)
+    stored = check_input(q, str(raw))[0] if raw is not None else None
+    if stored is not None and q.key not in flow.pending:
+        return stored, f"［回车＝不改（{stored}{q.unit}）{decline}］"
+    if stored is None and q.key not in flow.pending and carried.declined(flow.data, q.key):
+        return None, "［回车＝仍不报告；输入数字＝填写］"
+    for cf in carried.load(flow.data):
+        if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year) or not cf.now:
+            continue
+        before, now = carried.parse_new_figure(cf.figure), carried.parse_new_figure(cf.now)
+        if now is not None and (last is None or before == last):
+            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致{decline}］"
+    if last is not None:
+        return last, f"［回车＝与去年相同{decline}］"
+    links = carried.linked(flow.data, q.key)
+    if links:
+        value = carried.parse_new_figure(links[0].figure)
+        if value is not None:
+            return value, f"［回车＝与去年文字里的 {links[0].figure} 相同；-＝今年不报告］"
+    return None, ""
+
+
+def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
+    """A figure prompt: last year's value kept by Enter, linked text figures in the same step."""
+    default, offer = figure_default(flow, q)
+    links = carried.linked(flow.data, q.key, confirmed=True)
+    located = [(cf, carried.locate(flow.data, cf)) for cf in links]
+    shown = [(cf, found) for cf, found in located if found is not None]
+    if shown:
+        flow.say("沿用的文字里也写着这个数字，回答后一起改成今年的：")
+        for _cf, (path, mention) in shown:
+            flow.say(f"  {carried.place_of(path)}：{carried.sentence_at(mention)}")
+    if offer and message.endswith("："):
+        message = message[:-1] + offer + "："
+
+    def validate(text: str) -> str | None:
+        if default is not None and (not text.strip() or text.strip() in DECLINE_WORDS):
+            return None
+        return check_input(q, text)[1]
+
+    while True:
+        text = flow.ask(message, validate=validate, while_typing=True)
+        if isinstance(text, Signal):
+            return text
+        if text.strip() in HELP_WORDS:
+            from drafter.questionnaire.screens import help_text
+
+            flow.say(help_text(q, flow.data))
+            continue
+        typed = text.strip()
+        declined = default is not None and typed in DECLINE_WORDS
+        if declined:
+            value: Figure | None = None
+            flow.say(f"→ 今年不报告“{q.label}”")
+        elif not typed and default is not None:
+            value = default
+            flow.say(f"→ {value}{q.unit}")
+        else:
+            value, error = check_input(q, text)
+            if error:  # only reachable when the validator was bypassed
+                flow.say(error)
+                continue
+        break
+    changed = []
+    for cf, _found in shown:
+        before = carried.current_raw(cf)
+        sentence = _apply(flow, cf, value, drop=declined or value is None)
+        changed.append(cf)
+        if cf.now == carried.DROPPED:
+            flow.say(f"  文字里的“{before}”所在的分句已删去。")
+        elif carried.current_raw(cf) != before:
+            flow.say(f"  文字已一并改好：{sentence}")
+        else:
+            flow.say(f"  文字里的“{before}”已一并确认。")
+    last = carried.last_figures(flow.data).get(q.key)
+    if declined and last is not None:
+        changed.append(
+            carried.CarriedFigure(
+                q.key, "", f"{last}{q.unit}", q.key, confirmed=flow.year, now=carried.DECLINED
+            )
+        )
+    if changed:
+        _update(flow, changed)
+    flow.record(q, value)
+    return None
+
+
+# --------------------------------------------------------------------------- carried texts
+
+
+def outstanding_in(flow: Questionnaire, key: str) -> list[carried.CarriedFigure]:
+    return [cf for cf in carried.outstanding(flow.data, flow.year) if cf.question == key]
+
+
+def ask_carried_in(flow: Questionnaire, q: Question) -> Any:
+    """Every carried figure in the question's texts not confirmed for this year, one step each."""
+    todo = outstanding_in(flow, q.key)
+    if not todo:
+        return None
+    flow.say(
+        f"沿用的文字里有 {len(todo)} 个去年的数字，请逐个给出今年的数字"
+        "（回车＝仍是这个数；输入数字＝改成今年的；d＝删去这一分句）："
+    )
+    for number, cf in enumerate(todo, 1):
+        found = carried.locate(flow.data, cf)
+        if found is None:
+            continue
+        path, mention = found
+        agreed = _structured_now(flow, cf)
+        flow.say(f"\n（{number}/{len(todo)}）{carried.place_of(path)}：")
+        flow.say("  " + carried.sentence_at(mention))
+        keep_text = (
+            f"{agreed}，与“{QUESTIONS[cf.key or ''].label}”一致" if agreed else f"仍是 {cf.figure}"
+        )
+
+        def validate(text: str) -> str | None:
+            t = text.strip()
+            if not t or t in DROP_WORDS or carried.parse_new_figure(t) is not None:
+                return None
+            return NUMBER_HINT
+
+        answer = flow.ask(
+            f"今年是多少？［回车＝{keep_text}；数字＝改；d＝删去］：", validate=validate
+        )
+        if isinstance(answer, Signal):
+            return answer
+        typed = answer.strip()
+        value = carried.parse_new_figure(typed) if typed and typed not in DROP_WORDS else None
+        if not typed and agreed is not None:
+            value = carried.parse_new_figure(agreed)
+        sentence = _apply(flow, cf, value, drop=typed in DROP_WORDS)
+        _update(flow, [cf])
+        flow.save()
+        if typed in DROP_WORDS or cf.now == carried.DROPPED:
+            rest = carried.sentence_without(mention)
+            flow.say(f"→ 已删去。这一句现在是：{rest}" if rest else "→ 已删去这一句。")
+        elif cf.now:
+            flow.say(f"→ 改为：{sentence}")
+        else:
+            flow.say(f"→ 仍是 {cf.figure}（已确认）")
+    return None
+
+
+def _structured_now(flow: Questionnaire, cf: carried.CarriedFigure) -> str | None:
+    """This year's structured answer for the same fact, when it was already given (no conflict)."""
+    if not cf.key or QUESTIONS[cf.key].kind != "figure" or cf.key in flow.pending:
+        return None
+    last = carried.last_figures(flow.data).get(cf.key)
+    before = carried.parse_new_figure(cf.figure)
+    if last is not None and before != last:
+        return None  # a different fact that happens to share the key (one of several activities)
+    value = get_answer(flow.data, cf.key)
+    if value in (None, ""):
+        return None
+    return f"{value}{QUESTIONS[cf.key].unit}"

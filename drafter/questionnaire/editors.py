@@ -1,0 +1,271 @@
+"""The items editor (headings and texts of measures, problems, plans) and the follow-up editors
+(how last year's plans went: 落实; what became of last year's problems: 整改).
+
+Every item is saved as soon as it is typed, so Ctrl-C in the middle of a list loses nothing; the
+question stays pending until the user finishes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from drafter.model import Item, check_answer
+from drafter.questionnaire.logic import (
+    EXAMPLE_HEADINGS,
+    HELP_WORDS,
+    current_value,
+    item_command_error,
+    set_answer,
+    status_of,
+    store_value,
+)
+from drafter.questionnaire.screens import MULTILINE_HINT, help_text
+from drafter.questionnaire.session import Signal
+from drafter.questions import Question
+
+if TYPE_CHECKING:
+    from drafter.questionnaire.flow import Questionnaire
+
+MAX_ITEMS = 50
+
+
+def special_items(flow: Questionnaire, q: Question) -> Callable[[Questionnaire, Question], Any]:
+    """Last year's plans and problems come back one by one (see carryover)."""
+    if q.key == "rectification.items" and last_year(flow, "problems"):
+        return ask_rectification
+    if q.key == "plans.items" and last_year(flow, "plans"):
+        return ask_plans
+    return ask_items
+
+
+def last_year(flow: Questionnaire, name: str) -> list[dict[str, Any]]:
+    block = flow.data.get("last_year")
+    if not isinstance(block, Mapping):
+        return []
+    items = block.get(name)
+    return [dict(i) for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
+
+
+def show_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> None:
+    if not items:
+        flow.say(f"“{q.label}”还没有条目。")
+        return
+    flow.say(f"“{q.label}”现有 {len(items)} 条：")
+    for number, item in enumerate(items, 1):
+        body = str(item.get("text") or "").replace("\n", " ")
+        body = body if len(body) <= 40 else body[:38] + "……"
+        flow.say(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}")
+
+
+def ask_items(flow: Questionnaire, q: Question) -> Any:
+    """Add, edit, delete and reorder items (heading + multi-line body)."""
+    stored = current_value(q, flow.data)
+    items: list[dict[str, Any]] = [
+        {"heading": str(i.get("heading") or ""), "text": str(i.get("text") or "")}
+        for i in (stored or [])
+        if isinstance(i, Mapping)
+    ]
+    flow.say(f"{q.label}：" + ("每条先写小标题，再写内容。" if not items else ""))
+    if not items:
+        outcome = add_items(flow, q, items)
+        if isinstance(outcome, Signal):
+            return outcome
+        if not items:
+            return items  # nothing to write: the report leaves this out
+    while True:
+        show_items(flow, q, items)
+        command = flow.ask(
+            "回车＝完成本题；a＝新增；e 序号＝修改；d 序号＝删除；m 序号 新位置＝移动：",
+            validate=lambda t: item_command_error(t, len(items)),
+        )
+        if isinstance(command, Signal):
+            return command
+        parts = command.replace("，", " ").replace(",", " ").split()
+        if not parts:
+            return items
+        verb, numbers = parts[0].lower(), [int(p) for p in parts[1:] if p.isdigit()]
+        if verb in HELP_WORDS:
+            flow.say(help_text(q, flow.data))
+        elif verb == "a":
+            outcome = add_items(flow, q, items)
+            if isinstance(outcome, Signal):
+                return outcome
+        elif verb == "e" and numbers:
+            edited = ask_item(flow, q, items[numbers[0] - 1], numbers[0])
+            if isinstance(edited, Signal):
+                return edited
+            if edited is not None:
+                items[numbers[0] - 1] = edited
+                keep(flow, q, items)
+        elif verb == "d" and numbers:
+            removed = items.pop(numbers[0] - 1)
+            flow.say(f"已删除：{removed['heading'] or removed['text'][:20]}")
+            keep(flow, q, items)
+        elif verb == "m" and len(numbers) == 2:
+            item = items.pop(numbers[0] - 1)
+            items.insert(min(numbers[1], len(items) + 1) - 1, item)
+            keep(flow, q, items)
+
+
+def add_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> Any:
+    while len(items) < MAX_ITEMS:
+        item = ask_item(flow, q, None, len(items) + 1)
+        if isinstance(item, Signal):
+            return item
+        if item is None:
+            return None
+        items.append(item)
+        keep(flow, q, items)
+    return None
+
+
+def keep(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> None:
+    """Save the items so far: a crash or Ctrl-C in the middle of a list loses none of them.
+    The question stays pending until the user finishes it."""
+    set_answer(flow.data, q.key, store_value(q, items))
+    flow.save()
+
+
+def show_headings(flow: Questionnaire, q: Question) -> None:
+    """The common headings, once per visit of the question (again after going back)."""
+    if not q.headings or q.key in flow.headings_shown:
+        return
+    flow.headings_shown.add(q.key)
+    if q.key in EXAMPLE_HEADINGS:
+        flow.say("其他地区的例子（只供参考，请写本单位自己的；输入序号也可选用）：")
+    else:
+        flow.say("常用小标题（输入序号选用，或直接写自己的；Tab 可补全）：")
+    for n, heading in enumerate(q.headings, 1):
+        flow.say(f"  {n}. {heading}")
+
+
+def ask_item(flow: Questionnaire, q: Question, item: Mapping[str, Any] | None, number: int) -> Any:
+    """One item: a heading (a common one by number, or typed) and a multi-line body."""
+    show_headings(flow, q)
+    finish = "直接回车＝不再添加" if item is None else "回车＝不改"
+    heading = flow.ask(
+        f"第 {number} 条的小标题（{finish}）：",
+        default=str(item.get("heading") or "") if item else "",
+        completions=q.headings,
+    )
+    if isinstance(heading, Signal):
+        return heading
+    heading = heading.strip()
+    if heading.isdigit() and q.headings and 1 <= int(heading) <= len(q.headings):
+        heading = q.headings[int(heading) - 1]
+        flow.say(f"→ {heading}")
+    if not heading and item is None:
+        return None
+    body = flow.ask(
+        f"第 {number} 条的内容{MULTILINE_HINT}：\n",
+        default=str(item.get("text") or "") if item else "",
+        multiline=True,
+    )
+    if isinstance(body, Signal):
+        return body
+    parsed, error = check_answer(q, [{"heading": heading, "text": body}])
+    if error or not parsed:
+        if error:
+            flow.say(error)
+        return None
+    return {"heading": parsed[0].heading, "text": parsed[0].text}
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+
+def ask_plans(flow: Questionnaire, q: Question) -> Any:
+    """First how last year's plans went, then next year's plans."""
+    done = flow.data.get("followups")
+    if not isinstance(done, list) or len(done) < len(last_year(flow, "plans")):
+        outcome = ask_followups(flow)
+        if isinstance(outcome, Signal):
+            return outcome
+    return ask_items(flow, q)
+
+
+def ask_followups(flow: Questionnaire) -> Any:
+    """Last year's plans, one by one: 去年计划：…… 今年落实情况？"""
+    from drafter.carryover import followup_item
+
+    plans = last_year(flow, "plans")
+    done = flow.data.get("followups")
+    answers: list[dict[str, Any]] = list(done) if isinstance(done, list) else []
+    if answers and len(answers) >= len(plans):
+        return None
+    flow.say(f"去年报告里有 {len(plans)} 项“下一年度安排”，请逐项说明今年的落实情况：")
+
+    def keep_all(done: list[dict[str, Any]]) -> None:
+        flow.data["followups"] = done
+        flow.save()
+
+    outcome = follow_up(flow, plans, answers, "去年计划", "今年落实情况？", followup_item, keep_all)
+    return outcome if isinstance(outcome, Signal) else None
+
+
+def ask_rectification(flow: Questionnaire, q: Question) -> Any:
+    """Last year's problems come back as 整改情况 (heading = the problem)."""
+    from drafter.carryover import rectification_item
+
+    problems = last_year(flow, "problems")
+    existing = current_value(q, flow.data) or []
+    # Items kept from an interrupted run: go on with the problems not yet answered.
+    if existing and not (q.key in flow.pending and len(existing) < len(problems)):
+        return ask_items(flow, q)
+    items: list[dict[str, Any]] = [
+        {"heading": i.heading, "text": i.text} if isinstance(i, Item) else dict(i) for i in existing
+    ]
+    flow.say(f"去年报告里有 {len(problems)} 条“存在的不足”，请逐条说明今年的整改情况：")
+    return follow_up(
+        flow,
+        problems,
+        items,
+        "去年的不足",
+        "今年整改情况？",
+        rectification_item,
+        lambda done: keep(flow, q, done),
+    )
+
+
+def follow_up(
+    flow: Questionnaire,
+    entries: list[dict[str, Any]],
+    done: list[dict[str, Any]],
+    label: str,
+    question: str,
+    make: Callable[[Mapping[str, Any], str, str], dict[str, Any]],
+    keep_all: Callable[[list[dict[str, Any]]], None],
+) -> Any:
+    """Last year's entries not yet in ``done``, one by one: status and a sentence each.
+    Every answer is kept at once, so an interrupted run resumes at the next entry."""
+    for number, entry in enumerate(entries[len(done) :], len(done) + 1):
+        flow.say(f"\n（{number}/{len(entries)}）{label}：{entry.get('heading') or ''}")
+        text = str(entry.get("text") or "").strip()
+        if text:
+            flow.say(f"  去年的原话：{text}")
+        answer = ask_status(flow, question)
+        if isinstance(answer, Signal):
+            return answer
+        status, sentence = answer
+        done.append(make(entry, status, sentence))
+        keep_all(done)
+    return done
+
+
+STATUS_NAMES = {"done": "已完成", "partly": "部分完成", "not": "未完成"}
+
+
+def ask_status(flow: Questionnaire, question: str) -> Any:
+    status_text = flow.ask(
+        f"{question}（1＝已完成，2＝部分完成，3＝未完成）：",
+        validate=lambda t: None if status_of(t) else "请输入 1、2 或 3",
+    )
+    if isinstance(status_text, Signal):
+        return status_text
+    status = status_of(status_text) or "done"
+    flow.say(f"→ {STATUS_NAMES[status]}")
+    sentence = flow.ask("用一句话说明做了什么、效果如何（可留空）：")
+    if isinstance(sentence, Signal):
+        return sentence
+    return status, sentence.strip()

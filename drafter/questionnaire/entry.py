@@ -1,0 +1,212 @@
+"""``drafter new`` and ``drafter edit``: which answers to start from, then the walk.
+
+``new`` resumes an existing answers file; ``new --from LAST.yaml`` and ``new --import LAST.docx``
+both start the year after the source's (texts carried, figures to confirm). A new year never
+throws anything away: when an answers file of the wanted name exists and was started from the same
+source it is resumed, otherwise the new answers get a free name (``…(2).yaml``) and the screen says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from drafter.answers import AnswersFile, default_filename, read_answers_file
+from drafter.errors import EXIT_OK, DrafterError
+from drafter.questionnaire.flow import Questionnaire
+from drafter.questionnaire.logic import all_keys, invalid_answers, pending_keys, section_for
+from drafter.questionnaire.session import Signal, require_terminal
+from drafter.questions import QUESTIONS, SECTIONS, get_answer
+
+
+def _confirm_migration(loaded: AnswersFile, q: Questionnaire) -> bool:
+    """Show what a schema migration changes; continue only when the user agrees."""
+    from drafter.carryover import migration_report
+
+    for line in migration_report(loaded):
+        q.say(line)
+    answer = q.ask("回车＝同意并继续（原文件另存一份，不做任何改动）；n＝不升级，退出：")
+    if isinstance(answer, Signal) or answer.strip().lower() in ("n", "no", "否", "不"):
+        q.say("未做任何修改。")
+        return False
+    if loaded.path is not None:
+        from drafter.fsutil import free_name
+
+        keep = free_name(
+            loaded.path.with_name(f"{loaded.path.stem}.v{loaded.migrated_from}{loaded.path.suffix}")
+        )
+        shutil.copy2(loaded.path, keep)
+        q.say(f"原文件已原样另存为 {keep}；答卷将按新格式保存。")
+    return True
+
+
+def _resume(path: Path, *, input: Any, output: Any, log: list[str] | None) -> int:
+    loaded = read_answers_file(path)
+    if input is None:
+        require_terminal()  # after reading: a broken file is the first thing to hear about
+    q = Questionnaire(path, loaded.data, base=loaded, input=input, output=output, log=log)
+    q.resumed = True
+    if loaded.migrated_from is not None and not _confirm_migration(loaded, q):
+        return EXIT_OK
+    _report_unknown(q, loaded)
+    _report_invalid(q)
+    return q.run()
+
+
+def _started_from(path: Path, source: Path) -> bool:
+    """Whether an existing answers file is the new year started from this same source."""
+    try:
+        block = read_answers_file(path).data.get("last_year")
+    except DrafterError:
+        return False
+    return isinstance(block, Mapping) and block.get("file") == Path(source).name
+
+
+def _next_year(
+    data: dict[str, Any],
+    source: Path,
+    path: Path | None,
+    *,
+    how: str,
+    input: Any,
+    output: Any,
+    log: list[str] | None,
+) -> int:
+    """A new year's answers made from last year's (``--from`` or ``--import``): where to save
+    them, what the user is told, then the walk."""
+    from drafter.carryover import carried_notes
+    from drafter.fsutil import free_name
+
+    if input is None:
+        require_terminal()  # before anything is written
+    wanted = path
+    if wanted is None:
+        name = get_answer(data, "identity.unit_name")
+        wanted = Path.cwd() / default_filename(name, get_answer(data, "identity.year"))
+    if wanted.exists():
+        if _started_from(wanted, source):
+            return _resume(wanted, input=input, output=output, log=log)
+        target = free_name(wanted)
+    else:
+        target = wanted
+    notes = carried_notes(data)
+    q = Questionnaire(target, data, input=input, output=output, log=log, notes=notes)
+    if target != wanted:
+        q.say(f"已有答卷 {wanted}（不是从这份材料开始的，不会覆盖它）；这次的答卷另存为 {target}。")
+    year = get_answer(data, "identity.year")
+    block = data.get("last_year")
+    last = block.get("year") if isinstance(block, Mapping) else None
+    if isinstance(year, int) and isinstance(last, int):
+        q.say(f"{how} {source}（{last}年度）开始填写 {year} 年度的答卷。")
+    else:
+        q.say(f"{how} {source} 开始填写今年的答卷；没有读到去年的年度，问到“报告年度”时请填写。")
+    q.say(
+        "单位信息和文字已沿用（回车确认或修改）；数字逐个确认：显示“去年：……”时回车＝与去年相同。"
+    )
+    from drafter import carried
+
+    count = len(carried.load(data))
+    if count:
+        q.say(f"沿用的文字里有 {count} 个去年的数字，问到时逐个确认今年的数字。")
+    if notes:
+        q.say("沿用的文字里有可能过时的地方，问到时请修改：")
+        for key, messages in notes.items():
+            for message in messages:
+                q.say(f"  - {QUESTIONS[key].label}：{message}")
+    q.save()
+    q.say(f"答卷文件：{target}")
+    return q.run()
+
+
+def run_new(
+    path: Path | None = None,
+    *,
+    from_last: Path | None = None,
+    import_file: Path | None = None,
+    input: Any = None,
+    output: Any = None,
+    log: list[str] | None = None,
+) -> int:
+    """``drafter new``: a fresh questionnaire, or resume ``path`` when it exists."""
+    path = Path(path) if path is not None else None
+    if from_last is not None:
+        from drafter.carryover import start_from_last
+
+        data = start_from_last(Path(from_last))
+        return _next_year(
+            data, Path(from_last), path, how="从去年的答卷", input=input, output=output, log=log
+        )
+    if import_file is not None:
+        from drafter.carryover import start_from_data
+        from drafter.importer import import_file as do_import
+
+        imported = do_import(Path(import_file))
+        data = start_from_data(imported, Path(import_file).name)
+        return _next_year(
+            data,
+            Path(import_file),
+            path,
+            how="从去年的报告",
+            input=input,
+            output=output,
+            log=log,
+        )
+    if path is not None and path.exists():
+        return _resume(path, input=input, output=output, log=log)
+    if input is None:
+        require_terminal()
+    q = Questionnaire(path, {}, pending=all_keys(), input=input, output=output, log=log)
+    return q.run()
+
+
+def run_edit(
+    path: Path,
+    section: str | None = None,
+    *,
+    input: Any = None,
+    output: Any = None,
+    log: list[str] | None = None,
+) -> int:
+    """``drafter edit``: re-ask one section or all, the current answers as defaults."""
+    path = Path(path)
+    loaded = read_answers_file(path)
+    keys = all_keys()
+    if section is not None:
+        found = section_for(section)
+        if found is None:
+            names = "、".join(f"{s.name}（{s.title}）" for s in SECTIONS)
+            raise DrafterError(f"没有名为“{section}”的部分", hint=f"可选：{names}。")
+        keys = [q.key for q in found.questions]
+    if input is None:
+        require_terminal()
+    q = Questionnaire(
+        path,
+        loaded.data,
+        base=loaded,
+        keys=keys,
+        pending=pending_keys(loaded.data),
+        walk_all=True,
+        editing=True,
+        input=input,
+        output=output,
+        log=log,
+    )
+    if loaded.migrated_from is not None and not _confirm_migration(loaded, q):
+        return EXIT_OK
+    _report_unknown(q, loaded)
+    _report_invalid(q)
+    return q.run(intro=False, start=0)
+
+
+def _report_unknown(q: Questionnaire, loaded: AnswersFile) -> None:
+    if loaded.unknown:
+        q.say("答卷里有本程序不认识的项目（原样保留，不会删除）：" + "、".join(loaded.unknown))
+
+
+def _report_invalid(q: Questionnaire) -> None:
+    for key, reason in invalid_answers(q.data):
+        q.say(f"“{QUESTIONS[key].label}”原来的答案不能使用：{reason}；问到时请重新填写。")
+        if key not in q.pending:
+            q.pending.append(key)

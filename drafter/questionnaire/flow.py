@@ -1,0 +1,449 @@
+"""The flow of steps: which question comes next, asking it, recording the answer, going back,
+jumping through the menu, and the checks that need more than one answer.
+
+``Questionnaire`` holds the answers and the walk; the terminal is ``session.Terminal``, the screens
+are in ``screens``, the items and follow-up editors in ``editors`` and the confirmation of last
+year's figures in ``confirm``.
+
+Progress lives in the file itself: ``to_confirm`` lists the questions not yet answered or
+confirmed, in catalogue order, so ``drafter new -o SAME`` resumes at the first of them; it is
+removed from the file once everything has been answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.answers import AnswersFile, default_filename, read_answers_file, save_answers
+from drafter.errors import EXIT_OK
+from drafter.model import check_answer
+from drafter.questionnaire import confirm, editors, screens
+from drafter.questionnaire.logic import (
+    HELP_WORDS,
+    MULTILINE_KINDS,
+    all_keys,
+    check_input,
+    choice_from_input,
+    choice_name,
+    cross_problems,
+    current_value,
+    is_empty,
+    number_error,
+    pending_keys,
+    prefill_text,
+    related_keys,
+    set_answer,
+    skip_reason,
+    store_value,
+)
+from drafter.questionnaire.screens import LIST_HINT, MULTILINE_HINT, format_value, help_text
+from drafter.questionnaire.session import BACK, MENU, Signal, Terminal
+from drafter.questions import QUESTIONS, SECTION_BY_NAME, SECTIONS, Question, get_answer
+
+
+@dataclass
+class Step:
+    """One question of the walk and where it stands."""
+
+    key: str
+    section: int  # 1-based among the walked sections
+    index: int  # 1-based within its section
+    count: int  # questions in its section
+
+
+class Questionnaire:
+    """The walk through the catalogue over one terminal session."""
+
+    def __init__(
+        self,
+        path: Path | None,
+        data: dict[str, Any],
+        *,
+        base: AnswersFile | None = None,
+        keys: list[str] | None = None,
+        pending: list[str] | None = None,
+        track_progress: bool = True,
+        walk_all: bool = False,
+        editing: bool = False,
+        input: Any = None,
+        output: Any = None,
+        notes: Mapping[str, list[str]] | None = None,
+        log: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.base = base
+        self.keys = keys or all_keys()
+        self.pending: list[str] = list(pending if pending is not None else pending_keys(data))
+        self.track_progress = track_progress
+        self.walk_all = walk_all
+        """Edit: walk every chosen question, not only the open ones."""
+        self.editing = editing
+        """``drafter edit``: the way back is ``drafter edit``/``drafter build``, not ``new``."""
+        self.notes: dict[str, list[str]] = {k: list(v) for k, v in (notes or {}).items()}
+        self.term = Terminal(
+            input=input, output=output, toolbar=self._toolbar, help=self._help, log=log
+        )
+        self.revisit_section: str | None = None
+        self.headings_shown: set[str] = set()
+        """Questions whose common headings were listed during this visit of the question."""
+        self.auto_named = path is None
+        self.resumed = False
+        """True when an existing answers file is being continued."""
+        self.result_docx: Path | None = None
+        self.current: Question | None = None
+        self.steps = self._make_steps()
+
+    # ------------------------------------------------------------------ terminal
+
+    @property
+    def transcript(self) -> list[str]:
+        return self.term.transcript
+
+    @property
+    def errors(self) -> list[str]:
+        return self.term.errors
+
+    @property
+    def shown(self) -> str:
+        return "\n".join(self.term.transcript)
+
+    def say(self, text: str = "") -> None:
+        self.term.say(text)
+
+    def ask(self, message: str, **kwargs: Any) -> Any:
+        return self.term.ask(message, **kwargs)
+
+    def _help(self) -> str | None:
+        return help_text(self.current, self.data) if self.current is not None else None
+
+    def _toolbar(self) -> str:
+        key = self.current.key if self.current is not None else None
+        step = next((s for s in self.steps if s.key == key), None)
+        answered = len(QUESTIONS) - len(self.pending)
+        if step is None:
+            return f" 检查全部答案 · 已答 {answered}/{len(QUESTIONS)} 题\n {screens.KEYS_HINT}"
+        return screens.toolbar_text(
+            step.section,
+            self.section_count,
+            step.index,
+            step.count,
+            answered,
+            len(QUESTIONS),
+            multiline=self.term.multiline,
+        )
+
+    @property
+    def year(self) -> int | None:
+        year = get_answer(self.data, "identity.year")
+        return year if isinstance(year, int) else None
+
+    # ------------------------------------------------------------------ steps
+
+    def _make_steps(self) -> list[Step]:
+        wanted = set(self.keys)
+        sections = [s for s in SECTIONS if any(q.key in wanted for q in s.questions)]
+        steps = []
+        for number, section in enumerate(sections, 1):
+            keys = [q.key for q in section.questions if q.key in wanted]
+            steps += [Step(k, number, i, len(keys)) for i, k in enumerate(keys, 1)]
+        self.section_count = len(sections)
+        return steps
+
+    def index_of(self, key: str) -> int:
+        return next(i for i, s in enumerate(self.steps) if s.key == key)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> None:
+        """Autosave (atomic, keeps .bak and the user's comments)."""
+        if self.path is None:
+            return
+        if self.track_progress:
+            order = [k for k in all_keys() if k in set(self.pending)]
+            self.data["to_confirm"] = order or None
+        self.base = save_answers(self.path, self.data, base=self.base)
+
+    def name_file(self) -> None:
+        """With no -o: the file is named after the unit and year once the unit name is known."""
+        name = get_answer(self.data, "identity.unit_name")
+        if not self.auto_named or not name:
+            return
+        year = get_answer(self.data, "identity.year") or QUESTIONS["identity.year"].default_for(
+            self.data
+        )
+        wanted = Path.cwd() / default_filename(str(name), year)
+        if self.path == wanted:
+            return
+        if self.path is None and wanted.exists():
+            self._adopt_existing(wanted)
+            return
+        if self.path is not None and self.path.exists():
+            if wanted.exists():
+                return  # never overwrite another answers file: keep the current name
+            self.path.replace(wanted)
+            backup = self.path.with_name(self.path.name + ".bak")
+            if backup.exists():
+                backup.unlink()
+        self.path = wanted
+        self.say(f"答卷文件：{wanted}")
+
+    def _adopt_existing(self, path: Path) -> None:
+        """The default file already exists: continue it instead of overwriting it."""
+        loaded = read_answers_file(path)
+        mine = self.data
+        self.data = loaded.data
+        self.base = loaded
+        for key in all_keys():
+            if key not in self.pending and not is_empty(get_answer(mine, key)):
+                set_answer(self.data, key, get_answer(mine, key))
+        self.pending = [
+            k for k in pending_keys(self.data) if is_empty(get_answer(mine, k)) or k in self.pending
+        ]
+        self.pending = [k for k in self.pending if k != "identity.unit_name"]
+        self.path = path
+        self.say(f"发现已有答卷 {path}，接着上次的进度继续（不会覆盖已填的内容）。")
+
+    def record(self, q: Question, value: Any) -> None:
+        set_answer(self.data, q.key, store_value(q, value))
+        if q.key in self.pending:
+            self.pending.remove(q.key)
+        if q.key in ("identity.unit_name", "identity.year"):
+            self.name_file()
+        self.save()
+
+    # ------------------------------------------------------------------ walking
+
+    def run(self, *, intro: bool = True, start: int | None = None) -> int:
+        """Walk the questions, then the review screen. Ctrl-C/Ctrl-D save and exit."""
+        try:
+            return self._run(intro, start)
+        except (KeyboardInterrupt, EOFError):
+            if self.path is None:
+                self.say("\n已退出，还没有答案需要保存。")
+            else:
+                self.save()
+                self.say("\n" + screens.resume_text(self.path, editing=self.editing))
+            return EXIT_OK
+
+    def _first_pending_index(self) -> int:
+        for index, step in enumerate(self.steps):
+            if step.key in self.pending:
+                return index
+        return len(self.steps)
+
+    def _next_index(self, index: int) -> int:
+        index += 1
+        if self.walk_all:
+            return index
+        while index < len(self.steps):
+            step = self.steps[index]
+            if step.key in self.pending or QUESTIONS[step.key].section == self.revisit_section:
+                return index
+            if confirm.outstanding_in(self, step.key):
+                return index  # a carried text with figures still to confirm
+            self.revisit_section = None
+            index += 1
+        return index
+
+    def _run(self, intro: bool, start: int | None) -> int:
+        index = self._first_pending_index() if start is None else start
+        if intro:
+            self.say(screens.start_text(len(self.steps), first_time=not self.data.get("last_year")))
+            if self.resumed and index < len(self.steps):
+                done = len(QUESTIONS) - len(self.pending)
+                label = QUESTIONS[self.steps[index].key].label
+                self.say(f"\n接着上次的进度：已答 {done} 题，从“{label}”开始。")
+        last_section = None
+        going_back = False
+        while True:
+            while index < len(self.steps):
+                step = self.steps[index]
+                q = QUESTIONS[step.key]
+                reason = skip_reason(q.key, self.data)
+                if reason is not None:
+                    self._skip(q, reason)
+                    index = max(0, index - 1) if going_back else self._next_index(index)
+                    continue
+                if q.section != last_section:
+                    section = SECTION_BY_NAME[q.section]
+                    self.say(
+                        f"\n==== 第 {step.section}/{self.section_count} 部分：{section.title} ====\n"
+                        f"{section.intro}"
+                    )
+                    last_section = q.section
+                outcome = self.ask_question(q)
+                going_back = outcome is BACK
+                if outcome is BACK:
+                    index = max(0, index - 1)
+                    self.revisit_section = QUESTIONS[self.steps[index].key].section
+                    last_section = None
+                    continue
+                if outcome is MENU:
+                    target = screens.menu(self)
+                    if target is None:
+                        continue
+                    if not isinstance(target, int):  # "review"
+                        break
+                    index = target
+                    self.revisit_section = QUESTIONS[self.steps[index].key].section
+                    last_section = None
+                    continue
+                jump = self.after_answer(q)
+                if jump is not None:
+                    index = jump
+                    self.revisit_section = QUESTIONS[self.steps[index].key].section
+                    continue
+                index = self._next_index(index)
+            target = screens.review(self)
+            if target is None:
+                return EXIT_OK
+            index = target
+            self.revisit_section = QUESTIONS[self.steps[index].key].section
+            last_section = None
+
+    def _skip(self, q: Question, reason: str) -> None:
+        """A question that cannot apply: not asked, not left open, said once."""
+        if q.key not in self.pending and get_answer(self.data, q.key) is None:
+            return
+        self.say(f"（{reason}，已跳过。）")
+        set_answer(self.data, q.key, None)
+        if q.key in self.pending:
+            self.pending.remove(q.key)
+        self.save()
+
+    def ask_question(self, q: Question) -> Any:
+        """Ask one question until it gets a valid answer (or BACK/MENU); record it."""
+        self.current = q
+        self.headings_shown.discard(q.key)  # shown again on every visit (after F2 too)
+        for note in self.notes.get(q.key, []):
+            self.say(f"请注意：{note}")
+        outcome = confirm.ask_carried_in(self, q)
+        if isinstance(outcome, Signal):
+            return outcome
+        if q.kind == "items":
+            outcome = editors.special_items(self, q)(self, q)
+            if isinstance(outcome, Signal):
+                return outcome
+            self.record(q, outcome)
+            return None
+        value = current_value(q, self.data)
+        stored = get_answer(self.data, q.key)
+        if stored is not None:
+            _, error = check_answer(q, stored)
+            if error:
+                self.say(f"原来的答案“{prefill_text(q, stored)}”不能使用：{error}。请重新填写。")
+        message, hint = self._message(q)
+        if hint:
+            self.say(hint)
+        if q.kind == "figure":
+            return confirm.ask_figure(self, q, message)
+        options: tuple[str, ...] = ()
+        if q.kind == "choice":
+            options = tuple(choice_name(q, c) for c in q.choices)
+            for number, choice in enumerate(q.choices, 1):
+                label = q.choice_labels[number - 1] if q.choice_labels else ""
+                name = choice_name(q, choice)
+                extra = label.split("：", 1)[-1] if label and label != name else ""
+                self.say(
+                    f"  {number}. {name}" + (f"（{extra}）" if extra and extra != name else "")
+                )
+        elif q.kind == "bool":
+            options = ("是", "否")
+        # A choice or the year starts empty (typing "2" or "2025" must not append to the shown
+        # default, which a new user would not think of deleting first): Enter = default.
+        picked = q.kind in ("choice", "bool", "year")
+        fallback = prefill_text(q, value)
+        if picked and fallback:
+            message = message.replace("：", f"［回车＝{fallback}］：", 1)
+
+        def effective(text: str) -> str:
+            return fallback if picked and not text.strip() else text
+
+        def option_of(text: str) -> str:
+            if q.kind == "choice":
+                return choice_name(q, choice_from_input(q, text))
+            return text
+
+        while True:
+            text = self.ask(
+                message,
+                default="" if picked else fallback,
+                validate=lambda t: check_input(q, effective(t))[1],
+                multiline=q.kind in MULTILINE_KINDS,
+                while_typing=q.kind in ("year", "date"),
+                options=options,
+                option_of=option_of,
+            )
+            if isinstance(text, Signal):
+                return text
+            if text.strip() in HELP_WORDS:
+                self.say(help_text(q, self.data))
+                continue
+            parsed, error = check_input(q, effective(text))
+            if error:  # only reachable when the validator was bypassed
+                self.say(error)
+                continue
+            if picked:
+                self.say(f"→ {prefill_text(q, parsed)}")
+            self.record(q, parsed)
+            return None
+
+    def _message(self, q: Question) -> tuple[str, str]:
+        unit = f"（{q.unit}）" if q.unit else ""
+        extra = ""
+        hint = ""
+        if q.kind == "figure":
+            from drafter.carryover import last_year_text
+
+            last = last_year_text(q, self.data)
+            extra = f"  {last}" if last else ""
+        elif q.kind in MULTILINE_KINDS:
+            hint = LIST_HINT if q.kind == "list" else MULTILINE_HINT
+        elif q.kind == "choice":
+            hint = "输入序号或用 ↑↓ 选择，回车确认："
+        elif q.kind == "bool":
+            unit = "（是/否）"
+        if q.key == "opening.guiding":
+            from drafter.yearly import needs_confirmation
+
+            year = get_answer(self.data, "identity.year")
+            if isinstance(year, int) and needs_confirmation(year):
+                hint = (
+                    f"{year}年度的会议提法本程序未经核实，请按上级最新文件确认或修改。\n" + hint
+                ).strip()
+        sep = "\n" if q.kind in MULTILINE_KINDS else ""
+        return f"{q.label}{unit}{extra}：{sep}", hint
+
+    def after_answer(self, q: Question) -> int | None:
+        """Checks that need more than one answer; returns a step index to jump to, if any."""
+        if q.kind == "figure":
+            from drafter.carryover import figure_warning
+
+            value = get_answer(self.data, q.key)
+            warning = figure_warning(q, value, self.data)
+            if warning:
+                self.say(f"请核对：{warning}")
+                again = self.ask("回车＝数字没错；输入 r＝重新填写：")
+                if isinstance(again, str) and again.strip().lower() in ("r", "改", "重填"):
+                    return self.index_of(q.key)
+        if q.kind not in ("figure", "choice", "text", "date", "year"):
+            return None
+        for key, message in cross_problems(self.data, q.key):
+            related = [k for k in related_keys(key) if k in set(self.keys)]
+            self.say(f"数字矛盾：{message}")
+            for number, other in enumerate(related, 1):
+                value = format_value(QUESTIONS[other], get_answer(self.data, other))
+                self.say(f"  {number}. 重新填写“{QUESTIONS[other].label}”（现为 {value}）")
+            choice = self.ask(
+                f"请选择要改正的一项（输入序号；回车＝重新填写“{q.label}”）：",
+                validate=number_error(len(related)),
+            )
+            text = choice.strip() if isinstance(choice, str) else ""
+            if text.isdigit() and 1 <= int(text) <= len(related):
+                return self.index_of(related[int(text) - 1])
+            return self.index_of(q.key)
+        return None

@@ -1,0 +1,258 @@
+"""The prompt_toolkit session: one ``PromptSession``, its key bindings and the bottom toolbar.
+
+This is the only module of the questionnaire that talks to the terminal. It asks and shows; what
+to ask and what an answer means is decided by the flow (``flow.py``) and the pure helpers.
+
+Keys: Enter submits (also in a multi-line answer: a pasted text keeps its line breaks); Ctrl-J or
+Alt-Enter starts a new line; Ctrl-U clears the whole answer; F1 or ? on an empty line shows help;
+F2 goes back; F3 opens the section menu; Ctrl-C or Ctrl-D save and exit.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.questionnaire.logic import BACK_WORDS, COMMAND_WORDS, MENU_WORDS
+
+KEYS_HINT = "F1或? 帮助 · F2或< 上一题 · F3或> 目录 · Ctrl-U 清空 · Ctrl-C 保存退出"
+MULTILINE_KEYS = "回车＝写完 · Ctrl-J＝换行"
+
+
+class Signal:
+    """BACK or MENU: what a prompt returns instead of text when the user asked to move."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
+
+
+BACK = Signal("back")
+MENU = Signal("menu")
+
+
+def require_terminal() -> None:
+    """The questionnaire needs a keyboard. A terminal is fine, and so are keys piped in by a script
+    (``printf … | drafter new``: prompt_toolkit's English warnings are silenced). Anything else
+    (no stdin at all, /dev/null, a socket) is refused in Chinese (exit 2) instead of prompt_toolkit's
+    English warning and a session nobody can answer."""
+    stdin = sys.stdin
+    try:
+        interactive = stdin is not None and stdin.isatty()
+        piped = (
+            not interactive
+            and stdin is not None
+            and stat.S_ISFIFO(os.fstat(stdin.fileno()).st_mode)
+        )
+    except (ValueError, OSError, AttributeError):
+        interactive = piped = False
+    if interactive or piped:
+        _quiet_warnings()
+        return
+    raise DrafterError(
+        "问答需要在终端（命令行窗口）里运行：它逐题提问，等您用键盘回答；现在没有可以输入的终端",
+        hint="直接在命令行窗口里运行 drafter new 或 drafter edit；"
+        "答卷已经填好时，用 drafter build 答卷文件 生成报告。",
+    )
+
+
+def _quiet_warnings() -> None:
+    """prompt_toolkit writes "Warning: Input/Output is not a terminal" in English once per file
+    descriptor; mark ours as already warned (the screen shows the questionnaire's own text)."""
+    try:
+        from prompt_toolkit.input.vt100 import Vt100Input
+        from prompt_toolkit.output.vt100 import Vt100_Output
+    except ImportError:  # Windows: the console classes do not print these warnings
+        return
+    for stream, cls in ((sys.stdin, Vt100Input), (sys.stdout, Vt100_Output)):
+        seen = getattr(cls, "_fds_not_a_terminal", None)
+        try:
+            if isinstance(seen, set) and stream is not None and not stream.isatty():
+                seen.add(stream.fileno())
+        except (ValueError, OSError, AttributeError):
+            continue
+
+
+class Terminal:
+    """Prompts and printed lines; every line shown is also kept in ``transcript``."""
+
+    def __init__(
+        self,
+        *,
+        input: Any = None,
+        output: Any = None,
+        toolbar: Callable[[], str] = lambda: "",
+        help: Callable[[], str | None] = lambda: None,
+        log: list[str] | None = None,
+    ) -> None:
+        self.input = input
+        self.output = output
+        self.toolbar = toolbar
+        self.help = help
+        self.transcript: list[str] = log if log is not None else []
+        """Everything shown above the prompts (tests read it; DummyOutput discards the screen)."""
+        self.errors: list[str] = []
+        self.multiline = False
+        self.options: tuple[str, ...] = ()
+        """What ↑/↓ cycle through at the current prompt (a choice's names)."""
+        self.option_of: Callable[[str], str] = lambda text: text
+        self._session: Any = None
+
+    def say(self, text: str = "") -> None:
+        """Print above the prompt (and keep it, so tests can read what the user saw)."""
+        from prompt_toolkit import print_formatted_text
+
+        self.transcript.append(text)
+        if self.output is not None:
+            print_formatted_text(text, output=self.output)
+        else:
+            print_formatted_text(text)
+
+    def session(self) -> Any:
+        if self._session is None:
+            from prompt_toolkit import PromptSession
+
+            self._session = PromptSession(
+                input=self.input,
+                output=self.output,
+                key_bindings=self._bindings(),
+                bottom_toolbar=self.toolbar,
+                erase_when_done=False,
+            )
+        return self._session
+
+    def _bindings(self) -> Any:
+        from prompt_toolkit.application import get_app, run_in_terminal
+        from prompt_toolkit.filters import Condition
+        from prompt_toolkit.key_binding import KeyBindings
+
+        kb = KeyBindings()
+        empty = Condition(lambda: not get_app().current_buffer.text)
+
+        def show_help() -> None:
+            text = self.help()
+            if text:
+                run_in_terminal(lambda: self.say(text))
+
+        @kb.add("f1")
+        def _help(event: Any) -> None:
+            show_help()
+
+        @kb.add("?", filter=empty)
+        @kb.add("？", filter=empty)
+        def _help_key(event: Any) -> None:
+            show_help()
+
+        @kb.add("c-d", eager=True)
+        def _quit(event: Any) -> None:
+            # Ctrl-D saves and exits even when the line is not empty (the Delete key deletes).
+            event.app.exit(exception=EOFError, style="class:exiting")
+
+        @kb.add("f2")
+        def _back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+        @kb.add("f3")
+        def _menu(event: Any) -> None:
+            event.app.exit(result=MENU)
+
+        @kb.add("c-u")
+        def _clear(event: Any) -> None:
+            # The whole answer, not just the current line: clearing a carried text is one key.
+            event.current_buffer.text = ""
+
+        multiline = Condition(lambda: self.multiline)
+
+        @kb.add("enter", filter=multiline, eager=True)
+        def _enter(event: Any) -> None:
+            # Enter submits a multi-line answer too; the line break has its own key.
+            buffer = event.current_buffer
+            buffer.text = buffer.text.rstrip()
+            buffer.validate_and_handle()
+
+        @kb.add("c-j", filter=multiline, eager=True)
+        @kb.add("escape", "enter", filter=multiline, eager=True)
+        def _newline(event: Any) -> None:
+            event.current_buffer.insert_text("\n")
+
+        choosing = Condition(lambda: self.options != ())
+
+        @kb.add("up", filter=choosing)
+        def _up(event: Any) -> None:
+            self._cycle(event.current_buffer, -1)
+
+        @kb.add("down", filter=choosing)
+        def _down(event: Any) -> None:
+            self._cycle(event.current_buffer, 1)
+
+        return kb
+
+    def _cycle(self, buffer: Any, step: int) -> None:
+        options = self.options
+        text = self.option_of(buffer.text)
+        index = options.index(text) if text in options else -step if step > 0 else 0
+        buffer.text = options[(index + step) % len(options)]
+        buffer.cursor_position = len(buffer.text)
+
+    def ask(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        validate: Callable[[str], str | None] | None = None,
+        multiline: bool = False,
+        while_typing: bool = False,
+        completions: Iterable[str] = (),
+        options: tuple[str, ...] = (),
+        option_of: Callable[[str], str] | None = None,
+    ) -> Any:
+        """One prompt: returns the text, or BACK/MENU; Ctrl-C/Ctrl-D propagate."""
+        from prompt_toolkit.completion import WordCompleter
+        from prompt_toolkit.validation import ValidationError, Validator
+
+        outer = self
+
+        class _Validator(Validator):
+            def validate(self, document: Any) -> None:
+                text = document.text
+                if validate is None or text.strip() in COMMAND_WORDS:
+                    return
+                error = validate(text)
+                if error:
+                    if not outer.errors or outer.errors[-1] != error:
+                        outer.errors.append(error)
+                    raise ValidationError(message=error, cursor_position=len(text))
+
+        words = list(completions)
+        self.multiline = multiline
+        self.options = options
+        self.option_of = option_of or (lambda text: text)
+        try:
+            result = self.session().prompt(
+                message,
+                default=default,
+                validator=_Validator(),
+                validate_while_typing=while_typing,
+                multiline=multiline,
+                completer=WordCompleter(words, sentence=True) if words else None,
+                complete_while_typing=False,
+            )
+        finally:
+            self.options = ()
+        if isinstance(result, Signal):
+            self.transcript.append(f"{message.strip()} [{result.name}]")
+            return result
+        # The screen keeps the prompt line itself; the transcript needs it for tests and logs.
+        self.transcript.append(f"{message.strip()} {result}")
+        stripped = result.strip()
+        if stripped in BACK_WORDS:
+            return BACK
+        if stripped in MENU_WORDS:
+            return MENU
+        return result
