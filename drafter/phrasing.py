@@ -337,9 +337,28 @@ def followed(followups: Sequence[Any]) -> str:
     return "".join(ordinal_lead(n) + line for n, line in enumerate(lines, 1))
 
 
+RECTIFICATION_LEAD = "上一年度报告提出问题的整改情况如下："
+
+
+def rectification_lead(items: Sequence[Any]) -> str:
+    """The lead the draft writes before the 整改 items, unless they open with their own
+    ("针对上述问题，……具体整改情况如下：")."""
+    lead, _ = _lead_and_rest(items)
+    return "" if lead is not None else RECTIFICATION_LEAD
+
+
 def rectified(items: Sequence[Any]) -> str:
-    """整改 of earlier problems: "针对“X”的问题，……，已整改到位。" (a plain item stays as written)."""
-    kept = [i for i in items if _has_content(i)]
+    """整改 of earlier problems: "针对“X”的问题，……，已整改到位。" (a plain item stays as written).
+
+    A lead-in the report wrote ("针对上述问题，……具体整改情况如下：") opens the run unnumbered."""
+    lead, kept = _lead_and_rest(items)
+    opening = _text(lead).strip() if lead is not None else ""
+    if opening and not opening.endswith(("：", ":")):
+        opening = _body(lead)
+    return opening + _rectified(kept)
+
+
+def _rectified(kept: Sequence[Any]) -> str:
     lines: list[str] = []
     for item in kept:
         status, rest = split_status(_text(item), _FIX_WRITTEN)

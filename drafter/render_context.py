@@ -247,6 +247,7 @@ def template_context(answers: Any) -> dict[str, Any]:
         guiding=phrasing.guiding,
         followups=phrasing.followed,
         rectification=phrasing.rectified,
+        rectification_lead=phrasing.rectification_lead,
         honours=lambda lines: phrasing.honours(lines, unit),
         closing=lambda text: phrasing.closing(text, next_year),
     )

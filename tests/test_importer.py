@@ -261,7 +261,12 @@ def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult])
         "沟通不畅",
     ]
     assert data["problems"]["items"][0]["text"].endswith("主要表现在：")
-    assert data["rectification"]["items"][0]["text"].startswith("四棵树乡继续强化组织保障")
+    lead, fix = data["rectification"]["items"]
+    # The report's own lead of its 整改 is kept (the draft then writes none of its own).
+    assert lead["text"] == (
+        "针对上述问题，四棵树乡党委领导班子高度重视，结合实际，制定整改措施，具体整改情况如下："
+    )
+    assert fix["text"].startswith("四棵树乡继续强化组织保障")
     assert len(data["plans"]["items"]) == 6
 
 

@@ -458,3 +458,26 @@ def test_a_target_for_next_year_is_not_a_conflict(example_data: dict[str, Any]) 
         a for a in check_answers(validate_answers(data)) if a.finding.rule == "figure-conflict"
     ]
     assert [a.key for a in found] == ["enforcement.officers"]
+
+
+@pytest.mark.parametrize("outline", ["regulation", "three-part"])
+def test_the_reports_own_lead_of_its_rectification_is_kept(
+    example_data: dict[str, Any], outline: str
+) -> None:
+    lead = "针对上述问题，乡党委高度重视，制定整改措施，具体整改情况如下："
+    fix = "组织专题培训3次，干部法治意识明显增强。"
+    data = _base(example_data)
+    data["rectification"] = {"items": [{"heading": "", "text": lead}, {"heading": "", "text": fix}]}
+    text = [b.full_text for b in _render(data, outline)]
+    (said,) = [t for t in text if lead in t]
+    assert said.endswith(lead + fix)  # the report's lead, then its 整改, not numbered
+    assert not any("上一年度报告提出问题的整改情况如下" in t for t in text)
+    data["rectification"] = {"items": [{"heading": "", "text": fix}]}
+    text = [b.full_text for b in _render(data, outline)]
+    assert any(fix in t for t in text)
+
+
+def test_seed_002_keeps_the_lead_of_its_rectification(runs: dict[str, Run]) -> None:
+    text = [b.full_text for b in runs["002"].draft]
+    (said,) = [t for t in text if "针对上述问题，四棵树乡党委领导班子高度重视" in t]
+    assert "具体整改情况如下：四棵树乡继续强化组织保障" in said

@@ -37,7 +37,6 @@ from drafter.importer.segment import (
     build_items,
     clean_heading,
     end_sentence,
-    ends_with_colon,
     expand_runs,
     join_paragraphs,
 )
@@ -374,9 +373,9 @@ def place_problems(items: list[Item], out: AnswersBuilder) -> list[Item]:
     for item in _split_at_rectification(items):
         marker = for_matching(item.heading + item.text[:60])
         if target == "problems.items" and _RECTIFICATION.search(marker):
+            # "针对上述问题，……制定整改措施，具体整改情况如下：" is the report's words: kept as
+            # the lead of the 整改 items (the draft then writes no lead of its own).
             target = "rectification.items"
-            if not item.heading and not item.subs and ends_with_colon(item.text):
-                continue  # "针对上述问题……整改情况如下：" — the draft writes its own lead
         if target == "problems.items":
             sources = item.all_sources()
             rest, causes = _split_causes(item)
