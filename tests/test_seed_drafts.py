@@ -481,3 +481,21 @@ def test_seed_002_keeps_the_lead_of_its_rectification(runs: dict[str, Run]) -> N
     text = [b.full_text for b in runs["002"].draft]
     (said,) = [t for t in text if "针对上述问题，四棵树乡党委领导班子高度重视" in t]
     assert "具体整改情况如下：四棵树乡继续强化组织保障" in said
+
+
+@pytest.mark.parametrize("lead", ["今年以来", "一年来", "2024年以来", "二〇二四年"])
+def test_the_openings_own_year_lead_is_not_said_twice(lead: str) -> None:
+    """The draft opens with "2024年，" itself: "今年以来，" left in the work line would read
+    "2024年，桃源镇……为引领，今年以来，认真贯彻……"."""
+    from drafter.importer import import_blocks
+    from drafter.reader import blocks_from_text
+
+    report = (
+        "桃源镇2024年度法治政府建设情况报告\n"
+        f"{lead}，桃源镇坚持以习近平法治思想为引领，认真贯彻落实上级决策部署，法治政府建设各项任务有序推进。\n"
+        "一、主要举措和成效\n（一）深化普法宣传。开展普法宣传活动12场次。\n"
+        "二、存在的不足\n普法形式单一。\n三、2025年工作打算\n创新普法形式。\n"
+    )
+    opening = import_blocks(blocks_from_text(report)).data["opening"]
+    assert opening["guiding"] == "以习近平法治思想为引领"
+    assert opening["goal"] == "认真贯彻落实上级决策部署，法治政府建设各项任务有序推进"
