@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.checks import Finding, run_checks
+from drafter.checks import WHOLE_DOCUMENT, Finding, run_checks
 from drafter.outline import Block
 from drafter.questions import iter_questions
 
@@ -80,7 +80,7 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
             key, where, _ = texts[finding.paragraph]
             found.append(AnswerFinding(key, where, finding))
     for key, message in cross_check(answers):
-        finding = Finding("figure-impossible", "error", message, "", 0)
+        finding = Finding("figure-impossible", "error", message, "", WHOLE_DOCUMENT)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
     found += figure_conflicts(answers, texts)
     from drafter.checks.carried import carried_findings
