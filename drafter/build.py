@@ -191,12 +191,13 @@ def build_report(
         extra=extra,
         inputs=[Path(answers_path), *inputs],
     )
-    unplaced = loaded.data.get("unplaced_items")
-    if isinstance(unplaced, list) and unplaced:
-        result.warnings.append(
-            f"答卷末尾还有 {len(unplaced)} 段导入时无法确定位置的内容（unplaced_items），"
-            "没有写进报告：请移到合适的问题下后删去。"
-        )
+    from drafter.checks.answers import AnswerFinding
+    from drafter.checks.unplaced import KEY, unplaced_findings
+
+    # What an import could not place is not in the draft: a warning the user acts on.
+    result.answer_findings += [
+        AnswerFinding(KEY, where, finding) for where, finding in unplaced_findings(loaded.data)
+    ]
     if loaded.unknown:
         result.warnings.append(
             "答卷里有本程序不认识的项目（已保留，未使用）：" + "、".join(loaded.unknown)

@@ -44,6 +44,7 @@ ALL_RULES = {
     # Answers-level only (they need last year's record in the answers file).
     "carried-figure",
     "figure-dropped",
+    "unplaced",
 }
 
 

@@ -108,6 +108,7 @@ from drafter.checks import (  # noqa: E402, F401
     substance,
     typos,
     unit,
+    unplaced,
     years,
 )
 

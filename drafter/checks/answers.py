@@ -94,10 +94,13 @@ def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[An
     from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
     from drafter.mentions import find_mentions, for_matching
     from drafter.questions import QUESTIONS
+    from drafter.render_context import NOT_THIS_YEAR
 
     year = answers.get("identity.year")
     found: list[AnswerFinding] = []
     for paragraph, (text_key, where, text) in enumerate(texts):
+        if text_key.split(".", 1)[0] in NOT_THIS_YEAR:
+            continue  # next year's 力争……20名 is a target, not this year's count
         for mention in find_mentions(text):
             question = QUESTIONS.get(mention.key or "")
             if question is None or question.kind != "figure" or mention.rate:
