@@ -225,6 +225,7 @@ def run_annotate_command(
     author: str | None = None,
     include_info: bool = False,
     force: bool = False,
+    show_all: bool = False,
 ) -> int:
     """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
     prints them, and the commented copy written. Exit code as ``check``: 1 with errors or
@@ -247,7 +248,7 @@ def run_annotate_command(
         json.dump(findings_to_json(str(path), result.findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(format_text(str(path), result.blocks, result.findings))
+        out.write(format_text(str(path), result.blocks, result.findings, show_all=show_all))
     # With --format json, stdout stays pure JSON: the note goes to stderr.
     note = sys.stderr if fmt == "json" else out
     print(f"已写出带批注的副本：{result.path}（{len(result.commented)} 条批注）", file=note)

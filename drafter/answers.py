@@ -240,25 +240,18 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
     """Parse answers-file text; broken YAML raises DrafterError with the line number."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from drafter.yaml_errors import explain, explain_other
+
     check_shape(text, path)
     try:
         doc = _yaml().load(text) if text.strip() else None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise DrafterError(
-            f"YAML 格式错误：{_yaml_problem(exc)}",
-            path=path,
-            line=line,
-            hint="检查这一行及上一行的缩进（用空格，不要用 Tab）、冒号后的空格和引号是否成对。",
-        ) from None
+        raise _yaml_error(explain(exc), path) from None
     except ValueError:
         # YAML reads 2024-13-45 as a date and fails in Python's date type (English message).
         raise _bad_value(text, path) from None
     except (YAMLError, RecursionError) as exc:
-        raise DrafterError(
-            f"YAML 格式错误：{exc}", path=path, hint="用 drafter new 重新生成答卷。"
-        ) from None
+        raise _yaml_error(explain_other(exc), path) from None
     if doc is None:
         doc_data: dict[str, Any] = {}
     elif not isinstance(doc, Mapping):
@@ -297,6 +290,16 @@ def _answers_file(doc_data: dict[str, Any], doc: Any, path: Path | None) -> Answ
     return loaded
 
 
+def _yaml_error(explained: Any, path: Path | None) -> DrafterError:
+    return DrafterError(
+        f"答卷的格式有误：{explained.message}。",
+        path=path,
+        line=explained.line,
+        column=explained.column,
+        hint=explained.hint,
+    )
+
+
 _DATE_VALUE = re.compile(r"^[^#\n]*:\s+(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:#.*)?$", re.M)
 
 
@@ -319,23 +322,6 @@ def _bad_value(text: str, path: Path | None) -> DrafterError:
         path=path,
         hint="检查日期和数字的写法；不确定时给这个值加上引号。",
     )
-
-
-def _yaml_problem(exc: Any) -> str:
-    problem = str(getattr(exc, "problem", "") or exc)
-    known = {
-        "found character '\\t' that cannot start any token": "用了 Tab 缩进（请改用空格）",
-        "mapping values are not allowed here": "这里不应出现冒号（文字里的冒号请用全角“：”或给整段加引号）",
-        "could not find expected ':'": "缺少冒号",
-        "found duplicate key": "同一个键出现了两次",
-        "expected <block end>, but found": "缩进不对齐",
-        "found unexpected end of stream": "引号或括号没有成对",
-        "while scanning a quoted scalar": "引号没有成对",
-    }
-    for english, chinese in known.items():
-        if english in problem or english in str(exc):
-            return chinese
-    return problem
 
 
 def _migrate(loaded: AnswersFile) -> None:

@@ -188,19 +188,22 @@ def build_report(
         extra=extra,
         inputs=[Path(answers_path), *inputs],
     )
+    result.answer_findings += file_findings(loaded)
     result.warnings += file_warnings(loaded)
     return result
+
+
+def file_findings(loaded: Any) -> list[Any]:
+    """What an import could not place is not in the draft: a warning the user acts on."""
+    from drafter.checks.answers import AnswerFinding
+    from drafter.checks.unplaced import KEY, unplaced_findings
+
+    return [AnswerFinding(KEY, where, finding) for where, finding in unplaced_findings(loaded.data)]
 
 
 def file_warnings(loaded: Any) -> list[str]:
     """What the user should know about an answers file that a build leaves out."""
     warnings = []
-    unplaced = loaded.data.get("unplaced_items")
-    if isinstance(unplaced, list) and unplaced:
-        warnings.append(
-            f"答卷末尾还有 {len(unplaced)} 段导入时无法确定位置的内容（unplaced_items），"
-            "没有写进报告：请移到合适的问题下后删去。"
-        )
     if loaded.unknown:
         warnings.append(
             "答卷里有本程序不认识的项目（已保留，未使用）：" + "、".join(loaded.unknown)
@@ -208,31 +211,25 @@ def file_warnings(loaded: Any) -> list[str]:
     return warnings
 
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+def findings_report(result: BuildResult, show_all: bool = True) -> tuple[list[str], int]:
+    """The checks' findings as Chinese lines (answers first, then the draft) and the exit code
+    they call for (1 when there is an error or a warning). Hints are listed with ``show_all``;
+    the command line passes its ``--all`` (the questionnaire, which has no such option, lists
+    them)."""
+    from drafter.checks.present import SERIOUS, exit_code, finding_line, listed, place, summary
 
-
-def _finding_line(finding: Any, where: str) -> str:
-    label = SEVERITY_NAMES.get(finding.severity, finding.severity)
-    excerpt = f"（【{finding.excerpt}】）" if finding.excerpt else ""
-    return f"  [{label}] {where}：{finding.message}{excerpt}"
-
-
-def findings_report(result: BuildResult) -> tuple[list[str], int]:
-    """The checks' findings as Chinese lines (answers first, then the draft) and the error count."""
     lines: list[str] = []
     severities = [a.finding.severity for a in result.answer_findings]
     severities += [f.severity for f in result.findings]
-    if result.answer_findings:
+    in_answers = [a for a in result.answer_findings if show_all or a.finding.severity in SERIOUS]
+    if in_answers:
         lines.append("答卷检查（请在答卷里改正）：")
-        for found in result.answer_findings:
-            lines.append(_finding_line(found.finding, f"{found.key}（{found.where}）"))
-    if result.findings:
+        for found in in_answers:
+            lines.append(finding_line(found.finding, f"{found.key}（{found.where}）"))
+    in_draft = listed(result.findings, show_all)
+    if in_draft:
         lines.append("报告检查：")
-        for finding in result.findings:
-            place = f"第 {finding.paragraph + 1} 段" if finding.paragraph >= 0 else "全文"
-            lines.append(_finding_line(finding, f"{place} {finding.rule}"))
-    counts = {name: severities.count(name) for name in SEVERITY_NAMES}
-    lines.append(
-        f"检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示。"
-    )
-    return lines, counts["error"]
+        for finding in in_draft:
+            lines.append(finding_line(finding, place(finding.paragraph)))
+    lines.append(summary(severities, show_all))
+    return lines, exit_code(severities)

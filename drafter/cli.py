@@ -14,7 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, DrafterError
+from drafter.argparse_zh import ArgumentParser
+from drafter.errors import EXIT_OK, EXIT_UNUSABLE, DrafterError
 
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
 # (mypy reads this block; at run time the names are never needed).
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, TextIO
 
-OUTLINE_CHOICES = ("regulation", "first-duty", "three-part")
 EXIT_BUG = 3
 
 
@@ -43,126 +43,226 @@ def _utf8_streams() -> None:
             pass
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese usage errors and exit code 2."""
+def _outline_option(p: ArgumentParser, default_note: str) -> None:
+    from drafter.questions import OUTLINES
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        translations = {
-            "the following arguments are required": "缺少参数",
-            "unrecognized arguments": "无法识别的参数",
-            "invalid choice": "无效的选项",
-            "expected one argument": "需要一个参数",
-        }
-        for english, chinese in translations.items():
-            message = message.replace(english, chinese)
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}：错误：{message}\n用 {self.prog} --help 查看用法。", file=sys.stderr)
-        raise SystemExit(EXIT_UNUSABLE)
+    p.add_choices(
+        "--outline", choices=OUTLINES, metavar="结构", help=f"报告结构（{default_note}）："
+    )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def _all_option(p: ArgumentParser) -> None:
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="也列出“提示”一级的检查结果（默认只列出错误和警告，提示只计数）",
+    )
+
+
+def _section_names() -> str:
+    from drafter.questions import SECTIONS
+
+    return "、".join(f"{i}.{s.title}" for i, s in enumerate(SECTIONS, 1))
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="drafter",
         description="乡镇法治政府建设年度报告起草助手：问答收集材料，生成符合 GB/T 9704 公文格式的 Word 报告，并检查常见错误。",
-        epilog="示例：drafter demo　　drafter new　　drafter build 答卷.yaml　　drafter check 报告.docx",
+        examples=(
+            ("drafter demo", "用内置示例生成一份报告"),
+            ("drafter new", "逐项问答，填写今年的答卷"),
+            ("drafter build 答卷.yaml", "由答卷生成 Word 报告"),
+            ("drafter check 报告.docx", "检查任意一份报告"),
+            ("drafter 命令 --help", "查看某个命令的说明"),
+        ),
     )
-    parser.add_argument("--version", action="version", version=_version())
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    parser.version_option(_version())
+    sub = parser.add_subparsers(
+        dest="command", title="命令", metavar="命令", parser_class=ArgumentParser
+    )
 
-    p = sub.add_parser("demo", help="用内置示例（俄久乡）生成一份报告，不问任何问题")
-    p.add_argument("-o", "--output", type=Path, help="输出的 .docx 路径（默认 output/ 文件夹）")
-    p.add_argument("--outline", choices=OUTLINE_CHOICES, help="报告结构")
-    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+    def command(name: str, summary: str, *examples: str | tuple[str, str]) -> ArgumentParser:
+        p: ArgumentParser = sub.add_parser(
+            name, help=summary, description=summary, examples=examples
+        )
+        return p
 
-    p = sub.add_parser("new", help="逐项问答，填写新答卷（可随时 Ctrl-C 保存退出，下次接着答）")
+    p = command(
+        "demo",
+        "用内置示例（俄久乡）生成一份报告，不问任何问题。",
+        "drafter demo",
+        "drafter demo --outline first-duty --pdf",
+    )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="答卷文件路径（默认“单位名+年份+年度法治政府建设答卷.yaml”）",
+        metavar="输出文件",
+        help="要写出的 .docx 文件（默认写到 output 文件夹）",
+    )
+    _outline_option(p, "默认 regulation")
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+    _all_option(p)
+
+    p = command(
+        "new",
+        "逐项问答，填写今年的答卷；可随时按 Ctrl-C 保存退出，下次接着答。",
+        "drafter new",
+        "drafter new --from 俄久乡2024年度法治政府建设答卷.yaml",
+        "drafter new --import 去年的报告.docx",
+        ("drafter new -o 俄久乡2025年度法治政府建设答卷.yaml", "接着上次没答完的继续"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="答卷文件",
+        help="答卷文件（默认“单位名+年份+年度法治政府建设答卷.yaml”）；文件已存在时接着答",
     )
     p.add_argument(
         "--from",
         dest="from_last",
         type=Path,
+        metavar="去年答卷",
         help="从去年的答卷开始（沿用单位信息和文字，对照去年数字）",
     )
     p.add_argument(
-        "--import", dest="import_file", type=Path, help="从去年的 Word 报告（.docx/.txt）导入后开始"
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="去年报告",
+        help="从去年的 Word 报告（.docx 或 .txt）导入后开始",
     )
 
-    p = sub.add_parser("edit", help="修改已有答卷（当前答案作为默认值）")
-    p.add_argument("answers", type=Path, help="答卷文件（.yaml）")
-    p.add_argument("--section", help="只修改某一部分（如 publicity、普法宣传）")
+    p = command(
+        "edit",
+        "修改已有的答卷，当前答案作为默认值。",
+        "drafter edit 答卷.yaml",
+        "drafter edit 答卷.yaml --section 普法宣传",
+    )
+    p.add_argument("answers", type=Path, metavar="答卷文件", help="要修改的答卷（.yaml）")
+    p.add_argument(
+        "--section",
+        metavar="部分",
+        help="只修改其中一部分，写名称或序号：" + _section_names(),
+    )
 
     p = sub.add_parser(
         "build",
-        help="由答卷生成 Word 报告，并检查（可一次生成多份）",
-        description="由答卷生成 Word 报告，并检查。给出多份答卷或一个文件夹时，每份答卷生成一份报告，"
-        "写入 -o 指定的文件夹，多核并行，某一份出错不影响其他各份，最后列表汇总。"
-        "退出码：0 全部生成且没有问题；1 有报告存在错误或警告，或有答卷未能生成（其余照常生成）；"
-        "2 一份也没能生成；3 程序内部错误。",
+        help="由答卷生成 Word 报告，并检查答卷和报告；可一次生成多份。",
+        description="由答卷生成 Word 报告，并检查答卷和报告。\n"
+        "给出多份答卷或一个文件夹时，每份答卷生成一份报告，写入 -o 指定的文件夹：多核并行，"
+        "某一份出错不影响其他各份，最后列表汇总。退出码：0 全部生成且没有错误、警告；"
+        "1 有报告存在错误或警告，或有答卷没能生成（其余照常生成）；2 一份也没能生成；3 程序内部错误。",
+        examples=(
+            "drafter build 答卷.yaml",
+            "drafter build 答卷.yaml -o 报告.docx --pdf",
+            "drafter build 答卷.yaml --outline first-duty",
+            "drafter build 答卷.yaml --templates 县级模板文件夹",
+            ("drafter build 答卷文件夹 -o 报告文件夹", "每份答卷生成一份报告"),
+        ),
     )
     p.add_argument(
         "answers",
         type=Path,
         nargs="+",
-        metavar="答卷",
-        help="答卷文件（.yaml）；可以给多份，或给存放答卷的文件夹",
+        metavar="答卷文件",
+        help="答卷（.yaml）；可以给多份，或给存放答卷的文件夹",
     )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="输出的 .docx 路径；生成多份时是存放报告的文件夹（默认 output 文件夹）",
+        metavar="输出文件",
+        help="要写出的 .docx 文件（默认写到 output 文件夹）；生成多份时是存放报告的文件夹",
     )
     p.add_argument(
         "--jobs",
         type=_positive_int,
-        metavar="N",
-        help="生成多份报告时同时使用的进程数（默认等于 CPU 核数）",
+        metavar="进程数",
+        help="生成多份报告时同时使用的进程数（默认等于处理器核数）",
     )
-    p.add_argument("--outline", choices=OUTLINE_CHOICES, help="报告结构（默认按答卷）")
+    _outline_option(p, "默认按答卷里的选择")
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
     p.add_argument("--force", action="store_true", help="覆盖已存在的同名文件（默认另起新名）")
-    p.add_argument("--templates", type=Path, help="县里提供的模板文件夹（覆盖内置模板）")
+    p.add_argument(
+        "--templates", type=Path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
+    )
     p.add_argument(
         "--with-comparison",
         dest="with_comparison",
         type=Path,
-        metavar="LAST.yaml",
+        metavar="去年答卷",
         help="在报告末尾附上与去年数据的对照表",
     )
+    _all_option(p)
 
-    p = sub.add_parser("check", help="检查任意一份报告（.docx 或 .txt）的常见错误")
-    p.add_argument("file", type=Path, help="报告文件")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    p = command(
+        "check",
+        "检查任意一份报告（.docx 或 .txt）里县里审核会指出的问题。",
+        "drafter check 报告.docx",
+        "drafter check 报告.txt --format json",
+        ("drafter check 报告.docx --annotate 报告（审核意见）.docx", "另存一份带批注的副本"),
+    )
+    p.add_argument("file", type=Path, metavar="报告文件", help="要检查的报告（.docx 或 .txt）")
+    p.add_choices(
+        "--format",
+        choices={
+            "text": "中文列表，给人看（默认）",
+            "json": "JSON，给其他程序读，含规则代号和段落号",
+        },
+        default="text",
+        metavar="格式",
+        help="输出格式：",
+    )
+    _all_option(p)
     p.add_argument(
         "--annotate",
         type=Path,
-        metavar="OUT.docx",
+        metavar="批注副本",
         help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
     )
-    p.add_argument("--author", help="批注的作者名（默认“依法治县办审核”）")
+    p.add_argument("--author", metavar="作者名", help="批注的作者名（默认“依法治县办审核”）")
     p.add_argument("--with-info", dest="with_info", action="store_true", help="提示也写成批注")
     p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
 
-    p = sub.add_parser("import", help="把去年的 Word 报告转成答卷，作为今年的起点")
-    p.add_argument("file", type=Path, help="去年的报告（.docx 或 .txt）")
-    p.add_argument("-o", "--output", type=Path, required=True, help="要写出的答卷文件（.yaml）")
-    p.add_argument("--report", choices=("json",), help="同时在屏幕上输出导入明细（JSON）")
+    p = command(
+        "import",
+        "把去年的 Word 报告转成答卷，作为今年的起点。",
+        "drafter import 去年的报告.docx -o 答卷.yaml",
+        "drafter import 去年的报告.txt -o 答卷.yaml --report json",
+    )
+    p.add_argument("file", type=Path, metavar="报告文件", help="去年的报告（.docx 或 .txt）")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="答卷文件", help="要写出的答卷（.yaml）"
+    )
+    p.add_choices(
+        "--report",
+        choices={"json": "JSON，列出识别出的单位、各部分和每个数字的去向"},
+        metavar="格式",
+        help="同时在屏幕上输出导入明细：",
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的答卷文件")
 
-    p = sub.add_parser("compare", help="对照两年答卷里的数字")
-    p.add_argument("last", type=Path, help="去年的答卷")
-    p.add_argument("this", type=Path, help="今年的答卷")
+    p = command(
+        "compare",
+        "对照两年答卷里的数字。",
+        "drafter compare 俄久乡2024年度法治政府建设答卷.yaml 俄久乡2025年度法治政府建设答卷.yaml",
+    )
+    p.add_argument("last", type=Path, metavar="去年答卷", help="去年的答卷（.yaml）")
+    p.add_argument("this", type=Path, metavar="今年答卷", help="今年的答卷（.yaml）")
 
-    p = sub.add_parser(
+    p = command(
         "summary",
-        help="县里汇总：各乡镇的答卷和报告 → 一张 Excel 汇总表（数字、合计、检查结果、未报送单位）",
-        description="汇总各乡镇的答卷（.yaml）和报告（.docx/.txt）。退出码：0 无需跟进；"
+        "县里汇总：各乡镇的答卷和报告 → 一张 Excel 汇总表（数字、合计、检查结果、未报送单位）。",
+        ("drafter summary 收集文件夹 -o 汇总.xlsx", "汇总文件夹里的全部答卷和报告"),
+        ("drafter summary 收集文件夹 -o 汇总.xlsx --expect 名单.txt", "同时列出未报送的单位"),
+    )
+    p.description = (
+        f"{p.description}\n汇总各乡镇的答卷（.yaml）和报告（.docx/.txt）。退出码：0 无需跟进；"
         "1 有检查错误或警告、未报送、年度不符、重复或无法读取的文件（汇总表照常写出）；"
-        "2 没有可汇总的文件；3 程序内部错误。",
+        "2 没有可汇总的文件；3 程序内部错误。"
     )
     p.add_argument(
         "paths", type=Path, nargs="+", metavar="文件或文件夹", help="答卷、报告，或存放它们的文件夹"
@@ -173,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--expect", type=Path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
     )
-    p.add_argument("--year", type=int, help="汇总的报告年度（默认取多数文件的年度）")
+    p.add_argument(
+        "--year", type=int, metavar="年度", help="汇总的报告年度（默认取多数文件的年度）"
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的汇总表（默认另起新名）")
     return parser
 
@@ -184,7 +286,7 @@ def _version() -> str:
     return f"drafter {__version__}"
 
 
-def _print_build(result: Any, out: TextIO) -> int:
+def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
     from drafter.build import findings_report
 
     print(f"已生成报告：{result.docx}", file=out)
@@ -192,16 +294,16 @@ def _print_build(result: Any, out: TextIO) -> int:
         print(f"已生成 PDF：{result.pdf}", file=out)
     for warning in result.warnings:
         print(f"提示：{warning}", file=out)
-    lines, errors = findings_report(result)
+    lines, code = findings_report(result, show_all=show_all)
     print("\n".join(lines), file=out)
-    return EXIT_FINDINGS if errors else EXIT_OK
+    return code
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from drafter.build import build_report, example_path
 
     result = build_report(example_path(), args.output, outline=args.outline, pdf=args.pdf)
-    return _print_build(result, out)
+    return _print_build(result, out, args.all)
 
 
 def _positive_int(text: str) -> int:
@@ -235,7 +337,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         extra=extra,
         inputs=[args.with_comparison],
     )
-    return _print_build(result, out)
+    return _print_build(result, out, args.all)
 
 
 def _cmd_build_batch(args: argparse.Namespace, out: TextIO) -> int:
@@ -282,10 +384,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             author=args.author,
             include_info=args.with_info,
             force=args.force,
+            show_all=args.all,
         )
     from drafter.checks.command import run_check_command
 
-    return run_check_command(args.file, args.format, out)
+    return run_check_command(args.file, args.format, out, show_all=args.all)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:

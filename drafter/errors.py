@@ -23,6 +23,7 @@ class DrafterError(Exception):
         *,
         path: Path | str | None = None,
         line: int | None = None,
+        column: int | None = None,
         field: str | None = None,
         hint: str | None = None,
         exit_code: int = EXIT_UNUSABLE,
@@ -31,6 +32,7 @@ class DrafterError(Exception):
         self.message = message
         self.path = Path(path) if path is not None else None
         self.line = line
+        self.column = column
         self.field = field
         self.hint = hint
         self.exit_code = exit_code
@@ -40,7 +42,8 @@ class DrafterError(Exception):
         if self.path is not None:
             where.append(f"文件 {self.path}")
         if self.line is not None:
-            where.append(f"第 {self.line} 行")
+            column = f"第 {self.column} 列" if self.column is not None else ""
+            where.append(f"第 {self.line} 行{column}")
         if self.field is not None:
             where.append(f"字段 {self.field}")
         text = self.message

@@ -198,13 +198,30 @@ def _ordinal_item(n: int, item: Any, title: str) -> str:
     return lead + sentence(heading or body)
 
 
+_LEAD_IN_END = re.compile(
+    r"(?:表现在|表现为|如下|具体为|具体是|主要有|主要是|以下几个方面|以下几点)[：:。]?$"
+)
+
+
+def _leads_in(item: Any) -> bool:
+    """A text that introduces what follows ("……主要表现在：", "……具体如下。")."""
+    text = _text(item).strip()
+    return (
+        bool(text)
+        and "\n" not in text
+        and (text.endswith(("：", ":")) or _LEAD_IN_END.search(text) is not None)
+    )
+
+
 def _lead_and_rest(items: Sequence[Any]) -> tuple[Any | None, list[Any]]:
-    """A first item without a heading before items with one is a lead-in, not an item.
+    """A first item without a heading before items with one is a lead-in, not an item; so is
+    one that introduces what follows, whatever the items after it.
 
     ("针对存在的问题，……重点抓好以下工作：" before （一）（二）…, or "……主要表现在：" before 一是……)
     """
     kept = [i for i in items if _has_content(i)]
-    if len(kept) >= 2 and not _heading(kept[0]) and all(_heading(i) for i in kept[1:]):
+    lead_in = len(kept) >= 2 and not _heading(kept[0])
+    if lead_in and (all(_heading(i) for i in kept[1:]) or _leads_in(kept[0])):
         return kept[0], kept[1:]
     return None, kept
 
@@ -320,9 +337,28 @@ def followed(followups: Sequence[Any]) -> str:
     return "".join(ordinal_lead(n) + line for n, line in enumerate(lines, 1))
 
 
+RECTIFICATION_LEAD = "上一年度报告提出问题的整改情况如下："
+
+
+def rectification_lead(items: Sequence[Any]) -> str:
+    """The lead the draft writes before the 整改 items, unless they open with their own
+    ("针对上述问题，……具体整改情况如下：")."""
+    lead, _ = _lead_and_rest(items)
+    return "" if lead is not None else RECTIFICATION_LEAD
+
+
 def rectified(items: Sequence[Any]) -> str:
-    """整改 of earlier problems: "针对“X”的问题，……，已整改到位。" (a plain item stays as written)."""
-    kept = [i for i in items if _has_content(i)]
+    """整改 of earlier problems: "针对“X”的问题，……，已整改到位。" (a plain item stays as written).
+
+    A lead-in the report wrote ("针对上述问题，……具体整改情况如下：") opens the run unnumbered."""
+    lead, kept = _lead_and_rest(items)
+    opening = _text(lead).strip() if lead is not None else ""
+    if opening and not opening.endswith(("：", ":")):
+        opening = _body(lead)
+    return opening + _rectified(kept)
+
+
+def _rectified(kept: Sequence[Any]) -> str:
     lines: list[str] = []
     for item in kept:
         status, rest = split_status(_text(item), _FIX_WRITTEN)
@@ -414,6 +450,19 @@ def work_plan(text: Any) -> str:
     if "《" not in value:
         value = f"《{value}》"
     return f"制定{value}。"
+
+
+NO_ADDRESSEE = "无"
+"""The answer that says a report has no addressee line (an empty answer gets the county's)."""
+_NO_ADDRESSEE_WORDS = (NO_ADDRESSEE, "不写", "没有", "不需要", "不要")
+
+
+def addressee(text: Any) -> str:
+    """The addressee line ("中共尼玛县委、尼玛县人民政府："), or "" when the answer says none (无)."""
+    value = clause(text)
+    if not value or value.strip("（）()“”\"'") in _NO_ADDRESSEE_WORDS:
+        return ""
+    return value + "："
 
 
 def doc_titles(text: Any) -> list[str]:

@@ -258,7 +258,8 @@ SECTIONS: tuple[Section, ...] = (
             _text(
                 "identity.addressee",
                 "主送机关",
-                "报告送给谁，以全角冒号结尾，如“中共尼玛县委、尼玛县人民政府：”。县里通知不要求写就留空。",
+                "报告送给谁，以全角冒号结尾，如“中共尼玛县委、尼玛县人民政府：”。"
+                "留空则按所属县生成；县里通知不要求写主送机关就填“无”。",
                 default_fn=_default_addressee,
                 carry=True,
             ),

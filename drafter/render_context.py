@@ -9,6 +9,7 @@ Templates see:
   ``figs(lead, (phrase, key[, zero phrase]), …)`` one sentence of the figures that were answered
                  and that no text of the answers states already;
   ``stated(key)`` whether a text of the answers already states that figure;
+  ``answered(key)`` whether the user answered a question (a default filled in is not an answer);
   ``inline(items[, title])`` items as 一是……二是…… (one item: no ordinal); ``headed(items)`` whether
                  items read best as （一）（二） headings; ``item_paras(item)`` an item's paragraphs;
   ``placeholder(what)`` the visible 【待补充：……】 of a required part the answers say nothing about;
@@ -182,6 +183,9 @@ class _Context:
             if key in self.stated:
                 continue
             if key in _RATE_KEYS:
+                spec = _RATE_KEYS[key]
+                if spec.part in self.stated and spec.whole in self.stated:
+                    continue  # the texts give both counts: a rate alone adds no fact
                 rate_part = self._rate_part(phrase, key)
                 if rate_part:
                     parts.append(rate_part)
@@ -239,9 +243,11 @@ def template_context(answers: Any) -> dict[str, Any]:
         ),
         causes=phrasing.causes,
         leadership=phrasing.leadership,
+        addressee=phrasing.addressee,
         guiding=phrasing.guiding,
         followups=phrasing.followed,
         rectification=phrasing.rectified,
+        rectification_lead=phrasing.rectification_lead,
         honours=lambda lines: phrasing.honours(lines, unit),
         closing=lambda text: phrasing.closing(text, next_year),
     )
@@ -259,6 +265,7 @@ def template_context(answers: Any) -> dict[str, Any]:
         "rate": ctx.fig,
         "figs": ctx.figs,
         "stated": ctx.is_stated,
+        "answered": lambda key: answers.get(key) not in (None, "", []),
         "inline": phrasing.inline,
         "headed": lambda items: phrasing.headed(items, titles),
         "item_paras": phrasing.item_paras,

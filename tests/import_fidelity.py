@@ -180,6 +180,7 @@ def check_measures(result: ImportResult, blocks: Sequence[Block]) -> list[str]:
     problems: list[str] = []
     words = section_words(result.data)
     the_last = result.data.get("closing", {}).get("text", "")
+    has_first_duty_part = any(p["kind"] == "first-duty" for p in result.report()["parts"])
     for item in measure_items(result, blocks):
         homes: set[str] = set()
         for sentence in item:
@@ -191,6 +192,11 @@ def check_measures(result: ImportResult, blocks: Sequence[Block]) -> list[str]:
                 problems.append(f"not whole in a measures section ({elsewhere}): {sentence}")
                 continue
             homes.add(found[0] if len(found) == 1 else "|".join(found))
-        if len({h for h in homes if "|" not in h}) > 1:
+        single = {h for h in homes if "|" not in h}
+        if not has_first_duty_part:
+            # A report without a 第一责任人 part may say it as a sub-item of another item
+            # ("2. 落实第一责任人职责：……"): that sub-item is the draft's 第一责任人 item.
+            single.discard("first_duty")
+        if len(single) > 1:
             problems.append(f"one item spread over {sorted(homes)}: {item[0]}")
     return problems

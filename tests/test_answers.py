@@ -89,7 +89,7 @@ def test_unknown_keys_are_kept_and_reported(tmp_path: Path, example_path: Path) 
 def test_broken_yaml_names_the_line(text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(DrafterError) as info:
         parse_answers_text(text, Path("x.yaml"))
-    assert "YAML" in str(info.value)
+    assert "答卷的格式有误" in str(info.value)
     assert fragment in str(info.value)
     if line is not None:
         assert info.value.line == line

@@ -56,7 +56,7 @@ def test_a_failing_file_does_not_stop_the_others(
     assert f"{REPORT}.docx" in rows[0] and f"{REPORT}(2).docx" in rows[1]
     assert "未生成" in rows[2]
     assert "共 3 份答卷：生成 2 份报告" in captured.out and "1 份未生成" in captured.out
-    assert "YAML 格式错误" in captured.out and "第 2 行" in captured.out
+    assert "格式有误" in captured.out and "第 2 行" in captured.out
     # The example has one hint (提示) and nothing worse: 0 errors, 0 warnings, 1 hint.
     assert rows[0].split()[-3:] == ["0", "0", "1"]
     assert "生成报告 [" in captured.err

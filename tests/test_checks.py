@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.checks import RULES, Finding, findings_to_json, run_checks
+from drafter.checks import RULES, Finding, findings_to_json, rule_name, run_checks
 from drafter.checks.command import run_check_command
 from drafter.errors import DrafterError
 from drafter.reader import blocks_from_text, read_blocks
@@ -44,6 +44,7 @@ ALL_RULES = {
     # Answers-level only (they need last year's record in the answers file).
     "carried-figure",
     "figure-dropped",
+    "unplaced",
 }
 
 
@@ -199,6 +200,7 @@ def test_mutation_found(rule: str, old: str, new: str, severity: str) -> None:
 def test_missing_part(heading: str, severity: str) -> None:
     text = _mutate(heading, "")
     findings = [f for f in run_checks(blocks_from_text(text)) if f.rule == "missing-part"]
+    # A part missing is about the whole document: paragraph -1 (design.md), shown as 全文.
     assert any(f.severity == severity and f.paragraph == -1 for f in findings), findings
 
 
@@ -308,9 +310,10 @@ def test_command_text_groups_and_summary() -> None:
     code = run_check_command(SEEDS / "001_1b8db11db821e11c.txt", "text", out)
     text = out.getvalue()
     assert code == 1
-    # The gap （一）→（三） and the lone "1." under （三）.
-    assert "【（三）】" in text and "（numbering，2 处）" in text
-    assert text.rstrip().splitlines()[-1].startswith("共发现")
+    assert "【（三）】" in text and f"■ {rule_name('numbering')}（2 处）" in text
+    # Users see rule names; ids are for JSON only.
+    assert "numbering" not in text
+    assert text.rstrip().splitlines()[-1].startswith("检查结果：")
 
 
 def test_command_clean_file_exits_zero(tmp_path: Path) -> None:

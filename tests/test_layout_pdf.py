@@ -1,7 +1,10 @@
 """Render the writer's output with LibreOffice and measure the PDF against GB/T 9704-2012.
 
 Fonts are substituted here (no 仿宋_GB2312 on Linux), but CJK glyphs are 1 em wide in every
-fallback, so line and character counts and positions hold (report-format.md §4, §6).
+fallback, so line and character counts and positions hold (report-format.md §4, §6). Digits are
+not: only a face with Times New Roman's widths (Liberation Serif) measures right, so the module
+first checks what fontconfig will give LibreOffice (tests/preflight.py) and fails with the
+package to install rather than with a geometry assertion.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import pytest
 from drafter.docx_writer import write_docx
 from drafter.outline import Block
 from drafter.pdf import docx_to_pdf, find_soffice
+from tests.preflight import TIMES_COMPATIBLE, chinese_faces, font_problems
 from tests.test_docx_writer import DATE, SIGNATURE, report_blocks
 
 pymupdf = pytest.importorskip("pymupdf", reason="PyMuPDF 未安装：无法测量 PDF 版面")
@@ -29,6 +33,15 @@ pytestmark = [
         find_soffice() is None, reason="LibreOffice 未安装：无法把 .docx 转成 PDF 来测量版面"
     ),
 ]
+
+
+@pytest.fixture(scope="module")
+def fonts_as_expected() -> None:
+    """Precondition: the substitutes LibreOffice will use can be measured (see tests/preflight.py)."""
+    problems = font_problems()
+    if problems:
+        pytest.fail("版式测试的前提不满足：\n" + "\n".join(problems), pytrace=False)
+
 
 PT_PER_MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * PT_PER_MM, 297 * PT_PER_MM
@@ -118,7 +131,9 @@ def dash_centre_y(page: pymupdf.Page, line: Line) -> float:
 
 @pytest.fixture(scope="module", params=["fixture", "demo"])
 def rendered(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    fonts_as_expected: None,
 ) -> pymupdf.Document:
     """The writer's test report and the real demo draft, each converted once for the module."""
     folder = tmp_path_factory.mktemp("layout")
@@ -134,7 +149,9 @@ def rendered(
 
 
 @pytest.fixture(scope="module")
-def short_signature(tmp_path_factory: pytest.TempPathFactory) -> pymupdf.Document:
+def short_signature(
+    tmp_path_factory: pytest.TempPathFactory, fonts_as_expected: None
+) -> pymupdf.Document:
     """A one-page report whose 成文日期 is longer than its 署名 (std 7.3.5.2, second case)."""
     folder = tmp_path_factory.mktemp("short")
     blocks = [*report_blocks()[:3], Block("signature", "俄久乡"), Block("date", DATE)]
@@ -270,6 +287,37 @@ def test_date_longer_than_signature_is_right_two(short_signature: pymupdf.Docume
     _, sig, date = _signature_lines(short_signature, "俄久乡")
     assert (TB_RIGHT - date.x1) / CELL == pytest.approx(2.0, abs=0.4)
     assert (date.x0 - sig.x0) / CELL == pytest.approx(2.0, abs=0.4)
+
+
+# --- the faces LibreOffice really drew with -----------------------------------------------
+
+
+def _face(name: str) -> str:
+    """A PDF or fontconfig face name reduced to its letters, for comparing the two."""
+    return re.sub(r"[^a-z]", "", name.rpartition("+")[2].lower())
+
+
+def test_libreoffice_draws_with_the_faces_preflight_checked(rendered: pymupdf.Document) -> None:
+    # The precondition above reads fontconfig; this reads the PDF: body digits in a face with
+    # Times New Roman's widths, ideographs in a face that covers Chinese. If LibreOffice ever
+    # substitutes differently from fc-match, this fails rather than the geometry tests.
+    times = tuple(_face(f) for f in TIMES_COMPATIBLE)
+    chinese = tuple(_face(f) for f in chinese_faces())
+    digits, ideographs = set(), set()
+    for page in rendered:
+        for block in page.get_text("rawdict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    if span["size"] != BODY_PT:
+                        continue
+                    text = "".join(ch["c"] for ch in span["chars"])
+                    if any(c.isascii() and c.isdigit() for c in text):
+                        digits.add(span["font"])
+                    if any(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in text):
+                        ideographs.add(span["font"])
+    assert digits and ideographs
+    assert all(_face(f).startswith(times) for f in digits), digits
+    assert all(_face(f).startswith(chinese) for f in ideographs), ideographs
 
 
 def test_pdf_conversion_of_a_missing_file_is_a_drafter_error(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ from drafter.outline import Block
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+WHOLE_DOCUMENT = -1
+"""The paragraph of a finding about the whole document (design.md: JSON paragraph -1)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ class Finding:
     excerpt: str
     """The offending text exactly as it stands in the block ("" when something is missing)."""
     paragraph: int
-    """0-based index of the block; -1 for a finding about the whole document (a missing part)."""
+    """0-based index of the block; WHOLE_DOCUMENT (-1) for a finding about the whole document
+    (a part missing), shown as 全文."""
 
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -108,6 +111,7 @@ from drafter.checks import (  # noqa: E402, F401
     substance,
     typos,
     unit,
+    unplaced,
     years,
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.checks import Finding, run_checks
+from drafter.checks import WHOLE_DOCUMENT, Finding, run_checks
 from drafter.outline import Block
 from drafter.questions import iter_questions
 
@@ -80,7 +80,7 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
             key, where, _ = texts[finding.paragraph]
             found.append(AnswerFinding(key, where, finding))
     for key, message in cross_check(answers):
-        finding = Finding("figure-impossible", "error", message, "", 0)
+        finding = Finding("figure-impossible", "error", message, "", WHOLE_DOCUMENT)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
     found += figure_conflicts(answers, texts)
     from drafter.checks.carried import carried_findings
@@ -94,10 +94,13 @@ def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[An
     from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
     from drafter.mentions import find_mentions, for_matching
     from drafter.questions import QUESTIONS
+    from drafter.render_context import NOT_THIS_YEAR
 
     year = answers.get("identity.year")
     found: list[AnswerFinding] = []
     for paragraph, (text_key, where, text) in enumerate(texts):
+        if text_key.split(".", 1)[0] in NOT_THIS_YEAR:
+            continue  # next year's 力争……20名 is a target, not this year's count
         for mention in find_mentions(text):
             question = QUESTIONS.get(mention.key or "")
             if question is None or question.kind != "figure" or mention.rate:

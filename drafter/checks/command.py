@@ -1,7 +1,8 @@
-"""``drafter check FILE [--format text|json]``: read any report, run the checks, print findings.
+"""``drafter check FILE [--format text|json] [--all]``: read any report, run the checks, print findings.
 
 Text output is plain Chinese that works in a Windows console (no colours): findings grouped by
-rule, each with its paragraph number and the excerpt marked with 【】 in its sentence.
+rule (its Chinese name), each with its paragraph number (全文 for the whole document) and the
+excerpt marked with 【】 in its sentence.
 """
 
 from __future__ import annotations
@@ -11,20 +12,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from drafter.checks import RULE_NAMES, Finding, findings_to_json, run_checks
-from drafter.errors import EXIT_FINDINGS, EXIT_OK, DrafterError
+from drafter.checks import Finding, findings_to_json, rule_name, run_checks
+from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, place, summary
+from drafter.errors import DrafterError
 from drafter.outline import Block
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 CONTEXT_CHARS = 12
 """Characters of the paragraph shown on each side of the excerpt."""
 
 
-def run_check_command(path: Path, fmt: str, out: TextIO) -> int:
+def run_check_command(path: Path, fmt: str, out: TextIO, show_all: bool = False) -> int:
     """Check one file and print the findings; DrafterError when the file is unusable.
 
     Returns 1 when there are error or warning findings, else 0: hints (info, e.g. no part 5,
-    which the regulation allows) alone do not fail a report.
+    which the regulation allows) alone do not fail a report. Text output lists hints only with
+    ``show_all``; JSON always has every finding.
     """
     if fmt not in ("text", "json"):
         raise DrafterError(
@@ -41,30 +43,29 @@ def run_check_command(path: Path, fmt: str, out: TextIO) -> int:
         json.dump(findings_to_json(str(path), findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(format_text(str(path), blocks, findings))
-    serious = any(f.severity in ("error", "warning") for f in findings)
-    return EXIT_FINDINGS if serious else EXIT_OK
+        out.write(format_text(str(path), blocks, findings, show_all=show_all))
+    return exit_code(f.severity for f in findings)
 
 
-def format_text(file: str, blocks: Sequence[Block], findings: Sequence[Finding]) -> str:
+def format_text(
+    file: str, blocks: Sequence[Block], findings: Sequence[Finding], show_all: bool = False
+) -> str:
     """The findings as Chinese text grouped by rule, with a one-line summary at the end."""
     lines = [f"检查文件：{file}", ""]
     by_rule: dict[str, list[Finding]] = {}
-    for finding in findings:
+    for finding in listed(findings, show_all):
         by_rule.setdefault(finding.rule, []).append(finding)
     for rule, group in by_rule.items():
-        lines.append(f"■ {RULE_NAMES.get(rule, rule)}（{rule}，{len(group)} 处）")
+        lines.append(f"■ {rule_name(rule)}（{len(group)} 处）")
         for finding in group:
-            where = f"第 {finding.paragraph + 1} 段" if finding.paragraph >= 0 else "全文"
-            lines.append(f"  [{SEVERITY_NAMES[finding.severity]}] {where}：{finding.message}")
+            severity = SEVERITY_NAMES[finding.severity]
+            lines.append(f"  [{severity}] {place(finding.paragraph)}：{finding.message}")
             shown = _highlight(blocks, finding)
             if shown:
                 lines.append(f"      {shown}")
         lines.append("")
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_NAMES}
     if findings:
-        summary = "，".join(f"{SEVERITY_NAMES[s]} {n} 处" for s, n in counts.items() if n)
-        lines.append(f"共发现 {len(findings)} 处问题：{summary}。")
+        lines.append(summary([f.severity for f in findings], show_all))
     else:
         lines.append("未发现问题。")
     return "\n".join(lines) + "\n"

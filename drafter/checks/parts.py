@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
+from drafter.checks import WHOLE_DOCUMENT, Finding, register
 from drafter.checks._text import Context, part_kinds
 
 RULE = "missing-part"
@@ -36,7 +36,6 @@ def check(context: Context) -> Iterator[Finding]:
     present: set[str] = set()
     for kinds in context.kinds.values():
         present |= kinds
-    anchor = -1  # the whole document
     for kind in ("measures", "problems", "plans"):
         if kind not in present:
             yield Finding(
@@ -44,7 +43,7 @@ def check(context: Context) -> Iterator[Finding]:
                 "error",
                 f"缺少必备内容：{_LABELS[kind]}（应单列一部分）。",
                 "",
-                anchor,
+                WHOLE_DOCUMENT,
             )
     if "duty" not in present:
         lower = any(b.kind == "heading" and "duty" in part_kinds(b.text) for b in blocks) or any(
@@ -58,7 +57,7 @@ def check(context: Context) -> Iterator[Finding]:
                 f"缺少必备内容：{_LABELS['duty']}"
                 + ("（正文只是顺带提及，建议单列一部分或一项）。" if mentioned else "。"),
                 "",
-                anchor,
+                WHOLE_DOCUMENT,
             )
     if "other" not in present:
         yield Finding(
@@ -66,7 +65,7 @@ def check(context: Context) -> Iterator[Finding]:
             "info",
             "没有“其他需要报告的情况”部分；没有需要报告的事项时可以不写。",
             "",
-            anchor,
+            WHOLE_DOCUMENT,
         )
 
 
@@ -80,7 +79,7 @@ def _no_parts(context: Context) -> Finding:
             "只有标题（或落款），没有正文：报告应按规定分部分写明主要举措和成效、存在的不足和原因、"
             "第一责任人履职情况和下一年度安排。",
             "",
-            -1,
+            WHOLE_DOCUMENT,
         )
     if len(context.blocks) >= 8:
         # A long text may have parts the reader could not recognise (e.g. "第一部分"): warn only.
@@ -89,7 +88,7 @@ def _no_parts(context: Context) -> Finding:
             "warning",
             "没有找到“一、”“二、”这样的一级标题，无法核对报告是否包含规定的四项内容：请按规定分部分。",
             "",
-            -1,
+            WHOLE_DOCUMENT,
         )
     return Finding(
         RULE,
@@ -97,5 +96,5 @@ def _no_parts(context: Context) -> Finding:
         "正文没有分部分：报告应以“一、”“二、”等一级标题分别写明主要举措和成效、存在的不足和原因、"
         "第一责任人履职情况和下一年度安排。",
         "",
-        -1,
+        WHOLE_DOCUMENT,
     )

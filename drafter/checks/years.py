@@ -17,6 +17,13 @@ _PLAN_YEAR = re.compile(
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?(?:次|件|场|场次|份|名|人次|人|个|起|项|期|户|%|％)"
 )
+# A year's own working document cited by title: 《俄久乡2024年法治政府建设工作方案》. In a 2025
+# report's account of 2025 it is last year's plan, carried over without its year changed. Ranges
+# (《纲要（2021—2025年）》) are not a single year.
+_YEARLY_DOCUMENT = re.compile(
+    r"《[^》]{0,30}?(?<![\d—–\-－~～至到])((?:19|20)\d{2})\s*年度?[^》]{0,30}?"
+    r"(?:方案|计划|要点|安排|清单|实施意见)》"
+)
 _COMPARISON = re.compile(
     r"比|较|同比|相比|增长|下降|增加|减少|上年|去年|上一年|以来|截至|截止|至今"
 )
@@ -102,6 +109,19 @@ def check(context: Context) -> Iterator[Finding]:
                         index,
                     )
         elif kinds & {"measures", "duty"}:
+            for match in _YEARLY_DOCUMENT.finditer(text, start):
+                found = int(match.group(1))
+                if found == year - 1 and not _COMPARISON.search(
+                    text[max(start, match.start() - 12) : match.start()]
+                ):
+                    yield Finding(
+                        RULE,
+                        "warning",
+                        f"{year}年度的工作写的是{found}年的{match.group(0)}：像是沿用了去年的文字，"
+                        f"请改为{year}年的文件名称。",
+                        match.group(0),
+                        index,
+                    )
             # A sentence opening with last year and stating figures: last year's data as this year's.
             for s_start, s_end in sentences(text, start):
                 sentence = text[s_start:s_end]

@@ -20,7 +20,10 @@ _GUIDING = re.compile(r"习近平|为指导|全会|二十大|十九大|新时代
 _SUMMARY = re.compile(
     r"(?:提供|奠定|营造)[^，。]*(?:保障|环境|基础)|取得[^，。]*(?:成效|进展)|保驾护航"
 )
-_YEAR_LEAD = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年度?(?:以来)?")
+# The draft opens with "{年}年，" itself: a year or another "this year" lead is the frame's.
+_YEAR_LEAD = re.compile(
+    r"^(?:(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年度?(?:以来)?|今年以来|今年$|一年来|本年度|年初以来)"
+)
 _BODIES = r"(?:人民政府|党工委|党委|政府|办事处)"
 
 

@@ -26,6 +26,7 @@ from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
 from drafter.importer.segment import Part, normalised_block, segment
 from drafter.mentions import find_mentions
 from drafter.outline import Block
+from drafter.phrasing import NO_ADDRESSEE
 from drafter.questions import QUESTIONS
 
 
@@ -117,7 +118,8 @@ def _identity_answers(ident: ImportIdentity, out: AnswersBuilder) -> None:
     out.set_value("identity.year", identity.year)
     if ident.county_in_title is not None:
         out.set_value("identity.county_in_title", ident.county_in_title)
-    out.set_value("identity.addressee", ident.addressee)
+    # A report without an addressee line keeps none: an empty answer would get the county's.
+    out.set_value("identity.addressee", ident.addressee or NO_ADDRESSEE)
     out.set_value("identity.signers", ident.signers)
     out.set_value("identity.date", ident.date)
 

@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.importer.classify import (
+    CATCH_ALL,
     KIND_FIRST_DUTY,
     KIND_MEASURES,
     KIND_PLANS,
     KIND_PROBLEMS,
+    TOPIC_WORDS,
     TOPICS,
+    Assignment,
     assign_topics,
 )
 from drafter.importer.figures import TextSlot
@@ -34,7 +37,6 @@ from drafter.importer.segment import (
     build_items,
     clean_heading,
     end_sentence,
-    ends_with_colon,
     expand_runs,
     join_paragraphs,
 )
@@ -184,12 +186,17 @@ def place_measures(part: Part, out: AnswersBuilder, *, first_duty_allowed: bool)
     # A report may have two parts of measures (基本情况, 主要做法): a topic one holds is taken.
     held = {topic for topic in TOPICS if out.get(f"{topic}.title") or out.get(_measures_key(topic))}
     assignments = assign_topics(part.items, first_duty_allowed=first_duty_allowed, taken=held)
+    specialities = _specialities(part.items, assignments, held)
+    if first_duty_allowed and "first_duty" not in held:
+        _place_first_duty_subs(part.items, assignments, specialities, out)
     # Own slots first (in the original order), so a topic's title and first measures are its
     # own item's before another item's content joins it.
     order = sorted(range(len(part.items)), key=lambda i: (not assignments[i].own, i))
     for index in order:
         item, assignment = part.items[index], assignments[index]
         sources = item.all_sources()
+        if index in specialities:
+            continue
         if assignment.topic is None:
             out.add_unplaced(item.heading, item_text(item, "\n"), part_origin(part), sources)
             continue
@@ -203,6 +210,61 @@ def place_measures(part: Part, out: AnswersBuilder, *, first_duty_allowed: bool)
         # written ("以两大工程为依托……：一是……二是……"), so its sub-items stay its own.
         text = written_text(item)
         out.add_item(key, item.heading, text, sources)
+    # Local work that fits no catalogue topic (队伍建设, 两大工程, 边界协作): each item is a
+    # 特色工作 of its own, its heading and words kept, and the draft gives each its own （N）.
+    for index in sorted(specialities):
+        item = part.items[index]
+        out.add_item(_measures_key(CATCH_ALL), item.heading, written_text(item), item.all_sources())
+
+
+def about_first_duty(heading: str) -> bool:
+    """A heading about the leaders' own duty (落实第一责任人职责, 主要负责人履职……)."""
+    return any(word in for_matching(heading) for word in TOPIC_WORDS["first_duty"])
+
+
+def _place_first_duty_subs(
+    items: list[Item], assignments: list[Assignment], specialities: set[int], out: AnswersBuilder
+) -> None:
+    """A report without a 第一责任人 part of its own may say it as a sub-item of another item
+    ("（一）加强组织领导 … 2. 落实第一责任人职责：镇党政主要负责人……"). That sub-item is the
+    first-duty content: it leaves its item and becomes the 第一责任人 item of the draft (its
+    heading the title, its words the duty), so the draft states it once, in its place.
+    """
+    if any(a.topic == "first_duty" for a in assignments):
+        return
+    found: list[Item] = []
+    for index, item in enumerate(items):
+        if not assignments[index].own or index in specialities:
+            continue  # an item joining another topic keeps its 一是…二是… as written
+        duties = [s for s in item.subs if s.heading and about_first_duty(s.heading)]
+        if duties and (len(duties) < len(item.subs) or item.texts):
+            item.subs = [s for s in item.subs if s not in duties]
+            found += duties
+    for n, sub in enumerate(found):
+        text = item_text(sub, "")
+        if n == 0 and text:
+            out.set_text("first_duty.title", sub.heading, sub.sources)
+            out.add_item("first_duty.duties", "", text, sub.all_sources())
+        else:
+            out.add_item("first_duty.duties", sub.heading, text, sub.all_sources())
+
+
+def _specialities(items: list[Item], assignments: list[Assignment], held: set[str]) -> set[int]:
+    """Indices of the headed items that go to 特色工作 one by one, each its own entry.
+
+    Those are the items assigned to 特色工作 and the headed items no topic fits, when there are
+    two or more of them (or 特色工作 is already held): a single one keeps the topic's own slot
+    (its heading the title, its sub-items the measures). An unheaded paragraph no topic fits
+    has no heading to stand under and is listed for the user instead.
+    """
+    wanted = [
+        i
+        for i, (item, a) in enumerate(zip(items, assignments, strict=True))
+        if item.heading and (a.topic == CATCH_ALL or a.topic is None)
+    ]
+    if len(wanted) >= 2 or (wanted and CATCH_ALL in held):
+        return set(wanted)
+    return set()
 
 
 def _add_measures(key: str, item: Item, out: AnswersBuilder) -> None:
@@ -221,7 +283,9 @@ def _add_measures(key: str, item: Item, out: AnswersBuilder) -> None:
 
 
 _LEAD_MAX = 20
-_NOT_A_HEADING = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年|^全年|^截至|^今年")
+_NOT_A_HEADING = re.compile(
+    r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年|^全年|^截至|^今年|^[一二三四五六七八九十]{1,3}是"
+)
 
 
 def lead_heading(paragraphs: list[str]) -> tuple[str, list[str]]:
@@ -309,9 +373,9 @@ def place_problems(items: list[Item], out: AnswersBuilder) -> list[Item]:
     for item in _split_at_rectification(items):
         marker = for_matching(item.heading + item.text[:60])
         if target == "problems.items" and _RECTIFICATION.search(marker):
+            # "针对上述问题，……制定整改措施，具体整改情况如下：" is the report's words: kept as
+            # the lead of the 整改 items (the draft then writes no lead of its own).
             target = "rectification.items"
-            if not item.heading and not item.subs and ends_with_colon(item.text):
-                continue  # "针对上述问题……整改情况如下：" — the draft writes its own lead
         if target == "problems.items":
             sources = item.all_sources()
             rest, causes = _split_causes(item)
