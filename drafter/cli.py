@@ -44,7 +44,7 @@ def _utf8_streams() -> None:
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
-    from drafter.questions import OUTLINES
+    from drafter.outlines import OUTLINES
 
     p.add_choices(
         "--outline", choices=OUTLINES, metavar="结构", help=f"报告结构（{default_note}）："
@@ -65,7 +65,9 @@ def _section_names() -> str:
     return "、".join(f"{i}.{s.title}" for i, s in enumerate(SECTIONS, 1))
 
 
-def build_parser() -> ArgumentParser:
+def build_parser(running: str | None = None) -> ArgumentParser:
+    """The parser; ``running`` (the command about to run, when known) spares the others' details
+    that need the catalogue loaded (``drafter --help`` stays about three interpreter starts)."""
     parser = ArgumentParser(
         prog="drafter",
         description="乡镇法治政府建设年度报告起草助手：问答收集材料，生成符合 GB/T 9704 公文格式的 Word 报告，并检查常见错误。",
@@ -145,7 +147,8 @@ def build_parser() -> ArgumentParser:
     p.add_argument(
         "--section",
         metavar="部分",
-        help="只修改其中一部分，写名称或序号：" + _section_names(),
+        help="只修改其中一部分，写名称或序号"
+        + ("：" + _section_names() if running in (None, "edit") else ""),
     )
 
     p = sub.add_parser(
@@ -594,8 +597,9 @@ def _internal_error(message: str, code: int) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(next((a for a in argv if not a.startswith("-")), "--help"))
+    args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
