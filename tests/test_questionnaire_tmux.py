@@ -42,7 +42,7 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, *texts: str, timeout: float = 15) -> str:
+    def wait_for(self, *texts: str, timeout: float = 40) -> str:
         """The screen once all texts are on it (the terminal redraws asynchronously)."""
         deadline = time.monotonic() + timeout
         screen = ""
