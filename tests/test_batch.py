@@ -206,3 +206,31 @@ def test_a_fifo_among_the_answers_is_refused_without_blocking_the_batch(
     assert code == 1
     assert "管道.yaml" in out and "不是普通文件" in out
     assert [p.name for p in (tmp_path / "报告").glob("*.docx")] == [f"{REPORT}.docx"]
+
+
+def test_a_batch_with_spawned_workers_builds_every_report(
+    answers_dir: Path, example_path: Path, tmp_path: Path
+) -> None:
+    """Windows and macOS start workers by spawning, not forking: each worker imports drafter
+    afresh and gets its job by pickling (forced here with a sitecustomize hook)."""
+    import os
+    import subprocess
+    import sys
+
+    _copies(answers_dir, example_path, 3)
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import multiprocessing\n"
+        "real = multiprocessing.get_context\n"
+        "multiprocessing.get_context = lambda method=None: real('spawn')\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), *sys.path])}
+    out = tmp_path / "报告"
+    args = [sys.executable, "-m", "drafter", "build", str(answers_dir), "-o", str(out)]
+    result = subprocess.run(
+        [*args, "--jobs", "2"], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(list(out.glob("*.docx"))) == 3
