@@ -36,7 +36,10 @@ def cache_root() -> Path | None:
     configured = os.environ.get(ENV_VAR)
     if configured is not None:
         return Path(configured) if configured.strip() else None
-    home = Path.home()
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no home folder (a service account): no cache
+        return None
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA")
         return Path(base) / "drafter" / "Cache" if base else home / "AppData" / "Local" / "drafter"

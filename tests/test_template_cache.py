@@ -129,3 +129,15 @@ def test_a_folder_that_cannot_be_written_still_builds(
     monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", refuse)
     assert "法治政府建设" in _render(example_data)
     assert not list((cache_dir / "templates").glob("*.jinja"))
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path as RealPath
+
+    def no_home() -> RealPath:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv(template_cache.ENV_VAR, raising=False)
+    monkeypatch.setattr(template_cache.Path, "home", staticmethod(no_home))
+    assert template_cache.cache_root() is None
+    assert template_cache.bytecode_cache() is None
