@@ -4,4 +4,6 @@ import sys
 
 from drafter.cli import main
 
-sys.exit(main())
+# The usual guard: importing this module (a tool, a spawned worker) never runs the command line.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -124,7 +124,7 @@ def annotate_report(
 
     path = Path(path)
     target = annotate_target(path, out, force=force)
-    report = read_report(path)
+    report = read_report(path, with_document=True)
     findings = run_checks(report.blocks)
     document, sources = _document_and_sources(report)
     result = AnnotateResult(target, report.blocks, findings)

@@ -17,12 +17,15 @@ values need explaining.
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NoReturn
+
+# Types for annotations only: importing typing costs ``drafter --help`` milliseconds.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 EXIT_USAGE = 2
 USAGE_PREFIX = "用法："
@@ -144,6 +147,8 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 def _plain(value: str) -> str:
     """A value argparse quoted with %r, as the user typed it."""
+    import ast
+
     try:
         unquoted = ast.literal_eval(value)
     except (ValueError, SyntaxError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,11 +142,9 @@ def build_from_answers(
 
 def docx_bytes(blocks: list[Block]) -> bytes:
     """The .docx file of some blocks (written to disk in one step by the caller)."""
-    from drafter.docx_writer import build_document
+    from drafter import docx_writer
 
-    buffer = io.BytesIO()
-    build_document(blocks).save(buffer)
-    return buffer.getvalue()
+    return docx_writer.docx_bytes(blocks)
 
 
 def _draft_findings(answers: Any, blocks: list[Block], answer_findings: list[Any]) -> list[Any]:
@@ -191,18 +188,27 @@ def build_report(
         extra=extra,
         inputs=[Path(answers_path), *inputs],
     )
+    result.answer_findings += file_findings(loaded)
+    result.warnings += file_warnings(loaded)
+    return result
+
+
+def file_findings(loaded: Any) -> list[Any]:
+    """What an import could not place is not in the draft: a warning the user acts on."""
     from drafter.checks.answers import AnswerFinding
     from drafter.checks.unplaced import KEY, unplaced_findings
 
-    # What an import could not place is not in the draft: a warning the user acts on.
-    result.answer_findings += [
-        AnswerFinding(KEY, where, finding) for where, finding in unplaced_findings(loaded.data)
-    ]
+    return [AnswerFinding(KEY, where, finding) for where, finding in unplaced_findings(loaded.data)]
+
+
+def file_warnings(loaded: Any) -> list[str]:
+    """What the user should know about an answers file that a build leaves out."""
+    warnings = []
     if loaded.unknown:
-        result.warnings.append(
+        warnings.append(
             "答卷里有本程序不认识的项目（已保留，未使用）：" + "、".join(loaded.unknown)
         )
-    return result
+    return warnings
 
 
 def findings_report(result: BuildResult, show_all: bool = True) -> tuple[list[str], int]:

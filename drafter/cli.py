@@ -12,13 +12,17 @@ import errno
 import io
 import os
 import sys
-import traceback
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO, cast
 
 from drafter.argparse_zh import ArgumentParser
 from drafter.errors import EXIT_OK, EXIT_UNUSABLE, DrafterError
+
+# Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
+# (mypy reads this block; at run time the names are never needed).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
 
 EXIT_BUG = 3
 
@@ -40,7 +44,7 @@ def _utf8_streams() -> None:
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
-    from drafter.questions import OUTLINES
+    from drafter.outlines import OUTLINES
 
     p.add_choices(
         "--outline", choices=OUTLINES, metavar="结构", help=f"报告结构（{default_note}）："
@@ -61,7 +65,9 @@ def _section_names() -> str:
     return "、".join(f"{i}.{s.title}" for i, s in enumerate(SECTIONS, 1))
 
 
-def build_parser() -> ArgumentParser:
+def build_parser(running: str | None = None) -> ArgumentParser:
+    """The parser; ``running`` (the command about to run, when known) spares the others' details
+    that need the catalogue loaded (``drafter --help`` stays about three interpreter starts)."""
     parser = ArgumentParser(
         prog="drafter",
         description="乡镇法治政府建设年度报告起草助手：问答收集材料，生成符合 GB/T 9704 公文格式的 Word 报告，并检查常见错误。",
@@ -141,24 +147,44 @@ def build_parser() -> ArgumentParser:
     p.add_argument(
         "--section",
         metavar="部分",
-        help="只修改其中一部分，写名称或序号：" + _section_names(),
+        help="只修改其中一部分，写名称或序号"
+        + ("：" + _section_names() if running in (None, "edit") else ""),
     )
 
-    p = command(
+    p = sub.add_parser(
         "build",
-        "由答卷生成 Word 报告，并检查答卷和报告。",
-        "drafter build 答卷.yaml",
-        "drafter build 答卷.yaml -o 报告.docx --pdf",
-        "drafter build 答卷.yaml --outline first-duty",
-        "drafter build 答卷.yaml --templates 县级模板文件夹",
+        help="由答卷生成 Word 报告，并检查答卷和报告；可一次生成多份。",
+        description="由答卷生成 Word 报告，并检查答卷和报告。\n"
+        "给出多份答卷或一个文件夹时，每份答卷生成一份报告，写入 -o 指定的文件夹：多核并行，"
+        "某一份出错不影响其他各份，最后列表汇总。退出码：0 全部生成且没有错误、警告；"
+        "1 有报告存在错误或警告，或有答卷没能生成（其余照常生成）；2 一份也没能生成；3 程序内部错误。",
+        examples=(
+            "drafter build 答卷.yaml",
+            "drafter build 答卷.yaml -o 报告.docx --pdf",
+            "drafter build 答卷.yaml --outline first-duty",
+            "drafter build 答卷.yaml --templates 县级模板文件夹",
+            ("drafter build 答卷文件夹 -o 报告文件夹", "每份答卷生成一份报告"),
+        ),
     )
-    p.add_argument("answers", type=Path, metavar="答卷文件", help="答卷（.yaml）")
+    p.add_argument(
+        "answers",
+        type=Path,
+        nargs="+",
+        metavar="答卷文件",
+        help="答卷（.yaml）；可以给多份，或给存放答卷的文件夹",
+    )
     p.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="输出文件",
-        help="要写出的 .docx 文件（默认写到 output 文件夹）",
+        help="要写出的 .docx 文件（默认写到 output 文件夹）；生成多份时是存放报告的文件夹",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="进程数",
+        help="生成多份报告时同时使用的进程数（默认等于处理器核数）",
     )
     _outline_option(p, "默认按答卷里的选择")
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
@@ -283,9 +309,22 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return _print_build(result, out, args.all)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("至少为 1")
+    return value
+
+
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     from drafter.build import build_report
 
+    if len(args.answers) > 1 or args.answers[0].is_dir():
+        return _cmd_build_batch(args, out)
+    args.answers = args.answers[0]
     extra: list[Any] = []
     if args.with_comparison is not None:
         from drafter.carryover import comparison_blocks
@@ -302,6 +341,26 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         inputs=[args.with_comparison],
     )
     return _print_build(result, out, args.all)
+
+
+def _cmd_build_batch(args: argparse.Namespace, out: TextIO) -> int:
+    from drafter.batch import run_batch_command
+
+    if args.with_comparison is not None:
+        raise DrafterError(
+            "--with-comparison 只能用于一份答卷（每份答卷的去年答卷不同）",
+            hint="对每份答卷分别运行：drafter build 答卷.yaml --with-comparison 去年答卷.yaml",
+        )
+    return run_batch_command(
+        args.answers,
+        args.output,
+        out,
+        outline=args.outline,
+        templates=args.templates,
+        pdf=args.pdf,
+        force=args.force,
+        jobs=args.jobs,
+    )
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
@@ -473,6 +532,10 @@ def _check_inputs(args: argparse.Namespace) -> None:
 
     for name, what in INPUTS.items():
         path = getattr(args, name, None)
+        if isinstance(path, list):  # build's answers: one file, or a batch
+            if len(path) > 1 or Path(path[0]).is_dir():
+                continue  # each file of a batch is checked by its own build, in the table
+            path = path[0]
         if path is not None:
             check_input(Path(path), what=what)
     output = getattr(args, "output", None)
@@ -521,6 +584,8 @@ def _output_broken(exc: OutputBroken, kept: list[str]) -> int:
 
 
 def _internal_error(message: str, code: int) -> int:
+    import traceback
+
     from drafter.errorlog import write_error_log
 
     details = traceback.format_exc()
@@ -532,8 +597,9 @@ def _internal_error(message: str, code: int) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(next((a for a in argv if not a.startswith("-")), "--help"))
+    args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_OK
@@ -551,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args, real_stdout)
         guarded = _GuardedStdout(real_stdout)
         sys.stdout = guarded
-        code = COMMANDS[args.command](args, cast(TextIO, guarded))
+        code = COMMANDS[args.command](args, guarded)  # type: ignore[arg-type]  # a TextIO
         guarded.flush()
         return code
     except DrafterError as exc:

@@ -513,20 +513,31 @@ def write_new(
     _prepare_folder(path)
     tmp = _temp_copy(path, data)
     try:
-        for candidate in _candidates(path) if rename else iter([path]):
-            if any(_exists(candidate.with_suffix(s)) for s in companions):
-                continue
-            if _place_new(tmp, candidate):
-                return candidate
-            if not rename:
-                _regular_or_absent(path)  # a folder or a device is named as such
-                raise DrafterError(
-                    "文件已存在，为避免覆盖已有的内容，没有写入",
-                    path=path,
-                    hint="换一个文件名（-o 新文件名），或确认要覆盖时加 --force。",
-                )
+        return place_new(tmp, path, rename=rename, companions=companions)
     finally:
         _remove(tmp)
+
+
+def place_new(
+    tmp: Path, path: Path, *, rename: bool = True, companions: Sequence[str] = ()
+) -> Path:
+    """Give a finished file ``tmp`` (in ``path``'s folder) the name ``path`` or, when ``rename``,
+    the first free ``path(2)``, … , claimed atomically as in :func:`write_new` (a batch build's
+    workers write their reports under temporary names and one process names them all). The
+    caller removes ``tmp`` afterwards (it may be left as a second link to the file).
+    """
+    for candidate in _candidates(path) if rename else iter([path]):
+        if any(_exists(candidate.with_suffix(s)) for s in companions):
+            continue
+        if _place_new(tmp, candidate):
+            return candidate
+        if not rename:
+            _regular_or_absent(path)  # a folder or a device is named as such
+            raise DrafterError(
+                "文件已存在，为避免覆盖已有的内容，没有写入",
+                path=path,
+                hint="换一个文件名（-o 新文件名），或确认要覆盖时加 --force。",
+            )
     raise DrafterError("同名文件太多，无法选择新文件名", path=path, hint="请清理输出文件夹。")
 
 

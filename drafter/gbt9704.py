@@ -1,8 +1,9 @@
 """GB/T 9704-2012 layout numbers as named, typed constants, and title line breaking.
 
 Every number here is explained in ``shared/docs/report-format.md``; the writer composes these
-constants and never spells a bare length. Only python-docx's light ``docx.shared`` module is
-imported, so :func:`break_title` stays cheap to import and pure.
+constants and never spells a bare length. Lengths are python-docx-compatible (an ``int`` of EMU
+with ``.pt`` and ``.twips``) but defined here: importing ``docx.shared`` runs python-docx's package
+``__init__``, which loads all of python-docx, and the build no longer needs it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,38 @@ from __future__ import annotations
 import re
 from itertools import combinations, pairwise
 
-from docx.shared import Mm, Pt, Twips
+
+class Length(int):
+    """A length in EMU, as python-docx's ``docx.shared.Length`` (any python-docx setter takes it)."""
+
+    EMUS_PER_MM = 36000
+    EMUS_PER_PT = 12700
+    EMUS_PER_TWIP = 635
+
+    @property
+    def pt(self) -> float:
+        return self / float(self.EMUS_PER_PT)
+
+    @property
+    def twips(self) -> int:
+        return round(self / float(self.EMUS_PER_TWIP))
+
+    @property
+    def mm(self) -> float:
+        return self / float(self.EMUS_PER_MM)
+
+
+def Mm(mm: float) -> Length:
+    return Length(int(mm * Length.EMUS_PER_MM))
+
+
+def Pt(points: float) -> Length:
+    return Length(int(points * Length.EMUS_PER_PT))
+
+
+def Twips(twips: float) -> Length:
+    return Length(int(twips * Length.EMUS_PER_TWIP))
+
 
 # --- Font sizes (号) ------------------------------------------------------------------------
 SIZE_2HAO = Pt(22)

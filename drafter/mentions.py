@@ -13,6 +13,7 @@ sample reports.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -297,12 +298,16 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
         if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
             return None
         for keyword in rule.keywords:
-            for found in re.finditer(re.escape(keyword), clause):
-                position = span[0] + found.start()
+            # Every occurrence, left to right (str.find: a regex per keyword was compiled on
+            # first use, a hundred of them in every process).
+            found = clause.find(keyword)
+            while found >= 0:
+                position = span[0] + found
                 distance = abs(token.start - position)
                 if position > token.start:
                     distance += 20  # keywords before the number read more naturally
                 best = distance if best is None else min(best, distance)
+                found = clause.find(keyword, found + (len(keyword) or 1))
         if best is not None:
             return best
     return None
@@ -374,6 +379,14 @@ def find_mentions(text: str) -> list[Mention]:
     Works on any text: one sentence, a paragraph, several paragraphs. Numbers in 《titles》, dates,
     ordinals (第2次) and document numbers are not figures.
     """
+    # The same texts are read by the templates, the answers checks and several report checks:
+    # remembered per text (a build asked ~200 times for ~30 texts). A new list each time, so a
+    # caller may change its list; Mentions are frozen.
+    return list(_mentions_of(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _mentions_of(text: str) -> tuple[Mention, ...]:
     mentions: list[Mention] = []
     offset = 0
     for paragraph in text.split("\n"):
@@ -384,7 +397,7 @@ def find_mentions(text: str) -> list[Mention]:
             search_from = at + len(sentence)
             mentions.extend(_sentence_mentions(sentence, offset + at))
         offset += len(paragraph) + 1
-    return mentions
+    return tuple(mentions)
 
 
 def _sentence_mentions(sentence: str, offset: int) -> list[Mention]:

@@ -1,7 +1,7 @@
 """The few raw WordprocessingML helpers drafter needs that python-docx does not offer.
 
 Everything that touches ``w:`` elements directly lives here (built with ``OxmlElement``, never
-from XML strings); ``docx_writer`` composes these helpers with python-docx's friendly API.
+from XML strings); ``docx_base`` composes these helpers with python-docx's friendly API.
 Child elements are inserted in schema order, which Word insists on (LibreOffice does not).
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Length
+
+from drafter.gbt9704 import Length
 
 # Schema order of the w:rPr and w:pPr children we touch, followed by everything after them.
 _RPR_ORDER = (

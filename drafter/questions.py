@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from drafter.outlines import OUTLINES
 from drafter.units import UNIT_TYPES, guess_unit_type, words_for
 from drafter.yearly import guiding_formula
 
@@ -23,12 +24,6 @@ Kind = Literal["text", "longtext", "choice", "year", "date", "bool", "figure", "
 # Answers seen so far, as nested plain data ({"identity": {"unit_name": …}}).
 AnswerData = Mapping[str, Any]
 DefaultFn = Callable[[AnswerData], Any]
-
-OUTLINES: dict[str, str] = {
-    "regulation": "按规定顺序：举措和成效 → 不足和原因 → 第一责任人履职 → 下一年度安排",
-    "first-duty": "第一责任人在前：第一责任人履职 → 举措和成效 → 不足、原因和整改 → 下一年度安排",
-    "three-part": "三段式：工作开展情况（含第一责任人履职）→ 存在的问题 → 下一年度打算",
-}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ can see broken numbering. The block index is the "paragraph" every finding refer
 non-empty paragraph (a title spread over several lines is one block, a table is one block).
 
 Everything that can go wrong with a user's file ends as :class:`DrafterError` with a Chinese
-message; python-docx is imported only when a .docx is actually read.
+message. A .docx is read with lxml (:mod:`drafter.docx_parts`); python-docx only opens one that is
+to be edited (``check --annotate``) or that lxml alone cannot make sense of.
 """
 
 from __future__ import annotations
@@ -130,16 +131,24 @@ def read_blocks(path: Path) -> list[Block]:
     return read_report(path).blocks
 
 
-def read_report(path: Path) -> Report:
-    """Read a report with each block's sources (and the parsed .docx); DrafterError as above."""
+def read_report(path: Path, *, with_document: bool = False) -> Report:
+    """Read a report with each block's sources; DrafterError as above.
+
+    ``with_document``: also open a .docx with python-docx (``Report.document``), for a caller
+    that edits it (``check --annotate``); reading alone parses the XML with lxml.
+    """
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     document = None
     sourced: list[tuple[_Item, list[Source]]]
     if data.startswith(ZIP_MAGIC):
-        document = _docx_document(path, data)
-        sourced = _document_items(path, document)
+        _check_archive(path, data)
+        parts = None if with_document else _light_parts(data)
+        if parts is None:
+            document = _docx_document(path, data)
+            parts = _document_parts(document)
+        sourced = _document_items(path, parts)
     elif data.startswith(OLE_MAGIC):
         raise _ole_error(path, data, suffix)
     elif suffix in (".docx", ".docm", ".dotx"):
@@ -170,7 +179,8 @@ def read_report(path: Path) -> Report:
 
 def document_report(document: Any) -> Report:
     """Blocks and sources of a python-docx Document already in memory (e.g. one just built)."""
-    return _sourced_report(list(_body_items(document.element.body, _Numbering(document))), document)
+    parts = _document_parts(document)
+    return _sourced_report(list(_body_items(parts.body, _Numbering(parts))), document)
 
 
 def _sourced_report(sourced: list[tuple[_Item, list[Source]]], document: Any) -> Report:
@@ -388,8 +398,8 @@ def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-def _docx_document(path: Path, data: bytes) -> Any:
-    """Check the archive, then parse it with python-docx (DrafterError when unusable)."""
+def _check_archive(path: Path, data: bytes) -> None:
+    """Refuse a damaged, encrypted or oversized archive (DrafterError) before parsing."""
     import io
 
     try:
@@ -415,6 +425,26 @@ def _docx_document(path: Path, data: bytes) -> Any:
             path=path,
             hint="请用 Word 或 WPS 打开修复后另存为 .docx 再试。",
         )
+
+
+def _light_parts(data: bytes) -> Any:
+    """The parts through lxml alone, or None: then python-docx opens the file (and says
+    whether it can be read at all)."""
+    import io
+
+    from drafter.docx_parts import read_parts
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return read_parts(archive)
+    except Exception:
+        return None
+
+
+def _docx_document(path: Path, data: bytes) -> Any:
+    """Parse a checked archive with python-docx (DrafterError when unusable)."""
+    import io
+
     try:
         import docx
 
@@ -423,9 +453,24 @@ def _docx_document(path: Path, data: bytes) -> Any:
         raise _parse_error(path) from exc
 
 
-def _document_items(path: Path, document: Any) -> list[tuple[_Item, list[Source]]]:
+def _document_parts(document: Any) -> Any:
+    """The parts the reader uses, from a python-docx Document."""
+    from drafter.docx_parts import Parts
+
     try:
-        return list(_body_items(document.element.body, _Numbering(document)))
+        numbering = document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        numbering = None
+    try:
+        styles = document.styles.element
+    except (AttributeError, KeyError):
+        styles = None
+    return Parts(document.element.body, numbering, styles)
+
+
+def _document_items(path: Path, parts: Any) -> list[tuple[_Item, list[Source]]]:
+    try:
+        return list(_body_items(parts.body, _Numbering(parts)))
     except DrafterError:
         raise
     except Exception as exc:
@@ -541,21 +586,18 @@ def paragraph_pieces(p: _Element) -> list[tuple[str, _Element]]:
 class _Numbering:
     """Derives the number Word displays for automatically numbered paragraphs (w:numPr)."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, parts: Any) -> None:
         self.num_to_abstract: dict[str, str] = {}
         self.overrides: dict[str, dict[int, int]] = {}
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.style_numpr: dict[str, tuple[str | None, int | None]] = {}
         self.counters: dict[str, list[int]] = {}
         self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
-            root = None
-        if root is not None:
-            self._load_numbering(root)
-        with contextlib.suppress(AttributeError, KeyError):
-            self._load_styles(document.styles.element)
+        if parts.numbering is not None:
+            self._load_numbering(parts.numbering)
+        if parts.styles is not None:
+            with contextlib.suppress(AttributeError, KeyError):
+                self._load_styles(parts.styles)
 
     def _load_numbering(self, root: _Element) -> None:
         for abstract in root.iterchildren(_w("abstractNum")):

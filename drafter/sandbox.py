@@ -562,6 +562,79 @@ def _finalize(value: Any) -> Any:
 # --------------------------------------------------------------------------- rendering
 
 
+class _Watchers:
+    """One thread per process that stops renders overrunning their time.
+
+    A thread per render (a ``threading.Timer``) cost up to a millisecond to start, a fifth of a
+    render. This thread starts on first use and sleeps until the earliest deadline. It is
+    stopped before the process forks (a batch build's workers), so no thread is alive in a
+    fork, and starts again when next needed.
+    """
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.active: dict[int, _Watchdog] = {}
+        self.thread: threading.Thread | None = None
+        self.stopping = False
+
+    def watch(self, watchdog: _Watchdog) -> None:
+        with self.cond:
+            self.active[id(watchdog)] = watchdog
+            if self.thread is None:
+                self.stopping = False
+                self.thread = threading.Thread(
+                    target=self._run, name="drafter-render-watchdog", daemon=True
+                )
+                self.thread.start()
+            self.cond.notify()
+
+    def unwatch(self, watchdog: _Watchdog) -> None:
+        with self.cond:
+            self.active.pop(id(watchdog), None)
+
+    def _run(self) -> None:
+        with self.cond:
+            while not self.stopping:
+                now = time.monotonic()
+                for key, watchdog in list(self.active.items()):
+                    if watchdog.deadline <= now:
+                        del self.active[key]
+                        watchdog.fire()
+                soonest = min((w.deadline for w in self.active.values()), default=None)
+                self.cond.wait(None if soonest is None else max(0.0, soonest - now))
+
+    def stop(self) -> None:
+        """Before a fork: end the thread (renders still running are watched again after)."""
+        with self.cond:
+            thread, self.thread = self.thread, None
+            if thread is None:
+                return
+            self.stopping = True
+            self.cond.notify()
+        thread.join()
+
+    def resume(self) -> None:
+        """After a fork, in the parent: watch again what was being watched."""
+        with self.cond:
+            pending = list(self.active.values())
+        for watchdog in pending:
+            self.watch(watchdog)
+
+    def reset(self) -> None:
+        """After a fork, in the child: the parent's renders are not the child's."""
+        self.cond = threading.Condition()
+        self.active = {}
+        self.thread = None
+        self.stopping = False
+
+
+_watchers = _Watchers()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(
+        before=_watchers.stop, after_in_parent=_watchers.resume, after_in_child=_watchers.reset
+    )
+
+
 class _Watchdog:
     """Stops a render that overruns its time even inside a loop that calls nothing.
 
@@ -572,31 +645,30 @@ class _Watchdog:
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
+        self.deadline = 0.0
         self.thread_id = threading.get_ident()
         self.lock = threading.Lock()
         self.done = False
         self.fired = False
-        self.timer = threading.Timer(seconds, self._fire)
-        self.timer.daemon = True
 
     def _set_async(self, exc: Any) -> None:
         with contextlib.suppress(AttributeError, OSError, ValueError):
             set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
             set_async(ctypes.c_ulong(self.thread_id), ctypes.py_object(exc) if exc else None)
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self.lock:
             if not self.done:
                 self.fired = True
                 self._set_async(_RenderTimeout)
 
     def __enter__(self) -> _Watchdog:
-        _budget.deadline = time.monotonic() + self.seconds
-        self.timer.start()
+        self.deadline = _budget.deadline = time.monotonic() + self.seconds
+        _watchers.watch(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.timer.cancel()
+        _watchers.unwatch(self)
         with self.lock:
             self.done = True
             if self.fired:

@@ -16,6 +16,10 @@ SEEDS = ROOT / "seeds"
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    # Compiled templates go to a cache of the test run, not the user's (subprocesses inherit it).
+    import tempfile
+
+    os.environ.setdefault("DRAFTER_CACHE_DIR", tempfile.mkdtemp(prefix="drafter-test-cache-"))
     # In CI LibreOffice is installed by .ci/run: a layout test must never skip there.
     if os.environ.get("CI"):
         from drafter.pdf import find_soffice

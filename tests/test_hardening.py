@@ -275,12 +275,13 @@ READERS: dict[str, Callable[[Path, Path], list[str]]] = {
 }
 
 
-# ``new -o FOLDER`` names a file to write, not one to read: that pair is not a reading case.
+# ``new -o FOLDER`` names a file to write, not one to read: that pair is not a reading case;
+# ``build FOLDER`` builds the answers files in it (a batch; see tests/test_batch.py).
 READING_CASES = [
     (command, kind)
     for command in sorted(READERS)
     for kind in sorted(SPECIALS)
-    if not (kind == "folder" and command == "new -o")
+    if not (kind == "folder" and command in ("new -o", "build"))
 ]
 
 

@@ -131,3 +131,42 @@ def test_a_date_typed_as_a_signer_is_caught() -> None:
     problems = cross_check(answers)
     assert [k for k, _ in problems] == ["identity.signers"]
     assert "第2行" in problems[0][1]
+
+
+def test_every_bad_answer_is_named_in_catalogue_order_with_the_first_as_field() -> None:
+    with pytest.raises(DrafterError) as info:
+        validate_answers(
+            {
+                "followups": "不是列表",
+                "identity": {"year": "明年"},
+                "publicity": {"materials": "很多", "activities": "三十"},
+            }
+        )
+    lines = str(info.value).splitlines()
+    named = [line.split("：")[0].strip(" -") for line in lines if line.startswith("  - ")]
+    assert named == [
+        "followups",
+        "identity.year（报告年度）",
+        "publicity.activities（普法宣传活动）",
+        "publicity.materials（发放宣传资料）",
+    ]
+    assert info.value.field == "followups"
+
+
+def test_an_empty_section_is_refused_and_a_missing_one_is_empty() -> None:
+    with pytest.raises(DrafterError, match="键: 值"):
+        validate_answers({"publicity": None})
+    answers = validate_answers({})
+    assert answers.get("publicity.activities") is None
+    assert answers.get("publicity.measures") == []
+    assert answers.followups == []
+
+
+def test_assigning_an_answer_parses_it_like_loading() -> None:
+    answers = validate_answers({})
+    answers.publicity.activities = "1500余"
+    assert answers.get("publicity.activities") == Figure(1500, approx=True)
+    with pytest.raises(ValueError, match="不是数字"):
+        answers.publicity.activities = "很多"
+    with pytest.raises(AttributeError):
+        answers.publicity.no_such_question = 1

@@ -77,6 +77,7 @@ NEAR_BUDGET = 200_000
 
 def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -> Iterator[Finding]:
     grams = [_bigrams(key) for key, *_ in items]
+    sizes = [len(g) for g in grams]
     budget = NEAR_BUDGET
     for j in range(1, len(items)):
         budget -= min(j, NEAR_WINDOW)
@@ -88,8 +89,14 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
             shorter, longer = sorted((len(key_i), len(key_j)))
             if shorter < longer * NEAR_SIMILARITY:
                 continue
-            union = len(grams[i] | grams[j])
-            if union and len(grams[i] & grams[j]) / union >= NEAR_SIMILARITY:
+            # Overlap / union can be no more than the smaller set over the larger: skip pairs
+            # that cannot reach the threshold before building any set.
+            small, large = sorted((sizes[i], sizes[j]))
+            if small < large * NEAR_SIMILARITY:
+                continue
+            common = len(grams[i] & grams[j])
+            union = sizes[i] + sizes[j] - common
+            if union and common / union >= NEAR_SIMILARITY:
                 where = items[i][1]
                 place = "本段前文" if where == index_j else f"第{where + 1}段"
                 yield Finding(

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import Context
+from drafter.checks._text import AnyOf, Context
 from drafter.checks.terms import PLAN_RANGES, RANGE, TERMS
 
 RULE = "outdated-term"
@@ -17,12 +17,15 @@ RULE = "outdated-term"
 _COMPILED = [(term, re.compile(term.pattern)) for term in TERMS]
 _PLANS = [(name, re.compile(re.escape(name) + r"\s*[》]?\s*" + RANGE.pattern), ranges)
           for name, ranges in PLAN_RANGES]  # fmt: skip
+_ANY = AnyOf([pattern for _, pattern in _COMPILED] + [pattern for _, pattern, _ in _PLANS])
 
 
 @register(RULE, "过时的提法")
 def check(context: Context) -> Iterator[Finding]:
     year = context.year
     for index, text, norm in context.prose():
+        if not _ANY.may_match(norm):
+            continue
         for term, pattern in _COMPILED:
             if year is None and (term.since is not None or term.before is not None):
                 continue

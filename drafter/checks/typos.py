@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import Context
+from drafter.checks._text import AnyOf, Context
 
 RULE = "typo"
 
@@ -42,11 +42,14 @@ TYPOS: tuple[tuple[str, str, str], ...] = (
     (r"确实(?=加强|推进|抓好|履行|做好|提高|提升|保障|落实|维护|解决|发挥|增强)", "切实", "error"),
 )
 _COMPILED = [(re.compile(p), fix, severity) for p, fix, severity in TYPOS]
+_ANY = AnyOf(pattern for pattern, _, _ in _COMPILED)
 
 
 @register(RULE, "疑似错别字")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
+        if not _ANY.may_match(norm):
+            continue
         for pattern, fix, severity in _COMPILED:
             for match in pattern.finditer(norm):
                 word = text[match.start() : match.end()]

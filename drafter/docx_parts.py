@@ -1,0 +1,88 @@
+"""The parts of a .docx the reader needs (body, numbering, styles) as lxml trees.
+
+``drafter check`` and ``drafter import`` only read the XML; loading python-docx for that took
+longer than checking a 30-page report. The parts are found the way python-docx finds them
+(package relationships, then the main part's relationships) and parsed with the same parser
+settings, so the reader sees the same trees; a package python-docx would refuse (the main part
+is not a Word document) is refused here too. ``check --annotate``, which edits the document,
+still opens it with python-docx.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MAIN_CONTENT_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+
+
+@dataclass(frozen=True)
+class Parts:
+    body: Any
+    numbering: Any | None
+    styles: Any | None
+
+
+def _parse(data: bytes) -> Any:
+    from lxml import etree
+
+    # As python-docx parses a part: no blank text kept, no entities resolved.
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return etree.fromstring(data, parser)
+
+
+def _relationships(archive: zipfile.ZipFile, rels_name: str, source_dir: str) -> dict[str, str]:
+    """Relationship type (last path segment) → part name, for the internal targets."""
+    try:
+        data = archive.read(rels_name)
+    except KeyError:
+        return {}
+    found: dict[str, str] = {}
+    for rel in _parse(data).iterchildren(f"{{{PKG_RELS_NS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        target = rel.get("Target") or ""
+        name = target.lstrip("/") if target.startswith("/") else posixpath.join(source_dir, target)
+        found.setdefault(kind, posixpath.normpath(name))
+    return found
+
+
+def _content_type(archive: zipfile.ZipFile, part: str) -> str | None:
+    types = _parse(archive.read("[Content_Types].xml"))
+    for override in types.iterchildren(f"{{{CT_NS}}}Override"):
+        if (override.get("PartName") or "").lstrip("/").lower() == part.lower():
+            return override.get("ContentType")
+    extension = posixpath.splitext(part)[1].lstrip(".").lower()
+    for default in types.iterchildren(f"{{{CT_NS}}}Default"):
+        if (default.get("Extension") or "").lower() == extension:
+            return default.get("ContentType")
+    return None
+
+
+def read_parts(archive: zipfile.ZipFile) -> Parts:
+    """Body, numbering and styles of the main document; ValueError (or a parser or zip error)
+    when the package is not a Word document."""
+    main = _relationships(archive, "_rels/.rels", "").get("officeDocument")
+    if main is None or _content_type(archive, main) != MAIN_CONTENT_TYPE:
+        raise ValueError("not a Word document")
+    document = _parse(archive.read(main))
+    body = document.find(f"{{{W_NS}}}body")
+    if body is None:
+        raise ValueError("no body")
+    folder, name = posixpath.split(main)
+    related = _relationships(archive, posixpath.join(folder, "_rels", name + ".rels"), folder)
+
+    def part(kind: str) -> Any | None:
+        target = related.get(kind)
+        return None if target is None else _parse(archive.read(target))
+
+    return Parts(body, part("numbering"), part("styles"))

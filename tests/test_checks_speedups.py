@@ -1,0 +1,102 @@
+"""Rewrites made for speed find exactly what the straightforward forms found."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from drafter.checks._text import HAN
+from drafter.checks.names import _stem_spans
+from drafter.mentions import find_mentions
+
+
+def test_county_stem_search_equals_the_regex_it_replaced() -> None:
+    """A pattern per county compiled the Chinese-character class for every report; the search
+    by str.find plus one precompiled lookahead finds the same spans, left to right."""
+    rng = random.Random(15)
+    alphabet = [*"尼玛县委政府人民中共俄久乡镇街道苏木党2024年度，。 a1", *["尼玛"] * 5]
+    for stem, suffix in (("尼玛", "县"), ("扎鲁特", "旗"), ("城关", "区")):
+        pattern = re.compile(
+            rf"(?:(?<=中共)|(?<![{HAN}])){re.escape(stem)}(?!{re.escape(suffix)})"
+            rf"(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木)(?:\d|人民政府|党委|政府|$|[^{HAN}]))"
+        )
+        letters = [*alphabet, stem, stem + suffix]
+        matched = 0
+        for _ in range(4000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert list(_stem_spans(text, stem, suffix)) == expected, text
+            matched += bool(expected)
+        assert matched > 10  # the comparison saw real matches
+
+
+def test_remembered_mentions_come_as_a_new_list_each_time() -> None:
+    text = "全年开展普法宣传活动30场次，发放资料1500余份。"
+    first = find_mentions(text)
+    first.clear()
+    again = find_mentions(text)
+    assert [m.raw for m in again] == ["30场次", "1500余份"]
+    assert again is not find_mentions(text)
+
+
+def test_any_of_says_no_only_when_no_pattern_matches() -> None:
+    from drafter.checks import outdated, typos
+    from drafter.checks._text import AnyOf
+    from tests.conftest import SEEDS
+
+    rng = random.Random(16)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    groups = [
+        [pattern for pattern, _, _ in typos._COMPILED],
+        [pattern for _, pattern in outdated._COMPILED]
+        + [pattern for _, pattern, _ in outdated._PLANS],
+    ]
+    # Texts that hit each pattern, and random pieces of the real reports.
+    samples = ["布署工作", "再接再励", "截止目前", "法治政府建设实施纲要（2015—2020年）", "的的确"]
+    samples += [
+        text[i : i + rng.randint(5, 80)] for i in (rng.randrange(len(text)) for _ in range(3000))
+    ]
+    for patterns in groups:
+        joined = AnyOf(patterns)
+        assert joined.joined is not None
+        hits = 0
+        for sample in samples:
+            expected = any(p.search(sample) for p in patterns)
+            assert joined.may_match(sample) == expected, sample
+            hits += expected
+        assert hits >= 3
+
+
+def test_any_of_does_not_join_what_it_cannot_join_faithfully() -> None:
+    from drafter.checks._text import AnyOf
+
+    backref = AnyOf([re.compile(r"(.)\1"), re.compile("x")])
+    assert backref.joined is None and backref.may_match("ab")
+    mixed = AnyOf([re.compile("a", re.I), re.compile("b")])
+    assert mixed.joined is None
+    named = AnyOf([re.compile("(?P<n>a)"), re.compile("(?P<n>b)")])
+    assert named.joined is None and named.may_match("zzz")
+
+
+def _common_run_table(a: str, b: str) -> int:
+    """The longest common substring by the character table common_run used to fill."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if ch == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def test_common_run_equals_the_table_it_replaced() -> None:
+    from drafter.checks._text import common_run
+
+    rng = random.Random(17)
+    for _ in range(5000):
+        a = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
+        b = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
+        assert common_run(a, b) == _common_run_table(a, b), (a, b)
