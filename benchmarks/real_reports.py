@@ -69,9 +69,7 @@ _UNITS = sorted(
     key=len,
     reverse=True,
 )
-_FIGURE = re.compile(
-    r"(约|近|逾|超过|超|达)?(\d+(?:\.\d+)?)(余|多)?(" + "|".join(_UNITS) + r"|%)"
-)
+_FIGURE = re.compile(r"(约|近|逾|超过|超|达)?(\d+(?:\.\d+)?)(余|多)?(" + "|".join(_UNITS) + r"|%)")
 
 
 def oracle_figures(text: str) -> list[tuple[str, str, str, str]]:
@@ -133,8 +131,10 @@ def load_expectations() -> dict[str, Any]:
 
 def _covers(finding: dict[str, Any], spec: dict[str, Any]) -> bool:
     """A finding covers a listed defect: same rule (when one is given) and overlapping text."""
-    if spec.get("rule") and finding["rule"] != spec["rule"] and finding["rule"] not in spec.get(
-        "also", []
+    if (
+        spec.get("rule")
+        and finding["rule"] != spec["rule"]
+        and finding["rule"] not in spec.get("also", [])
     ):
         return False
     want = _norm(str(spec.get("excerpt", "")))
@@ -195,13 +195,19 @@ def _novel_sentences(draft: str, original: str) -> list[str]:
     }
     for sentence in sentences_of("\n".join(line for line in lines if line not in frame)):
         plain = _norm(sentence)
-        core = re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]是)", "", plain)
+        core = re.sub(
+            r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]是)",
+            "",
+            plain,
+        )
         core = core.rstrip("。；：")
         if not core or core in source or _FRAME.match(plain) or "【待补充" in plain:
             continue
         if re.fullmatch(r"\d{4}年\u3000\u3000月\u3000\u3000日|\d{4}年\d{1,2}月\d{1,2}日", sentence):
             continue
-        if re.search(r"\d{4}年度法治政府建设情况报告|现将\S{1,4}\d{4}年度法治政府建设情况报告如下", plain):
+        if re.search(
+            r"\d{4}年度法治政府建设情况报告|现将\S{1,4}\d{4}年度法治政府建设情况报告如下", plain
+        ):
             continue
         out.append(sentence)
     return out
@@ -245,16 +251,20 @@ def measure(path: Path, expect: dict[str, Any], work: Path) -> Result:
         need = Counter((n, a, u) for n, a, u, _ in figures)
         result.kept = sum(min(c, have[k]) for k, c in need.items())
         result.dated = bool(
-            re.search(r"^\s*\d{4}年(?:\d{1,2}月\d{1,2}日|\u3000\u3000月\u3000\u3000日)\s*$", draft_text, re.M)
+            re.search(
+                r"^\s*\d{4}年(?:\d{1,2}月\d{1,2}日|\u3000\u3000月\u3000\u3000日)\s*$",
+                draft_text,
+                re.M,
+            )
         )
     entries = report.get("figures", [])
     for number, _approx, _unit, surface in figures:
         sentence = next((s for s in sentences_of(original) if surface in s), "")
         value = float(number)
         if any(
-            float(e.get("value") or 0) == value and _norm(e.get("source", "")) and (
-                _norm(e["source"]) in _norm(sentence) or _norm(sentence) in _norm(e["source"])
-            )
+            float(e.get("value") or 0) == value
+            and _norm(e.get("source", ""))
+            and (_norm(e["source"]) in _norm(sentence) or _norm(sentence) in _norm(e["source"]))
             for e in entries
         ):
             result.reported += 1

@@ -23,6 +23,7 @@ from drafter.questionnaire import (
     run_new,
     toolbar_text,
 )
+from drafter.questionnaire import skip_reason
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
 
 ENTER = "\r"
@@ -88,6 +89,8 @@ def full_run_keys(answers: Mapping[str, Any]) -> str:
     keys = ""
     for section in SECTIONS:
         for q in section.questions:
+            if skip_reason(q.key, data):
+                continue  # not asked (开头段原文 outside an import): no keys
             answer = answers.get(q.key)
             keys += keys_for(q, answer, data)
             if isinstance(answer, str):

@@ -118,7 +118,9 @@ def _county_stems(context: Context) -> Iterator[Finding]:
 
 def _unit_stems(context: Context) -> Iterator[Finding]:
     for unit in _units(context):
-        unit_type = next(t for t in ("街道", "苏木", "乡", "镇") if unit.endswith(t))
+        unit_type = next((t for t in ("街道", "苏木", "乡", "镇") if unit.endswith(t)), None)
+        if unit_type is None:
+            continue  # a 街道 named "X街" (鹤龙街): its short form is the name itself
         stem = unit[: -len(unit_type)]
         if len(stem) < 2:
             continue
