@@ -64,8 +64,63 @@ TRUNCATION_RULES = {"missing-part", "missing-cause", "empty-part", "missing-date
 # Written here on purpose, independently of drafter.mentions: the measure must not share the
 # finder's blind spots.
 _UNITS = sorted(
-    """场次 人次 户次 件次 余次 个月 小时 分钟 万元 亿元 平方米 公里 次 场 件 人 份 个 名 项 条 起 户 册
-    张 元 篇 期 家 所 批 类 天 部 本 套 块 处 轮 卷 幅 块 期 节 课 组 支 座 间 台 辆 宗 例 单 万""".split(),
+    [
+        "场次",
+        "人次",
+        "户次",
+        "件次",
+        "余次",
+        "个月",
+        "小时",
+        "分钟",
+        "万元",
+        "亿元",
+        "平方米",
+        "公里",
+        "次",
+        "场",
+        "件",
+        "人",
+        "份",
+        "个",
+        "名",
+        "项",
+        "条",
+        "起",
+        "户",
+        "册",
+        "张",
+        "元",
+        "篇",
+        "期",
+        "家",
+        "所",
+        "批",
+        "类",
+        "天",
+        "部",
+        "本",
+        "套",
+        "块",
+        "处",
+        "轮",
+        "卷",
+        "幅",
+        "块",
+        "期",
+        "节",
+        "课",
+        "组",
+        "支",
+        "座",
+        "间",
+        "台",
+        "辆",
+        "宗",
+        "例",
+        "单",
+        "万",
+    ],
     key=len,
     reverse=True,
 )
@@ -77,7 +132,7 @@ def oracle_figures(text: str) -> list[tuple[str, str, str, str]]:
     out = []
     for match in _FIGURE.finditer(text):
         before = text[max(0, match.start() - 1) : match.start()]
-        if before.isdigit() or before in "〔[第" and match.group(1) is None:
+        if before.isdigit() or (before in "〔[第" and match.group(1) is None):
             continue  # a document number or an ordinal, not a figure
         approx = match.group(3) or (match.group(1) if match.group(1) in ("约", "近", "逾") else "")
         out.append((match.group(2), approx or "", match.group(4), match.group(0)))
@@ -305,7 +360,9 @@ def measure(path: Path, expect: dict[str, Any], work: Path) -> Result:
         else:
             result.false_findings.append(f"{finding['rule']}：{finding.get('excerpt', '')[:30]}")
     result.missed = [
-        f"{d.get('rule', '?')}：{d.get('excerpt', '')}" for d, m in zip(defects, matched) if not m
+        f"{d.get('rule', '?')}：{d.get('excerpt', '')}"
+        for d, m in zip(defects, matched, strict=True)
+        if not m
     ]
     return result
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.hanzi import T2S
-from drafter.units import NOT_STREET
 from drafter.outline import Block
+from drafter.units import NOT_STREET
 
 UNIT_TYPES = ("街道", "苏木", "乡", "镇")
 """Longest first, so 街道 is tried before the one-character types."""

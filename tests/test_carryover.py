@@ -23,8 +23,7 @@ from drafter.carryover import (
 from drafter.errors import DrafterError
 from drafter.figures import Figure
 from drafter.model import validate_answers
-from drafter.questionnaire import run_new
-from drafter.questionnaire import skip_reason
+from drafter.questionnaire import run_new, skip_reason
 from drafter.questions import QUESTIONS, SECTIONS, get_answer
 from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)
     CTRL_C,

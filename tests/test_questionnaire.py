@@ -21,9 +21,9 @@ from drafter.questionnaire import (
     prefill_text,
     run_edit,
     run_new,
+    skip_reason,
     toolbar_text,
 )
-from drafter.questionnaire import skip_reason
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
 
 ENTER = "\r"

@@ -14,8 +14,8 @@ import pytest
 
 from drafter.identity import detect_identity, years_in
 from drafter.importer import import_blocks
-from drafter.reader import blocks_from_text
 from drafter.model import validate_answers
+from drafter.reader import blocks_from_text
 from drafter.render import render_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
