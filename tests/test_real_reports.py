@@ -169,3 +169,110 @@ def test_an_opening_in_the_plain_frame_also_fills_its_clauses_for_next_year() ->
     data = import_blocks(blocks_from_text(text)).data["opening"]
     assert data["leadership"] == "在县委、县政府的坚强领导下"
     assert data["text"].startswith("2024年，石桥乡在县委")
+
+
+# --------------------------------------------------------------------------- parts and items
+
+
+def _draft(text: str) -> list[str]:
+    result = import_blocks(blocks_from_text(text))
+    return [b.full_text for b in render_blocks(validate_answers(result.data))]
+
+
+def test_parts_titled_by_what_was_done_are_measures() -> None:
+    from drafter.importer.classify import KIND_MEASURES, classify_part
+
+    for title in (
+        "2022年法治政府建设主要措施",
+        "推进法治政府建设情况",
+        "坚持依法决策，提高决策法治化水平",
+    ):
+        assert classify_part(title, "进一步明确了重大行政决策的范围。") == KIND_MEASURES, title
+
+
+def test_a_topic_part_over_plain_paragraphs_keeps_its_title() -> None:
+    paragraphs = _draft(
+        "2022年，石桥镇扎实推进法治政府建设。现将有关情况报告如下：\n"
+        "一、强化组织领导，夯实法治基础\n成立镇法治政府建设工作领导小组，明确党委书记为组长。\n"
+        "二、坚持依法决策，提高决策水平\n全年作出重大行政决策3项，均经过合法性审查。\n"
+    )
+    assert (
+        "（一）强化组织领导，夯实法治基础。成立镇法治政府建设工作领导小组，明确党委书记为组长。"
+        in (paragraphs)
+    )
+    assert not any("健全法治政府建设工作机制" in p for p in paragraphs)  # no catalogue title
+
+
+def test_a_lead_before_its_runs_is_not_renumbered() -> None:
+    paragraphs = _draft(
+        "2024年，石桥乡扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+        "（一）深化思想引领\n我乡始终把学习贯彻习近平法治思想作为首要政治任务。一是严格落实中心组学习制度，"
+        "全年专题学习12次。二是压实责任，定期研究法治建设工作。\n"
+    )
+    body = next(p for p in paragraphs if "深化思想引领" in p)
+    assert "我乡始终把学习贯彻习近平法治思想作为首要政治任务。一是严格落实中心组学习制度" in body
+    assert "三是" not in body
+
+
+def test_an_item_headed_by_the_first_duty_is_the_first_duty_item() -> None:
+    paragraphs = _draft(
+        "2024年，石桥镇扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+        "（一）党委负责人严格履行法治建设第一责任人职责\n一是主持召开法治建设专题会议4次。"
+        "二是带头学法，组织干部集中学法6次。\n（二）深化普法宣传\n全年开展普法宣传活动12场次。\n"
+    )
+    assert not any("【待补充" in p and "第一责任人" in p for p in paragraphs)
+    assert any(p.startswith("（一）党委负责人严格履行法治建设第一责任人职责。") for p in paragraphs)
+    assert not any("待补充：2024年度推进法治政府建设的主要举措和成效" in p for p in paragraphs)
+
+
+def test_a_missing_first_duty_item_claims_nothing() -> None:
+    paragraphs = _draft(
+        "2024年，石桥镇扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
+        "（一）深化普法宣传\n全年开展普法宣传活动12场次。\n"
+    )
+    duty = next(p for p in paragraphs if "第一责任人" in p)
+    assert "【待补充：" in duty and "切实履行" not in duty
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _rules(text: str) -> list[tuple[str, str]]:
+    from drafter.checks import run_checks
+
+    return [(f.rule, f.excerpt) for f in run_checks(blocks_from_text(text)) if f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("制定了《议事规则》、《集体决策规定》，规范决策程序。", "punctuation"),
+        ("全面贯彻党的十九大和历届全会精神，扎实推进法治建设。", "typo"),
+        ("二是健全法制机制，全面推进合法性审查全覆盖工作。", "outdated-term"),
+        ("认真学习贯彻党的十九届六中二十届一中全会精神，推动工作落实。", "run-on"),
+    ],
+)
+def test_general_rules_found_on_real_reports(sentence: str, rule: str) -> None:
+    text = f"石桥镇2024年度法治政府建设情况报告\n2024年，石桥镇扎实推进法治政府建设。\n一、主要举措和成效\n{sentence}\n"
+    assert rule in [r for r, _ in _rules(text)]
+
+
+def test_a_title_year_without_nian() -> None:
+    text = "沅江路街道2024法治政府建设年度报告\n2024年，沅江路街道扎实推进法治政府建设。\n"
+    assert ("name-incomplete", "2024法治") in _rules(text)
+    clean = "沅江路街道2024年法治政府建设年度报告\n2024年，沅江路街道扎实推进法治政府建设。\n"
+    assert "name-incomplete" not in [r for r, _ in _rules(clean)]
+
+
+def test_an_addressee_with_commas_between_bodies() -> None:
+    text = "中共将乐县委员会，将乐县人民政府：\n2024年，古镛镇扎实推进法治政府建设。\n"
+    assert ("punctuation", "会，将") in _rules(text)
+    good = "中共将乐县委员会、将乐县人民政府：\n2024年，古镛镇扎实推进法治政府建设。\n"
+    assert "punctuation" not in [r for r, _ in _rules(good)]
+
+
+def test_rural_revitalisation_in_a_jiedao_with_villages_is_its_own() -> None:
+    head = "北城街街道2025年法治政府建设年度报告\n2025年，北城街街道将法治建设融入乡村振兴。\n"
+    assert "unit-mismatch" in [r for r, _ in _rules(head)]
+    villages = head + "一、主要举措和成效\n纳入村（社区）年度绩效考核。\n"
+    assert "unit-mismatch" not in [r for r, _ in _rules(villages)]
