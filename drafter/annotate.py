@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -63,7 +62,7 @@ class AnnotateResult:
 def annotate_target(report: Path, out: Path, *, force: bool) -> Path:
     """Where the annotated copy goes: a .docx that is not the report itself, never silently
     replacing an existing file (the write takes a new name ``…(2).docx`` unless ``force``)."""
-    from drafter.fsutil import refuse_special_output
+    from drafter.fsutil import refuse_special_output, same_file
 
     out = Path(out)
     if same_file(report, out):
@@ -85,16 +84,6 @@ def _onto_report(out: Path) -> DrafterError:
         field="--annotate",
         hint="请为批注副本另起一个文件名，如 --annotate 报告（审核意见）.docx。",
     )
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (same real path, or the same file through a link)."""
-    try:
-        if Path(a).exists() and Path(b).exists():
-            return os.path.samefile(a, b)
-        return Path(a).resolve() == Path(b).resolve()
-    except (OSError, ValueError):
-        return False
 
 
 def comment_text(finding: Finding, *, exact: bool = True) -> str:

@@ -126,7 +126,7 @@ def gather(
 ) -> tuple[list[Path], list[BadFile]]:
     """The files to sum: given files as they are, folders searched (with sub-folders) for
     answers files and reports; paths that do not exist are listed as bad, not fatal."""
-    from drafter.annotate import same_file
+    from drafter.fsutil import check_input, same_file
 
     excluded = [Path(p) for p in exclude]
     files: list[Path] = []
@@ -145,8 +145,6 @@ def gather(
         elif path.is_file():
             files.append(path)
         elif os.path.lexists(path):
-            from drafter.fsutil import check_input
-
             try:  # a FIFO or a device: named as such, never opened
                 check_input(path)
             except DrafterError as exc:

@@ -58,8 +58,7 @@ def format_table(rows: Sequence[Sequence[str]]) -> list[str]:
 
 def summary_target(out: Path, inputs: Sequence[Path], *, force: bool) -> Path:
     """A .xlsx that is none of the inputs (the write takes a new name unless --force)."""
-    from drafter.annotate import same_file
-    from drafter.fsutil import refuse_special_output
+    from drafter.fsutil import refuse_special_output, same_file
 
     out = Path(out)
     refuse_special_output(out)
