@@ -483,36 +483,6 @@ class _GuardedStdout(io.TextIOBase):
         return getattr(self.raw, "encoding", "utf-8")
 
 
-def _is_terminal(stream: TextIO | None) -> bool:
-    if stream is None:
-        return False
-    try:
-        return stream.isatty()
-    except (OSError, ValueError):
-        return False
-
-
-def _require_terminal(command: str) -> None:
-    """``new`` and ``edit`` ask questions: they need a terminal on both ends.
-
-    Piped or redirected input (a closed stdin, bytes that are not UTF-8, a file of garbage)
-    is refused at once instead of being fed to the questionnaire keystroke by keystroke.
-    """
-    if not _is_terminal(sys.stdin):
-        where = (
-            "标准输入已关闭" if sys.stdin is None else "标准输入不是终端（被管道或文件重定向了）"
-        )
-    elif not _is_terminal(sys.stdout):
-        where = "标准输出不是终端（被管道或文件重定向了）"
-    else:
-        return
-    raise DrafterError(
-        f"drafter {command} 要在命令行窗口里逐项问答，但{where}",
-        hint="直接在命令行窗口（终端）里运行，不要用 < 、| 或 > ；"
-        "要由答卷文件直接生成报告，用 drafter build 答卷.yaml。",
-    )
-
-
 INPUTS = {
     "answers": "答卷文件",
     "file": "报告文件",
@@ -613,7 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         _check_inputs(args)
         if args.command in INTERACTIVE:
-            _require_terminal(args.command)
+            # The questionnaire writes to the terminal itself (and refuses anything else).
             return COMMANDS[args.command](args, real_stdout)
         guarded = _GuardedStdout(real_stdout)
         sys.stdout = guarded
