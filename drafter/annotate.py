@@ -104,10 +104,11 @@ def annotate_report(
     out: Path,
     *,
     author: str = DEFAULT_AUTHOR,
-    include_info: bool = False,
+    show_all: bool = False,
     force: bool = False,
 ) -> AnnotateResult:
-    """Check a report and write a copy with one comment per finding; returns what was done."""
+    """Check a report and write a copy with one comment per error and warning (and per hint with
+    ``show_all``); returns what was done."""
     from drafter.fsutil import write_output
     from drafter.reader import read_report
 
@@ -119,7 +120,7 @@ def annotate_report(
     result = AnnotateResult(target, report.blocks, findings)
     author = author.strip() or DEFAULT_AUTHOR
     for finding in findings:
-        if finding.severity == "info" and not include_info:
+        if finding.severity == "info" and not show_all:
             continue
         exact = _comment(document, sources, report.blocks, finding, author)
         result.commented.append(finding)
@@ -212,13 +213,12 @@ def run_annotate_command(
     out: TextIO,
     *,
     author: str | None = None,
-    include_info: bool = False,
     force: bool = False,
     show_all: bool = False,
 ) -> int:
     """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
-    prints them, and the commented copy written. Exit code as ``check``: 1 with errors or
-    warnings, else 0."""
+    prints them, and the commented copy written; ``--all`` (``show_all``) lists the hints and
+    comments them too. Exit code as ``check``: 1 with errors or warnings, else 0."""
     import json
     import sys
 
@@ -230,7 +230,7 @@ def run_annotate_command(
         Path(path),
         annotate,
         author=author or DEFAULT_AUTHOR,
-        include_info=include_info,
+        show_all=show_all,
         force=force,
     )
     if fmt == "json":

@@ -51,11 +51,11 @@ def _outline_option(p: ArgumentParser, default_note: str) -> None:
     )
 
 
-def _all_option(p: ArgumentParser) -> None:
+def _all_option(p: ArgumentParser, also: str = "") -> None:
     p.add_argument(
         "--all",
         action="store_true",
-        help="也列出“提示”一级的检查结果（默认只列出错误和警告，提示只计数）",
+        help="也列出“提示”一级的检查结果（默认只列出错误和警告，提示只计数）" + also,
     )
 
 
@@ -219,7 +219,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         metavar="格式",
         help="输出格式：",
     )
-    _all_option(p)
+    _all_option(p, "；加 --annotate 时提示也写成批注")
     p.add_argument(
         "--annotate",
         type=Path,
@@ -227,7 +227,6 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
     )
     p.add_argument("--author", metavar="作者名", help="批注的作者名（默认“依法治县办审核”）")
-    p.add_argument("--with-info", dest="with_info", action="store_true", help="提示也写成批注")
     p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
 
     p = command(
@@ -385,7 +384,6 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             args.format,
             out,
             author=args.author,
-            include_info=args.with_info,
             force=args.force,
             show_all=args.all,
         )
