@@ -19,6 +19,7 @@ from drafter.figures import Figure
 from drafter.fsutil import atomic_write_text, read_input, safe_filename
 from drafter.migrations import MIGRATIONS
 from drafter.questions import SECTIONS, Question
+from drafter.textfile import decode_text
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -374,20 +375,13 @@ def read_answers_text(path: Path) -> str:
         what="答卷文件",
         hint="答卷一般只有几十 KB，请确认选对了文件；新建答卷请用 drafter new。",
     )
-    try:
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = raw.decode("utf-16")  # Notepad's "Unicode"
-        else:
-            text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise DrafterError(
-                "文件不是文本（无法按 UTF-8 或 GBK 读取）",
-                path=path,
-                hint="答卷应是 .yaml 文本文件；用记事本另存为 UTF-8 后再试。",
-            ) from None
+    text = decode_text(raw)
+    if text is None:
+        raise DrafterError(
+            "文件不是文本（无法按 UTF-8 或 GBK 读取）",
+            path=path,
+            hint="答卷应是 .yaml 文本文件；用记事本另存为 UTF-8 后再试。",
+        )
     if "\x00" in text:
         raise DrafterError("文件里有二进制内容，不是答卷", path=path)
     return text

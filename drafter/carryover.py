@@ -390,12 +390,9 @@ def _raw_data(path: Path) -> dict[str, Any]:
     """The file's data before migration (plain YAML, for the change list)."""
     from ruamel.yaml import YAML
 
-    from drafter.answers import MAX_FILE_BYTES
-    from drafter.fsutil import read_input
+    from drafter.answers import read_answers_text
 
-    raw = read_input(Path(path), limit=MAX_FILE_BYTES, what="答卷文件")
-    text = raw.decode("utf-8-sig", errors="replace")
-    data = YAML(typ="safe").load(text)
+    data = YAML(typ="safe").load(read_answers_text(Path(path)))
     return data if isinstance(data, dict) else {}
 
 

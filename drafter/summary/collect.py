@@ -311,6 +311,7 @@ MAX_EXPECT_BYTES = 1024 * 1024
 def read_expected(path: Path) -> list[str]:
     """The list of units the county expects: one name per line, UTF-8 or GBK, # for comments."""
     from drafter.fsutil import read_input
+    from drafter.textfile import decode_text
 
     path = Path(path)
     raw = read_input(
@@ -319,17 +320,7 @@ def read_expected(path: Path) -> list[str]:
         what="单位名单",
         hint="请检查名单文件的路径；名单是文本文件，每行一个单位名称。",
     )
-    text = None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = decode_text(raw)
     if text is None or "\x00" in text:
         raise DrafterError(
             "单位名单不是文本文件（无法按 UTF-8 或 GBK 读取）。",
