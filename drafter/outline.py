@@ -32,9 +32,9 @@ The channel. Answers are data, never markup, and the markup parser never parses 
   paragraph (the same kind); in a heading, title, signature, date or table cell it is joined.
 
 The marks are Unicode noncharacters (U+FDD0–U+FDEF), reserved for exactly this kind of internal
-use, so removing them from user text loses nothing a person wrote. The sandbox (``sandbox.py``)
-applies :func:`channel` to every value a template obtains: context variables, attributes, items
-and the results of calls.
+use, so removing them from user text loses nothing a person wrote. The sandbox
+(``sandbox/environment.py``) applies :func:`channel` to every value a template obtains: context
+variables, attributes, items and the results of calls.
 """
 
 from __future__ import annotations

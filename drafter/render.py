@@ -4,7 +4,7 @@ What templates see is built in :mod:`drafter.render_context`; the sentence frame
 kind of answer are in :mod:`drafter.phrasing`. Templates contain no figures of their own: every
 number in a draft comes from the answers. Helpers return text, never markup: lines and tags come
 from template files only (see ``outline.py``, "The channel"). Loading, the sandbox and its limits
-live in ``sandbox.py``.
+live in the ``sandbox`` package.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ from typing import Any
 ENV_VAR = "DRAFTER_CACHE_DIR"
 
 # The modules whose code shapes what a template compiles to (environment options, sandbox,
-# token filters); their text is part of every entry's checksum.
-_SHAPING_MODULES = ("render.py", "sandbox.py", "outline.py", "template_cache.py")
+# token filters, compile-time checks); their text is part of every entry's checksum.
+_SHAPING_MODULES = ("render.py", "sandbox/*.py", "outline.py", "template_cache.py")
 
 
 def cache_root() -> Path | None:
@@ -72,11 +72,12 @@ def _fingerprint() -> str:
 
     digest = hashlib.sha1(f"{jinja2.__version__}|{__version__}|".encode())
     here = Path(__file__).resolve().parent
-    for name in _SHAPING_MODULES:
-        try:
-            digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode() + b"\0-")
+    for pattern in _SHAPING_MODULES:
+        for path in sorted(here.glob(pattern)) or [here / pattern]:
+            try:
+                digest.update(pattern.encode() + b"\0" + path.read_bytes())
+            except OSError:
+                digest.update(pattern.encode() + b"\0-")
     return digest.hexdigest()
 
 
