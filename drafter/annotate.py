@@ -178,7 +178,8 @@ def _comment(
     author: str,
 ) -> bool:
     """Add one comment; True when it sits exactly on the finding's excerpt."""
-    from drafter.docx_anchor import W_NS, locate, mark_comment, mark_paragraph
+    from drafter.docx_anchor import locate, mark_comment, mark_paragraph
+    from drafter.docx_parts import w
 
     index = finding.paragraph
     excerpt = finding.excerpt
@@ -197,7 +198,7 @@ def _comment(
     )
     if anchor is None:
         # No text anywhere to anchor on (cannot happen for a file the reader accepted).
-        mark_paragraph(next(document.element.body.iter(f"{{{W_NS}}}p")), comment.comment_id)
+        mark_paragraph(next(document.element.body.iter(w("p"))), comment.comment_id)
         return False
     return mark_comment(anchor, comment.comment_id) and exact
 

@@ -24,6 +24,11 @@ MAIN_CONTENT_TYPE = (
 )
 
 
+def w(tag: str) -> str:
+    """The Clark name lxml uses for a WordprocessingML tag or attribute: ``w("p")``."""
+    return f"{{{W_NS}}}{tag}"
+
+
 @dataclass(frozen=True)
 class Parts:
     body: Any

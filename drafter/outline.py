@@ -2,7 +2,7 @@
 
 A draft is a flat list of :class:`Block` objects. Templates never type a heading number: they
 emit a heading *level* and :func:`number_blocks` derives 一、（一）1.（1）, so a skipped section can
-never leave a gap. The reader (``reader.py``) produces the same blocks from an existing report,
+never leave a gap. The reader (``reader/``) produces the same blocks from an existing report,
 with the numbers as they were written, so the checks see drafts and hand-written reports alike.
 
 Templates emit a small line markup that :func:`parse_markup` turns into blocks (one tag per
