@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import errno
-import io
 import os
 import sys
 from pathlib import Path
 
 from drafter.argparse_zh import ArgumentParser
 from drafter.errors import EXIT_OK, EXIT_UNUSABLE, DrafterError
+from drafter.streams import GuardedStdout, OutputBroken, say, silence_stdout, use_utf8
 
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
 # (mypy reads this block; at run time the names are never needed).
@@ -25,22 +25,6 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
 EXIT_BUG = 3
-
-
-def _utf8_streams() -> None:
-    # A Windows console gets wide-char output anyway; pipes and files get UTF-8, not the ANSI
-    # code page, so redirected output and CI logs stay readable.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        try:
-            if stream.isatty():
-                reconfigure(errors="replace")
-            else:
-                reconfigure(encoding="utf-8", errors="replace")
-        except (OSError, ValueError):
-            pass
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
@@ -428,59 +412,6 @@ INTERACTIVE = ("new", "edit")
 """Commands that ask questions on the terminal."""
 
 
-class OutputBroken(Exception):
-    """Writing to standard output failed (a full disk, a closed or broken pipe)."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-class _GuardedStdout(io.TextIOBase):
-    """Standard output whose write errors are told apart from every other OSError.
-
-    A failed write inside a command would otherwise look like a bug (exit 3); it is the
-    output's fault, not the input's, and ends with exit 2 and a Chinese message. What was
-    written is kept (up to a few KB) so that message can repeat it on standard error.
-    """
-
-    KEEP = 4000
-
-    def __init__(self, raw: TextIO) -> None:
-        super().__init__()
-        self.raw = raw
-        self.kept: list[str] = []
-        self._kept_chars = 0
-
-    def write(self, text: str) -> int:
-        if self._kept_chars < self.KEEP:
-            self.kept.append(text)
-            self._kept_chars += len(text)
-        try:
-            return self.raw.write(text)
-        except OSError as exc:
-            raise OutputBroken(exc) from None
-
-    def flush(self) -> None:
-        try:
-            self.raw.flush()
-        except OSError as exc:
-            raise OutputBroken(exc) from None
-
-    def isatty(self) -> bool:
-        try:
-            return self.raw.isatty()
-        except (OSError, ValueError):
-            return False
-
-    def fileno(self) -> int:
-        return self.raw.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self.raw, "encoding", "utf-8")
-
-
 INPUTS = {
     "answers": "答卷文件",
     "file": "报告文件",
@@ -514,40 +445,19 @@ def _check_inputs(args: argparse.Namespace) -> None:
         check_input(Path(templates), what="县级模板文件夹", folder=True)
 
 
-def _say(text: str) -> None:
-    """Print to standard error; a broken standard error is not worth a traceback."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    try:
-        print(text, file=stream)
-        stream.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _silence_stdout() -> None:
-    """Point file descriptor 1 at the null device so the interpreter's final flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
-    except (OSError, ValueError):
-        pass
-
-
-def _output_broken(exc: OutputBroken, kept: list[str]) -> int:
+def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
+    silence_stdout()
     code = getattr(exc.error, "errno", None)
     if isinstance(exc.error, BrokenPipeError) or code == errno.EPIPE:
         # The reader of our output went away (``drafter check x --format json | head``): not
         # an error of ours.
-        _silence_stdout()
         return EXIT_OK
     from drafter.fsutil import os_reason
 
-    _silence_stdout()
-    text = "".join(kept).strip()
-    shown = f"\n本应输出的内容：\n{text}" if text and len("".join(kept)) < 4000 else ""
-    _say(f"错误：结果无法写到标准输出（{os_reason(exc.error)}）。{shown}")
+    # What the command wrote, repeated on standard error when it was short enough to keep.
+    text = "".join(guarded.kept).strip() if guarded is not None and guarded.kept_all else ""
+    shown = f"\n本应输出的内容：\n{text}" if text else ""
+    say(f"错误：结果无法写到标准输出（{os_reason(exc.error)}）。{shown}")
     return EXIT_UNUSABLE
 
 
@@ -559,12 +469,12 @@ def _internal_error(message: str, code: int) -> int:
     details = traceback.format_exc()
     log = write_error_log(details)
     where = f"详细信息已写入 {log}，请把这个文件发给维护人员。" if log else f"详细信息：\n{details}"
-    _say(f"{message}{where}")
+    say(f"{message}{where}")
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_streams()
+    use_utf8()
     argv = list(argv) if argv is not None else sys.argv[1:]
     parser = build_parser(next((a for a in argv if not a.startswith("-")), "--help"))
     args = parser.parse_args(argv)
@@ -572,7 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     real_stdout = sys.stdout
-    guarded: _GuardedStdout | None = None
+    guarded: GuardedStdout | None = None
     try:
         if real_stdout is None:
             raise DrafterError(
@@ -583,21 +493,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in INTERACTIVE:
             # The questionnaire writes to the terminal itself (and refuses anything else).
             return COMMANDS[args.command](args, real_stdout)
-        guarded = _GuardedStdout(real_stdout)
+        guarded = GuardedStdout(real_stdout)
         sys.stdout = guarded
         code = COMMANDS[args.command](args, guarded)  # type: ignore[arg-type]  # a TextIO
         guarded.flush()
         return code
     except DrafterError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        _say("\n已中断。")
+        say("\n已中断。")
         return 130
     except OutputBroken as exc:
-        return _output_broken(exc, guarded.kept if guarded is not None else [])
+        return _output_broken(exc, guarded)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except MemoryError:
         return _internal_error("内存不足，无法完成（输入的内容可能过大）。", EXIT_UNUSABLE)
