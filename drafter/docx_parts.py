@@ -18,7 +18,6 @@ from typing import Any
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 MAIN_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )

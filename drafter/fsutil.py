@@ -336,11 +336,6 @@ def bad_name_error(path: Path) -> DrafterError:
     )
 
 
-# Kept under their old names for callers elsewhere in the package.
-_write_error = write_error
-_bad_name_error = bad_name_error
-
-
 def _exists(path: Path) -> bool:
     return _stat(path, follow=False) is not None
 

@@ -335,9 +335,6 @@ class Answers:
         return f"Answers({self.__dict__!r})"
 
 
-AnswersBase = Answers  # the name the rest of the code used for the model's type
-
-
 def _validate(data: Mapping[str, Any]) -> tuple[Answers, list[tuple[tuple[str, ...], str]]]:
     """Parse every answer; (answers, [(location, Chinese message)]) in catalogue order.
 

@@ -99,10 +99,6 @@ class Block:
             return "\n".join(lines)
         return f"{self.number}{self.text}{self.body}"
 
-    @property
-    def is_heading(self) -> bool:
-        return self.kind == "heading"
-
 
 def cn_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1–99), as used in 一、 and （一）."""

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 FIGURE_HINT = "只填数字，如 30；约数写成 1500余；不报告就直接回车留空；确实没有填 0。"
 MULTILINE_HINT = "（可写多段：Ctrl-J 换行；写完按回车）"
 LIST_HINT = "（一行一项：Ctrl-J 换行；写完按回车）"
-SCREEN_LINES = 40
 PAGE_LINES = 34
 """Lines of answers on one page of the review (the rest: heading and prompt)."""
 SHOWN = 3
