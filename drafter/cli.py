@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from drafter.argparse_zh import ArgumentParser
-from drafter.errors import EXIT_OK, EXIT_UNUSABLE, DrafterError
+from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, DrafterError
 from drafter.streams import GuardedStdout, OutputBroken, say, silence_stdout, use_utf8
 
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
@@ -23,8 +23,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, TextIO
-
-EXIT_BUG = 3
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
@@ -514,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         return _internal_error("内容嵌套层次太深，无法处理。", EXIT_UNUSABLE)
     except Exception:
-        return _internal_error("程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。", EXIT_BUG)
+        return _internal_error(BUG_MESSAGE, EXIT_BUG)
     finally:
         if guarded is not None:
             sys.stdout = real_stdout

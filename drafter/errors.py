@@ -12,6 +12,10 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+EXIT_BUG = 3
+
+BUG_MESSAGE = "程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。"
+"""Said when an exception other than DrafterError escapes: a bug, never the user's doing."""
 
 
 class DrafterError(Exception):

@@ -9,12 +9,12 @@ answers a page (a few sections) at a time on request.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter import carried
+from drafter.console import display_width
 from drafter.errors import DrafterError
 from drafter.questionnaire.logic import (
     MULTILINE_KINDS,
@@ -91,13 +91,13 @@ SCREEN_COLUMNS = 78
 
 def fit(line: str, columns: int = SCREEN_COLUMNS) -> str:
     """One screen row: cut with …… so that a 40-line screen really holds 40 lines."""
+    if display_width(line) <= columns:
+        return line
     used = 0
     for index, ch in enumerate(line):
-        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        used += display_width(ch)
         if used > columns - 4:
-            rest = line[index:]
-            width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in rest)
-            return line if used - 1 + width <= columns else line[:index] + "……"
+            return line[:index] + "……"
     return line
 
 
