@@ -247,27 +247,18 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> Path
     whatever goes wrong, Ctrl-C included.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     exists = _regular_or_absent(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(path, exc) from None
     except ValueError:
         # A name the file system cannot encode (a lone surrogate, an embedded NUL).
         raise bad_name_error(path) from None
-    tmp = Path(tmp_name)
+    tmp = _temp_copy(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); the user's document should keep the usual
-        # permissions: those of the file it replaces, or what the umask gives a new file.
-        os.chmod(tmp, _mode_for(path))
         if backup and exists and os.stat(path).st_size > 0:
-            _backup(path, folder)
+            _backup(path)
         os.replace(tmp, path)
     except OSError as exc:
         _remove(tmp)
@@ -292,11 +283,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _backup(path: Path, folder: Path) -> None:
+def _backup(path: Path) -> None:
     """Copy ``path`` to ``<name>.bak`` atomically: a failed copy never spoils the old .bak."""
     bak = path.with_name(path.name + ".bak")
     _regular_or_absent(bak)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
     os.close(fd)
     try:
         shutil.copy2(path, tmp_name)
@@ -390,7 +381,7 @@ def refuse_open_document(path: Path) -> None:
 
 
 def _prepare_folder(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -408,10 +399,10 @@ def _prepare_folder(path: Path) -> None:
 
 
 def _temp_copy(path: Path, data: bytes) -> Path:
-    """``data`` in a fsynced temp file beside ``path``, with the mode a new file gets."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """``data`` in a fsynced temp file beside ``path``, with the mode of the file it replaces
+    or, for a new file, what the umask gives (mkstemp would make it private: 0600)."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise write_error(path, exc) from None
     except ValueError:
