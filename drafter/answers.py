@@ -113,8 +113,8 @@ over 4300 digits)."""
 # can name the character and where it is. Written as the few ranges refused rather than "not
 # the ranges allowed": Python compiles a class range by range, code point by code point, and
 # the allowed ranges hold over 100,000 (~2 ms at every start).
-_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -127,7 +127,7 @@ def check_shape(text: str, path: Path | None = None) -> None:
     characters YAML cannot read, absurdly long numbers, too many values, too long a list, too
     deep a nesting. Each message names the real cause and the line.
     """
-    found = _UNREADABLE.search(text)
+    found = UNREADABLE.search(text)
     if found is not None:
         line, column = _position(text, found.start())
         code = ord(found.group())
@@ -137,7 +137,7 @@ def check_shape(text: str, path: Path | None = None) -> None:
             line=line,
             hint="这种字符常随从网页或其他软件复制的文字带进来：删掉这个字符，或重新输入这一段文字。",
         )
-    found = _LONG_NUMBER.search(text)
+    found = LONG_NUMBER.search(text)
     if found is not None:
         line, _ = _position(text, found.start())
         raise DrafterError(
@@ -315,7 +315,7 @@ def _bad_value(text: str, path: Path | None) -> DrafterError:
             return DrafterError(
                 f"“{'-'.join(found.groups())}”不是一个存在的日期",
                 path=path,
-                line=text.count("\n", 0, found.start()) + 1,
+                line=_position(text, found.start())[0],
                 hint="改成真实的日期，如 2025-01-15；或写成“2025年1月15日”。",
             )
     return DrafterError(
@@ -537,16 +537,16 @@ def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:
         for name, value in values.items():
             if name not in known and name not in sec:
                 sec[name] = value  # not ours, but the user's: kept, never dropped
+    sections = {s.name for s in SECTIONS}
     for key, value in data.items():
-        if key not in RESERVED_KEYS and key not in doc and key not in {s.name for s in SECTIONS}:
+        if key not in RESERVED_KEYS and key not in doc and key not in sections:
             doc[key] = value
     for key in RESERVED_KEYS:
         if key != "schema_version" and key in data and data[key] is not None:
-            if key not in doc:
-                doc[key] = _reserved_yaml(key, data[key])
+            new = key not in doc
+            doc[key] = _reserved_yaml(key, data[key])
+            if new:
                 doc.yaml_set_comment_before_after_key(key, before="\n" + RESERVED_KEYS[key])
-            else:
-                doc[key] = _reserved_yaml(key, data[key])
         elif key != "schema_version" and key in doc and key in data and data[key] is None:
             del doc[key]
     return doc
