@@ -81,8 +81,7 @@ def format_value(q: Question, value: Any) -> str:
         return f"{len(value)} 条：" + "；".join(heads)
     if q.kind == "list":
         return "；".join(str(v) for v in value)
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= 60 else text[:58] + "……"
+    return short(str(value), 60)
 
 
 SCREEN_COLUMNS = 78
@@ -101,7 +100,8 @@ def fit(line: str, columns: int = SCREEN_COLUMNS) -> str:
     return line
 
 
-def _short(text: str, width: int = 50) -> str:
+def short(text: str, width: int = 50) -> str:
+    """``text`` on one line, cut to ``width`` characters with ……."""
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[: width - 2] + "……"
 
@@ -160,7 +160,7 @@ def carried_lines(data: Mapping[str, Any]) -> list[str]:
     """Carried figures not yet confirmed, and last year's figures now left empty."""
     year = get_answer(data, "identity.year")
     stale = [
-        f"{cf.place}：“{_short(cf.sentence, 40)}”里的“{cf.figure}”"
+        f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
         for cf in carried.outstanding(data, year)
     ]
     lines = _capped(f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字：", stale)
