@@ -22,6 +22,8 @@ from drafter.questions import SECTIONS, Question
 from drafter.textfile import decode_text
 
 SCHEMA_VERSION = 1
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+"""What an answers file is named, where a folder is searched for them (batch build, summary)."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """An answers file is a few KB; anything this large is not one."""
 

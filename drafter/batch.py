@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from drafter import console
+from drafter.answers import ANSWERS_SUFFIXES
 from drafter.errors import (
     BUG_MESSAGE,
     EXIT_BUG,
@@ -39,7 +40,6 @@ from drafter.errors import (
 )
 from drafter.fsutil import os_reason
 
-ANSWERS_SUFFIXES = (".yaml", ".yml")
 TEMP_PREFIX = ".drafter-batch-"
 
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from drafter.answers import ANSWERS_SUFFIXES
 from drafter.checks import Finding
 from drafter.errors import DrafterError
 from drafter.figures import Figure, FigureError, parse_figure
 from drafter.questions import RATES, Question, figure_questions, get_answer, iter_questions
 
-ANSWERS_SUFFIXES = (".yaml", ".yml")
 REPORT_SUFFIXES = (".docx", ".txt")
 # Found in a folder and listed with the reason they cannot be read (an old .doc, a PDF…), so the
 # county sees that a township sent the wrong kind of file rather than nothing at all.
