@@ -20,7 +20,14 @@ from drafter.answers import ANSWERS_SUFFIXES
 from drafter.checks import Finding
 from drafter.errors import DrafterError
 from drafter.figures import Figure, FigureError, parse_figure
-from drafter.questions import RATES, Question, figure_questions, get_answer, iter_questions
+from drafter.questions import (
+    QUESTIONS,
+    RATES,
+    Question,
+    figure_questions,
+    get_answer,
+    iter_questions,
+)
 
 REPORT_SUFFIXES = (".docx", ".txt")
 # Found in a folder and listed with the reason they cannot be read (an old .doc, a PDF…), so the
@@ -431,9 +438,9 @@ def totals(units: Sequence[Unit]) -> dict[str, Total]:
             continue
         part = sum(p.value for p, _ in pairs)
         rough = any(p.approx or w.approx for p, w in pairs)
-        labels = {q.key: q.label for q in figure_questions()}
         note = (
-            f"由合计数计算：{labels[rate.part]} {part:g} ÷ {labels[rate.whole]} {whole:g}"
+            f"由合计数计算：{QUESTIONS[rate.part].label} {part:g} ÷ "
+            f"{QUESTIONS[rate.whole].label} {whole:g}"
             f"（{len(pairs)} 个单位两项都填报）"
         )
         if rough:
