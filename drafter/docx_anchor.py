@@ -134,16 +134,15 @@ def _new_run(run: Any) -> Any:
     return twin
 
 
-def _new_text(run: Any, text: str) -> Any:
-    t = run.makeelement(w("t"), {})
-    t.text = text
-    t.set(XML_SPACE, "preserve")
-    return t
-
-
 def _set_text(t: Any, text: str) -> None:
     t.text = text
-    t.set(XML_SPACE, "preserve")
+    t.set(XML_SPACE, "preserve")  # a piece may now start or end with a space
+
+
+def _new_text(run: Any, text: str) -> Any:
+    t = run.makeelement(w("t"), {})
+    _set_text(t, text)
+    return t
 
 
 def split_before(pos: Pos) -> Any:
