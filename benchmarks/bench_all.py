@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,6 +208,20 @@ def batch(
 Row = tuple[str, str, str, str, str, str]
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What every row runs with: the installed commands, the inputs, where to work."""
+
+    drafter: Path
+    python: Path
+    pandoc: str | None
+    inputs: Path
+    out: Path
+    work: Path
+    env: dict[str, str]
+    runs: int
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
@@ -232,42 +247,37 @@ def compared(
     return (what, _ms(ours), f"{shown_as} {_ms(times[peer])}", f"{ratio:.2f}", goal, met(ratio))
 
 
-def build_rows(
-    drafter: Path,
-    python: Path,
-    pandoc: str | None,
-    inputs: Path,
-    out: Path,
-    runs: int,
-    work: Path,
-    env: dict[str, str],
-) -> list[Row]:
+def build_rows(s: Setup) -> list[Row]:
     """The bundled example built by drafter, by pandoc (the report as reference document) and by
     bare python-docx."""
     commands: dict[str, Callable[[int], list[str]]] = {
         "drafter": lambda n: [
-            str(drafter),
+            str(s.drafter),
             "build",
-            str(inputs / "example.yaml"),
+            str(s.inputs / "example.yaml"),
             "-o",
-            str(out / "d.docx"),
+            str(s.out / "d.docx"),
             "--force",
         ],
-        "python-docx": lambda n: [str(python), str(inputs / "baseline.py"), str(out / "x.docx")],
+        "python-docx": lambda n: [
+            str(s.python),
+            str(s.inputs / "baseline.py"),
+            str(s.out / "x.docx"),
+        ],
     }
-    if pandoc:
-        reference = out / "reference.docx"
-        build = [str(drafter), "build", str(inputs / "example.yaml"), "-o", str(reference)]
-        subprocess.run(build, env=env, check=False, capture_output=True)
+    if s.pandoc:
+        reference = s.out / "reference.docx"
+        build = [str(s.drafter), "build", str(s.inputs / "example.yaml"), "-o", str(reference)]
+        subprocess.run(build, env=s.env, check=False, capture_output=True)
         commands["pandoc"] = lambda n: [
-            pandoc,
-            str(inputs / "report.md"),
+            s.pandoc,
+            str(s.inputs / "report.md"),
             "-o",
-            str(out / "p.docx"),
+            str(s.out / "p.docx"),
             "--reference-doc",
             str(reference),
         ]
-    t = alternate(commands, runs, work, env)
+    t = alternate(commands, s.runs, s.work, s.env)
     return [
         compared(
             "build the example (process, checks included)",
@@ -288,37 +298,37 @@ def build_rows(
     ]
 
 
-def help_row(drafter: Path, python: Path, runs: int, work: Path, env: dict[str, str]) -> Row:
+def help_row(s: Setup) -> Row:
     """``drafter --help`` against a bare interpreter."""
     t = alternate(
         {
-            "drafter": lambda n: [str(drafter), "--help"],
-            "pass": lambda n: [str(python), "-c", "pass"],
+            "drafter": lambda n: [str(s.drafter), "--help"],
+            "pass": lambda n: [str(s.python), "-c", "pass"],
         },
-        runs * 2,
-        work,
-        env,
+        s.runs * 2,
+        s.work,
+        s.env,
     )
     return compared(
         "`drafter --help`", t, "pass", "`python -c pass`", "≤ 3", lambda r: _met(r <= 3)
     )
 
 
-def prompt_row(drafter: Path, python: Path, work: Path, env: dict[str, str]) -> Row:
+def prompt_row(s: Setup) -> Row:
     """The first prompt of the questionnaire, shown in a pseudo-terminal."""
     label = subprocess.run(
         [
-            str(python),
+            str(s.python),
             "-I",
             "-c",
             "from drafter.questions import iter_questions; print(next(iter(iter_questions())).label)",
         ],
         capture_output=True,
         text=True,
-        env=env,
+        env=s.env,
         check=True,
     ).stdout.strip()
-    shown = first_prompt(drafter, work, env, label)
+    shown = first_prompt(s.drafter, s.work, s.env, label)
     return (
         "first prompt of `drafter new` shown",
         _ms(shown) if shown else "n/a",
@@ -329,30 +339,22 @@ def prompt_row(drafter: Path, python: Path, work: Path, env: dict[str, str]) -> 
     )
 
 
-def check_row(
-    drafter: Path,
-    pandoc: str | None,
-    inputs: Path,
-    out: Path,
-    runs: int,
-    work: Path,
-    env: dict[str, str],
-) -> Row:
+def check_row(s: Setup) -> Row:
     """``drafter check`` of a 30-page report against pandoc reading it into Markdown."""
-    r30 = inputs / "r30.docx"
+    r30 = s.inputs / "r30.docx"
     commands: dict[str, Callable[[int], list[str]]] = {
-        "drafter": lambda n: [str(drafter), "check", str(r30)]
+        "drafter": lambda n: [str(s.drafter), "check", str(r30)]
     }
-    if pandoc:
+    if s.pandoc:
         commands["pandoc"] = lambda n: [
-            pandoc,
+            s.pandoc,
             str(r30),
             "-t",
             "markdown",
             "-o",
-            str(out / "r30.md"),
+            str(s.out / "r30.md"),
         ]
-    t = alternate(commands, runs, work, env)
+    t = alternate(commands, s.runs, s.work, s.env)
     return compared(
         "`drafter check` of a 30-page .docx",
         t,
@@ -363,11 +365,12 @@ def check_row(
     )
 
 
-def batch_rows(
-    drafter: Path, inputs: Path, out: Path, size: int, jobs: int, work: Path, env: dict[str, str]
-) -> list[Row]:
+def batch_rows(s: Setup, size: int, jobs: int) -> list[Row]:
     """A batch build on all cores: reports a second, and the largest worker's peak memory."""
-    results = [batch(drafter, inputs / "answers", out / "batch", jobs, work, env) for _ in range(2)]
+    results = [
+        batch(s.drafter, s.inputs / "answers", s.out / "batch", jobs, s.work, s.env)
+        for _ in range(2)
+    ]
     elapsed, written, peak, cpu = min(results)
     rate = written / elapsed
     goal = 100 * jobs / 2
@@ -436,11 +439,12 @@ def main() -> None:
         )
         out = work / "out"
         out.mkdir()
-        rows = build_rows(drafter, python, pandoc, inputs, out, args.runs, work, env)
-        rows.append(help_row(drafter, python, args.runs, work, env))
-        rows.append(prompt_row(drafter, python, work, env))
-        rows.append(check_row(drafter, pandoc, inputs, out, args.runs, work, env))
-        rows += batch_rows(drafter, inputs, out, args.batch, args.jobs, work, env)
+        setup = Setup(drafter, python, pandoc, inputs, out, work, env, args.runs)
+        rows = build_rows(setup)
+        rows.append(help_row(setup))
+        rows.append(prompt_row(setup))
+        rows.append(check_row(setup))
+        rows += batch_rows(setup, args.batch, args.jobs)
     print_table(rows)
 
 
