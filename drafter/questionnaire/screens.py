@@ -396,7 +396,6 @@ def build(flow: Questionnaire) -> bool:
     except DrafterError as exc:
         flow.say(f"无法生成：{exc.message}")
         return False
-    flow.result_docx = result.docx
     flow.say(f"\n已生成报告：{result.docx}（用时 {time.monotonic() - started:.1f} 秒）")
     lines, _errors = findings_report(result)
     for line in lines:
