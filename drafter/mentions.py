@@ -101,7 +101,6 @@ class Token:
     start: int
     end: int
     rate: bool = False
-    key: str | None = None
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
