@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from drafter.checks import Finding, rule_name, run_checks
+from drafter.checks.present import SEVERITY_NAMES, exit_code, listed
 from drafter.errors import DrafterError
 from drafter.outline import Block
 from drafter.reader import Report, Source
 
 DEFAULT_AUTHOR = "依法治县办审核"
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 # A comment goes back to a township clerk, who needs to know what to do. Most messages say it
 # ("应为“全镇”", "请删去一处"); for those that only state the problem, the rule's usual fix.
@@ -119,9 +119,7 @@ def annotate_report(
     document, sources = _document_and_sources(report)
     result = AnnotateResult(target, report.blocks, findings)
     author = author.strip() or DEFAULT_AUTHOR
-    for finding in findings:
-        if finding.severity == "info" and not show_all:
-            continue
+    for finding in listed(findings, show_all):
         exact = _comment(document, sources, report.blocks, finding, author)
         result.commented.append(finding)
         if not exact and finding.excerpt:
@@ -220,12 +218,9 @@ def run_annotate_command(
     """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
     prints them, and the commented copy written; ``--all`` (``show_all``) lists the hints and
     comments them too. Exit code as ``check``: 1 with errors or warnings, else 0."""
-    import json
     import sys
 
-    from drafter.checks import findings_to_json
-    from drafter.checks.command import format_text
-    from drafter.errors import EXIT_FINDINGS, EXIT_OK
+    from drafter.checks.command import write_findings
 
     result = annotate_report(
         Path(path),
@@ -234,15 +229,10 @@ def run_annotate_command(
         show_all=show_all,
         force=force,
     )
-    if fmt == "json":
-        json.dump(findings_to_json(str(path), result.findings), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        out.write(format_text(str(path), result.blocks, result.findings, show_all=show_all))
+    write_findings(Path(path), result.blocks, result.findings, fmt, out, show_all=show_all)
     # With --format json, stdout stays pure JSON: the note goes to stderr.
     note = sys.stderr if fmt == "json" else out
     print(f"已写出带批注的副本：{result.path}（{len(result.commented)} 条批注）", file=note)
     if result.inexact:
         print(f"其中 {len(result.inexact)} 条在原文中未能逐字定位，批注在所在段落上。", file=note)
-    serious = any(f.severity in ("error", "warning") for f in result.findings)
-    return EXIT_FINDINGS if serious else EXIT_OK
+    return exit_code(f.severity for f in result.findings)
