@@ -218,6 +218,34 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path | None]) -> Non
                 )
 
 
+def private_folder(folder: Path, *, close: bool = False) -> bool:
+    """Make ``folder`` (0700, parents as needed) and say whether only this user can write to it:
+    a real folder (not a link or a file planted under its name), owned by this user, closed to
+    others. With ``close`` a folder of ours that others may write to is closed (chmod 0700)
+    instead of refused: right for a folder drafter only creates new files in (the error logs),
+    never for one it loads code from (the template cache), where another user may have put some
+    while it was open."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: no home folder to expand
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if not hasattr(os, "getuid"):  # Windows: folders under the user's profile are the user's
+        return True
+    if info.st_uid != os.getuid():
+        return False
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        if not close:
+            return False
+        try:
+            os.chmod(folder, 0o700)
+        except OSError:
+            return False
+    return True
+
+
 # --------------------------------------------------------------------------- writing
 
 

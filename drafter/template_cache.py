@@ -19,7 +19,6 @@ import contextlib
 import functools
 import hashlib
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,21 +46,6 @@ def cache_root() -> Path | None:
         return home / "Library" / "Caches" / "drafter"
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else home / ".cache") / "drafter"
-
-
-def _private_folder(folder: Path) -> bool:
-    """Make ``folder`` (only this user may write it) and say whether it is safe to use."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.lstat()
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to expand
-        return False
-    if not stat.S_ISDIR(info.st_mode):
-        return False
-    # Code is loaded from here: a folder another user can write would let them run theirs.
-    return os.name == "nt" or (
-        info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )
 
 
 @functools.cache
@@ -111,6 +95,9 @@ def bytecode_cache() -> Any:
     if root is None:
         return None
     folder = root / "templates"
-    if not (_private_folder(root) and _private_folder(folder)):
+    from drafter.fsutil import private_folder
+
+    # Code is loaded from here: a folder another user can write would let them run theirs.
+    if not (private_folder(root) and private_folder(folder)):
         return None
     return _cache_class()(str(folder), "%s.jinja")
