@@ -11,7 +11,6 @@ import argparse
 import errno
 import os
 import sys
-from pathlib import Path
 
 from drafter.argparse_zh import ArgumentParser
 from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, DrafterError
@@ -22,7 +21,15 @@ from drafter.streams import GuardedStdout, OutputBroken, say, silence_stdout, us
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
     from typing import Any, TextIO
+
+
+def _path(text: str) -> Path:
+    """A path argument (pathlib is imported once a command runs, not for ``--help``)."""
+    from pathlib import Path
+
+    return Path(text)
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
@@ -81,7 +88,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="输出文件",
         help="要写出的 .docx 文件（默认写到 output 文件夹）",
     )
@@ -100,21 +107,21 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="答卷文件",
         help="答卷文件（默认“单位名+年份+年度法治政府建设答卷.yaml”）；文件已存在时接着答",
     )
     p.add_argument(
         "--from",
         dest="from_last",
-        type=Path,
+        type=_path,
         metavar="去年答卷",
         help="从去年的答卷开始（沿用单位信息和文字，对照去年数字）",
     )
     p.add_argument(
         "--import",
         dest="import_file",
-        type=Path,
+        type=_path,
         metavar="去年报告",
         help="从去年的 Word 报告（.docx 或 .txt）导入后开始",
     )
@@ -125,7 +132,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "drafter edit 答卷.yaml",
         "drafter edit 答卷.yaml --section 普法宣传",
     )
-    p.add_argument("answers", type=Path, metavar="答卷文件", help="要修改的答卷（.yaml）")
+    p.add_argument("answers", type=_path, metavar="答卷文件", help="要修改的答卷（.yaml）")
     p.add_argument(
         "--section",
         metavar="部分",
@@ -150,7 +157,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     )
     p.add_argument(
         "answers",
-        type=Path,
+        type=_path,
         nargs="+",
         metavar="答卷文件",
         help="答卷（.yaml）；可以给多份，或给存放答卷的文件夹",
@@ -158,7 +165,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="输出文件",
         help="要写出的 .docx 文件（默认写到 output 文件夹）；生成多份时是存放报告的文件夹",
     )
@@ -172,12 +179,12 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
     p.add_argument("--force", action="store_true", help="覆盖已存在的同名文件（默认另起新名）")
     p.add_argument(
-        "--templates", type=Path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
+        "--templates", type=_path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
     )
     p.add_argument(
         "--with-comparison",
         dest="with_comparison",
-        type=Path,
+        type=_path,
         metavar="去年答卷",
         help="在报告末尾附上与去年数据的对照表",
     )
@@ -190,7 +197,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "drafter check 报告.txt --format json",
         ("drafter check 报告.docx --annotate 报告（审核意见）.docx", "另存一份带批注的副本"),
     )
-    p.add_argument("file", type=Path, metavar="报告文件", help="要检查的报告（.docx 或 .txt）")
+    p.add_argument("file", type=_path, metavar="报告文件", help="要检查的报告（.docx 或 .txt）")
     p.add_choices(
         "--format",
         choices={
@@ -204,7 +211,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     _all_option(p, "；加 --annotate 时提示也写成批注")
     p.add_argument(
         "--annotate",
-        type=Path,
+        type=_path,
         metavar="批注副本",
         help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
     )
@@ -217,9 +224,14 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "drafter import 去年的报告.docx -o 答卷.yaml",
         "drafter import 去年的报告.txt -o 答卷.yaml --report json",
     )
-    p.add_argument("file", type=Path, metavar="报告文件", help="去年的报告（.docx 或 .txt）")
+    p.add_argument("file", type=_path, metavar="报告文件", help="去年的报告（.docx 或 .txt）")
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="答卷文件", help="要写出的答卷（.yaml）"
+        "-o",
+        "--output",
+        type=_path,
+        required=True,
+        metavar="答卷文件",
+        help="要写出的答卷（.yaml）",
     )
     p.add_choices(
         "--report",
@@ -234,8 +246,8 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "对照两年答卷里的数字。",
         "drafter compare 俄久乡2024年度法治政府建设答卷.yaml 俄久乡2025年度法治政府建设答卷.yaml",
     )
-    p.add_argument("last", type=Path, metavar="去年答卷", help="去年的答卷（.yaml）")
-    p.add_argument("this", type=Path, metavar="今年答卷", help="今年的答卷（.yaml）")
+    p.add_argument("last", type=_path, metavar="去年答卷", help="去年的答卷（.yaml）")
+    p.add_argument("this", type=_path, metavar="今年答卷", help="今年的答卷（.yaml）")
 
     p = command(
         "summary",
@@ -249,13 +261,17 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "2 没有可汇总的文件；3 程序内部错误。"
     )
     p.add_argument(
-        "paths", type=Path, nargs="+", metavar="文件或文件夹", help="答卷、报告，或存放它们的文件夹"
+        "paths",
+        type=_path,
+        nargs="+",
+        metavar="文件或文件夹",
+        help="答卷、报告，或存放它们的文件夹",
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
+        "-o", "--output", type=_path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
     )
     p.add_argument(
-        "--expect", type=Path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
+        "--expect", type=_path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
     )
     p.add_argument(
         "--year", type=int, metavar="年度", help="汇总的报告年度（默认取多数文件的年度）"
@@ -425,6 +441,8 @@ INPUTS = {
 def _check_inputs(args: argparse.Namespace) -> None:
     """Every file a command will read is a regular file (and --templates a folder), checked
     before anything is read or asked: a FIFO would block, a device never end."""
+    from pathlib import Path
+
     from drafter.fsutil import check_input
 
     for name, what in INPUTS.items():

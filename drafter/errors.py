@@ -7,7 +7,10 @@ chooses the exit code; any other exception escaping to the CLI is a bug.
 
 from __future__ import annotations
 
-from pathlib import Path
+# pathlib costs ``drafter --help`` several milliseconds: imported when an error names a file.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -34,7 +37,11 @@ class DrafterError(Exception):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.path = Path(path) if path is not None else None
+        self.path: Path | None = None
+        if path is not None:
+            from pathlib import Path
+
+            self.path = Path(path)
         self.line = line
         self.column = column
         self.field = field
