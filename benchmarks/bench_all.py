@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,12 +208,206 @@ def batch(
 Row = tuple[str, str, str, str, str, str]
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What every row runs with: the installed commands, the inputs, where to work."""
+
+    drafter: Path
+    python: Path
+    pandoc: str | None
+    inputs: Path
+    out: Path
+    work: Path
+    env: dict[str, str]
+    runs: int
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
 def _met(ok: bool | None) -> str:
     return "n/a" if ok is None else ("yes" if ok else "NO")
+
+
+def compared(
+    what: str,
+    times: dict[str, float],
+    peer: str,
+    shown_as: str,
+    goal: str,
+    met: Callable[[float], str],
+) -> Row:
+    """A row of drafter's time against a peer's: the ratio, and whether it meets the goal
+    (``n/a`` when the peer is not installed on this machine)."""
+    ours = times["drafter"]
+    if peer not in times:
+        return (what, _ms(ours), f"{peer} not installed", "n/a", goal, "n/a")
+    ratio = ours / times[peer]
+    return (what, _ms(ours), f"{shown_as} {_ms(times[peer])}", f"{ratio:.2f}", goal, met(ratio))
+
+
+def build_rows(s: Setup) -> list[Row]:
+    """The bundled example built by drafter, by pandoc (the report as reference document) and by
+    bare python-docx."""
+    commands: dict[str, Callable[[int], list[str]]] = {
+        "drafter": lambda n: [
+            str(s.drafter),
+            "build",
+            str(s.inputs / "example.yaml"),
+            "-o",
+            str(s.out / "d.docx"),
+            "--force",
+        ],
+        "python-docx": lambda n: [
+            str(s.python),
+            str(s.inputs / "baseline.py"),
+            str(s.out / "x.docx"),
+        ],
+    }
+    if s.pandoc:
+        reference = s.out / "reference.docx"
+        build = [str(s.drafter), "build", str(s.inputs / "example.yaml"), "-o", str(reference)]
+        subprocess.run(build, env=s.env, check=False, capture_output=True)
+        commands["pandoc"] = lambda n: [
+            s.pandoc,
+            str(s.inputs / "report.md"),
+            "-o",
+            str(s.out / "p.docx"),
+            "--reference-doc",
+            str(reference),
+        ]
+    t = alternate(commands, s.runs, s.work, s.env)
+    return [
+        compared(
+            "build the example (process, checks included)",
+            t,
+            "pandoc",
+            "pandoc",
+            "≤ 1.0 (floor 1.2)",
+            lambda r: _met(r <= 1.2) + ("" if r <= 1.0 else " (floor only)"),
+        ),
+        compared(
+            "build the example vs bare python-docx",
+            t,
+            "python-docx",
+            "python-docx",
+            "for scale",
+            lambda r: "",
+        ),
+    ]
+
+
+def help_row(s: Setup) -> Row:
+    """``drafter --help`` against a bare interpreter."""
+    t = alternate(
+        {
+            "drafter": lambda n: [str(s.drafter), "--help"],
+            "pass": lambda n: [str(s.python), "-c", "pass"],
+        },
+        s.runs * 2,
+        s.work,
+        s.env,
+    )
+    return compared(
+        "`drafter --help`", t, "pass", "`python -c pass`", "≤ 3", lambda r: _met(r <= 3)
+    )
+
+
+def prompt_row(s: Setup) -> Row:
+    """The first prompt of the questionnaire, shown in a pseudo-terminal."""
+    label = subprocess.run(
+        [
+            str(s.python),
+            "-I",
+            "-c",
+            "from drafter.questions import iter_questions; print(next(iter(iter_questions())).label)",
+        ],
+        capture_output=True,
+        text=True,
+        env=s.env,
+        check=True,
+    ).stdout.strip()
+    shown = first_prompt(s.drafter, s.work, s.env, label)
+    return (
+        "first prompt of `drafter new` shown",
+        _ms(shown) if shown else "n/a",
+        "(pseudo-terminal)",
+        "",
+        "≤ 250 ms",
+        _met(None if shown is None else shown <= 0.25),
+    )
+
+
+def check_row(s: Setup) -> Row:
+    """``drafter check`` of a 30-page report against pandoc reading it into Markdown."""
+    r30 = s.inputs / "r30.docx"
+    commands: dict[str, Callable[[int], list[str]]] = {
+        "drafter": lambda n: [str(s.drafter), "check", str(r30)]
+    }
+    if s.pandoc:
+        commands["pandoc"] = lambda n: [
+            s.pandoc,
+            str(r30),
+            "-t",
+            "markdown",
+            "-o",
+            str(s.out / "r30.md"),
+        ]
+    t = alternate(commands, s.runs, s.work, s.env)
+    return compared(
+        "`drafter check` of a 30-page .docx",
+        t,
+        "pandoc",
+        "pandoc → Markdown",
+        "≤ 0.5",
+        lambda r: _met(r <= 0.5),
+    )
+
+
+def batch_rows(s: Setup, size: int, jobs: int) -> list[Row]:
+    """A batch build on all cores: reports a second, and the largest worker's peak memory."""
+    results = [
+        batch(s.drafter, s.inputs / "answers", s.out / "batch", jobs, s.work, s.env)
+        for _ in range(2)
+    ]
+    elapsed, written, peak, cpu = min(results)
+    rate = written / elapsed
+    goal = 100 * jobs / 2
+    # On a shared machine the batch may get less than its cores: the CPU time per report
+    # says what the cores would do if they were free.
+    idle = jobs * written / cpu if cpu else None
+    note = f"; CPU {cpu / written * 1000:.0f} ms/report" if cpu else ""
+    met = _met(rate >= goal)
+    if rate < goal and idle is not None:
+        met += f" ({idle:.0f}/s on {jobs} idle cores: {_met(idle >= goal)})"
+    return [
+        (
+            f"`drafter build` of {size} answers files, {jobs} processes",
+            f"{elapsed:.2f} s",
+            f"{written} reports{note}",
+            f"{rate:.0f}/s",
+            f"≥ {goal:.0f}/s",
+            met,
+        ),
+        (
+            "peak memory of one batch worker",
+            f"{peak:.0f} MB" if peak else "n/a",
+            "(VmHWM)",
+            "",
+            "≤ 100 MB",
+            _met(None if peak is None else peak <= 100),
+        ),
+    ]
+
+
+def print_table(rows: list[Row]) -> None:
+    headers = ("what", "drafter", "peer", "ratio", "goal", "met")
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(6)]
+    print("| " + " | ".join(h.ljust(widths[i]) for i, h in enumerate(headers)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
 
 
 def main() -> None:
@@ -244,199 +439,13 @@ def main() -> None:
         )
         out = work / "out"
         out.mkdir()
-        rows: list[Row] = []
-
-        # Build of the bundled example.
-        commands: dict[str, Callable[[int], list[str]]] = {
-            "drafter": lambda n: [
-                str(drafter),
-                "build",
-                str(inputs / "example.yaml"),
-                "-o",
-                str(out / "d.docx"),
-                "--force",
-            ],
-            "python-docx": lambda n: [
-                str(python),
-                str(inputs / "baseline.py"),
-                str(out / "x.docx"),
-            ],
-        }
-        if pandoc:
-            reference = out / "reference.docx"
-            example = str(inputs / "example.yaml")
-            build = [str(drafter), "build", example, "-o", str(reference)]
-            subprocess.run(build, env=env, check=False, capture_output=True)
-            commands["pandoc"] = lambda n: [
-                pandoc,
-                str(inputs / "report.md"),
-                "-o",
-                str(out / "p.docx"),
-                "--reference-doc",
-                str(reference),
-            ]
-        t = alternate(commands, args.runs, work, env)
-        if pandoc:
-            ratio = t["drafter"] / t["pandoc"]
-            rows.append(
-                (
-                    "build the example (process, checks included)",
-                    _ms(t["drafter"]),
-                    f"pandoc {_ms(t['pandoc'])}",
-                    f"{ratio:.2f}",
-                    "≤ 1.0 (floor 1.2)",
-                    _met(ratio <= 1.2) + ("" if ratio <= 1.0 else " (floor only)"),
-                )
-            )
-        else:
-            rows.append(
-                (
-                    "build the example (process, checks included)",
-                    _ms(t["drafter"]),
-                    "pandoc not installed",
-                    "n/a",
-                    "≤ 1.0 (floor 1.2)",
-                    "n/a",
-                )
-            )
-        ratio = t["drafter"] / t["python-docx"]
-        rows.append(
-            (
-                "build the example vs bare python-docx",
-                _ms(t["drafter"]),
-                f"python-docx {_ms(t['python-docx'])}",
-                f"{ratio:.2f}",
-                "for scale",
-                "",
-            )
-        )
-
-        # --help against a bare interpreter.
-        t = alternate(
-            {
-                "help": lambda n: [str(drafter), "--help"],
-                "pass": lambda n: [str(python), "-c", "pass"],
-            },
-            args.runs * 2,
-            work,
-            env,
-        )
-        ratio = t["help"] / t["pass"]
-        rows.append(
-            (
-                "`drafter --help`",
-                _ms(t["help"]),
-                f"`python -c pass` {_ms(t['pass'])}",
-                f"{ratio:.2f}",
-                "≤ 3",
-                _met(ratio <= 3),
-            )
-        )
-
-        # First prompt of the questionnaire.
-        label = subprocess.run(
-            [
-                str(python),
-                "-I",
-                "-c",
-                "from drafter.questions import iter_questions; print(next(iter(iter_questions())).label)",
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        ).stdout.strip()
-        shown = first_prompt(drafter, work, env, label)
-        rows.append(
-            (
-                "first prompt of `drafter new` shown",
-                _ms(shown) if shown else "n/a",
-                "(pseudo-terminal)",
-                "",
-                "≤ 250 ms",
-                _met(None if shown is None else shown <= 0.25),
-            )
-        )
-
-        # Check of a 30-page report.
-        r30 = inputs / "r30.docx"
-        commands = {"drafter": lambda n: [str(drafter), "check", str(r30)]}
-        if pandoc:
-            commands["pandoc"] = lambda n: [
-                pandoc,
-                str(r30),
-                "-t",
-                "markdown",
-                "-o",
-                str(out / "r30.md"),
-            ]
-        t = alternate(commands, args.runs, work, env)
-        if pandoc:
-            ratio = t["drafter"] / t["pandoc"]
-            rows.append(
-                (
-                    "`drafter check` of a 30-page .docx",
-                    _ms(t["drafter"]),
-                    f"pandoc → Markdown {_ms(t['pandoc'])}",
-                    f"{ratio:.2f}",
-                    "≤ 0.5",
-                    _met(ratio <= 0.5),
-                )
-            )
-        else:
-            rows.append(
-                (
-                    "`drafter check` of a 30-page .docx",
-                    _ms(t["drafter"]),
-                    "pandoc not installed",
-                    "n/a",
-                    "≤ 0.5",
-                    "n/a",
-                )
-            )
-
-        # Batch build.
-        results = [
-            batch(drafter, inputs / "answers", out / "batch", args.jobs, work, env)
-            for _ in range(2)
-        ]
-        elapsed, written, peak, cpu = min(results)
-        rate = written / elapsed
-        goal = 100 * args.jobs / 2
-        # On a shared machine the batch may get less than its cores: the CPU time per report
-        # says what the cores would do if they were free.
-        idle = args.jobs * written / cpu if cpu else None
-        note = f"; CPU {cpu / written * 1000:.0f} ms/report" if cpu else ""
-        met = _met(rate >= goal)
-        if rate < goal and idle is not None:
-            met += f" ({idle:.0f}/s on {args.jobs} idle cores: {_met(idle >= goal)})"
-        rows.append(
-            (
-                f"`drafter build` of {args.batch} answers files, {args.jobs} processes",
-                f"{elapsed:.2f} s",
-                f"{written} reports{note}",
-                f"{rate:.0f}/s",
-                f"≥ {goal:.0f}/s",
-                met,
-            )
-        )
-        rows.append(
-            (
-                "peak memory of one batch worker",
-                f"{peak:.0f} MB" if peak else "n/a",
-                "(VmHWM)",
-                "",
-                "≤ 100 MB",
-                _met(None if peak is None else peak <= 100),
-            )
-        )
-
-    headers = ("what", "drafter", "peer", "ratio", "goal", "met")
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(6)]
-    print("| " + " | ".join(h.ljust(widths[i]) for i, h in enumerate(headers)) + " |")
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) + " |")
+        setup = Setup(drafter, python, pandoc, inputs, out, work, env, args.runs)
+        rows = build_rows(setup)
+        rows.append(help_row(setup))
+        rows.append(prompt_row(setup))
+        rows.append(check_row(setup))
+        rows += batch_rows(setup, args.batch, args.jobs)
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,12 +18,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from drafter.checks import Finding, rule_name, run_checks
+from drafter.checks.present import SEVERITY_NAMES, exit_code, listed
 from drafter.errors import DrafterError
 from drafter.outline import Block
 from drafter.reader import Report, Source
 
 DEFAULT_AUTHOR = "依法治县办审核"
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 # A comment goes back to a township clerk, who needs to know what to do. Most messages say it
 # ("应为“全镇”", "请删去一处"); for those that only state the problem, the rule's usual fix.
@@ -63,7 +62,7 @@ class AnnotateResult:
 def annotate_target(report: Path, out: Path, *, force: bool) -> Path:
     """Where the annotated copy goes: a .docx that is not the report itself, never silently
     replacing an existing file (the write takes a new name ``…(2).docx`` unless ``force``)."""
-    from drafter.fsutil import refuse_special_output
+    from drafter.fsutil import refuse_special_output, same_file
 
     out = Path(out)
     if same_file(report, out):
@@ -87,16 +86,6 @@ def _onto_report(out: Path) -> DrafterError:
     )
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (same real path, or the same file through a link)."""
-    try:
-        if Path(a).exists() and Path(b).exists():
-            return os.path.samefile(a, b)
-        return Path(a).resolve() == Path(b).resolve()
-    except (OSError, ValueError):
-        return False
-
-
 def comment_text(finding: Finding, *, exact: bool = True) -> str:
     """The comment: rule name and severity, what is wrong and how to fix it (the message)."""
     severity = SEVERITY_NAMES.get(finding.severity, finding.severity)
@@ -115,10 +104,11 @@ def annotate_report(
     out: Path,
     *,
     author: str = DEFAULT_AUTHOR,
-    include_info: bool = False,
+    show_all: bool = False,
     force: bool = False,
 ) -> AnnotateResult:
-    """Check a report and write a copy with one comment per finding; returns what was done."""
+    """Check a report and write a copy with one comment per error and warning (and per hint with
+    ``show_all``); returns what was done."""
     from drafter.fsutil import write_output
     from drafter.reader import read_report
 
@@ -129,9 +119,7 @@ def annotate_report(
     document, sources = _document_and_sources(report)
     result = AnnotateResult(target, report.blocks, findings)
     author = author.strip() or DEFAULT_AUTHOR
-    for finding in findings:
-        if finding.severity == "info" and not include_info:
-            continue
+    for finding in listed(findings, show_all):
         exact = _comment(document, sources, report.blocks, finding, author)
         result.commented.append(finding)
         if not exact and finding.excerpt:
@@ -188,7 +176,8 @@ def _comment(
     author: str,
 ) -> bool:
     """Add one comment; True when it sits exactly on the finding's excerpt."""
-    from drafter.docx_anchor import W_NS, locate, mark_comment, mark_paragraph
+    from drafter.docx_anchor import locate, mark_comment, mark_paragraph
+    from drafter.docx_parts import w
 
     index = finding.paragraph
     excerpt = finding.excerpt
@@ -207,7 +196,7 @@ def _comment(
     )
     if anchor is None:
         # No text anywhere to anchor on (cannot happen for a file the reader accepted).
-        mark_paragraph(next(document.element.body.iter(f"{{{W_NS}}}p")), comment.comment_id)
+        mark_paragraph(next(document.element.body.iter(w("p"))), comment.comment_id)
         return False
     return mark_comment(anchor, comment.comment_id) and exact
 
@@ -223,36 +212,27 @@ def run_annotate_command(
     out: TextIO,
     *,
     author: str | None = None,
-    include_info: bool = False,
     force: bool = False,
     show_all: bool = False,
 ) -> int:
     """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
-    prints them, and the commented copy written. Exit code as ``check``: 1 with errors or
-    warnings, else 0."""
-    import json
+    prints them, and the commented copy written; ``--all`` (``show_all``) lists the hints and
+    comments them too. Exit code as ``check``: 1 with errors or warnings, else 0."""
     import sys
 
-    from drafter.checks import findings_to_json
-    from drafter.checks.command import format_text
-    from drafter.errors import EXIT_FINDINGS, EXIT_OK
+    from drafter.checks.command import write_findings
 
     result = annotate_report(
         Path(path),
         annotate,
         author=author or DEFAULT_AUTHOR,
-        include_info=include_info,
+        show_all=show_all,
         force=force,
     )
-    if fmt == "json":
-        json.dump(findings_to_json(str(path), result.findings), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        out.write(format_text(str(path), result.blocks, result.findings, show_all=show_all))
+    write_findings(Path(path), result.blocks, result.findings, fmt, out, show_all=show_all)
     # With --format json, stdout stays pure JSON: the note goes to stderr.
     note = sys.stderr if fmt == "json" else out
     print(f"已写出带批注的副本：{result.path}（{len(result.commented)} 条批注）", file=note)
     if result.inexact:
         print(f"其中 {len(result.inexact)} 条在原文中未能逐字定位，批注在所在段落上。", file=note)
-    serious = any(f.severity in ("error", "warning") for f in result.findings)
-    return EXIT_FINDINGS if serious else EXIT_OK
+    return exit_code(f.severity for f in result.findings)

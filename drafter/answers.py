@@ -19,8 +19,11 @@ from drafter.figures import Figure
 from drafter.fsutil import atomic_write_text, read_input, safe_filename
 from drafter.migrations import MIGRATIONS
 from drafter.questions import SECTIONS, Question
+from drafter.textfile import decode_text
 
 SCHEMA_VERSION = 1
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+"""What an answers file is named, where a folder is searched for them (batch build, summary)."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """An answers file is a few KB; anything this large is not one."""
 
@@ -112,8 +115,8 @@ over 4300 digits)."""
 # can name the character and where it is. Written as the few ranges refused rather than "not
 # the ranges allowed": Python compiles a class range by range, code point by code point, and
 # the allowed ranges hold over 100,000 (~2 ms at every start).
-_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -126,7 +129,7 @@ def check_shape(text: str, path: Path | None = None) -> None:
     characters YAML cannot read, absurdly long numbers, too many values, too long a list, too
     deep a nesting. Each message names the real cause and the line.
     """
-    found = _UNREADABLE.search(text)
+    found = UNREADABLE.search(text)
     if found is not None:
         line, column = _position(text, found.start())
         code = ord(found.group())
@@ -136,7 +139,7 @@ def check_shape(text: str, path: Path | None = None) -> None:
             line=line,
             hint="这种字符常随从网页或其他软件复制的文字带进来：删掉这个字符，或重新输入这一段文字。",
         )
-    found = _LONG_NUMBER.search(text)
+    found = LONG_NUMBER.search(text)
     if found is not None:
         line, _ = _position(text, found.start())
         raise DrafterError(
@@ -314,7 +317,7 @@ def _bad_value(text: str, path: Path | None) -> DrafterError:
             return DrafterError(
                 f"“{'-'.join(found.groups())}”不是一个存在的日期",
                 path=path,
-                line=text.count("\n", 0, found.start()) + 1,
+                line=_position(text, found.start())[0],
                 hint="改成真实的日期，如 2025-01-15；或写成“2025年1月15日”。",
             )
     return DrafterError(
@@ -374,20 +377,13 @@ def read_answers_text(path: Path) -> str:
         what="答卷文件",
         hint="答卷一般只有几十 KB，请确认选对了文件；新建答卷请用 drafter new。",
     )
-    try:
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = raw.decode("utf-16")  # Notepad's "Unicode"
-        else:
-            text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise DrafterError(
-                "文件不是文本（无法按 UTF-8 或 GBK 读取）",
-                path=path,
-                hint="答卷应是 .yaml 文本文件；用记事本另存为 UTF-8 后再试。",
-            ) from None
+    text = decode_text(raw)
+    if text is None:
+        raise DrafterError(
+            "文件不是文本（无法按 UTF-8 或 GBK 读取）",
+            path=path,
+            hint="答卷应是 .yaml 文本文件；用记事本另存为 UTF-8 后再试。",
+        )
     if "\x00" in text:
         raise DrafterError("文件里有二进制内容，不是答卷", path=path)
     return text
@@ -543,16 +539,16 @@ def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:
         for name, value in values.items():
             if name not in known and name not in sec:
                 sec[name] = value  # not ours, but the user's: kept, never dropped
+    sections = {s.name for s in SECTIONS}
     for key, value in data.items():
-        if key not in RESERVED_KEYS and key not in doc and key not in {s.name for s in SECTIONS}:
+        if key not in RESERVED_KEYS and key not in doc and key not in sections:
             doc[key] = value
     for key in RESERVED_KEYS:
         if key != "schema_version" and key in data and data[key] is not None:
-            if key not in doc:
-                doc[key] = _reserved_yaml(key, data[key])
+            new = key not in doc
+            doc[key] = _reserved_yaml(key, data[key])
+            if new:
                 doc.yaml_set_comment_before_after_key(key, before="\n" + RESERVED_KEYS[key])
-            else:
-                doc[key] = _reserved_yaml(key, data[key])
         elif key != "schema_version" and key in doc and key in data and data[key] is None:
             del doc[key]
     return doc

@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Any
 
-from drafter.answers import _LONG_NUMBER, _UNREADABLE, MAX_DEPTH, MAX_EVENTS, MAX_LIST_ITEMS
+from drafter.answers import LONG_NUMBER, MAX_DEPTH, MAX_EVENTS, MAX_LIST_ITEMS, UNREADABLE
 
 _ROUND_TRIP_ONLY = re.compile(r"[&*!%]|<<")
 _SCALARS = (str, int, float, bool, dt.date, type(None))
@@ -34,7 +34,7 @@ class _NotPlain(Exception):
 
 def load_plain(text: str) -> dict[str, Any] | None:
     """The file's data as plain dicts, lists and scalars, or None: read it the round-trip way."""
-    if any(p.search(text) for p in (_ROUND_TRIP_ONLY, _UNREADABLE, _LONG_NUMBER)):
+    if any(p.search(text) for p in (_ROUND_TRIP_ONLY, UNREADABLE, LONG_NUMBER)):
         return None
     if not text.strip():
         return {}

@@ -19,8 +19,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+
+from drafter.console import display_width
 
 # Types for annotations only: importing typing costs ``drafter --help`` milliseconds.
 TYPE_CHECKING = False
@@ -33,11 +34,6 @@ TYPE_WORDS = {"int": "整数", "float": "数字"}
 
 
 # --- help ------------------------------------------------------------------------------------
-
-
-def display_width(text: str) -> int:
-    """Terminal columns of ``text``: ideographs and full-width marks take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # Marks that must not start a line (they hang at the end of the previous one instead), and

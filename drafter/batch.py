@@ -22,17 +22,24 @@ import os
 import sys
 import time
 import traceback
-import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from drafter.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, DrafterError
+from drafter import console
+from drafter.answers import ANSWERS_SUFFIXES
+from drafter.errors import (
+    BUG_MESSAGE,
+    EXIT_BUG,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    DrafterError,
+)
+from drafter.fsutil import os_reason
 
-EXIT_BUG = 3
-ANSWERS_SUFFIXES = (".yaml", ".yml")
 TEMP_PREFIX = ".drafter-batch-"
 
 
@@ -52,7 +59,13 @@ class Job:
     index: int
     source: Path
     run: str
+    """This batch's id: its temporary files are ``TEMP_PREFIX<run>-<index>.docx``."""
     options: Options
+
+    @property
+    def temp(self) -> Path:
+        """Where the worker writes the report before it is given its name."""
+        return self.options.folder / f"{TEMP_PREFIX}{self.run}-{self.index}.docx"
 
 
 @dataclass
@@ -94,13 +107,13 @@ def answers_files(paths: Sequence[Path]) -> list[Path]:
             try:
                 inside = sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWERS_SUFFIXES)
             except OSError as exc:
-                raise DrafterError(f"无法读取文件夹（{exc.strerror or exc}）", path=path) from None
+                raise DrafterError(f"无法读取文件夹（{os_reason(exc)}）", path=path) from None
             # Anything but a folder is kept: a FIFO or a device named .yaml is reported, not skipped.
             candidates = [p for p in inside if not p.is_dir() and not p.name.startswith(".")]
         else:
             candidates = [path]
         for candidate in candidates:
-            key = os.path.normcase(os.path.abspath(candidate))
+            key = _key(candidate)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
@@ -120,7 +133,7 @@ def output_folder(out: Path | None) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DrafterError(
-            f"无法创建输出文件夹（{exc.strerror or exc}）",
+            f"无法创建输出文件夹（{os_reason(exc)}）",
             path=folder,
             hint="用 -o 指定一个可以写入的文件夹。",
         ) from None
@@ -137,7 +150,7 @@ def build_one(job: Job) -> Outcome:
 
     outcome = Outcome(job.index, job.source)
     options = job.options
-    temp = options.folder / f"{TEMP_PREFIX}{job.run}-{job.index}.docx"
+    temp = job.temp
     try:
         answers, loaded = load_answers(job.source)
         outcome.target = default_output(answers, options.folder)
@@ -157,9 +170,10 @@ def build_one(job: Job) -> Outcome:
     except Exception:
         from drafter.errorlog import write_error_log
 
-        log = write_error_log(f"{job.source}\n{traceback.format_exc()}")
-        where = f"详细信息已写入 {log}" if log else "详细信息：" + traceback.format_exc()
-        outcome.problem = f"程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。{where}"
+        details = traceback.format_exc()
+        log = write_error_log(f"{job.source}\n{details}")
+        where = f"详细信息已写入 {log}" if log else "详细信息：" + details
+        outcome.problem = BUG_MESSAGE + where
         outcome.bug = True
         _remove_temps(temp)
         return outcome
@@ -234,7 +248,7 @@ class Namer:
                 outcome.pdf = pdf
         except (DrafterError, OSError) as exc:
             if isinstance(exc, OSError):
-                exc = DrafterError(f"无法写入报告（{exc.strerror or exc}）", path=target)
+                exc = DrafterError(f"无法写入报告（{os_reason(exc)}）", path=target)
             outcome.problem = str(exc)
             _remove_temps(outcome.temp)
             return
@@ -252,11 +266,6 @@ def _key(path: Path) -> str:
 
 
 # --------------------------------------------------------------------------- progress
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: ideographs and full-width marks take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 class Progress:
@@ -335,7 +344,7 @@ def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
                 except Exception as exc:  # the worker process died (killed, out of memory)
                     outcome = Outcome(job.index, job.source, bug=True)
                     outcome.problem = f"生成这份报告的进程意外退出（{type(exc).__name__}）"
-                    _remove_temps(job.options.folder / f"{TEMP_PREFIX}{job.run}-{job.index}.docx")
+                    _remove_temps(job.temp)
                     yield outcome
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -397,10 +406,6 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
     return EXIT_OK
 
 
-def _cell(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
-
-
 def table_lines(outcomes: Sequence[Outcome], folder: Path) -> list[str]:
     """The closing table (答卷, 报告, 错误, 警告, 提示) and what went wrong, in Chinese."""
     rows = [("答卷", "报告", "错误", "警告", "提示")]
@@ -410,12 +415,7 @@ def table_lines(outcomes: Sequence[Outcome], folder: Path) -> list[str]:
         else:
             report = o.report.name if o.report.parent == folder else str(o.report)
             rows.append((o.source.name, report, str(o.errors), str(o.warnings), str(o.infos)))
-    widths = [max(display_width(row[c]) for row in rows) for c in range(5)]
-    lines = []
-    for n, row in enumerate(rows):
-        lines.append("  ".join(_cell(text, widths[c]) for c, text in enumerate(row)).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = console.table_lines(rows)
     built = sum(o.report is not None for o in outcomes)
     failed = [o for o in outcomes if o.report is None]
     with_findings = sum(1 for o in outcomes if o.report is not None and (o.errors or o.warnings))

@@ -34,8 +34,9 @@ def example_path() -> Path:
 
 
 def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]]:
-    """The checks of a build without writing anything (``drafter summary``): findings in the
-    answers, and in the draft those not already reported against the answer they come from."""
+    """The checks of a build (``drafter summary`` runs them without writing anything): findings
+    in the answers, and in the draft those not already reported against the answer they come
+    from, where the user fixes them."""
     from drafter.checks import run_checks
     from drafter.checks.answers import check_answers
 
@@ -112,11 +113,6 @@ def build_from_answers(
             "还有必填项没有回答：" + "、".join(missing),
             hint="用 drafter edit 答卷文件 补上这些答案后再生成。",
         )
-    answer_findings = []
-    if run_checks:
-        from drafter.checks.answers import check_answers
-
-        answer_findings = check_answers(answers)
     blocks = render_blocks(answers, outline, templates=templates, extra=extra)
     target = docx_target(out if out is not None else default_output(answers), answers)
     path = write_output(
@@ -126,9 +122,9 @@ def build_from_answers(
         inputs=inputs,
         companions=(".pdf",) if pdf else (),
     )
-    result = BuildResult(docx=path, blocks=blocks, answer_findings=answer_findings)
+    result = BuildResult(docx=path, blocks=blocks)
     if run_checks:
-        result.findings = _draft_findings(answers, blocks, answer_findings)
+        result.answer_findings, result.findings = check_draft(answers, blocks)
     if pdf:
         from drafter.pdf import docx_to_pdf
 
@@ -145,22 +141,6 @@ def docx_bytes(blocks: list[Block]) -> bytes:
     from drafter import docx_writer
 
     return docx_writer.docx_bytes(blocks)
-
-
-def _draft_findings(answers: Any, blocks: list[Block], answer_findings: list[Any]) -> list[Any]:
-    from drafter.checks import run_checks as check_blocks
-
-    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
-    return [
-        f
-        for f in check_blocks(
-            blocks,
-            unit_type=answers.get("identity.unit_type"),
-            year=answers.get("identity.year"),
-        )
-        # Already reported against the answer it comes from, where it is fixed.
-        if (f.rule, f.excerpt) not in in_answers
-    ]
 
 
 def build_report(

@@ -11,7 +11,6 @@ except the two commands at the end; the questionnaire only calls it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -329,20 +328,11 @@ def comparison_rows(last: Mapping[str, Any], this: Mapping[str, Any]) -> list[li
     return rows
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def format_table(rows: list[list[str]]) -> str:
     """A plain-text table that lines up in a console (Chinese characters count double)."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for number, row in enumerate(rows):
-        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-        if number == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    from drafter.console import table_lines
+
+    return "\n".join(table_lines(rows))
 
 
 def run_compare_command(last: Path, this: Path, out: TextIO) -> int:
@@ -390,12 +380,9 @@ def _raw_data(path: Path) -> dict[str, Any]:
     """The file's data before migration (plain YAML, for the change list)."""
     from ruamel.yaml import YAML
 
-    from drafter.answers import MAX_FILE_BYTES
-    from drafter.fsutil import read_input
+    from drafter.answers import read_answers_text
 
-    raw = read_input(Path(path), limit=MAX_FILE_BYTES, what="答卷文件")
-    text = raw.decode("utf-8-sig", errors="replace")
-    data = YAML(typ="safe").load(text)
+    data = YAML(typ="safe").load(read_answers_text(Path(path)))
     return data if isinstance(data, dict) else {}
 
 

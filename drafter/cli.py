@@ -9,38 +9,27 @@ from __future__ import annotations
 
 import argparse
 import errno
-import io
 import os
 import sys
-from pathlib import Path
 
 from drafter.argparse_zh import ArgumentParser
-from drafter.errors import EXIT_OK, EXIT_UNUSABLE, DrafterError
+from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, DrafterError
+from drafter.streams import GuardedStdout, OutputBroken, say, silence_stdout, use_utf8
 
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
 # (mypy reads this block; at run time the names are never needed).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
     from typing import Any, TextIO
 
-EXIT_BUG = 3
 
+def _path(text: str) -> Path:
+    """A path argument (pathlib is imported once a command runs, not for ``--help``)."""
+    from pathlib import Path
 
-def _utf8_streams() -> None:
-    # A Windows console gets wide-char output anyway; pipes and files get UTF-8, not the ANSI
-    # code page, so redirected output and CI logs stay readable.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        try:
-            if stream.isatty():
-                reconfigure(errors="replace")
-            else:
-                reconfigure(encoding="utf-8", errors="replace")
-        except (OSError, ValueError):
-            pass
+    return Path(text)
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
@@ -51,11 +40,11 @@ def _outline_option(p: ArgumentParser, default_note: str) -> None:
     )
 
 
-def _all_option(p: ArgumentParser) -> None:
+def _all_option(p: ArgumentParser, also: str = "") -> None:
     p.add_argument(
         "--all",
         action="store_true",
-        help="也列出“提示”一级的检查结果（默认只列出错误和警告，提示只计数）",
+        help="也列出“提示”一级的检查结果（默认只列出错误和警告，提示只计数）" + also,
     )
 
 
@@ -99,7 +88,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="输出文件",
         help="要写出的 .docx 文件（默认写到 output 文件夹）",
     )
@@ -118,21 +107,21 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="答卷文件",
         help="答卷文件（默认“单位名+年份+年度法治政府建设答卷.yaml”）；文件已存在时接着答",
     )
     p.add_argument(
         "--from",
         dest="from_last",
-        type=Path,
+        type=_path,
         metavar="去年答卷",
         help="从去年的答卷开始（沿用单位信息和文字，对照去年数字）",
     )
     p.add_argument(
         "--import",
         dest="import_file",
-        type=Path,
+        type=_path,
         metavar="去年报告",
         help="从去年的 Word 报告（.docx 或 .txt）导入后开始",
     )
@@ -143,7 +132,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "drafter edit 答卷.yaml",
         "drafter edit 答卷.yaml --section 普法宣传",
     )
-    p.add_argument("answers", type=Path, metavar="答卷文件", help="要修改的答卷（.yaml）")
+    p.add_argument("answers", type=_path, metavar="答卷文件", help="要修改的答卷（.yaml）")
     p.add_argument(
         "--section",
         metavar="部分",
@@ -168,7 +157,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     )
     p.add_argument(
         "answers",
-        type=Path,
+        type=_path,
         nargs="+",
         metavar="答卷文件",
         help="答卷（.yaml）；可以给多份，或给存放答卷的文件夹",
@@ -176,7 +165,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="输出文件",
         help="要写出的 .docx 文件（默认写到 output 文件夹）；生成多份时是存放报告的文件夹",
     )
@@ -190,12 +179,12 @@ def build_parser(running: str | None = None) -> ArgumentParser:
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
     p.add_argument("--force", action="store_true", help="覆盖已存在的同名文件（默认另起新名）")
     p.add_argument(
-        "--templates", type=Path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
+        "--templates", type=_path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
     )
     p.add_argument(
         "--with-comparison",
         dest="with_comparison",
-        type=Path,
+        type=_path,
         metavar="去年答卷",
         help="在报告末尾附上与去年数据的对照表",
     )
@@ -208,7 +197,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "drafter check 报告.txt --format json",
         ("drafter check 报告.docx --annotate 报告（审核意见）.docx", "另存一份带批注的副本"),
     )
-    p.add_argument("file", type=Path, metavar="报告文件", help="要检查的报告（.docx 或 .txt）")
+    p.add_argument("file", type=_path, metavar="报告文件", help="要检查的报告（.docx 或 .txt）")
     p.add_choices(
         "--format",
         choices={
@@ -219,15 +208,14 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         metavar="格式",
         help="输出格式：",
     )
-    _all_option(p)
+    _all_option(p, "；加 --annotate 时提示也写成批注")
     p.add_argument(
         "--annotate",
-        type=Path,
+        type=_path,
         metavar="批注副本",
         help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
     )
     p.add_argument("--author", metavar="作者名", help="批注的作者名（默认“依法治县办审核”）")
-    p.add_argument("--with-info", dest="with_info", action="store_true", help="提示也写成批注")
     p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
 
     p = command(
@@ -236,9 +224,14 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "drafter import 去年的报告.docx -o 答卷.yaml",
         "drafter import 去年的报告.txt -o 答卷.yaml --report json",
     )
-    p.add_argument("file", type=Path, metavar="报告文件", help="去年的报告（.docx 或 .txt）")
+    p.add_argument("file", type=_path, metavar="报告文件", help="去年的报告（.docx 或 .txt）")
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="答卷文件", help="要写出的答卷（.yaml）"
+        "-o",
+        "--output",
+        type=_path,
+        required=True,
+        metavar="答卷文件",
+        help="要写出的答卷（.yaml）",
     )
     p.add_choices(
         "--report",
@@ -253,8 +246,8 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "对照两年答卷里的数字。",
         "drafter compare 俄久乡2024年度法治政府建设答卷.yaml 俄久乡2025年度法治政府建设答卷.yaml",
     )
-    p.add_argument("last", type=Path, metavar="去年答卷", help="去年的答卷（.yaml）")
-    p.add_argument("this", type=Path, metavar="今年答卷", help="今年的答卷（.yaml）")
+    p.add_argument("last", type=_path, metavar="去年答卷", help="去年的答卷（.yaml）")
+    p.add_argument("this", type=_path, metavar="今年答卷", help="今年的答卷（.yaml）")
 
     p = command(
         "summary",
@@ -268,13 +261,17 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "2 没有可汇总的文件；3 程序内部错误。"
     )
     p.add_argument(
-        "paths", type=Path, nargs="+", metavar="文件或文件夹", help="答卷、报告，或存放它们的文件夹"
+        "paths",
+        type=_path,
+        nargs="+",
+        metavar="文件或文件夹",
+        help="答卷、报告，或存放它们的文件夹",
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
+        "-o", "--output", type=_path, required=True, metavar="汇总.xlsx", help="要写出的汇总表"
     )
     p.add_argument(
-        "--expect", type=Path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
+        "--expect", type=_path, metavar="名单.txt", help="应报送单位名单（每行一个单位名称）"
     )
     p.add_argument(
         "--year", type=int, metavar="年度", help="汇总的报告年度（默认取多数文件的年度）"
@@ -385,7 +382,6 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             args.format,
             out,
             author=args.author,
-            include_info=args.with_info,
             force=args.force,
             show_all=args.all,
         )
@@ -430,89 +426,6 @@ INTERACTIVE = ("new", "edit")
 """Commands that ask questions on the terminal."""
 
 
-class OutputBroken(Exception):
-    """Writing to standard output failed (a full disk, a closed or broken pipe)."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-class _GuardedStdout(io.TextIOBase):
-    """Standard output whose write errors are told apart from every other OSError.
-
-    A failed write inside a command would otherwise look like a bug (exit 3); it is the
-    output's fault, not the input's, and ends with exit 2 and a Chinese message. What was
-    written is kept (up to a few KB) so that message can repeat it on standard error.
-    """
-
-    KEEP = 4000
-
-    def __init__(self, raw: TextIO) -> None:
-        super().__init__()
-        self.raw = raw
-        self.kept: list[str] = []
-        self._kept_chars = 0
-
-    def write(self, text: str) -> int:
-        if self._kept_chars < self.KEEP:
-            self.kept.append(text)
-            self._kept_chars += len(text)
-        try:
-            return self.raw.write(text)
-        except OSError as exc:
-            raise OutputBroken(exc) from None
-
-    def flush(self) -> None:
-        try:
-            self.raw.flush()
-        except OSError as exc:
-            raise OutputBroken(exc) from None
-
-    def isatty(self) -> bool:
-        try:
-            return self.raw.isatty()
-        except (OSError, ValueError):
-            return False
-
-    def fileno(self) -> int:
-        return self.raw.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self.raw, "encoding", "utf-8")
-
-
-def _is_terminal(stream: TextIO | None) -> bool:
-    if stream is None:
-        return False
-    try:
-        return stream.isatty()
-    except (OSError, ValueError):
-        return False
-
-
-def _require_terminal(command: str) -> None:
-    """``new`` and ``edit`` ask questions: they need a terminal on both ends.
-
-    Piped or redirected input (a closed stdin, bytes that are not UTF-8, a file of garbage)
-    is refused at once instead of being fed to the questionnaire keystroke by keystroke.
-    """
-    if not _is_terminal(sys.stdin):
-        where = (
-            "标准输入已关闭" if sys.stdin is None else "标准输入不是终端（被管道或文件重定向了）"
-        )
-    elif not _is_terminal(sys.stdout):
-        where = "标准输出不是终端（被管道或文件重定向了）"
-    else:
-        return
-    raise DrafterError(
-        f"drafter {command} 要在命令行窗口里逐项问答，但{where}",
-        hint="直接在命令行窗口（终端）里运行，不要用 < 、| 或 > ；"
-        "要由答卷文件直接生成报告，用 drafter build 答卷.yaml。",
-    )
-
-
 INPUTS = {
     "answers": "答卷文件",
     "file": "报告文件",
@@ -528,6 +441,8 @@ INPUTS = {
 def _check_inputs(args: argparse.Namespace) -> None:
     """Every file a command will read is a regular file (and --templates a folder), checked
     before anything is read or asked: a FIFO would block, a device never end."""
+    from pathlib import Path
+
     from drafter.fsutil import check_input
 
     for name, what in INPUTS.items():
@@ -546,40 +461,19 @@ def _check_inputs(args: argparse.Namespace) -> None:
         check_input(Path(templates), what="县级模板文件夹", folder=True)
 
 
-def _say(text: str) -> None:
-    """Print to standard error; a broken standard error is not worth a traceback."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    try:
-        print(text, file=stream)
-        stream.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _silence_stdout() -> None:
-    """Point file descriptor 1 at the null device so the interpreter's final flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
-    except (OSError, ValueError):
-        pass
-
-
-def _output_broken(exc: OutputBroken, kept: list[str]) -> int:
+def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
+    silence_stdout()
     code = getattr(exc.error, "errno", None)
     if isinstance(exc.error, BrokenPipeError) or code == errno.EPIPE:
         # The reader of our output went away (``drafter check x --format json | head``): not
         # an error of ours.
-        _silence_stdout()
         return EXIT_OK
     from drafter.fsutil import os_reason
 
-    _silence_stdout()
-    text = "".join(kept).strip()
-    shown = f"\n本应输出的内容：\n{text}" if text and len("".join(kept)) < 4000 else ""
-    _say(f"错误：结果无法写到标准输出（{os_reason(exc.error)}）。{shown}")
+    # What the command wrote, repeated on standard error when it was short enough to keep.
+    text = "".join(guarded.kept).strip() if guarded is not None and guarded.kept_all else ""
+    shown = f"\n本应输出的内容：\n{text}" if text else ""
+    say(f"错误：结果无法写到标准输出（{os_reason(exc.error)}）。{shown}")
     return EXIT_UNUSABLE
 
 
@@ -591,12 +485,12 @@ def _internal_error(message: str, code: int) -> int:
     details = traceback.format_exc()
     log = write_error_log(details)
     where = f"详细信息已写入 {log}，请把这个文件发给维护人员。" if log else f"详细信息：\n{details}"
-    _say(f"{message}{where}")
+    say(f"{message}{where}")
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_streams()
+    use_utf8()
     argv = list(argv) if argv is not None else sys.argv[1:]
     parser = build_parser(next((a for a in argv if not a.startswith("-")), "--help"))
     args = parser.parse_args(argv)
@@ -604,7 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     real_stdout = sys.stdout
-    guarded: _GuardedStdout | None = None
+    guarded: GuardedStdout | None = None
     try:
         if real_stdout is None:
             raise DrafterError(
@@ -613,30 +507,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         _check_inputs(args)
         if args.command in INTERACTIVE:
-            _require_terminal(args.command)
+            # The questionnaire writes to the terminal itself (and refuses anything else).
             return COMMANDS[args.command](args, real_stdout)
-        guarded = _GuardedStdout(real_stdout)
+        guarded = GuardedStdout(real_stdout)
         sys.stdout = guarded
         code = COMMANDS[args.command](args, guarded)  # type: ignore[arg-type]  # a TextIO
         guarded.flush()
         return code
     except DrafterError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        _say("\n已中断。")
+        say("\n已中断。")
         return 130
     except OutputBroken as exc:
-        return _output_broken(exc, guarded.kept if guarded is not None else [])
+        return _output_broken(exc, guarded)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except MemoryError:
         return _internal_error("内存不足，无法完成（输入的内容可能过大）。", EXIT_UNUSABLE)
     except RecursionError:
         return _internal_error("内容嵌套层次太深，无法处理。", EXIT_UNUSABLE)
     except Exception:
-        return _internal_error("程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。", EXIT_BUG)
+        return _internal_error(BUG_MESSAGE, EXIT_BUG)
     finally:
         if guarded is not None:
             sys.stdout = real_stdout

@@ -14,18 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.docx_parts import w
 from drafter.reader import Source, paragraph_pieces
+from drafter.reader.items import SPACES
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # What the reader strips or reflows (line ends, spaces between a heading number and its text,
 # table cell separators): ignored when an excerpt is not found character for character.
-_LOOSE = set(" \t\n\r\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff")
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
+_LOOSE = set(SPACES + "\n\r")
 
 
 @dataclass(frozen=True)
@@ -119,34 +116,33 @@ def _find(
 
 def _run_of(element: Any) -> Any:
     run = element.getparent()
-    if run is None or run.tag != _w("r"):
+    if run is None or run.tag != w("r"):
         raise ValueError("text element outside a run")
     return run
 
 
 def _content(run: Any) -> list[Any]:
-    return [child for child in run if child.tag != _w("rPr")]
+    return [child for child in run if child.tag != w("rPr")]
 
 
 def _new_run(run: Any) -> Any:
     """An empty run with the same attributes and properties (formatting) as ``run``."""
     twin = run.makeelement(run.tag, dict(run.attrib))
-    rpr = run.find(_w("rPr"))
+    rpr = run.find(w("rPr"))
     if rpr is not None:
         twin.append(copy.deepcopy(rpr))
     return twin
 
 
-def _new_text(run: Any, text: str) -> Any:
-    t = run.makeelement(_w("t"), {})
-    t.text = text
-    t.set(XML_SPACE, "preserve")
-    return t
-
-
 def _set_text(t: Any, text: str) -> None:
     t.text = text
-    t.set(XML_SPACE, "preserve")
+    t.set(XML_SPACE, "preserve")  # a piece may now start or end with a space
+
+
+def _new_text(run: Any, text: str) -> Any:
+    t = run.makeelement(w("t"), {})
+    _set_text(t, text)
+    return t
 
 
 def split_before(pos: Pos) -> Any:
@@ -172,7 +168,7 @@ def split_after(pos: Pos) -> Any:
     run = _run_of(pos.element)
     content = _content(run)
     at = content.index(pos.element)
-    text = (pos.element.text or "") if pos.element.tag == _w("t") else ""
+    text = (pos.element.text or "") if pos.element.tag == w("t") else ""
     rest = text[pos.offset + 1 :]
     if at == len(content) - 1 and not rest:
         return run
@@ -201,21 +197,21 @@ def mark_comment(anchor: Anchor, comment_id: int) -> bool:
         first = split_before(anchor.start)
     except ValueError:
         paragraph = anchor.start.element
-        while paragraph is not None and paragraph.tag != _w("p"):
+        while paragraph is not None and paragraph.tag != w("p"):
             paragraph = paragraph.getparent()
         if paragraph is None:
             raise
         mark_paragraph(paragraph, comment_id)
         return False
-    ident = {_w("id"): str(comment_id)}
-    first.addprevious(first.makeelement(_w("commentRangeStart"), ident))
-    end = last.makeelement(_w("commentRangeEnd"), ident)
+    ident = {w("id"): str(comment_id)}
+    first.addprevious(first.makeelement(w("commentRangeStart"), ident))
+    end = last.makeelement(w("commentRangeEnd"), ident)
     last.addnext(end)
-    reference = last.makeelement(_w("r"), {})
-    rpr = reference.makeelement(_w("rPr"), {})
-    rpr.append(rpr.makeelement(_w("rStyle"), {_w("val"): "CommentReference"}))
+    reference = last.makeelement(w("r"), {})
+    rpr = reference.makeelement(w("rPr"), {})
+    rpr.append(rpr.makeelement(w("rStyle"), {w("val"): "CommentReference"}))
     reference.append(rpr)
-    reference.append(reference.makeelement(_w("commentReference"), ident))
+    reference.append(reference.makeelement(w("commentReference"), ident))
     _after_container(end).addnext(reference)
     return True
 
@@ -225,7 +221,7 @@ def _after_container(element: Any) -> Any:
     insertion, hyperlink or content control) and after any field whose result holds it, so
     neither rejecting a change nor updating a field removes the comment's reference."""
     node = element
-    while node.getparent() is not None and node.getparent().tag != _w("p"):
+    while node.getparent() is not None and node.getparent().tag != w("p"):
         node = node.getparent()
     paragraph = node.getparent()
     if paragraph is None:
@@ -233,8 +229,8 @@ def _after_container(element: Any) -> Any:
     depth = 0
     passed = False
     for child in paragraph:
-        for char in child.iter(_w("fldChar")):
-            kind = char.get(_w("fldCharType"))
+        for char in child.iter(w("fldChar")):
+            kind = char.get(w("fldCharType"))
             if kind == "begin":
                 depth += 1
             elif kind == "end" and depth:
@@ -248,14 +244,14 @@ def _after_container(element: Any) -> Any:
 
 def mark_paragraph(paragraph: Any, comment_id: int) -> None:
     """Fallback: the comment covers a whole paragraph, markers as its first and last children."""
-    ident = {_w("id"): str(comment_id)}
-    start = paragraph.makeelement(_w("commentRangeStart"), ident)
-    ppr = paragraph.find(_w("pPr"))
+    ident = {w("id"): str(comment_id)}
+    start = paragraph.makeelement(w("commentRangeStart"), ident)
+    ppr = paragraph.find(w("pPr"))
     if ppr is not None:
         ppr.addnext(start)
     else:
         paragraph.insert(0, start)
-    paragraph.append(paragraph.makeelement(_w("commentRangeEnd"), ident))
-    reference = paragraph.makeelement(_w("r"), {})
-    reference.append(reference.makeelement(_w("commentReference"), ident))
+    paragraph.append(paragraph.makeelement(w("commentRangeEnd"), ident))
+    reference = paragraph.makeelement(w("r"), {})
+    reference.append(reference.makeelement(w("commentReference"), ident))
     paragraph.append(reference)

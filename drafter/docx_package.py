@@ -85,9 +85,8 @@ def package(entries: list[Entry], replace: Mapping[str, bytes]) -> bytes:
         if len(entry.data) > _MAX_SIZE or entry.size > _MAX_SIZE:
             raise ValueError(f"part {entry.name} is too large for a plain zip")
         offset = len(out)
-        out += _LOCAL.pack(
-            _LOCAL_SIG,
-            _VERSION,
+        # The fields both headers share, in the order both give them; the extra field is empty.
+        common = (
             flags,
             entry.method,
             dos_time,
@@ -98,27 +97,11 @@ def package(entries: list[Entry], replace: Mapping[str, bytes]) -> bytes:
             len(name),
             0,
         )
+        out += _LOCAL.pack(_LOCAL_SIG, _VERSION, *common)
         out += name
         out += entry.data
-        central += _CENTRAL.pack(
-            _CENTRAL_SIG,
-            _VERSION,
-            _VERSION,
-            flags,
-            entry.method,
-            dos_time,
-            dos_date,
-            entry.crc,
-            len(entry.data),
-            entry.size,
-            len(name),
-            0,
-            0,
-            0,
-            0,
-            0,
-            offset,
-        )
+        # Then: comment length, disk number, internal and external attributes, the offset.
+        central += _CENTRAL.pack(_CENTRAL_SIG, _VERSION, _VERSION, *common, 0, 0, 0, 0, offset)
         central += name
     start = len(out)
     out += central

@@ -18,10 +18,14 @@ from typing import Any
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 MAIN_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
+
+
+def w(tag: str) -> str:
+    """The Clark name lxml uses for a WordprocessingML tag or attribute: ``w("p")``."""
+    return f"{{{W_NS}}}{tag}"
 
 
 @dataclass(frozen=True)

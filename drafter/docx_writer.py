@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import gbt9704 as g
+from drafter.docx_parts import w
 from drafter.fsutil import atomic_write_bytes
 from drafter.gbt9704 import Length, Twips
 from drafter.outline import Block
@@ -110,15 +111,10 @@ def signature_indents(signatures: Sequence[str], date: str | None) -> tuple[list
 
 # --- the base package ----------------------------------------------------------------------
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-_VAL = _w("val")
+_VAL = w("val")
 
 
 @functools.cache
@@ -160,7 +156,7 @@ class _Body:
         return element
 
     def paragraph(self, style: str, text: str = "") -> Any:
-        p = self._add(self.make(_w("p")))
+        p = self._add(self.make(w("p")))
         _set_style(p, style_id(style))
         if text:
             add_run(p, text)
@@ -169,14 +165,14 @@ class _Body:
     def table(self, n_rows: int, widths: list[int], styles: list[str]) -> Any:
         """An n_rows × len(widths) table as python-docx's ``add_table`` lays it out, styled."""
         sub = _sub
-        tbl = self._add(self.make(_w("tbl")))
+        tbl = self._add(self.make(w("tbl")))
         tbl_pr = sub(tbl, "tblPr")
         sub(tbl_pr, "tblStyle", val=style_id(TABLE_STYLE))
         tbl_w = sub(tbl_pr, "tblW")
-        tbl_w.set(_w("type"), "auto")
-        tbl_w.set(_w("w"), "0")
+        tbl_w.set(w("type"), "auto")
+        tbl_w.set(w("w"), "0")
         sub(tbl_pr, "jc", val="center")
-        sub(tbl_pr, "tblLayout").set(_w("type"), "fixed")
+        sub(tbl_pr, "tblLayout").set(w("type"), "fixed")
         look = sub(tbl_pr, "tblLook")
         for attr, value in (
             ("firstColumn", "1"),
@@ -187,23 +183,23 @@ class _Body:
             ("noVBand", "1"),
             ("val", "04A0"),
         ):
-            look.set(_w(attr), value)
+            look.set(w(attr), value)
         grid = sub(tbl, "tblGrid")
         for width in widths:
-            sub(grid, "gridCol").set(_w("w"), str(width))
+            sub(grid, "gridCol").set(w("w"), str(width))
         for r in range(n_rows):
             tr = sub(tbl, "tr")
             for width in widths:
                 tc = sub(tr, "tc")
                 tc_w = sub(sub(tc, "tcPr"), "tcW")
-                tc_w.set(_w("type"), "dxa")
-                tc_w.set(_w("w"), str(width))
+                tc_w.set(w("type"), "dxa")
+                tc_w.set(w("w"), str(width))
                 _set_style(sub(tc, "p"), style_id(styles[r]))
         return tbl
 
 
 def _sub(parent: Any, tag: str, val: str | None = None) -> Any:
-    child = parent.makeelement(_w(tag))
+    child = parent.makeelement(w(tag))
     parent.append(child)
     if val is not None:
         child.set(_VAL, val)
@@ -272,7 +268,7 @@ def _column_widths(rows: list[list[str]], n_cols: int) -> list[Length]:
         for c, text in enumerate(row):
             weights[c] = max(weights[c], min(text_width_chars(text), 14.0) + 1)
     total = g.TEXT_BLOCK_WIDTH.twips
-    return [Twips(int(total * w / sum(weights))) for w in weights]
+    return [Twips(int(total * weight / sum(weights))) for weight in weights]
 
 
 def _add_table(body: _Body, block: Block, new_page: bool) -> None:
@@ -288,11 +284,11 @@ def _add_table(body: _Body, block: Block, new_page: bool) -> None:
         return
     n_cols = max(len(row) for row in rows)
     # LibreOffice lays a table out by its grid (w:gridCol), Word by the cell widths: set both.
-    widths = [w.twips for w in _column_widths(rows, n_cols)]
+    widths = [width.twips for width in _column_widths(rows, n_cols)]
     styles = [STYLE_TABLE_HEADER if r == 0 else STYLE_TABLE_TEXT for r in range(len(rows))]
     tbl = body.table(len(rows), widths, styles)
-    for tr, row in zip(tbl.iterfind(_w("tr")), rows, strict=True):
-        for tc, text in zip(tr.iterfind(_w("tc")), row, strict=False):
+    for tr, row in zip(tbl.iterfind(w("tr")), rows, strict=True):
+        for tc, text in zip(tr.iterfind(w("tc")), row, strict=False):
             if text:
                 add_run(tc[-1], text)
 
@@ -309,7 +305,7 @@ def _add_signature_block(body: _Body, signatures: list[str], date: str | None) -
         lines.append((STYLE_DATE, date, date_indent))
     for style, text, indent in lines:
         p = body.paragraph(style, text)
-        _ppr_add(p, "ind").set(_w("left"), str(indent.twips))
+        _ppr_add(p, "ind").set(w("left"), str(indent.twips))
 
 
 def document_xml(blocks: list[Block]) -> bytes:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import tempfile
 from pathlib import Path
 
@@ -35,32 +34,13 @@ def _candidates() -> list[Path]:
     return folders
 
 
-def _private_folder(folder: Path) -> bool:
-    """Create ``folder`` (0700) if needed; True when it is a real folder only this user can write."""
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileExistsError):
-            folder.mkdir(mode=0o700)
-        info = os.lstat(folder)
-    except (OSError, ValueError):
-        return False
-    if not stat.S_ISDIR(info.st_mode):
-        return False  # a symlink or a file planted under our name
-    if hasattr(os, "getuid"):
-        if info.st_uid != os.getuid():
-            return False
-        if info.st_mode & 0o022:
-            # Ours but writable by others (made by an old version or by hand): close it.
-            try:
-                os.chmod(folder, 0o700)
-            except OSError:
-                return False
-    return True
-
-
 def log_folder() -> Path | None:
+    from drafter.fsutil import private_folder
+
     for folder in _candidates():
-        if _private_folder(folder):
+        # Closed if it was left open (by an old version or by hand): logs are only ever new
+        # files created with O_EXCL, never read back.
+        if private_folder(folder, close=True):
             return folder
     return None
 

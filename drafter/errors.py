@@ -7,11 +7,18 @@ chooses the exit code; any other exception escaping to the CLI is a bug.
 
 from __future__ import annotations
 
-from pathlib import Path
+# pathlib costs ``drafter --help`` several milliseconds: imported when an error names a file.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+EXIT_BUG = 3
+
+BUG_MESSAGE = "程序内部错误（这是 drafter 的缺陷，不是您的操作问题）。"
+"""Said when an exception other than DrafterError escapes: a bug, never the user's doing."""
 
 
 class DrafterError(Exception):
@@ -30,7 +37,11 @@ class DrafterError(Exception):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.path = Path(path) if path is not None else None
+        self.path: Path | None = None
+        if path is not None:
+            from pathlib import Path
+
+            self.path = Path(path)
         self.line = line
         self.column = column
         self.field = field

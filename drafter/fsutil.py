@@ -218,6 +218,34 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path | None]) -> Non
                 )
 
 
+def private_folder(folder: Path, *, close: bool = False) -> bool:
+    """Make ``folder`` (0700, parents as needed) and say whether only this user can write to it:
+    a real folder (not a link or a file planted under its name), owned by this user, closed to
+    others. With ``close`` a folder of ours that others may write to is closed (chmod 0700)
+    instead of refused: right for a folder drafter only creates new files in (the error logs),
+    never for one it loads code from (the template cache), where another user may have put some
+    while it was open."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: no home folder to expand
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if not hasattr(os, "getuid"):  # Windows: folders under the user's profile are the user's
+        return True
+    if info.st_uid != os.getuid():
+        return False
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        if not close:
+            return False
+        try:
+            os.chmod(folder, 0o700)
+        except OSError:
+            return False
+    return True
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -247,27 +275,18 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> Path
     whatever goes wrong, Ctrl-C included.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     exists = _regular_or_absent(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(path, exc) from None
     except ValueError:
         # A name the file system cannot encode (a lone surrogate, an embedded NUL).
         raise bad_name_error(path) from None
-    tmp = Path(tmp_name)
+    tmp = _temp_copy(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); the user's document should keep the usual
-        # permissions: those of the file it replaces, or what the umask gives a new file.
-        os.chmod(tmp, _mode_for(path))
         if backup and exists and os.stat(path).st_size > 0:
-            _backup(path, folder)
+            _backup(path)
         os.replace(tmp, path)
     except OSError as exc:
         _remove(tmp)
@@ -292,11 +311,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _backup(path: Path, folder: Path) -> None:
+def _backup(path: Path) -> None:
     """Copy ``path`` to ``<name>.bak`` atomically: a failed copy never spoils the old .bak."""
     bak = path.with_name(path.name + ".bak")
     _regular_or_absent(bak)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
     os.close(fd)
     try:
         shutil.copy2(path, tmp_name)
@@ -334,11 +353,6 @@ def bad_name_error(path: Path) -> DrafterError:
         path=path,
         hint="用 -o 指定一个简短的文件名（只用汉字、字母和数字）。",
     )
-
-
-# Kept under their old names for callers elsewhere in the package.
-_write_error = write_error
-_bad_name_error = bad_name_error
 
 
 def _exists(path: Path) -> bool:
@@ -395,7 +409,7 @@ def refuse_open_document(path: Path) -> None:
 
 
 def _prepare_folder(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -413,10 +427,10 @@ def _prepare_folder(path: Path) -> None:
 
 
 def _temp_copy(path: Path, data: bytes) -> Path:
-    """``data`` in a fsynced temp file beside ``path``, with the mode a new file gets."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """``data`` in a fsynced temp file beside ``path``, with the mode of the file it replaces
+    or, for a new file, what the umask gives (mkstemp would make it private: 0600)."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise write_error(path, exc) from None
     except ValueError:

@@ -64,13 +64,6 @@ _TITLE_STOP = re.compile(
 # Generic words that end like a unit but are not one ("全乡", "乡镇", "城镇" …).
 _NOT_UNIT_PREFIX = set("全我本该各每此其乡城村集小市县区")
 
-_UNIT_IN_TEXT = re.compile(
-    rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)"
-    rf"(?=人民政府|党委|在|坚持|始终|以|紧紧|围绕|，|、|[^{_HAN}]|$)"
-)
-_UNIT_BEFORE_BODY = re.compile(
-    rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
-)
 _GENERIC_NAMES = {"乡镇", "城镇", "村镇", "集镇", "城乡", "街道"}
 
 
@@ -312,6 +305,10 @@ def _addressee_county(blocks: Sequence[Block]) -> str | None:
     return None
 
 
+# A unit a government body follows: "某镇人民政府", "某乡党委".
+_UNIT_BEFORE_BODY = re.compile(
+    rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
+)
 # A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
 # "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
 _BODY_UNIT = re.compile(

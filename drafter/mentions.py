@@ -101,11 +101,6 @@ class Token:
     start: int
     end: int
     rate: bool = False
-    dangling: bool = False
-    """A rate (成功率) that could not be used: dropped with its counts when they were placed."""
-    key: str | None = None
-    used: bool = False
-    """Placed into a catalogue key (or, for a rate, used to set a resolved count)."""
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:

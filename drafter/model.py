@@ -52,14 +52,7 @@ class Item:
 
 
 class AnswerError(ValueError):
-    """One answer that cannot be used, with the Chinese message the user sees."""
-
-    def message(self) -> str:
-        return str(self)
-
-
-def _err(message: str) -> AnswerError:
-    return AnswerError(message)
+    """One answer that cannot be used; its text is the Chinese message the user sees."""
 
 
 def clean_text(value: str) -> str:
@@ -72,10 +65,10 @@ def parse_text(q: Question, raw: Any, *, multiline: bool) -> str | None:
     if raw is None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-        raise _err("这里要填文字")
+        raise AnswerError("这里要填文字")
     text = clean_text(str(raw))
     if len(text) > MAX_TEXT:
-        raise _err(f"内容太长（{len(text)} 字，最多 {MAX_TEXT} 字），请删减或分成几条")
+        raise AnswerError(f"内容太长（{len(text)} 字，最多 {MAX_TEXT} 字），请删减或分成几条")
     if not multiline:
         text = " ".join(part.strip() for part in text.split("\n") if part.strip())
     return text
@@ -90,19 +83,19 @@ def parse_choice(q: Question, raw: Any) -> str | None:
     for choice, label in zip(q.choices, q.choice_labels, strict=False):
         if text == label or label.startswith(text):
             return choice
-    raise _err(f"“{text}”不是可选项，请从 {'、'.join(q.choices)} 中选一个")
+    raise AnswerError(f"“{text}”不是可选项，请从 {'、'.join(q.choices)} 中选一个")
 
 
 def parse_year(q: Question, raw: Any) -> int | None:
     try:
         fig = parse_figure(str(raw).removesuffix("年度").removesuffix("年") if raw else raw)
     except FigureError:
-        raise _err(f"“{raw}”不是年份，请写四位数字，如 2024") from None
+        raise AnswerError(f"“{raw}”不是年份，请写四位数字，如 2024") from None
     if fig is None:
         return None
     year = int(fig.value)
     if fig.approx or not (q.ge or 0) <= year <= (q.le or 9999):
-        raise _err(f"年份 {raw} 不在 {q.ge}—{q.le} 之间，请写四位数字，如 2024")
+        raise AnswerError(f"年份 {raw} 不在 {q.ge}—{q.le} 之间，请写四位数字，如 2024")
     return year
 
 
@@ -116,14 +109,14 @@ def parse_date(q: Question, raw: Any) -> str | None:
         return None
     match = _DATE.match(text)
     if not match:
-        raise _err(f"“{raw}”不是日期，请写成“2025年1月15日”")
+        raise AnswerError(f"“{raw}”不是日期，请写成“2025年1月15日”")
     year, month, day = (int(g) for g in match.groups())
     import datetime as dt
 
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise _err(f"“{raw}”不是有效日期（没有这一天）") from None
+        raise AnswerError(f"“{raw}”不是有效日期（没有这一天）") from None
     return f"{year}年{month}月{day}日"
 
 
@@ -137,16 +130,16 @@ def parse_bool(q: Question, raw: Any) -> bool | None:
         return True
     if text in NO:
         return False
-    raise _err(f"“{raw}”请回答“是”或“否”")
+    raise AnswerError(f"“{raw}”请回答“是”或“否”")
 
 
 def parse_fig(q: Question, raw: Any) -> Figure | None:
     try:
         fig = parse_figure(raw, unit=q.unit)
     except FigureError as exc:
-        raise _err(str(exc)) from None
+        raise AnswerError(str(exc)) from None
     if fig is not None and q.le is not None and fig.value > q.le:
-        raise _err(f"{fig}{q.unit} 太大了（超过 {q.le}），请检查是否多打了 0")
+        raise AnswerError(f"{fig}{q.unit} 太大了（超过 {q.le}），请检查是否多打了 0")
     return fig
 
 
@@ -154,9 +147,9 @@ def parse_items(q: Question, raw: Any) -> list[Item]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise _err("这里应是一组条目（每条有“heading”小标题和“text”内容）")
+        raise AnswerError("这里应是一组条目（每条有“heading”小标题和“text”内容）")
     if len(raw) > MAX_ITEMS:
-        raise _err(f"条目太多（{len(raw)} 条，最多 {MAX_ITEMS} 条）")
+        raise AnswerError(f"条目太多（{len(raw)} 条，最多 {MAX_ITEMS} 条）")
     items: list[Item] = []
     for index, entry in enumerate(raw, 1):
         if entry is None:
@@ -164,7 +157,7 @@ def parse_items(q: Question, raw: Any) -> list[Item]:
         if isinstance(entry, str):
             entry = {"text": entry}
         if not isinstance(entry, Mapping):
-            raise _err(f"第 {index} 条应有“heading”（小标题）和“text”（内容）")
+            raise AnswerError(f"第 {index} 条应有“heading”（小标题）和“text”（内容）")
         heading = parse_text(q, entry.get("heading", entry.get("标题")), multiline=False) or ""
         text = parse_text(q, entry.get("text", entry.get("内容")), multiline=True) or ""
         if heading or text:
@@ -178,7 +171,7 @@ def parse_list(q: Question, raw: Any) -> list[str]:
     if isinstance(raw, str):
         raw = raw.split("\n")
     if not isinstance(raw, list):
-        raise _err("这里应是一行一项的列表")
+        raise AnswerError("这里应是一行一项的列表")
     out = []
     for entry in raw:
         text = parse_text(q, entry, multiline=False) if entry is not None else None
@@ -211,7 +204,7 @@ def check_answer(q: Question, raw: Any) -> tuple[Any, str | None]:
     try:
         return parse_value(q, raw), None
     except AnswerError as exc:
-        return None, exc.message()
+        return None, str(exc)
 
 
 def _field_default(q: Question) -> Any:
@@ -261,7 +254,7 @@ def _parse_followups(raw: Any) -> list[Followup]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise _err("followups 应是一组条目（每条有 heading、status、text）")
+        raise AnswerError("followups 应是一组条目（每条有 heading、status、text）")
     out = []
     for entry in raw:
         if isinstance(entry, Mapping):
@@ -335,9 +328,6 @@ class Answers:
         return f"Answers({self.__dict__!r})"
 
 
-AnswersBase = Answers  # the name the rest of the code used for the model's type
-
-
 def _validate(data: Mapping[str, Any]) -> tuple[Answers, list[tuple[tuple[str, ...], str]]]:
     """Parse every answer; (answers, [(location, Chinese message)]) in catalogue order.
 
@@ -372,7 +362,7 @@ def _validate(data: Mapping[str, Any]) -> tuple[Answers, list[tuple[tuple[str, .
 
 
 def _message(exc: ValueError) -> str:
-    return exc.message() if isinstance(exc, AnswerError) else f"填写不正确（{exc}）"
+    return str(exc) if isinstance(exc, AnswerError) else f"填写不正确（{exc}）"
 
 
 def cross_check(answers: Answers) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 A draft is a flat list of :class:`Block` objects. Templates never type a heading number: they
 emit a heading *level* and :func:`number_blocks` derives 一、（一）1.（1）, so a skipped section can
-never leave a gap. The reader (``reader.py``) produces the same blocks from an existing report,
+never leave a gap. The reader (``reader/``) produces the same blocks from an existing report,
 with the numbers as they were written, so the checks see drafts and hand-written reports alike.
 
 Templates emit a small line markup that :func:`parse_markup` turns into blocks (one tag per
@@ -32,9 +32,9 @@ The channel. Answers are data, never markup, and the markup parser never parses 
   paragraph (the same kind); in a heading, title, signature, date or table cell it is joined.
 
 The marks are Unicode noncharacters (U+FDD0–U+FDEF), reserved for exactly this kind of internal
-use, so removing them from user text loses nothing a person wrote. The sandbox (``sandbox.py``)
-applies :func:`channel` to every value a template obtains: context variables, attributes, items
-and the results of calls.
+use, so removing them from user text loses nothing a person wrote. The sandbox
+(``sandbox/environment.py``) applies :func:`channel` to every value a template obtains: context
+variables, attributes, items and the results of calls.
 """
 
 from __future__ import annotations
@@ -98,10 +98,6 @@ class Block:
             lines += ["\t".join(row) for row in self.rows]
             return "\n".join(lines)
         return f"{self.number}{self.text}{self.body}"
-
-    @property
-    def is_heading(self) -> bool:
-        return self.kind == "heading"
 
 
 def cn_number(n: int) -> str:

@@ -199,8 +199,3 @@ def append_page_field(paragraph_element: BaseOxmlElement, placeholder: str = "1"
 def set_paragraph_style(paragraph_element: BaseOxmlElement, style_id: str) -> None:
     """``w:pStyle`` by id: python-docx's lookup by name scans every style for each paragraph."""
     paragraph_element.get_or_add_pPr().style = style_id
-
-
-def set_run_style(run_element: BaseOxmlElement, style_id: str) -> None:
-    """``w:rStyle`` by id (see :func:`set_paragraph_style`)."""
-    run_element.get_or_add_rPr().style = style_id

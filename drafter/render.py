@@ -4,22 +4,20 @@ What templates see is built in :mod:`drafter.render_context`; the sentence frame
 kind of answer are in :mod:`drafter.phrasing`. Templates contain no figures of their own: every
 number in a draft comes from the answers. Helpers return text, never markup: lines and tags come
 from template files only (see ``outline.py``, "The channel"). Loading, the sandbox and its limits
-live in ``sandbox.py``.
+live in the ``sandbox`` package.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.figures import Figure
 from drafter.outline import Block, MarkupError, number_blocks, parse_markup
 from drafter.phrasing import merge_lone_headings
-from drafter.questions import QUESTIONS, get_answer
+from drafter.questions import get_answer
 from drafter.render_context import FILTERS, template_context
 from drafter.sandbox import builtin_template_dir, new_environment, render_template
 
@@ -72,22 +70,6 @@ def render_blocks(
             hint="标记要直接写在模板里（如 ::h1 标题），不能由变量生成。",
         ) from None
     return number_blocks([*merge_lone_headings(blocks), *extra])
-
-
-def figure_keys_with_values(answers: Any) -> dict[str, Figure]:
-    """Every answered figure (for provenance checks)."""
-    return {
-        q.key: answers.get(q.key)
-        for q in QUESTIONS.values()
-        if q.kind == "figure" and answers.get(q.key) is not None
-    }
-
-
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
-
-
-def numbers_in(text: str) -> list[str]:
-    return _DIGITS.findall(text)
 
 
 __all__ = ["builtin_template_dir", "get_answer", "render_blocks", "render_text"]

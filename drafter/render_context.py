@@ -273,7 +273,7 @@ def template_context(answers: Any) -> dict[str, Any]:
         "placeholder": phrasing.placeholder,
         "ordinal_first": ordinal_lead(1),
         "say": say,
-        # Every value a template obtains passes the channel (sandbox.py): no escaping here.
+        # Every value a template obtains passes the channel (sandbox/environment.py): no escaping here.
         "followups": list(answers.followups),
         # Switches an outline sets before including a shared part.
         "include_first_duty": False,

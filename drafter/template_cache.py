@@ -19,7 +19,6 @@ import contextlib
 import functools
 import hashlib
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,8 @@ from typing import Any
 ENV_VAR = "DRAFTER_CACHE_DIR"
 
 # The modules whose code shapes what a template compiles to (environment options, sandbox,
-# token filters); their text is part of every entry's checksum.
-_SHAPING_MODULES = ("render.py", "sandbox.py", "outline.py", "template_cache.py")
+# token filters, compile-time checks); their text is part of every entry's checksum.
+_SHAPING_MODULES = ("render.py", "sandbox/*.py", "outline.py", "template_cache.py")
 
 
 def cache_root() -> Path | None:
@@ -49,21 +48,6 @@ def cache_root() -> Path | None:
     return (Path(xdg) if xdg else home / ".cache") / "drafter"
 
 
-def _private_folder(folder: Path) -> bool:
-    """Make ``folder`` (only this user may write it) and say whether it is safe to use."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.lstat()
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to expand
-        return False
-    if not stat.S_ISDIR(info.st_mode):
-        return False
-    # Code is loaded from here: a folder another user can write would let them run theirs.
-    return os.name == "nt" or (
-        info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )
-
-
 @functools.cache
 def _fingerprint() -> str:
     import jinja2
@@ -72,11 +56,12 @@ def _fingerprint() -> str:
 
     digest = hashlib.sha1(f"{jinja2.__version__}|{__version__}|".encode())
     here = Path(__file__).resolve().parent
-    for name in _SHAPING_MODULES:
-        try:
-            digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode() + b"\0-")
+    for pattern in _SHAPING_MODULES:
+        for path in sorted(here.glob(pattern)) or [here / pattern]:
+            try:
+                digest.update(pattern.encode() + b"\0" + path.read_bytes())
+            except OSError:
+                digest.update(pattern.encode() + b"\0-")
     return digest.hexdigest()
 
 
@@ -110,6 +95,9 @@ def bytecode_cache() -> Any:
     if root is None:
         return None
     folder = root / "templates"
-    if not (_private_folder(root) and _private_folder(folder)):
+    from drafter.fsutil import private_folder
+
+    # Code is loaded from here: a folder another user can write would let them run theirs.
+    if not (private_folder(root) and private_folder(folder)):
         return None
     return _cache_class()(str(folder), "%s.jinja")

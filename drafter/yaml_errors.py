@@ -3,16 +3,17 @@
 ruamel reports a problem as English text built from a fixed set of templates (``expected the node
 content, but found '<stream end>'``), often with a context (``while scanning a quoted scalar``)
 and two marks: where the problem is, and where the construct it belongs to began. Each entry of
-:data:`PROBLEMS` matches one family of those templates and says what it means for someone editing
-an answers file in Notepad, and how to fix it. Anything unmatched gets a general Chinese
-explanation: the raw English never reaches the user.
+:data:`PROBLEMS` (a :class:`~drafter.english.Problem`) matches one family of those templates and
+says what it means for someone editing an answers file in Notepad, and how to fix it. Anything
+unmatched gets a general Chinese explanation: the raw English never reaches the user.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
+
+from drafter.english import Problem, first_match
 
 # ruamel's token ids, as they appear in "but found '<stream end>'".
 TOKENS = {
@@ -39,22 +40,6 @@ TOKENS = {
 
 INDENT_HINT = "同一层的项目左边要对齐；只用空格缩进（每层两个空格），不要用 Tab。"
 QUOTE_HINT = "给含有特殊符号的文字整段加上引号，或者改用全角符号。"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One family of ruamel problems: a pattern on the problem (and optionally the context)."""
-
-    pattern: str
-    message: str
-    """Chinese; may use the pattern's named groups and {start} (where the construct began)."""
-    hint: str
-    context: str = ""
-
-    def match(self, problem: str, context: str) -> re.Match[str] | None:
-        if self.context and not re.search(self.context, context):
-            return None
-        return re.search(self.pattern, problem)
 
 
 PROBLEMS: tuple[Problem, ...] = (
@@ -204,23 +189,21 @@ def explain(exc: Any) -> Explained:
     start = ""
     if start_mark is not None:
         start = f"（从第 {start_mark.line + 1} 行第 {start_mark.column + 1} 列开始）"
-    for candidate in PROBLEMS:
-        found = candidate.match(problem, context)
-        if found is None:
-            continue
-        values = {k: v for k, v in found.groupdict().items() if v is not None}
-        if "token" in values:
-            values["token"] = _token(values["token"])
-        for key in ("ch", "name", "key"):
-            if key in values:
-                values[key] = values[key].strip("'\"")
-        return Explained(
-            candidate.message.format(start=start, **values),
-            candidate.hint.format(**values),
-            line,
-            column,
-        )
-    return Explained(FALLBACK.message, FALLBACK.hint, line, column)
+    found = first_match(PROBLEMS, problem, context)
+    if found is None:
+        return Explained(FALLBACK.message, FALLBACK.hint, line, column)
+    candidate, values = found
+    if "token" in values:
+        values["token"] = _token(values["token"])
+    for key in ("ch", "name", "key"):
+        if key in values:
+            values[key] = values[key].strip("'\"")
+    return Explained(
+        candidate.message.format(start=start, **values),
+        candidate.hint.format(**values),
+        line,
+        column,
+    )
 
 
 def explain_other(exc: BaseException) -> Explained:

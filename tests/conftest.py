@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,28 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory, example_path: Path):
 
     out = tmp_path_factory.mktemp("demo") / "demo.docx"
     return build_report(example_path, out)
+
+
+def texts_without(
+    data: dict[str, Any], pattern: re.Pattern[str], *, keep: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """A copy of answer data with ``pattern`` removed from every text answer and item (answers
+    named in ``keep`` left as they are)."""
+    out = copy.deepcopy(data)
+    for section in out.values():
+        if not isinstance(section, dict):
+            continue
+        for key, value in list(section.items()):
+            if isinstance(value, str) and key not in keep:
+                section[key] = pattern.sub("", value)
+            elif isinstance(value, list):
+                section[key] = [
+                    {k: pattern.sub("", v) for k, v in item.items()}
+                    if isinstance(item, dict)
+                    else pattern.sub("", item)
+                    for item in value
+                ]
+    return out
 
 
 def run_drafter(

@@ -183,9 +183,29 @@ def test_info_only_on_request(tricky: Path, tmp_path: Path) -> None:
     infos = [f for f in findings if f.severity == "info"]
     assert infos
     out = tmp_path / "out.docx"
-    annotate_report(tricky, out, include_info=True)
+    annotate_report(tricky, out, show_all=True)
     assert len(inspect_docx.comments(out)) == 1 + len(findings)
     assert any("提示" in c["text"] for c in inspect_docx.comments(out))
+
+
+def test_cli_all_lists_and_comments_the_hints(tricky: Path, tmp_path: Path) -> None:
+    """``--all`` means "hints too" for ``check`` with ``--annotate`` as everywhere: listed on
+    the screen and written as comments (one option; ``--with-info`` is gone)."""
+    findings = run_checks(read_blocks(tricky))
+    infos = [f for f in findings if f.severity == "info"]
+    plain = tmp_path / "审核.docx"
+    done = run_drafter("check", str(tricky), "--annotate", str(plain), cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert len(inspect_docx.comments(plain)) == 1 + len(serious(findings))
+    assert not any(f.message in done.stdout for f in infos)
+    out = tmp_path / "审核(全部).docx"
+    done = run_drafter("check", str(tricky), "--annotate", str(out), "--all", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert len(inspect_docx.comments(out)) == 1 + len(findings)
+    assert all(f.message in done.stdout for f in infos)
+    shown = run_drafter("check", "--help", cwd=tmp_path).stdout
+    assert "--with-info" not in shown
+    assert "加--annotate时提示也写成批注" in "".join(shown.split())
 
 
 # --------------------------------------------------------------------------- seeds as .docx

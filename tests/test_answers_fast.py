@@ -107,10 +107,10 @@ def test_unreadable_characters_are_exactly_those_yaml_refuses() -> None:
     """The short class of refused characters is the complement of YAML's printable set."""
     import re
 
-    from drafter.answers import _UNREADABLE
+    from drafter.answers import UNREADABLE
 
     printable = re.compile(
         "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
     )
     every = "".join(map(chr, range(0x110000)))
-    assert _UNREADABLE.findall(every) == printable.findall(every)
+    assert UNREADABLE.findall(every) == printable.findall(every)

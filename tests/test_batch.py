@@ -11,6 +11,7 @@ import pytest
 
 from drafter import batch
 from drafter.cli import main
+from drafter.console import display_width
 
 REPORT = "俄久乡2024年度法治政府建设情况报告"
 
@@ -185,11 +186,11 @@ def test_table_columns_line_up_by_display_width() -> None:
     lines = batch.table_lines(outcomes, Path("d"))
     header, rule, first, second = lines[:4]
     # Every row's error column starts at the same display column as the header's.
-    column = batch.display_width(header[: header.index("错误")])
+    column = display_width(header[: header.index("错误")])
     for row in (first, second):
         cells = row.split()
         prefix = row[: row.index("  " + cells[2]) + 2]
-        assert batch.display_width(prefix) == column
+        assert display_width(prefix) == column
     assert rule.startswith("-")
 
 

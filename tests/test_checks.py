@@ -14,6 +14,7 @@ from drafter.checks.command import run_check_command
 from drafter.errors import DrafterError
 from drafter.reader import blocks_from_text, read_blocks
 from tests.test_checks_clean import CLEAN_REPORT
+from tests.test_checks_unseen import SEAM_RULES
 from tests.test_reader import SEEDS, write_docx
 
 ALL_RULES = {
@@ -28,19 +29,7 @@ ALL_RULES = {
     "punctuation",
     "spacing",
     "typo",
-    "heading-echo",
-    "fragment",
-    "figure-conflict",
-    "figure-repeat",
-    "status-only",
-    "empty-part",
-    "placeholder",
-    "missing-date",
-    "name-incomplete",
-    "phrase-incomplete",
-    "run-on",
-    "heading-form",
-    "missing-cause",
+    *SEAM_RULES,
     # Answers-level only (they need last year's record in the answers file).
     "carried-figure",
     "figure-dropped",

@@ -756,6 +756,26 @@ def test_the_error_log_is_private_and_never_followed_through_a_link(tmp_path: Pa
     assert not list(tmp_path.glob("drafter-error-*.log"))
 
 
+@needs_posix
+def test_one_private_folder_rule_for_logs_and_the_template_cache(tmp_path: Path) -> None:
+    """A folder of ours that others may write to: the logs close it and use it; the template
+    cache, which loads code from it, refuses it. A link or a file under the name: neither."""
+    opened = tmp_path / "opened"
+    opened.mkdir()
+    os.chmod(opened, 0o777)
+    assert not fsutil.private_folder(opened)
+    assert stat.S_IMODE(opened.stat().st_mode) == 0o777
+    assert fsutil.private_folder(opened, close=True)
+    assert stat.S_IMODE(opened.stat().st_mode) == 0o700
+    assert fsutil.private_folder(opened)
+    made = tmp_path / "new" / "drafter"
+    assert fsutil.private_folder(made) and stat.S_IMODE(made.stat().st_mode) == 0o700
+    (tmp_path / "link").symlink_to(made, target_is_directory=True)
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for planted in ("link", "file"):
+        assert not fsutil.private_folder(tmp_path / planted, close=True)
+
+
 # --------------------------------------------------------------------------- messages in Chinese
 
 

@@ -12,6 +12,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from drafter.answers import read_answers_file
+from drafter.errors import DrafterError
 from drafter.figures import Figure
 from drafter.model import validate_answers
 from drafter.questionnaire import (
@@ -411,3 +412,24 @@ def test_outline_choices_are_shown_by_their_chinese_names(tmp_path: Path) -> Non
     assert "regulation" not in shown and "first-duty" not in shown
     assert "报告结构［回车＝按规定顺序］" in shown and "→ 第一责任人在前" in shown
     assert get_answer(q.data, "identity.outline") == "first-duty"
+
+
+def test_without_a_terminal_new_and_edit_refuse_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Called without keys of their own, ``run_new``/``run_edit`` need a terminal on both
+    ends (the one check, wherever they are called from): a clear refusal, nothing written."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("俄久乡\n"))
+    fresh = tmp_path / "新.yaml"
+    with pytest.raises(DrafterError, match=r"drafter new .*标准输入不是终端"):
+        run_new(fresh)
+    assert not fresh.exists()
+    existing = tmp_path / "答卷.yaml"
+    drive("俄久乡" + ENTER + CTRL_C, run_new, existing)
+    before = existing.read_bytes()
+    monkeypatch.setattr("sys.stdin", None)
+    with pytest.raises(DrafterError, match=r"drafter edit .*标准输入已关闭"):
+        run_edit(existing)
+    assert existing.read_bytes() == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,22 @@ ABSTRACT_NUM = f"""
 NUM = f'<w:num {W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
 
 
+def add_numbering(document: Any) -> None:
+    """Give a python-docx document the list definition numId 90 (一、（一）1.（1）)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    abstract = parse_xml(ABSTRACT_NUM)
+    # Every w:abstractNum precedes every w:num in numbering.xml.
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(NUM))
+
+
 def write_docx(path: Path, text: str, *, auto_numbering: bool = False) -> Path:
     """Write a report text as .docx, one paragraph per line; optionally number headings with numPr.
 
@@ -45,19 +62,10 @@ def write_docx(path: Path, text: str, *, auto_numbering: bool = False) -> Path:
     """
     import docx
     from docx.oxml import parse_xml
-    from docx.oxml.ns import qn
 
     document = docx.Document()
-    numbering = None
     if auto_numbering:
-        numbering = document.part.numbering_part.element
-        first_num = numbering.find(qn("w:num"))
-        abstract = parse_xml(ABSTRACT_NUM)
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            numbering.append(abstract)
-        numbering.append(parse_xml(NUM))
+        add_numbering(document)
     blocks = blocks_from_text(text)
     for block in blocks:
         if block.kind == "title":

@@ -31,6 +31,7 @@ from drafter.phrasing import norm
 from drafter.questions import QUESTIONS, figure_questions
 from drafter.render import OUTLINE_NAMES, render_blocks
 from drafter.units import WORDS
+from tests.conftest import texts_without
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_IDS = sorted(p.name[:3] for p in SEEDS.glob("0*.txt"))
@@ -41,21 +42,7 @@ DIGITS = re.compile(r"\d")
 
 def _strip_digits(data: dict[str, Any]) -> dict[str, Any]:
     """The example's texts without numbers: every digit left in a draft is a template's figure."""
-    out = copy.deepcopy(data)
-    for section in out.values():
-        if not isinstance(section, dict):
-            continue
-        for key, value in list(section.items()):
-            if isinstance(value, str) and key not in ("date",):
-                section[key] = DIGITS.sub("", value)
-            elif isinstance(value, list):
-                section[key] = [
-                    {k: DIGITS.sub("", v) for k, v in item.items()}
-                    if isinstance(item, dict)
-                    else DIGITS.sub("", item)
-                    for item in value
-                ]
-    return out
+    return texts_without(data, DIGITS, keep=("date",))
 
 
 def sparse(example: dict[str, Any]) -> dict[str, Any]:

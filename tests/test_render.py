@@ -14,6 +14,7 @@ from drafter.model import validate_answers
 from drafter.questions import RATES, figure_questions
 from drafter.render import OUTLINE_NAMES, builtin_template_dir, render_blocks, render_text
 from drafter.units import WORDS
+from tests.conftest import texts_without
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -36,20 +37,8 @@ def test_templates_contain_no_unit_words() -> None:
 
 
 def _sentinel_answers(example_data: dict[str, Any]) -> tuple[Any, set[str]]:
-    data = copy.deepcopy(example_data)
     # Text answers must not bring numbers of their own into the check.
-    for section in data.values():
-        if isinstance(section, dict):
-            for key, value in list(section.items()):
-                if isinstance(value, str):
-                    section[key] = NUMBER.sub("", value)
-                elif isinstance(value, list):
-                    section[key] = [
-                        {k: NUMBER.sub("", v) for k, v in item.items()}
-                        if isinstance(item, dict)
-                        else NUMBER.sub("", item)
-                        for item in value
-                    ]
+    data = texts_without(example_data, NUMBER)
     allowed: set[str] = set()
     for n, q in enumerate(figure_questions()):
         whole = 7000 + 10 * n

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter import render, sandbox
+from drafter import render
 from drafter.errors import DrafterError
 from drafter.model import validate_answers
+from drafter.sandbox import limits
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 # A loop that calls nothing: only the watchdog can stop it (the hooks never run).
@@ -43,7 +44,7 @@ def _stopped_in_time(example_data: dict, folder: Path) -> float:
 def test_a_loop_that_calls_nothing_is_stopped_and_the_thread_is_reused(
     tmp_path: Path, example_data: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.5)
+    monkeypatch.setattr(limits, "RENDER_SECONDS", 0.5)
     folder = _county(tmp_path, ENDLESS)
     assert _stopped_in_time(example_data, folder) < 5
     threads = _watchdog_threads()
@@ -52,9 +53,9 @@ def test_a_loop_that_calls_nothing_is_stopped_and_the_thread_is_reused(
     for _ in range(3):
         render.render_text(validate_answers(example_data))
     assert _watchdog_threads() == threads
-    assert sandbox._watchers.active == {}
+    assert limits._watchers.active == {}
     # Stopped (as before a fork), the next render starts it again and still stops a loop.
-    sandbox._watchers.stop()
+    limits._watchers.stop()
     assert _watchdog_threads() == []
     assert _stopped_in_time(example_data, folder) < 5
     render.make_environment.cache_clear()

@@ -16,8 +16,9 @@ from typing import Any
 import openpyxl
 import pytest
 
+from drafter.console import display_width
 from drafter.summary.collect import read_expected, summarise, unit_key
-from drafter.summary.command import format_table, width
+from drafter.summary.command import format_table
 from tests.conftest import SEEDS, run_drafter
 from tests.test_reader import write_docx
 
@@ -152,7 +153,7 @@ def test_three_answers_files_and_a_report(collected: Path, tmp_path: Path) -> No
     table_lines = [
         line for line in done.stdout.splitlines() if line.startswith(("序号", "1 ", "2 "))
     ]
-    assert len({width(line.split("答卷")[0]) for line in table_lines[1:]}) == 1
+    assert len({display_width(line.split("答卷")[0]) for line in table_lines[1:]}) == 1
 
 
 def test_sources_sheet_names_every_figure(collected: Path, tmp_path: Path) -> None:
@@ -256,7 +257,7 @@ def test_console_table_is_aligned_for_chinese() -> None:
     )
     # The third column starts at the same display column on every line.
     starts = [
-        width(line[: line.index(cell)])
+        display_width(line[: line.index(cell)])
         for line, cell in zip(lines, ["备注", "无", "x"], strict=True)
     ]
     assert len(set(starts)) == 1

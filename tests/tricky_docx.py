@@ -9,20 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from tests.test_reader import add_numbering
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
-
-ABSTRACT_NUM = f"""
-<w:abstractNum {NS} w:abstractNumId="90">
-  <w:multiLevelType w:val="multilevel"/>
-  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
-    <w:lvlText w:val="%1、"/></w:lvl>
-  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
-    <w:lvlText w:val="（%2）"/></w:lvl>
-</w:abstractNum>
-"""
-NUM = f'<w:num {NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
 
 # Run formats cycled through, so an excerpt always spans runs formatted differently.
 FORMATS = (
@@ -117,14 +108,7 @@ def build(path: Path) -> Path:
     from docx.oxml.ns import qn
 
     document = docx.Document()
-    numbering = document.part.numbering_part.element
-    first_num = numbering.find(qn("w:num"))
-    abstract = parse_xml(ABSTRACT_NUM)
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(NUM))
+    add_numbering(document)  # numId 90: 一、 at level 0, （一） at level 1
     link_rid = document.part.relate_to(
         "https://www.moj.gov.cn/", docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True
     )

@@ -39,12 +39,25 @@ def run_check_command(path: Path, fmt: str, out: TextIO, show_all: bool = False)
     path = Path(path)
     blocks = read_blocks(path)
     findings = run_checks(blocks)
+    write_findings(path, blocks, findings, fmt, out, show_all=show_all)
+    return exit_code(f.severity for f in findings)
+
+
+def write_findings(
+    path: Path,
+    blocks: Sequence[Block],
+    findings: Sequence[Finding],
+    fmt: str,
+    out: TextIO,
+    *,
+    show_all: bool = False,
+) -> None:
+    """The findings of one file as ``drafter check`` prints them: JSON, or Chinese text."""
     if fmt == "json":
         json.dump(findings_to_json(str(path), findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         out.write(format_text(str(path), blocks, findings, show_all=show_all))
-    return exit_code(f.severity for f in findings)
 
 
 def format_text(

@@ -20,7 +20,7 @@ from drafter.questionnaire.logic import (
     status_of,
     store_value,
 )
-from drafter.questionnaire.screens import MULTILINE_HINT, help_text
+from drafter.questionnaire.screens import MULTILINE_HINT, help_text, short
 from drafter.questionnaire.session import Signal
 from drafter.questions import Question
 
@@ -53,8 +53,7 @@ def show_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) ->
         return
     flow.say(f"“{q.label}”现有 {len(items)} 条：")
     for number, item in enumerate(items, 1):
-        body = str(item.get("text") or "").replace("\n", " ")
-        body = body if len(body) <= 40 else body[:38] + "……"
+        body = short(str(item.get("text") or ""), 40)
         flow.say(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}")
 
 

@@ -42,10 +42,10 @@ def _confirm_migration(loaded: AnswersFile, q: Questionnaire) -> bool:
     return True
 
 
-def _resume(path: Path, *, input: Any, output: Any, log: list[str] | None) -> int:
+def _resume(path: Path, *, command: str, input: Any, output: Any, log: list[str] | None) -> int:
     loaded = read_answers_file(path)
     if input is None:
-        require_terminal()  # after reading: a broken file is the first thing to hear about
+        require_terminal(command)  # after reading: a broken file is the first thing to hear about
     q = Questionnaire(path, loaded.data, base=loaded, input=input, output=output, log=log)
     q.resumed = True
     if loaded.migrated_from is not None and not _confirm_migration(loaded, q):
@@ -80,14 +80,14 @@ def _next_year(
     from drafter.fsutil import free_name
 
     if input is None:
-        require_terminal()  # before anything is written
+        require_terminal("new")  # before anything is written
     wanted = path
     if wanted is None:
         name = get_answer(data, "identity.unit_name")
         wanted = Path.cwd() / default_filename(name, get_answer(data, "identity.year"))
     if wanted.exists():
         if _started_from(wanted, source):
-            return _resume(wanted, input=input, output=output, log=log)
+            return _resume(wanted, command="new", input=input, output=output, log=log)
         target = free_name(wanted)
     else:
         target = wanted
@@ -154,9 +154,9 @@ def run_new(
             log=log,
         )
     if path is not None and path.exists():
-        return _resume(path, input=input, output=output, log=log)
+        return _resume(path, command="new", input=input, output=output, log=log)
     if input is None:
-        require_terminal()
+        require_terminal("new")
     q = Questionnaire(path, {}, pending=all_keys(), input=input, output=output, log=log)
     return q.run()
 
@@ -180,7 +180,7 @@ def run_edit(
             raise DrafterError(f"没有名为“{section}”的部分", hint=f"可选：{names}。")
         keys = [q.key for q in found.questions]
     if input is None:
-        require_terminal()
+        require_terminal("edit")
     q = Questionnaire(
         path,
         loaded.data,

@@ -65,7 +65,6 @@ class Questionnaire:
         base: AnswersFile | None = None,
         keys: list[str] | None = None,
         pending: list[str] | None = None,
-        track_progress: bool = True,
         walk_all: bool = False,
         editing: bool = False,
         input: Any = None,
@@ -78,7 +77,6 @@ class Questionnaire:
         self.base = base
         self.keys = keys or all_keys()
         self.pending: list[str] = list(pending if pending is not None else pending_keys(data))
-        self.track_progress = track_progress
         self.walk_all = walk_all
         """Edit: walk every chosen question, not only the open ones."""
         self.editing = editing
@@ -93,7 +91,6 @@ class Questionnaire:
         self.auto_named = path is None
         self.resumed = False
         """True when an existing answers file is being continued."""
-        self.result_docx: Path | None = None
         self.current: Question | None = None
         self.steps = self._make_steps()
 
@@ -162,9 +159,8 @@ class Questionnaire:
         """Autosave (atomic, keeps .bak and the user's comments)."""
         if self.path is None:
             return
-        if self.track_progress:
-            order = [k for k in all_keys() if k in set(self.pending)]
-            self.data["to_confirm"] = order or None
+        pending = set(self.pending)
+        self.data["to_confirm"] = [k for k in all_keys() if k in pending] or None
         self.base = save_answers(self.path, self.data, base=self.base)
 
     def name_file(self) -> None:

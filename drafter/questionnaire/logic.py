@@ -19,8 +19,15 @@ from typing import Any
 
 from drafter.figures import Figure
 from drafter.model import Item, check_answer
-from drafter.questions import OUTLINES, QUESTIONS, SECTION_BY_NAME, SECTIONS, Question, Section
-from drafter.questions import get_answer as get_answer
+from drafter.questions import (
+    OUTLINES,
+    QUESTIONS,
+    SECTION_BY_NAME,
+    SECTIONS,
+    Question,
+    Section,
+    get_answer,
+)
 
 BACK_WORDS = frozenset({"<", "《", "〈"})
 MENU_WORDS = frozenset({">", "》", "〉"})

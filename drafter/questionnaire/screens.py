@@ -9,12 +9,12 @@ answers a page (a few sections) at a time on request.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter import carried
+from drafter.console import display_width
 from drafter.errors import DrafterError
 from drafter.questionnaire.logic import (
     MULTILINE_KINDS,
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 FIGURE_HINT = "只填数字，如 30；约数写成 1500余；不报告就直接回车留空；确实没有填 0。"
 MULTILINE_HINT = "（可写多段：Ctrl-J 换行；写完按回车）"
 LIST_HINT = "（一行一项：Ctrl-J 换行；写完按回车）"
-SCREEN_LINES = 40
 PAGE_LINES = 34
 """Lines of answers on one page of the review (the rest: heading and prompt)."""
 SHOWN = 3
@@ -82,8 +81,7 @@ def format_value(q: Question, value: Any) -> str:
         return f"{len(value)} 条：" + "；".join(heads)
     if q.kind == "list":
         return "；".join(str(v) for v in value)
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= 60 else text[:58] + "……"
+    return short(str(value), 60)
 
 
 SCREEN_COLUMNS = 78
@@ -92,17 +90,18 @@ SCREEN_COLUMNS = 78
 
 def fit(line: str, columns: int = SCREEN_COLUMNS) -> str:
     """One screen row: cut with …… so that a 40-line screen really holds 40 lines."""
+    if display_width(line) <= columns:
+        return line
     used = 0
     for index, ch in enumerate(line):
-        used += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        used += display_width(ch)
         if used > columns - 4:
-            rest = line[index:]
-            width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in rest)
-            return line if used - 1 + width <= columns else line[:index] + "……"
+            return line[:index] + "……"
     return line
 
 
-def _short(text: str, width: int = 50) -> str:
+def short(text: str, width: int = 50) -> str:
+    """``text`` on one line, cut to ``width`` characters with ……."""
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[: width - 2] + "……"
 
@@ -161,7 +160,7 @@ def carried_lines(data: Mapping[str, Any]) -> list[str]:
     """Carried figures not yet confirmed, and last year's figures now left empty."""
     year = get_answer(data, "identity.year")
     stale = [
-        f"{cf.place}：“{_short(cf.sentence, 40)}”里的“{cf.figure}”"
+        f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
         for cf in carried.outstanding(data, year)
     ]
     lines = _capped(f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字：", stale)
@@ -397,7 +396,6 @@ def build(flow: Questionnaire) -> bool:
     except DrafterError as exc:
         flow.say(f"无法生成：{exc.message}")
         return False
-    flow.result_docx = result.docx
     flow.say(f"\n已生成报告：{result.docx}（用时 {time.monotonic() - started:.1f} 秒）")
     lines, _errors = findings_report(result)
     for line in lines:

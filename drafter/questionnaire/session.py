@@ -10,8 +10,6 @@ F2 goes back; F3 opens the section menu; Ctrl-C or Ctrl-D save and exit.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -37,46 +35,35 @@ BACK = Signal("back")
 MENU = Signal("menu")
 
 
-def require_terminal() -> None:
-    """The questionnaire needs a keyboard. A terminal is fine, and so are keys piped in by a script
-    (``printf … | drafter new``: prompt_toolkit's English warnings are silenced). Anything else
-    (no stdin at all, /dev/null, a socket) is refused in Chinese (exit 2) instead of prompt_toolkit's
-    English warning and a session nobody can answer."""
-    stdin = sys.stdin
+def _is_terminal(stream: Any) -> bool:
+    if stream is None:
+        return False
     try:
-        interactive = stdin is not None and stdin.isatty()
-        piped = (
-            not interactive
-            and stdin is not None
-            and stat.S_ISFIFO(os.fstat(stdin.fileno()).st_mode)
+        return bool(stream.isatty())
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def require_terminal(command: str) -> None:
+    """``drafter new`` and ``drafter edit`` ask questions: they need a terminal on both ends.
+
+    Piped or redirected input (a closed stdin, bytes that are not UTF-8, a file of garbage) is
+    refused at once in Chinese (exit 2) instead of being fed to the questionnaire keystroke by
+    keystroke, and output sent to a file would hide every question from the user.
+    """
+    if not _is_terminal(sys.stdin):
+        where = (
+            "标准输入已关闭" if sys.stdin is None else "标准输入不是终端（被管道或文件重定向了）"
         )
-    except (ValueError, OSError, AttributeError):
-        interactive = piped = False
-    if interactive or piped:
-        _quiet_warnings()
+    elif not _is_terminal(sys.stdout):
+        where = "标准输出不是终端（被管道或文件重定向了）"
+    else:
         return
     raise DrafterError(
-        "问答需要在终端（命令行窗口）里运行：它逐题提问，等您用键盘回答；现在没有可以输入的终端",
-        hint="直接在命令行窗口里运行 drafter new 或 drafter edit；"
-        "答卷已经填好时，用 drafter build 答卷文件 生成报告。",
+        f"drafter {command} 要在命令行窗口里逐项问答，但{where}",
+        hint="直接在命令行窗口（终端）里运行，不要用 < 、| 或 > ；"
+        "要由答卷文件直接生成报告，用 drafter build 答卷.yaml。",
     )
-
-
-def _quiet_warnings() -> None:
-    """prompt_toolkit writes "Warning: Input/Output is not a terminal" in English once per file
-    descriptor; mark ours as already warned (the screen shows the questionnaire's own text)."""
-    try:
-        from prompt_toolkit.input.vt100 import Vt100Input
-        from prompt_toolkit.output.vt100 import Vt100_Output
-    except ImportError:  # Windows: the console classes do not print these warnings
-        return
-    for stream, cls in ((sys.stdin, Vt100Input), (sys.stdout, Vt100_Output)):
-        seen = getattr(cls, "_fds_not_a_terminal", None)
-        try:
-            if isinstance(seen, set) and stream is not None and not stream.isatty():
-                seen.add(stream.fileno())
-        except (ValueError, OSError, AttributeError):
-            continue
 
 
 class Terminal:

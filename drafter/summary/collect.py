@@ -16,12 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from drafter.answers import ANSWERS_SUFFIXES
 from drafter.checks import Finding
 from drafter.errors import DrafterError
 from drafter.figures import Figure, FigureError, parse_figure
-from drafter.questions import RATES, Question, figure_questions, get_answer, iter_questions
+from drafter.questions import (
+    QUESTIONS,
+    RATES,
+    Question,
+    figure_questions,
+    get_answer,
+    iter_questions,
+)
 
-ANSWERS_SUFFIXES = (".yaml", ".yml")
 REPORT_SUFFIXES = (".docx", ".txt")
 # Found in a folder and listed with the reason they cannot be read (an old .doc, a PDF…), so the
 # county sees that a township sent the wrong kind of file rather than nothing at all.
@@ -126,7 +133,7 @@ def gather(
 ) -> tuple[list[Path], list[BadFile]]:
     """The files to sum: given files as they are, folders searched (with sub-folders) for
     answers files and reports; paths that do not exist are listed as bad, not fatal."""
-    from drafter.annotate import same_file
+    from drafter.fsutil import check_input, same_file
 
     excluded = [Path(p) for p in exclude]
     files: list[Path] = []
@@ -145,8 +152,6 @@ def gather(
         elif path.is_file():
             files.append(path)
         elif os.path.lexists(path):
-            from drafter.fsutil import check_input
-
             try:  # a FIFO or a device: named as such, never opened
                 check_input(path)
             except DrafterError as exc:
@@ -313,6 +318,7 @@ MAX_EXPECT_BYTES = 1024 * 1024
 def read_expected(path: Path) -> list[str]:
     """The list of units the county expects: one name per line, UTF-8 or GBK, # for comments."""
     from drafter.fsutil import read_input
+    from drafter.textfile import decode_text
 
     path = Path(path)
     raw = read_input(
@@ -321,17 +327,7 @@ def read_expected(path: Path) -> list[str]:
         what="单位名单",
         hint="请检查名单文件的路径；名单是文本文件，每行一个单位名称。",
     )
-    text = None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = decode_text(raw)
     if text is None or "\x00" in text:
         raise DrafterError(
             "单位名单不是文本文件（无法按 UTF-8 或 GBK 读取）。",
@@ -442,9 +438,9 @@ def totals(units: Sequence[Unit]) -> dict[str, Total]:
             continue
         part = sum(p.value for p, _ in pairs)
         rough = any(p.approx or w.approx for p, w in pairs)
-        labels = {q.key: q.label for q in figure_questions()}
         note = (
-            f"由合计数计算：{labels[rate.part]} {part:g} ÷ {labels[rate.whole]} {whole:g}"
+            f"由合计数计算：{QUESTIONS[rate.part].label} {part:g} ÷ "
+            f"{QUESTIONS[rate.whole].label} {whole:g}"
             f"（{len(pairs)} 个单位两项都填报）"
         )
         if rough:

@@ -10,56 +10,39 @@ one of the files (the workbook is still written, the file listed, the details lo
 from __future__ import annotations
 
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from drafter.errors import EXIT_FINDINGS, EXIT_OK, DrafterError
+from drafter.console import display_width, table_lines
+from drafter.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_OK, DrafterError
 from drafter.summary.collect import Summary, read_expected, summarise
 from drafter.summary.workbook import KIND_NAMES, build_workbook, collection_rows, figure_header
 
-EXIT_BUG = 3
 TERMINAL_FIGURES = ("publicity.activities", "publicity.materials", "disputes.mediated")
 """Headline figures whose 合计 the terminal shows (the workbook has them all)."""
 REMARK_WIDTH = 36
 
 
-def width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def pad(text: str, columns: int) -> str:
-    return text + " " * max(columns - width(text), 0)
-
-
 def cut(text: str, columns: int) -> str:
-    if width(text) <= columns:
+    if display_width(text) <= columns:
         return text
     out = ""
     for ch in text:
-        if width(out + ch) > columns - 1:
+        if display_width(out + ch) > columns - 1:
             break
         out += ch
     return out + "…"
 
 
 def format_table(rows: Sequence[Sequence[str]]) -> list[str]:
-    """Rows as aligned lines (the last column is not padded)."""
-    columns = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(
-            pad(cell, columns[i]) if i < len(row) - 1 else cell for i, cell in enumerate(row)
-        ).rstrip()
-        for row in rows
-    ]
+    """Rows as aligned lines."""
+    return table_lines(rows, rule=False)
 
 
 def summary_target(out: Path, inputs: Sequence[Path], *, force: bool) -> Path:
     """A .xlsx that is none of the inputs (the write takes a new name unless --force)."""
-    from drafter.annotate import same_file
-    from drafter.fsutil import refuse_special_output
+    from drafter.fsutil import refuse_special_output, same_file
 
     out = Path(out)
     refuse_special_output(out)

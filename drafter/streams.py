@@ -1,0 +1,109 @@
+"""The standard streams of a command: UTF-8 where they are not a console, and a standard output
+whose write errors are told apart from every other error (exit 2 and a Chinese message, not a
+traceback or exit 3)."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+# Types for annotations only: importing typing costs ``drafter --help`` several milliseconds.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+
+def use_utf8() -> None:
+    # A Windows console gets wide-char output anyway; pipes and files get UTF-8, not the ANSI
+    # code page, so redirected output and CI logs stay readable.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
+class OutputBroken(Exception):
+    """Writing to standard output failed (a full disk, a closed or broken pipe)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class GuardedStdout(io.TextIOBase):
+    """Standard output whose write errors are told apart from every other OSError.
+
+    A failed write inside a command would otherwise look like a bug (exit 3); it is the
+    output's fault, not the input's, and ends with exit 2 and a Chinese message. What was
+    written is kept (up to a few KB) so that message can repeat it on standard error.
+    """
+
+    KEEP = 4000
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+        self.kept: list[str] = []
+        self._kept_chars = 0
+
+    @property
+    def kept_all(self) -> bool:
+        """Whether ``kept`` is everything written (the output was short)."""
+        return self._kept_chars < self.KEEP
+
+    def write(self, text: str) -> int:
+        if self._kept_chars < self.KEEP:
+            self.kept.append(text)
+            self._kept_chars += len(text)
+        try:
+            return self.raw.write(text)
+        except OSError as exc:
+            raise OutputBroken(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self.raw.flush()
+        except OSError as exc:
+            raise OutputBroken(exc) from None
+
+    def isatty(self) -> bool:
+        try:
+            return self.raw.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", "utf-8")
+
+
+def say(text: str) -> None:
+    """Print to standard error; a broken standard error is not worth a traceback."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        print(text, file=stream)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def silence_stdout() -> None:
+    """Point file descriptor 1 at the null device so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass
