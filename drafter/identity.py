@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.hanzi import T2S
 from drafter.outline import Block
+from drafter.units import NOT_STREET
 
 UNIT_TYPES = ("街道", "苏木", "乡", "镇")
 """Longest first, so 街道 is tried before the one-character types."""
@@ -37,9 +38,19 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 }
 
 
+_RANGE_END = re.compile(r"(?<=\d)\s*[—–\-－~～至到]\s*$")
+
+
 def years_in(text: str) -> list[int]:
-    """Report years written in a text, in order: 2024年 and 二〇二四年 alike."""
-    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    """Report years written in a text, in order: 2024年 and 二〇二四年 alike.
+
+    The end of a range ("2023—2027年") is not a year of its own.
+    """
+    found = [
+        (m.start(), int(m.group(1)))
+        for m in _YEAR.finditer(text)
+        if not _RANGE_END.search(text[max(0, m.start() - 3) : m.start()])
+    ]
     for match in _CN_YEAR.finditer(text):
         digits = "".join(_CN_DIGIT.get(ch, "") for ch in match.group(1))
         if len(digits) == 4:
@@ -74,6 +85,8 @@ def unit_type_of(name: str) -> str | None:
     for unit_type in UNIT_TYPES:
         if name.endswith(unit_type):
             return unit_type
+    if len(name) >= 3 and name.endswith("街") and not name.endswith(NOT_STREET):
+        return "街道"  # a 街道 that calls itself "X街" (鹤龙街, 东城街)
     return None
 
 
@@ -144,19 +157,49 @@ def _title_place(title: str) -> str:
     return ""
 
 
-def _find_unit_in(text: str) -> tuple[str | None, str | None]:
-    """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡)."""
+# Words and characters no unit name contains: what is left when a sentence is cut at 乡/镇
+# ("现将我乡", "将法治政府建设纳入镇党委", "调整成立了由乡长任组长").
+_NOT_IN_NAME = re.compile(
+    r"现将|现就|纳入|成立|调整|建设|政府|工作|法治|开展|推进|落实|加强|组织|领导|[我的了由把与及各请]"
+)
+
+
+def plausible_unit(unit: str | None) -> bool:
+    """Whether a name cut out of a sentence can be a township's name."""
+    if not unit or unit in _GENERIC_NAMES or unit[0] in _NOT_UNIT_PREFIX:
+        return False
+    core = unit.removesuffix("办事处")
+    unit_type = unit_type_of(core)
+    stem = core[: -len(unit_type)] if unit_type and core.endswith(unit_type) else core[:-1]
+    # "为维护本乡", "部署安排全镇": a self-reference (本乡, 全镇) is not a name.
+    return (
+        1 <= len(stem) <= 8
+        and _NOT_IN_NAME.search(stem) is None
+        and stem[-1] not in "我本全该各每此其"
+    )
+
+
+_AFTER_UNIT = (
+    r"(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
+    r"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|[^\u4e00-\u9fff]|$)"
+)
+
+
+def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str | None]:
+    """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡).
+
+    With ``street`` (the report is a 街道's), a name ending in 街 counts too ("鹤龙街坚持…").
+    """
     text = text.translate(T2S)
-    for match in re.finditer(
-        rf"[{_HAN}]{{1,12}}?(?:街道办事处|街道|苏木|乡|镇)(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
-        rf"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|[^{_HAN}]|$)",
-        text,
-    ):
+    tails = "街道办事处|街道|苏木|乡|镇" + ("|街(?!道)" if street else "")
+    for match in re.finditer(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}", text):
         candidate = match.group(0)
         # "2024年四棵树乡始终…": the match starts at 年.
         candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
         county, unit = split_place(candidate)
-        if unit and unit[0] not in _NOT_UNIT_PREFIX and unit not in _GENERIC_NAMES:
+        if unit is None and street and candidate.endswith("街"):
+            county, unit = None, candidate
+        if plausible_unit(unit):
             return county, unit
     return None, None
 
@@ -187,7 +230,11 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         head = _title_place(title)
         if title_county is None and head.endswith(_COUNTY_TAIL) and not split_place(head)[1]:
             title_county = head
-    open_county, open_unit = _find_unit_in(opening_text) if opening_text else (None, None)
+    whole = "".join(b.full_text for b in blocks)
+    street = "街道" in whole or "党工委" in whole
+    open_county, open_unit = (
+        _find_unit_in(opening_text, street=street) if opening_text else (None, None)
+    )
     sign_county: str | None = None
     sign_unit: str | None = None
     for line in signatures:
@@ -197,7 +244,11 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         if unit:
             sign_county, sign_unit = county, unit
             break
-    body_unit = _most_common_unit(blocks) if not (title_unit or open_unit or sign_unit) else None
+    body_unit = (
+        _most_common_unit(blocks, _self_reference_type(blocks))
+        if not (title_unit or open_unit or sign_unit)
+        else None
+    )
 
     identity.unit_name = title_unit or sign_unit or open_unit or body_unit
     if title_unit and sign_unit and sign_unit == open_unit and title_unit != sign_unit:
@@ -220,7 +271,8 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
 
     # --- year
     title_years = years_in(title.translate(T2S))
-    open_years = years_in(opening_text)
+    # Years inside a document's name (《2023年工作要点》) are not the report's when another is given.
+    open_years = years_in(re.sub(r"《[^》]*》", "", opening_text)) or years_in(opening_text)
     title_year = title_years[0] if title_years else None
     open_year = open_years[0] if open_years else None
     identity.year = title_year or open_year or _most_common_year(blocks)
@@ -253,18 +305,78 @@ def _addressee_county(blocks: Sequence[Block]) -> str | None:
     return None
 
 
-def _most_common_unit(blocks: Sequence[Block]) -> str | None:
+# A unit a government body follows: "某镇人民政府", "某乡党委".
+_UNIT_BEFORE_BODY = re.compile(
+    rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
+)
+# A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
+# "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
+_BODY_UNIT = re.compile(
+    rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向])|(?<=结合|推动|助力|促进))"
+    rf"([{_HAN}]{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
+)
+# "为“法治古镛”建设", "明确法治舒桥建设的重点任务": the unit's short name in its 法治 brand.
+_BRAND = re.compile(rf"法治([{_HAN}]{{2,3}}?)(?:建设|”|。|，|、)")
+_NOT_BRAND = {
+    "政府",
+    "社会",
+    "国家",
+    "中国",
+    "思维",
+    "方式",
+    "宣传",
+    "意识",
+    "轨道",
+    "环境",
+    "氛围",
+    "保障",
+    "理念",
+    "精神",
+    "观念",
+    "文化",
+    "素养",
+    "教育",
+    "乡村",
+    "城市",
+    "乡镇",
+    "街道",
+    "工作",
+    "体检",
+    "课堂",
+    "思想",
+    "建设",
+    "水平",
+    "能力",
+    "领域",
+    "基础",
+    "实践",
+    "审核",
+    "机构",
+    "队伍",
+}
+
+
+def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> str | None:
+    """The unit a report names in its body most often (of the type it calls itself, if known)."""
     counts: Counter[str] = Counter()
-    for block in blocks:
-        text = block.full_text.translate(T2S)
-        for match in re.finditer(
-            rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)",
-            text,
-        ):
-            _, unit = split_place(match.group(1))
-            if unit and unit[0] not in _NOT_UNIT_PREFIX:
-                counts[unit] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    text = "\n".join(block.full_text for block in blocks).translate(T2S)
+    # Without a self-reference (我镇, 全乡) the text may not be a report at all: only a name that
+    # a government body follows (某镇人民政府, 某乡党委) counts then.
+    finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
+    for match in finder.finditer(text):
+        _, unit = split_place(match.group(1))
+        if plausible_unit(unit) and unit and (unit_type is None or unit_type_of(unit) == unit_type):
+            counts[unit] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    if unit_type is None:
+        return None
+    brands = Counter(m.group(1) for m in _BRAND.finditer(text) if m.group(1) not in _NOT_BRAND)
+    for brand, _ in brands.most_common():
+        name = brand if brand.endswith(unit_type) else brand + unit_type
+        if plausible_unit(name):
+            return name
+    return None
 
 
 def _self_reference_type(blocks: Sequence[Block]) -> str | None:

@@ -28,7 +28,7 @@ from drafter.questions import (
     Question,
     Section,
 )
-from drafter.units import UNIT_TYPES, UnitWords, words_for
+from drafter.units import UNIT_TYPES, UnitWords, guess_unit_type, words_for
 
 MAX_TEXT = 20_000
 """Characters in one answer: longer is almost certainly a paste accident."""
@@ -393,7 +393,8 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
         )
     name = answers.get("identity.unit_name")
     unit_type = answers.get("identity.unit_type")
-    if name and unit_type in UNIT_TYPES and not name.endswith(unit_type):
+    unit_type_of_name = guess_unit_type
+    if name and unit_type in UNIT_TYPES and unit_type_of_name(name) != unit_type:
         problems.append(
             (
                 "identity.unit_name",

@@ -490,6 +490,20 @@ def honours(lines: Sequence[Any], unit: str) -> str:
     return "".join(said)
 
 
+_FORMULA_END = re.compile(r"(?:如下|报告|汇报)[：:。]?$")
+
+
+def opening(text: Any, formula: str) -> list[str]:
+    """An opening kept as written, one paragraph a line; the report formula ("现将……报告如下：")
+    is added only when the text does not already end with one of its own."""
+    parts = paras(text)
+    if not parts:
+        return []
+    if not _FORMULA_END.search(parts[-1].rstrip()):
+        parts[-1] = parts[-1].rstrip() + formula
+    return parts
+
+
 _RESOLVE = re.compile(r"^(我们|我[乡镇]|我街道|我苏木|将|全[乡镇])")
 
 

@@ -250,6 +250,7 @@ def template_context(answers: Any) -> dict[str, Any]:
         rectification_lead=phrasing.rectification_lead,
         honours=lambda lines: phrasing.honours(lines, unit),
         closing=lambda text: phrasing.closing(text, next_year),
+        opening=phrasing.opening,
     )
     return {
         "a": a,

@@ -95,4 +95,18 @@ def guess_unit_type(unit_name: str) -> str | None:
     for unit_type in sorted(UNIT_TYPES, key=len, reverse=True):
         if name.endswith(unit_type):
             return unit_type
+    if len(name) >= 3 and name.endswith("街") and not name.endswith(NOT_STREET):
+        return "街道"  # 广东 街道 call themselves "X街" (鹤龙街, 东城街)
     return None
+
+
+NOT_STREET = ("大街", "步行街", "商业街", "老街", "古街", "美食街")
+"""Names ending in 街 that are streets, not a 街道."""
+
+
+def government_body(unit_name: str, unit_type: str) -> str:
+    """The unit's government as it signs: 俄久乡人民政府, 城关街道办事处, 鹤龙街道办事处 (鹤龙街)."""
+    name = unit_name.strip()
+    if unit_type == "街道" and name.endswith("街"):
+        name += "道"
+    return name + words_for(unit_type).government_suffix

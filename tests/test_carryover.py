@@ -23,7 +23,7 @@ from drafter.carryover import (
 from drafter.errors import DrafterError
 from drafter.figures import Figure
 from drafter.model import validate_answers
-from drafter.questionnaire import run_new
+from drafter.questionnaire import run_new, skip_reason
 from drafter.questions import QUESTIONS, SECTIONS, get_answer
 from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)
     CTRL_C,
@@ -96,6 +96,8 @@ def year1_keys() -> str:
     keys = ""
     for section in SECTIONS:
         for q in section.questions:
+            if skip_reason(q.key, data):
+                continue  # not asked (开头段原文 outside an import): no keys
             answer = YEAR1.get(q.key)
             keys += keys_for(q, answer, data)
             if isinstance(answer, str):
@@ -108,6 +110,8 @@ def year2_keys(data: Mapping[str, Any]) -> str:
     keys = ""
     for section in SECTIONS:
         for q in section.questions:
+            if skip_reason(q.key, data):
+                continue  # not asked (开头段原文 outside an import): no keys
             if q.key == "rectification.items":
                 keys += "".join(s + ENTER + t + ENTER for s, t in FIXES)
                 keys += ENTER  # the 整改 items are shown as a list: Enter keeps them

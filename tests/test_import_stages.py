@@ -495,7 +495,9 @@ def test_a_second_opening_paragraph_stays_in_the_opening() -> None:
         == "一年来，全镇共办理行政处罚案件12件，法治建设取得明显成效。"
     )
     assert "unplaced_items" not in result.data
-    assert [f.where for f in result.figures] == ["opening.summary"]
+    # The draft prints the opening as written (opening.text): the figure stays there.
+    assert result.data["opening"]["text"].endswith("法治建设取得明显成效。现将有关情况报告如下：")
+    assert [f.where for f in result.figures] == ["opening.text"]
 
 
 @pytest.mark.parametrize(

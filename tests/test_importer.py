@@ -823,7 +823,7 @@ def test_figures_in_odd_places_stay_where_they_were_written() -> None:
     result = import_path(FIXTURES / "import_xiang_odd_figures_2024.txt")
     where = {f.mention.raw: f.where for f in result.figures}
     data = result.data
-    assert where["210人次"] == "opening.goal"  # in the opening paragraph
+    assert where["210人次"] == "opening.text"  # in the opening paragraph, printed as written
     assert where["42场次"] == "publicity.title"  # in a heading: kept there, not restated
     assert data["publicity"]["title"] == "组织开展普法宣传活动42场次，群众法治意识明显增强"
     assert where["5名"].startswith("problems.items")  # a figure in the problems

@@ -22,6 +22,7 @@ from drafter.questionnaire import (
     prefill_text,
     run_edit,
     run_new,
+    skip_reason,
     toolbar_text,
 )
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
@@ -89,6 +90,8 @@ def full_run_keys(answers: Mapping[str, Any]) -> str:
     keys = ""
     for section in SECTIONS:
         for q in section.questions:
+            if skip_reason(q.key, data):
+                continue  # not asked (开头段原文 outside an import): no keys
             answer = answers.get(q.key)
             keys += keys_for(q, answer, data)
             if isinstance(answer, str):

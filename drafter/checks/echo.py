@@ -70,6 +70,8 @@ def check(context: Context) -> Iterator[Finding]:
         if found is None:
             continue
         where, sentence, said, after = found
+        if "【待补充" in sentence:
+            continue  # a placeholder is not a sentence; the placeholder rule reports it
         heading = core(context.norm[index][len(block.number) : len(block.number) + len(block.text)])
         if len(said) < ECHO_MIN or not heading:
             continue

@@ -57,8 +57,24 @@ def _units(context: Context) -> set[str]:
     return {n for n in names if len(n) >= 3}
 
 
+# In a title a year is always followed by 年 or 年度: "沅江路街道2024法治政府建设年度报告".
+_TITLE_YEAR_NO_NIAN = re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?=[{HAN}])(?![年度])")
+
+
 @register(RULE, "名称缺字")
 def check(context: Context) -> Iterator[Finding]:
+    for index, block in enumerate(context.blocks):
+        if block.kind != "title":
+            continue
+        norm = context.norm[index]
+        for match in _TITLE_YEAR_NO_NIAN.finditer(norm):
+            yield Finding(
+                RULE,
+                "error",
+                f"标题中的年份后面少了“年”：“{match.group(0)}”应为“{match.group(0)}年”。",
+                context.texts[index][match.start() : match.end() + 2],
+                index,
+            )
     for index, text, norm in context.prose():
         for match in _YEAR_NO_NIAN.finditer(norm):
             yield Finding(
@@ -118,7 +134,9 @@ def _county_stems(context: Context) -> Iterator[Finding]:
 
 def _unit_stems(context: Context) -> Iterator[Finding]:
     for unit in _units(context):
-        unit_type = next(t for t in ("街道", "苏木", "乡", "镇") if unit.endswith(t))
+        unit_type = next((t for t in ("街道", "苏木", "乡", "镇") if unit.endswith(t)), None)
+        if unit_type is None:
+            continue  # a 街道 named "X街" (鹤龙街): its short form is the name itself
         stem = unit[: -len(unit_type)]
         if len(stem) < 2:
             continue

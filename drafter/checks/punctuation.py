@@ -28,6 +28,10 @@ _DAY = re.compile(
 _PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉"}
 _DOUBLED = re.compile(r"([，、；：。！？])\1+|。。。")
 _FULL_DIGITS = re.compile(r"[０-９]+")
+# GB/T 15834—2011 4.5.3.5: 标有书名号（或引号）的并列成分之间通常不用顿号.
+_TITLES_COMMA = re.compile(r"》、(?=《)")
+# Between two bodies of an addressee line ("中共某县委员会，某县人民政府："), GB/T 9704 uses 、.
+_ADDRESSEE_COMMA = re.compile(r"(?:委员会|人民政府|[县区市旗]委|办公室|政府)(?P<mark>[，,])")
 _SINGLE_DASH = re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])")
 
 
@@ -64,6 +68,23 @@ def check(context: Context) -> Iterator[Finding]:
             word = text[match.start() : match.end()]
             yield Finding(
                 RULE, "warning", f"数字“{word}”是全角的，应使用半角阿拉伯数字。", word, index
+            )
+        if context.blocks[index].kind == "addressee":
+            for match in _ADDRESSEE_COMMA.finditer(norm):
+                yield Finding(
+                    RULE,
+                    "warning",
+                    "主送机关之间用顿号分隔：“，”应为“、”。",
+                    _context(text, match.start("mark"), match.end("mark")),
+                    index,
+                )
+        for match in _TITLES_COMMA.finditer(norm, start):
+            yield Finding(
+                RULE,
+                "warning",
+                "书名号之间的并列不用顿号：“》、《”应为“》《”。",
+                _context(text, match.start(), match.end()),
+                index,
             )
         for match in _SINGLE_DASH.finditer(norm, start):
             yield Finding(

@@ -60,6 +60,14 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return text[max(start - 4, 0) : end + 2]
 
 
+# Two plenary sessions named one after the other need a 顿号 between them: "十九届六中、二十届一中
+# 全会精神"; written together ("十九届六中二十届一中全会") the first one runs into the second.
+_CN_NUM = "一二三四五六七八九十"
+_GLUED_SESSION = re.compile(
+    rf"(?P<first>[{_CN_NUM}]{{1,3}}届[{_CN_NUM}]{{1,2}}中)(?P<word>[{_CN_NUM}]{{1,3}}届)"
+)
+
+
 @register(RULE, "缺少标点")
 def check(context: Context) -> Iterator[Finding]:
     for index, block in enumerate(context.blocks):
@@ -86,6 +94,15 @@ def check(context: Context) -> Iterator[Finding]:
                     _excerpt(text, at, match.end()),
                     index,
                 )
+        for match in _GLUED_SESSION.finditer(norm, start):
+            yield Finding(
+                RULE,
+                "error",
+                f"“{match.group('first')}”和“{match.group('word')}……”是两次全会，中间缺少顿号："
+                f"应为“{match.group('first')}、{match.group('word')}……”。",
+                text[match.start() : match.end()],
+                index,
+            )
         for match in _GLUED_FIGURE.finditer(norm, start):
             if norm.startswith("其中", match.end()):
                 continue  # reported above as a glued 其中

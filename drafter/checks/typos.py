@@ -39,6 +39,8 @@ TYPOS: tuple[tuple[str, str, str], ...] = (
     (r"(?<![准精])既时", "及时", "error"),
     (r"重要讲话精神精神", "重要讲话精神", "error"),
     (r"的的(?!确)", "的", "warning"),
+    # 全会 are counted 次 within a 届 ("十九届历次全会"); "历届全会" mixes the two counts.
+    (r"历届全会", "历次全会", "error"),
     (r"确实(?=加强|推进|抓好|履行|做好|提高|提升|保障|落实|维护|解决|发挥|增强)", "切实", "error"),
 )
 _COMPILED = [(re.compile(p), fix, severity) for p, fix, severity in TYPOS]

@@ -84,11 +84,16 @@ def _fix(unit_type: str, word: str) -> str:
     return own["whole"][1:]
 
 
+_VILLAGES = re.compile(r"村（社区）|村\(社区\)|村委会|村民委员会|行政村|村“两委”|各村|村级")
+
+
 @register(RULE, "单位用语不一致")
 def check(context: Context) -> Iterator[Finding]:
     unit_type = context.unit_type
     if unit_type not in _FOREIGN:
         return
+    # A 街道 with villages (村（社区）, 村委会, 行政村) has rural work: 乡村振兴 is its own.
+    has_villages = any(_VILLAGES.search(norm) for _, _, norm in context.prose())
     for index, text, norm in context.prose():
         if context.blocks[index].kind == "title":
             continue
@@ -131,7 +136,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        if unit_type == "街道":
+        if unit_type == "街道" and not has_villages:
             for match in re.finditer("乡村振兴", norm):
                 yield Finding(
                     RULE,

@@ -38,7 +38,8 @@ _KIND_TITLE_RULES: tuple[tuple[str, str], ...] = (
     (KIND_PLANS, r"计划|打算|安排|下一步|下一年|来年|明年|思路|展望|努力方向|重点工作"),
     (
         KIND_MEASURES,
-        r"举措|成效|开展情况|工作情况|主要做法|做法|成绩|进展|完成情况|推进情况|工作开展|主要工作|基本情况|总体情况",
+        r"举措|措施|成效|开展情况|工作情况|主要做法|做法|成绩|进展|完成情况|推进情况|工作开展|主要工作|"
+        r"基本情况|总体情况|建设情况$",
     ),
 )
 _KIND_CONTENT_RULES: tuple[tuple[str, str], ...] = (
@@ -55,10 +56,23 @@ def classify_part(title: str, text: str = "") -> str:
     for kind, pattern in _KIND_TITLE_RULES:
         if re.search(pattern, title_m):
             return kind
+    # A part titled by what was done ("二、坚持依法决策，提高决策法治化水平", the 纲要's seven
+    # headings as parts) is a part of the measures, whatever its text says in passing.
+    if title_m and max(topic_scores(title).values()) >= STRONG:
+        return KIND_MEASURES
     text_m = for_matching(text)
     counts = {kind: len(re.findall(pattern, text_m)) for kind, pattern in _KIND_CONTENT_RULES}
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] >= 2 else KIND_OTHER
+
+
+def is_topic_title(title: str) -> bool:
+    """A part titled by what was done ("一、强化组织领导，提升法治意识"), not by the regulation's
+    generic words ("一、2024年度推进法治政府建设的主要举措和成效")."""
+    title_m = for_matching(title)
+    if not title_m or any(re.search(pattern, title_m) for _, pattern in _KIND_TITLE_RULES):
+        return False
+    return max(topic_scores(title).values()) >= STRONG
 
 
 def is_part_title(text: str) -> bool:
@@ -122,9 +136,14 @@ def topic_scores(heading: str, body: str = "") -> dict[str, float]:
                 score += weight * clause.count(word)
             score += _BODY_WEIGHT * min(body_m.count(word), _BODY_CAP)
         scores[topic] = score
-    # 第一责任人 only when the item is about it (its heading), not when a text mentions it.
-    if not any(word in for_matching(heading) for word in TOPIC_WORDS["first_duty"]):
+    # 第一责任人 only when the item is about it (its heading), not when a text mentions it; a
+    # heading that names the 第一责任人 is about it before anything else it also names
+    # ("强化组织领导，坚持党政主要负责人履行推进法治建设第一责任人职责").
+    heading_m = for_matching(heading)
+    if not any(word in heading_m for word in TOPIC_WORDS["first_duty"]):
         scores["first_duty"] = min(scores["first_duty"], WEAK / 2)
+    elif "第一责任人" in heading_m:
+        scores["first_duty"] = max(scores.values()) + 1.0
     return scores
 
 

@@ -31,7 +31,20 @@ def place_opening(blocks: list[tuple[int, Block]], out: AnswersBuilder, identity
     paragraphs = [(i, b) for i, b in blocks if b.kind == "paragraph"]
     if not paragraphs:
         return
+    # The opening is kept as written (opening.text): real openings put their year, unit,
+    # leadership and guiding thought in every order ("2025年，是……之年。大河乡始终坚持……",
+    # "根据……，2023年，清波街道……"), and rebuilding one from its clauses makes sentences
+    # nobody wrote. Its clauses also fill the four opening questions, for next year's report,
+    # but only from an opening in the plain frame the draft itself writes.
+    whole = "\n".join(b.full_text.strip() for _, b in paragraphs if b.full_text.strip())
+    out.set_text("opening.text", whole, {i for i, _ in paragraphs})
     index, first = paragraphs[0]
+    if not _plain_frame(first.full_text, identity):
+        for index, block in [(i, b) for i, b in blocks if b.kind != "paragraph"]:
+            text = REPORT_FORMULA.sub("", block.full_text).strip()
+            if re.sub(r"[\W_]", "", text):
+                out.add_unplaced("", text, "原报告开头部分", {index})
+        return
     _decompose_opening(first.full_text, index, out, identity)
     # A second opening paragraph ("一年来，全镇……取得明显成效。") goes on the opening's summary,
     # which the draft prints last in the opening; a table or heading there fits no question.
@@ -45,6 +58,30 @@ def place_opening(blocks: list[tuple[int, Block]], out: AnswersBuilder, identity
         text = REPORT_FORMULA.sub("", block.full_text).strip()
         if re.sub(r"[\W_]", "", text):
             out.add_unplaced("", text, "原报告开头部分", {index})
+
+
+def _plain_frame(text: str, identity: Identity) -> bool:
+    """An opening in the draft's own frame: one sentence (before the report formula) that starts
+    "{年}年，{单位}" (or "{年}年，在……领导下，{单位}"), so that its clauses can be asked one by one."""
+    body = REPORT_FORMULA.sub("", text).strip().rstrip("。；; ")
+    if "。" in body or not body:
+        return False
+    lead = _YEAR_LEAD.match(body)
+    if lead is None:
+        return False
+    rest = body[lead.end() :].lstrip("，, ")
+    unit = identity.unit_name or ""
+    names = [
+        n for n in ((identity.county or "") + unit, unit, "我" + (identity.unit_type or "乡")) if n
+    ]
+    leadership = _LEADERSHIP.match(rest)
+    if leadership:
+        rest = rest[leadership.end() :].lstrip("，, ")
+    if any(rest.startswith(name) for name in names):
+        return True
+    # A unit the identity stage could not name ("某镇") still opens the frame.
+    unnamed = re.match(r"[\u4e00-\u9fff]{1,10}?(?:街道|苏木|乡|镇)", rest)
+    return identity.unit_name is None and unnamed is not None
 
 
 def _decompose_opening(text: str, index: int, out: AnswersBuilder, identity: Identity) -> None:

@@ -29,6 +29,7 @@ from drafter.importer.classify import (
     TOPICS,
     Assignment,
     assign_topics,
+    is_topic_title,
 )
 from drafter.importer.figures import TextSlot
 from drafter.importer.segment import (
@@ -134,6 +135,16 @@ def place_part(part: Part, out: AnswersBuilder, *, outline: str) -> None:
     items = build_items(part.blocks, part.indices)
     if part.kind == KIND_MEASURES:
         items = [expand_runs(i) for i in items]
+        if is_topic_title(part.title) and items and not any(i.heading for i in items):
+            # "一、强化组织领导，提升法治意识" over plain paragraphs: the part is one measure
+            # topic, its title the topic's heading (not a catalogue title nobody wrote).
+            whole = Item(heading=part.title)
+            for item in items:
+                whole.texts += item.texts
+                whole.subs += item.subs
+                whole.sources |= item.sources
+            whole.written = "\n".join(i.written or "\n".join(i.texts) for i in items)
+            items = [whole]
         part.items = items
         place_measures(part, out, first_duty_allowed=outline == "three-part")
     elif part.kind == KIND_FIRST_DUTY:
@@ -273,6 +284,11 @@ def _add_measures(key: str, item: Item, out: AnswersBuilder) -> None:
     A single measure written "小标题。正文……" under the item's heading keeps its short lead
     sentence as the measure's heading (the draft prints "小标题。正文……" again).
     """
+    if item.texts and item.written and item.subs and not all(s.heading for s in item.subs):
+        # "我乡始终……。一是……二是……": the lead is not a measure of its own; numbered with
+        # the runs it would become 一是 and every ordinal after it would shift. Kept as written.
+        out.add_item(key, "", written_text(item), item.all_sources())
+        return
     if item.texts and not item.subs and not item.runs_lead_colon:
         heading, rest = lead_heading(item.texts)
         out.add_item(key, heading, join_paragraphs(rest, ""), item.sources)

@@ -241,9 +241,19 @@ def _zero(data: Mapping[str, Any], key: str) -> bool:
     return value == 0 or value == "0"
 
 
+_OPENING_CLAUSES = frozenset(
+    {"opening.leadership", "opening.guiding", "opening.goal", "opening.summary"}
+)
+
+
 def skip_reason(key: str, data: Mapping[str, Any]) -> str | None:
     """Why a question cannot apply given the answers so far (败诉 when there were no cases)."""
     q = QUESTIONS[key]
+    opening_text = (data.get("opening") or {}).get("text") if isinstance(data, Mapping) else None
+    if key == "opening.text" and not opening_text:
+        return "开头段原文只在导入报告时保留"
+    if key in _OPENING_CLAUSES and opening_text:
+        return "开头段用导入的原文"
     needs = _NEEDS.get(key) or ((q.part_of,) if q.part_of else ())
     if needs and all(_zero(data, k) for k in needs):
         names = "和".join(QUESTIONS[k].label for k in needs)

@@ -16,7 +16,7 @@ from drafter.questions.question import (
     longtext,
     text,
 )
-from drafter.units import UNIT_TYPES, guess_unit_type, words_for
+from drafter.units import UNIT_TYPES, government_body, guess_unit_type, words_for
 from drafter.yearly import guiding_formula
 
 # --------------------------------------------------------------------------- defaults
@@ -54,7 +54,7 @@ def _default_signers(answers: AnswerData) -> list[str]:
     name = str(get_answer(answers, "identity.unit_name") or "").strip()
     if not name:
         raise ValueError("no unit name")
-    return [name + words_for(_unit_type(answers)).government_suffix]
+    return [government_body(name, _unit_type(answers))]
 
 
 def _default_guiding(answers: AnswerData) -> str:
@@ -176,6 +176,12 @@ OPENING = Section(
     "开头段",
     "报告第一段：在谁的领导下、以什么为指导、做了什么、总体成效。年份有关的提法按年度给出默认值，可以修改。",
     (
+        longtext(
+            "opening.text",
+            "开头段原文",
+            "导入去年的报告时保留的开头段原文，报告照原文印出（没有“现将……报告如下”时补上这一句）。"
+            "填了这一项，下面的领导表述、指导思想、工作主线、总体成效就不再使用；清空它则按那四项组成开头段。",
+        ),
         text(
             "opening.leadership",
             "领导表述",

@@ -89,12 +89,12 @@ def _is_title_line(line: str) -> bool:
 
 
 def _is_addressee(line: str) -> bool:
-    return (
-        line[-1] in "：:"
-        and len(line) <= 60
-        and not any(mark in line for mark in "，。,；")
-        and _ADDRESSEE_BODY.search(line) is not None
-    )
+    if line[-1] not in "：:" or len(line) > 60 or any(mark in line for mark in "。；"):
+        return False
+    # "中共将乐县委员会，将乐县人民政府：" — bodies are sometimes parted by a comma instead of 、;
+    # each piece must then name a body itself, so a sentence ending in a colon is not taken.
+    pieces = [p for p in re.split(r"[，,、]", line[:-1]) if p.strip()]
+    return bool(pieces) and all(_ADDRESSEE_BODY.search(p) for p in pieces)
 
 
 def _is_signature(line: str) -> bool:
@@ -131,7 +131,14 @@ def classify_sourced(items: list[Item]) -> tuple[list[Block], list[list[int]]]:
     if title_lines:
         blocks.append(Block("title", "\n".join(title_lines)))
         groups.append(list(range(i)))
-    if i < len(items) and isinstance(items[i], str) and blocks and _is_addressee(items[i]):  # type: ignore[arg-type]
+    # The addressee follows the title, or opens the text when the title was left out (a page
+    # that shows the title apart from the text): then a paragraph must follow it.
+    if (
+        i < len(items)
+        and isinstance(items[i], str)
+        and (blocks or (i + 1 < len(items) and isinstance(items[i + 1], str)))
+        and _is_addressee(items[i])  # type: ignore[arg-type]
+    ):
         blocks.append(Block("addressee", items[i]))  # type: ignore[arg-type]
         groups.append([i])
         i += 1
