@@ -820,6 +820,9 @@ def cases(python: str) -> list[Case]:
         words=("详细信息已写入",),
         check=protect("victim.txt"),
     )
+    from hostile_more import more_cases  # the second round (same classes, new cases)
+
+    out += more_cases(python)
     return out
 
 
@@ -878,7 +881,17 @@ def run_case(case: Case, python: str, work: Path) -> Result:
     folder.mkdir()
     problems: list[str] = []
     run = case.setup(folder)
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **run.env}
+    # Its own temp folder, checked empty afterwards: nothing may be left in the system's either
+    # (LibreOffice profiles, half-written copies). ResourceWarnings are shown: an unclosed file.
+    tmpdir = work / f"{case.name}.tmpdir"
+    tmpdir.mkdir()
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "TMPDIR": str(tmpdir),
+        "PYTHONWARNINGS": "always::ResourceWarning",
+        **run.env,
+    }
     env.pop("PYTHONPATH", None)
     args = [python, "-c", run.python] if run.python else [python, "-m", "drafter", *run.args]
     out_path, err_path = folder.parent / f"{case.name}.out", folder.parent / f"{case.name}.err"
@@ -950,6 +963,11 @@ def run_case(case: Case, python: str, work: Path) -> Result:
     ]
     if leftovers:
         problems.append(f"temp files left: {sorted(set(leftovers))}")
+    in_tmp = sorted(p.name for p in tmpdir.iterdir() if p.name != f"drafter-{os.getuid()}")
+    if in_tmp:
+        problems.append(f"left in the temp folder: {in_tmp[:5]}")
+    if "ResourceWarning" in err_text:
+        problems.append("a file or socket left open (ResourceWarning)")
     if case.check is not None and code is not None:
         found = case.check(folder, out_text, err_text)
         if found:

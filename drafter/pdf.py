@@ -6,10 +6,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.fsutil import os_reason
+from drafter.fsutil import os_reason, write_output
 
 _EXECUTABLES = ("soffice", "libreoffice")
 _INSTALL_HINT = (
@@ -45,12 +46,22 @@ def find_soffice() -> str | None:
     return None
 
 
-def docx_to_pdf(docx: Path, out_dir: Path, timeout: float = 120) -> Path:
+def docx_to_pdf(
+    docx: Path,
+    out_dir: Path,
+    timeout: float = 120,
+    *,
+    force: bool = True,
+    inputs: Sequence[Path | None] = (),
+) -> Path:
     """Convert ``docx`` to ``out_dir/<stem>.pdf`` with LibreOffice headless; returns the PDF path.
 
     LibreOffice runs with a throw-away profile so it neither touches nor waits for the user's
     own (a running LibreOffice would otherwise swallow the request). It writes into a temporary
-    folder first, so a stale PDF from an earlier run can never pass for a fresh one.
+    folder first, so a stale PDF from an earlier run can never pass for a fresh one. The PDF is
+    then written like every output (:func:`drafter.fsutil.write_output`): with ``force`` over a
+    regular file that is none of the ``inputs``; without, only under a name nobody has taken
+    (claimed atomically: a PDF another process wrote meanwhile is never replaced).
     """
     soffice = find_soffice()
     if soffice is None:
@@ -97,19 +108,27 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: float = 120) -> Path:
             ) from exc
         produced = staging / pdf.name
         if result.returncode != 0 or not produced.is_file():
-            detail = (result.stderr or result.stdout).strip().splitlines()
-            reason = detail[-1] if detail else f"退出码 {result.returncode}"
             raise DrafterError(
-                f"LibreOffice 未能把文件转换为 PDF：{reason}",
+                f"LibreOffice 未能把文件转换为 PDF：{_failure(result)}",
                 path=docx,
                 hint="确认文件能在 Word/WPS 中打开，关闭所有 LibreOffice 窗口后重试。",
             )
         try:
-            shutil.move(str(produced), str(pdf))
+            data = produced.read_bytes()
         except OSError as exc:
-            raise DrafterError(
-                "无法写入 PDF 文件：没有写入权限，或者文件正在其他程序中打开。",
-                path=pdf,
-                hint="关闭正在打开该 PDF 的程序后重试。",
-            ) from exc
-    return pdf
+            raise DrafterError(f"无法读取 LibreOffice 转出的 PDF（{os_reason(exc)}）") from None
+    return write_output(pdf, data, force=force, inputs=inputs, rename=False)
+
+
+def _failure(result: subprocess.CompletedProcess[str]) -> str:
+    """Why LibreOffice failed, in Chinese: its own messages are English (and are not shown)."""
+    said = f"{result.stderr}\n{result.stdout}".lower()
+    if "could not be loaded" in said or "load failed" in said:
+        return "LibreOffice 打不开这个 .docx 文件"
+    if "no export filter" in said:
+        return "LibreOffice 缺少导出 PDF 的组件（请安装完整的 LibreOffice）"
+    if result.returncode < 0:
+        return f"LibreOffice 被系统终止（信号 {-result.returncode}）"
+    if result.returncode != 0:
+        return f"LibreOffice 出错退出（退出码 {result.returncode}）"
+    return "LibreOffice 没有写出 PDF 文件"

@@ -107,3 +107,35 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
     except (OSError, ValueError):
         pass
+
+
+class Interrupted(KeyboardInterrupt):
+    """The command was stopped by a signal (Ctrl-C, ``kill``, a closed terminal).
+
+    A KeyboardInterrupt, so every ``finally`` and ``except BaseException`` on the way out runs:
+    temp files are removed and no half-written output is left under its name.
+    """
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def stop_cleanly_on_signals() -> None:
+    """Turn the signals that end a command (SIGTERM from ``kill``, SIGHUP from a closed
+    terminal; SIGBREAK on Windows) into :class:`Interrupted`, as Ctrl-C already is: by default
+    they end the process at once, leaving temp files and half-done work behind."""
+    import signal
+
+    def handler(number: int, frame: object) -> None:
+        raise Interrupted(signal.Signals(number).name)
+
+    for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            if signal.getsignal(number) in (signal.SIG_DFL, None):
+                signal.signal(number, handler)
+        except (OSError, ValueError, RuntimeError):  # not the main thread, or not allowed
+            pass
