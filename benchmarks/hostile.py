@@ -321,7 +321,7 @@ def cases(python: str) -> list[Case]:
         ),
         "macro-doubling": ("{% macro d(s) %}{{ d(s ~ s) }}{% endmacro %}{{ d(unit) }}", "太长"),
         "macro-recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "调用自身"),
-        "huge-int": ("{{ (999999 ** 64) * (999999 ** 64) }}", "太大"),
+        "huge-int": ("{{ (year ** 64) * (year ** 64) }}", "太大"),
         "fig-mistyped": ("{{ fig('publicity.no_such') }}", "没有这个问题"),
         "format-braces": ("{{ '{…}'.format(unit) }}", "不存在的键"),
         "undefined": ("{{ no_such }}", "不存在的变量"),

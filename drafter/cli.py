@@ -33,9 +33,13 @@ if TYPE_CHECKING:
 
 
 def _path(text: str) -> Path:
-    """A path argument (pathlib is imported once a command runs, not for ``--help``)."""
+    """A path argument (pathlib is imported once a command runs, not for ``--help``). An empty
+    one (``-o ""``, an unset variable in a script) is refused: as a path it would mean the
+    current folder, and a report would be written where nobody asked for it."""
     from pathlib import Path
 
+    if not text.strip():
+        raise argparse.ArgumentTypeError("文件名是空的")
     return Path(text)
 
 

@@ -55,6 +55,8 @@ def check_template(tree: Any, name: str | None, filename: str | None) -> None:
             hint="把数字填进答卷，在模板里用 {{ fig('问题键') }} 引用；模板里只写文字。",
         )
 
+    parents: dict[int, Any] = {}
+
     def visit(node: Any, parent: Any) -> None:
         if isinstance(node, nodes.TemplateData):
             for offset, text in enumerate(node.data.split("\n")):
@@ -78,36 +80,51 @@ def check_template(tree: Any, name: str | None, filename: str | None) -> None:
                 shown = value if len(value) <= 20 else _around(value, found)
                 raise figure_error(node.lineno, shown)
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if numeric and _printed(node, parent, nodes):
+            if numeric and _printed(node, parent, parents, nodes):
                 raise figure_error(node.lineno, str(value))
         for child in node.iter_child_nodes():
+            parents[id(child)] = node  # for _printed, to walk up from a number literal
             visit(child, node)
 
     visit(tree, None)
 
 
-def _printed(node: Any, parent: Any, nodes: Any) -> bool:
+def _printed(node: Any, parent: Any, parents: dict[int, Any], nodes: Any) -> bool:
     """Whether a number literal can reach the report: printed or stored as it is, or a value
-    computed from it (``{{ 50 * 2 }}``, ``{{ -100 }}``, ``{{ 100 | string }}``, ``{{ x or 100 }}``).
-    A number that only steers the template (a comparison, an index, ``range(3)``, a filter's
-    argument) is not a figure of the report."""
-    shown = (
-        nodes.Output,
-        nodes.Concat,
-        nodes.Assign,
-        nodes.List,
-        nodes.Tuple,
-        nodes.Pair,
-        nodes.BinExpr,
-        nodes.UnaryExpr,
-    )
-    if isinstance(parent, shown):
-        return True
-    if isinstance(parent, nodes.Filter):
-        return parent.node is node
-    if isinstance(parent, nodes.CondExpr):
-        return parent.test is not node
-    return False
+    computed from number literals only (``{{ 50 * 2 }}``, ``{{ -100 }}``), also through a
+    filter or a choice (``{{ 100 | string }}``, ``{{ x or 100 }}``, ``{{ 5 if x else 6 }}``). A
+    number that only steers the template (a comparison, an index, ``range(3)``, a filter's
+    argument, ``unit * 3``) is not a figure of the report."""
+    expression, above = node, parent
+    # Up through arithmetic on number literals only: the whole computation is the figure.
+    while _numeric_arithmetic(above, nodes):
+        expression, above = above, parents.get(id(above))
+    # Then through what passes a value on: ``x or 100``, ``100 | string``, ``5 if x else 6``.
+    while (
+        isinstance(above, (nodes.And, nodes.Or))
+        or (isinstance(above, nodes.Filter) and above.node is expression)
+        or (isinstance(above, nodes.CondExpr) and above.test is not expression)
+    ):
+        expression, above = above, parents.get(id(above))
+    shown = (nodes.Output, nodes.Concat, nodes.Assign, nodes.List, nodes.Tuple, nodes.Pair)
+    return isinstance(above, shown)
+
+
+def _numeric_arithmetic(node: Any, nodes: Any) -> bool:
+    """``50 * 2``, ``-100``: arithmetic whose operands are all number literals."""
+    if isinstance(node, (nodes.And, nodes.Or)) or not isinstance(
+        node, (nodes.BinExpr, nodes.UnaryExpr)
+    ):
+        return False
+    if isinstance(node, nodes.Not):
+        return False
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Const):
+            if isinstance(child.value, bool) or not isinstance(child.value, (int, float)):
+                return False
+        elif not _numeric_arithmetic(child, nodes):
+            return False
+    return True
 
 
 def _around(text: str, found: re.Match[str]) -> str:

@@ -1,0 +1,282 @@
+"""Hostile cases, third round, one test per class (benchmarks/hostile_more.py has the examples):
+
+- a county template states a figure in Chinese numerals, other digits or a printed literal;
+- ``--pdf`` onto a taken name, or with LibreOffice failing: the .docx is kept, the message is
+  Chinese, a PDF someone else wrote is never replaced (single build and batch);
+- a stop signal (SIGTERM, SIGHUP) in the middle of a write: cleaned up like Ctrl-C, exit 2;
+- ``compare`` of an answers file with values of the wrong type: refused, not shown as "—";
+- an empty path argument (``-o ""``): refused naming the option;
+- a file name made from answers text keeps no invisible characters (bidi overrides).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter.cli import main
+from drafter.fsutil import safe_filename
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILTIN = ROOT / "templates"
+ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z']{2,}){2,}\b")
+posix_only = pytest.mark.skipif(os.name != "posix", reason="shell-script LibreOffice, signals")
+
+
+def _drafter(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environ,
+        timeout=120,
+    )
+
+
+def _county(folder: Path, part: str) -> Path:
+    root = folder / "县模板"
+    (root / "outlines").mkdir(parents=True)
+    (root / "parts").mkdir()
+    shutil.copy(BUILTIN / "outlines" / "regulation.j2", root / "outlines" / "regulation.j2")
+    (root / "parts" / "plans.j2").write_text(part, encoding="utf-8")
+    return root
+
+
+# --------------------------------------------------------------------------- template figures
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "::p 全年开展普法活动一百场",
+        "::p 组织培训二十余次",
+        "::p 发放资料百余份",
+        "::p 开展宣传数十场",
+        "::p 召开专题会议五次",
+        "::p 二〇二四年以来",
+        "::p 群众满意度达百分之九十五",
+        "::p 全年开展普法活动１００场",
+        "::p 开展活动⑩场",
+        "{{ '开展活动三十场' }}",
+        "::p 开展活动{{ 50 * 2 }}场",
+        "::p 开展活动{{ 100 | string }}场",
+        "::p 增长{{ -5 }}",
+        "::p 开展活动{{ 30 if unit else 40 }}场",
+    ],
+)
+def test_county_template_figure_in_any_script_is_refused(
+    body: str, example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    county = _county(tmp_path, "{#- 注释 -#}\n::p 第二行\n" + body + "\n")
+    out = tmp_path / "out" / "r.docx"
+    code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "plans.j2" in err and "第 3 行" in err and "数字" in err, err
+    assert not out.exists()
+
+
+def test_county_template_set_phrases_with_numerals_are_words(
+    example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    words = (
+        "::p 一是坚持统一领导，进一步落实“一把手”责任，增强“四个意识”，做到“两个维护”，"
+        "落实“三重一大”制度和中央八项规定精神，第一责任人每年一次述法，推进“五位一体”。\n"
+        "{% for item in range(3) %}{% if loop.index > 1 %}{% endif %}{% endfor %}\n"
+    )
+    county = _county(tmp_path, words)
+    out = tmp_path / "r.docx"
+    code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
+    assert code in (0, 1), capsys.readouterr().err
+    import docx
+
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("四个意识" in t and "三重一大" in t for t in texts)
+
+
+# --------------------------------------------------------------------------- --pdf
+
+
+def _soffice(folder: Path, script: str) -> dict[str, str]:
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    tool = bin_dir / "soffice"
+    tool.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    tool.chmod(0o755)
+    return {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+# A LibreOffice that writes "<name>.pdf" into --outdir; THEIRS: meanwhile someone else writes a
+# PDF under the name the report's PDF will get.
+CONVERT = (
+    'prev=""; for a; do if [ "$prev" = "--outdir" ]; then out="$a"; fi; prev="$a"; last="$a"; done\n'
+    'name=$(basename "$last" .docx)\nmkdir -p "$out"\nprintf ours > "$out/$name.pdf"\n'
+)
+THEIRS = 'printf theirs > "$(dirname "$last")/$name.pdf"\n'
+FAILS = 'echo "Error: source file could not be loaded" >&2\necho "javaldx: failed" >&2\nexit 1\n'
+
+
+@posix_only
+@pytest.mark.parametrize("how", ["existing-pdf", "taken-meanwhile", "fails", "not-executable"])
+def test_pdf_never_replaces_a_pdf_and_keeps_the_docx(
+    how: str, example_path: Path, tmp_path: Path
+) -> None:
+    script = {"existing-pdf": CONVERT, "taken-meanwhile": CONVERT + THEIRS, "fails": FAILS}
+    env = _soffice(tmp_path, script.get(how, "exit 0\n"))
+    if how == "not-executable":
+        (tmp_path / "bin" / "soffice").chmod(0o644)
+        env = {"PATH": str(tmp_path / "bin")}
+    if how == "existing-pdf":
+        (tmp_path / "报告.pdf").write_bytes(b"earlier")
+    result = _drafter("build", str(example_path), "-o", "报告.docx", "--pdf", cwd=tmp_path, env=env)
+    err = result.stderr
+    assert "Traceback" not in err and not ENGLISH.search(err), err
+    docx_files = sorted(tmp_path.glob("*.docx"))
+    assert docx_files and docx_files[0].stat().st_size > 0
+    if how == "existing-pdf":
+        # The report took a free name (报告(2)) so its PDF does not replace the earlier one.
+        assert (tmp_path / "报告.pdf").read_bytes() == b"earlier"
+        assert result.returncode in (0, 1), err
+        assert (tmp_path / "报告(2).pdf").read_bytes() == b"ours"
+    elif how == "taken-meanwhile":
+        assert result.returncode == 2
+        assert (tmp_path / "报告.pdf").read_bytes() == b"theirs"
+        assert "Word 报告已生成" in err and "文件已存在" in err, err
+    else:
+        assert result.returncode == 2
+        assert "Word 报告已生成" in err and "PDF 没有生成" in err, err
+        assert "LibreOffice" in err
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@posix_only
+def test_batch_pdf_failure_keeps_every_docx_and_says_so(example_path: Path, tmp_path: Path) -> None:
+    env = _soffice(tmp_path, FAILS)
+    one, two = tmp_path / "一.yaml", tmp_path / "二.yaml"
+    shutil.copy(example_path, one)
+    shutil.copy(example_path, two)
+    result = _drafter(
+        "build", str(one), str(two), "-o", "出", "--pdf", "--jobs", "2", cwd=tmp_path, env=env
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    written = sorted(p.name for p in (tmp_path / "出").iterdir())
+    assert written == [
+        "俄久乡2024年度法治政府建设情况报告(2).docx",
+        "俄久乡2024年度法治政府建设情况报告.docx",
+    ]
+    assert result.stdout.count("PDF 没有生成（Word 报告照常生成）") == 2
+    assert "LibreOffice 打不开这个 .docx 文件" in result.stdout
+    assert not ENGLISH.search(result.stdout + result.stderr)
+
+
+# --------------------------------------------------------------------------- stop signals
+
+STOP_MID_WRITE = """
+import os, signal, sys
+from drafter import cli, fsutil
+real = os.fsync
+def stop(fd):
+    real(fd)
+    os.kill(os.getpid(), signal.{sig})
+fsutil.os.fsync = stop
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@posix_only
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize("command", ["build", "import", "build-force"])
+def test_stop_signal_mid_write_leaves_nothing_half_done(
+    sig: str, command: str, example_path: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "答卷.yaml"
+    shutil.copy(example_path, answers)
+    before = answers.read_bytes()
+    (tmp_path / "out").mkdir()
+    if command == "build-force":
+        (tmp_path / "out" / "报告.docx").write_bytes(b"last week's report")
+    args = {
+        "build": ["build", str(answers), "-o", "out/报告.docx"],
+        "build-force": ["build", str(answers), "-o", "out/报告.docx", "--force"],
+        "import": ["import", str(ROOT / "seeds" / "000_423f073e31c81c7f.txt"), "-o", "out/a.yaml"],
+    }[command]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-c", STOP_MID_WRITE.format(sig=sig), *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert "已中断" in result.stderr and "Traceback" not in result.stderr
+    left = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert left == (["报告.docx"] if command == "build-force" else []), left
+    if command == "build-force":
+        assert (tmp_path / "out" / "报告.docx").read_bytes() == b"last week's report"
+    assert answers.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- compare, arguments
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("publicity: {activities: [1, 2]}\n", "publicity.activities"),
+        ("publicity: [1]\n", "publicity"),
+        ("identity: [1, 2]\n", "identity"),
+        ("identity: {year: [2024]}\n", "identity.year"),
+        ("publicity: {activities: 1e309}\n", "publicity.activities"),
+    ],
+)
+def test_compare_refuses_values_of_the_wrong_type(
+    text: str, field: str, example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    bad = tmp_path / "坏.yaml"
+    bad.write_text(text, encoding="utf-8")
+    for args in ([str(bad), str(example_path)], [str(example_path), str(bad)]):
+        code = main(["compare", *args])
+        err = capsys.readouterr().err
+        assert code == 2 and field in err and "坏.yaml" in err, err
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["build", "{example}", "-o", ""], "-o/--output"),
+        (["check", ""], "报告文件"),
+        (["import", "{example}", "-o", " "], "-o/--output"),
+        (["summary", "{example}", "-o", ""], "-o/--output"),
+        (["check", "{example}", "--annotate", ""], "--annotate"),
+    ],
+)
+def test_empty_path_argument_is_refused_naming_it(
+    args: list[str], name: str, example_path: Path, tmp_path: Path
+) -> None:
+    args = [a.replace("{example}", str(example_path)) for a in args]
+    result = _drafter(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert name in result.stderr and "文件名是空的" in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_file_names_from_answers_keep_no_invisible_characters() -> None:
+    hostile = "俄久\u202excod.exe\u200b乡\u2028\u2029\x85\ufeff\ue000"
+    name = safe_filename(hostile)
+    assert name == "俄久xcod.exe乡_"
+    assert all(ch.isprintable() for ch in name)
