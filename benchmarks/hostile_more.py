@@ -995,7 +995,7 @@ def _signalled(command: str, sig: int, delay: float) -> Callable[[Path], Run]:
             f"p.send_signal({int(sig)})\n"
             "out = p.communicate()[0]\n"
             "sys.stdout.buffer.write(out)\n"
-            "done = any(w.encode() in out for w in ('已生成', '已导入', '已写出'))\n"
+            "done = any(w.encode() in out for w in ('已生成', '已导入', '已写出', '份答卷：生成'))\n"
             "sys.exit(p.returncode if p.returncode >= 0 else (0 if done else 128 - p.returncode))\n"
         )
         return Run([], python=script)
