@@ -117,6 +117,9 @@ def more_cases(python: str) -> list[Case]:
         "const-or": "::p 开展活动{{ none_such or 100 }}场",
         "const-choice": "::p 开展活动{{ 30 if unit else 40 }}场",
         "const-power": "{{ (999999 ** 64) * (999999 ** 64) }}",
+        "const-format-filter": '::p 开展{{ "%d场" | format(100) }}',
+        "const-format-method": '::p 开展{{ "{}场".format(100) }}',
+        "const-format-keyword": '::p 开展{{ "{n}场".format(n=100) }}',
     }
     for name, body in figures.items():
         part = "{#- 注释 -#}\n::p 第二行\n" + body + "\n::p 第四行\n"
@@ -129,6 +132,26 @@ def more_cases(python: str) -> list[Case]:
         ),
         expect=DRAFT,
     )
+
+    def headings_kept(folder: Path, stdout: str, stderr: str) -> str | None:
+        shown = paragraphs(python, folder / "out" / "r.docx")
+        headings = [t for s, t in shown if s.startswith("Heading")]
+        glued = [t for s, t in shown if "::" in t]
+        if glued or len(headings) < 4:
+            return f"markup run into text: {glued[:2]}, headings {headings}"
+        return None
+
+    for label, body in {
+        "lf": "::p 计划",
+        "crlf": "::p 计划\r\n::p 第二",
+        "bom": "\ufeff::p 计划",
+    }.items():
+        add(
+            f"template-no-final-newline-{label}",
+            build_with(body),
+            expect=DRAFT,
+            check=headings_kept,
+        )
 
     # --- --pdf: taken names, LibreOffice failing or missing ---------------------------------
     def pdf_exists(folder: Path) -> Run:
@@ -229,6 +252,37 @@ def more_cases(python: str) -> list[Case]:
         expect={1},
         check=lambda f, o, e: None if "未找到 LibreOffice" in o else "no word of LibreOffice",
     )
+
+    def concurrent_pdf(folder: Path) -> Run:
+        # Six builds with --pdf onto one name at once; each PDF says which .docx it was made
+        # from, and the conversion is slow enough for the builds to overlap.
+        script = (
+            'prev=""; for a; do if [ "$prev" = "--outdir" ]; then out="$a"; fi; prev="$a";'
+            ' last="$a"; done\nname=$(basename "$last" .docx)\nmkdir -p "$out"\nsleep 0.3\n'
+            'printf "%s" "$name" > "$out/$name.pdf"\n'
+        )
+        env = _fake_soffice(folder, script)
+        path = answers(folder)
+        wrapper = (
+            "import subprocess, sys\n"
+            "procs = [subprocess.Popen([sys.executable, '-m', 'drafter', 'build',"
+            f" {str(path)!r}, '-o', 'out/报告.docx', '--pdf']) for _ in range(6)]\n"
+            "codes = [p.wait() for p in procs]\n"
+            "sys.exit(max(codes))\n"
+        )
+        return Run([], python=wrapper, env=env)
+
+    def one_pdf_per_report(folder: Path, stdout: str, stderr: str) -> str | None:
+        reports = sorted((folder / "out").glob("*.docx"))
+        pdfs = sorted((folder / "out").glob("*.pdf"))
+        if len(reports) != 6 or len(pdfs) != 6:
+            return f"{len(reports)} reports and {len(pdfs)} PDFs for 6 builds"
+        for pdf in pdfs:
+            if pdf.read_text(encoding="utf-8") != pdf.stem:
+                return f"{pdf.name} holds the PDF of another report"
+        return None
+
+    add("pdf-concurrent-builds-one-name", concurrent_pdf, expect=DRAFT, check=one_pdf_per_report)
 
     # --- answers files: odd YAML ------------------------------------------------------------
     text = EXAMPLE.read_text(encoding="utf-8")

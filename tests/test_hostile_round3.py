@@ -74,6 +74,8 @@ def _county(folder: Path, part: str) -> Path:
         "::p 开展活动{{ 100 | string }}场",
         "::p 增长{{ -5 }}",
         "::p 开展活动{{ 30 if unit else 40 }}场",
+        '::p 开展{{ "%d场" | format(100) }}',
+        '::p 开展{{ "{n}场".format(n=100) }}',
     ],
 )
 def test_county_template_figure_in_any_script_is_refused(
@@ -104,6 +106,25 @@ def test_county_template_set_phrases_with_numerals_are_words(
 
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any("四个意识" in t and "三重一大" in t for t in texts)
+
+
+@pytest.mark.parametrize("ending", ["", "\r\n::p 第二段", "\n{% if unit %}\n::p 有\n{% endif %}"])
+def test_county_part_without_final_newline_keeps_the_next_block(
+    ending: str, example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """Notepad writes no newline after the last line: the including outline's next line (a
+    heading) must stay a heading, not run into the part's last paragraph as text."""
+    county = _county(tmp_path, "\ufeff::p 计划" + ending)
+    out = tmp_path / "r.docx"
+    code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
+    assert code in (0, 1), capsys.readouterr().err
+    import docx
+
+    shown = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    assert not [t for _, t in shown if "::" in t]
+    plans = next(i for i, (_, t) in enumerate(shown) if t.startswith("计划"))
+    assert shown[plans - 1][0].startswith("Heading") and "安排" in shown[plans - 1][1]
+    assert [s for s, _ in shown].count("Heading 1") >= 4
 
 
 # --------------------------------------------------------------------------- --pdf
@@ -280,3 +301,19 @@ def test_file_names_from_answers_keep_no_invisible_characters() -> None:
     name = safe_filename(hostile)
     assert name == "俄久xcod.exe乡_"
     assert all(ch.isprintable() for ch in name)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_answers_in_utf16_without_bom_are_read(
+    encoding: str, example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """Mostly Chinese text in UTF-16 has few NUL bytes (one per ASCII character), all on one
+    side of each pair: that, not how many there are, tells it from GBK or a binary file."""
+    path = tmp_path / "答卷.yaml"
+    path.write_bytes(example_path.read_text(encoding="utf-8").encode(encoding))
+    code = main(["build", str(path), "-o", str(tmp_path / "r.docx")])
+    assert code in (0, 1), capsys.readouterr().err
+    binary = tmp_path / "乱码.yaml"
+    binary.write_bytes(bytes(range(256)) * 64)
+    assert main(["build", str(binary), "-o", str(tmp_path / "x.docx")]) == 2
+    assert "不是" in capsys.readouterr().err

@@ -100,10 +100,19 @@ def _printed(node: Any, parent: Any, parents: dict[int, Any], nodes: Any) -> boo
     while _numeric_arithmetic(above, nodes):
         expression, above = above, parents.get(id(above))
     # Then through what passes a value on: ``x or 100``, ``100 | string``, ``5 if x else 6``.
+    # Also the values of a format (``"%d场"|format(100)``, ``"{}场".format(100)``).
     while (
-        isinstance(above, (nodes.And, nodes.Or))
-        or (isinstance(above, nodes.Filter) and above.node is expression)
+        isinstance(above, (nodes.And, nodes.Or, nodes.Keyword))
+        or (
+            isinstance(above, nodes.Filter) and (above.node is expression or above.name == "format")
+        )
         or (isinstance(above, nodes.CondExpr) and above.test is not expression)
+        or (
+            isinstance(above, nodes.Call)
+            and isinstance(above.node, nodes.Getattr)
+            and above.node.attr in ("format", "format_map")
+            and above.node is not expression
+        )
     ):
         expression, above = above, parents.get(id(above))
     shown = (nodes.Output, nodes.Concat, nodes.Assign, nodes.List, nodes.Tuple, nodes.Pair)
