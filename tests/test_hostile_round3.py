@@ -6,7 +6,8 @@
 - a stop signal (SIGTERM, SIGHUP) in the middle of a write: cleaned up like Ctrl-C, exit 2;
 - ``compare`` of an answers file with values of the wrong type: refused, not shown as "—";
 - an empty path argument (``-o ""``): refused naming the option;
-- a file name made from answers text keeps no invisible characters (bidi overrides).
+- a file name made from answers text keeps no invisible characters (bidi overrides);
+- ``summary`` over a folder of thousands of files: refused at once, not searched for minutes.
 """
 
 from __future__ import annotations
@@ -317,3 +318,27 @@ def test_answers_in_utf16_without_bom_are_read(
     binary.write_bytes(bytes(range(256)) * 64)
     assert main(["build", str(binary), "-o", str(tmp_path / "x.docx")]) == 2
     assert "不是" in capsys.readouterr().err
+
+
+def test_summary_over_too_many_files_is_refused_quickly(tmp_path: Path, capsys: Any) -> None:
+    """Comparing every pair of files took a minute for 2000 files; now they are told apart by
+    identity in one pass and a folder with more files than any county has is refused."""
+    import time
+
+    from drafter.summary.collect import MAX_FILES, gather
+
+    folder = tmp_path / "收"
+    folder.mkdir()
+    for n in range(MAX_FILES - 1):
+        (folder / f"{n}.yaml").write_text("x: 1\n", encoding="utf-8")
+    (folder / "链接.yaml").symlink_to(folder / "0.yaml")
+    start = time.monotonic()
+    files, bad = gather([folder, folder, folder / "1.yaml"])
+    assert time.monotonic() - start < 5
+    assert len(files) == MAX_FILES - 1 and not bad  # each file once, whatever the path
+    (folder / "多一个.yaml").write_text("x: 1\n", encoding="utf-8")
+    (folder / "再多一个.yaml").write_text("x: 1\n", encoding="utf-8")
+    code = main(["summary", str(folder), "-o", str(tmp_path / "汇总.xlsx")])
+    err = capsys.readouterr().err
+    assert code == 2 and "太多" in err and str(MAX_FILES) in err, err
+    assert not (tmp_path / "汇总.xlsx").exists()
