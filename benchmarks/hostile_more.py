@@ -468,6 +468,12 @@ def more_cases(python: str) -> list[Case]:
             )
             continue
         add(f"answers-{name}", _yaml(body), expect=expect, words=words)
+    add(
+        "answers-key-forging-a-line",
+        _yaml(text + '"evil\\n错误：伪造的消息": 1\n'),
+        expect=DRAFT,
+        check=lambda f, o, e: "forged line" if "\n错误：伪造" in "\n" + o + e else None,
+    )
     bad = "identity: [1, 2]\n"
     for command in ("edit", "compare", "new-from", "summary"):
 

@@ -342,3 +342,17 @@ def test_summary_over_too_many_files_is_refused_quickly(tmp_path: Path, capsys: 
     err = capsys.readouterr().err
     assert code == 2 and "太多" in err and str(MAX_FILES) in err, err
     assert not (tmp_path / "汇总.xlsx").exists()
+
+
+def test_unknown_keys_are_shown_on_one_line(
+    example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """A quoted key may hold a line break: listed as it is, it would print a forged line."""
+    path = tmp_path / "答卷.yaml"
+    text = example_path.read_text(encoding="utf-8")
+    path.write_text(text + '"evil\\n错误：伪造的消息": 1\n"' + "长" * 300 + '": 2\n', "utf-8")
+    code = main(["build", str(path), "-o", str(tmp_path / "r.docx")])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    assert not any(line.startswith("错误：伪造") for line in out.splitlines()), out
+    assert "evil\\u000a错误：伪造的消息" in out and "长" * 300 not in out
