@@ -8,8 +8,11 @@ Runs ``PY -m drafter …`` in a scratch folder per case (POSIX: FIFOs, /dev/zero
 A case passes when the exit code is the one expected (1 or 2 for a refusal, 0/1 for a draft), a
 refusal's message is Chinese with no traceback and no "内部错误", it finishes within its time
 limit and under 1.5 GB of memory, no temp file is left, no file it must not touch changed, and
-its own check holds (e.g. no forged heading in the draft). Prints one line per case and a total;
-exits 1 if any case failed. Prerequisite: the package's dependencies are installable by pip.
+its own check holds (e.g. no forged heading in the draft). Each case runs with its own TMPDIR,
+which must be empty afterwards, and with ResourceWarnings shown (a file left open fails the case).
+Prints one line per case and a total; exits 1 if any case failed. Prerequisite: the package's
+dependencies are installable by pip. The second round of cases (same classes, new examples) is in
+``hostile_more.py`` and ``hostile_inputs.py``.
 """
 
 from __future__ import annotations
