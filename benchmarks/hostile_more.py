@@ -60,6 +60,39 @@ CONVERT = (
 """A LibreOffice that converts: writes ``<name>.pdf`` into its ``--outdir``."""
 
 
+LINGERS = (
+    'sleep 600 &\necho $! > "$MARKS/helper"\n: > "$TMPDIR/lu0001.tmp"\n: > "$MARKS/started"\nwait\n'
+)
+"""A LibreOffice that starts a helper (as soffice starts soffice.bin), leaves a temp file, says
+it has started, and never finishes."""
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting for its reaper does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return state not in ("Z", "X")
+
+
+def _no_lingering_office(folder: Path, stdout: str, stderr: str) -> str | None:
+    """No LibreOffice of this case still runs (its profile is under the case's temp folder)."""
+    tmpdir = f"{folder}.tmpdir"
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if tmpdir in command and "office" in command and _running(int(proc.name)):
+            return f"LibreOffice left running: {command[:80]}"
+    return None
+
+
 def _fake_soffice(folder: Path, script: str) -> dict[str, str]:
     """A PATH whose ``soffice`` is a shell script (LibreOffice failing in a chosen way)."""
     bin_dir = folder / "bin"
@@ -262,6 +295,68 @@ def more_cases(python: str) -> list[Case]:
         return None
 
     add("pdf-concurrent-builds-one-name", concurrent_pdf, expect=DRAFT, check=one_pdf_per_report)
+
+    def stopped_in_conversion(sig: int, real: bool) -> Callable[[Path], Run]:
+        """A build stopped while LibreOffice converts: a fake one that starts a helper and never
+        ends (the signal is sent once it has started), or the real one (sent after 0.8 s)."""
+
+        def setup(folder: Path) -> Run:
+            marks = folder / "marks"
+            marks.mkdir()
+            env = {"MARKS": str(marks)}
+            if not real:
+                env.update(_fake_soffice(folder, LINGERS))
+            wait = (
+                "time.sleep(0.8)\n"
+                if real
+                else f"while not os.path.exists({str(marks / 'started')!r}): time.sleep(0.05)\n"
+            )
+            wrapper = (
+                "import os, subprocess, sys, time\n"
+                "p = subprocess.Popen([sys.executable, '-m', 'drafter', 'build',"
+                f" {str(answers(folder))!r}, '-o', 'out/r.docx', '--pdf'])\n"
+                f"{wait}p.send_signal({int(sig)})\n"
+                "sys.exit(p.wait())\n"
+            )
+            return Run([], python=wrapper, env=env)
+
+        return setup
+
+    def helper_ended(folder: Path, stdout: str, stderr: str) -> str | None:
+        helper = folder / "marks" / "helper"
+        if helper.exists() and _running(int(helper.read_text().strip())):
+            return "LibreOffice's helper process still runs"
+        return _no_lingering_office(folder, stdout, stderr)
+
+    for sig in ("SIGTERM", "SIGINT", "SIGHUP"):
+        add(
+            f"pdf-stopped-in-conversion-{sig.lower()}",
+            stopped_in_conversion(getattr(signal, sig), real=False),
+            words=("已中断",),
+            check=helper_ended,
+        )
+        if shutil.which("soffice"):
+            add(
+                f"pdf-real-libreoffice-stopped-{sig.lower()}",
+                stopped_in_conversion(getattr(signal, sig), real=True),
+                expect={0, 1, 2},
+                check=_no_lingering_office,
+                seconds=60,
+            )
+    if shutil.which("soffice"):
+
+        def real_pdf(folder: Path) -> Run:
+            return Run(["build", str(answers(folder)), "-o", "报告.docx", "--pdf"])
+
+        add(
+            "pdf-real-libreoffice",
+            real_pdf,
+            expect=DRAFT,
+            seconds=120,
+            check=lambda f, o, e: (
+                None if (f / "报告.pdf").read_bytes().startswith(b"%PDF") else "no PDF"
+            ),
+        )
 
     out += input_cases(python)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -72,7 +73,7 @@ def docx_to_pdf(
         raise DrafterError("要转换的 .docx 文件不存在。", path=docx)
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = out_dir / f"{docx.stem}.pdf"
-    with tempfile.TemporaryDirectory(prefix="drafter-lo-") as work:
+    with tempfile.TemporaryDirectory(prefix="drafter-lo-", ignore_cleanup_errors=True) as work:
         profile = Path(work) / "profile"
         staging = Path(work) / "out"
         command = [
@@ -87,15 +88,9 @@ def docx_to_pdf(
             str(docx),
         ]
         try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-                timeout=timeout,
-                check=False,
-            )
+            temp = Path(work) / "tmp"
+            temp.mkdir()
+            result = _run(command, timeout, temp)
         except subprocess.TimeoutExpired as exc:
             raise DrafterError(
                 f"LibreOffice 转换 PDF 超时（{timeout:.0f} 秒）。",
@@ -118,6 +113,48 @@ def docx_to_pdf(
         except OSError as exc:
             raise DrafterError(f"无法读取 LibreOffice 转出的 PDF（{os_reason(exc)}）") from None
     return write_output(pdf, data, force=force, inputs=inputs, rename=False)
+
+
+def _run(command: list[str], timeout: float, temp: Path) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice in a process group of its own and, whatever stops the wait (a timeout,
+    Ctrl-C, a stop signal), end the whole group before returning: ``soffice`` starts
+    ``soffice.bin``, which would otherwise go on converting into a temp folder being removed."""
+    posix = os.name == "posix"
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        start_new_session=posix,
+        # Its temp files go into our temp folder, removed with it even if LibreOffice is killed.
+        env={**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)},
+        creationflags=0 if posix else getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
+    )
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except BaseException:
+        _end(process, posix)
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def _end(process: subprocess.Popen[str], posix: bool) -> None:
+    """Stop LibreOffice: asked first (it then removes its own files), killed if it lingers."""
+    if posix:
+        import signal
+
+        for sig, wait in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 10.0)):
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, sig)
+            with contextlib.suppress(subprocess.TimeoutExpired, OSError, ValueError):
+                process.communicate(timeout=wait)
+                return
+    process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired, OSError, ValueError):
+        process.communicate(timeout=10)
 
 
 def _failure(result: subprocess.CompletedProcess[str]) -> str:

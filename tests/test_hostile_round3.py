@@ -356,3 +356,66 @@ def test_unknown_keys_are_shown_on_one_line(
     assert code in (0, 1)
     assert not any(line.startswith("错误：伪造") for line in out.splitlines()), out
     assert "evil\\u000a错误：伪造的消息" in out and "长" * 300 not in out
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie waiting for its reaper does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    return state not in ("Z", "X")
+
+
+# A LibreOffice that starts a helper (as soffice starts soffice.bin), leaves a temp file where
+# it is told to, says it has started, and never finishes.
+LINGERS = (
+    'sleep 600 &\necho $! > "$MARKS/helper"\n: > "$TMPDIR/lu0001.tmp"\n'
+    ': > "$MARKS/started"\nwait\n'
+)
+
+
+@posix_only
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_stopped_during_pdf_conversion_libreoffice_ends_and_leaves_nothing(
+    sig: str, example_path: Path, tmp_path: Path
+) -> None:
+    import signal
+    import time
+
+    marks, temp = tmp_path / "marks", tmp_path / "tmp"
+    marks.mkdir()
+    temp.mkdir()
+    env = {
+        **os.environ,
+        **_soffice(tmp_path, LINGERS),
+        "MARKS": str(marks),
+        "TMPDIR": str(temp),
+        "PYTHONPATH": str(ROOT),
+        "PYTHONIOENCODING": "utf-8",
+    }
+    (tmp_path / "out").mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "build", str(example_path), "-o", "out/r.docx", "--pdf"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    deadline = time.monotonic() + 60
+    while not (marks / "started").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert (marks / "started").exists(), "the conversion never started"
+    process.send_signal(getattr(signal, sig))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and "已中断" in err, err
+    helper = int((marks / "helper").read_text().strip())
+    assert not _running(helper)  # LibreOffice's helper was ended with it
+    assert list(temp.iterdir()) == []  # its temp file went with our temp folder
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["r.docx"]  # the finished .docx
