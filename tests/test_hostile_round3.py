@@ -374,8 +374,7 @@ def _running(pid: int) -> bool:
 # A LibreOffice that starts a helper (as soffice starts soffice.bin), leaves a temp file where
 # it is told to, says it has started, and never finishes.
 LINGERS = (
-    'sleep 600 &\necho $! > "$MARKS/helper"\n: > "$TMPDIR/lu0001.tmp"\n'
-    ': > "$MARKS/started"\nwait\n'
+    'sleep 600 &\necho $! > "$MARKS/helper"\n: > "$TMPDIR/lu0001.tmp"\n: > "$MARKS/started"\nwait\n'
 )
 
 
