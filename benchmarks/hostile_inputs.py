@@ -230,6 +230,26 @@ def input_cases(python: str) -> list[Case]:
         expect=DRAFT,
         check=lambda f, o, e: "forged line" if "\n错误：伪造" in "\n" + o + e else None,
     )
+    # An import's answers file must read back: texts with YAML's own line breaks or YAML syntax.
+    seed = SEED.read_text(encoding="utf-8").split("\n")
+    for label, lines in {
+        "nel": ["开展普法\x85宣传活动。"],
+        "line-separator": ["召开\u2028专题会议。"],
+        "paragraph-separator": ["成立\u2029领导小组。"],
+        "yaml-syntax": ["---", "...", "# 井号。", "- 列表。", "? 问号。", "%YAML 1.1", "&a *b"],
+    }.items():
+
+        def roundtrip(folder: Path, lines: list[str] = lines) -> Run:
+            report = text_file(folder, "去年.txt", "\n".join(seed[:15] + lines + seed[15:]))
+            script = (
+                "import subprocess, sys\n"
+                "run = lambda *a: subprocess.run([sys.executable, '-m', 'drafter', *a]).returncode\n"
+                f"code = run('import', {str(report)!r}, '-o', '导入.yaml')\n"
+                "sys.exit(code or run('build', '导入.yaml', '-o', 'r.docx'))\n"
+            )
+            return Run([], python=script)
+
+        add(f"answers-import-then-build-{label}", roundtrip, expect=DRAFT)
     bad = "identity: [1, 2]\n"
     for command in ("edit", "compare", "new-from", "summary"):
 

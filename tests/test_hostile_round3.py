@@ -418,3 +418,31 @@ def test_stopped_during_pdf_conversion_libreoffice_ends_and_leaves_nothing(
     assert not _running(helper)  # LibreOffice's helper was ended with it
     assert list(temp.iterdir()) == []  # its temp file went with our temp folder
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["r.docx"]  # the finished .docx
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_texts_with_yaml_line_breaks_survive_import_and_save(
+    brk: str, example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """NEL, LINE and PARAGRAPH SEPARATOR are line breaks to YAML: written raw inside a block the
+    import's own answers file could not be read back (its build failed with a YAML error)."""
+    from drafter.answers import read_answers_file, save_answers
+
+    seed = (ROOT / "seeds" / "000_423f073e31c81c7f.txt").read_text(encoding="utf-8").split("\n")
+    report = tmp_path / "去年.txt"
+    odd = [f"开展普法{brk}宣传活动。", f"召开{brk}专题会议。", "# 井号开头的一行。", "---"]
+    report.write_text("\n".join(seed[:15] + odd + seed[15:]), encoding="utf-8")
+    answers = tmp_path / "答卷.yaml"
+    assert main(["import", str(report), "-o", str(answers)]) == 0, capsys.readouterr().err
+    code = main(["build", str(answers), "-o", str(tmp_path / "r.docx")])
+    assert code in (0, 1), capsys.readouterr().err
+    loaded = read_answers_file(example_path)
+    data = loaded.data
+    data["plans"]["items"][0]["text"] = f"第一行{brk}第二行\n第三行"
+    data["plans"]["items"][0]["heading"] = f"标题{brk}"
+    data["opening"]["summary"] = f"成效{brk}显著"
+    saved = save_answers(tmp_path / "存.yaml", data)
+    again = read_answers_file(tmp_path / "存.yaml").data
+    assert again["plans"]["items"][0]["text"] == f"第一行{brk}第二行\n第三行"
+    assert again["plans"]["items"][0]["heading"] == f"标题{brk}"
+    assert again["opening"]["summary"] == f"成效{brk}显著" == saved.data["opening"]["summary"]
