@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.fsutil import os_reason, write_output
@@ -120,7 +121,7 @@ def _run(command: list[str], timeout: float, temp: Path) -> subprocess.Completed
     Ctrl-C, a stop signal), end the whole group before returning: ``soffice`` starts
     ``soffice.bin``, which would otherwise go on converting into a temp folder being removed."""
     posix = os.name == "posix"
-    process = subprocess.Popen(
+    process = _Tracked(
         command,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -136,25 +137,61 @@ def _run(command: list[str], timeout: float, temp: Path) -> subprocess.Completed
     try:
         out, err = process.communicate(timeout=timeout)
     except BaseException:
-        _end(process, posix)
+        _end(process)
         raise
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
-def _end(process: subprocess.Popen[str], posix: bool) -> None:
-    """Stop LibreOffice: asked first (it then removes its own files), killed if it lingers."""
-    if posix:
+class _Tracked(subprocess.Popen[str]):
+    """A Popen whose child is ended if the start itself is interrupted: a signal arriving after
+    the fork but before ``Popen()`` returns would otherwise leave LibreOffice running unseen."""
+
+    def _execute_child(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            super()._execute_child(*args, **kwargs)  # type: ignore[misc]  # private in typeshed
+        except BaseException:
+            pid = getattr(self, "pid", None)
+            if pid:
+                _kill(pid)
+            raise
+
+
+def _kill(pid: int) -> None:
+    """Kill LibreOffice's process group (POSIX) or process at once."""
+    if os.name == "posix":
         import signal
 
-        for sig, wait in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 10.0)):
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+    else:
+        with contextlib.suppress(OSError):
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(pid)], capture_output=True, check=False
+            )
+
+
+def _end(process: subprocess.Popen[str]) -> None:
+    """Stop LibreOffice: asked first (it then removes its own files), then its whole group
+    killed, so no helper lingers. Waits on the process, not its pipes (a helper could hold
+    them open), and a second Ctrl-C only shortens the polite part."""
+    try:
+        if os.name == "posix":
+            import signal
+
             with contextlib.suppress(OSError):
-                os.killpg(process.pid, sig)
-            with contextlib.suppress(subprocess.TimeoutExpired, OSError, ValueError):
-                process.communicate(timeout=wait)
-                return
-    process.kill()
-    with contextlib.suppress(subprocess.TimeoutExpired, OSError, ValueError):
-        process.communicate(timeout=10)
+                os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=3)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        pass
+    finally:
+        _kill(process.pid)
+        process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+            process.wait(timeout=10)
+        for pipe in (process.stdout, process.stderr):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
 
 def _failure(result: subprocess.CompletedProcess[str]) -> str:
