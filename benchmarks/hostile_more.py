@@ -306,17 +306,31 @@ def more_cases(python: str) -> list[Case]:
             env = {"MARKS": str(marks)}
             if not real:
                 env.update(_fake_soffice(folder, LINGERS))
+            # The wait for the fake to start is bounded, and what happened is logged in the
+            # case's folder (marks/log): a run that never reached LibreOffice is told apart from
+            # a build that does not stop.
+            started = str(marks / "started")
             wait = (
                 "time.sleep(0.8)\n"
                 if real
-                else f"while not os.path.exists({str(marks / 'started')!r}): time.sleep(0.05)\n"
+                else f"while not os.path.exists({started!r}) and p.poll() is None"
+                " and time.monotonic() - t0 < 20: time.sleep(0.05)\n"
             )
             wrapper = (
                 "import os, subprocess, sys, time\n"
+                "def say(*a):\n"
+                f"    with open({str(marks / 'log')!r}, 'a') as log:\n"
+                "        print(*a, file=log)\n"
+                "t0 = time.monotonic()\n"
                 "p = subprocess.Popen([sys.executable, '-m', 'drafter', 'build',"
                 f" {str(answers(folder))!r}, '-o', 'out/r.docx', '--pdf'])\n"
-                f"{wait}p.send_signal({int(sig)})\n"
-                "sys.exit(p.wait())\n"
+                f"{wait}"
+                f"say('started', os.path.exists({started!r}), 'exit', p.poll(),"
+                " round(time.monotonic() - t0, 2))\n"
+                f"p.send_signal({int(sig)})\n"
+                "code = p.wait()\n"
+                "say('ended', code, round(time.monotonic() - t0, 2))\n"
+                "sys.exit(code)\n"
             )
             return Run([], python=wrapper, env=env)
 
