@@ -904,6 +904,9 @@ def run_case(case: Case, python: str, work: Path) -> Result:
         stdin: Any = subprocess.PIPE if run.stdin is not None else subprocess.DEVNULL
 
         def close() -> None:
+            # Ctrl-C as on a terminal: a battery started in the background (``… &``) has SIGINT
+            # ignored, and its children would inherit that and never see an interrupt.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             for fd in run.close:
                 os.close(fd)
 

@@ -303,7 +303,7 @@ def more_cases(python: str) -> list[Case]:
         def setup(folder: Path) -> Run:
             marks = folder / "marks"
             marks.mkdir()
-            env = {"MARKS": str(marks)}
+            env = {"MARKS": str(marks), "PYTHONFAULTHANDLER": "1"}
             if not real:
                 env.update(_fake_soffice(folder, LINGERS))
             # The wait for the fake to start is bounded, and what happened is logged in the
@@ -328,7 +328,12 @@ def more_cases(python: str) -> list[Case]:
                 f"say('started', os.path.exists({started!r}), 'exit', p.poll(),"
                 " round(time.monotonic() - t0, 2))\n"
                 f"p.send_signal({int(sig)})\n"
-                "code = p.wait()\n"
+                "try:\n"
+                "    code = p.wait(timeout=15)\n"
+                "except subprocess.TimeoutExpired:\n"
+                "    say('stuck: dumping its stack')\n"
+                "    p.send_signal(6)\n"
+                "    code = p.wait()\n"
                 "say('ended', code, round(time.monotonic() - t0, 2))\n"
                 "sys.exit(code)\n"
             )

@@ -210,6 +210,15 @@ def test_batch_pdf_failure_keeps_every_docx_and_says_so(example_path: Path, tmp_
 
 # --------------------------------------------------------------------------- stop signals
 
+
+def _terminal_signals() -> None:
+    """In the child: Ctrl-C as on a terminal (a test run started in the background has SIGINT
+    ignored, and the child would inherit that)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 STOP_MID_WRITE = """
 import os, signal, sys
 from drafter import cli, fsutil
@@ -248,6 +257,7 @@ def test_stop_signal_mid_write_leaves_nothing_half_done(
         encoding="utf-8",
         env=env,
         timeout=120,
+        preexec_fn=_terminal_signals,
     )
     assert result.returncode == 2, (result.returncode, result.stderr)
     assert "已中断" in result.stderr and "Traceback" not in result.stderr
@@ -412,6 +422,7 @@ def test_stopped_during_pdf_conversion_libreoffice_ends_and_leaves_nothing(
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
+        preexec_fn=_terminal_signals,
     )
     deadline = time.monotonic() + 60
     while not (marks / "started").exists() and time.monotonic() < deadline:
