@@ -55,7 +55,8 @@ def split_sentences(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- numbers
 
-# Unit words, longest first so 人次 wins over 人 and 场次 over 场.
+# Unit words, longest first so 人次 wins over 人 and 场次 over 场; words of one length are
+# alternatives only one of which can match at a place, so their order changes no match.
 _UNITS = sorted(
     {
         "万人次", "人次", "场次", "批次", "户次", "万元", "元", "课时", "学时", "小时", "个月",
@@ -63,8 +64,7 @@ _UNITS = sorted(
         "本", "张", "条", "项", "期", "批", "户", "家", "处", "所", "块", "幅", "篇", "部",
         "天", "节", "堂", "轮", "支", "座", "套", "台", "辆", "亩", "米", "余人", "多人",
     },
-    key=len,
-    reverse=True,
+    key=lambda unit: (-len(unit), unit),  # the same text every run (the regex cache's key)
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN_VALUES = {
