@@ -90,6 +90,10 @@ def unit_type_of(name: str) -> str | None:
     return None
 
 
+_NAME_AT_END = re.compile(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$")
+_NOT_HAN = re.compile(rf"[^{_HAN}]")
+
+
 def split_place(text: str) -> tuple[str | None, str | None]:
     """Split "湟中区田家寨镇" into (county, unit); either may be None.
 
@@ -97,7 +101,7 @@ def split_place(text: str) -> tuple[str | None, str | None]:
     a segment only counts when what is left still makes a unit name of two or more characters.
     """
     text = text.translate(T2S)
-    match = re.search(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$", text)
+    match = _NAME_AT_END.search(text)
     if match is None:
         return None, None
     whole = text
@@ -145,7 +149,7 @@ def _title_place(title: str) -> str:
             for candidate in (chunk, re.sub(r"人民政府(?=[\u4e00-\u9fff])", "", chunk)):
                 stop = _TITLE_STOP.search(candidate)
                 head = candidate[: stop.start()] if stop else candidate
-                head = re.sub(rf"[^{_HAN}]", "", head)
+                head = _NOT_HAN.sub("", head)
                 if head and split_place(head)[1]:
                     return head
     for line in title.split("\n"):
@@ -185,14 +189,23 @@ _AFTER_UNIT = (
 )
 
 
+# Compiled once, here (and kept by drafter.recompile between runs): a report or a street's.
+_UNIT_IN_TEXT = {
+    street: re.compile(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}")
+    for street, tails in (
+        (False, "街道办事处|街道|苏木|乡|镇"),
+        (True, "街道办事处|街道|苏木|乡|镇|街(?!道)"),
+    )
+}
+
+
 def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str | None]:
     """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡).
 
     With ``street`` (the report is a 街道's), a name ending in 街 counts too ("鹤龙街坚持…").
     """
     text = text.translate(T2S)
-    tails = "街道办事处|街道|苏木|乡|镇" + ("|街(?!道)" if street else "")
-    for match in re.finditer(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}", text):
+    for match in _UNIT_IN_TEXT[street].finditer(text):
         candidate = match.group(0)
         # "2024年四棵树乡始终…": the match starts at 年.
         candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate

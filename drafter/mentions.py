@@ -281,7 +281,7 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
     """Distance from the number to the rule's nearest keyword, or None if the rule fails."""
     if token.unit not in rule.units:
         return None
-    if rule.context and not re.search(rule.context, sentence):
+    if rule.context and not _PATTERNS[rule.context].search(sentence):
         return None
     best: int | None = None
     narrow = clause_span(sentence, token.start)
@@ -290,7 +290,7 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
     # this number's label.
     for span in (narrow, (wide_clause_span(sentence, token.start)[0], token.start)):
         clause = sentence[span[0] : span[1]]
-        if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
+        if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
             return None
         for keyword in rule.keywords:
             # Every occurrence, left to right (str.find: a regex per keyword was compiled on
@@ -327,8 +327,8 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
             start, end = clause_span(sentence, token.start)
             clause = sentence[start:end]
             if (
-                re.search(words, clause)
-                and not re.search(not_words, clause)
+                _PATTERNS[words].search(clause)
+                and not _PATTERNS[not_words].search(clause)
                 and token.unit in RULES[whole].units
             ):
                 return part
@@ -434,9 +434,21 @@ def rate_key(sentence: str, token: Token) -> str | None:
     start, _ = clause_span(sentence, token.start)
     before = sentence[start : token.start]
     for key, pattern in _RATE_WORDS:
-        if re.search(pattern, before):
+        if _PATTERNS[pattern].search(before):
             return key
     return None
+
+
+# The catalogue's word patterns, compiled once when this module is imported (and then kept by
+# drafter.recompile between runs) rather than on first use in every process.
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    pattern: re.compile(pattern)
+    for pattern in (
+        *(p for rule in FIGURE_RULES for p in (rule.context, rule.exclude) if p),
+        *(p for _, words, not_words in PART_WORDS.values() for p in (words, not_words)),
+        *(p for _, p in _RATE_WORDS),
+    )
+}
 
 
 def zero_facts(text: str) -> list[tuple[str, int, int]]:

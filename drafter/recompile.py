@@ -173,19 +173,22 @@ def _cache_path() -> str | None:
     return str(Path(folder) / name)
 
 
+_IMPORTING = ("importlib._bootstrap", "importlib._bootstrap_external")
+
+
 def _drafters_own(pattern: str) -> bool:
-    """Whether a pattern is one of drafter's own, the same every run: written as a literal in
-    drafter's code, or made while a drafter module is imported (from its tables). A pattern
-    made from a document's text (a township's name) is compiled as usual and not kept: the
-    file holds only what the next run will ask for again, and nothing of the user's files."""
+    """Whether a pattern is a program's own, the same every run: written as a literal in
+    drafter's code, or made while a module is imported (drafter's from its tables, lxml's). A
+    pattern made from a document's text (a township's name) is compiled as usual and not
+    kept: the file holds only what the next run asks for again, and nothing of the user's."""
     frame: Any = sys._getframe(2)
     literal_checked = False
     while frame is not None:
         name = frame.f_globals.get("__name__") or ""
+        if (frame.f_code.co_name == "<module>" and name != "__main__") or name in _IMPORTING:
+            return True  # a module's top level (a compiled one's too: the import machinery)
         if name == "drafter" or name.startswith("drafter."):
             code = frame.f_code
-            if code.co_name == "<module>":
-                return True
             if not literal_checked:
                 literal_checked = True
                 if pattern in code.co_consts:
