@@ -34,20 +34,17 @@ def for_matching(text: str) -> str:
 SENTENCE_END = "。！？!?"
 
 
+# An end mark with the closing quotes and brackets right after it.
+_SENTENCE_CLOSE = re.compile(f"[{SENTENCE_END}][”’」』）)]*")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with their end mark; a closing quote after the mark stays with the sentence."""
     out: list[str] = []
     start = 0
-    i = 0
-    while i < len(text):
-        if text[i] in SENTENCE_END:
-            j = i + 1
-            while j < len(text) and text[j] in "”’」』）)":
-                j += 1
-            out.append(text[start:j])
-            start = i = j
-            continue
-        i += 1
+    for close in _SENTENCE_CLOSE.finditer(text):
+        out.append(text[start : close.end()])
+        start = close.end()
     if text[start:].strip():
         out.append(text[start:])
     return [s.strip() for s in out if s.strip()]
@@ -333,7 +330,7 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
             ):
                 return part
     best: tuple[int, str] | None = None
-    for rule in FIGURE_RULES:
+    for rule in _RULES_BY_UNIT.get(token.unit, ()):
         distance = match_rule(rule, sentence, token)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, rule.key)
@@ -448,6 +445,13 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         *(p for _, words, not_words in PART_WORDS.values() for p in (words, not_words)),
         *(p for _, p in _RATE_WORDS),
     )
+}
+
+
+# The rules that accept each unit word, in catalogue order (match_rule refuses the others).
+_RULES_BY_UNIT: dict[str, tuple[FigureRule, ...]] = {
+    unit: tuple(rule for rule in FIGURE_RULES if unit in rule.units)
+    for unit in {unit for rule in FIGURE_RULES for unit in rule.units}
 }
 
 
