@@ -17,6 +17,8 @@ from typing import Any
 
 from drafter.figures import Figure
 from drafter.importer import ImportResult
+from drafter.importer.classify import TOPICS
+from drafter.importer.place import UNPLACED_KEY
 from drafter.mentions import (
     Mention,
     all_facts,
@@ -28,20 +30,8 @@ from drafter.mentions import (
 from drafter.outline import Block
 from drafter.questions import QUESTIONS
 
-MEASURE_SECTIONS = (
-    "organisation",
-    "study",
-    "publicity",
-    "decision",
-    "enforcement",
-    "review",
-    "disputes",
-    "petitions",
-    "openness",
-    "highlights",
-    "first_duty",
-    "unplaced_items",
-)
+# Every section an imported item can land in: the topics, then the list the user confirms.
+MEASURE_SECTIONS = (*TOPICS, UNPLACED_KEY)
 _ORDINAL = re.compile(r"(?:^|(?<=[。；;：:，,\n]))\s*[一二三四五六七八九十]{1,3}是")
 
 
@@ -156,7 +146,7 @@ def section_words(data: dict[str, Any]) -> dict[str, str]:
     """Each section's answer texts as one string of words, in order."""
     out: dict[str, str] = {}
     for section, values in data.items():
-        if section == "unplaced_items":
+        if section == UNPLACED_KEY:
             out[section] = plain("".join(i["heading"] + i["text"] for i in values))
             continue
         if not isinstance(values, dict):

@@ -124,6 +124,7 @@ SEAM_RULES = {
     "run-on",
     "heading-form",
     "missing-cause",
+    "doubled-word",
 }
 
 

@@ -232,3 +232,33 @@ def test_last_years_plans_come_back_as_what_was_done(example_data: dict[str, Any
     assert item.level == 2
     # Sentences about each plan, never a bare status ("已落实。").
     assert item.body == "一是“进一步提高法治意识”已落实，举办专题培训。二是“完善考核评价”部分落实。"
+
+
+@pytest.mark.parametrize(
+    ("unit_name", "county", "title_start"),
+    [
+        ("俄久乡", "尼玛县", "尼玛县俄久乡2024年度"),
+        ("尼玛县俄久乡", "尼玛县", "尼玛县俄久乡2024年度"),  # the county once, not twice
+        ("尼玛县俄久乡", None, "尼玛县俄久乡2024年度"),
+        ("湟中区田家寨镇", None, "湟中区田家寨镇2024年度"),
+    ],
+)
+def test_title_names_the_county_once(
+    unit_name: str, county: str | None, title_start: str, example_data: dict[str, Any]
+) -> None:
+    data = copy.deepcopy(example_data)
+    data["identity"].update(unit_name=unit_name, county=county, county_in_title=True)
+    data["identity"]["unit_type"] = unit_name[-1]
+    blocks = render_blocks(validate_answers(data), "three-part")
+    (title,) = [b.text for b in blocks if b.kind == "title"]
+    assert title.replace("\n", "").startswith(title_start)
+
+
+def test_county_defaults_to_the_one_the_unit_name_starts_with() -> None:
+    from drafter.questions import QUESTIONS
+
+    county = QUESTIONS["identity.county"]
+    assert county.default_for({"identity": {"unit_name": "尼玛县俄久乡"}}) == "尼玛县"
+    assert county.default_for({"identity": {"unit_name": "湟中区田家寨镇"}}) == "湟中区"
+    assert county.default_for({"identity": {"unit_name": "俄久乡"}}) is None
+    assert county.default_for({"identity": {}}) is None

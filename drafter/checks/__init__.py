@@ -95,6 +95,7 @@ from drafter.checks import (  # noqa: E402, F401
     carried,
     conflicts,
     dates,
+    doubled,
     duplicates,
     echo,
     figures,

@@ -33,6 +33,17 @@ def _county(answers: AnswerData) -> str:
     return str(get_answer(answers, "identity.county") or "").strip()
 
 
+def _default_county(answers: AnswerData) -> str:
+    """The county a unit name starts with ("尼玛县俄久乡" → "尼玛县"), when the clerk typed it there."""
+    # Imported here: the identity rules compile their patterns, which the first prompt need not wait for.
+    from drafter.identity import split_place
+
+    county, unit = split_place(str(get_answer(answers, "identity.unit_name") or "").strip())
+    if not county or not unit:
+        raise ValueError("the unit name names no county")
+    return county
+
+
 def _superior_short(answers: AnswerData) -> str:
     """县 / 区 / 市 / 旗: the level word of the superior county-level body."""
     county = _county(answers)
@@ -110,6 +121,7 @@ IDENTITY = Section(
             "identity.county",
             "所属县（市、区）",
             "如“尼玛县”“湟中区”。用于标题和主送机关；不填则标题不带县名。",
+            default_fn=_default_county,
             carry=True,
             example="尼玛县",
         ),
