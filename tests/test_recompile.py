@@ -154,3 +154,26 @@ def test_turned_off_by_an_empty_cache_setting(tmp_path: Path) -> None:
     env.update(DRAFTER_CACHE_DIR="", HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path))
     subprocess.run([sys.executable, "-c", "import drafter.checks"], env=env, check=True)
     assert not list(tmp_path.rglob("*.marshal"))
+
+
+def test_patterns_made_from_a_document_are_not_kept(tmp_path: Path) -> None:
+    """The checks build patterns from the report's own names (the township's): those are
+    compiled each run and never written to the cache, which holds drafter's patterns only."""
+    report = tmp_path / "报告.txt"
+    report.write_text(
+        "中共霁虹镇委员会 霁虹镇人民政府\n关于霁虹镇2024年度法治政府建设情况的报告\n"
+        "县委依法治县办：\n2024年，霁虹镇深入学习贯彻习近平法治思想，全年开展法治宣传活动12场次。\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["DRAFTER_CACHE_DIR"] = str(tmp_path / "cache")
+    command = [sys.executable, "-m", "drafter", "check", str(report)]
+    subprocess.run(command, env=env, capture_output=True, check=False)
+    (file,) = _cache_files(tmp_path / "cache")
+    assert "霁虹".encode() not in file.read_bytes()
+    assert "霁虹".encode("utf-16-le") not in file.read_bytes()
+    import marshal
+
+    patterns = [pattern for pattern, _flags in marshal.loads(file.read_bytes()[4:])]
+    assert not [p for p in patterns if "霁虹" in p]
+    assert len(patterns) > 100  # the checks' own patterns are kept
