@@ -44,6 +44,9 @@ FINDS = [
         "营造了浓厚的法治氛围。",
         "warning",
     ),
+    # typo: 的 where 地 joins a manner word to its verb.
+    ("typo", "推动法治政府建设高质量的推进。", "高质量的推进", "warning"),
+    ("typo", "扎实的开展普法宣传。", "扎实的开展", "warning"),
     # doubled-word: three or more characters written twice back to back.
     ("doubled-word", "我乡进一步进一步加强法治建设。", "进一步进一步", "error"),
     ("doubled-word", "尼玛县尼玛县俄久乡开展普法宣传。", "尼玛县尼玛县", "error"),
@@ -118,6 +121,7 @@ LEAVES = [
     ("fragment", "2025年，我乡将继续推进法治建设。"),
     ("fragment", "广泛开展法律法规宣传活动，营造了浓厚的法治氛围。"),
     ("fragment", "形成了党委统一领导、政府具体实施、部门协同推进的工作格局。"),
+    ("typo", "找到有效的解决办法，形成扎实的工作作风，推动高质量的发展。"),
     ("doubled-word", "领导干部研究研究问题，一件一件抓落实，谢谢。"),
     ("doubled-word", "学习《法治政府法治政府》一书。"),
     ("status-only", "去年提出的执法培训问题，已通过举办专题培训3次落实。"),

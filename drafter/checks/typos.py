@@ -15,7 +15,7 @@ from drafter.checks._text import AnyOf, Context
 RULE = "typo"
 
 TYPOS: tuple[tuple[str, str, str], ...] = (
-    # (pattern, fix, severity)
+    # (pattern, fix, severity); the fix is a replacement template (\1 for a group).
     (r"及时发展(?=并|和|、|问题|矛盾)", "及时发现", "error"),
     (r"存在问题的不足", "存在的问题和不足", "error"),
     (r"反映迅速", "反应迅速", "error"),
@@ -28,10 +28,10 @@ TYPOS: tuple[tuple[str, str, str], ...] = (
     (r"贯切落实", "贯彻落实", "error"),
     (r"宣传拦", "宣传栏", "error"),
     (r"法律咨洵", "法律咨询", "error"),
-    (r"(?:人民|矛盾纠纷|纠纷)调节", "调解", "error"),
+    (r"(人民|矛盾纠纷|纠纷)调节", r"\1调解", "error"),
     (r"调节(?=矛盾|纠纷)", "调解", "error"),
     (r"权力义务", "权利义务", "error"),
-    (r"(?:公民|群众|合法)权力", "权利", "error"),
+    (r"(公民|群众|合法)权力", r"\1权利", "error"),
     (r"行政权利(?!人|义务)", "行政权力", "warning"),
     (r"权利运行", "权力运行", "error"),
     (r"截止(?=目前|今年|年底|\d{4}年|到目前)", "截至", "warning"),
@@ -41,6 +41,15 @@ TYPOS: tuple[tuple[str, str, str], ...] = (
     (r"的的(?!确)", "的", "warning"),
     # 全会 are counted 次 within a 届 ("十九届历次全会"); "历届全会" mixes the two counts.
     (r"历届全会", "历次全会", "error"),
+    # 的 for 地 between a manner word and its verb ("高质量的推动" → "高质量地推动").
+    (
+        r"(高质量|扎实|认真|积极|全面|深入|有效|稳步|有序|广泛|主动|大力|严格|规范|依法依规)的"
+        r"(推动|推进|开展|落实|完成|解决|加强|提升|做好|抓好|实施|贯彻|履行|化解|处理|执行)"
+        # "有效的解决办法": the verb there modifies a noun, and 的 is right.
+        r"(?!办法|方案|措施|机制|途径|方式|能力|水平|效果|力度|作用|体系|制度|情况)",
+        r"\1地\2",
+        "warning",
+    ),
     (r"确实(?=加强|推进|抓好|履行|做好|提高|提升|保障|落实|维护|解决|发挥|增强)", "切实", "error"),
 )
 _COMPILED = [(re.compile(p), fix, severity) for p, fix, severity in TYPOS]
@@ -55,7 +64,7 @@ def check(context: Context) -> Iterator[Finding]:
         for pattern, fix, severity in _COMPILED:
             for match in pattern.finditer(norm):
                 word = text[match.start() : match.end()]
-                target = fix if len(fix) > 2 or "调解" not in fix else word.replace("调节", "调解")
+                target = match.expand(fix)
                 yield Finding(
                     RULE,
                     severity,  # type: ignore[arg-type]
