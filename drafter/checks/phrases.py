@@ -110,7 +110,8 @@ _VARIANTS = _variants()
 # One pass over the text for all variants (longest first); a listing mark may be 、，or ,.
 _PATTERN = re.compile(
     "|".join(
-        "".join(f"[{_MARKS}]" if ch == "、" else re.escape(ch) for ch in variant)
+        # re.escape leaves 、 as it is (it escapes ASCII punctuation only).
+        re.escape(variant).replace("、", f"[{_MARKS}]")
         for variant in sorted(_VARIANTS, key=len, reverse=True)
     )
 )
