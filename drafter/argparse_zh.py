@@ -17,6 +17,7 @@ values need explaining.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -156,6 +157,7 @@ def _template_parts(msgid: str) -> list[str]:
     return re.split(r"(%\(\w+\)[sr]|%[sr])", msgid)
 
 
+@functools.cache
 def _compile(msgid: str) -> re.Pattern[str]:
     pattern, n = "", 0
     for part in _template_parts(msgid):
@@ -183,14 +185,16 @@ class _Context:
 
 
 Handler = Callable[[re.Match[str], _Context], str]
-_HANDLERS: list[tuple[re.Pattern[str], Handler]] = []
+_HANDLERS: list[tuple[str, Handler]] = []
+"""argparse's message templates and their Chinese, in order; a template's pattern is compiled
+when a message is first translated (every command imports this module; few ever need one)."""
 
 
 def _msgid(msgid: str) -> Callable[[Handler], Handler]:
     """Register the Chinese for one of argparse's message templates (quoted as argparse has it)."""
 
     def register(handler: Handler) -> Handler:
-        _HANDLERS.append((_compile(msgid), handler))
+        _HANDLERS.append((msgid, handler))
         return handler
 
     return register
@@ -272,8 +276,8 @@ _msgid("can't open '%(filename)s': %(error)s")(lambda m, ctx: f"无法打开文�
 
 def translate(message: str, ctx: _Context) -> str:
     """argparse's English ``message`` said in Chinese; never the English itself."""
-    for pattern, handler in _HANDLERS:
-        match = pattern.fullmatch(message)
+    for msgid, handler in _HANDLERS:
+        match = _compile(msgid).fullmatch(message)
         if match:
             return handler(match, ctx)
     if any("\u4e00" <= ch <= "\u9fff" for ch in message):  # our own (an argument type's)

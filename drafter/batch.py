@@ -19,6 +19,7 @@ were saved).
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import time
@@ -232,6 +233,9 @@ def _warm_up(options: Options) -> None:
             env.get_template(f"outlines/{name}.j2")
     except Exception:  # a county template folder with an error: each build reports it
         pass
+    # What was loaded lives until the end: out of the cycle collector's walks from now on (in
+    # every worker), and its memory pages stay shared with the forked workers.
+    gc.freeze()
 
 
 # --------------------------------------------------------------------------- naming

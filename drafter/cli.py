@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import sys
 
@@ -29,7 +30,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
-    from typing import Any, TextIO
+    from typing import Any, NoReturn, TextIO
 
 
 def _path(text: str) -> Path:
@@ -558,5 +559,16 @@ def _main(argv: Sequence[str] | None) -> int:
             sys.stdout = real_stdout
 
 
+def run() -> NoReturn:
+    """The ``drafter`` command (and ``python -m drafter``): :func:`main`, then exit with its code."""
+    code = main()
+    # Left to do is the interpreter's teardown, whose cycle collections walk every object the
+    # run made (modules, compiled patterns, the document) to free memory the process gives back
+    # anyway: ~10 % of a `drafter check`. Frozen objects are left out of those walks; the rest
+    # of the teardown (atexit, flushing, closing) is as usual.
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

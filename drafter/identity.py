@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drafter.hanzi import T2S
+from drafter.hanzi import to_simplified
 from drafter.outline import Block
 from drafter.units import NOT_STREET
 
@@ -90,14 +90,18 @@ def unit_type_of(name: str) -> str | None:
     return None
 
 
+_NAME_AT_END = re.compile(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$")
+_NOT_HAN = re.compile(rf"[^{_HAN}]")
+
+
 def split_place(text: str) -> tuple[str | None, str | None]:
     """Split "湟中区田家寨镇" into (county, unit); either may be None.
 
     The county is the last administrative segment before the unit (县/区/旗/county-level 市), and
     a segment only counts when what is left still makes a unit name of two or more characters.
     """
-    text = text.translate(T2S)
-    match = re.search(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$", text)
+    text = to_simplified(text)
+    match = _NAME_AT_END.search(text)
     if match is None:
         return None, None
     whole = text
@@ -139,13 +143,13 @@ def _title_place(title: str) -> str:
     """
     for line in title.split("\n"):
         for chunk in re.split(r"[\s\u3000]+", line.strip()):
-            chunk = re.sub(r"^(?:中共|关于)", "", chunk.translate(T2S))
+            chunk = re.sub(r"^(?:中共|关于)", "", to_simplified(chunk))
             chunk = re.sub(r"(?:党)?工作委员会|党工委|委员会", "", chunk)
             # "和平区人民政府东风街道办事处": the county's 人民政府 inside the unit's name.
             for candidate in (chunk, re.sub(r"人民政府(?=[\u4e00-\u9fff])", "", chunk)):
                 stop = _TITLE_STOP.search(candidate)
                 head = candidate[: stop.start()] if stop else candidate
-                head = re.sub(rf"[^{_HAN}]", "", head)
+                head = _NOT_HAN.sub("", head)
                 if head and split_place(head)[1]:
                     return head
     for line in title.split("\n"):
@@ -185,14 +189,23 @@ _AFTER_UNIT = (
 )
 
 
+# Compiled once, here (and kept by drafter.recompile between runs): a report or a street's.
+_UNIT_IN_TEXT = {
+    street: re.compile(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}")
+    for street, tails in (
+        (False, "街道办事处|街道|苏木|乡|镇"),
+        (True, "街道办事处|街道|苏木|乡|镇|街(?!道)"),
+    )
+}
+
+
 def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str | None]:
     """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡).
 
     With ``street`` (the report is a 街道's), a name ending in 街 counts too ("鹤龙街坚持…").
     """
-    text = text.translate(T2S)
-    tails = "街道办事处|街道|苏木|乡|镇" + ("|街(?!道)" if street else "")
-    for match in re.finditer(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}", text):
+    text = to_simplified(text)
+    for match in _UNIT_IN_TEXT[street].finditer(text):
         candidate = match.group(0)
         # "2024年四棵树乡始终…": the match starts at 年.
         candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
@@ -238,7 +251,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     sign_county: str | None = None
     sign_unit: str | None = None
     for line in signatures:
-        name = re.sub(r"^中共", "", line.translate(T2S))
+        name = re.sub(r"^中共", "", to_simplified(line))
         name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
         county, unit = split_place(name)
         if unit:
@@ -270,7 +283,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         notes.append(f"单位名称前后不一致：{sources}。")
 
     # --- year
-    title_years = years_in(title.translate(T2S))
+    title_years = years_in(to_simplified(title))
     # Years inside a document's name (《2023年工作要点》) are not the report's when another is given.
     open_years = years_in(re.sub(r"《[^》]*》", "", opening_text)) or years_in(opening_text)
     title_year = title_years[0] if title_years else None
@@ -298,7 +311,7 @@ def _addressee_county(blocks: Sequence[Block]) -> str | None:
     """The county a report is addressed to: 中共和平县委、和平县人民政府： → 和平县."""
     for block in blocks:
         if block.kind == "addressee":
-            text = block.text.translate(T2S)
+            text = to_simplified(block.text)
             match = _ADDRESSEE_COUNTY.search(text) or _ADDRESSEE_BODY.search(text)
             if match and not split_place(match.group(1))[1]:
                 return match.group(1)
@@ -359,7 +372,7 @@ _NOT_BRAND = {
 def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> str | None:
     """The unit a report names in its body most often (of the type it calls itself, if known)."""
     counts: Counter[str] = Counter()
-    text = "\n".join(block.full_text for block in blocks).translate(T2S)
+    text = to_simplified("\n".join(block.full_text for block in blocks))
     # Without a self-reference (我镇, 全乡) the text may not be a report at all: only a name that
     # a government body follows (某镇人民政府, 某乡党委) counts then.
     finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
@@ -383,7 +396,7 @@ def _self_reference_type(blocks: Sequence[Block]) -> str | None:
     """Without a name, the unit type its self-references use most (我乡/全镇/我街道 …)."""
     counts: Counter[str] = Counter()
     for block in blocks:
-        text = block.full_text.translate(T2S)
+        text = to_simplified(block.full_text)
         for match in re.finditer(r"(?:我|全|本)(街道|苏木|乡|镇)", text):
             counts[match.group(1)] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -407,7 +420,7 @@ _TOWNSHIP_SELF = re.compile(r"(?:我|全|本)(乡|镇|街道|苏木)(?![镇村])
 
 def _county_body(text: str) -> str | None:
     """A county-level body named by a signature or a title's place words (清源县人民政府)."""
-    text = re.sub(r"[\s\u3000]+", "", text.translate(T2S))
+    text = re.sub(r"[\s\u3000]+", "", to_simplified(text))
     match = _COUNTY_BODY.match(text)
     if match is None or split_place(match.group(1))[1]:
         return None
@@ -427,7 +440,7 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
     if title and split_place(_title_place(title))[1]:
         return None
     for line in signatures:
-        name = re.sub(r"^中共", "", line.translate(T2S))
+        name = re.sub(r"^中共", "", to_simplified(line))
         name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
         if split_place(name)[1]:
             return None
@@ -435,7 +448,7 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
         return None
     if any(_find_unit_in(line)[1] for line in title.split("\n")):
         return None  # "某县2024年度某镇法治政府建设情况报告": the township is named after all
-    text = "".join(b.full_text for b in blocks).translate(T2S)
+    text = to_simplified("".join(b.full_text for b in blocks))
     county_refs = len(_COUNTY_SELF.findall(text))
     township_refs = len(_TOWNSHIP_SELF.findall(text))
     if township_refs > county_refs:

@@ -34,20 +34,17 @@ def for_matching(text: str) -> str:
 SENTENCE_END = "。！？!?"
 
 
+# An end mark with the closing quotes and brackets right after it.
+_SENTENCE_CLOSE = re.compile(f"[{SENTENCE_END}][”’」』）)]*")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with their end mark; a closing quote after the mark stays with the sentence."""
     out: list[str] = []
     start = 0
-    i = 0
-    while i < len(text):
-        if text[i] in SENTENCE_END:
-            j = i + 1
-            while j < len(text) and text[j] in "”’」』）)":
-                j += 1
-            out.append(text[start:j])
-            start = i = j
-            continue
-        i += 1
+    for close in _SENTENCE_CLOSE.finditer(text):
+        out.append(text[start : close.end()])
+        start = close.end()
     if text[start:].strip():
         out.append(text[start:])
     return [s.strip() for s in out if s.strip()]
@@ -55,7 +52,8 @@ def split_sentences(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- numbers
 
-# Unit words, longest first so 人次 wins over 人 and 场次 over 场.
+# Unit words, longest first so 人次 wins over 人 and 场次 over 场; words of one length are
+# alternatives only one of which can match at a place, so their order changes no match.
 _UNITS = sorted(
     {
         "万人次", "人次", "场次", "批次", "户次", "万元", "元", "课时", "学时", "小时", "个月",
@@ -63,8 +61,7 @@ _UNITS = sorted(
         "本", "张", "条", "项", "期", "批", "户", "家", "处", "所", "块", "幅", "篇", "部",
         "天", "节", "堂", "轮", "支", "座", "套", "台", "辆", "亩", "米", "余人", "多人",
     },
-    key=len,
-    reverse=True,
+    key=lambda unit: (-len(unit), unit),  # the same text every run (the regex cache's key)
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN_VALUES = {
@@ -281,7 +278,7 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
     """Distance from the number to the rule's nearest keyword, or None if the rule fails."""
     if token.unit not in rule.units:
         return None
-    if rule.context and not re.search(rule.context, sentence):
+    if rule.context and not _PATTERNS[rule.context].search(sentence):
         return None
     best: int | None = None
     narrow = clause_span(sentence, token.start)
@@ -290,7 +287,7 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
     # this number's label.
     for span in (narrow, (wide_clause_span(sentence, token.start)[0], token.start)):
         clause = sentence[span[0] : span[1]]
-        if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
+        if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
             return None
         for keyword in rule.keywords:
             # Every occurrence, left to right (str.find: a regex per keyword was compiled on
@@ -327,13 +324,13 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
             start, end = clause_span(sentence, token.start)
             clause = sentence[start:end]
             if (
-                re.search(words, clause)
-                and not re.search(not_words, clause)
+                _PATTERNS[words].search(clause)
+                and not _PATTERNS[not_words].search(clause)
                 and token.unit in RULES[whole].units
             ):
                 return part
     best: tuple[int, str] | None = None
-    for rule in FIGURE_RULES:
+    for rule in _RULES_BY_UNIT.get(token.unit, ()):
         distance = match_rule(rule, sentence, token)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, rule.key)
@@ -434,9 +431,28 @@ def rate_key(sentence: str, token: Token) -> str | None:
     start, _ = clause_span(sentence, token.start)
     before = sentence[start : token.start]
     for key, pattern in _RATE_WORDS:
-        if re.search(pattern, before):
+        if _PATTERNS[pattern].search(before):
             return key
     return None
+
+
+# The catalogue's word patterns, compiled once when this module is imported (and then kept by
+# drafter.recompile between runs) rather than on first use in every process.
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    pattern: re.compile(pattern)
+    for pattern in (
+        *(p for rule in FIGURE_RULES for p in (rule.context, rule.exclude) if p),
+        *(p for _, words, not_words in PART_WORDS.values() for p in (words, not_words)),
+        *(p for _, p in _RATE_WORDS),
+    )
+}
+
+
+# The rules that accept each unit word, in catalogue order (match_rule refuses the others).
+_RULES_BY_UNIT: dict[str, tuple[FigureRule, ...]] = {
+    unit: tuple(rule for rule in FIGURE_RULES if unit in rule.units)
+    for unit in {unit for rule in FIGURE_RULES for unit in rule.units}
+}
 
 
 def zero_facts(text: str) -> list[tuple[str, int, int]]:

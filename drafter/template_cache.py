@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -50,6 +49,8 @@ def cache_root() -> Path | None:
 
 @functools.cache
 def _fingerprint() -> str:
+    import hashlib  # here, not at the top: `drafter check` reads cache_root() only
+
     import jinja2
 
     from drafter import __version__
@@ -73,6 +74,8 @@ def _cache_class() -> Any:
         """Jinja's file cache, keyed also by the compiling code, never failing a build."""
 
         def get_source_checksum(self, source: str) -> str:
+            import hashlib
+
             return hashlib.sha1(f"{_fingerprint()}\0{source}".encode()).hexdigest()
 
         def load_bytecode(self, bucket: Any) -> None:

@@ -30,11 +30,20 @@ def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
+def _inside_pair(opening: str, closing: str) -> re.Pattern[str]:
+    return re.compile(f"{opening}[^{opening}{closing}]*{closing}")
+
+
+# Compiled here, once, for the pairs the rules use (and kept by drafter.recompile between runs).
+_PAIRS = {pair: _inside_pair(*pair) for pair in ("《》", "“”")}
+
+
 def protected_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, int]]:
     """Spans inside 《…》 and “…” (titles of others' documents, quoted names)."""
     spans: list[tuple[int, int]] = []
     for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
-        for match in re.finditer(f"{opening}[^{opening}{closing}]*{closing}", text):
+        pattern = _PAIRS.get(opening + closing) or _inside_pair(opening, closing)
+        for match in pattern.finditer(text):
             spans.append((match.start(), match.end()))
     return spans
 

@@ -7,7 +7,6 @@ excerpt marked with 【】 in its sentence.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -54,6 +53,8 @@ def write_findings(
 ) -> None:
     """The findings of one file as ``drafter check`` prints them: JSON, or Chinese text."""
     if fmt == "json":
+        import json  # here: text output (the default) does not need it
+
         json.dump(findings_to_json(str(path), findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:

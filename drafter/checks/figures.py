@@ -107,6 +107,10 @@ def check(context: Context) -> Iterator[Finding]:
 
 
 def _sentence(text: str, norm: str, index: int) -> Iterator[Finding]:
+    # A count is a part or a whole by the words before it, which are in the sentence: without
+    # both kinds of words (most sentences) there is no pair to compare, and nothing to count.
+    if _PART.search(norm) is None or _WHOLE.search(norm) is None:
+        return
     counts = _counts(norm)
     wholes = [c for c in counts if c.role == "whole"]
     parts = [c for c in counts if c.role == "part"]

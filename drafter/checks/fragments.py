@@ -38,6 +38,7 @@ _YEAR_AND_LATER = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(?:在)?(
 
 _UNIT = r"(?:场次|人次|批次|件|起|宗|次|场|名|人|个|份|项|期|户|条|家|处|所|位)"
 _FIGURE = rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*{_UNIT}"
+_FIGURES = re.compile(_FIGURE)
 _NOUN_FIGURES = re.compile(
     rf"^([{HAN}“”]{{2,24}}?)\s*{_FIGURE}(?:\s*[、，,]\s*[{HAN}“”]{{2,16}}?\s*{_FIGURE})*\s*[。；！]?$"
 )
@@ -67,7 +68,7 @@ def _noun_only(sentence: str) -> bool:
     match = _NOUN_FIGURES.match(rest)
     if match is None:
         return False
-    words = re.sub(rf"{_FIGURE}", "", rest)
+    words = _FIGURES.sub("", rest)
     return VERBS.search(words) is None
 
 

@@ -94,10 +94,13 @@ def _variants() -> dict[str, tuple[Phrase, str]]:
     out: dict[str, tuple[Phrase, str]] = {}
     # Canonical forms computed once (not once per variant: that was ~10 ms at every start).
     canonical = [_canonical(phrase.text) for phrase in PHRASES]
+    # One search in all of them at once: no phrase holds a line break, so a variant is found
+    # in the joined text exactly when it is inside one phrase.
+    every = "\n".join(canonical)
     for phrase, text in zip(PHRASES, canonical, strict=True):
         for i in range(1, len(text) - 1):
             variant = text[:i] + text[i + 1 :]
-            if variant in out or any(variant in other for other in canonical):
+            if variant in out or variant in every:
                 continue
             out[variant] = (phrase, text[i])
     return out
@@ -107,7 +110,8 @@ _VARIANTS = _variants()
 # One pass over the text for all variants (longest first); a listing mark may be 、，or ,.
 _PATTERN = re.compile(
     "|".join(
-        "".join(f"[{_MARKS}]" if ch == "、" else re.escape(ch) for ch in variant)
+        # re.escape leaves 、 as it is (it escapes ASCII punctuation only).
+        re.escape(variant).replace("、", f"[{_MARKS}]")
         for variant in sorted(_VARIANTS, key=len, reverse=True)
     )
 )

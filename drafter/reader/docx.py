@@ -116,21 +116,27 @@ def _parse_error(path: Path) -> DrafterError:
     )
 
 
+# Clark names of the tags the walks below compare every element with, made once.
+_P, _TBL, _SDT, _T, _TAB, _BR, _CR, _HYPHEN, _PPR, _TYPE = map(
+    w, ("p", "tbl", "sdt", "t", "tab", "br", "cr", "noBreakHyphen", "pPr", "type")
+)
+
+
 def body_items(body: _Element, numbering: Numbering) -> Iterator[tuple[Item, list[Source]]]:
     for child in body.iterchildren():
         tag = child.tag
-        if tag == w("p"):
+        if tag == _P:
             prefix = numbering.prefix(child)
             text = prefix + _paragraph_text(child)
             for index, line in enumerate(text.split("\n")):
                 line = clean(line)
                 if line:
                     yield line, [Source(child, index, prefix if index == 0 else "")]
-        elif tag == w("tbl"):
+        elif tag == _TBL:
             table, sources = _table(child, numbering)
             if table.rows:
                 yield table, sources
-        elif tag == w("sdt"):
+        elif tag == _SDT:
             content = child.find(w("sdtContent"))
             if content is not None:
                 yield from body_items(content, numbering)
@@ -191,16 +197,16 @@ def paragraph_pieces(p: _Element) -> list[tuple[str, _Element]]:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP_SUBTREES:
                 continue
-            if tag == w("t"):
+            if tag == _T:
                 parts.append((child.text or "", child))
-            elif tag == w("tab"):
+            elif tag == _TAB:
                 parts.append(("\t", child))
-            elif tag in (w("br"), w("cr")):
-                if child.get(w("type")) != "page":
+            elif tag in (_BR, _CR):
+                if child.get(_TYPE) != "page":
                     parts.append(("\n", child))
-            elif tag == w("noBreakHyphen"):
+            elif tag == _HYPHEN:
                 parts.append(("-", child))
-            elif tag == w("pPr"):
+            elif tag == _PPR:
                 continue
             else:
                 walk(child)

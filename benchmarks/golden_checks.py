@@ -1,0 +1,118 @@
+"""Golden comparison for speed work on the checks: the findings must not change.
+
+    python benchmarks/golden_checks.py record DIR   # make the inputs, store the findings
+    python benchmarks/golden_checks.py compare DIR  # check the same inputs again, diff
+
+Inputs: every report text in seeds/ and tests/fixtures/ (recursively), each also written as a
+.docx (so the .docx reader is exercised on the same text), the 30-page report of bench_all.py,
+and drafts built by ``drafter build`` from the bundled example and from ``drafter import`` of
+each seed. ``record`` makes the inputs once into DIR/inputs (so ``compare`` reads the very same
+files) and stores ``drafter check`` (JSON and text, and the exit code) of each in DIR/golden.
+``compare`` runs the checks in this process on the same inputs and prints every difference;
+exit 1 when there is one.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+
+
+def _texts() -> list[Path]:
+    found = sorted(ROOT.glob("seeds/*.txt"))
+    found += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*.txt"))
+    return found
+
+
+def make_inputs(folder: Path) -> None:
+    """Copy the texts, write them as .docx, and build drafts (a fresh, repeatable set)."""
+    sys.path.insert(0, str(HERE))
+    from bench_inputs import report_text
+
+    from drafter.docx_writer import write_docx
+    from drafter.reader import blocks_from_text
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, text_file in enumerate(_texts()):
+        name = f"{n:03d}_{text_file.stem}"
+        text = text_file.read_text(encoding="utf-8")
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        write_docx(blocks_from_text(text), folder / f"{name}.docx")
+    write_docx(blocks_from_text(report_text(ROOT / "seeds")), folder / "r30.docx")
+    drafter = [sys.executable, "-m", "drafter"]
+    answers = folder / "answers"
+    answers.mkdir(exist_ok=True)
+    for seed in sorted(ROOT.glob("seeds/*.txt")):
+        target = answers / f"{seed.stem}.yaml"
+        subprocess.run([*drafter, "import", str(seed), "-o", str(target)], check=False)
+    from drafter.build import example_path
+
+    (answers / "example.yaml").write_bytes(example_path().read_bytes())
+    drafts = folder / "drafts"
+    subprocess.run(
+        [*drafter, "build", *map(str, sorted(answers.glob("*.yaml"))), "-o", str(drafts)],
+        check=False,
+        capture_output=True,
+    )
+
+
+def inputs_of(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*") if p.suffix in (".txt", ".docx") and not p.name.startswith("~")
+    )
+
+
+def check_all(folder: Path) -> dict[str, dict[str, object]]:
+    from drafter.checks.command import run_check_command
+
+    results: dict[str, dict[str, object]] = {}
+    for path in inputs_of(folder / "inputs"):
+        entry: dict[str, object] = {}
+        for fmt in ("json", "text"):
+            out = io.StringIO()
+            code = run_check_command(path, fmt, out, show_all=True)
+            text = out.getvalue().replace(str(path), path.name)
+            entry[fmt] = json.loads(text)["findings"] if fmt == "json" else text
+            entry["exit"] = code
+        results[str(path.relative_to(folder / "inputs"))] = entry
+    return results
+
+
+def main() -> int:
+    mode, folder = sys.argv[1], Path(sys.argv[2])
+    golden = folder / "golden.json"
+    if mode == "record":
+        if not (folder / "inputs").exists():
+            make_inputs(folder / "inputs")
+        results = check_all(folder)
+        golden.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        total = sum(len(e["json"]) for e in results.values())  # type: ignore[arg-type]
+        print(f"recorded {len(results)} files, {total} findings")
+        return 0
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    results = check_all(folder)
+    differ = 0
+    for name in sorted(set(expected) | set(results)):
+        if expected.get(name) != results.get(name):
+            differ += 1
+            print(f"DIFFERS: {name}")
+            old, new = expected.get(name) or {}, results.get(name) or {}
+            for f in old.get("json", []):
+                if f not in new.get("json", []):
+                    print(f"  - {f}")
+            for f in new.get("json", []):
+                if f not in old.get("json", []):
+                    print(f"  + {f}")
+    total = sum(len(e["json"]) for e in results.values())
+    print(f"{len(results)} files, {total} findings, {differ} differ")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
