@@ -93,6 +93,12 @@ def _no_lingering_office(folder: Path, stdout: str, stderr: str) -> str | None:
     return None
 
 
+INTERRUPTED = {"PYTHONWARNINGS": "ignore::ResourceWarning"}
+"""For runs stopped by a signal: one landing between ``open()`` and its ``with`` (in Python's own
+import machinery or pathlib) leaves that file to the garbage collector of a process that is
+ending. Python's race, not drafter's: these runs do not show ResourceWarnings."""
+
+
 def _fake_soffice(folder: Path, script: str) -> dict[str, str]:
     """A PATH whose ``soffice`` is a shell script (LibreOffice failing in a chosen way)."""
     bin_dir = folder / "bin"
@@ -303,7 +309,7 @@ def more_cases(python: str) -> list[Case]:
         def setup(folder: Path) -> Run:
             marks = folder / "marks"
             marks.mkdir()
-            env = {"MARKS": str(marks), "PYTHONFAULTHANDLER": "1"}
+            env = {"MARKS": str(marks), "PYTHONFAULTHANDLER": "1", **INTERRUPTED}
             if not real:
                 env.update(_fake_soffice(folder, LINGERS))
             # The wait for the fake to start is bounded, and what happened is logged in the
@@ -728,7 +734,7 @@ def _signalled(command: str, sig: int, delay: float) -> Callable[[Path], Run]:
             "code = p.returncode\n"
             "sys.exit(0 if done and code not in (0, 1, 2) else code if code >= 0 else 128 - code)\n"
         )
-        return Run([], python=script)
+        return Run([], python=script, env=INTERRUPTED)
 
     return setup
 

@@ -373,9 +373,16 @@ def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     # defaults to it); elsewhere the platform's default (spawn: each worker imports anew).
     linux = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if linux else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(build_one, job): job for job in jobs}
+    from drafter.streams import stop_signals_deferred, unblock_stop_signals
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=unblock_stop_signals
+    )
+    with pool:
         try:
+            # The workers are forked while submitting: a Ctrl-C then waits until they are.
+            with stop_signals_deferred():
+                futures = {pool.submit(build_one, job): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
                 try:

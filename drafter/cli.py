@@ -18,6 +18,7 @@ from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, Drafte
 from drafter.streams import (
     GuardedStdout,
     OutputBroken,
+    ignore_stop_signals,
     say,
     silence_stdout,
     stop_cleanly_on_signals,
@@ -504,10 +505,14 @@ def _internal_error(message: str, code: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     stop_cleanly_on_signals()
     try:
-        return _main(argv)
-    except KeyboardInterrupt:  # stopped before the command ran (or while it was ending)
-        say("\n已中断。")
-        return EXIT_UNUSABLE
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:  # stopped before the command ran (or while it was ending)
+            say("\n已中断。")
+            return EXIT_UNUSABLE
+    finally:
+        if argv is None:  # the command line itself, about to exit with this code
+            ignore_stop_signals()
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -4,6 +4,7 @@ traceback or exit 3)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -11,6 +12,7 @@ import sys
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import TextIO
 
 
@@ -139,3 +141,53 @@ def stop_cleanly_on_signals() -> None:
                 signal.signal(number, handler)
         except (OSError, ValueError, RuntimeError):  # not the main thread, or not allowed
             pass
+
+
+def ignore_stop_signals() -> None:
+    """The command is done and the process about to exit: a stop signal now would only raise
+    inside the interpreter's shutdown (a worker pool's exit handler) and print a traceback over
+    a finished command. Only for a real run of the command line, never inside a test."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            signal.signal(number, signal.SIG_IGN)
+
+
+_STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextlib.contextmanager
+def stop_signals_deferred() -> Iterator[None]:
+    """Hold stop signals back while worker processes are forked, and deliver them after.
+
+    Python runs its fork hooks (``os.register_at_fork``) as plain Python code: a Ctrl-C landing
+    in one raises there, is printed as "Exception ignored" and is lost, so the batch went on to
+    the end, or hung when the hook that stops a helper thread was cut short. Blocked, the signal
+    waits and is raised after the forks, where it stops the command cleanly. POSIX only (where
+    there is no fork there is no hook to cut short)."""
+    import signal
+
+    sigmask = getattr(signal, "pthread_sigmask", None)
+    if sigmask is None:
+        yield
+        return
+    stops = {getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)}
+    previous = sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        sigmask(signal.SIG_SETMASK, previous)
+
+
+def unblock_stop_signals() -> None:
+    """In a forked worker: stop signals as usual (the mask held back while forking is inherited)."""
+    import signal
+
+    sigmask = getattr(signal, "pthread_sigmask", None)
+    if sigmask is not None:
+        stops = {getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)}
+        sigmask(signal.SIG_UNBLOCK, stops)

@@ -463,3 +463,46 @@ def test_texts_with_yaml_line_breaks_survive_import_and_save(
     assert again["plans"]["items"][0]["text"] == f"第一行{brk}第二行\n第三行"
     assert again["plans"]["items"][0]["heading"] == f"标题{brk}"
     assert again["opening"]["summary"] == f"成效{brk}显著" == saved.data["opening"]["summary"]
+
+
+STOP_WHILE_FORKING = """
+import os, signal, sys
+from drafter import cli
+sent = []
+def stop():
+    if not sent:
+        sent.append(1)
+        os.kill(os.getpid(), signal.{sig})
+os.register_at_fork(before=stop)
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@posix_only
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_stop_while_a_batch_forks_its_workers_stops_it(
+    sig: str, example_path: Path, tmp_path: Path
+) -> None:
+    """A stop signal landing in Python's fork hooks was printed as "Exception ignored" and lost
+    (the batch ran to the end), or cut the hook that stops a helper thread short (a hang)."""
+    files = []
+    for n in range(4):
+        files.append(str(tmp_path / f"{n}.yaml"))
+        shutil.copy(example_path, files[-1])
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    script = STOP_WHILE_FORKING.format(sig=sig)
+    out = str(tmp_path / "out")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", *files, "-o", out, "--jobs", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        preexec_fn=_terminal_signals,
+    )
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "已中断" in result.stderr
+    assert "Exception ignored" not in result.stderr and "Traceback" not in result.stderr
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
