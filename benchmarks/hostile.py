@@ -8,8 +8,11 @@ Runs ``PY -m drafter …`` in a scratch folder per case (POSIX: FIFOs, /dev/zero
 A case passes when the exit code is the one expected (1 or 2 for a refusal, 0/1 for a draft), a
 refusal's message is Chinese with no traceback and no "内部错误", it finishes within its time
 limit and under 1.5 GB of memory, no temp file is left, no file it must not touch changed, and
-its own check holds (e.g. no forged heading in the draft). Prints one line per case and a total;
-exits 1 if any case failed. Prerequisite: the package's dependencies are installable by pip.
+its own check holds (e.g. no forged heading in the draft). Each case runs with its own TMPDIR,
+which must be empty afterwards, and with ResourceWarnings shown (a file left open fails the case).
+Prints one line per case and a total; exits 1 if any case failed. Prerequisite: the package's
+dependencies are installable by pip. The second round of cases (same classes, new examples) is in
+``hostile_more.py`` and ``hostile_inputs.py``.
 """
 
 from __future__ import annotations
@@ -321,7 +324,7 @@ def cases(python: str) -> list[Case]:
         ),
         "macro-doubling": ("{% macro d(s) %}{{ d(s ~ s) }}{% endmacro %}{{ d(unit) }}", "太长"),
         "macro-recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "调用自身"),
-        "huge-int": ("{{ (999999 ** 64) * (999999 ** 64) }}", "太大"),
+        "huge-int": ("{{ (year ** 64) * (year ** 64) }}", "太大"),
         "fig-mistyped": ("{{ fig('publicity.no_such') }}", "没有这个问题"),
         "format-braces": ("{{ '{…}'.format(unit) }}", "不存在的键"),
         "undefined": ("{{ no_such }}", "不存在的变量"),
@@ -820,6 +823,9 @@ def cases(python: str) -> list[Case]:
         words=("详细信息已写入",),
         check=protect("victim.txt"),
     )
+    from hostile_more import more_cases  # the second round (same classes, new cases)
+
+    out += more_cases(python)
     return out
 
 
@@ -878,7 +884,17 @@ def run_case(case: Case, python: str, work: Path) -> Result:
     folder.mkdir()
     problems: list[str] = []
     run = case.setup(folder)
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **run.env}
+    # Its own temp folder, checked empty afterwards: nothing may be left in the system's either
+    # (LibreOffice profiles, half-written copies). ResourceWarnings are shown: an unclosed file.
+    tmpdir = work / f"{case.name}.tmpdir"
+    tmpdir.mkdir()
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "TMPDIR": str(tmpdir),
+        "PYTHONWARNINGS": "always::ResourceWarning",
+        **run.env,
+    }
     env.pop("PYTHONPATH", None)
     args = [python, "-c", run.python] if run.python else [python, "-m", "drafter", *run.args]
     out_path, err_path = folder.parent / f"{case.name}.out", folder.parent / f"{case.name}.err"
@@ -888,6 +904,9 @@ def run_case(case: Case, python: str, work: Path) -> Result:
         stdin: Any = subprocess.PIPE if run.stdin is not None else subprocess.DEVNULL
 
         def close() -> None:
+            # Ctrl-C as on a terminal: a battery started in the background (``… &``) has SIGINT
+            # ignored, and its children would inherit that and never see an interrupt.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             for fd in run.close:
                 os.close(fd)
 
@@ -950,6 +969,11 @@ def run_case(case: Case, python: str, work: Path) -> Result:
     ]
     if leftovers:
         problems.append(f"temp files left: {sorted(set(leftovers))}")
+    in_tmp = sorted(p.name for p in tmpdir.iterdir() if p.name != f"drafter-{os.getuid()}")
+    if in_tmp:
+        problems.append(f"left in the temp folder: {in_tmp[:5]}")
+    if "ResourceWarning" in err_text:
+        problems.append("a file or socket left open (ResourceWarning)")
     if case.check is not None and code is not None:
         found = case.check(folder, out_text, err_text)
         if found:

@@ -73,14 +73,28 @@ class AnswersFile:
         return line
 
 
+YAML_BREAKS = "\x85\u2028\u2029"
+"""Characters YAML reads as line breaks (NEL, LINE and PARAGRAPH SEPARATOR): written as they are
+in a plain, quoted or block value they break the file (a block's next line loses its indent), so a
+text holding one is written double-quoted, where they are escapes (\\N, \\L, \\P)."""
+
+
 def _yaml() -> Any:
     from ruamel.yaml import YAML
+    from ruamel.yaml.representer import RoundTripRepresenter
 
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     yaml.preserve_quotes = True
+
+    def represent_str(representer: Any, data: str) -> Any:
+        if any(ch in data for ch in YAML_BREAKS):
+            return representer.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return RoundTripRepresenter.represent_str(representer, data)
+
+    yaml.representer.add_representer(str, represent_str)
     return yaml
 
 
@@ -349,17 +363,25 @@ def _migrate(loaded: AnswersFile) -> None:
 
 
 def unknown_keys(data: Mapping[str, Any]) -> list[str]:
-    """Keys the catalogue does not know, as ``section`` or ``section.field``."""
+    """Keys the catalogue does not know, as ``section`` or ``section.field``, written so they
+    can be shown on one line (see :func:`shown_key`)."""
     known_sections = {s.name: {q.name for q in s.questions} for s in SECTIONS}
     unknown: list[str] = []
     for key, value in data.items():
         if key in RESERVED_KEYS:
             continue
         if key not in known_sections:
-            unknown.append(key)
+            unknown.append(shown_key(key))
         elif isinstance(value, Mapping):
-            unknown += [f"{key}.{k}" for k in value if k not in known_sections[key]]
+            unknown += [f"{key}.{shown_key(k)}" for k in value if k not in known_sections[key]]
     return unknown
+
+
+def shown_key(key: object, limit: int = 40) -> str:
+    """A key of the user's file as a message shows it: a quoted key may hold a line break or a
+    control character ("evil\n错误：…" would print a forged line), and may be very long."""
+    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(key))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def read_answers_file(path: Path) -> AnswersFile:
@@ -449,6 +471,8 @@ def to_yaml_value(q: Question, value: Any) -> Any:
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     def text(v: str) -> Any:
+        if any(ch in v for ch in YAML_BREAKS):
+            return v  # double-quoted (see YAML_BREAKS): a block would break the file
         return LiteralScalarString(v) if "\n" in v or len(v) > 60 else v
 
     if value is None or (q.kind in ("items", "list") and not value):
@@ -582,5 +606,6 @@ def save_answers(
 ) -> AnswersFile:
     """Write answer data atomically (previous version kept as .bak); return the new file state."""
     text = dump_answers(data, base.doc if base is not None else None)
+    saved = parse_answers_text(text, Path(path))  # read back before writing: never a broken file
     atomic_write_text(Path(path), text, backup=True)
-    return parse_answers_text(text, Path(path))
+    return saved

@@ -280,6 +280,8 @@ def translate(message: str, ctx: _Context) -> str:
         match = _compile(msgid).fullmatch(message)
         if match:
             return handler(match, ctx)
+    if any("\u4e00" <= ch <= "\u9fff" for ch in message):  # our own (an argument type's)
+        return f"{ctx.name} 的{message}。"
     return "命令行的写法不对。"
 
 

@@ -10,7 +10,8 @@ batch, never one this batch wrote.
 
 Exit code (design.md): 0 every report built with nothing to report; 1 every usable file built
 and some report has errors or warnings, **or some file could not be built while others were**
-(the table says which; the reports that could be built are written); 2 no file could be built
+(the table says which; the reports that could be built are written), or a PDF asked for with
+``--pdf`` could not be made (its .docx is kept); 2 no file could be built
 (or none was found); 3 a file hit an internal error (a bug: the table says where its details
 were saved).
 """
@@ -27,7 +28,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from drafter import console
 from drafter.answers import ANSWERS_SUFFIXES
@@ -88,6 +89,8 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     problem: str | None = None
     """Why no report was written (Chinese), None when it was."""
+    pdf_problem: str | None = None
+    """Why the PDF asked for was not made (Chinese); the report itself was."""
     bug: bool = False
 
 
@@ -160,10 +163,11 @@ def build_one(job: Job) -> Outcome:
             temp,
             outline=options.outline,
             templates=options.templates,
-            pdf=options.pdf,
             force=True,  # the temporary name is ours; the final name is claimed later
             inputs=[job.source],
         )
+        if options.pdf:
+            outcome.pdf_problem = _convert(result, job.source)
     except DrafterError as exc:
         outcome.problem = str(exc)
         _remove_temps(temp)
@@ -186,6 +190,19 @@ def build_one(job: Job) -> Outcome:
     outcome.infos = severities.count("info")
     outcome.notes = file_warnings(loaded) + result.warnings
     return outcome
+
+
+def _convert(result: Any, source: Path) -> str | None:
+    """The PDF of a finished report (under its temporary name); why not, in Chinese, when
+    LibreOffice is missing or fails: the .docx is kept either way."""
+    from drafter.pdf import docx_to_pdf
+
+    try:
+        result.pdf = docx_to_pdf(result.docx, result.docx.parent, inputs=[source])
+    except DrafterError as exc:
+        hint = f"（{exc.hint}）" if exc.hint else ""
+        return f"PDF 没有生成（Word 报告照常生成）：{exc.message}{hint}"
+    return None
 
 
 def _remove_temps(temp: Path) -> None:
@@ -247,9 +264,7 @@ class Namer:
             else:
                 final = place_new(outcome.temp, target, companions=companions)
             if outcome.temp_pdf is not None:
-                pdf = final.with_suffix(".pdf")
-                os.replace(outcome.temp_pdf, pdf)
-                outcome.pdf = pdf
+                self._name_pdf(outcome, final)
         except (DrafterError, OSError) as exc:
             if isinstance(exc, OSError):
                 exc = DrafterError(f"无法写入报告（{os_reason(exc)}）", path=target)
@@ -263,6 +278,26 @@ class Namer:
             outcome.temp.unlink()  # place_new may leave it as a second link
         outcome.report = final
         self.written.add(_key(final))
+
+    def _name_pdf(self, outcome: Outcome, final: Path) -> None:
+        """The PDF beside its report, claimed like the report: a PDF that appeared under that
+        name meanwhile is never replaced (the report stays; the table says why no PDF)."""
+        from drafter.fsutil import place_new
+
+        assert outcome.temp_pdf is not None
+        pdf = final.with_suffix(".pdf")
+        try:
+            if self.force and _key(final) not in self.written:
+                os.replace(outcome.temp_pdf, pdf)  # check_replace covered the companion
+            else:
+                place_new(outcome.temp_pdf, pdf, rename=False)
+            outcome.pdf = pdf
+        except (DrafterError, OSError) as exc:
+            reason = exc.message if isinstance(exc, DrafterError) else os_reason(exc)
+            outcome.pdf_problem = f"PDF 没有生成（Word 报告照常生成）：{reason}"
+        finally:
+            with contextlib.suppress(OSError):
+                outcome.temp_pdf.unlink()
 
 
 def _key(path: Path) -> str:
@@ -338,9 +373,16 @@ def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     # defaults to it); elsewhere the platform's default (spawn: each worker imports anew).
     linux = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if linux else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(build_one, job): job for job in jobs}
+    from drafter.streams import stop_signals_deferred, unblock_stop_signals
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=unblock_stop_signals
+    )
+    with pool:
         try:
+            # The workers are forked while submitting: a Ctrl-C then waits until they are.
+            with stop_signals_deferred():
+                futures = {pool.submit(build_one, job): job for job in jobs}
             for future in as_completed(futures):
                 job = futures[future]
                 try:
@@ -405,7 +447,7 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
     built = [o for o in outcomes if o.report is not None]
     if not built:
         return EXIT_UNUSABLE
-    if len(built) < len(outcomes) or any(o.errors or o.warnings for o in built):
+    if len(built) < len(outcomes) or any(o.errors or o.warnings or o.pdf_problem for o in built):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -433,6 +475,11 @@ def table_lines(outcomes: Sequence[Outcome], folder: Path) -> list[str]:
         for o in failed:
             message = o.problem or ""
             lines.append(f"  {o.source}：{message}".replace("\n", "\n    "))
+    no_pdf = [o for o in outcomes if o.report is not None and o.pdf_problem]
+    if no_pdf:
+        lines.append("没有生成 PDF 的报告：")
+        for o in no_pdf:
+            lines.append(f"  {o.source.name}：{o.pdf_problem}")
     notes = [o for o in outcomes if o.report is not None and o.notes]
     if notes:
         lines.append("提示：")

@@ -129,7 +129,7 @@ def build_from_answers(
         from drafter.pdf import docx_to_pdf
 
         try:
-            result.pdf = docx_to_pdf(path, path.parent)
+            result.pdf = docx_to_pdf(path, path.parent, force=force, inputs=inputs)
         except DrafterError as exc:
             exc.message = f"Word 报告已生成：{path}；但 PDF 没有生成：{exc.message}"
             raise

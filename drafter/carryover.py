@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from drafter.answers import AnswersFile, read_answers_file
+from drafter.answers import AnswersFile, read_answers_file, validate_file
 from drafter.errors import EXIT_OK, DrafterError
 from drafter.figures import Figure, FigureError, format_number, parse_figure
 from drafter.migrations import v0_changes
@@ -258,7 +258,10 @@ def rectification_item(problem: Mapping[str, Any], status: str, sentence: str) -
 
 
 def _load(path: Path) -> dict[str, Any]:
+    """An answers file to compare, validated: a value of the wrong type (a list for a figure,
+    a list for ``identity``) is an error naming it, not a silent "—" in the table."""
     loaded = read_answers_file(Path(path))
+    validate_file(loaded)
     return loaded.data
 
 

@@ -15,7 +15,15 @@ import sys
 
 from drafter.argparse_zh import ArgumentParser
 from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, DrafterError
-from drafter.streams import GuardedStdout, OutputBroken, say, silence_stdout, use_utf8
+from drafter.streams import (
+    GuardedStdout,
+    OutputBroken,
+    ignore_stop_signals,
+    say,
+    silence_stdout,
+    stop_cleanly_on_signals,
+    use_utf8,
+)
 
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
 # (mypy reads this block; at run time the names are never needed).
@@ -27,9 +35,13 @@ if TYPE_CHECKING:
 
 
 def _path(text: str) -> Path:
-    """A path argument (pathlib is imported once a command runs, not for ``--help``)."""
+    """A path argument (pathlib is imported once a command runs, not for ``--help``). An empty
+    one (``-o ""``, an unset variable in a script) is refused: as a path it would mean the
+    current folder, and a report would be written where nobody asked for it."""
     from pathlib import Path
 
+    if not text.strip():
+        raise argparse.ArgumentTypeError("文件名是空的")
     return Path(text)
 
 
@@ -491,6 +503,19 @@ def _internal_error(message: str, code: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    stop_cleanly_on_signals()
+    try:
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:  # stopped before the command ran (or while it was ending)
+            say("\n已中断。")
+            return EXIT_UNUSABLE
+    finally:
+        if argv is None:  # the command line itself, about to exit with this code
+            ignore_stop_signals()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     use_utf8()
     argv = list(argv) if argv is not None else sys.argv[1:]
     parser = build_parser(next((a for a in argv if not a.startswith("-")), "--help"))
@@ -519,8 +544,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"错误：{exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        say("\n已中断。")
-        return 130
+        # Ctrl-C or a stop signal: every write is atomic and its temp file removed on the way
+        # out, so nothing half-written is left (a file finished before the stop is complete).
+        say("\n已中断，未完成的文件没有写入。")
+        return EXIT_UNUSABLE
     except OutputBroken as exc:
         return _output_broken(exc, guarded)
     except BrokenPipeError:

@@ -4,6 +4,7 @@ traceback or exit 3)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -11,6 +12,7 @@ import sys
 # Types for annotations only: importing typing costs ``drafter --help`` several milliseconds.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import TextIO
 
 
@@ -107,3 +109,85 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
     except (OSError, ValueError):
         pass
+
+
+class Interrupted(KeyboardInterrupt):
+    """The command was stopped by a signal (Ctrl-C, ``kill``, a closed terminal).
+
+    A KeyboardInterrupt, so every ``finally`` and ``except BaseException`` on the way out runs:
+    temp files are removed and no half-written output is left under its name.
+    """
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def stop_cleanly_on_signals() -> None:
+    """Turn the signals that end a command (SIGTERM from ``kill``, SIGHUP from a closed
+    terminal; SIGBREAK on Windows) into :class:`Interrupted`, as Ctrl-C already is: by default
+    they end the process at once, leaving temp files and half-done work behind."""
+    import signal
+
+    def handler(number: int, frame: object) -> None:
+        raise Interrupted(signal.Signals(number).name)
+
+    for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            if signal.getsignal(number) in (signal.SIG_DFL, None):
+                signal.signal(number, handler)
+        except (OSError, ValueError, RuntimeError):  # not the main thread, or not allowed
+            pass
+
+
+def ignore_stop_signals() -> None:
+    """The command is done and the process about to exit: a stop signal now would only raise
+    inside the interpreter's shutdown (a worker pool's exit handler) and print a traceback over
+    a finished command. Only for a real run of the command line, never inside a test."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            signal.signal(number, signal.SIG_IGN)
+
+
+_STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextlib.contextmanager
+def stop_signals_deferred() -> Iterator[None]:
+    """Hold stop signals back while worker processes are forked, and deliver them after.
+
+    Python runs its fork hooks (``os.register_at_fork``) as plain Python code: a Ctrl-C landing
+    in one raises there, is printed as "Exception ignored" and is lost, so the batch went on to
+    the end, or hung when the hook that stops a helper thread was cut short. Blocked, the signal
+    waits and is raised after the forks, where it stops the command cleanly. POSIX only (where
+    there is no fork there is no hook to cut short)."""
+    import signal
+
+    sigmask = getattr(signal, "pthread_sigmask", None)
+    if sigmask is None:
+        yield
+        return
+    stops = {getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)}
+    previous = sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        sigmask(signal.SIG_SETMASK, previous)
+
+
+def unblock_stop_signals() -> None:
+    """In a forked worker: stop signals as usual (the mask held back while forking is inherited)."""
+    import signal
+
+    sigmask = getattr(signal, "pthread_sigmask", None)
+    if sigmask is not None:
+        stops = {getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)}
+        sigmask(signal.SIG_UNBLOCK, stops)

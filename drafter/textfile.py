@@ -18,9 +18,15 @@ def decode_text(data: bytes) -> str | None:
         return _try_decode(data[3:], "utf-8")
     if data.startswith(UTF16_BOMS):
         return _try_decode(data, "utf-16")
-    # UTF-16 without a BOM shows as NUL bytes on every other position.
-    if data.count(b"\x00") > len(data) // 4:
-        return _try_decode(data, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    # UTF-16 without a BOM: every ASCII character (YAML keys, digits, line ends) has a NUL
+    # byte, all on odd positions (little-endian) or all on even ones; a text of mostly Chinese
+    # has few of them, so it is their place that tells, not their number.
+    if b"\x00" in data:
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        if len(data) % 2 == 0 and max(odd, even) >= 4 * min(odd, even) + 2:
+            text = _try_decode(data, "utf-16-le" if odd > even else "utf-16-be")
+            if text is not None and "\x00" not in text:
+                return text
     text = _try_decode(data, "utf-8")
     if text is not None:
         return text

@@ -15,7 +15,7 @@ _PREVIEW = 40
 def run_import_command(
     file: Path, output: Path, *, report: str | None, force: bool, out: TextIO
 ) -> int:
-    from drafter.answers import dump_answers
+    from drafter.answers import dump_answers, parse_answers_text
     from drafter.fsutil import check_replace, refuse_existing, write_output
 
     output = Path(output)
@@ -28,6 +28,7 @@ def run_import_command(
         refuse_existing(output)
     result = import_path(Path(file))
     text = dump_answers(result.data)
+    parse_answers_text(text, output)  # read back before writing: never a file drafter can't read
     write_output(
         output, text.encode("utf-8"), force=force, inputs=[Path(file)], rename=False, backup=True
     )

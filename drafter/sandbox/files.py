@@ -69,6 +69,10 @@ def decode_template(raw: bytes, path: Path | str) -> str:
             line=text.count("\n", 0, bad.start()) + 1,
             hint="删掉这个字符；模板应是普通的 UTF-8 文本。",
         )
+    # Notepad saves no newline after the last line: an included part would then run into the
+    # including template's next line ("::p 计划::h1 标题"), its markup becoming text.
+    if text and not text.endswith(("\n", "\r")):
+        text += "\n"
     return text
 
 

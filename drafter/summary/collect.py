@@ -128,42 +128,77 @@ class Summary:
 # --------------------------------------------------------------------------- inputs
 
 
+MAX_FILES = 1000
+"""Files one summary reads: a county has a few dozen townships; each file takes a fraction of a
+second, so this keeps a summary to a minute or two."""
+MAX_WALKED = 50_000
+"""Entries looked at in the folders given: a folder like a whole drive or home folder given by
+mistake is refused after this many instead of searched for hours."""
+
+
 def gather(
     paths: Sequence[Path], *, exclude: Iterable[Path] = ()
 ) -> tuple[list[Path], list[BadFile]]:
     """The files to sum: given files as they are, folders searched (with sub-folders) for
-    answers files and reports; paths that do not exist are listed as bad, not fatal."""
-    from drafter.fsutil import check_input, same_file
+    answers files and reports; paths that do not exist are listed as bad, not fatal. A file
+    reached twice (named twice, through a link, inside two folders given) is read once."""
+    from drafter.fsutil import check_input, file_key
 
-    excluded = [Path(p) for p in exclude]
-    files: list[Path] = []
+    seen = {file_key(Path(p)) for p in exclude}
+    unique: list[Path] = []
     bad: list[BadFile] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in (*ANSWERS_SUFFIXES, *REPORT_SUFFIXES, *OTHER_SUFFIXES)
-                # ~$x.docx: Word's lock file of an open document; .x: hidden files.
-                and not p.name.startswith(("~$", "."))
-            )
-            files += found
+            found = _search(path)
         elif path.is_file():
-            files.append(path)
-        elif os.path.lexists(path):
-            try:  # a FIFO or a device: named as such, never opened
-                check_input(path)
-            except DrafterError as exc:
-                bad.append(BadFile(path, exc.message))
+            found = [path]
         else:
-            bad.append(BadFile(path, "找不到这个文件或文件夹，请检查路径。"))
-    unique: list[Path] = []
-    for path in files:
-        if any(same_file(path, other) for other in (*unique, *excluded)):
-            continue
-        unique.append(path)
+            found = []
+            if os.path.lexists(path):
+                try:  # a FIFO or a device: named as such, never opened
+                    check_input(path)
+                except DrafterError as exc:
+                    bad.append(BadFile(path, exc.message))
+            else:
+                bad.append(BadFile(path, "找不到这个文件或文件夹，请检查路径。"))
+        for file in found:
+            key = file_key(file)
+            if key not in seen:
+                seen.add(key)
+                unique.append(file)
+        if len(unique) > MAX_FILES:
+            raise DrafterError(
+                f"要汇总的文件太多（超过 {MAX_FILES} 个），可能给错了文件夹",
+                path=path,
+                hint="只给出存放各乡镇答卷和报告的文件夹。",
+            )
     return unique, bad
+
+
+def _search(folder: Path) -> list[Path]:
+    """Answers files and reports in ``folder`` and its sub-folders (links to folders are not
+    followed: no loops), by name; Word's lock files (~$x.docx) and hidden files left out."""
+    suffixes = (*ANSWERS_SUFFIXES, *REPORT_SUFFIXES, *OTHER_SUFFIXES)
+    found: list[Path] = []
+    walked = 0
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        walked += len(dirs) + len(names)
+        if walked > MAX_WALKED:
+            raise DrafterError(
+                f"文件夹里的文件太多（超过 {MAX_WALKED} 个），可能给错了文件夹",
+                path=folder,
+                hint="只给出存放各乡镇答卷和报告的文件夹，不要给整个磁盘或个人文件夹。",
+            )
+        for name in names:
+            path = Path(root) / name
+            if (
+                path.suffix.lower() in suffixes
+                and not name.startswith(("~$", "."))
+                and path.is_file()
+            ):
+                found.append(path)
+    return sorted(found)
 
 
 def read_unit(path: Path) -> Unit:
