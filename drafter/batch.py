@@ -28,7 +28,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from drafter import console
 from drafter.answers import ANSWERS_SUFFIXES
@@ -150,7 +150,7 @@ def output_folder(out: Path | None) -> Path:
 def build_one(job: Job) -> Outcome:
     """Build one answers file into a temporary file of the output folder (in a worker)."""
     from drafter.answers import load_answers
-    from drafter.build import build_from_answers, default_output, file_warnings
+    from drafter.build import build_from_answers, convert_pdf, default_output, file_warnings
 
     outcome = Outcome(job.index, job.source)
     options = job.options
@@ -167,7 +167,8 @@ def build_one(job: Job) -> Outcome:
             inputs=[job.source],
         )
         if options.pdf:
-            outcome.pdf_problem = _convert(result, job.source)
+            convert_pdf(result, inputs=[job.source])
+            outcome.pdf_problem = result.pdf_problem
     except DrafterError as exc:
         outcome.problem = str(exc)
         _remove_temps(temp)
@@ -190,19 +191,6 @@ def build_one(job: Job) -> Outcome:
     outcome.infos = severities.count("info")
     outcome.notes = file_warnings(loaded) + result.warnings
     return outcome
-
-
-def _convert(result: Any, source: Path) -> str | None:
-    """The PDF of a finished report (under its temporary name); why not, in Chinese, when
-    LibreOffice is missing or fails: the .docx is kept either way."""
-    from drafter.pdf import docx_to_pdf
-
-    try:
-        result.pdf = docx_to_pdf(result.docx, result.docx.parent, inputs=[source])
-    except DrafterError as exc:
-        hint = f"（{exc.hint}）" if exc.hint else ""
-        return f"PDF 没有生成（Word 报告照常生成）：{exc.message}{hint}"
-    return None
 
 
 def _remove_temps(temp: Path) -> None:

@@ -26,6 +26,8 @@ class BuildResult:
     answer_findings: list[Any] = field(default_factory=list)
     """Findings of the text rules on the answers, each naming its answers-file key."""
     warnings: list[str] = field(default_factory=list)
+    pdf_problem: str | None = None
+    """Why the PDF asked for was not made (the .docx is written either way), in Chinese."""
 
 
 def example_path() -> Path:
@@ -126,14 +128,22 @@ def build_from_answers(
     if run_checks:
         result.answer_findings, result.findings = check_draft(answers, blocks)
     if pdf:
-        from drafter.pdf import docx_to_pdf
-
-        try:
-            result.pdf = docx_to_pdf(path, path.parent, force=force, inputs=inputs)
-        except DrafterError as exc:
-            exc.message = f"Word 报告已生成：{path}；但 PDF 没有生成：{exc.message}"
-            raise
+        convert_pdf(result, force=force, inputs=inputs)
     return result
+
+
+def convert_pdf(
+    result: BuildResult, *, force: bool = False, inputs: Sequence[Path | None] = ()
+) -> None:
+    """The PDF of a written report, beside it; when LibreOffice is missing or fails, why (in
+    ``result.pdf_problem``): the report itself is written and checked either way."""
+    from drafter.pdf import docx_to_pdf
+
+    try:
+        result.pdf = docx_to_pdf(result.docx, result.docx.parent, force=force, inputs=inputs)
+    except DrafterError as exc:
+        hint = f"（{exc.hint}）" if exc.hint else ""
+        result.pdf_problem = f"PDF 没有生成（Word 报告照常生成）：{exc.message}{hint}"
 
 
 def docx_bytes(blocks: list[Block]) -> bytes:

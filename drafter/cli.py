@@ -309,6 +309,10 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
         print(f"提示：{warning}", file=out)
     lines, code = findings_report(result, show_all=show_all)
     print("\n".join(lines), file=out)
+    if result.pdf_problem:
+        # Done, with something to report (design.md exit 1): the .docx is written and checked.
+        print(result.pdf_problem, file=out)
+        return max(code, 1)
     return code
 
 
