@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, shown
 from drafter.figures import Figure
 from drafter.fsutil import atomic_write_text, read_input, safe_filename
 from drafter.migrations import MIGRATIONS
@@ -364,24 +364,17 @@ def _migrate(loaded: AnswersFile) -> None:
 
 def unknown_keys(data: Mapping[str, Any]) -> list[str]:
     """Keys the catalogue does not know, as ``section`` or ``section.field``, written so they
-    can be shown on one line (see :func:`shown_key`)."""
+    can be shown on one line (see :func:`drafter.errors.shown`)."""
     known_sections = {s.name: {q.name for q in s.questions} for s in SECTIONS}
     unknown: list[str] = []
     for key, value in data.items():
         if key in RESERVED_KEYS:
             continue
         if key not in known_sections:
-            unknown.append(shown_key(key))
+            unknown.append(shown(key))
         elif isinstance(value, Mapping):
-            unknown += [f"{key}.{shown_key(k)}" for k in value if k not in known_sections[key]]
+            unknown += [f"{key}.{shown(k)}" for k in value if k not in known_sections[key]]
     return unknown
-
-
-def shown_key(key: object, limit: int = 40) -> str:
-    """A key of the user's file as a message shows it: a quoted key may hold a line break or a
-    control character ("evil\n错误：…" would print a forged line), and may be very long."""
-    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(key))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def read_answers_file(path: Path) -> AnswersFile:

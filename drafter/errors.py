@@ -21,6 +21,13 @@ BUG_MESSAGE = "程序内部错误（这是 drafter 的缺陷，不是您的操�
 """Said when an exception other than DrafterError escapes: a bug, never the user's doing."""
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """A value of the user's as a message quotes it, on one line: a line break or a control
+    character in it ("1\n错误：…") would print a forged line; a very long one is cut."""
+    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class DrafterError(Exception):
     """A problem the user can fix, described in Chinese."""
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.errors import shown
+
 FULLWIDTH: dict[int, str] = {
     ord(a): b for a, b in zip("０１２３４５６７８９．，－＋％", "0123456789.,-+%", strict=True)
 }
@@ -69,7 +71,7 @@ def parse_figure(raw: object, *, unit: str = "", allow_float: bool = False) -> F
             return None
         return Figure(inner.value, bool(raw.get("approx", False)) or inner.approx)
     if not isinstance(raw, str):
-        raise FigureError(f"“{raw}”不是数字，请填数字（如 30，或约数 1500余）")
+        raise FigureError(f"“{shown(raw)}”不是数字，请填数字（如 30，或约数 1500余）")
     text = raw.translate(FULLWIDTH).strip().replace(" ", "").replace("\u3000", "")
     if not text:
         return None
@@ -89,13 +91,13 @@ def parse_figure(raw: object, *, unit: str = "", allow_float: bool = False) -> F
     text = text.replace(",", "")
     if not _NUMBER.match(text):
         raise FigureError(
-            f"“{raw}”不是数字。请只填阿拉伯数字（如 30），约数写成 1500余，不报告就留空"
+            f"“{shown(raw)}”不是数字。请只填阿拉伯数字（如 30），约数写成 1500余，不报告就留空"
         )
     number = float(text)
     if number < 0:
-        raise FigureError(f"“{raw}”是负数，数量不能小于 0")
+        raise FigureError(f"“{shown(raw)}”是负数，数量不能小于 0")
     if not number.is_integer() and not allow_float:
-        raise FigureError(f"“{raw}”不是整数，请填整数（如 30）")
+        raise FigureError(f"“{shown(raw)}”不是整数，请填整数（如 30）")
     return Figure(int(number) if number.is_integer() else number, approx)
 
 

@@ -74,3 +74,14 @@ def test_rates_are_derived_from_exact_counts_only(
     part: Figure | None, whole: Figure | None, expected: str | None
 ) -> None:
     assert rate(part, whole) == expected
+
+
+@pytest.mark.parametrize("raw", ["1\n错误：答卷已损坏", "3\u2028件", "x" * 500])
+def test_a_bad_value_is_quoted_on_one_short_line(raw: str) -> None:
+    """The message quotes what the user wrote without its line breaks (a forged second line)
+    and without the whole of a very long value."""
+    with pytest.raises(FigureError) as caught:
+        parse_figure(raw)
+    message = str(caught.value)
+    assert "\n" not in message and "\u2028" not in message
+    assert len(message) < 120
