@@ -114,3 +114,27 @@ def test_unreadable_characters_are_exactly_those_yaml_refuses() -> None:
     )
     every = "".join(map(chr, range(0x110000)))
     assert UNREADABLE.findall(every) == printable.findall(every)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plans:\n  items:\n" + "  - 1\n" * 800_000,
+        "x: [" + "1," * 1_000_000 + "1]\n",
+        "x: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    ],
+    ids=["block-list", "flow-list", "deep"],
+)
+def test_a_file_past_the_limits_is_not_loaded_whole(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Such a file goes to the round-trip reading, which refuses it from a stream of events as
+    soon as a limit is passed: loading 800,000 items first took 6 s and 600 MB."""
+    from ruamel.yaml import YAML
+
+    loaded: list[object] = []
+    monkeypatch.setattr(YAML, "load", lambda self, stream: loaded.append(stream))
+    assert load_plain(text) is None
+    assert loaded == [], "the fast path loaded the whole file"
+    with pytest.raises(DrafterError, match="超过"):
+        parse_answers_text(text)
