@@ -29,6 +29,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.fsutil import safe_filename
+from tests.conftest import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "templates"
@@ -223,21 +224,6 @@ def _terminal_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _python_stopped(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    """This interpreter with ``args``, as a terminal starts it (Ctrl-C delivered), to be stopped
-    by a signal its script sends itself."""
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        preexec_fn=_terminal_signals,
-    )
-
-
 STOP_MID_WRITE = """
 import os, signal, sys
 from drafter import cli, fsutil
@@ -267,8 +253,9 @@ def test_stop_signal_mid_write_leaves_nothing_half_done(
         "build-force": ["build", str(answers), "-o", "out/报告.docx", "--force"],
         "import": ["import", str(ROOT / "seeds" / "000_423f073e31c81c7f.txt"), "-o", "out/a.yaml"],
     }[command]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    result = _python_stopped(tmp_path, env, "-c", STOP_MID_WRITE.format(sig=sig), *args)
+    result = run_python(
+        "-c", STOP_MID_WRITE.format(sig=sig), *args, cwd=tmp_path, preexec_fn=_terminal_signals
+    )
     assert result.returncode == 2, (result.returncode, result.stderr)
     assert "已中断" in result.stderr and "Traceback" not in result.stderr
     left = sorted(p.name for p in (tmp_path / "out").iterdir())
@@ -499,10 +486,20 @@ def test_stop_while_a_batch_forks_its_workers_stops_it(
     for n in range(4):
         files.append(str(tmp_path / f"{n}.yaml"))
         shutil.copy(example_path, files[-1])
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     script = STOP_WHILE_FORKING.format(sig=sig)
     out = str(tmp_path / "out")
-    result = _python_stopped(tmp_path, env, "-c", script, "build", *files, "-o", out, "--jobs", "2")
+    result = run_python(
+        "-c",
+        script,
+        "build",
+        *files,
+        "-o",
+        out,
+        "--jobs",
+        "2",
+        cwd=tmp_path,
+        preexec_fn=_terminal_signals,
+    )
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "已中断" in result.stderr
     assert "Exception ignored" not in result.stderr and "Traceback" not in result.stderr
