@@ -133,3 +133,22 @@ def run_python(
 def seed_text(prefix: str) -> str:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     return path.read_text(encoding="utf-8")
+
+
+def county_templates(folder: Path, plans: str | bytes | None = None) -> Path:
+    """A county template folder under ``folder``: the built-in regulation outline and, when
+    given, its own ``parts/plans.j2`` (text, or bytes as a county's editor saved them)."""
+    import shutil
+
+    root = folder / "县模板"
+    (root / "outlines").mkdir(parents=True)
+    (root / "parts").mkdir()
+    builtin = ROOT / "templates"
+    shutil.copy(builtin / "outlines" / "regulation.j2", root / "outlines" / "regulation.j2")
+    if plans is not None:
+        target = root / "parts" / "plans.j2"
+        if isinstance(plans, bytes):
+            target.write_bytes(plans)
+        else:
+            target.write_text(plans, encoding="utf-8")
+    return root

@@ -25,7 +25,7 @@ import pytest
 from drafter import fsutil
 from drafter.cli import main
 from drafter.errors import DrafterError
-from tests.conftest import ROOT, run_drafter
+from tests.conftest import ROOT, county_templates, run_drafter
 
 POSIX = os.name == "posix"
 needs_posix = pytest.mark.skipif(not POSIX, reason="FIFOs, /dev and symlinks as a user: POSIX")
@@ -66,20 +66,6 @@ def answers(example_path: Path, tmp_path: Path) -> Path:
 # --------------------------------------------------------------------------- template files
 
 
-def _county(tmp_path: Path, part: str | bytes | None = None) -> Path:
-    folder = tmp_path / "县模板"
-    (folder / "outlines").mkdir(parents=True)
-    (folder / "parts").mkdir()
-    shutil.copy(BUILTIN / "outlines" / "regulation.j2", folder / "outlines" / "regulation.j2")
-    if part is not None:
-        target = folder / "parts" / "plans.j2"
-        if isinstance(part, bytes):
-            target.write_bytes(part)
-        else:
-            target.write_text(part, encoding="utf-8")
-    return folder
-
-
 def _link_file(county: Path, outside: Path) -> str:
     (county / "parts" / "plans.j2").symlink_to(outside)
     return "parts/plans.j2"
@@ -106,7 +92,7 @@ def test_template_links_out_of_the_folder_are_refused(
     secret = tmp_path / "secret" / "plans.j2"
     secret.parent.mkdir()
     secret.write_text("::p 机密内容 root:x:0:0\n", encoding="utf-8")
-    county = _county(tmp_path)
+    county = county_templates(tmp_path)
     name = make_link(county, secret)
     out = tmp_path / "out"
     result = run_drafter(
@@ -119,7 +105,7 @@ def test_template_links_out_of_the_folder_are_refused(
 
 @needs_posix
 def test_a_link_inside_the_folder_is_followed(answers: Path, tmp_path: Path) -> None:
-    county = _county(tmp_path)
+    county = county_templates(tmp_path)
     (county / "parts" / "mine.j2").write_text(
         "{% for it in a.plans.items %}::h2 县里的写法：{{ it.heading }}\n{% endfor %}",
         encoding="utf-8",
@@ -159,7 +145,7 @@ def test_template_files_are_decoded_strictly_naming_file_and_line(
     name: str, answers: Path, tmp_path: Path
 ) -> None:
     raw, words, line = ENCODINGS[name]
-    county = _county(tmp_path, raw)
+    county = county_templates(tmp_path, raw)
     result = run_drafter(
         "build",
         str(answers),
@@ -217,7 +203,7 @@ def test_county_folder_must_hold_what_drafter_recognises(
 def test_a_new_part_is_recognised_when_a_template_includes_it(
     answers: Path, tmp_path: Path, capsys: Any
 ) -> None:
-    county = _county(tmp_path)
+    county = county_templates(tmp_path)
     outline = county / "outlines" / "regulation.j2"
     tail = '{% include "parts/tail.j2" %}'
     outline.write_text(
@@ -302,7 +288,7 @@ def test_inputs_that_are_not_regular_files_are_refused_before_reading(
 
 @needs_posix
 def test_a_fifo_or_device_in_the_template_folder_is_refused(answers: Path, tmp_path: Path) -> None:
-    county = _county(tmp_path)
+    county = county_templates(tmp_path)
     os.mkfifo(county / "parts" / "plans.j2")
     result = run_drafter(
         "build", str(answers), "--templates", str(county), "-o", "r.docx", cwd=tmp_path, timeout=20

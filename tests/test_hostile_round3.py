@@ -29,10 +29,9 @@ import pytest
 
 from drafter.cli import main
 from drafter.fsutil import safe_filename
-from tests.conftest import run_python
+from tests.conftest import county_templates, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILTIN = ROOT / "templates"
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z']{2,}){2,}\b")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="shell-script LibreOffice, signals")
 
@@ -50,15 +49,6 @@ def _drafter(
         env=environ,
         timeout=120,
     )
-
-
-def _county(folder: Path, part: str) -> Path:
-    root = folder / "县模板"
-    (root / "outlines").mkdir(parents=True)
-    (root / "parts").mkdir()
-    shutil.copy(BUILTIN / "outlines" / "regulation.j2", root / "outlines" / "regulation.j2")
-    (root / "parts" / "plans.j2").write_text(part, encoding="utf-8")
-    return root
 
 
 # --------------------------------------------------------------------------- template figures
@@ -88,7 +78,7 @@ def _county(folder: Path, part: str) -> Path:
 def test_county_template_figure_in_any_script_is_refused(
     body: str, example_path: Path, tmp_path: Path, capsys: Any
 ) -> None:
-    county = _county(tmp_path, "{#- 注释 -#}\n::p 第二行\n" + body + "\n")
+    county = county_templates(tmp_path, "{#- 注释 -#}\n::p 第二行\n" + body + "\n")
     out = tmp_path / "out" / "r.docx"
     code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
     err = capsys.readouterr().err
@@ -105,7 +95,7 @@ def test_county_template_set_phrases_with_numerals_are_words(
         "落实“三重一大”制度和中央八项规定精神，第一责任人每年一次述法，推进“五位一体”。\n"
         "{% for item in range(3) %}{% if loop.index > 1 %}{% endif %}{% endfor %}\n"
     )
-    county = _county(tmp_path, words)
+    county = county_templates(tmp_path, words)
     out = tmp_path / "r.docx"
     code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
     assert code in (0, 1), capsys.readouterr().err
@@ -121,7 +111,7 @@ def test_county_part_without_final_newline_keeps_the_next_block(
 ) -> None:
     """Notepad writes no newline after the last line: the including outline's next line (a
     heading) must stay a heading, not run into the part's last paragraph as text."""
-    county = _county(tmp_path, "\ufeff::p 计划" + ending)
+    county = county_templates(tmp_path, "\ufeff::p 计划" + ending)
     out = tmp_path / "r.docx"
     code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
     assert code in (0, 1), capsys.readouterr().err

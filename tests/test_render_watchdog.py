@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -14,19 +13,10 @@ from drafter import render
 from drafter.errors import DrafterError
 from drafter.model import validate_answers
 from drafter.sandbox import limits
+from tests.conftest import county_templates
 
-BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 # A loop that calls nothing: only the watchdog can stop it (the hooks never run).
 ENDLESS = "{% set s = unit * 30000 %}{% for c in s %}{% for d in s %}{% endfor %}{% endfor %}"
-
-
-def _county(tmp_path: Path, plans: str) -> Path:
-    folder = tmp_path / "县模板"
-    (folder / "outlines").mkdir(parents=True)
-    (folder / "parts").mkdir()
-    shutil.copy(BUILTIN / "outlines" / "regulation.j2", folder / "outlines" / "regulation.j2")
-    (folder / "parts" / "plans.j2").write_text(plans, encoding="utf-8")
-    return folder
 
 
 def _watchdog_threads() -> list[threading.Thread]:
@@ -45,7 +35,7 @@ def test_a_loop_that_calls_nothing_is_stopped_and_the_thread_is_reused(
     tmp_path: Path, example_data: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(limits, "RENDER_SECONDS", 0.5)
-    folder = _county(tmp_path, ENDLESS)
+    folder = county_templates(tmp_path, ENDLESS)
     assert _stopped_in_time(example_data, folder) < 5
     threads = _watchdog_threads()
     assert len(threads) == 1
