@@ -139,6 +139,16 @@ class Context:
     """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
     memo: dict[str, object] = field(default_factory=dict)
     """Results two rules share (the report's figures), computed once per run."""
+    _spans: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def sentence_spans(self, index: int, start: int = 0) -> list[tuple[int, int]]:
+        """:func:`sentences` of ``norm[index]`` from ``start``, split once per run: six rules
+        walk the sentences of every block."""
+        key = (index, start)
+        spans = self._spans.get(key)
+        if spans is None:
+            spans = self._spans[key] = list(sentences(self.norm[index], start))
+        return spans
 
     @classmethod
     def build(cls, blocks: list[Block], *, unit_type: str | None, year: int | None) -> Context:
@@ -174,6 +184,26 @@ class Context:
         for index, block in enumerate(self.blocks):
             if block.kind in ("paragraph", "heading", "title", "addressee", "signature", "date"):
                 yield index, self.texts[index], self.norm[index]
+
+
+# ---------------------------------------------------------------------- fast patterns
+# re scans a text quickly only for a pattern that begins with a literal or a character class
+# (it skips to the places that character occurs); a pattern that begins with a lookbehind is
+# tried as a whole match at every position, 3-5x slower. The rules therefore write the
+# character first and the lookbehind after it, widened to look back over what was matched:
+# "同时(?<=[X]同时)" tests the very characters "(?<=[X])同时" tests.
+
+
+def preceded(words: Iterable[str], by: str | None = None, not_by: str | None = None) -> str:
+    """Words (alternatives) each required to follow a character of class ``by`` and not to
+    follow one of ``not_by``: ``(?<=by)(?<!not_by)(?:w1|w2)`` written to scan fast."""
+    alternatives = []
+    for word in words:
+        escaped = re.escape(word)
+        after = f"(?<={by}{escaped})" if by else ""
+        after += f"(?<!{not_by}{escaped})" if not_by else ""
+        alternatives.append(escaped + after)
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 # ---------------------------------------------------------------------- sentence helpers
@@ -228,15 +258,21 @@ def text_sentences(context: Context, index: int) -> Iterator[tuple[int, int]]:
     block = context.blocks[index]
     if block.kind not in ("heading", "paragraph"):
         return
-    yield from sentences(context.norm[index], body_start(block))
+    yield from context.sentence_spans(index, body_start(block))
 
 
 # ---------------------------------------------------------------------- 一是 / 二是 leads
 
+# (?:^|(?<=[。；;：:！？，,\s“]))([一二三四五六七八九十]{1,3})是, with the numeral first (above).
 PUNCTUATED_LEAD = re.compile(
-    r"(?:^|(?<=[。；;：:！？，,\s“]))([一二三四五六七八九十]{1,3})是(?![否非])"
+    r"([一二三四五六七八九十](?<![^。；;：:！？，,\s“][一二三四五六七八九十])[一二三四五六七八九十]{0,2})"
+    r"是(?![否非])"
 )
-_ANY_LEAD = re.compile(rf"(?<=[{HAN}])([一二三四五六七八九十]{{1,3}})是(?![否非])")
+# (?<=[Han])([一二三四五六七八九十]{1,3})是, with the numeral first.
+_ANY_LEAD = re.compile(
+    rf"([一二三四五六七八九十](?<=[{HAN}][一二三四五六七八九十])[一二三四五六七八九十]{{0,2}})"
+    r"是(?![否非])"
+)
 
 
 def bare_leads(text: str, start: int = 0) -> list[re.Match[str]]:

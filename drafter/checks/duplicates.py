@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import HAN, Context, sentences
+from drafter.checks._text import HAN, Context
 
 RULE = "duplicate-sentence"
 
@@ -31,8 +31,9 @@ def _normal(sentence: str) -> str:
     return _LEAD.sub("", _NOT_TEXT.sub("", sentence))
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    # Pairs of characters rather than 2-character strings: the same set, built in C.
+    return set(zip(text, text[1:]))
 
 
 @register(RULE, "重复的句子")
@@ -47,7 +48,7 @@ def check(context: Context) -> Iterator[Finding]:
         else:
             continue
         text = context.texts[index]
-        for s_start, s_end in sentences(context.norm[index], start):
+        for s_start, s_end in context.sentence_spans(index, start):
             key = _normal(context.norm[index][s_start:s_end])
             if len(key) < MIN_CHARS:
                 continue
@@ -76,26 +77,39 @@ NEAR_BUDGET = 200_000
 
 
 def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -> Iterator[Finding]:
-    grams = [_bigrams(key) for key, *_ in items]
-    sizes = [len(g) for g in grams]
+    lengths = [len(key) for key, *_ in items]
+    # Bigram sets are built only for sentences that pass the length test against some other
+    # one: most pairs of a part differ in length too much to be near-duplicates.
+    grams: list[set[tuple[str, str]] | None] = [None] * len(items)
     budget = NEAR_BUDGET
     for j in range(1, len(items)):
         budget -= min(j, NEAR_WINDOW)
         if budget < 0:
             return
         key_j, index_j, start_j, end_j = items[j]
+        length_j = lengths[j]
+        grams_j: set[tuple[str, str]] | None = None
         for i in range(max(0, j - NEAR_WINDOW), j):
-            key_i = items[i][0]
-            shorter, longer = sorted((len(key_i), len(key_j)))
-            if shorter < longer * NEAR_SIMILARITY:
+            length_i = lengths[i]
+            # shorter < longer * similarity, without sorting the pair (this loop is the hot one).
+            if length_i <= length_j:
+                if length_i < length_j * NEAR_SIMILARITY:
+                    continue
+            elif length_j < length_i * NEAR_SIMILARITY:
                 continue
+            grams_i = grams[i]
+            if grams_i is None:
+                grams_i = grams[i] = _bigrams(items[i][0])
+            if grams_j is None:
+                grams_j = grams[j] = _bigrams(key_j)
+            size_i, size_j = len(grams_i), len(grams_j)
             # Overlap / union can be no more than the smaller set over the larger: skip pairs
-            # that cannot reach the threshold before building any set.
-            small, large = sorted((sizes[i], sizes[j]))
+            # that cannot reach the threshold before intersecting.
+            small, large = (size_i, size_j) if size_i <= size_j else (size_j, size_i)
             if small < large * NEAR_SIMILARITY:
                 continue
-            common = len(grams[i] & grams[j])
-            union = sizes[i] + sizes[j] - common
+            common = len(grams_i & grams_j)
+            union = size_i + size_j - common
             if union and common / union >= NEAR_SIMILARITY:
                 where = items[i][1]
                 place = "本段前文" if where == index_j else f"第{where + 1}段"

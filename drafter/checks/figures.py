@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.checks import Finding, register
-from drafter.checks._text import Context, sentences
+from drafter.checks._text import Context
 
 RULE = "figure-impossible"
 
@@ -102,7 +102,7 @@ def check(context: Context) -> Iterator[Finding]:
             yield Finding(
                 RULE, "error", "数量不能是负数。", text[match.start() : match.end()], index
             )
-        for s_start, s_end in sentences(norm):
+        for s_start, s_end in context.sentence_spans(index):
             yield from _sentence(text[s_start:s_end], norm[s_start:s_end], index)
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, Severity, register
-from drafter.checks._text import ENUMERATOR, FRAME, HAN, Context, body_start, core, sentences
+from drafter.checks._text import ENUMERATOR, FRAME, HAN, Context, body_start, core
 
 RULE = "fragment"
 
@@ -89,7 +89,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[max(begin, start) : match.end()],
                 index,
             )
-        for number, (s_start, s_end) in enumerate(sentences(norm, start)):
+        for number, (s_start, s_end) in enumerate(context.sentence_spans(index, start)):
             raw = norm[s_start:s_end].strip()
             sentence = _lead_free(raw)
             excerpt = text[s_start:s_end].strip()
@@ -163,7 +163,7 @@ def _has_whole_before(context: Context, index: int) -> bool:
     previous = context.blocks[index - 1]
     if previous.kind not in ("heading", "paragraph"):
         return False
-    spans = list(sentences(context.norm[index - 1], 0))
+    spans = context.sentence_spans(index - 1)
     if not spans:
         return False
     last_start, last_end = spans[-1]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import ENUMERATOR, Context, sentences
+from drafter.checks._text import ENUMERATOR, Context
 
 RULE = "status-only"
 
@@ -29,7 +29,7 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         start = len(block.number) + len(block.text) if block.kind == "heading" else 0
         norm = context.norm[index]
-        for s_start, s_end in sentences(norm, start):
+        for s_start, s_end in context.sentence_spans(index, start):
             sentence = ENUMERATOR.sub("", norm[s_start:s_end].strip(), count=1)
             words = re.sub(r"[。！？；;!?，,\s]", "", sentence)
             if not words or not _STATUS.match(words):
