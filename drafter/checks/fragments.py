@@ -60,10 +60,17 @@ def _lead_free(sentence: str) -> str:
     return ENUMERATOR.sub("", sentence, count=1).strip()
 
 
+# What a noun-and-figures sentence can end on: a mark or the last character of a unit word. A
+# sentence ending otherwise (most) is passed without trying the pattern, which backtracks.
+_NOUN_FIGURES_END = ("。", "；", "！", *sorted({unit[-1] for unit in _UNIT[3:-1].split("|")}))
+
+
 def _noun_only(sentence: str) -> bool:
     """A noun phrase with figures and no verb: "行政诉讼案件1件。"."""
     rest = _LEAD_FRAMES.sub("", sentence)
     if rest.startswith(("其中", "分别", "包括")) or sentence.startswith("其中"):
+        return False
+    if not rest.endswith(_NOUN_FIGURES_END):
         return False
     match = _NOUN_FIGURES.match(rest)
     if match is None:
@@ -98,7 +105,7 @@ def check(context: Context) -> Iterator[Finding]:
             judged = _judge(sentence)
             if judged is not None:
                 severity, message = judged
-                if _OPEN_END.search(sentence):
+                if _open_end(sentence):
                     # Only the clause that breaks off: the whole sentence may be long.
                     cut = max(excerpt.rfind(mark) for mark in "，,：:") + 1
                     excerpt = excerpt[cut:]
@@ -125,6 +132,19 @@ def check(context: Context) -> Iterator[Finding]:
             )
 
 
+_OPEN_END_WORD = 12
+"""More than the longest word _OPEN_END ends on (问题主要是: 5)."""
+
+
+def _open_end(sentence: str) -> bool:
+    """_OPEN_END.search(sentence), for a stripped sentence, without scanning all of it: its
+    match is a word, spaces and the final mark, so it starts within the last few characters."""
+    if not sentence.endswith(("。", "；", "！")):
+        return False
+    body = len(sentence[:-1].rstrip())
+    return _OPEN_END.search(sentence, max(body - _OPEN_END_WORD, 0)) is not None
+
+
 def _judge(sentence: str) -> tuple[Severity, str] | None:
     """Why a sentence is a fragment (severity and message), or None."""
     if _DANGLING_ALL.match(sentence):
@@ -132,7 +152,7 @@ def _judge(sentence: str) -> tuple[Severity, str] | None:
             "“均”前面没有它所指的事项（像是删掉了“作出……N项”这样的分句）：请补出所指的事项，"
             "或去掉“均”。"
         )
-    if _OPEN_END.search(sentence):
+    if _open_end(sentence):
         return "error", (
             "句子在需要接续内容的词上结束了（如“主要表现在。”“包括。”）：请补全后面的内容，"
             "或把句号改为冒号并接着列出。"

@@ -33,6 +33,10 @@ _TITLES_COMMA = re.compile(r"》、(?=《)")
 # Between two bodies of an addressee line ("中共某县委员会，某县人民政府："), GB/T 9704 uses 、.
 _ADDRESSEE_COMMA = re.compile(r"(?:委员会|人民政府|[县区市旗]委|办公室|政府)(?P<mark>[，,])")
 _SINGLE_DASH = re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])")
+# The marks the patterns above look for, all rare in Chinese text: a block without any of them
+# (most blocks) is passed after one fast search instead of four slow ones (the patterns begin
+# with lookbehinds, which re tries at every position).
+_RARE = re.compile(r"[,;:?!()\".．•・·—–]")
 
 
 @register(RULE, "标点符号")
@@ -40,7 +44,8 @@ def check(context: Context) -> Iterator[Finding]:
     day_marks: list[tuple[int, re.Match[str]]] = []
     for index, text, norm in context.prose():
         start = context.body_start(index)
-        for match in _HALF.finditer(norm, start):
+        rare = _RARE.search(norm, start) is not None
+        for match in _HALF.finditer(norm, start) if rare else ():
             mark = match.group(0)
             yield Finding(
                 RULE,
@@ -49,7 +54,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
-        for match in _HALF_PERIOD.finditer(norm, start):
+        for match in _HALF_PERIOD.finditer(norm, start) if rare else ():
             yield Finding(
                 RULE,
                 "warning",
@@ -57,7 +62,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
-        for match in _DAY.finditer(norm, start):
+        for match in _DAY.finditer(norm, start) if rare else ():
             day_marks.append((index, match))
         yield from _balance(text, index, start)
         for match in _DOUBLED.finditer(norm, start):
@@ -86,7 +91,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
-        for match in _SINGLE_DASH.finditer(norm, start):
+        for match in _SINGLE_DASH.finditer(norm, start) if rare else ():
             yield Finding(
                 RULE,
                 "warning",
