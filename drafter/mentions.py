@@ -24,9 +24,13 @@ _MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
 
 
+_MATCHED = frozenset(map(chr, _MATCH))
+
+
 def for_matching(text: str) -> str:
     """Text as the rules see it: Simplified, half-width digits; same length as the original."""
-    return text.translate(_MATCH)
+    # Most texts have nothing to map: a set test per character is far cheaper than translate().
+    return text if _MATCHED.isdisjoint(text) else text.translate(_MATCH)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -100,16 +104,27 @@ class Token:
     rate: bool = False
 
 
+_TITLE = re.compile(r"《[^》]*》")
+_DOCUMENT_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
+# A figure needs a digit or one of the Chinese numerals _NUMBER reads: most sentences of a
+# report have none, and are passed after this one fast search.
+_ANY_NUMBER = re.compile(r"[\d两二三四五六七八九十]")
+
+
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose numbers are not figures: 《titles》, 〔2025〕1号 document numbers, quotes of names."""
-    spans = [m.span() for m in re.finditer(r"《[^》]*》", text)]
-    spans += [m.span() for m in re.finditer(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号", text)]
+    # Each pattern only where its one obligatory character is (a plain search is much faster).
+    spans = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+    if "号" in text:
+        spans += [m.span() for m in _DOCUMENT_NUMBER.finditer(text)]
     return spans
 
 
 def find_tokens(sentence: str) -> list[Token]:
     """Every number with a unit word in a (matching-normalised) sentence."""
     tokens: list[Token] = []
+    if _ANY_NUMBER.search(sentence) is None:
+        return tokens
     excluded = excluded_spans(sentence)
     for match in _NUMBER.finditer(sentence):
         num_start, num_end = match.span("num")
@@ -263,10 +278,13 @@ def clause_span(sentence: str, pos: int) -> tuple[int, int]:
     return start, len(sentence)
 
 
+_WIDE_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
 def wide_clause_span(sentence: str, pos: int) -> tuple[int, int]:
     """The clause around a position, split at ，；： only (a list joined by 、 stays whole)."""
     start = 0
-    for match in re.finditer(r"[，,；;：:]", sentence):
+    for match in _WIDE_CLAUSE_SPLIT.finditer(sentence):
         if match.end() <= pos:
             start = match.end()
         elif match.start() >= pos:
@@ -274,18 +292,22 @@ def wide_clause_span(sentence: str, pos: int) -> tuple[int, int]:
     return start, len(sentence)
 
 
-def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
-    """Distance from the number to the rule's nearest keyword, or None if the rule fails."""
+def match_rule(
+    rule: FigureRule,
+    sentence: str,
+    token: Token,
+    spans: tuple[tuple[int, int], tuple[int, int]] | None = None,
+) -> int | None:
+    """Distance from the number to the rule's nearest keyword, or None if the rule fails.
+
+    ``spans``: :func:`token_spans` of the token when the caller tries several rules on it."""
     if token.unit not in rule.units:
         return None
     if rule.context and not _PATTERNS[rule.context].search(sentence):
         return None
     best: int | None = None
-    narrow = clause_span(sentence, token.start)
-    # The 、-part around the number first; then the whole clause, but only what precedes the
-    # number there ("开展法治宣传30余场次、讲座8场次"), so a later list entry is never read as
-    # this number's label.
-    for span in (narrow, (wide_clause_span(sentence, token.start)[0], token.start)):
+    narrow, before = spans or token_spans(sentence, token)
+    for span in (narrow, before):
         clause = sentence[span[0] : span[1]]
         if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
             return None
@@ -305,10 +327,24 @@ def match_rule(rule: FigureRule, sentence: str, token: Token) -> int | None:
     return None
 
 
+def token_spans(sentence: str, token: Token) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where a number's keywords are looked for: the 、-part around it first; then the whole
+    clause, but only what precedes the number there ("开展法治宣传30余场次、讲座8场次"), so a
+    later list entry is never read as this number's label."""
+    return clause_span(sentence, token.start), (
+        wide_clause_span(sentence, token.start)[0],
+        token.start,
+    )
+
+
 def is_frequency(sentence: str, token: Token) -> bool:
     """每季度1次, 每月2次: a frequency, not a count of the year."""
     start, _ = clause_span(sentence, token.start)
-    return re.search(r"每[^，。；、]{0,4}$", sentence[start : token.start]) is not None
+    before = sentence[start : token.start]
+    return "每" in before and _FREQUENCY.search(before) is not None
+
+
+_FREQUENCY = re.compile(r"每[^，。；、]{0,4}$")
 
 
 def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None:
@@ -330,8 +366,11 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
             ):
                 return part
     best: tuple[int, str] | None = None
+    spans = None
     for rule in _RULES_BY_UNIT.get(token.unit, ()):
-        distance = match_rule(rule, sentence, token)
+        if spans is None:
+            spans = token_spans(sentence, token)  # the same for every rule: found once
+        distance = match_rule(rule, sentence, token, spans)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, rule.key)
     return best[1] if best else None
