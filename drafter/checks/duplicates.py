@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context
@@ -33,7 +34,7 @@ def _normal(sentence: str) -> str:
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
     # Pairs of characters rather than 2-character strings: the same set, built in C.
-    return set(zip(text, text[1:]))
+    return set(pairwise(text))
 
 
 @register(RULE, "重复的句子")
