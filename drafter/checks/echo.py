@@ -77,10 +77,10 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         numbered = ENUMERATOR.match(sentence) is not None
         single_clause = "，" not in sentence and "," not in sentence
-        shared = common_run(said, heading)
         if said == heading or (said in heading and len(said) >= ECHO_MIN):
             echo = True
         elif block.level >= 2 and single_clause and not numbered:
+            shared = common_run(said, heading)
             echo = shared >= ECHO_MIN and shared >= ECHO_SHARE * len(said)
         else:
             echo = False
