@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.figures import FULLWIDTH, Figure
@@ -129,13 +130,45 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Where a match of _NUMBER can begin: its 约/近/超过/逾/达 word, a space, a digit or a numeral.
+_NUMBER_START = re.compile(r"[约近超逾达\s\d两二三四五六七八九十]")
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers(sentence: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(sentence)``, several times faster.
+
+    re tries _NUMBER (which begins with optional parts) as a whole match at every character;
+    here it is tried only where a match can begin, found by a fast search for those
+    characters. The same matches, left to right: _NUMBER has no lookbehind, so a match at a
+    place does not depend on where the search started; and after a failed try at a digit the
+    rest of its run of digits is skipped, as a match starting inside a run would also match
+    (the same way, with more digits) at the run's first digit.
+    """
+    pos = 0
+    while True:
+        start = _NUMBER_START.search(sentence, pos)
+        if start is None:
+            return
+        at = start.start()
+        match = _NUMBER.match(sentence, at)
+        if match is not None:
+            yield match
+            pos = match.end()
+        elif sentence[at].isdecimal():  # \d is a decimal digit
+            digits = _DIGITS.match(sentence, at)
+            pos = digits.end() if digits is not None else at + 1
+        else:
+            pos = at + 1
+
+
 def find_tokens(sentence: str) -> list[Token]:
     """Every number with a unit word in a (matching-normalised) sentence."""
     tokens: list[Token] = []
     if _ANY_NUMBER.search(sentence) is None:
         return tokens
     excluded = excluded_spans(sentence)
-    for match in _NUMBER.finditer(sentence):
+    for match in _numbers(sentence):
         num_start, num_end = match.span("num")
         if any(a <= num_start < b for a, b in excluded):
             continue

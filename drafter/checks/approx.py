@@ -18,9 +18,7 @@ _UNITS = (
 _SMALL_APPROX = re.compile(rf"([1-9])(?<![\d.][1-9])\s*(余|多)\s*{_UNITS}")
 # 余/多 after a number that does not end in 0 (15余场次, 125余人): 余 means "a round number and
 # some more", so it follows 10, 20, 100, 1500 — never 15.
-_ODD_APPROX = re.compile(
-    rf"([1-9](?<![\d.][1-9])\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}"
-)
+_ODD_APPROX = re.compile(rf"([1-9](?<![\d.][1-9])\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}")
 _DOUBLE_APPROX = re.compile(
     rf"(?:约|大约|近)\s*\d+(?:\.\d+)?\s*(?:余|多)\s*(?:万|千|百)?\s*{_UNITS}?"
 )
