@@ -45,6 +45,8 @@ def protected_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, i
     """Spans inside 《…》 and “…” (titles of others' documents, quoted names)."""
     spans: list[tuple[int, int]] = []
     for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
+        if opening not in text:
+            continue  # most texts quote nothing: a plain search says so
         pattern = _PAIRS.get(opening + closing) or _inside_pair(opening, closing)
         for match in pattern.finditer(text):
             spans.append((match.start(), match.end()))
