@@ -353,6 +353,8 @@ def bare_leads(text: str, start: int = 0) -> list[re.Match[str]]:
     Only those that continue a sequence count ("…工作格局二是完善…" after an 一是; "…组织领导一是健全…"
     followed by a 二是): "统一是基础" and "唯一是" are words, not leads.
     """
+    if text.find("是", start) < 0:
+        return []  # every lead ends in 是
     punctuated = [(m.start(), cn_value(m.group(1))) for m in PUNCTUATED_LEAD.finditer(text, start)]
     bare = [m for m in _ANY_LEAD.finditer(text, start) if cn_value(m.group(1)) is not None]
     leads = sorted(punctuated + [(m.start(), cn_value(m.group(1))) for m in bare])

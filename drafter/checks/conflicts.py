@@ -42,6 +42,8 @@ _LEAD_FILLER = re.compile(
     r"全[乡镇]|我[乡镇]|本[乡镇]|全街道|我街道|已|均)+"
 )
 _FILLER = re.compile(r"了|的|达到|达|约|近|超过|以上|左右")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_NOT_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def approx_covers(rough: int | float, exact: int | float) -> bool:
 
 def _label(clause: str, raw: str) -> str:
     words = clause.replace(raw, "", 1)
-    words = re.sub(r"[^\u4e00-\u9fff]", "", words)
+    words = _NOT_HAN.sub("", words)
     return _FILLER.sub("", _LEAD_FILLER.sub("", words))
 
 
@@ -153,7 +155,7 @@ def _find_figures(context: Context) -> list[_Said]:
             # Shown: the clause up to the figure's 、-list end ("乡党委书记、乡长…会议3次").
             w_start, _ = wide_clause_span(sentence, at)
             written = mention.sentence[w_start:c_end].strip().rstrip("。！？；;!?")
-            words = re.sub(r"\W", "", mention.sentence)
+            words = _NOT_WORD.sub("", mention.sentence)
             said.append(_Said(mention, index, label, written, words))
     return said
 

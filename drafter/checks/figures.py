@@ -46,6 +46,7 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _UNIT_GROUPS)
 
 
+_CLAUSE_MARK = re.compile(r"[，,；]")
 _FILLER = re.compile(r"其中|已经|已|共|累计|全部|均|成功|予以|处理|办理|了|的|各类|\s")
 
 
@@ -55,7 +56,7 @@ def _counts(sentence: str) -> list[_Count]:
     for match in _COUNT.finditer(sentence):
         # The words between the previous figure (or the last comma) and this one say what it is.
         lead = sentence[previous_end : match.start()]
-        lead = re.split(r"[，,；]", lead)[-1] if "其中" not in lead else lead
+        lead = _CLAUSE_MARK.split(lead)[-1] if "其中" not in lead else lead
         role = "part" if _PART.search(lead) else "whole" if _WHOLE.search(lead) else ""
         counts.append(
             _Count(

@@ -22,6 +22,10 @@ _STATUS = re.compile(
 )
 
 
+_MARKS = re.compile(r"[。！？；;!?，,\s]")
+_DONE = re.compile(r"已|正在|完成|到位|完毕|中$|办结|销号")
+
+
 @register(RULE, "只有状态的句子")
 def check(context: Context) -> Iterator[Finding]:
     for index, block in enumerate(context.blocks):
@@ -31,11 +35,11 @@ def check(context: Context) -> Iterator[Finding]:
         norm = context.norm[index]
         for s_start, s_end in context.sentence_spans(index, start):
             sentence = ENUMERATOR.sub("", norm[s_start:s_end].strip(), count=1)
-            words = re.sub(r"[。！？；;!?，,\s]", "", sentence)
+            words = _MARKS.sub("", sentence)
             if not words or not _STATUS.match(words):
                 continue
             # Status words that carry their own content are fine ("已整改" needs what was done).
-            if not re.search(r"已|正在|完成|到位|完毕|中$|办结|销号", words):
+            if not _DONE.search(words):
                 continue
             yield Finding(
                 RULE,
