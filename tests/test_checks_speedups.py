@@ -131,3 +131,16 @@ def test_common_run_equals_the_table_it_replaced() -> None:
         a = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
         b = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
         assert common_run(a, b) == _common_run_table(a, b), (a, b)
+
+
+def test_frame_longest_is_the_longest_frame() -> None:
+    """fragments skips core() for sentences with a longer run of word characters than a frame."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser
+
+    from drafter.checks._text import FRAME, FRAME_LONGEST
+
+    # Without spaces (core() takes them out): the widest match of FRAME with \s* matching none.
+    assert parser.parse(FRAME.replace(r"\s*", "")).getwidth()[1] == FRAME_LONGEST

@@ -26,7 +26,9 @@ _DAY = re.compile(
     rf"(?<![\d.·])(1[0-2]|[1-9])\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])(?=\s*[”\"]?\s*(?:{_DAY_WORDS}|日|节))"
 )
 _PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉"}
-_DOUBLED = re.compile(r"([，、；：。！？])\1+|。。。")
+# A mark written twice or more (。。。 included). One alternative beginning with the class, so
+# that re scans for the marks: with a second alternative it tried every position.
+_DOUBLED = re.compile(r"([，、；：。！？])\1+")
 _FULL_DIGITS = re.compile(r"[０-９]+")
 # GB/T 15834—2011 4.5.3.5: 标有书名号（或引号）的并列成分之间通常不用顿号.
 _TITLES_COMMA = re.compile(r"》、(?=《)")
