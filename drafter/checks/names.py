@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import HAN, Context
+from drafter.checks._text import HAN, Context, preceded
 from drafter.identity import split_place
 
 RULE = "name-incomplete"
 
-_YEAR_NO_NIAN = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=度)")
+# (?<![\d.])(?:19|20)\d{2}(?=度), written century-first so that re scans for it (preceded).
+_YEAR_NO_NIAN = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + r"\d{2}(?=度)")
 _COUNTY_IN_TEXT = re.compile(
     rf"([{HAN}]{{2,6}}?(?:自治县|自治旗|县|区|旗))(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木))"
 )
