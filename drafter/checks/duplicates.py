@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from operator import add
 
 from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context
@@ -32,9 +32,10 @@ def _normal(sentence: str) -> str:
     return _LEAD.sub("", _NOT_TEXT.sub("", sentence))
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    # Pairs of characters rather than 2-character strings: the same set, built in C.
-    return set(pairwise(text))
+def _bigrams(text: str) -> set[str]:
+    # Built in C (each character added to the next): 2x faster than pairs of characters and
+    # 5x faster than slicing in a comprehension.
+    return set(map(add, text, text[1:]))
 
 
 @register(RULE, "重复的句子")
@@ -81,7 +82,7 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
     lengths = [len(key) for key, *_ in items]
     # Bigram sets are built only for sentences that pass the length test against some other
     # one: most pairs of a part differ in length too much to be near-duplicates.
-    grams: list[set[tuple[str, str]] | None] = [None] * len(items)
+    grams: list[set[str] | None] = [None] * len(items)
     budget = NEAR_BUDGET
     for j in range(1, len(items)):
         budget -= min(j, NEAR_WINDOW)
@@ -89,7 +90,7 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
             return
         key_j, index_j, start_j, end_j = items[j]
         length_j = lengths[j]
-        grams_j: set[tuple[str, str]] | None = None
+        grams_j: set[str] | None = None
         for i in range(max(0, j - NEAR_WINDOW), j):
             length_i = lengths[i]
             # shorter < longer * similarity, without sorting the pair (this loop is the hot one).
