@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from drafter.checks import Finding, register
 from drafter.checks._text import Context
@@ -19,11 +18,15 @@ from drafter.checks._text import Context
 RULE = "phrase-incomplete"
 
 
-@dataclass(frozen=True)
 class Phrase:
-    text: str
-    allowed: tuple[str, ...] = ()
-    """Correct wordings a variant of this phrase is part of (e.g. 防止矛盾上交)."""
+    """A set phrase; ``allowed``: correct wordings a variant of it is part of (矛盾上交)."""
+
+    # A plain class, not a dataclass: building one at import costs ~0.4 ms (issue 15).
+    __slots__ = ("allowed", "text")
+
+    def __init__(self, text: str, allowed: tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.allowed = allowed
 
 
 PHRASES: tuple[Phrase, ...] = (
