@@ -63,21 +63,25 @@ def _lead_free(sentence: str) -> str:
     return ENUMERATOR.sub("", sentence, count=1).strip()
 
 
-# What a noun-and-figures sentence can end on: a mark or the last character of a unit word. A
-# sentence ending otherwise (most) is passed without trying the pattern, which backtracks.
-_NOUN_FIGURES_END = ("。", "；", "！", *sorted({unit[-1] for unit in _UNIT[3:-1].split("|")}))
+# The last character of each unit word: a noun-and-figures sentence ends on one, then maybe
+# spaces and one mark (the end of _NOUN_FIGURES). A sentence ending otherwise (most) is passed
+# without trying the pattern, which backtracks.
+_UNIT_ENDS = tuple(sorted({unit[-1] for unit in _UNIT[3:-1].split("|")}))
+
+
+def _ends_on_unit(sentence: str) -> bool:
+    body = sentence[:-1] if sentence.endswith(("。", "；", "！")) else sentence
+    return body.rstrip().endswith(_UNIT_ENDS)
 
 
 def _noun_only(sentence: str) -> bool:
     """A noun phrase with figures and no verb: "行政诉讼案件1件。"."""
-    # Ends as a noun-and-figures sentence can (most do not): the cheap test first. The lead
-    # frames taken off below are at the start, so the rest ends as the sentence does.
-    if not sentence.endswith(_NOUN_FIGURES_END):
+    # The cheap test first. The lead frames taken off below are at the start (and the sentence
+    # is stripped), so the rest ends as the sentence does.
+    if not _ends_on_unit(sentence):
         return False
     rest = _LEAD_FRAMES.sub("", sentence)
     if rest.startswith(("其中", "分别", "包括")) or sentence.startswith("其中"):
-        return False
-    if not rest.endswith(_NOUN_FIGURES_END):
         return False
     match = _NOUN_FIGURES.match(rest)
     if match is None:
