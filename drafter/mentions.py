@@ -170,6 +170,15 @@ def _numbers(sentence: str) -> Iterator[re.Match[str]]:
             pos = at + 1
 
 
+# What a text needs for any figure: a digit or numeral (_ANY_NUMBER) as written, or a character
+# for_matching turns into one (兩 → 两; full-width digits are digits already).
+_MAY_HOLD_NUMBER = re.compile(
+    "[\\d两二三四五六七八九十"
+    + "".join(chr(code) for code, simple in _MATCH.items() if _ANY_NUMBER.match(simple))
+    + "]"
+)
+
+
 def find_tokens(sentence: str) -> list[Token]:
     """Every number with a unit word in a (matching-normalised) sentence."""
     tokens: list[Token] = []
@@ -483,6 +492,8 @@ def find_mentions(text: str) -> list[Mention]:
 
 @functools.lru_cache(maxsize=2048)
 def _mentions_of(text: str) -> tuple[Mention, ...]:
+    if _MAY_HOLD_NUMBER.search(text) is None:
+        return ()  # no digit or numeral, nor anything for_matching turns into one
     mentions: list[Mention] = []
     offset = 0
     for paragraph in text.split("\n"):
