@@ -22,6 +22,7 @@ _NEGATIVE = re.compile(
     r"(?<![\dA-Za-z.])[-－−](\d+)\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
 )
 _MINUS = re.compile("[-－−]")
+_DIGIT = re.compile(r"\d")
 # Words before a count that make it the part of a whole (checked first: 调解成功 contains 调解).
 _PART = re.compile(
     r"办结|化解|调解成功|成功调解|已解决|解决|结案|答复|处理完毕|已处理|办理完毕|销号|成功"
@@ -111,6 +112,8 @@ def check(context: Context) -> Iterator[Finding]:
             yield Finding(
                 RULE, "error", "数量不能是负数。", text[match.start() : match.end()], index
             )
+        if _DIGIT.search(norm) is None:
+            continue  # a part and its whole are counts (_COUNT): no digit, nothing to compare
         for s_start, s_end in context.sentence_spans(index):
             yield from _sentence(text[s_start:s_end], norm[s_start:s_end], index)
 
