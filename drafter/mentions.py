@@ -381,10 +381,10 @@ def match_rule(
         return None
     best: int | None = None
     narrow, before = spans or token_spans(sentence, token)
+    if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
+        return None  # the 、-part around the number rules the rule out
     for span in (narrow, before):
         clause = sentence[span[0] : span[1]]
-        if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
-            return None
         for keyword in rule.keywords:
             # Every occurrence, left to right (str.find: a regex per keyword was compiled on
             # first use, a hundred of them in every process).

@@ -54,7 +54,6 @@ def check(context: Context) -> Iterator[Finding]:
             key = _normal(context.norm[index][s_start:s_end])
             if len(key) < MIN_CHARS:
                 continue
-            excerpt = text[s_start:s_end].strip()
             if key in first_seen:
                 where = first_seen[key]
                 place = "本段前文" if where == index else f"第{where + 1}段"
@@ -62,7 +61,7 @@ def check(context: Context) -> Iterator[Finding]:
                     RULE,
                     "error" if len(key) >= ERROR_CHARS else "warning",
                     f"这句话与{place}的句子重复，请删去一处或改写。",
-                    excerpt,
+                    text[s_start:s_end].strip(),
                     index,
                 )
                 continue
