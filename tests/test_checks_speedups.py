@@ -144,3 +144,21 @@ def test_frame_longest_is_the_longest_frame() -> None:
 
     # Without spaces (core() takes them out): the widest match of FRAME with \s* matching none.
     assert parser.parse(FRAME.replace(r"\s*", "")).getwidth()[1] == FRAME_LONGEST
+
+
+def test_bigram_numbers_count_as_character_pairs() -> None:
+    """duplicates._bigrams: numbers standing for character pairs, with the sizes and overlaps
+    of the sets of 2-character strings (what the near-duplicate similarity is computed on)."""
+    from drafter.checks.duplicates import _bigrams, _normal
+    from tests.conftest import SEEDS
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    keys = [_normal(s) for s in text.split("。") if s.strip()]
+    keys += ["", "法", "法治", "法治政府", "ab12", "2024年度"]
+
+    def pairs(key: str) -> set[str]:
+        return {key[i : i + 2] for i in range(len(key) - 1)}
+
+    for a, b in zip(keys, keys[1:] + keys[:1], strict=True):
+        assert len(_bigrams(a)) == len(pairs(a)), a
+        assert len(_bigrams(a) & _bigrams(b)) == len(pairs(a) & pairs(b)), (a, b)

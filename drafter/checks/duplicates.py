@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from operator import add
 
 from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context
@@ -32,10 +31,20 @@ def _normal(sentence: str) -> str:
     return _LEAD.sub("", _NOT_TEXT.sub("", sentence))
 
 
-def _bigrams(text: str) -> set[str]:
-    # Built in C (each character added to the next): 2x faster than pairs of characters and
-    # 5x faster than slicing in a comprehension.
-    return set(map(add, text, text[1:]))
+def _bigrams(text: str) -> set[int]:
+    """The pairs of adjacent characters of a key, each as one number (its two UTF-16 units).
+
+    A key holds only Chinese characters, digits and Latin letters (_normal), all one UTF-16
+    unit each, so the 4 bytes at every even offset of the encoded key are one pair: the same
+    set as the 2-character strings, of the same size and with the same overlaps, built in C
+    (~3x faster than making the strings, which was a third of this check).
+    """
+    data = text.encode("utf-16-le")
+    size = len(data)
+    pairs = set(memoryview(data)[: size - size % 4].cast("I"))  # characters 0-1, 2-3, …
+    if size > 4:
+        pairs.update(memoryview(data)[2 : size - (size - 2) % 4].cast("I"))  # 1-2, 3-4, …
+    return pairs
 
 
 @register(RULE, "重复的句子")
@@ -81,7 +90,7 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
     lengths = [len(key) for key, *_ in items]
     # Bigram sets are built only for sentences that pass the length test against some other
     # one: most pairs of a part differ in length too much to be near-duplicates.
-    grams: list[set[str] | None] = [None] * len(items)
+    grams: list[set[int] | None] = [None] * len(items)
     budget = NEAR_BUDGET
     for j in range(1, len(items)):
         budget -= min(j, NEAR_WINDOW)
@@ -89,7 +98,7 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
             return
         key_j, index_j, start_j, end_j = items[j]
         length_j = lengths[j]
-        grams_j: set[str] | None = None
+        grams_j: set[int] | None = None
         for i in range(max(0, j - NEAR_WINDOW), j):
             length_i = lengths[i]
             # shorter < longer * similarity, without sorting the pair (this loop is the hot one).
