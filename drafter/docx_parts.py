@@ -40,6 +40,21 @@ class Parts:
 Parse = Callable[[bytes], Any]
 """Bytes of an XML part → its root element (:func:`drafter.reader.xmltree.parse`, or lxml's)."""
 
+LIGHT_MAX_TAGS = 18_000
+"""Above this many tags (``<``) in document.xml, lxml is used after all: the expat tree costs
+about 1 µs an element, lxml a fraction of that after ~4.5 ms to import and set up. Measured as
+the first read in a ``drafter check`` process: expat 4.4 ms faster for 1,900 tags (a 30-page
+report written by drafter has 1,500), 2.7 ms for 6,400 heavily formatted ones, 0.6 ms for
+16,000, and 4 ms slower for 25,600."""
+
+
+def lxml_parse(data: bytes) -> Any:
+    """A part parsed as python-docx parses it: no blank text kept, no entities resolved."""
+    from lxml import etree
+
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return etree.fromstring(data, parser)
+
 
 def _relationships(
     archive: zipfile.ZipFile, rels_name: str, source_dir: str, parse: Parse
@@ -83,7 +98,10 @@ def read_parts(archive: zipfile.ZipFile, parse: Parse | None = None) -> Parts:
     main = _relationships(archive, "_rels/.rels", "", parse).get("officeDocument")
     if main is None or _content_type(archive, main, parse) != MAIN_CONTENT_TYPE:
         raise ValueError("not a Word document")
-    document = parse(archive.read(main))
+    data = archive.read(main)
+    if light and data.count(b"<") > LIGHT_MAX_TAGS:
+        parse, light = lxml_parse, False
+    document = parse(data)
     body = document.find(f"{{{W_NS}}}body")
     if body is None:
         raise ValueError("no body")

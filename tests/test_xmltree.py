@@ -439,6 +439,21 @@ def test_damaged_styles_are_refused() -> None:
         used_styles(STYLES[:-5].encode(), {"Heading1"})
 
 
+def test_a_long_document_is_read_with_lxml_alike(tmp_path: Path, monkeypatch: Any) -> None:
+    import drafter.docx_parts
+
+    path = hand_made(tmp_path / "手工.docx")
+    light = read_report(path)
+    monkeypatch.setattr(drafter.docx_parts, "LIGHT_MAX_TAGS", 10)  # as if the file were long
+    with zipfile.ZipFile(path) as archive:
+        assert not isinstance(read_parts(archive).body, Element)
+    long = read_report(path)
+    assert long.blocks == light.blocks
+    assert [[(s.line, s.prefix) for s in g] for g in long.sources] == [
+        [(s.line, s.prefix) for s in g] for g in light.sources
+    ]
+
+
 # --------------------------------------------------------------------------- no lxml loaded
 
 
