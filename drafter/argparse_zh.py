@@ -29,6 +29,21 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
+
+def _untranslated(message: str) -> str:
+    return message
+
+
+def _untranslated_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+# argparse passes every message through gettext, which looks for a catalogue on disk each time
+# (a few milliseconds per run, on every run); the messages are matched in English below, so a
+# catalogue some system might install would only get in the way.
+argparse._ = _untranslated  # type: ignore[attr-defined]
+argparse.ngettext = _untranslated_plural  # type: ignore[attr-defined]
+
 EXIT_USAGE = 2
 USAGE_PREFIX = "用法："
 TYPE_WORDS = {"int": "整数", "float": "数字"}

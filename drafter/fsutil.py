@@ -15,9 +15,7 @@ import contextlib
 import errno
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -329,6 +327,9 @@ def _mode_for(path: Path) -> int:
 
 def _backup(path: Path) -> None:
     """Copy ``path`` to ``<name>.bak`` atomically: a failed copy never spoils the old .bak."""
+    import shutil  # here: only writes need it (and tempfile), and `drafter check` only reads
+    import tempfile
+
     bak = path.with_name(path.name + ".bak")
     _regular_or_absent(bak)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
@@ -445,6 +446,8 @@ def _prepare_folder(path: Path) -> None:
 def _temp_copy(path: Path, data: bytes) -> Path:
     """``data`` in a fsynced temp file beside ``path``, with the mode of the file it replaces
     or, for a new file, what the umask gives (mkstemp would make it private: 0600)."""
+    import tempfile
+
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import copy
 import errno
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -458,7 +460,7 @@ def test_disk_full_while_saving_answers_keeps_the_old_file_and_backup(
     def full_copy(*args: Any, **kwargs: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(fsutil.shutil, "copy2", full_copy)
+    monkeypatch.setattr(shutil, "copy2", full_copy)
     with pytest.raises(DrafterError):
         save_answers(answers, data)
     assert answers.read_bytes() == before
@@ -479,7 +481,7 @@ def test_read_only_output_folder_gives_a_clear_message(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     # Simulated (tests may run as root, which ignores file modes) …
-    monkeypatch.setattr(fsutil.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert main(["build", str(answers), "-o", str(out / "报告.docx")]) == 2
     err = capsys.readouterr().err
     assert "没有权限" in err and "Traceback" not in err
