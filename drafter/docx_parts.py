@@ -1,7 +1,7 @@
 """The parts of a .docx the reader needs (body, numbering, styles) as element trees.
 
-``drafter check`` and ``drafter import`` only read the XML; loading python-docx (or even lxml)
-for that took longer than checking a 30-page report. The parts are found the way python-docx
+``drafter check`` and ``drafter import`` only read the XML; loading python-docx for that took
+longer than checking a 30-page report, and importing lxml longer than parsing one with expat. The parts are found the way python-docx
 finds them (package relationships, then the main part's relationships) and parsed with
 :mod:`drafter.reader.xmltree` (the standard library's expat), which gives the trees python-docx's
 lxml parser gives, as far as the reader looks; a package python-docx would refuse (the main part

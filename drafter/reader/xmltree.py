@@ -1,5 +1,6 @@
 """A small read-only element tree parsed with the standard library's expat, for reading a .docx
-without importing lxml (importing it costs more than reading a 30-page report).
+without importing lxml (its import and first use cost ~4.5 ms in a ``drafter check`` process,
+15 ms in a bare interpreter: more than parsing a 30-page report's parts this way).
 
 It offers exactly the part of lxml's element API the reader uses (``tag``, ``text``, ``get``,
 ``find``, ``iter``, ``iterchildren``, ``getparent``) with lxml's names (Clark notation,
