@@ -1,4 +1,5 @@
-"""Reading a .docx with lxml alone gives what reading it through python-docx gives."""
+"""Reading a .docx without python-docx (expat trees, drafter.reader.xmltree) gives what reading
+it through python-docx gives."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _docx_files(tmp_path: Path) -> list[Path]:
     return files
 
 
-def test_lxml_reading_equals_python_docx_reading(tmp_path: Path) -> None:
+def test_light_reading_equals_python_docx_reading(tmp_path: Path) -> None:
     for path in _docx_files(tmp_path):
         light = read_report(path)
         full = read_report(path, with_document=True)

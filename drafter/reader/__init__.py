@@ -5,8 +5,9 @@ can see broken numbering. The block index is the "paragraph" every finding refer
 non-empty paragraph (a title spread over several lines is one block, a table is one block).
 
 Everything that can go wrong with a user's file ends as :class:`DrafterError` with a Chinese
-message. A .docx is read with lxml (:mod:`drafter.docx_parts`); python-docx only opens one that is
-to be edited (``check --annotate``) or that lxml alone cannot make sense of. By responsibility:
+message. A .docx is read into small expat trees (:mod:`drafter.docx_parts`,
+:mod:`drafter.reader.xmltree`); python-docx (with lxml) only opens one that is to be edited
+(``check --annotate``) or that the expat tree declines. By responsibility:
 
   ``docx``       the archive checked, the parts read, the body walked in document order;
   ``numbering``  the numbers Word shows before automatically numbered paragraphs;
@@ -78,7 +79,7 @@ def read_report(path: Path, *, with_document: bool = False) -> Report:
     """Read a report with each block's sources; DrafterError as above.
 
     ``with_document``: also open a .docx with python-docx (``Report.document``), for a caller
-    that edits it (``check --annotate``); reading alone parses the XML with lxml.
+    that edits it (``check --annotate``); reading alone parses the XML with expat.
     """
     path = Path(path)
     data = _read_bytes(path)

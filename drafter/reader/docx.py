@@ -1,5 +1,6 @@
-""".docx reports: the archive checked before anything is decompressed, the parts read with
-lxml (python-docx only for a document to be edited), the body walked in document order."""
+""".docx reports: the archive checked before anything is decompressed, the parts read into
+expat trees (python-docx and lxml only for a document to be edited, or one the expat tree
+declines), the body walked in document order. The walks below run unchanged on either tree."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from drafter.reader.items import Item, Source, Table, clean
 from drafter.reader.numbering import Numbering
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    from drafter.reader.xmltree import XmlElement as _Element
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 """Total uncompressed size a .docx may declare (its images included)."""
@@ -57,8 +58,8 @@ def check_archive(path: Path, data: bytes) -> None:
 
 
 def light_parts(data: bytes) -> Any:
-    """The parts through lxml alone, or None: then python-docx opens the file (and says
-    whether it can be read at all)."""
+    """The parts through the expat tree alone, or None: then python-docx opens the file (and
+    says whether it can be read at all, with the lxml trees the reader had before)."""
     import io
 
     from drafter.docx_parts import read_parts

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.docx_parts import w
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    from drafter.reader.xmltree import XmlElement as _Element
 
 
 class Numbering:
