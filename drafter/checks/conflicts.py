@@ -72,13 +72,19 @@ def unit_group(unit: str) -> frozenset[str]:
 def scoped(sentence: str, at: int, year: int | None) -> bool:
     """Is the figure at ``at`` (matching-normalised sentence) about a part, a period or another
     year, rather than the report's total for its year?"""
-    years = {int(y) for y in _OTHER_YEAR.findall(sentence)}
-    if year is not None and years - {year}:
-        return True
     _, c_end = clause_span(sentence, at)
+    w_start, _ = wide_clause_span(sentence, at)
+    return _other_year(sentence, year) or _scope_words(sentence, w_start, c_end)
+
+
+def _other_year(sentence: str, year: int | None) -> bool:
+    years = {int(y) for y in _OTHER_YEAR.findall(sentence)}
+    return year is not None and bool(years - {year})
+
+
+def _scope_words(sentence: str, w_start: int, c_end: int) -> bool:
     # Scope words anywhere in the clause up to the figure, 、-list included: in
     # "健全村级调解组织7个、调解员71名" the 71 are the villages' mediators.
-    w_start, _ = wide_clause_span(sentence, at)
     return _SCOPE.search(sentence[w_start:c_end]) is not None
 
 
@@ -146,20 +152,29 @@ def _find_figures(context: Context) -> list[_Said]:
         if "plans" in context.kinds_of(index):
             continue
         text = context.texts[index]
+        # Per sentence, not per figure: a sentence often states several.
+        sentence_of: dict[int, tuple[str, bool, str]] = {}
         for mention in find_mentions(text):
             if mention.rate:
                 continue
-            sentence = for_matching(mention.sentence)
+            known = sentence_of.get(mention.sentence_start)
+            if known is None:
+                matching = for_matching(mention.sentence)
+                known = sentence_of[mention.sentence_start] = (
+                    matching,
+                    _other_year(matching, context.year),
+                    _NOT_WORD.sub("", mention.sentence),
+                )
+            sentence, other_year, words = known
             at = mention.start - mention.sentence_start
-            if scoped(sentence, at, context.year):
-                continue
             c_start, c_end = clause_span(sentence, at)
+            w_start, _ = wide_clause_span(sentence, at)
+            if other_year or _scope_words(sentence, w_start, c_end):  # scoped(), spans found once
+                continue
             clause = sentence[c_start:c_end]
             label = _label(clause, for_matching(mention.raw))
             # Shown: the clause up to the figure's 、-list end ("乡党委书记、乡长…会议3次").
-            w_start, _ = wide_clause_span(sentence, at)
             written = mention.sentence[w_start:c_end].strip().rstrip("。！？；;!?")
-            words = _NOT_WORD.sub("", mention.sentence)
             said.append(_Said(mention, index, label, written, words))
     return said
 
