@@ -8,6 +8,7 @@ headings of the measures part is normal.
 from __future__ import annotations
 
 import re
+from codecs import utf_16_le_encode
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
@@ -39,7 +40,8 @@ def _bigrams(text: str) -> set[int]:
     set as the 2-character strings, of the same size and with the same overlaps, built in C
     (~3x faster than making the strings, which was a third of this check).
     """
-    data = text.encode("utf-16-le")
+    # The codec function itself: text.encode("utf-16-le") would import its module first.
+    data = utf_16_le_encode(text)[0]
     size = len(data)
     pairs = set(memoryview(data)[: size - size % 4].cast("I"))  # characters 0-1, 2-3, …
     if size > 4:
