@@ -196,6 +196,7 @@ class Context:
 
     # A plain class, not a dataclass: building one at import costs ~0.3 ms (issue 15).
     __slots__ = (
+        "_lead_free",
         "_spans",
         "blocks",
         "identity",
@@ -232,6 +233,7 @@ class Context:
         self.memo: dict[str, object] = {}
         """Results two rules share (the report's figures), computed once per run."""
         self._spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._lead_free: dict[tuple[int, int], list[str]] = {}
 
     def sentence_spans(self, index: int, start: int = 0) -> list[tuple[int, int]]:
         """:func:`sentences` of ``norm[index]`` from ``start``, split once per run: six rules
@@ -241,6 +243,19 @@ class Context:
         if spans is None:
             spans = self._spans[key] = list(sentences(self.norm[index], start))
         return spans
+
+    def lead_free(self, index: int, start: int = 0) -> list[str]:
+        """Each of :meth:`sentence_spans`, stripped and without its 一是/（1） lead
+        (ENUMERATOR): what the fragment and status-only rules judge."""
+        key = (index, start)
+        found = self._lead_free.get(key)
+        if found is None:
+            norm = self.norm[index]
+            found = self._lead_free[key] = [
+                ENUMERATOR.sub("", norm[a:b].strip(), count=1).strip()
+                for a, b in self.sentence_spans(index, start)
+            ]
+        return found
 
     @classmethod
     def build(cls, blocks: list[Block], *, unit_type: str | None, year: int | None) -> Context:

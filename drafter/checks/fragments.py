@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, Severity, register
-from drafter.checks._text import ENUMERATOR, FRAME, FRAME_LONGEST, HAN, Context, body_start, core
+from drafter.checks._text import FRAME, FRAME_LONGEST, HAN, Context, body_start, core
 
 RULE = "fragment"
 
@@ -57,10 +57,6 @@ VERBS = re.compile(
     "登记|服务|帮助|协调|指导|督导|巡查|巡逻|演练|考核|评查|清理|更新|下发|转发|传达|贯彻|累计|共计|"
     "合计|新增|减少|增加|增长|下降|占|达|为|是|有|获|计|建|设|聘|办|开|发|讲|送|收|审|查|调"
 )
-
-
-def _lead_free(sentence: str) -> str:
-    return ENUMERATOR.sub("", sentence, count=1).strip()
 
 
 # The last character of each unit word: a noun-and-figures sentence ends on one, then maybe
@@ -107,12 +103,12 @@ def check(context: Context) -> Iterator[Finding]:
                 text[max(begin, start) : match.end()],
                 index,
             )
-        for number, (s_start, s_end) in enumerate(context.sentence_spans(index, start)):
-            raw = norm[s_start:s_end].strip()
-            sentence = _lead_free(raw)
-            excerpt = text[s_start:s_end].strip()
-            if not sentence or _EMPTY_CLAUSE.search(raw):
+        spans = context.sentence_spans(index, start)
+        for number, sentence in enumerate(context.lead_free(index, start)):
+            s_start, s_end = spans[number]
+            if not sentence or _EMPTY_CLAUSE.search(norm, s_start, s_end):
                 continue  # reported above
+            excerpt = text[s_start:s_end].strip()
             judged = _judge(sentence)
             if judged is not None:
                 severity, message = judged

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import ENUMERATOR, Context
+from drafter.checks._text import Context
 
 RULE = "status-only"
 
@@ -32,9 +32,9 @@ def check(context: Context) -> Iterator[Finding]:
         if block.kind not in ("heading", "paragraph"):
             continue
         start = len(block.number) + len(block.text) if block.kind == "heading" else 0
-        norm = context.norm[index]
-        for s_start, s_end in context.sentence_spans(index, start):
-            sentence = ENUMERATOR.sub("", norm[s_start:s_end].strip(), count=1)
+        spans = context.sentence_spans(index, start)
+        for (s_start, s_end), sentence in zip(spans, context.lead_free(index, start), strict=True):
+            # The marks and spaces go: stripped or not, the same words.
             words = _MARKS.sub("", sentence)
             if not words or not _STATUS.match(words):
                 continue
