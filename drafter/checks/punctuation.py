@@ -66,7 +66,8 @@ def check(context: Context) -> Iterator[Finding]:
             )
         for match in _DAY.finditer(norm, start) if rare else ():
             day_marks.append((index, match))
-        yield from _balance(text, index, start)
+        if _BRACKETS.search(text, start) or "“" in text or "”" in text:
+            yield from _balance(text, index, start)  # nothing to balance otherwise (most blocks)
         for match in _DOUBLED.finditer(norm, start):
             word = text[match.start() : match.end()]
             fix = "“……”" if word.startswith("。。") and len(word) >= 3 else "一个"
