@@ -113,7 +113,7 @@ def _alternation(variants: list[str]) -> str:
     """One pattern for all variants, longest first; a listing mark may be 、，or ,.
 
     Grouped by first character ("依(?:法县|法乡|…)|法(?:治府建设|…)"): re tries the
-    alternatives of a group one by one, so without the grouping it tried all ~400 at every
+    alternatives of a group one by one, so without the grouping it tried all ~250 at every
     character that begins one of them. No variant begins with a mark, so a place's first
     character picks its group and the longest variant there still wins, as before.
     """
