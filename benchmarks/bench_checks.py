@@ -1,4 +1,4 @@
-"""Benchmark: checks on a ~30-page report (goal: under 0.3 s). Prints figures; not a test.
+"""Benchmark: checks on a ~30-page report (issue 15: first run <= 12 ms). Prints figures; not a test.
 
 Run: ``python benchmarks/bench_checks.py``. The report is built from the seeds' parts, varied so
 that sentences do not all collapse into duplicates (which would make the check cheaper).
@@ -6,9 +6,11 @@ that sentences do not all collapse into duplicates (which would make the check c
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +64,24 @@ def main() -> None:
     )
     print(f"reading text into blocks: {read_time * 1000:.1f} ms")
     print(
-        f"run_checks: best {min(timings) * 1000:.1f} ms, median {statistics.median(timings) * 1000:.1f} ms"
-        f" (goal < 300 ms), {len(findings)} findings"
+        f"run_checks: first {timings[0] * 1000:.1f} ms, best {min(timings) * 1000:.1f} ms, "
+        f"median {statistics.median(timings) * 1000:.1f} ms, {len(findings)} findings"
     )
+    # A peer measured in this run, so the figure does not depend on the machine: one regex
+    # pass over the whole report, finding every run of Chinese characters. The checks run
+    # ~30 families of rules; issue 15 asks for the first run of a 30-page report in <= 12 ms.
+    scan = re.compile(r"[\u4e00-\u9fff]+")
+    peer = min(_timed(lambda: len(scan.findall(text))) for _ in range(7))
+    print(
+        f"peer (one regex pass over the text): {peer * 1000:.2f} ms; run_checks = "
+        f"{timings[0] / peer:.0f}x the peer on its first run, {min(timings) / peer:.0f}x at best"
+    )
+
+
+def _timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

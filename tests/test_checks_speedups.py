@@ -67,6 +67,37 @@ def test_any_of_says_no_only_when_no_pattern_matches() -> None:
         assert hits >= 3
 
 
+def test_any_of_screen_matches_wherever_a_pattern_does() -> None:
+    """The literal-first screen of each pattern: never misses a match of the pattern."""
+    from drafter.checks import outdated, typos
+    from drafter.checks._text import _screen
+    from tests.conftest import SEEDS
+
+    rng = random.Random(15)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    patterns = [pattern for pattern, _, _ in typos._COMPILED]
+    patterns += [pattern for _, pattern in outdated._COMPILED]
+    patterns += [pattern for _, pattern, _ in outdated._PLANS]
+    # Hits for the patterns that begin with a group, a lookbehind or an optional mark.
+    samples = ["人民调节", "群众权力", "扎实的推动", "“七五”普法", "法制日报", "《信访条例》"]
+    samples += [text[i : i + rng.randint(5, 80)] for i in range(0, len(text), 37)]
+    hits = 0
+    for pattern in patterns:
+        screen = _screen(pattern.pattern)
+        assert screen is not None, pattern.pattern
+        assert screen[0] not in "([\\.", screen  # begins with a literal character
+        compiled = re.compile(screen)
+        for sample in samples:
+            if pattern.search(sample):
+                hits += 1
+                assert compiled.search(sample), (pattern.pattern, sample)
+    assert hits >= 6
+    # Beyond the simple reading: no screen, and AnyOf then searches the join alone.
+    assert _screen(r"(?i)abc") is None
+    assert _screen(r"[ab]c?|d") is None  # the first alternative has no required character
+    assert _screen(r"(a)b\1") is None
+
+
 def test_any_of_does_not_join_what_it_cannot_join_faithfully() -> None:
     from drafter.checks._text import AnyOf
 
@@ -100,3 +131,34 @@ def test_common_run_equals_the_table_it_replaced() -> None:
         a = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
         b = "".join(rng.choice("法治政府建设宣传ab") for _ in range(rng.randint(0, 30)))
         assert common_run(a, b) == _common_run_table(a, b), (a, b)
+
+
+def test_frame_longest_is_the_longest_frame() -> None:
+    """fragments skips core() for sentences with a longer run of word characters than a frame."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser
+
+    from drafter.checks._text import FRAME, FRAME_LONGEST
+
+    # Without spaces (core() takes them out): the widest match of FRAME with \s* matching none.
+    assert parser.parse(FRAME.replace(r"\s*", "")).getwidth()[1] == FRAME_LONGEST
+
+
+def test_bigram_numbers_count_as_character_pairs() -> None:
+    """duplicates._bigrams: numbers standing for character pairs, with the sizes and overlaps
+    of the sets of 2-character strings (what the near-duplicate similarity is computed on)."""
+    from drafter.checks.duplicates import _bigrams, _normal
+    from tests.conftest import SEEDS
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    keys = [_normal(s) for s in text.split("。") if s.strip()]
+    keys += ["", "法", "法治", "法治政府", "ab12", "2024年度"]
+
+    def pairs(key: str) -> set[str]:
+        return {key[i : i + 2] for i in range(len(key) - 1)}
+
+    for a, b in zip(keys, keys[1:] + keys[:1], strict=True):
+        assert len(_bigrams(a)) == len(pairs(a)), a
+        assert len(_bigrams(a) & _bigrams(b)) == len(pairs(a) & pairs(b)), (a, b)

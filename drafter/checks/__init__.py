@@ -11,7 +11,6 @@ has none); ``warning`` is very likely wrong but has legitimate uses; ``info`` is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
 from typing import Literal
 
 # Imported first: compiled character classes are remembered from here on (recompile.py); the
@@ -26,19 +25,59 @@ WHOLE_DOCUMENT = -1
 """The paragraph of a finding about the whole document (design.md: JSON paragraph -1)."""
 
 
-@dataclass(frozen=True)
 class Finding:
-    """One problem found in one block."""
+    """One problem found in one block (read-only once made).
+
+    ``message``: what is wrong and how to fix it, in Chinese; ``excerpt``: the offending text
+    exactly as it stands in the block ("" when something is missing); ``paragraph``: 0-based
+    index of the block, WHOLE_DOCUMENT (-1) for a finding about the whole document (a part
+    missing), shown as 全文.
+    """
+
+    # A plain class, not a frozen dataclass: building that at import cost ~0.35 ms (issue 15).
+    # The same behaviour: fields in this order (the JSON contract), equality, hash, repr.
+    __slots__ = ("excerpt", "message", "paragraph", "rule", "severity")
+    FIELDS = ("rule", "severity", "message", "excerpt", "paragraph")
 
     rule: str
     severity: Severity
     message: str
-    """What is wrong and how to fix it, in Chinese."""
     excerpt: str
-    """The offending text exactly as it stands in the block ("" when something is missing)."""
     paragraph: int
-    """0-based index of the block; WHOLE_DOCUMENT (-1) for a finding about the whole document
-    (a part missing), shown as 全文."""
+
+    def __init__(
+        self, rule: str, severity: Severity, message: str, excerpt: str, paragraph: int
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rule", rule)
+        set_field(self, "severity", severity)
+        set_field(self, "message", message)
+        set_field(self, "excerpt", excerpt)
+        set_field(self, "paragraph", paragraph)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Finding is read-only: cannot assign to {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Finding is read-only: cannot delete {name!r}")
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.rule, self.severity, self.message, self.excerpt, self.paragraph)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "Finding(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.FIELDS) + ")"
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as JSON has it (design.md), fields in order."""
+        return {name: getattr(self, name) for name in self.FIELDS}
 
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -86,7 +125,7 @@ def run_checks(
 
 def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object]:
     """The ``drafter check --format json`` document of design.md."""
-    return {"file": file, "findings": [asdict(f) for f in findings]}
+    return {"file": file, "findings": [f.as_dict() for f in findings]}
 
 
 # Importing the rule modules registers them. Kept at the bottom: they import Finding/register.

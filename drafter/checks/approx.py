@@ -14,20 +14,25 @@ RULE = "approx-misuse"
 _UNITS = (
     r"(?:次|件|场次|场|份|名|人次|人|个|起|项|期|批次|批|户|天|条|篇|家|处|所|台|套|块|本|册|幅|条)"
 )
-_SMALL_APPROX = re.compile(rf"(?<![\d.])([1-9])\s*(余|多)\s*{_UNITS}")
+# The digit first, its lookbehind after it: re then scans for digits (_text.preceded).
+_SMALL_APPROX = re.compile(rf"([1-9])(?<![\d.][1-9])\s*(余|多)\s*{_UNITS}")
 # 余/多 after a number that does not end in 0 (15余场次, 125余人): 余 means "a round number and
 # some more", so it follows 10, 20, 100, 1500 — never 15.
-_ODD_APPROX = re.compile(rf"(?<![\d.])([1-9]\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}")
+_ODD_APPROX = re.compile(rf"([1-9](?<![\d.][1-9])\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}")
 _DOUBLE_APPROX = re.compile(
     rf"(?:约|大约|近)\s*\d+(?:\.\d+)?\s*(?:余|多)\s*(?:万|千|百)?\s*{_UNITS}?"
 )
-_ONE_ALL = re.compile(rf"(?<![\d.])(?:1|一)\s*{_UNITS}[^，。；\d]{{0,4}}[，,]\s*(?:且|并|已|都)?均")
+_ONE_ALL = re.compile(
+    rf"(?:1(?<![\d.]1)|一(?<![\d.]一))\s*{_UNITS}[^，。；\d]{{0,4}}[，,]\s*(?:且|并|已|都)?均"
+)
 
 
 @register(RULE, "概数用法")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
-        for match in _SMALL_APPROX.finditer(norm):
+        # The first three patterns need a 余 or 多, the last a 均: most blocks have neither.
+        approx = "余" in norm or "多" in norm
+        for match in _SMALL_APPROX.finditer(norm) if approx else ():
             yield Finding(
                 RULE,
                 "error",
@@ -35,7 +40,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        for match in _ODD_APPROX.finditer(norm):
+        for match in _ODD_APPROX.finditer(norm) if approx else ():
             yield Finding(
                 RULE,
                 "warning",
@@ -45,7 +50,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        for match in _DOUBLE_APPROX.finditer(norm):
+        for match in _DOUBLE_APPROX.finditer(norm) if approx else ():
             yield Finding(
                 RULE,
                 "warning",
@@ -53,7 +58,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        for match in _ONE_ALL.finditer(norm):
+        for match in _ONE_ALL.finditer(norm) if "均" in norm else ():
             yield Finding(
                 RULE,
                 "error",

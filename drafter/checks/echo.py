@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import ENUMERATOR, HAN, Context, common_run, core, sentences
+from drafter.checks._text import ENUMERATOR, HAN, Context, common_run, core
 
 RULE = "heading-echo"
 
@@ -48,7 +48,7 @@ def _first_sentence(context: Context, index: int) -> tuple[int, str, str, int] |
         where, start = index + 1, 0
     else:
         return None
-    spans = list(sentences(context.norm[where], start))
+    spans = context.sentence_spans(where, start)
     if not spans:
         return None
     s_start, s_end = spans[0]
@@ -77,10 +77,10 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         numbered = ENUMERATOR.match(sentence) is not None
         single_clause = "，" not in sentence and "," not in sentence
-        shared = common_run(said, heading)
         if said == heading or (said in heading and len(said) >= ECHO_MIN):
             echo = True
         elif block.level >= 2 and single_clause and not numbered:
+            shared = common_run(said, heading)
             echo = shared >= ECHO_MIN and shared >= ECHO_SHARE * len(said)
         else:
             echo = False

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, Severity, register
-from drafter.checks._text import ENUMERATOR, FRAME, HAN, Context, body_start, core, sentences
+from drafter.checks._text import FRAME, FRAME_LONGEST, HAN, Context, body_start, core
 
 RULE = "fragment"
 
@@ -32,6 +32,9 @@ _OPEN_END = re.compile(
 )
 _EMPTY_CLAUSE = re.compile(r"[，、；：,;:]\s*[。！？]")
 _FRAME_ONLY = re.compile(rf"^{FRAME}$")
+# More word characters in a row than a frame has: core() of the sentence cannot be only a
+# frame. Found at once in most sentences, which then skip core().
+_LONGER_THAN_FRAME = re.compile(rf"[{HAN}0-9A-Za-z]{{{FRAME_LONGEST + 1}}}")
 # The result clause of a sentence whose doing was cut away: "营造了浓厚的法治氛围。" alone.
 _RESULT_ONLY = re.compile(r"^(?:营造|提高|增强|提升|丰富)了[^，,；;]{2,14}[。！]?$")
 _YEAR_AND_LATER = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(?:在)?(?:今后|下一步|下步)")
@@ -56,12 +59,23 @@ VERBS = re.compile(
 )
 
 
-def _lead_free(sentence: str) -> str:
-    return ENUMERATOR.sub("", sentence, count=1).strip()
+# The last character of each unit word: a noun-and-figures sentence ends on one, then maybe
+# spaces and one mark (the end of _NOUN_FIGURES). A sentence ending otherwise (most) is passed
+# without trying the pattern, which backtracks.
+_UNIT_ENDS = tuple(sorted({unit[-1] for unit in _UNIT[3:-1].split("|")}))
+
+
+def _ends_on_unit(sentence: str) -> bool:
+    body = sentence[:-1] if sentence.endswith(("。", "；", "！")) else sentence
+    return body.rstrip().endswith(_UNIT_ENDS)
 
 
 def _noun_only(sentence: str) -> bool:
     """A noun phrase with figures and no verb: "行政诉讼案件1件。"."""
+    # The cheap test first. The lead frames taken off below are at the start (and the sentence
+    # is stripped), so the rest ends as the sentence does.
+    if not _ends_on_unit(sentence):
+        return False
     rest = _LEAD_FRAMES.sub("", sentence)
     if rest.startswith(("其中", "分别", "包括")) or sentence.startswith("其中"):
         return False
@@ -89,16 +103,16 @@ def check(context: Context) -> Iterator[Finding]:
                 text[max(begin, start) : match.end()],
                 index,
             )
-        for number, (s_start, s_end) in enumerate(sentences(norm, start)):
-            raw = norm[s_start:s_end].strip()
-            sentence = _lead_free(raw)
-            excerpt = text[s_start:s_end].strip()
-            if not sentence or _EMPTY_CLAUSE.search(raw):
+        spans = context.sentence_spans(index, start)
+        for number, sentence in enumerate(context.lead_free(index, start)):
+            s_start, s_end = spans[number]
+            if not sentence or _EMPTY_CLAUSE.search(norm, s_start, s_end):
                 continue  # reported above
+            excerpt = text[s_start:s_end].strip()
             judged = _judge(sentence)
             if judged is not None:
                 severity, message = judged
-                if _OPEN_END.search(sentence):
+                if _open_end(sentence):
                     # Only the clause that breaks off: the whole sentence may be long.
                     cut = max(excerpt.rfind(mark) for mark in "，,：:") + 1
                     excerpt = excerpt[cut:]
@@ -125,6 +139,19 @@ def check(context: Context) -> Iterator[Finding]:
             )
 
 
+_OPEN_END_WORD = 12
+"""More than the longest word _OPEN_END ends on (问题主要是: 5)."""
+
+
+def _open_end(sentence: str) -> bool:
+    """_OPEN_END.search(sentence), for a stripped sentence, without scanning all of it: its
+    match is a word, spaces and the final mark, so it starts within the last few characters."""
+    if not sentence.endswith(("。", "；", "！")):
+        return False
+    body = len(sentence[:-1].rstrip())
+    return _OPEN_END.search(sentence, max(body - _OPEN_END_WORD, 0)) is not None
+
+
 def _judge(sentence: str) -> tuple[Severity, str] | None:
     """Why a sentence is a fragment (severity and message), or None."""
     if _DANGLING_ALL.match(sentence):
@@ -132,12 +159,12 @@ def _judge(sentence: str) -> tuple[Severity, str] | None:
             "“均”前面没有它所指的事项（像是删掉了“作出……N项”这样的分句）：请补出所指的事项，"
             "或去掉“均”。"
         )
-    if _OPEN_END.search(sentence):
+    if _open_end(sentence):
         return "error", (
             "句子在需要接续内容的词上结束了（如“主要表现在。”“包括。”）：请补全后面的内容，"
             "或把句号改为冒号并接着列出。"
         )
-    if _FRAME_ONLY.match(core(sentence)):
+    if not _LONGER_THAN_FRAME.search(sentence) and _FRAME_ONLY.match(core(sentence)):
         return "error", "这句话只有时间或关联词，没有内容：请补全或删去。"
     if _RESULT_ONLY.match(sentence):
         # Short summary sentences of this shape exist: likely, not certain.
@@ -163,7 +190,7 @@ def _has_whole_before(context: Context, index: int) -> bool:
     previous = context.blocks[index - 1]
     if previous.kind not in ("heading", "paragraph"):
         return False
-    spans = list(sentences(context.norm[index - 1], 0))
+    spans = context.sentence_spans(index - 1)
     if not spans:
         return False
     last_start, last_end = spans[-1]

@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import HAN, Context
+from drafter.checks._text import HAN, Context, preceded
 from drafter.identity import split_place
 
 RULE = "name-incomplete"
 
-_YEAR_NO_NIAN = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=度)")
+# (?<![\d.])(?:19|20)\d{2}(?=度), written century-first so that re scans for it (preceded).
+_YEAR_NO_NIAN = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + r"\d{2}(?=度)")
 _COUNTY_IN_TEXT = re.compile(
     rf"([{HAN}]{{2,6}}?(?:自治县|自治旗|县|区|旗))(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木))"
 )
@@ -140,13 +141,30 @@ def _unit_stems(context: Context) -> Iterator[Finding]:
         stem = unit[: -len(unit_type)]
         if len(stem) < 2:
             continue
-        pattern = re.compile(rf"{re.escape(stem)}(?=\d|年度|人民政府|党委|政府|法治政府)")
         for index, text, norm in context.prose():
-            for match in pattern.finditer(norm):
+            for start, end in _unit_stem_spans(norm, stem):
                 yield Finding(
                     RULE,
                     "error",
                     f"“{stem}”后面少了“{unit_type}”：本单位名称是“{unit}”，这里应写全称。",
-                    text[match.start() : match.end() + 2],
+                    text[start : end + 2],
                     index,
                 )
+
+
+# What follows a unit's stem written without its 乡/镇 (a year, 年度, a body). Compiled once:
+# a pattern made from each report's name was compiled anew in every run.
+_AFTER_UNIT_STEM = re.compile(r"\d|年度|人民政府|党委|政府|法治政府")
+
+
+def _unit_stem_spans(norm: str, stem: str) -> Iterator[tuple[int, int]]:
+    """Where ``stem`` is followed by what _AFTER_UNIT_STEM says, left to right (as the
+    regex ``stem(?=…)`` finds it)."""
+    at = norm.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        if _AFTER_UNIT_STEM.match(norm, end):
+            yield at, end
+            at = norm.find(stem, end)
+        else:
+            at = norm.find(stem, at + 1)

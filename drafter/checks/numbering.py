@@ -18,14 +18,17 @@ _OPEN = "（("
 _CLOSE = "）)"
 
 
+_NUMBER_MARKS = re.compile(r"[（()）、，,.．\s]")
+_NUMERALS = re.compile(r"[一二三四五六七八九十百零〇两\d]+")
+
+
 def _value(number: str) -> int | None:
-    core = re.sub(r"[（()）、，,.．\s]", "", number)
-    return cn_value(core)
+    return cn_value(_NUMBER_MARKS.sub("", number))
 
 
 def _style(level: int, number: str) -> str:
     """The style of a number apart from its value: which brackets or separator it uses."""
-    return re.sub(r"[一二三四五六七八九十百零〇两\d]+", "N", number.replace(" ", ""))
+    return _NUMERALS.sub("N", number.replace(" ", ""))
 
 
 def _bracket_problem(number: str) -> tuple[Severity, str] | None:
@@ -162,6 +165,8 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
             yield from close()
             continue
         text = context.norm[index]
+        if text.find("是", start) < 0:
+            continue  # every lead ends in 是
         # A lead with its mark forgotten still counts (the run-on check reports the mark).
         leads = list(_LEAD.finditer(text, start)) + bare_leads(text, start)
         for match in sorted(leads, key=lambda m: m.start()):

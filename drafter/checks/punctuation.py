@@ -26,13 +26,19 @@ _DAY = re.compile(
     rf"(?<![\d.·])(1[0-2]|[1-9])\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])(?=\s*[”\"]?\s*(?:{_DAY_WORDS}|日|节))"
 )
 _PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉"}
-_DOUBLED = re.compile(r"([，、；：。！？])\1+|。。。")
+# A mark written twice or more (。。。 included). One alternative beginning with the class, so
+# that re scans for the marks: with a second alternative it tried every position.
+_DOUBLED = re.compile(r"([，、；：。！？])\1+")
 _FULL_DIGITS = re.compile(r"[０-９]+")
 # GB/T 15834—2011 4.5.3.5: 标有书名号（或引号）的并列成分之间通常不用顿号.
 _TITLES_COMMA = re.compile(r"》、(?=《)")
 # Between two bodies of an addressee line ("中共某县委员会，某县人民政府："), GB/T 9704 uses 、.
 _ADDRESSEE_COMMA = re.compile(r"(?:委员会|人民政府|[县区市旗]委|办公室|政府)(?P<mark>[，,])")
 _SINGLE_DASH = re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])")
+# The marks the patterns above look for, all rare in Chinese text: a block without any of them
+# (most blocks) is passed after one fast search instead of four slow ones (the patterns begin
+# with lookbehinds, which re tries at every position).
+_RARE = re.compile(r"[,;:?!()\".．•・·—–]")
 
 
 @register(RULE, "标点符号")
@@ -40,7 +46,8 @@ def check(context: Context) -> Iterator[Finding]:
     day_marks: list[tuple[int, re.Match[str]]] = []
     for index, text, norm in context.prose():
         start = context.body_start(index)
-        for match in _HALF.finditer(norm, start):
+        rare = _RARE.search(norm, start) is not None
+        for match in _HALF.finditer(norm, start) if rare else ():
             mark = match.group(0)
             yield Finding(
                 RULE,
@@ -49,7 +56,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
-        for match in _HALF_PERIOD.finditer(norm, start):
+        for match in _HALF_PERIOD.finditer(norm, start) if rare else ():
             yield Finding(
                 RULE,
                 "warning",
@@ -57,9 +64,10 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
-        for match in _DAY.finditer(norm, start):
+        for match in _DAY.finditer(norm, start) if rare else ():
             day_marks.append((index, match))
-        yield from _balance(text, index, start)
+        if _BRACKETS.search(text, start) or "“" in text or "”" in text:
+            yield from _balance(text, index, start)  # nothing to balance otherwise (most blocks)
         for match in _DOUBLED.finditer(norm, start):
             word = text[match.start() : match.end()]
             fix = "“……”" if word.startswith("。。") and len(word) >= 3 else "一个"
@@ -86,7 +94,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
-        for match in _SINGLE_DASH.finditer(norm, start):
+        for match in _SINGLE_DASH.finditer(norm, start) if rare else ():
             yield Finding(
                 RULE,
                 "warning",

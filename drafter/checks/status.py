@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import ENUMERATOR, Context, sentences
+from drafter.checks._text import Context
 
 RULE = "status-only"
 
@@ -22,20 +22,24 @@ _STATUS = re.compile(
 )
 
 
+_MARKS = re.compile(r"[。！？；;!?，,\s]")
+_DONE = re.compile(r"已|正在|完成|到位|完毕|中$|办结|销号")
+
+
 @register(RULE, "只有状态的句子")
 def check(context: Context) -> Iterator[Finding]:
     for index, block in enumerate(context.blocks):
         if block.kind not in ("heading", "paragraph"):
             continue
         start = len(block.number) + len(block.text) if block.kind == "heading" else 0
-        norm = context.norm[index]
-        for s_start, s_end in sentences(norm, start):
-            sentence = ENUMERATOR.sub("", norm[s_start:s_end].strip(), count=1)
-            words = re.sub(r"[。！？；;!?，,\s]", "", sentence)
+        spans = context.sentence_spans(index, start)
+        for (s_start, s_end), sentence in zip(spans, context.lead_free(index, start), strict=True):
+            # The marks and spaces go: stripped or not, the same words.
+            words = _MARKS.sub("", sentence)
             if not words or not _STATUS.match(words):
                 continue
             # Status words that carry their own content are fine ("已整改" needs what was done).
-            if not re.search(r"已|正在|完成|到位|完毕|中$|办结|销号", words):
+            if not _DONE.search(words):
                 continue
             yield Finding(
                 RULE,

@@ -7,22 +7,33 @@ severity). Years are report years: ``since=2023`` flags reports on 2023 and late
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
 class Term:
-    """A wording that is wrong in reports of some years."""
+    """A wording that is wrong in reports of some years.
 
-    pattern: str
-    """Regex matched on the (Traditional → Simplified mapped) text."""
-    message: str
-    """Chinese explanation, with the fix."""
-    since: int | None = None
-    """First report year the wording is outdated in (None: always)."""
-    before: int | None = None
-    """The wording cannot appear before this report year (an event that had not happened)."""
-    severity: str = "warning"
+    ``pattern``: a regex matched on the (Traditional → Simplified mapped) text; ``message``: the
+    Chinese explanation, with the fix; ``since``: the first report year the wording is outdated
+    in (None: always); ``before``: the wording cannot appear before this report year (an event
+    that had not happened).
+    """
+
+    # A plain class, not a dataclass: building one at import costs ~0.4 ms (issue 15).
+    __slots__ = ("before", "message", "pattern", "severity", "since")
+
+    def __init__(
+        self,
+        pattern: str,
+        message: str,
+        since: int | None = None,
+        before: int | None = None,
+        severity: str = "warning",
+    ) -> None:
+        self.pattern = pattern
+        self.message = message
+        self.since = since
+        self.before = before
+        self.severity = severity
 
 
 TERMS: tuple[Term, ...] = (

@@ -93,12 +93,16 @@ def check(context: Context) -> Iterator[Finding]:
     if unit_type not in _FOREIGN:
         return
     # A 街道 with villages (村（社区）, 村委会, 行政村) has rural work: 乡村振兴 is its own.
-    has_villages = any(_VILLAGES.search(norm) for _, _, norm in context.prose())
+    has_villages = unit_type == "街道" and any(
+        _VILLAGES.search(norm) for _, _, norm in context.prose()
+    )
     for index, text, norm in context.prose():
         if context.blocks[index].kind == "title":
             continue
         spans = protected_spans(norm)
         for foreign in _FOREIGN[unit_type]:
+            if foreign not in norm:
+                continue  # every pattern of a foreign unit type holds its word (a fast test)
             for pattern in _COMPILED[foreign]:
                 for match in pattern.finditer(norm):
                     start, end = match.span()
@@ -118,7 +122,7 @@ def check(context: Context) -> Iterator[Finding]:
                         word,
                         index,
                     )
-        for match in _COUNTY_VOICE.finditer(norm):
+        for match in _COUNTY_VOICE.finditer(norm) if "县" in norm else ():
             if not inside(spans, *match.span()):
                 word = text[match.start() : match.end()]
                 yield Finding(
@@ -128,7 +132,7 @@ def check(context: Context) -> Iterator[Finding]:
                     word,
                     index,
                 )
-        for match in _COUNTY_PLAN.finditer(norm):
+        for match in _COUNTY_PLAN.finditer(norm) if "依法治县" in norm else ():
             yield Finding(
                 RULE,
                 "warning",

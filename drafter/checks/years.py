@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import Context, sentences
+from drafter.checks._text import Context
 
 RULE = "year-mismatch"
 
@@ -27,6 +27,9 @@ _YEARLY_DOCUMENT = re.compile(
 _COMPARISON = re.compile(
     r"比|较|同比|相比|增长|下降|增加|减少|上年|去年|上一年|以来|截至|截止|至今"
 )
+
+
+_LEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度|全年)?[，,]")
 
 
 def _first_year(text: str) -> re.Match[str] | None:
@@ -123,9 +126,10 @@ def check(context: Context) -> Iterator[Finding]:
                         index,
                     )
             # A sentence opening with last year and stating figures: last year's data as this year's.
-            for s_start, s_end in sentences(text, start):
+            # The spans of the normalised text: it has the same marks at the same places.
+            for s_start, s_end in context.sentence_spans(index, start):
                 sentence = text[s_start:s_end]
-                match = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|全年)?[，,]", sentence)
+                match = _LEADING_YEAR.match(sentence)
                 if (
                     match
                     and int(match.group(1)) == year - 1
