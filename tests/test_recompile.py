@@ -132,7 +132,7 @@ def test_a_damaged_or_foreign_cache_file_means_compiling_as_before(tmp_path: Pat
     import zlib
 
     entries = {
-        key: (flags, [0, 1, 2], groups, index, names)
+        key: (flags, bytes(12), groups, index, names)  # three zero codes
         for key, (flags, _code, groups, index, names) in marshal.loads(data[4:]).items()
     }
     payload = marshal.dumps(entries)
