@@ -336,10 +336,8 @@ def drop_clause(text: str, mention: Mention) -> str:
 
 def sentence_without(mention: Mention) -> str:
     """The figure's sentence as it reads once its clause is dropped ("" if nothing is left)."""
-    from dataclasses import replace
-
-    alone = replace(mention, start=mention.start - mention.sentence_start, sentence_start=0)
-    alone = replace(alone, end=alone.start + len(mention.raw))
+    alone = mention.replace(start=mention.start - mention.sentence_start, sentence_start=0)
+    alone = alone.replace(end=alone.start + len(mention.raw))
     return drop_clause(mention.sentence, alone)
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from drafter.record import FrozenRecord
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -30,11 +31,19 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-@dataclass(frozen=True)
-class Parts:
+class Parts(FrozenRecord):
+    """The root elements the reader walks: the body, and numbering and styles when present."""
+
+    FIELDS = __slots__ = ("body", "numbering", "styles")
     body: Any
     numbering: Any | None
     styles: Any | None
+
+    def __init__(self, body: Any, numbering: Any | None, styles: Any | None) -> None:
+        init = object.__setattr__
+        init(self, "body", body)
+        init(self, "numbering", numbering)
+        init(self, "styles", styles)
 
 
 Parse = Callable[[bytes], Any]

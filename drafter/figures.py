@@ -8,9 +8,9 @@ importer all accept the same forms: full-width digits (３０), ``1500余``, ``1
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from drafter.errors import shown
+from drafter.record import FrozenRecord
 
 FULLWIDTH: dict[int, str] = {
     ord(a): b for a, b in zip("０１２３４５６７８９．，－＋％", "0123456789.,-+%", strict=True)
@@ -22,12 +22,17 @@ APPROX_PREFIXES = ("约", "近", "超过", "逾")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(FrozenRecord):
     """A reported count: its value and whether it was given as approximate (1500余)."""
 
+    FIELDS = __slots__ = ("value", "approx")
     value: int | float
-    approx: bool = False
+    approx: bool
+
+    def __init__(self, value: int | float, approx: bool = False) -> None:
+        init = object.__setattr__
+        init(self, "value", value)
+        init(self, "approx", approx)
 
     def __str__(self) -> str:
         return format_number(self.value) + ("余" if self.approx else "")

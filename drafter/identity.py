@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from drafter.hanzi import to_simplified
 from drafter.outline import Block
+from drafter.record import Record
 from drafter.units import NOT_STREET
 
 UNIT_TYPES = ("街道", "苏木", "乡", "镇")
@@ -66,14 +67,13 @@ _NOT_UNIT_PREFIX = set("全我本该各每此其乡城村集小市县区")
 _GENERIC_NAMES = {"乡镇", "城镇", "村镇", "集镇", "城乡", "街道"}
 
 
-class Identity:
+class Identity(Record):
     """The reporting unit as read from a report.
 
     ``disagreements``: where title, opening, body or signature say different things, in Chinese.
     """
 
-    # A plain class, not a dataclass: building one at import costs ~0.3 ms (issue 15).
-    __slots__ = ("county", "disagreements", "unit_name", "unit_type", "year")
+    FIELDS = __slots__ = ("unit_name", "unit_type", "county", "year", "disagreements")
 
     def __init__(
         self,
@@ -88,20 +88,6 @@ class Identity:
         self.county = county
         self.year = year
         self.disagreements: list[str] = [] if disagreements is None else disagreements
-
-    def _fields(self) -> tuple[object, ...]:
-        return (self.unit_name, self.unit_type, self.county, self.year, self.disagreements)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Identity) and self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
-
-    def __repr__(self) -> str:
-        return (
-            f"Identity(unit_name={self.unit_name!r}, unit_type={self.unit_type!r}, "
-            f"county={self.county!r}, year={self.year!r}, disagreements={self.disagreements!r})"
-        )
 
 
 def unit_type_of(name: str) -> str | None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from drafter.figures import FULLWIDTH, Figure
 from drafter.hanzi import T2S
+from drafter.record import FrozenRecord
 
 _MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
@@ -453,25 +453,63 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
 # --------------------------------------------------------------------------- mentions
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A figure as a text states it."""
+class Mention(FrozenRecord):
+    """A figure as a text states it.
 
+    ``unit``: the unit word as written ("场次", "份", "%"), 余人/多人 read as 人 with ``approx``;
+    ``raw``: the figure exactly as written in the text ("1500余份", "约200人次", "两次");
+    ``start``/``end``: the span of ``raw`` in the text given to :func:`find_mentions`;
+    ``sentence``: the whole sentence it sits in, as written; ``key``: the catalogue key it
+    reads as (``publicity.activities``), or None.
+    """
+
+    FIELDS = __slots__ = (
+        "value",
+        "approx",
+        "unit",
+        "raw",
+        "start",
+        "end",
+        "sentence",
+        "sentence_start",
+        "key",
+        "rate",
+    )
     value: int | float
     approx: bool
     unit: str
-    """The unit word as written ("场次", "份", "%"); 余人/多人 read as 人 with ``approx``."""
     raw: str
-    """The figure exactly as written in the text ("1500余份", "约200人次", "两次")."""
     start: int
     end: int
-    """Span of ``raw`` in the text given to :func:`find_mentions`."""
     sentence: str
-    """The whole sentence it sits in, as written."""
     sentence_start: int
-    key: str | None = None
-    """The catalogue key it reads as (``publicity.activities``), or None."""
-    rate: bool = False
+    key: str | None
+    rate: bool
+
+    def __init__(
+        self,
+        value: int | float,
+        approx: bool,
+        unit: str,
+        raw: str,
+        start: int,
+        end: int,
+        sentence: str,
+        sentence_start: int,
+        key: str | None = None,
+        rate: bool = False,
+    ) -> None:
+        init = object.__setattr__
+        init(self, "value", value)
+        init(self, "approx", approx)
+        init(self, "unit", unit)
+        init(self, "raw", raw)
+        init(self, "start", start)
+        init(self, "end", end)
+        init(self, "sentence", sentence)
+        init(self, "sentence_start", sentence_start)
+        init(self, "key", key)
+        init(self, "rate", rate)
 
     @property
     def figure(self) -> Figure:

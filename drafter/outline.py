@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from drafter.record import Record
 
 BlockKind = Literal["title", "addressee", "heading", "paragraph", "signature", "date", "table"]
 
@@ -75,20 +76,32 @@ _FORGED = re.compile("[\ufdd0\ufdd3-\ufdef]")
 CN_DIGITS = "零一二三四五六七八九"
 
 
-@dataclass
-class Block:
-    """One paragraph-like unit of a report."""
+class Block(Record):
+    """One paragraph-like unit of a report.
 
-    kind: BlockKind
-    text: str = ""
-    level: int = 0
-    """Heading level 1–4 (一、 （一） 1. （1）); 0 for everything else."""
-    number: str = ""
-    """The heading's number as it appears ("一、", "（一）", "1.", "（1）")."""
-    body: str = ""
-    """Run-in heading: the text that follows the heading sentence in the same paragraph."""
-    rows: list[list[str]] = field(default_factory=list)
-    """Table: rows of cells, the first row is the header."""
+    ``level``: heading level 1–4 (一、 （一） 1. （1）), 0 for everything else; ``number``: the
+    heading's number as it appears ("一、", "（一）", "1.", "（1）"); ``body``: for a run-in
+    heading, the text that follows the heading sentence in the same paragraph; ``rows``: a
+    table's rows of cells, the first row is the header.
+    """
+
+    FIELDS = __slots__ = ("kind", "text", "level", "number", "body", "rows")
+
+    def __init__(
+        self,
+        kind: BlockKind,
+        text: str = "",
+        level: int = 0,
+        number: str = "",
+        body: str = "",
+        rows: list[list[str]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.level = level
+        self.number = number
+        self.body = body
+        self.rows: list[list[str]] = [] if rows is None else rows
 
     @property
     def full_text(self) -> str:
@@ -141,7 +154,7 @@ def number_blocks(blocks: Iterable[Block]) -> list[Block]:
             counters[level] += 1
             for deeper in range(level + 1, 5):
                 counters[deeper] = 0
-            block = replace(block, level=level, number=heading_number(level, counters[level]))
+            block = block.replace(level=level, number=heading_number(level, counters[level]))
         out.append(block)
     return out
 

@@ -235,8 +235,8 @@ def _install_pattern_cache(compiler: Any) -> bool:
         known = entries.get(key)
         if known is not None:
             try:
-                flags_, code, *rest = known
-                return engine.compile(p, flags_, memoryview(code).cast("I").tolist(), *rest)
+                stored_flags, stored, *rest = known
+                return engine.compile(p, stored_flags, memoryview(stored).cast("I").tolist(), *rest)
             except Exception:  # a damaged entry the engine refuses: compile it again
                 del entries[key]
         # The body of re's own compile, keeping what it hands to the engine.

@@ -21,7 +21,6 @@ together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from drafter.reader.docx import (
 from drafter.reader.items import Item, Source, Table
 from drafter.reader.numbering import Numbering
 from drafter.reader.txt import numbered_lines, read_text, text_lines
+from drafter.record import Record
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are not township reports; refuse them before reading."""
@@ -57,14 +57,19 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-@dataclass
-class Report:
-    """A report read with the way back to its file: block i came from ``sources[i]``."""
+class Report(Record):
+    """A report read with the way back to its file: block i came from ``sources[i]``;
+    ``document``: the python-docx Document the ``w:p`` elements belong to (None for a .txt, and
+    unless asked for)."""
 
-    blocks: list[Block]
-    sources: list[list[Source]]
-    document: Any = None
-    """The python-docx Document the ``w:p`` elements belong to (None for a .txt)."""
+    FIELDS = __slots__ = ("blocks", "sources", "document")
+
+    def __init__(
+        self, blocks: list[Block], sources: list[list[Source]], document: Any = None
+    ) -> None:
+        self.blocks = blocks
+        self.sources = sources
+        self.document = document
 
 
 # --------------------------------------------------------------------------- public API

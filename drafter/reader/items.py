@@ -4,8 +4,9 @@ place in the file it came from."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from drafter.record import FrozenRecord, Record
 
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 """Stripped from both ends of a paragraph (and between a heading number and its text)."""
@@ -14,30 +15,41 @@ SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 
-@dataclass
-class Table:
-    rows: list[list[str]] = field(default_factory=list)
+class Table(Record):
+    """A table's rows of cells, as read."""
+
+    FIELDS = __slots__ = ("rows",)
+
+    def __init__(self, rows: list[list[str]] | None = None) -> None:
+        self.rows: list[list[str]] = [] if rows is None else rows
 
 
 Item = str | Table
 """A cleaned paragraph, or a table."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenRecord):
     """Where a piece of a block's text stands in the file it was read from.
 
     ``drafter check --annotate`` uses it to anchor a comment on the text a finding quotes.
+
+    ``paragraph``: the ``w:p`` element of a .docx (None for a .txt); ``line``: which line of the
+    paragraph (split at ``w:br``) the block holds, -1 for the whole paragraph (a table cell's
+    paragraph, whose line breaks become spaces), for a .txt the index of the line in the file;
+    ``prefix``: the automatic list number Word shows before the text (numPr), in the block, not
+    in a run.
     """
 
+    FIELDS = __slots__ = ("paragraph", "line", "prefix")
     paragraph: Any
-    """The ``w:p`` element of a .docx (None for a .txt)."""
     line: int
-    """Which line of the paragraph (split at ``w:br``) the block holds; -1 for the whole
-    paragraph (a table cell's paragraph, whose line breaks become spaces); for a .txt, the index
-    of the line in the file."""
-    prefix: str = ""
-    """The automatic list number Word shows before the text (numPr): in the block, not in a run."""
+    prefix: str
+
+    def __init__(self, paragraph: Any, line: int, prefix: str = "") -> None:
+        init = object.__setattr__
+        init(self, "paragraph", paragraph)
+        init(self, "line", line)
+        init(self, "prefix", prefix)
 
 
 def clean(line: str) -> str:
