@@ -371,6 +371,40 @@ def test_a_file_expat_declines_reads_as_before(name: str, tmp_path: Path) -> Non
     assert outcome() == outcome(with_document=True)
 
 
+def _with_wrong_crc(path: Path, member: str) -> None:
+    """Rewrite the archive with ``member``'s recorded CRC wrong (its bytes left intact)."""
+    with zipfile.ZipFile(path) as src:
+        crc = src.getinfo(member).CRC
+    data = path.read_bytes()
+    right, wrong = crc.to_bytes(4, "little"), (crc ^ 0xFFFF).to_bytes(4, "little")
+    assert data.count(right) == 2  # the local header and the central directory
+    path.write_bytes(data.replace(right, wrong))
+
+
+def test_a_damaged_part_the_text_comes_from_is_refused_as_damaged(tmp_path: Path) -> None:
+    """The expat path does not decompress the whole archive first; a part it reads that fails
+    its CRC sends the file to the full check, which names the part."""
+    path = tmp_path / "d.docx"
+    hand_made(path)
+    _with_wrong_crc(path, "word/document.xml")
+    with pytest.raises(DrafterError) as caught:
+        read_report(path)
+    assert "word/document.xml 校验失败" in str(caught.value)
+
+
+def test_a_damaged_part_the_reader_does_not_need_is_not_in_the_way(tmp_path: Path) -> None:
+    path = tmp_path / "d.docx"
+    hand_made(path)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("docProps/picture.jpeg", b"\xff\xd8" + bytes(range(256)) * 8)
+    expected = [b.full_text for b in read_report(path).blocks]
+    _with_wrong_crc(path, "docProps/picture.jpeg")
+    assert [b.full_text for b in read_report(path).blocks] == expected
+    # Opening it to edit (python-docx reads every part) still refuses it, naming the part.
+    with pytest.raises(DrafterError, match="picture.jpeg 校验失败"):
+        read_report(path, with_document=True)
+
+
 # --------------------------------------------------------------------------- styles cut down
 
 
