@@ -401,7 +401,7 @@ def test_a_damaged_part_the_reader_does_not_need_is_not_in_the_way(tmp_path: Pat
     _with_wrong_crc(path, "docProps/picture.jpeg")
     assert [b.full_text for b in read_report(path).blocks] == expected
     # Opening it to edit (python-docx reads every part) still refuses it, naming the part.
-    with pytest.raises(DrafterError, match="picture.jpeg 校验失败"):
+    with pytest.raises(DrafterError, match=r"picture\.jpeg 校验失败"):
         read_report(path, with_document=True)
 
 
