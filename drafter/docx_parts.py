@@ -14,9 +14,16 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections.abc import Callable
-from typing import Any
 
 from drafter.record import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Parse = Callable[[bytes], Any]
+    """Bytes of an XML part → its root element (:func:`drafter.reader.xmltree.parse`, or
+    lxml's)."""
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -45,9 +52,6 @@ class Parts(FrozenRecord):
         init(self, "numbering", numbering)
         init(self, "styles", styles)
 
-
-Parse = Callable[[bytes], Any]
-"""Bytes of an XML part → its root element (:func:`drafter.reader.xmltree.parse`, or lxml's)."""
 
 LIGHT_MAX_TAGS = 18_000
 """Above this many tags (``<``) in document.xml, lxml is used after all: the expat tree costs

@@ -33,7 +33,17 @@ import marshal
 import os
 import sys
 import zlib
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
+    """What the engine is given for one pattern: flags, code, groups - 1, group index, index
+    group. The code is kept as the bytes of its unsigned ints (``_sre.CODESIZE`` each, part of
+    the file's name): unmarshalling a hundred thousand ints as a list cost 2 ms a run, bytes
+    cost nothing, and only the patterns a run compiles are turned into the list the engine
+    takes."""
 
 _MAX_ENTRIES = 4096
 _SIGNATURE = ("charset", "iscased", "fixup", "fixes")
@@ -81,12 +91,6 @@ def install() -> bool:
 
 
 # --------------------------------------------------------------------------- between runs
-
-Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
-"""What the engine is given for one pattern: flags, code, groups - 1, group index, index group.
-The code is kept as the bytes of its unsigned ints (``_sre.CODESIZE`` each, part of the file's
-name): unmarshalling a hundred thousand ints as a list cost 2 ms a run, bytes cost nothing, and
-only the patterns a run compiles are turned into the list the engine takes."""
 
 
 class PatternCache:

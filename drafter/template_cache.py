@@ -20,7 +20,10 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 ENV_VAR = "DRAFTER_CACHE_DIR"
 

@@ -9,10 +9,13 @@ screen. A report on its own cannot tell last year's figure from this year's, so 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from drafter.checks import Finding, register
 from drafter.checks._text import Context
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CARRIED = "carried-figure"
 DROPPED = "figure-dropped"

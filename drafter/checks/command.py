@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from drafter.checks import Finding, findings_to_json, rule_name, run_checks
 from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, place, summary
 from drafter.errors import DrafterError
 from drafter.outline import Block
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 CONTEXT_CHARS = 12
 """Characters of the paragraph shown on each side of the excerpt."""

@@ -17,8 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, Severity, register
+from drafter.checks import Finding, register
 from drafter.checks._text import FRAME, FRAME_LONGEST, HAN, Context, body_start, core
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from drafter.checks import Severity
 
 RULE = "fragment"
 

@@ -7,9 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drafter.checks import Finding, Severity, register
+from drafter.checks import Finding, register
 from drafter.checks._text import PUNCTUATED_LEAD, Context, bare_leads, cn_value
 from drafter.outline import heading_number, ordinal_lead
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from drafter.checks import Severity
 
 RULE = "numbering"
 

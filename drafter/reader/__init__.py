@@ -22,7 +22,6 @@ together.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.fsutil import read_input
@@ -42,6 +41,10 @@ from drafter.reader.items import Item, Source, Table
 from drafter.reader.numbering import Numbering
 from drafter.reader.txt import numbered_lines, read_text, text_lines
 from drafter.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are not township reports; refuse them before reading."""

@@ -8,14 +8,16 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from drafter.docx_parts import w
 from drafter.errors import DrafterError
 from drafter.reader.items import Item, Source, Table, clean
 from drafter.reader.numbering import Numbering
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from drafter.reader.xmltree import XmlElement as _Element
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024

@@ -4,9 +4,12 @@ place in the file it came from."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from drafter.record import FrozenRecord, Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 """Stripped from both ends of a paragraph (and between a heading number and its text)."""

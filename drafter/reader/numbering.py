@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import TYPE_CHECKING, Any
 
 from drafter.docx_parts import w
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from drafter.reader.xmltree import XmlElement as _Element
 
 
