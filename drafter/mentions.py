@@ -179,10 +179,27 @@ _MAY_HOLD_NUMBER = re.compile(
 )
 
 
+# A necessary condition for a figure, searched before anything else. A number find_tokens keeps
+# begins where its digits begin, after neither 第 nor a digit nor a mark of dates and times
+# (the checks in find_tokens); an Arabic number is followed by only spaces, 万 and 余/多 up to
+# its unit word; a Chinese numeral by spaces and 余/多 up to a count unit (_CN_NUMERAL_UNITS).
+# Most sentences with a digit or a numeral (第3项, dates, 一是, 三项制度) hold no figure, and are
+# passed after this one search, which begins with a character class (fast to scan for) where
+# _NUMBER begins with optional words.
+_NOT_BEFORE = r"[第\d·.．\-—/:：]"
+# One character class first (re scans for it; an alternation of two is tried at every place),
+# then a lookbehind says which of the two it was.
+_FIGURE_CORE = re.compile(
+    rf"[\d两二三四五六七八九十](?<!{_NOT_BEFORE}.)"
+    rf"(?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?[\s万余多]*(?:%|％|{_UNIT_RE})"
+    r"|(?<=[两二三四五六七八九十])[\s余多]*(?:场次|批次|人次|次|场|期))"
+)
+
+
 def find_tokens(sentence: str) -> list[Token]:
     """Every number with a unit word in a (matching-normalised) sentence."""
     tokens: list[Token] = []
-    if _ANY_NUMBER.search(sentence) is None:
+    if _FIGURE_CORE.search(sentence) is None:
         return tokens
     excluded = excluded_spans(sentence)
     for match in _numbers(sentence):
@@ -532,21 +549,33 @@ def find_mentions(text: str) -> list[Mention]:
 def _mentions_of(text: str) -> tuple[Mention, ...]:
     if _MAY_HOLD_NUMBER.search(text) is None:
         return ()  # no digit or numeral, nor anything for_matching turns into one
+    # for_matching maps one character to one: the whole text is mapped once, and each sentence's
+    # form is its slice. Only sentences that hold a figure's core (_FIGURE_CORE, which cannot
+    # span a sentence's end mark) are read further.
+    matching = for_matching(text)
+    cores = [hit.start() for hit in _FIGURE_CORE.finditer(matching)]
+    if not cores:
+        return ()
     mentions: list[Mention] = []
     offset = 0
     for paragraph in text.split("\n"):
-        search_from = 0
-        for sentence in split_sentences(paragraph):
-            at = paragraph.find(sentence, search_from)
-            at = at if at >= 0 else search_from
-            search_from = at + len(sentence)
-            mentions.extend(_sentence_mentions(sentence, offset + at))
-        offset += len(paragraph) + 1
+        end = offset + len(paragraph)
+        if any(offset <= at < end for at in cores):
+            search_from = 0
+            for sentence in split_sentences(paragraph):
+                at = paragraph.find(sentence, search_from)
+                at = at if at >= 0 else search_from
+                search_from = at + len(sentence)
+                start = offset + at
+                stop = start + len(sentence)
+                if any(start <= core < stop for core in cores):
+                    mentions.extend(_sentence_mentions(sentence, start, matching[start:stop]))
+        offset = end + 1
     return tuple(mentions)
 
 
-def _sentence_mentions(sentence: str, offset: int) -> list[Mention]:
-    matching = for_matching(sentence)
+def _sentence_mentions(sentence: str, offset: int, matching: str) -> list[Mention]:
+    """The figures of one sentence; ``matching``: for_matching(sentence)."""
     placed: dict[str, Token] = {}
     out = []
     for token in find_tokens(matching):

@@ -162,3 +162,92 @@ def test_bigram_numbers_count_as_character_pairs() -> None:
     for a, b in zip(keys, keys[1:] + keys[:1], strict=True):
         assert len(_bigrams(a)) == len(pairs(a)), a
         assert len(_bigrams(a) & _bigrams(b)) == len(pairs(a) & pairs(b)), (a, b)
+
+
+def _seed_text() -> str:
+    from tests.conftest import SEEDS
+
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+
+
+def _figure_texts(seed: int, count: int) -> list[str]:
+    """Pieces of the real reports, and texts made of what figures, dates and ordinals are
+    made of (digits, numerals, unit words, 第, marks of dates, Traditional and full-width
+    forms, line breaks)."""
+    rng = random.Random(seed)
+    text = _seed_text()
+    pieces = [
+        *"0123456789两二三四五六七八九十一万余多约近达第年月号.,·:：-—/ \n。！？；，、（）《》",
+        *("次", "场次", "人次", "件", "起", "名", "份", "项", "个", "%", "％", "余人", "万元"),
+        *(
+            "３",
+            "０",
+            "兩",
+            "場",
+            "，",
+            "．",
+            "开展普法宣传活动",
+            "调解矛盾纠纷",
+            "其中办结",
+            "〔2024〕",
+        ),
+        *("发放资料", "中心组学习", "法律顾问", "每季度", "受理", "执法人员培训", "三项制度"),
+    ]
+    texts = [
+        text[i : i + rng.randint(5, 300)] for i in (rng.randrange(len(text)) for _ in range(count))
+    ]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+    return texts
+
+
+def test_mentions_found_as_sentence_by_sentence() -> None:
+    """_mentions_of maps the text once and reads only sentences with a figure's core
+    (_FIGURE_CORE); reading every sentence, each mapped on its own and searched in full as
+    before, finds the same mentions."""
+    from drafter import mentions
+
+    def sentence_by_sentence(text: str) -> tuple[mentions.Mention, ...]:
+        found: list[mentions.Mention] = []
+        offset = 0
+        for paragraph in text.split("\n"):
+            search_from = 0
+            for sentence in mentions.split_sentences(paragraph):
+                at = paragraph.find(sentence, search_from)
+                search_from = at + len(sentence)
+                matching = mentions.for_matching(sentence)
+                found.extend(mentions._sentence_mentions(sentence, offset + at, matching))
+            offset += len(paragraph) + 1
+        return tuple(found)
+
+    texts = _figure_texts(18, 3000)
+    fast = [mentions._mentions_of.__wrapped__(text) for text in texts]
+    # The reference without the screen: a pattern that matches everywhere lets every sentence
+    # through to the full search.
+    screen = mentions._FIGURE_CORE
+    mentions._FIGURE_CORE = re.compile("")
+    try:
+        slow = [sentence_by_sentence(text) for text in texts]
+    finally:
+        mentions._FIGURE_CORE = screen
+    assert fast == slow
+    assert sum(map(len, slow)) > 500  # the comparison saw many figures
+
+
+def test_figure_core_is_found_wherever_a_figure_is() -> None:
+    """The screen never misses a sentence find_tokens (without it) reads a figure in."""
+    from drafter import mentions
+
+    texts = _figure_texts(19, 3000)
+    screen = mentions._FIGURE_CORE
+    mentions._FIGURE_CORE = re.compile("")
+    try:
+        expected = [bool(mentions.find_tokens(mentions.for_matching(t))) for t in texts]
+    finally:
+        mentions._FIGURE_CORE = screen
+    for text, has_figure in zip(texts, expected, strict=True):
+        if has_figure:
+            assert screen.search(mentions.for_matching(text)), text
+    assert sum(expected) > 500
+    assert (
+        sum(not e and bool(re.search(r"\d", t)) for t, e in zip(texts, expected, strict=True)) > 100
+    )
