@@ -388,34 +388,55 @@ def match_rule(
     sentence: str,
     token: Token,
     spans: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    places: list[tuple[int, str]] | None = None,
 ) -> int | None:
     """Distance from the number to the rule's nearest keyword, or None if the rule fails.
 
-    ``spans``: :func:`token_spans` of the token when the caller tries several rules on it."""
+    ``spans``: :func:`token_spans` of the token, and ``places``: :func:`keyword_places` of the
+    sentence (or those of them inside the spans), when the caller tries several rules."""
     if token.unit not in rule.units:
+        return None
+    narrow, before = spans or token_spans(sentence, token)
+    if places is None:
+        places = keyword_places(sentence)
+    # The keywords first: most rules tried on a number have none near it, and fail without
+    # their context and exclusion patterns being searched (all three must hold).
+    best: int | None = None
+    keywords = rule.keywords
+    for span_start, span_end in (narrow, before):
+        for at, keyword in places:
+            if span_start <= at and at + len(keyword) <= span_end and keyword in keywords:
+                distance = abs(token.start - at)
+                if at > token.start:
+                    distance += 20  # keywords before the number read more naturally
+                best = distance if best is None else min(best, distance)
+        if best is not None:
+            break
+    if best is None:
         return None
     if rule.context and not _PATTERNS[rule.context].search(sentence):
         return None
-    best: int | None = None
-    narrow, before = spans or token_spans(sentence, token)
     if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
         return None  # the 、-part around the number rules the rule out
-    for span in (narrow, before):
-        clause = sentence[span[0] : span[1]]
-        for keyword in rule.keywords:
-            # Every occurrence, left to right (str.find: a regex per keyword was compiled on
-            # first use, a hundred of them in every process).
-            found = clause.find(keyword)
-            while found >= 0:
-                position = span[0] + found
-                distance = abs(token.start - position)
-                if position > token.start:
-                    distance += 20  # keywords before the number read more naturally
-                best = distance if best is None else min(best, distance)
-                found = clause.find(keyword, found + (len(keyword) or 1))
-        if best is not None:
-            return best
-    return None
+    return best
+
+
+def keyword_places(sentence: str) -> list[tuple[int, str]]:
+    """(position, keyword) of every occurrence of every rule's keyword in a sentence.
+
+    One search of all the keywords (longest first), resumed one character after each hit:
+    every position where a keyword begins is visited, the longest keyword there is the one
+    found, and the others beginning there are its prefixes (_KEYWORD_PREFIXES). No keyword
+    overlaps itself (a test says so), so these are the occurrences a str.find loop per
+    keyword, the way rules were first matched, visits; for 10-20 rules per number.
+    """
+    places: list[tuple[int, str]] = []
+    hit = _ANY_KEYWORD.search(sentence)
+    while hit is not None:
+        at = hit.start()
+        places.extend((at, keyword) for keyword in _KEYWORD_PREFIXES[hit.group()])
+        hit = _ANY_KEYWORD.search(sentence, at + 1)
+    return places
 
 
 def token_spans(sentence: str, token: Token) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -438,13 +459,19 @@ def is_frequency(sentence: str, token: Token) -> bool:
 _FREQUENCY = re.compile(r"每[^，。；、]{0,4}$")
 
 
-def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None:
+def key_for(
+    sentence: str,
+    token: Token,
+    placed: dict[str, Token],
+    places: list[tuple[int, str]] | None = None,
+) -> str | None:
     """The catalogue key a number reads as, given the keys already read earlier in its sentence.
 
     ``sentence`` is matching-normalised. A part count after its whole ("受理189件，其中办结173件")
     reads as the part; otherwise the rule whose keyword is nearest (before the number preferred).
+    ``places``: :func:`keyword_places` of the sentence, when the caller has them.
     """
-    if token.rate or is_frequency(sentence, token):
+    if token.rate or ("每" in sentence and is_frequency(sentence, token)):
         return None
     for part, (whole, words, not_words) in PART_WORDS.items():
         if whole in placed and placed[whole].start < token.start:
@@ -456,12 +483,25 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
                 and token.unit in RULES[whole].units
             ):
                 return part
+    rules = _RULES_BY_UNIT.get(token.unit, ())
+    if not rules:
+        return None
+    spans = token_spans(sentence, token)  # the same for every rule: found once
+    # Both spans lie in the wide clause up to the 、-part's end: only the keywords there count.
+    region_start, region_end = spans[1][0], spans[0][1]
+    near = [
+        (at, keyword)
+        for at, keyword in (keyword_places(sentence) if places is None else places)
+        if region_start <= at and at + len(keyword) <= region_end
+    ]
+    if not near:
+        return None  # no rule has a keyword near the number
+    # The rules with one of those keywords, in catalogue order (the first of equals wins).
+    tried = sorted({index for _, keyword in near for index in _RULE_INDEX[keyword]})
     best: tuple[int, str] | None = None
-    spans = None
-    for rule in _RULES_BY_UNIT.get(token.unit, ()):
-        if spans is None:
-            spans = token_spans(sentence, token)  # the same for every rule: found once
-        distance = match_rule(rule, sentence, token, spans)
+    for index in tried:
+        rule = FIGURE_RULES[index]
+        distance = match_rule(rule, sentence, token, spans, near)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, rule.key)
     return best[1] if best else None
@@ -578,8 +618,11 @@ def _sentence_mentions(sentence: str, offset: int, matching: str) -> list[Mentio
     """The figures of one sentence; ``matching``: for_matching(sentence)."""
     placed: dict[str, Token] = {}
     out = []
+    places: list[tuple[int, str]] | None = None
     for token in find_tokens(matching):
-        key = key_for(matching, token, placed)
+        if places is None:
+            places = keyword_places(matching)  # once for the sentence's numbers
+        key = key_for(matching, token, placed, places)
         if key is not None:
             placed.setdefault(key, token)
         elif token.rate:
@@ -629,6 +672,22 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     )
 }
 
+
+# Every rule's keywords in one search, longest first; each with the keywords it begins with.
+_KEYWORDS = sorted(
+    {keyword for rule in FIGURE_RULES for keyword in rule.keywords}, key=lambda k: (-len(k), k)
+)
+_ANY_KEYWORD = re.compile("|".join(map(re.escape, _KEYWORDS)))
+_KEYWORD_PREFIXES: dict[str, tuple[str, ...]] = {
+    keyword: tuple(other for other in _KEYWORDS if keyword.startswith(other))
+    for keyword in _KEYWORDS
+}
+
+# Keyword → the places in FIGURE_RULES of the rules that have it.
+_RULE_INDEX: dict[str, tuple[int, ...]] = {
+    keyword: tuple(i for i, rule in enumerate(FIGURE_RULES) if keyword in rule.keywords)
+    for keyword in _KEYWORDS
+}
 
 # The rules that accept each unit word, in catalogue order (match_rule refuses the others).
 _RULES_BY_UNIT: dict[str, tuple[FigureRule, ...]] = {

@@ -197,6 +197,25 @@ def _figure_texts(seed: int, count: int) -> list[str]:
         text[i : i + rng.randint(5, 300)] for i in (rng.randrange(len(text)) for _ in range(count))
     ]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+    # Clauses as reports write them: words (every rule's keywords among them), a number, a
+    # unit word, a mark.
+    from drafter.mentions import FIGURE_RULES
+
+    words = [k for rule in FIGURE_RULES for k in rule.keywords]
+    words += ["每季度", "每月", "其中", "成功", "执法", "纠纷", "信息", "汇报", "全部", "共", "村"]
+    numbers = ["3", "12", "1,500", "2.5", "两", "三", "第4", "2024年"]
+    units = ["次", "场次", "件", "起", "名", "人次", "份", "个", "项", "%", "余人", "万人次"]
+    marks = ["，", "、", "；", "：", "。", ""]
+    for _ in range(count):
+        clauses = []
+        for _ in range(rng.randint(1, 5)):
+            clauses.append(
+                "".join(rng.choice(words) for _ in range(rng.randint(0, 3)))
+                + rng.choice(numbers)
+                + rng.choice(units)
+                + rng.choice(marks)
+            )
+        texts.append("".join(clauses))
     return texts
 
 
@@ -251,3 +270,75 @@ def test_figure_core_is_found_wherever_a_figure_is() -> None:
     assert (
         sum(not e and bool(re.search(r"\d", t)) for t, e in zip(texts, expected, strict=True)) > 100
     )
+
+
+def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
+    """match_rule looks for the keywords before searching a rule's context and exclusion:
+    the same keys as testing all three in the old order."""
+    from drafter import mentions
+
+    def old_match_rule(rule, sentence, token, spans=None):  # type: ignore[no-untyped-def]
+        if token.unit not in rule.units:
+            return None
+        if rule.context and not re.search(rule.context, sentence):
+            return None
+        best = None
+        narrow, before = spans or mentions.token_spans(sentence, token)
+        if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
+            return None
+        for span in (narrow, before):
+            clause = sentence[span[0] : span[1]]
+            for keyword in rule.keywords:
+                found = clause.find(keyword)
+                while found >= 0:
+                    position = span[0] + found
+                    distance = abs(token.start - position)
+                    if position > token.start:
+                        distance += 20
+                    best = distance if best is None else min(best, distance)
+                    found = clause.find(keyword, found + (len(keyword) or 1))
+            if best is not None:
+                return best
+        return None
+
+    def old_key_for(sentence, token, placed):  # type: ignore[no-untyped-def]
+        if token.rate or mentions.is_frequency(sentence, token):
+            return None
+        for part, (whole, words, not_words) in mentions.PART_WORDS.items():
+            if whole in placed and placed[whole].start < token.start:
+                start, end = mentions.clause_span(sentence, token.start)
+                clause = sentence[start:end]
+                if (
+                    re.search(words, clause)
+                    and not re.search(not_words, clause)
+                    and token.unit in mentions.RULES[whole].units
+                ):
+                    return part
+        best = None
+        for rule in mentions.FIGURE_RULES:
+            distance = old_match_rule(rule, sentence, token)
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, rule.key)
+        return best[1] if best else None
+
+    texts = _figure_texts(21, 3000)
+    texts += ["每季度开展普法宣传1次，全年共4次。", "每月召开法治专题会议2次"]
+    matched = keyed = 0
+    for text in texts:
+        sentence = mentions.for_matching(text)
+        placed: dict[str, mentions.Token] = {}
+        places = mentions.keyword_places(sentence)
+        for token in mentions.find_tokens(sentence):
+            for rule in mentions.FIGURE_RULES:
+                expected = old_match_rule(rule, sentence, token)
+                assert mentions.match_rule(rule, sentence, token) == expected, (rule, sentence)
+                matched += expected is not None
+            key = old_key_for(sentence, token, placed)
+            assert mentions.key_for(sentence, token, placed, places) == key, sentence
+            if key is not None:
+                placed.setdefault(key, token)
+                keyed += 1
+    assert matched > 200 and keyed > 200
+    # keyword_places finds every occurrence a str.find loop finds: no keyword overlaps itself.
+    for keyword in mentions._KEYWORDS:
+        assert all(keyword[:n] != keyword[-n:] for n in range(1, len(keyword))), keyword
