@@ -342,3 +342,21 @@ def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
     # keyword_places finds every occurrence a str.find loop finds: no keyword overlaps itself.
     for keyword in mentions._KEYWORDS:
         assert all(keyword[:n] != keyword[-n:] for n in range(1, len(keyword))), keyword
+
+
+def test_status_screen_passes_every_status_sentence() -> None:
+    """status-only skips a sentence with a character outside _STATUS's words and the marks:
+    no such sentence matches _STATUS."""
+    from drafter.checks import status
+
+    rng = random.Random(22)
+    words = ["已", "落实", "完成", "整改", "正在", "推进", "到位", "中", "全部", "目前", "销号"]
+    words += ["。", "，", " ", "；", "工作", "了", "a", "1", "法"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(5000)]
+    texts += [_seed_text()[i : i + 12] for i in range(0, 20000, 7)]
+    matched = 0
+    for text in texts:
+        if status._STATUS.match(status._MARKS.sub("", text)):
+            matched += 1
+            assert status._OTHER_CHAR.search(text) is None, text
+    assert matched > 300

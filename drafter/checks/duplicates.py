@@ -29,7 +29,10 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|同时|此外|
 
 
 def _normal(sentence: str) -> str:
-    return _LEAD.sub("", _NOT_TEXT.sub("", sentence))
+    key = _NOT_TEXT.sub("", sentence)
+    # _LEAD is anchored: one match at the start, not a substitution that walks the key.
+    lead = _LEAD.match(key)
+    return key[lead.end() :] if lead is not None else key
 
 
 def _bigrams(text: str) -> set[int]:
