@@ -360,3 +360,68 @@ def test_status_screen_passes_every_status_sentence() -> None:
             matched += 1
             assert status._OTHER_CHAR.search(text) is None, text
     assert matched > 300
+
+
+def test_near_duplicates_equal_the_pairwise_loop() -> None:
+    """_near_duplicates filters pairs by a length range and a sampled bound before
+    intersecting; comparing every pair in the window as before finds the same sentences."""
+    from drafter.checks import duplicates as dup
+    from drafter.checks._text import Context
+    from drafter.outline import Block
+
+    def pairwise(items: list[tuple[str, int, int, int]]) -> list[tuple[int, int]]:
+        found = []
+        grams = [dup._bigrams(key) for key, *_ in items]
+        for j in range(1, len(items)):
+            for i in range(max(0, j - dup.NEAR_WINDOW), j):
+                short, long = sorted((len(items[i][0]), len(items[j][0])))
+                if short < long * dup.NEAR_SIMILARITY:
+                    continue
+                small, large = sorted((len(grams[i]), len(grams[j])))
+                if small < large * dup.NEAR_SIMILARITY:
+                    continue
+                common = len(grams[i] & grams[j])
+                union = len(grams[i]) + len(grams[j]) - common
+                if union and common / union >= dup.NEAR_SIMILARITY:
+                    found.append((j, i))
+                    break
+        return found
+
+    rng = random.Random(23)
+    sentences = [dup._normal(s) for s in _seed_text().split("。")]
+    sentences = [s for s in sentences if len(s) >= dup.NEAR_MIN_CHARS]
+    total = 0
+    for _ in range(60):
+        keys = []
+        for _ in range(rng.randint(2, 60)):
+            key = rng.choice(sentences)
+            if keys and rng.random() < 0.4:  # a near copy of an earlier one
+                key = list(rng.choice(keys))
+                for _ in range(rng.randint(0, 6)):
+                    at = rng.randrange(len(key))
+                    key[at : at + rng.randint(0, 2)] = rng.choice(["", "法", "治理", "2024"])
+                key = "".join(key)
+            keys.append(key)
+        items = [(key, n, 0, len(key)) for n, key in enumerate(keys)]
+        texts = [key for key, *_ in items]
+        blocks = [Block("paragraph", text) for text in texts]
+        context = Context(blocks, texts, texts, None, None, None)  # type: ignore[arg-type]
+        got = [(f.paragraph, f.message) for f in dup._near_duplicates(context, items)]
+        expected = [
+            (items[j][1], f"这句话与第{items[i][1] + 1}段的句子几乎相同，请合并或改写。")
+            for j, i in pairwise(items)
+        ]
+        assert got == expected
+        total += len(expected)
+    assert total > 100
+
+
+def test_length_range_is_the_length_test() -> None:
+    from drafter.checks.duplicates import NEAR_SIMILARITY, _length_range
+
+    for length in range(1, 400):
+        low, high = _length_range(length)
+        for other in range(1, 2 * length + 3):
+            short, long = sorted((other, length))
+            passes = not short < long * NEAR_SIMILARITY
+            assert (low <= other <= high) == passes, (length, other)
