@@ -678,16 +678,23 @@ _KEYWORDS = sorted(
     {keyword for rule in FIGURE_RULES for keyword in rule.keywords}, key=lambda k: (-len(k), k)
 )
 _ANY_KEYWORD = re.compile("|".join(map(re.escape, _KEYWORDS)))
+_KEYWORD_SET = frozenset(_KEYWORDS)
 _KEYWORD_PREFIXES: dict[str, tuple[str, ...]] = {
-    keyword: tuple(other for other in _KEYWORDS if keyword.startswith(other))
+    keyword: tuple(keyword[:n] for n in range(len(keyword), 0, -1) if keyword[:n] in _KEYWORD_SET)
     for keyword in _KEYWORDS
 }
 
-# Keyword → the places in FIGURE_RULES of the rules that have it.
-_RULE_INDEX: dict[str, tuple[int, ...]] = {
-    keyword: tuple(i for i, rule in enumerate(FIGURE_RULES) if keyword in rule.keywords)
-    for keyword in _KEYWORDS
-}
+
+def _rule_index() -> dict[str, list[int]]:
+    """Keyword → the places in FIGURE_RULES of the rules that have it, in order."""
+    index: dict[str, list[int]] = {}
+    for place, rule in enumerate(FIGURE_RULES):
+        for keyword in dict.fromkeys(rule.keywords):
+            index.setdefault(keyword, []).append(place)
+    return index
+
+
+_RULE_INDEX = _rule_index()
 
 # The rules that accept each unit word, in catalogue order (match_rule refuses the others).
 _RULES_BY_UNIT: dict[str, tuple[FigureRule, ...]] = {
