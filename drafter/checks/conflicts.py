@@ -172,7 +172,9 @@ def _find_figures(context: Context) -> list[_Said]:
             if other_year or _scope_words(sentence, w_start, c_end):  # scoped(), spans found once
                 continue
             clause = sentence[c_start:c_end]
-            label = _label(clause, for_matching(mention.raw))
+            # The figure as the rules see it: for_matching maps one character to one, so it is
+            # the matching sentence's characters where the figure stands.
+            label = _label(clause, sentence[at : at + len(mention.raw)])
             # Shown: the clause up to the figure's 、-list end ("乡党委书记、乡长…会议3次").
             written = mention.sentence[w_start:c_end].strip().rstrip("。！？；;!?")
             said.append(_Said(mention, index, label, written, words))
