@@ -425,3 +425,23 @@ def test_length_range_is_the_length_test() -> None:
             short, long = sorted((other, length))
             passes = not short < long * NEAR_SIMILARITY
             assert (low <= other <= high) == passes, (length, other)
+
+
+def test_stretch_screen_passes_every_stretch() -> None:
+    """run-on measures stretches only in blocks _may_stretch lets through: every block where
+    the stretch pattern finds one."""
+    from drafter.checks import runon
+
+    rng = random.Random(24)
+    letters = [*"法治政府建设宣传活动开展", "，", "。", "、", "；", " ", "“", "”", "《", "》"]
+    texts = []
+    for _ in range(3000):
+        rarity = rng.choice([0.001, 0.005, 0.01, 0.05])  # how often a mark comes
+        weights = [rng.random() * (1 if len(ch) == 1 and ch >= "一" else rarity) for ch in letters]
+        texts.append("".join(rng.choices(letters, weights, k=rng.randint(40, 200))))
+    found = 0
+    for text in texts:
+        if runon._STRETCH.search(text):
+            found += 1
+            assert runon._may_stretch(text), text
+    assert found > 50
