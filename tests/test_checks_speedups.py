@@ -445,3 +445,19 @@ def test_stretch_screen_passes_every_stretch() -> None:
             found += 1
             assert runon._may_stretch(text), text
     assert found > 50
+
+
+def test_county_screen_finds_every_county_name() -> None:
+    """_counties searches for county names only in blocks the suffix-first screen matches."""
+    from drafter.checks import names
+
+    rng = random.Random(25)
+    pieces = [*"尼玛县区旗委人民政府俄久乡镇街道苏木中共自治，。、 1", "自治县", "自治旗", "县委"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(6000)]
+    texts += [_seed_text()[i : i + 60] for i in range(0, 30000, 11)]
+    found = 0
+    for text in texts:
+        if names._COUNTY_IN_TEXT.search(text):
+            found += 1
+            assert names._COUNTY_SCREEN.search(text), text
+    assert found > 500
