@@ -468,6 +468,28 @@ def test_cut_styles_number_as_the_whole_part_does(change: tuple[str, str]) -> No
     assert from_cut  # the variants all keep some style numbering
 
 
+def test_styles_under_another_prefix_are_cut_alike() -> None:
+    """Word writes ``w:``; a part that binds the namespace to another prefix gets its patterns
+    made for it, and numbers as the ``w:`` one does."""
+    from drafter.docx_parts import Parts
+    from drafter.reader.numbering import Numbering
+
+    wanted = {"Heading1", "Heading2", "Normal"}
+    numbering = lxml_parse(NUMBERING.encode())
+
+    def numpr(data: bytes) -> dict[str, object]:
+        cut = used_styles(data, wanted)
+        assert cut is not None
+        found = Numbering(Parts(None, numbering, cut)).style_numpr
+        return {k: found.get(k) for k in wanted}
+
+    other = STYLES.replace("<w:", "<ns0:").replace("</w:", "</ns0:").replace(" w:", " ns0:")
+    other = other.replace("xmlns:w=", "xmlns:ns0=")
+    assert "w:" not in other.replace("xmlns:ns0", "")
+    assert numpr(other.encode()) == numpr(STYLES.encode())
+    assert any(numpr(STYLES.encode()).values())
+
+
 def test_damaged_styles_are_refused() -> None:
     with pytest.raises(Unsupported):
         used_styles(STYLES[:-5].encode(), {"Heading1"})

@@ -85,7 +85,7 @@ def _style_spans(data: bytes) -> tuple[bytes, bytes, list[tuple[str, int, int]]]
     if prefix_match is None:
         return None
     prefix = prefix_match.group(1)
-    if len(re.findall(rb"xmlns:" + re.escape(prefix) + rb"\s*=", data)) != 1:
+    if len(_declarations(prefix).findall(data)) != 1:
         return None
     first = data.find(b"<", data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0)
     root = _TAGS.match(data, first)
@@ -95,9 +95,7 @@ def _style_spans(data: bytes) -> tuple[bytes, bytes, list[tuple[str, int, int]]]
     body_end = data.rfind(b"</" + root_name)
     if body_end < root.end():
         return None
-    id_attribute = re.compile(
-        rb"""\s""" + re.escape(prefix) + rb""":styleId\s*=\s*(?:"([^"]*)"|'([^']*)')"""
-    )
+    id_attribute = _style_ids(prefix)
     style_start = b"<" + prefix + b":style"
     style_end = b"</" + prefix + b":style"
     styles: list[tuple[str, int, int]] = []
@@ -132,6 +130,26 @@ def _style_spans(data: bytes) -> tuple[bytes, bytes, list[tuple[str, int, int]]]
         return None
     return data[first : root.end()], b"</" + root_name + b">", styles
 
+
+def _declarations(prefix: bytes) -> re.Pattern[bytes]:
+    """Declarations of the namespace prefix: for Word's own ``w``, a pattern made once (and kept
+    between runs by drafter.recompile); any other is compiled for the document."""
+    if prefix == b"w":
+        return _W_DECLARATIONS
+    return re.compile(rb"xmlns:" + re.escape(prefix) + rb"\s*=")
+
+
+def _style_ids(prefix: bytes) -> re.Pattern[bytes]:
+    """The ``styleId`` attribute under the prefix (as :func:`_declarations`)."""
+    if prefix == b"w":
+        return _W_STYLE_IDS
+    return re.compile(
+        rb"""\s""" + re.escape(prefix) + rb""":styleId\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+    )
+
+
+_W_DECLARATIONS = re.compile(rb"xmlns:w\s*=")
+_W_STYLE_IDS = re.compile(rb"""\sw:styleId\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 _NAME_ENDS = (b" ", b"\t", b"\r", b"\n", b"/", b">")
 
