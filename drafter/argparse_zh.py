@@ -81,6 +81,25 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+@functools.cache
+def terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it (COLUMNS, then the
+    terminal of stdout, then 80), without importing shutil (~1.5 ms) on every run: argparse
+    lays out a usage line even to make a parser."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Chinese usage prefix and headings, ``-o, --output 输出文件``, wrapping by display width.
 
@@ -89,6 +108,12 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         kwargs.setdefault("max_help_position", 28)
+        # argparse asks the terminal's width (importing shutil, ~1.5 ms) for every formatter,
+        # and makes one for each add_argument only to validate it; the width is needed when a
+        # text is laid out, so it is asked for then (format_help).
+        self._asked_width = kwargs.get("width")
+        self._asked_position = kwargs["max_help_position"]
+        kwargs.setdefault("width", 78)
         super().__init__(prog, **kwargs)
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
@@ -150,6 +175,12 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
             return str(action.help)
 
     def format_help(self) -> str:
+        if self._asked_width is None:
+            width = terminal_columns() - 2  # what argparse does
+            self._width = width
+            self._max_help_position = min(
+                self._asked_position, max(width - 20, self._indent_increment * 2)
+            )
         # argparse ends each section heading with an ASCII colon.
         return re.sub(r"(?m)^( *[^\x00-\x7f][^\n:]*):$", r"\1：", super().format_help())
 

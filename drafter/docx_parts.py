@@ -12,14 +12,19 @@ still opens it with python-docx, and so does the reader when this light path dec
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from collections.abc import Callable
 
 from drafter.record import FrozenRecord
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Protocol
+
+    class Members(Protocol):
+        """What is read of the archive: ``zipfile.ZipFile``, or the light path's
+        :class:`drafter.reader.zipread.Archive`."""
+
+        def read(self, name: str) -> bytes: ...
 
     Parse = Callable[[bytes], Any]
     """Bytes of an XML part → its root element (:func:`drafter.reader.xmltree.parse`, or
@@ -70,7 +75,7 @@ def lxml_parse(data: bytes) -> Any:
 
 
 def _relationships(
-    archive: zipfile.ZipFile, rels_name: str, source_dir: str, parse: Parse
+    archive: Members, rels_name: str, source_dir: str, parse: Parse
 ) -> dict[str, str]:
     """Relationship type (last path segment) → part name, for the internal targets."""
     try:
@@ -88,7 +93,7 @@ def _relationships(
     return found
 
 
-def _content_type(archive: zipfile.ZipFile, part: str, parse: Parse) -> str | None:
+def _content_type(archive: Members, part: str, parse: Parse) -> str | None:
     types = parse(archive.read("[Content_Types].xml"))
     for override in types.iterchildren(f"{{{CT_NS}}}Override"):
         if (override.get("PartName") or "").lstrip("/").lower() == part.lower():
@@ -100,7 +105,7 @@ def _content_type(archive: zipfile.ZipFile, part: str, parse: Parse) -> str | No
     return None
 
 
-def read_parts(archive: zipfile.ZipFile, parse: Parse | None = None) -> Parts:
+def read_parts(archive: Members, parse: Parse | None = None) -> Parts:
     """Body, numbering and styles of the main document; ValueError (or a parser or zip error)
     when the package is not a Word document or ``parse`` declines a part."""
     light = parse is None

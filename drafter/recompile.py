@@ -233,7 +233,7 @@ def _install_pattern_cache(compiler: Any) -> bool:
 
     @functools.wraps(original)
     def compile(p: Any, flags: int = 0) -> Any:
-        if type(p) is not str or type(flags) is not int or flags & _DEBUG:
+        if type(p) not in (str, bytes) or type(flags) is not int or flags & _DEBUG:
             return original(p, flags)
         key = (p, flags)
         known = entries.get(key)

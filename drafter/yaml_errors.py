@@ -173,6 +173,22 @@ class Explained:
     column: int | None
 
 
+MAX_KEY = 1024
+"""YAML reads a key written without quotes only up to this many characters: a longer one before
+its colon is reported as "mapping values are not allowed", as if the colon were one too many."""
+
+
+def _long_key(mark: Any) -> bool:
+    """Whether the colon at ``mark`` ends a key longer than YAML allows, with no colon before it
+    on its line (then it is not a colon too many inside a text)."""
+    buffer, pointer = getattr(mark, "buffer", None), getattr(mark, "pointer", None)
+    if not isinstance(buffer, str) or not isinstance(pointer, int):
+        return False
+    line_start = buffer.rfind("\n", 0, pointer) + 1
+    key = buffer[line_start:pointer].strip().removeprefix("- ")
+    return len(key) > MAX_KEY and ": " not in key
+
+
 def _token(raw: str) -> str:
     raw = raw.strip().strip("'\"")
     return TOKENS.get(raw, f"“{raw}”")
@@ -189,6 +205,14 @@ def explain(exc: Any) -> Explained:
     start = ""
     if start_mark is not None:
         start = f"（从第 {start_mark.line + 1} 行第 {start_mark.column + 1} 列开始）"
+    if problem.startswith("mapping values are not allowed") and _long_key(mark):
+        return Explained(
+            f"这一行冒号前的键名太长（超过 {MAX_KEY} 个字符）",
+            "键名是一个简短的名称（如 text）；长的文字写在冒号和空格后面，"
+            "多行文字可以用“|”另起一行写。",
+            line,
+            column,
+        )
     found = first_match(PROBLEMS, problem, context)
     if found is None:
         return Explained(FALLBACK.message, FALLBACK.hint, line, column)

@@ -73,6 +73,9 @@ def _drafter(
         "::p 开展活动{{ 30 if unit else 40 }}场",
         '::p 开展{{ "%d场" | format(100) }}',
         '::p 开展{{ "{n}场".format(n=100) }}',
+        "::p 开展活动{{ range(100) | length }}场",
+        "::p 开展活动{{ range(1, 101) | list | count }}场",
+        "{% set n = range(100) | length %}::p 开展活动{{ n }}场",
     ],
 )
 def test_county_template_figure_in_any_script_is_refused(

@@ -75,17 +75,19 @@ def test_every_pattern_compiles_to_the_same_code_with_and_without_the_memo() -> 
 
 _PROBE = """
 import json, re, sys
-import drafter.checks, drafter.importer
+import drafter.checks, drafter.importer, drafter.reader.used_styles
 from drafter import recompile
 patterns = []
 for name, module in sorted(sys.modules.items()):
     if name.startswith("drafter"):
         for value in vars(module).values():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+            if isinstance(value, re.Pattern):
                 patterns.append(value)
+text = sys.argv[1]
 print(json.dumps([
-    [p.pattern, p.flags, p.groups, sorted(p.groupindex.items()),
-     [m.span() for m in p.finditer(sys.argv[1])]]
+    [p.pattern if isinstance(p.pattern, str) else p.pattern.decode("latin-1"),
+     p.flags, p.groups, sorted(p.groupindex.items()),
+     [m.span() for m in p.finditer(text if isinstance(p.pattern, str) else text.encode())]]
     for p in patterns
 ]))
 """

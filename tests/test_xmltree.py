@@ -468,9 +468,51 @@ def test_cut_styles_number_as_the_whole_part_does(change: tuple[str, str]) -> No
     assert from_cut  # the variants all keep some style numbering
 
 
+def test_styles_under_another_prefix_are_cut_alike() -> None:
+    """Word writes ``w:``; a part that binds the namespace to another prefix gets its patterns
+    made for it, and numbers as the ``w:`` one does."""
+    from drafter.docx_parts import Parts
+    from drafter.reader.numbering import Numbering
+
+    wanted = {"Heading1", "Heading2", "Normal"}
+    numbering = lxml_parse(NUMBERING.encode())
+
+    def numpr(data: bytes) -> dict[str, object]:
+        cut = used_styles(data, wanted)
+        assert cut is not None
+        found = Numbering(Parts(None, numbering, cut)).style_numpr
+        return {k: found.get(k) for k in wanted}
+
+    other = STYLES.replace("<w:", "<ns0:").replace("</w:", "</ns0:").replace(" w:", " ns0:")
+    other = other.replace("xmlns:w=", "xmlns:ns0=")
+    assert "w:" not in other.replace("xmlns:ns0", "")
+    assert numpr(other.encode()) == numpr(STYLES.encode())
+    assert any(numpr(STYLES.encode()).values())
+
+
 def test_damaged_styles_are_refused() -> None:
+    """A part cut short is not cut up (the caller parses it whole, and expat refuses it); damage
+    in a style the body reaches is refused as that style is built. Either way the file goes
+    the lxml way."""
+    truncated = STYLES[:-5].encode()
+    assert used_styles(truncated, {"Heading1"}) is None
     with pytest.raises(Unsupported):
-        used_styles(STYLES[:-5].encode(), {"Heading1"})
+        parse(truncated)
+    mismatched = STYLES.replace("</w:rPr></w:style>", "</w:style>", 1).encode()
+    with pytest.raises(Unsupported):
+        used_styles(mismatched, {"Heading1"})
+
+
+def test_damage_where_no_used_style_stands_is_not_in_the_way() -> None:
+    """Only what the body reaches is parsed: a broken character reference inside a table style
+    no paragraph uses does not stop the reading (lxml would refuse the file)."""
+    damaged = STYLES.replace('w:type="firstRow"', 'w:type="first&#0;Row"')
+    with pytest.raises(Unsupported):
+        parse(damaged.encode())
+    cut = used_styles(damaged.encode(), {"Heading1"})
+    assert cut is not None
+    ids = [style.get(f"{{{W_NS}}}styleId") for style in cut.iterchildren()]
+    assert ids == ["Normal", "Outline", "Heading1"]
 
 
 def test_a_long_document_is_read_with_lxml_alike(tmp_path: Path, monkeypatch: Any) -> None:

@@ -95,8 +95,7 @@ def read_report(path: Path, *, with_document: bool = False) -> Report:
     document = None
     sourced: list[tuple[Item, list[Source]]]
     if data.startswith(ZIP_MAGIC):
-        check_archive(path, data, members=False)
-        parts = None if with_document else light_parts(data)
+        parts = None if with_document else light_parts(path, data)
         if parts is None:
             check_archive(path, data)
             document = docx_document(path, data)

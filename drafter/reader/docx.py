@@ -4,9 +4,8 @@ declines), the body walked in document order. The walks below run unchanged on e
 
 from __future__ import annotations
 
-import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from drafter.docx_parts import w
@@ -30,20 +29,22 @@ MAX_RATIO = 200
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
-def check_archive(path: Path, data: bytes, *, members: bool = True) -> None:
-    """Refuse a damaged, encrypted or oversized archive (DrafterError) before parsing.
+def check_archive(path: Path, data: bytes) -> None:
+    """Refuse a damaged, encrypted or oversized archive (DrafterError) before python-docx
+    parses it: the directory, then every member decompressed and its CRC compared.
 
-    ``members``: also decompress every member and compare its CRC. The expat path leaves that
-    out (it cost ~2 ms of a 30-page check: the styles parts are most of a draft's bytes): the
-    parts it reads are checked as they are read, and if one is damaged it gives up and the file
-    is checked whole here before python-docx opens it, with the messages below.
+    The light path (:func:`light_parts`) does not come here: decompressing every member cost
+    ~2 ms of a 30-page check (the styles parts are most of a draft's bytes). It checks the
+    directory the same way and each part it reads as it reads it; when anything is wrong it
+    gives up, and the file is checked here, with the messages below.
     """
     import io
+    import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_zip(path, archive)
-            bad = archive.testzip() if members else None
+            _check_zip(path, archive.infolist())
+            bad = archive.testzip()
     except zipfile.BadZipFile as exc:
         raise DrafterError(
             "Word 文档已损坏，无法打开（压缩结构错误）。",
@@ -65,16 +66,21 @@ def check_archive(path: Path, data: bytes, *, members: bool = True) -> None:
         )
 
 
-def light_parts(data: bytes) -> Any:
-    """The parts through the expat tree alone, or None: then python-docx opens the file (and
-    says whether it can be read at all, with the lxml trees the reader had before)."""
-    import io
-
+def light_parts(path: Path, data: bytes) -> Any:
+    """The parts through the light zip reader and the expat tree alone, or None: then the
+    archive is checked whole with zipfile and python-docx opens the file (and says whether it
+    can be read at all, with the lxml trees the reader had before). DrafterError for what the
+    directory alone shows (a zip bomb, encryption, not a Word document), as check_archive."""
     from drafter.docx_parts import read_parts
+    from drafter.reader.zipread import Archive
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return read_parts(archive)
+        archive = Archive(data)
+    except Exception:
+        return None
+    _check_zip(path, archive.infolist())
+    try:
+        return read_parts(archive)
     except Exception:
         return None
 
@@ -224,11 +230,12 @@ def paragraph_pieces(p: _Element) -> list[tuple[str, _Element]]:
     return parts
 
 
-def _check_zip(path: Path, archive: zipfile.ZipFile) -> None:
-    """Refuse zip bombs from the directory alone, before anything is decompressed."""
+def _check_zip(path: Path, members: Iterable[Any]) -> None:
+    """Refuse zip bombs from the directory alone, before anything is decompressed: ``members``
+    are ``zipfile.ZipInfo`` objects or :class:`drafter.reader.zipread.Entry` ones."""
     total = 0
     names = set()
-    for info in archive.infolist():
+    for info in members:
         names.add(info.filename)
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)

@@ -135,18 +135,6 @@ def _run(parser: Any, data: bytes) -> None:
         raise Unsupported(str(exc)) from exc
 
 
-def check_well_formed(data: bytes) -> None:
-    """Parse a part without building anything: :class:`Unsupported` where it is not well-formed
-    XML or declares entities. Cheaper than :func:`parse` (half the time without namespace
-    processing), and so less strict: prefixes bound and the depth and name limits are left to
-    the elements that are built."""
-    if len(data) > MAX_PART_BYTES:
-        raise Unsupported("part too large for the light reader")
-    parser = ParserCreate()
-    _guard(parser)
-    _run(parser, data)
-
-
 def parse(data: bytes) -> Element:
     """The root element of an XML part; :class:`Unsupported` when this parser declines it."""
     if len(data) > MAX_PART_BYTES:

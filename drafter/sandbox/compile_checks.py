@@ -92,12 +92,14 @@ def check_template(tree: Any, name: str | None, filename: str | None) -> None:
 def _printed(node: Any, parent: Any, parents: dict[int, Any], nodes: Any) -> bool:
     """Whether a number literal can reach the report: printed or stored as it is, or a value
     computed from number literals only (``{{ 50 * 2 }}``, ``{{ -100 }}``), also through a
-    filter or a choice (``{{ 100 | string }}``, ``{{ x or 100 }}``, ``{{ 5 if x else 6 }}``). A
-    number that only steers the template (a comparison, an index, ``range(3)``, a filter's
-    argument, ``unit * 3``) is not a figure of the report."""
+    filter or a choice (``{{ 100 | string }}``, ``{{ x or 100 }}``, ``{{ 5 if x else 6 }}``),
+    or counted out of a ``range`` (``{{ range(100) | length }}``). A number that only steers the
+    template (a comparison, an index, a loop over ``range(3)``, a filter's argument,
+    ``unit * 3``) is not a figure of the report."""
     expression, above = node, parent
-    # Up through arithmetic on number literals only: the whole computation is the figure.
-    while _numeric_arithmetic(above, nodes):
+    # Up through arithmetic on number literals only, and through the range made of them: the
+    # whole computation is the figure.
+    while _numeric_arithmetic(above, nodes) or _range_of(above, expression, nodes):
         expression, above = above, parents.get(id(above))
     # Then through what passes a value on: ``x or 100``, ``100 | string``, ``5 if x else 6``.
     # Also the values of a format (``"%d场"|format(100)``, ``"{}场".format(100)``).
@@ -117,6 +119,16 @@ def _printed(node: Any, parent: Any, parents: dict[int, Any], nodes: Any) -> boo
         expression, above = above, parents.get(id(above))
     shown = (nodes.Output, nodes.Concat, nodes.Assign, nodes.List, nodes.Tuple, nodes.Pair)
     return isinstance(above, shown)
+
+
+def _range_of(node: Any, argument: Any, nodes: Any) -> bool:
+    """``range(100)``: the global range called with the literal as an argument."""
+    return (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Name)
+        and node.node.name == "range"
+        and argument is not node.node
+    )
 
 
 def _numeric_arithmetic(node: Any, nodes: Any) -> bool:
