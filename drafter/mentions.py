@@ -483,15 +483,16 @@ def key_for(
                 and token.unit in RULES[whole].units
             ):
                 return part
-    rules = _RULES_BY_UNIT.get(token.unit, ())
-    if not rules:
-        return None
+    if places is None:
+        places = keyword_places(sentence)
+    if not places or token.unit not in _RULE_UNITS:
+        return None  # no rule's keyword in the sentence, or no rule counts in this unit
     spans = token_spans(sentence, token)  # the same for every rule: found once
     # Both spans lie in the wide clause up to the 、-part's end: only the keywords there count.
     region_start, region_end = spans[1][0], spans[0][1]
     near = [
         (at, keyword)
-        for at, keyword in (keyword_places(sentence) if places is None else places)
+        for at, keyword in places
         if region_start <= at and at + len(keyword) <= region_end
     ]
     if not near:
@@ -696,11 +697,8 @@ def _rule_index() -> dict[str, list[int]]:
 
 _RULE_INDEX = _rule_index()
 
-# The rules that accept each unit word, in catalogue order (match_rule refuses the others).
-_RULES_BY_UNIT: dict[str, tuple[FigureRule, ...]] = {
-    unit: tuple(rule for rule in FIGURE_RULES if unit in rule.units)
-    for unit in {unit for rule in FIGURE_RULES for unit in rule.units}
-}
+# The unit words some rule counts in (match_rule refuses a rule for any other unit).
+_RULE_UNITS = frozenset(unit for rule in FIGURE_RULES for unit in rule.units)
 
 
 def zero_facts(text: str) -> list[tuple[str, int, int]]:

@@ -134,13 +134,18 @@ def _figures(context: Context) -> list[_Said]:
 
 
 def _groups(context: Context) -> list[tuple[_Said, list[_Said]]]:
-    """Each figure with the earlier figures of its measure and kind of unit (latest last)."""
+    """Each figure with the earlier figures of its measure and kind of unit (latest last);
+    made once per run for the two rules."""
+    cached = context.memo.get("conflicts.groups")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
     seen: dict[tuple[str | None, frozenset[str]], list[_Said]] = {}
     out = []
     for item in _figures(context):
         group = seen.setdefault((item.mention.key, unit_group(item.mention.unit)), [])
         out.append((item, group[-COMPARE_WINDOW:]))
         group.append(item)
+    context.memo["conflicts.groups"] = out
     return out
 
 
