@@ -461,3 +461,61 @@ def test_county_screen_finds_every_county_name() -> None:
             found += 1
             assert names._COUNTY_SCREEN.search(text), text
     assert found > 500
+
+
+def test_punctuation_patterns_equal_the_lookbehind_first_ones() -> None:
+    """The character-first patterns of punctuation find what the lookbehind-first ones did."""
+    from drafter.checks import punctuation as punct
+    from drafter.checks._text import HAN
+
+    day_words = punct._DAY_WORDS
+    old = {
+        "_HALF": re.compile(
+            rf"(?<=[{HAN}，。、；：“”《》）])[,;:?!()\"]|[,;:?!()\"](?=[{HAN}“《（])"
+        ),
+        "_HALF_PERIOD": re.compile(rf"(?<=[{HAN}”）》])\.(?=[{HAN}“（]|$)"),
+        "_DAY": re.compile(
+            rf"(?<![\d.·])(1[0-2]|[1-9])\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])"
+            rf"(?=\s*[”\"]?\s*(?:{day_words}|日|节))"
+        ),
+        "_SINGLE_DASH": re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])"),
+    }
+    rng = random.Random(26)
+    pieces = [
+        *',;:?!()".．•・·—–，。、；：“”《》）（ 0123456789法治aA%',
+        "日",
+        "节",
+        "宪法",
+        "国际",
+    ]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(8000)]
+    texts += [_seed_text()[i : i + 80] for i in range(0, 40000, 13)]
+    for name, pattern in old.items():
+        new = getattr(punct, name)
+        hits = 0
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in new.finditer(text)] == expected, (name, text)
+            hits += len(expected)
+        assert hits > 50, name
+
+
+def test_bracket_balance_equals_the_walk() -> None:
+    """_balance walks the brackets only when they are not well nested: the same findings as
+    walking every block's brackets."""
+    from drafter.checks import punctuation as punct
+
+    rng = random.Random(27)
+    pieces = [*"（）《》【】〈〉“”法治 ", "（一）", "《条例》"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(8000)]
+    nested = 0
+    for text in texts:
+        start = rng.randint(0, 2)
+        walked = list(punct._unbalanced(text, 0, start))
+        quotes = [f for f in punct._balance(text, 0, start) if "双引号" in f.message]
+        got = [f for f in punct._balance(text, 0, start) if "双引号" not in f.message]
+        assert got == walked, text
+        assert punct._well_nested(text, start) == (not walked), text
+        nested += not walked and any(ch in text[start:] for ch in "（《【〈")
+        assert len(quotes) <= 1
+    assert nested > 200
