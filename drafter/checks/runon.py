@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import HAN, Context, bare_leads, preceded
+from drafter.checks._text import HAN, Context, preceded
 from drafter.checks.fragments import VERBS
 
 RULE = "run-on"
@@ -88,7 +88,7 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         text, norm = context.texts[index], context.norm[index]
         start = len(block.number)
-        for match in bare_leads(norm, start):
+        for match in context.bare_leads(index, start):
             yield Finding(
                 RULE,
                 "error",
