@@ -519,3 +519,24 @@ def test_bracket_balance_equals_the_walk() -> None:
         nested += not walked and any(ch in text[start:] for ch in "（《【〈")
         assert len(quotes) <= 1
     assert nested > 200
+
+
+def test_sentence_spans_equal_the_stripping_walk() -> None:
+    from drafter.checks._text import _SENTENCE_END, sentences
+
+    def walked(text: str, start: int) -> list[tuple[int, int]]:
+        out, pos = [], start
+        for match in _SENTENCE_END.finditer(text, start):
+            end = match.end() if match.group(0) != "\n" else match.start()
+            if text[pos:end].strip():
+                out.append((pos, end))
+            pos = match.end()
+        if text[pos:].strip():
+            out.append((pos, len(text)))
+        return out
+
+    rng = random.Random(28)
+    for _ in range(5000):
+        text = "".join(rng.choice("法治。！？；;!?\n \u3000a") for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, 3)
+        assert list(sentences(text, start)) == walked(text, start), (text, start)

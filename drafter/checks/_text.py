@@ -24,10 +24,12 @@ def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """(start, end) spans of sentences, end including the closing mark."""
     pos = start
     for match in _SENTENCE_END.finditer(text, start):
-        end = match.end() if match.group(0) != "\n" else match.start()
-        if text[pos:end].strip():
-            yield pos, end
-        pos = match.end()
+        mark, end = match.span()
+        if text[mark] != "\n":
+            yield pos, end  # never blank: it holds its end mark
+        elif text[pos:mark].strip():
+            yield pos, mark
+        pos = end
     if text[pos:].strip():
         yield pos, len(text)
 
