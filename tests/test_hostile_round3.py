@@ -497,3 +497,25 @@ def test_stop_while_a_batch_forks_its_workers_stops_it(
     assert "已中断" in result.stderr
     assert "Exception ignored" not in result.stderr and "Traceback" not in result.stderr
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="no hard links here")
+def test_county_template_that_is_a_hard_link_is_refused(
+    example_path: Path, tmp_path: Path, capsys: Any
+) -> None:
+    """A hard link has no target to check: it may name any file its author could read."""
+    county = county_templates(tmp_path)
+    elsewhere = tmp_path / "别处" / "机密.txt"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("::p 机密内容\n", encoding="utf-8")
+    try:
+        os.link(elsewhere, county / "parts" / "plans.j2")
+    except OSError as exc:  # a file system without hard links
+        pytest.skip(f"cannot make a hard link here: {exc}")
+    out = tmp_path / "out" / "r.docx"
+    code = main(["build", str(example_path), "--templates", str(county), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "硬链接" in err and "plans.j2" in err, err
+    assert "机密内容" not in err
+    assert not out.exists()

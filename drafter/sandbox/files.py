@@ -93,6 +93,7 @@ def loader_class() -> Any:
 
         def __init__(self, roots: list[Path]) -> None:
             self.roots = [os.path.realpath(root) for root in roots]
+            self.builtin = os.path.realpath(builtin_template_dir())
 
         def get_source(
             self, environment: Any, template: str
@@ -108,6 +109,10 @@ def loader_class() -> Any:
                         f"模板 {template} 是指向模板文件夹以外的链接（{real}），已拒绝",
                         path=candidate,
                         hint="模板只能是模板文件夹里的真实文件，不能是指向别处的快捷方式或符号链接。",
+                    )
+                if root != self.builtin and _hard_link(real):
+                    raise DrafterError(
+                        _HARD_LINK.format(f"模板 {template}") + "，已拒绝", path=candidate
                     )
                 raw = read_input(
                     Path(real),
@@ -154,18 +159,37 @@ def _listing(folder: Path) -> list[Path]:
         raise DrafterError(f"无法读取模板文件夹（{os_reason(exc)}）", path=folder) from None
 
 
+def _hard_link(path: str) -> bool:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False  # reading it says what is wrong
+    return stat.S_ISREG(status.st_mode) and status.st_nlink > 1
+
+
 def _entry_problem(entry: Path, relative: str, roots: list[str]) -> str | None:
     """A link leading out of the template folder, or something that is not a file or folder."""
     real = os.path.realpath(entry)
     if not _inside(real, roots):
         return f"{relative} 是指向模板文件夹以外的链接（{real}），模板只能是文件夹里的真实文件"
     try:
-        mode = os.stat(entry).st_mode
+        status = os.stat(entry)
     except OSError as exc:
         return f"{relative} 无法读取（{os_reason(exc)}）"
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
         return f"{relative} 不是普通文件（是管道、设备或套接字）"
+    if stat.S_ISREG(status.st_mode) and status.st_nlink > 1:
+        return _HARD_LINK.format(relative)
     return None
+
+
+_HARD_LINK = (
+    "{} 是硬链接（同一个文件在文件夹外还有别的名字，可能是别处的任何文件），"
+    "模板只能是文件夹里的普通文件：请复制一份放进来"
+)
+"""A hard link has no target to check: the file it names may be any file of the computer the
+folder's author could read. Only the county's folder is checked; installers may link the
+built-in templates."""
 
 
 def check_template_folder(folder: Path) -> None:
