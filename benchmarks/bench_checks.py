@@ -2,6 +2,11 @@
 
 Run: ``python benchmarks/bench_checks.py``. The report is built from the seeds' parts, varied so
 that sentences do not all collapse into duplicates (which would make the check cheaper).
+
+``python benchmarks/bench_checks.py --per-rule [--runs N] [FILE]``: each rule's time on its first
+run, the only run a ``drafter check`` has, measured in N fresh processes (medians): the report
+FILE (.docx or text; the built report when not given) is read, then ``Context.build`` and each
+rule are timed once.
 """
 
 from __future__ import annotations
@@ -84,5 +89,61 @@ def _timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def _first_run(path: str) -> None:
+    """In a fresh process: the first run of each rule on one report, as JSON on stdout."""
+    import gc
+    import json
+
+    from drafter.checks import RULES, Context
+    from drafter.reader import read_blocks
+
+    blocks = read_blocks(Path(path)) if path else blocks_from_text(build_report())
+    gc.disable()  # as `drafter check` runs
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    context = Context.build(list(blocks), unit_type=None, year=None)
+    times["Context.build"] = time.perf_counter() - start
+    for rule_id, rule in RULES.items():
+        start = time.perf_counter()
+        for _ in rule(context):
+            pass
+        times[rule_id] = time.perf_counter() - start
+    print(json.dumps(times))
+
+
+def per_rule(path: str, runs: int) -> None:
+    """Median first-run time of each rule over ``runs`` fresh processes."""
+    import json
+    import os
+    import subprocess
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiling every import from source is not a run
+    command = [sys.executable, str(Path(__file__).resolve()), "--first-run", path]
+    samples = [
+        json.loads(
+            subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+        )
+        for _ in range(runs)
+    ]
+    medians = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+    total = sum(medians.values())
+    print(f"first run of each rule, median of {runs} fresh processes ({path or 'built report'}):")
+    for key, value in sorted(medians.items(), key=lambda item: -item[1]):
+        if value >= 0.00005:
+            print(f"  {key:22s} {value * 1000:6.2f} ms")
+    print(f"  {'total':22s} {total * 1000:6.2f} ms")
+
+
 if __name__ == "__main__":
-    main()
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["--first-run"]:
+        _first_run(arguments[1] if len(arguments) > 1 else "")
+    elif arguments[:1] == ["--per-rule"]:
+        rest = arguments[1:]
+        runs = 9
+        if rest[:1] == ["--runs"]:
+            runs, rest = int(rest[1]), rest[2:]
+        per_rule(rest[0] if rest else "", runs)
+    else:
+        main()

@@ -179,10 +179,27 @@ _MAY_HOLD_NUMBER = re.compile(
 )
 
 
+# A necessary condition for a figure, searched before anything else. A number find_tokens keeps
+# begins where its digits begin, after neither 第 nor a digit nor a mark of dates and times
+# (the checks in find_tokens); an Arabic number is followed by only spaces, 万 and 余/多 up to
+# its unit word; a Chinese numeral by spaces and 余/多 up to a count unit (_CN_NUMERAL_UNITS).
+# Most sentences with a digit or a numeral (第3项, dates, 一是, 三项制度) hold no figure, and are
+# passed after this one search, which begins with a character class (fast to scan for) where
+# _NUMBER begins with optional words.
+_NOT_BEFORE = r"[第\d·.．\-—/:：]"
+# One character class first (re scans for it; an alternation of two is tried at every place),
+# then a lookbehind says which of the two it was.
+_FIGURE_CORE = re.compile(
+    rf"[\d两二三四五六七八九十](?<!{_NOT_BEFORE}.)"
+    rf"(?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?[\s万余多]*(?:%|％|{_UNIT_RE})"
+    r"|(?<=[两二三四五六七八九十])[\s余多]*(?:场次|批次|人次|次|场|期))"
+)
+
+
 def find_tokens(sentence: str) -> list[Token]:
     """Every number with a unit word in a (matching-normalised) sentence."""
     tokens: list[Token] = []
-    if _ANY_NUMBER.search(sentence) is None:
+    if _FIGURE_CORE.search(sentence) is None:
         return tokens
     excluded = excluded_spans(sentence)
     for match in _numbers(sentence):
@@ -371,34 +388,55 @@ def match_rule(
     sentence: str,
     token: Token,
     spans: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    places: list[tuple[int, str]] | None = None,
 ) -> int | None:
     """Distance from the number to the rule's nearest keyword, or None if the rule fails.
 
-    ``spans``: :func:`token_spans` of the token when the caller tries several rules on it."""
+    ``spans``: :func:`token_spans` of the token, and ``places``: :func:`keyword_places` of the
+    sentence (or those of them inside the spans), when the caller tries several rules."""
     if token.unit not in rule.units:
+        return None
+    narrow, before = spans or token_spans(sentence, token)
+    if places is None:
+        places = keyword_places(sentence)
+    # The keywords first: most rules tried on a number have none near it, and fail without
+    # their context and exclusion patterns being searched (all three must hold).
+    best: int | None = None
+    keywords = rule.keywords
+    for span_start, span_end in (narrow, before):
+        for at, keyword in places:
+            if span_start <= at and at + len(keyword) <= span_end and keyword in keywords:
+                distance = abs(token.start - at)
+                if at > token.start:
+                    distance += 20  # keywords before the number read more naturally
+                best = distance if best is None else min(best, distance)
+        if best is not None:
+            break
+    if best is None:
         return None
     if rule.context and not _PATTERNS[rule.context].search(sentence):
         return None
-    best: int | None = None
-    narrow, before = spans or token_spans(sentence, token)
     if rule.exclude and _PATTERNS[rule.exclude].search(sentence[narrow[0] : narrow[1]]):
         return None  # the 、-part around the number rules the rule out
-    for span in (narrow, before):
-        clause = sentence[span[0] : span[1]]
-        for keyword in rule.keywords:
-            # Every occurrence, left to right (str.find: a regex per keyword was compiled on
-            # first use, a hundred of them in every process).
-            found = clause.find(keyword)
-            while found >= 0:
-                position = span[0] + found
-                distance = abs(token.start - position)
-                if position > token.start:
-                    distance += 20  # keywords before the number read more naturally
-                best = distance if best is None else min(best, distance)
-                found = clause.find(keyword, found + (len(keyword) or 1))
-        if best is not None:
-            return best
-    return None
+    return best
+
+
+def keyword_places(sentence: str) -> list[tuple[int, str]]:
+    """(position, keyword) of every occurrence of every rule's keyword in a sentence.
+
+    One search of all the keywords (longest first), resumed one character after each hit:
+    every position where a keyword begins is visited, the longest keyword there is the one
+    found, and the others beginning there are its prefixes (_KEYWORD_PREFIXES). No keyword
+    overlaps itself (a test says so), so these are the occurrences a str.find loop per
+    keyword, the way rules were first matched, visits; for 10-20 rules per number.
+    """
+    places: list[tuple[int, str]] = []
+    hit = _ANY_KEYWORD.search(sentence)
+    while hit is not None:
+        at = hit.start()
+        places.extend((at, keyword) for keyword in _KEYWORD_PREFIXES[hit.group()])
+        hit = _ANY_KEYWORD.search(sentence, at + 1)
+    return places
 
 
 def token_spans(sentence: str, token: Token) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -421,13 +459,19 @@ def is_frequency(sentence: str, token: Token) -> bool:
 _FREQUENCY = re.compile(r"每[^，。；、]{0,4}$")
 
 
-def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None:
+def key_for(
+    sentence: str,
+    token: Token,
+    placed: dict[str, Token],
+    places: list[tuple[int, str]] | None = None,
+) -> str | None:
     """The catalogue key a number reads as, given the keys already read earlier in its sentence.
 
     ``sentence`` is matching-normalised. A part count after its whole ("受理189件，其中办结173件")
     reads as the part; otherwise the rule whose keyword is nearest (before the number preferred).
+    ``places``: :func:`keyword_places` of the sentence, when the caller has them.
     """
-    if token.rate or is_frequency(sentence, token):
+    if token.rate or ("每" in sentence and is_frequency(sentence, token)):
         return None
     for part, (whole, words, not_words) in PART_WORDS.items():
         if whole in placed and placed[whole].start < token.start:
@@ -439,12 +483,26 @@ def key_for(sentence: str, token: Token, placed: dict[str, Token]) -> str | None
                 and token.unit in RULES[whole].units
             ):
                 return part
+    if places is None:
+        places = keyword_places(sentence)
+    if not places or token.unit not in _RULE_UNITS:
+        return None  # no rule's keyword in the sentence, or no rule counts in this unit
+    spans = token_spans(sentence, token)  # the same for every rule: found once
+    # Both spans lie in the wide clause up to the 、-part's end: only the keywords there count.
+    region_start, region_end = spans[1][0], spans[0][1]
+    near = [
+        (at, keyword)
+        for at, keyword in places
+        if region_start <= at and at + len(keyword) <= region_end
+    ]
+    if not near:
+        return None  # no rule has a keyword near the number
+    # The rules with one of those keywords, in catalogue order (the first of equals wins).
+    tried = sorted({index for _, keyword in near for index in _RULE_INDEX[keyword]})
     best: tuple[int, str] | None = None
-    spans = None
-    for rule in _RULES_BY_UNIT.get(token.unit, ()):
-        if spans is None:
-            spans = token_spans(sentence, token)  # the same for every rule: found once
-        distance = match_rule(rule, sentence, token, spans)
+    for index in tried:
+        rule = FIGURE_RULES[index]
+        distance = match_rule(rule, sentence, token, spans, near)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, rule.key)
     return best[1] if best else None
@@ -532,25 +590,40 @@ def find_mentions(text: str) -> list[Mention]:
 def _mentions_of(text: str) -> tuple[Mention, ...]:
     if _MAY_HOLD_NUMBER.search(text) is None:
         return ()  # no digit or numeral, nor anything for_matching turns into one
+    # for_matching maps one character to one: the whole text is mapped once, and each sentence's
+    # form is its slice. Only sentences that hold a figure's core (_FIGURE_CORE, which cannot
+    # span a sentence's end mark) are read further.
+    matching = for_matching(text)
+    cores = [hit.start() for hit in _FIGURE_CORE.finditer(matching)]
+    if not cores:
+        return ()
     mentions: list[Mention] = []
     offset = 0
     for paragraph in text.split("\n"):
-        search_from = 0
-        for sentence in split_sentences(paragraph):
-            at = paragraph.find(sentence, search_from)
-            at = at if at >= 0 else search_from
-            search_from = at + len(sentence)
-            mentions.extend(_sentence_mentions(sentence, offset + at))
-        offset += len(paragraph) + 1
+        end = offset + len(paragraph)
+        if any(offset <= at < end for at in cores):
+            search_from = 0
+            for sentence in split_sentences(paragraph):
+                at = paragraph.find(sentence, search_from)
+                at = at if at >= 0 else search_from
+                search_from = at + len(sentence)
+                start = offset + at
+                stop = start + len(sentence)
+                if any(start <= core < stop for core in cores):
+                    mentions.extend(_sentence_mentions(sentence, start, matching[start:stop]))
+        offset = end + 1
     return tuple(mentions)
 
 
-def _sentence_mentions(sentence: str, offset: int) -> list[Mention]:
-    matching = for_matching(sentence)
+def _sentence_mentions(sentence: str, offset: int, matching: str) -> list[Mention]:
+    """The figures of one sentence; ``matching``: for_matching(sentence)."""
     placed: dict[str, Token] = {}
     out = []
+    places: list[tuple[int, str]] | None = None
     for token in find_tokens(matching):
-        key = key_for(matching, token, placed)
+        if places is None:
+            places = keyword_places(matching)  # once for the sentence's numbers
+        key = key_for(matching, token, placed, places)
         if key is not None:
             placed.setdefault(key, token)
         elif token.rate:
@@ -601,11 +674,31 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-# The rules that accept each unit word, in catalogue order (match_rule refuses the others).
-_RULES_BY_UNIT: dict[str, tuple[FigureRule, ...]] = {
-    unit: tuple(rule for rule in FIGURE_RULES if unit in rule.units)
-    for unit in {unit for rule in FIGURE_RULES for unit in rule.units}
+# Every rule's keywords in one search, longest first; each with the keywords it begins with.
+_KEYWORDS = sorted(
+    {keyword for rule in FIGURE_RULES for keyword in rule.keywords}, key=lambda k: (-len(k), k)
+)
+_ANY_KEYWORD = re.compile("|".join(map(re.escape, _KEYWORDS)))
+_KEYWORD_SET = frozenset(_KEYWORDS)
+_KEYWORD_PREFIXES: dict[str, tuple[str, ...]] = {
+    keyword: tuple(keyword[:n] for n in range(len(keyword), 0, -1) if keyword[:n] in _KEYWORD_SET)
+    for keyword in _KEYWORDS
 }
+
+
+def _rule_index() -> dict[str, list[int]]:
+    """Keyword → the places in FIGURE_RULES of the rules that have it, in order."""
+    index: dict[str, list[int]] = {}
+    for place, rule in enumerate(FIGURE_RULES):
+        for keyword in dict.fromkeys(rule.keywords):
+            index.setdefault(keyword, []).append(place)
+    return index
+
+
+_RULE_INDEX = _rule_index()
+
+# The unit words some rule counts in (match_rule refuses a rule for any other unit).
+_RULE_UNITS = frozenset(unit for rule in FIGURE_RULES for unit in rule.units)
 
 
 def zero_facts(text: str) -> list[tuple[str, int, int]]:

@@ -24,10 +24,12 @@ def sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
     """(start, end) spans of sentences, end including the closing mark."""
     pos = start
     for match in _SENTENCE_END.finditer(text, start):
-        end = match.end() if match.group(0) != "\n" else match.start()
-        if text[pos:end].strip():
-            yield pos, end
-        pos = match.end()
+        mark, end = match.span()
+        if text[mark] != "\n":
+            yield pos, end  # never blank: it holds its end mark
+        elif text[pos:mark].strip():
+            yield pos, mark
+        pos = end
     if text[pos:].strip():
         yield pos, len(text)
 
@@ -196,6 +198,7 @@ class Context:
 
     # A plain class, not a dataclass: building one at import costs ~0.3 ms (issue 15).
     __slots__ = (
+        "_bare_leads",
         "_lead_free",
         "_spans",
         "blocks",
@@ -234,6 +237,7 @@ class Context:
         """Results two rules share (the report's figures), computed once per run."""
         self._spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._lead_free: dict[tuple[int, int], list[str]] = {}
+        self._bare_leads: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def sentence_spans(self, index: int, start: int = 0) -> list[tuple[int, int]]:
         """:func:`sentences` of ``norm[index]`` from ``start``, split once per run: six rules
@@ -255,6 +259,15 @@ class Context:
                 ENUMERATOR.sub("", norm[a:b].strip(), count=1).strip()
                 for a, b in self.sentence_spans(index, start)
             ]
+        return found
+
+    def bare_leads(self, index: int, start: int = 0) -> list[re.Match[str]]:
+        """:func:`bare_leads` of ``norm[index]`` from ``start``, found once per run: run-on and
+        numbering both ask for those of every paragraph."""
+        key = (index, start)
+        found = self._bare_leads.get(key)
+        if found is None:
+            found = self._bare_leads[key] = bare_leads(self.norm[index], start)
         return found
 
     @classmethod

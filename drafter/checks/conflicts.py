@@ -134,13 +134,18 @@ def _figures(context: Context) -> list[_Said]:
 
 
 def _groups(context: Context) -> list[tuple[_Said, list[_Said]]]:
-    """Each figure with the earlier figures of its measure and kind of unit (latest last)."""
+    """Each figure with the earlier figures of its measure and kind of unit (latest last);
+    made once per run for the two rules."""
+    cached = context.memo.get("conflicts.groups")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
     seen: dict[tuple[str | None, frozenset[str]], list[_Said]] = {}
     out = []
     for item in _figures(context):
         group = seen.setdefault((item.mention.key, unit_group(item.mention.unit)), [])
         out.append((item, group[-COMPARE_WINDOW:]))
         group.append(item)
+    context.memo["conflicts.groups"] = out
     return out
 
 
@@ -172,7 +177,9 @@ def _find_figures(context: Context) -> list[_Said]:
             if other_year or _scope_words(sentence, w_start, c_end):  # scoped(), spans found once
                 continue
             clause = sentence[c_start:c_end]
-            label = _label(clause, for_matching(mention.raw))
+            # The figure as the rules see it: for_matching maps one character to one, so it is
+            # the matching sentence's characters where the figure stands.
+            label = _label(clause, sentence[at : at + len(mention.raw)])
             # Shown: the clause up to the figure's 、-list end ("乡党委书记、乡长…会议3次").
             written = mention.sentence[w_start:c_end].strip().rstrip("。！？；;!?")
             said.append(_Said(mention, index, label, written, words))

@@ -21,8 +21,10 @@ _DOUBLED = re.compile(rf"([{HAN}]{{3,20}}?)\1")
 @register(RULE, "词语重复")
 def check(context: Context) -> Iterator[Finding]:
     for index, norm in enumerate(context.norm):
-        quoted = protected_spans(norm)
+        quoted: list[tuple[int, int]] | None = None  # found for a block with a match only
         for match in _DOUBLED.finditer(norm):
+            if quoted is None:
+                quoted = protected_spans(norm)
             if inside(quoted, match.start(), match.end()):
                 continue
             word = match.group(1)

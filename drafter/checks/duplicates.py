@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from codecs import utf_16_le_encode
 from collections.abc import Iterator
+from itertools import islice
 
 from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context
@@ -29,7 +30,10 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|同时|此外|
 
 
 def _normal(sentence: str) -> str:
-    return _LEAD.sub("", _NOT_TEXT.sub("", sentence))
+    key = _NOT_TEXT.sub("", sentence)
+    # _LEAD is anchored: one match at the start, not a substitution that walks the key.
+    lead = _LEAD.match(key)
+    return key[lead.end() :] if lead is not None else key
 
 
 def _bigrams(text: str) -> set[int]:
@@ -90,33 +94,33 @@ NEAR_BUDGET = 200_000
 
 def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -> Iterator[Finding]:
     lengths = [len(key) for key, *_ in items]
-    # Bigram sets are built only for sentences that pass the length test against some other
-    # one: most pairs of a part differ in length too much to be near-duplicates.
-    grams: list[set[int] | None] = [None] * len(items)
+    grams = [_bigrams(key) for key, *_ in items]
     budget = NEAR_BUDGET
     for j in range(1, len(items)):
         budget -= min(j, NEAR_WINDOW)
         if budget < 0:
             return
-        key_j, index_j, start_j, end_j = items[j]
-        length_j = lengths[j]
-        grams_j: set[int] | None = None
-        for i in range(max(0, j - NEAR_WINDOW), j):
-            length_i = lengths[i]
-            # shorter < longer * similarity, without sorting the pair (this loop is the hot one).
-            if length_i <= length_j:
-                if length_i < length_j * NEAR_SIMILARITY:
-                    continue
-            elif length_j < length_i * NEAR_SIMILARITY:
-                continue
+        low, high = _length_range(lengths[j])
+        grams_j = grams[j]
+        size_j = len(grams_j)
+        sample_j = set(islice(grams_j, SAMPLE))
+        # The earlier sentences that may be near-duplicates, in order, in one comprehension
+        # (a test per pair in a loop was half of this check): the length test (shorter >=
+        # longer * similarity), then a bound on the overlap from a few of j's pairs: each
+        # one missing from i's set is one fewer in common, and overlap / union grows with
+        # the overlap, so a bound below the threshold means the overlap is below it. Most
+        # pairs fail here (~8 lookups) and are never intersected (~50).
+        for i in [
+            i
+            for i in range(max(0, j - NEAR_WINDOW), j)
+            if low <= lengths[i] <= high
+            and (most := size_j - len(sample_j - grams[i])) / (len(grams[i]) + size_j - most)
+            >= NEAR_SIMILARITY
+        ]:
             grams_i = grams[i]
-            if grams_i is None:
-                grams_i = grams[i] = _bigrams(items[i][0])
-            if grams_j is None:
-                grams_j = grams[j] = _bigrams(key_j)
-            size_i, size_j = len(grams_i), len(grams_j)
-            # Overlap / union can be no more than the smaller set over the larger: skip pairs
-            # that cannot reach the threshold before intersecting.
+            size_i = len(grams_i)
+            # Overlap / union can be no more than the smaller set over the larger (the test
+            # as it was: a pair it rules out stays ruled out, whatever the rounding).
             small, large = (size_i, size_j) if size_i <= size_j else (size_j, size_i)
             if small < large * NEAR_SIMILARITY:
                 continue
@@ -124,6 +128,7 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
             union = size_i + size_j - common
             if union and common / union >= NEAR_SIMILARITY:
                 where = items[i][1]
+                _, index_j, start_j, end_j = items[j]
                 place = "本段前文" if where == index_j else f"第{where + 1}段"
                 yield Finding(
                     RULE,
@@ -133,3 +138,19 @@ def _near_duplicates(context: Context, items: list[tuple[str, int, int, int]]) -
                     index_j,
                 )
                 break
+
+
+SAMPLE = 8
+"""Pairs of a sentence's set looked up in another's set before the two are intersected."""
+
+
+def _length_range(length: int) -> tuple[int, int]:
+    """The lengths another key may have to pass the length test with a key of ``length``
+    (``shorter >= longer * NEAR_SIMILARITY``), found with that very test (floats)."""
+    low = int(length * NEAR_SIMILARITY)
+    while low < length * NEAR_SIMILARITY:
+        low += 1
+    high = int(length / NEAR_SIMILARITY) + 1
+    while length < high * NEAR_SIMILARITY:
+        high -= 1
+    return low, high

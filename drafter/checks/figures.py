@@ -114,6 +114,8 @@ def check(context: Context) -> Iterator[Finding]:
             )
         if _DIGIT.search(norm) is None:
             continue  # a part and its whole are counts (_COUNT): no digit, nothing to compare
+        if _PART.search(norm) is None or _WHOLE.search(norm) is None:
+            continue  # no sentence has both kinds of words if the block has not (_sentence)
         for s_start, s_end in context.sentence_spans(index):
             yield from _sentence(text[s_start:s_end], norm[s_start:s_end], index)
 

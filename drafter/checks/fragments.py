@@ -97,7 +97,8 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         text, norm = context.texts[index], context.norm[index]
         start = body_start(block)
-        for match in _EMPTY_CLAUSE.finditer(norm, start):
+        empty_clauses = list(_EMPTY_CLAUSE.finditer(norm, start))
+        for match in empty_clauses:
             # The excerpt is the sentence the empty clause ends ("全年，。").
             begin = max(norm.rfind(mark, start, match.start()) for mark in "。！？；") + 1
             yield Finding(
@@ -110,11 +111,12 @@ def check(context: Context) -> Iterator[Finding]:
         spans = context.sentence_spans(index, start)
         for number, sentence in enumerate(context.lead_free(index, start)):
             s_start, s_end = spans[number]
-            if not sentence or _EMPTY_CLAUSE.search(norm, s_start, s_end):
-                continue  # reported above
-            excerpt = text[s_start:s_end].strip()
+            # Reported above (a sentence holds one only if the block does: most hold none).
+            if not sentence or (empty_clauses and _EMPTY_CLAUSE.search(norm, s_start, s_end)):
+                continue
             judged = _judge(sentence)
             if judged is not None:
+                excerpt = text[s_start:s_end].strip()
                 severity, message = judged
                 if _open_end(sentence):
                     # Only the clause that breaks off: the whole sentence may be long.
@@ -130,10 +132,12 @@ def check(context: Context) -> Iterator[Finding]:
                     RULE,
                     "warning",
                     "“其中”前面没有交代总数，读者不知道是谁的“其中”：请先写出总数，或去掉“其中”。",
-                    excerpt,
+                    text[s_start:s_end].strip(),
                     index,
                 )
-        for match in _YEAR_AND_LATER.finditer(norm, start):
+        # Each match holds 今后, 下一步 or 下步: most blocks hold none (plain searches).
+        later = "今后" in norm or "下一步" in norm or "下步" in norm
+        for match in _YEAR_AND_LATER.finditer(norm, start) if later else ():
             yield Finding(
                 RULE,
                 "warning",

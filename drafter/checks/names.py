@@ -24,6 +24,13 @@ _YEAR_NO_NIAN = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + r"\d{2}(?=�
 _COUNTY_IN_TEXT = re.compile(
     rf"([{HAN}]{{2,6}}?(?:自治县|自治旗|县|区|旗))(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木))"
 )
+# What every match of _COUNTY_IN_TEXT holds: the last character of its suffix, two Chinese
+# characters before it, and what the lookahead asks after it. Written suffix-first, so re scans
+# for three characters; _COUNTY_IN_TEXT (Chinese characters first, a lazy repeat) tries every
+# Chinese character of the text. Blocks without a match of this screen are not searched.
+_COUNTY_SCREEN = re.compile(
+    rf"[县区旗](?<=[{HAN}]{{2}}[县区旗])(?=委|人民政府|政府|[{HAN}]{{2,6}}?(?:乡|镇|街道|苏木))"
+)
 _COUNTY_SUFFIX = ("自治县", "自治旗", "县", "区", "旗")
 _NOT_STEM = {"全", "我", "本", "该", "各", "市", "县", "区", "城", "乡", "镇"}
 
@@ -36,7 +43,10 @@ def _counties(context: Context) -> set[str]:
     for index, block in enumerate(context.blocks):
         if block.kind not in ("title", "addressee", "signature", "paragraph"):
             continue
-        for match in _COUNTY_IN_TEXT.finditer(context.norm[index]):
+        norm = context.norm[index]
+        if _COUNTY_SCREEN.search(norm) is None:
+            continue
+        for match in _COUNTY_IN_TEXT.finditer(norm):
             name = re.sub(r"^(?:中共|共|和|与|及|在|由|对|经|是|的)", "", match.group(1))
             if len(name) >= 3 and name[0] not in _NOT_STEM:
                 found.add(name)

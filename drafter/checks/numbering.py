@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import PUNCTUATED_LEAD, Context, bare_leads, cn_value
+from drafter.checks._text import PUNCTUATED_LEAD, Context, cn_value
 from drafter.outline import heading_number, ordinal_lead
 
 TYPE_CHECKING = False
@@ -172,7 +172,7 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
         if text.find("是", start) < 0:
             continue  # every lead ends in 是
         # A lead with its mark forgotten still counts (the run-on check reports the mark).
-        leads = list(_LEAD.finditer(text, start)) + bare_leads(text, start)
+        leads = list(_LEAD.finditer(text, start)) + context.bare_leads(index, start)
         for match in sorted(leads, key=lambda m: m.start()):
             value = cn_value(match.group(1))
             if value is None:

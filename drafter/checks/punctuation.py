@@ -13,17 +13,21 @@ RULE = "punctuation"
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", '"': "“”"}
 # A half-width mark touching a Chinese character (or a Chinese mark). Digits on both sides
-# (9:30, 1,500) and Latin text stay allowed.
-_HALF = re.compile(rf"(?<=[{HAN}，。、；：“”《》）])[,;:?!()\"]|[,;:?!()\"](?=[{HAN}“《（])")
-_HALF_PERIOD = re.compile(rf"(?<=[{HAN}”）》])\.(?=[{HAN}“（]|$)")
+# (9:30, 1,500) and Latin text stay allowed. The patterns here begin with the character they
+# look for, the lookbehind widened over it (as _text.preceded writes them): re scans for the
+# character, where a leading lookbehind was tried at every position.
+_HALF = re.compile(rf"[,;:?!()\"](?:(?<=[{HAN}，。、；：“”《》）][,;:?!()\"])|(?=[{HAN}“《（]))")
+_HALF_PERIOD = re.compile(rf"\.(?<=[{HAN}”）》]\.)(?=[{HAN}“（]|$)")
 # Commemoration days written with a full stop or a dot instead of the 间隔号 (3.15 → 3·15).
 _DAY_WORDS = (
     "消费|国际|国家|全民|宪法|禁毒|世界|中国|全国|防灾|消防|交通|民法典|法律|网络|安全|"
     "宣传|活动|主题|期间|当天|前后|普法|纪念|法治|妇女|青年|儿童|植树|雷锋|"
     "等节点|等重要|等时间|节点|前夕|之际"
 )
+# (?<![\d.·])(1[0-2]|[1-9])…, the month's first digit written first.
 _DAY = re.compile(
-    rf"(?<![\d.·])(1[0-2]|[1-9])\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])(?=\s*[”\"]?\s*(?:{_DAY_WORDS}|日|节))"
+    r"([1-9](?<![\d.·][1-9])(?:(?<=1)[0-2])?)"
+    rf"\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])(?=\s*[”\"]?\s*(?:{_DAY_WORDS}|日|节))"
 )
 _PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉"}
 # A mark written twice or more (。。。 included). One alternative beginning with the class, so
@@ -34,7 +38,7 @@ _FULL_DIGITS = re.compile(r"[０-９]+")
 _TITLES_COMMA = re.compile(r"》、(?=《)")
 # Between two bodies of an addressee line ("中共某县委员会，某县人民政府："), GB/T 9704 uses 、.
 _ADDRESSEE_COMMA = re.compile(r"(?:委员会|人民政府|[县区市旗]委|办公室|政府)(?P<mark>[，,])")
-_SINGLE_DASH = re.compile(rf"(?<=[{HAN}])[—–](?=[{HAN}])")
+_SINGLE_DASH = re.compile(rf"[—–](?<=[{HAN}][—–])(?=[{HAN}])")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
 # (most blocks) is passed after one fast search instead of four slow ones (the patterns begin
 # with lookbehinds, which re tries at every position).
@@ -128,7 +132,40 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKETS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
+def _well_nested(text: str, start: int) -> bool:
+    """Are the brackets from ``start`` on properly nested? Taking out adjacent pairs （）《》
+    【】〈〉 until none is left empties exactly such a sequence: the walk in _balance finds
+    nothing to report in it. Most blocks' brackets are one flat pair or two (~5x faster)."""
+    brackets = "".join(_BRACKETS.findall(text, start))
+    while brackets:
+        reduced = brackets
+        for pair in _PAIR_STRINGS:
+            reduced = reduced.replace(pair, "")
+        if reduced == brackets:
+            return False
+        brackets = reduced
+    return True
+
+
 def _balance(text: str, index: int, start: int) -> Iterator[Finding]:
+    if not _well_nested(text, start):
+        yield from _unbalanced(text, index, start)
+    opened = text.count("“", start) - text.count("”", start)
+    if opened:
+        yield Finding(
+            RULE,
+            "warning",
+            "双引号不成对：“ 和 ” 的数量不一致。",
+            _quote_excerpt(text, start),
+            index,
+        )
+
+
+_PAIR_STRINGS = tuple(opening + closing for opening, closing in _PAIRS.items())
+
+
+def _unbalanced(text: str, index: int, start: int) -> Iterator[Finding]:
+    """Each bracket without its partner, by a walk with a stack."""
     stack: list[tuple[str, int]] = []
     closers = _CLOSERS
     for found in _BRACKETS.finditer(text, start):
@@ -150,15 +187,6 @@ def _balance(text: str, index: int, start: int) -> Iterator[Finding]:
     for ch, pos in stack:
         yield Finding(
             RULE, "error", f"“{ch}”没有对应的“{_PAIRS[ch]}”。", _context(text, pos, pos + 1), index
-        )
-    opened = text.count("“", start) - text.count("”", start)
-    if opened:
-        yield Finding(
-            RULE,
-            "warning",
-            "双引号不成对：“ 和 ” 的数量不一致。",
-            _quote_excerpt(text, start),
-            index,
         )
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks import Finding, register
-from drafter.checks._text import HAN, Context, bare_leads, preceded
+from drafter.checks._text import HAN, Context, preceded
 from drafter.checks.fragments import VERBS
 
 RULE = "run-on"
@@ -88,7 +88,7 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         text, norm = context.texts[index], context.norm[index]
         start = len(block.number)
-        for match in bare_leads(norm, start):
+        for match in context.bare_leads(index, start):
             yield Finding(
                 RULE,
                 "error",
@@ -132,8 +132,8 @@ def check(context: Context) -> Iterator[Finding]:
                     text[max(match.start() - 4, 0) : match.end() + 4],
                     index,
                 )
-        if len(norm) - start < LONG_STRETCH:
-            continue  # too short to hold a stretch (the last check of the block)
+        if len(norm) - start < LONG_STRETCH or not _may_stretch(norm):
+            continue  # no stretch long enough (the last check of the block)
         # Titles in 《》 and quoted names may be long; blank them (same length) before measuring.
         masked = norm
         if "《" in norm or "“" in norm:
@@ -150,6 +150,19 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
+
+
+def _may_stretch(norm: str) -> bool:
+    """Is there a piece between two ，or 。 at least LONG_STRETCH long? A stretch is made of
+    neither (nor of the other marks), so it lies inside such a piece; masking quotes and the
+    heading number only adds marks. Splitting at two characters is much faster than the
+    stretch pattern and the masking, and says no for almost every block."""
+    return any(
+        len(piece) >= LONG_STRETCH
+        for part in norm.split("，")
+        if len(part) >= LONG_STRETCH
+        for piece in part.split("。")
+    )
 
 
 def _glued(norm: str, at: int) -> bool:
