@@ -52,10 +52,7 @@ class Parts(FrozenRecord):
     styles: Any | None
 
     def __init__(self, body: Any, numbering: Any | None, styles: Any | None) -> None:
-        init = object.__setattr__
-        init(self, "body", body)
-        init(self, "numbering", numbering)
-        init(self, "styles", styles)
+        self._assign(body, numbering, styles)
 
 
 LIGHT_MAX_TAGS = 18_000

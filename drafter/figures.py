@@ -30,9 +30,7 @@ class Figure(FrozenRecord):
     approx: bool
 
     def __init__(self, value: int | float, approx: bool = False) -> None:
-        init = object.__setattr__
-        init(self, "value", value)
-        init(self, "approx", approx)
+        self._assign(value, approx)
 
     def __str__(self) -> str:
         return format_number(self.value) + ("余" if self.approx else "")

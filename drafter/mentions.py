@@ -557,17 +557,7 @@ class Mention(FrozenRecord):
         key: str | None = None,
         rate: bool = False,
     ) -> None:
-        init = object.__setattr__
-        init(self, "value", value)
-        init(self, "approx", approx)
-        init(self, "unit", unit)
-        init(self, "raw", raw)
-        init(self, "start", start)
-        init(self, "end", end)
-        init(self, "sentence", sentence)
-        init(self, "sentence_start", sentence_start)
-        init(self, "key", key)
-        init(self, "rate", rate)
+        self._assign(value, approx, unit, raw, start, end, sentence, sentence_start, key, rate)
 
     @property
     def figure(self) -> Figure:

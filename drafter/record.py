@@ -49,9 +49,14 @@ class Record:
 
 
 class FrozenRecord(Record):
-    """A record whose fields are set once, in ``__init__`` (with ``object.__setattr__``)."""
+    """A record whose fields are set once, in ``__init__``, by :meth:`_assign`."""
 
     __slots__ = ()
+
+    def _assign(self, *values: object) -> None:
+        """Set every field, in ``FIELDS`` order (``__init__`` only)."""
+        for name, value in zip(self.FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{self.__class__.__name__} is read-only: cannot assign to {name!r}")

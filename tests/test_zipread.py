@@ -12,7 +12,6 @@ import pytest
 from drafter.errors import DrafterError
 from drafter.reader import read_report
 from drafter.reader.zipread import Archive, Damaged, Unsupported
-from tests.conftest import run_python
 from tests.test_xmltree import _build, _kinds, hand_made
 
 KINDS = [k for k in _kinds() if "#numbered" in k or "#" not in k][:12]
@@ -93,21 +92,3 @@ def test_a_file_the_light_reader_declines_gets_zipfiles_messages(tmp_path: Path)
     path.write_bytes(bytes(data))
     with pytest.raises(DrafterError, match="加密"):
         read_report(path)
-
-
-def test_checking_a_report_loads_none_of_the_slow_modules(tmp_path: Path) -> None:
-    """What `drafter check` does not import is a third of its time (issue 15): lxml and
-    python-docx (the expat tree), zipfile and shutil (zipread), dataclasses, inspect and
-    typing (plain classes; annotations for the type checker only)."""
-    path = hand_made(tmp_path / "报告.docx")
-    code = (
-        "import sys\n"
-        "from drafter.cli import main\n"
-        f"code = main(['check', {str(path)!r}])\n"
-        "slow = ('lxml', 'docx', 'zipfile', 'shutil', 'dataclasses', 'inspect', 'typing')\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in slow)\n"
-        "print('loaded', loaded, code)\n"
-    )
-    result = run_python("-c", code, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "loaded [] " in result.stdout, result.stdout

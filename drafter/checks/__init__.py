@@ -52,12 +52,7 @@ class Finding(FrozenRecord):
     def __init__(
         self, rule: str, severity: Severity, message: str, excerpt: str, paragraph: int
     ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "rule", rule)
-        set_field(self, "severity", severity)
-        set_field(self, "message", message)
-        set_field(self, "excerpt", excerpt)
-        set_field(self, "paragraph", paragraph)
+        self._assign(rule, severity, message, excerpt, paragraph)
 
     def as_dict(self) -> dict[str, object]:
         """The finding as JSON has it (design.md), fields in order."""

@@ -49,10 +49,7 @@ class Source(FrozenRecord):
     prefix: str
 
     def __init__(self, paragraph: Any, line: int, prefix: str = "") -> None:
-        init = object.__setattr__
-        init(self, "paragraph", paragraph)
-        init(self, "line", line)
-        init(self, "prefix", prefix)
+        self._assign(paragraph, line, prefix)
 
 
 def clean(line: str) -> str:
