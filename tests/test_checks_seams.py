@@ -71,6 +71,10 @@ FINDS = [
     ("outdated-term", "订阅《法制日报》。", "《法制日报》", "warning"),
     # typo: 确实 where 切实 is meant.
     ("typo", "确实加强行政执法监督。", "确实", "error"),
+    ("typo", "认真部暑年度普法工作。", "部暑", "error"),
+    ("typo", "切实防犯化解重大风险。", "防犯", "error"),
+    ("typo", "依法审查村委会侯选人资格。", "侯选", "error"),
+    ("typo", "与各村签定目标责任书。", "签定", "warning"),
     # phrase-incomplete: a set phrase with one character missing.
     ("phrase-incomplete", "落实“谁执法普法”普法责任制。", "谁执法普法", "error"),
     ("phrase-incomplete", "引导群众尊法学守法用法。", "尊法学守法用法", "error"),
@@ -122,6 +126,7 @@ LEAVES = [
     ("fragment", "广泛开展法律法规宣传活动，营造了浓厚的法治氛围。"),
     ("fragment", "形成了党委统一领导、政府具体实施、部门协同推进的工作格局。"),
     ("typo", "找到有效的解决办法，形成扎实的工作作风，推动高质量的发展。"),
+    ("typo", "依法签订合同，法律顾问审查合同文本。"),
     ("doubled-word", "领导干部研究研究问题，一件一件抓落实，谢谢。"),
     ("doubled-word", "学习《法治政府法治政府》一书。"),
     ("status-only", "去年提出的执法培训问题，已通过举办专题培训3次落实。"),
