@@ -87,10 +87,12 @@ class Block(Record):
     ``level``: heading level 1–4 (一、 （一） 1. （1）), 0 for everything else; ``number``: the
     heading's number as it appears ("一、", "（一）", "1.", "（1）"); ``body``: for a run-in
     heading, the text that follows the heading sentence in the same paragraph; ``rows``: a
-    table's rows of cells, the first row is the header.
+    table's rows of cells, the first row is the header; ``gap``: spaces a report has between a
+    heading's number and its text, as written (the reader keeps them for the spacing check;
+    drafts have none).
     """
 
-    FIELDS = __slots__ = ("kind", "text", "level", "number", "body", "rows")
+    FIELDS = __slots__ = ("kind", "text", "level", "number", "body", "rows", "gap")
 
     def __init__(
         self,
@@ -100,6 +102,7 @@ class Block(Record):
         number: str = "",
         body: str = "",
         rows: list[list[str]] | None = None,
+        gap: str = "",
     ) -> None:
         self.kind = kind
         self.text = text
@@ -107,6 +110,17 @@ class Block(Record):
         self.number = number
         self.body = body
         self.rows: list[list[str]] = [] if rows is None else rows
+        self.gap = gap
+
+    @property
+    def text_start(self) -> int:
+        """Where ``text`` starts in :attr:`full_text` (after the number and any gap)."""
+        return len(self.number) + len(self.gap)
+
+    @property
+    def headline(self) -> str:
+        """The number and the heading sentence as written (the start of :attr:`full_text`)."""
+        return f"{self.number}{self.gap}{self.text}"
 
     @property
     def full_text(self) -> str:
@@ -115,7 +129,7 @@ class Block(Record):
             lines = [self.text] if self.text else []
             lines += ["\t".join(row) for row in self.rows]
             return "\n".join(lines)
-        return f"{self.number}{self.text}{self.body}"
+        return f"{self.number}{self.gap}{self.text}{self.body}"
 
 
 def cn_number(n: int) -> str:

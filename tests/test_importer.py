@@ -393,7 +393,15 @@ def test_seeds_as_docx_import_the_same(
     text = seed(prefix).read_text(encoding="utf-8")
     path = write_docx(tmp_path / f"{prefix}.docx", text, auto_numbering=auto)
     from_docx = import_path(path)
-    assert from_docx.report() == imported[prefix].report()
+    if auto:
+        # Seed 001 writes "1.\xa0加强…"; Word's own list number is followed by a tab outside the
+        # text, so the figures' sources, quoted as written, differ by that space alone.
+        txt_report = imported[prefix].report()
+        for figure in txt_report["figures"]:
+            figure["source"] = re.sub(r"^(\d+\.)\s+", r"\1", figure["source"])
+        assert from_docx.report() == txt_report
+    else:
+        assert from_docx.report() == imported[prefix].report()
     assert filled_figures(from_docx.data) == FIGURES[prefix]
 
 

@@ -297,7 +297,7 @@ class Context:
     def body_start(self, index: int) -> int:
         """Offset in texts[index] after the heading number, so rules do not re-check numbers."""
         block = self.blocks[index]
-        return len(block.number) if block.kind == "heading" else 0
+        return block.text_start if block.kind == "heading" else 0
 
     def prose(self) -> Iterator[tuple[int, str, str]]:
         """(index, text, normalised text) of blocks with running text (not tables' cells only)."""
@@ -372,7 +372,7 @@ def common_run(a: str, b: str) -> int:
 def body_start(block: Block) -> int:
     """Offset in a block's full text where its running text starts (after a heading's sentence)."""
     if block.kind == "heading":
-        return len(block.number) + len(block.text)
+        return len(block.headline)
     return 0
 
 

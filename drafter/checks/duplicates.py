@@ -59,7 +59,7 @@ def check(context: Context) -> Iterator[Finding]:
     per_part: dict[int, list[tuple[str, int, int, int]]] = {}
     for index, block in enumerate(context.blocks):
         if block.kind == "heading":
-            start = len(block.number) + len(block.text)
+            start = len(block.headline)
         elif block.kind == "paragraph":
             start = 0
         else:

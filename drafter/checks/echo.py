@@ -43,7 +43,7 @@ def _first_sentence(context: Context, index: int) -> tuple[int, str, str, int] |
     """(block, sentence as written, its core, sentences after it) of what follows heading ``index``."""
     block = context.blocks[index]
     if block.body.strip():
-        where, start = index, len(block.number) + len(block.text)
+        where, start = index, len(block.headline)
     elif index + 1 < len(context.blocks) and context.blocks[index + 1].kind == "paragraph":
         where, start = index + 1, 0
     else:
@@ -72,7 +72,7 @@ def check(context: Context) -> Iterator[Finding]:
         where, sentence, said, after = found
         if "【待补充" in sentence:
             continue  # a placeholder is not a sentence; the placeholder rule reports it
-        heading = core(context.norm[index][len(block.number) : len(block.number) + len(block.text)])
+        heading = core(context.norm[index][block.text_start : len(block.headline)])
         if len(said) < ECHO_MIN or not heading:
             continue
         numbered = ENUMERATOR.match(sentence) is not None
@@ -152,6 +152,6 @@ def check_forms(context: Context) -> Iterator[Finding]:
                 FORM,
                 "warning",
                 f"同一部分的其他小标题都{usual}，这一个写法不同：请统一小标题的格式。",
-                block.number + block.text,
+                block.headline,
                 index,
             )

@@ -162,7 +162,7 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
     for index, block in enumerate(context.blocks):
         if block.kind == "heading":
             yield from close()
-            start = len(block.number) + len(block.text)
+            start = len(block.headline)
         elif block.kind == "paragraph":
             start = 0
         else:

@@ -87,7 +87,7 @@ def check(context: Context) -> Iterator[Finding]:
         if block.kind not in ("heading", "paragraph"):
             continue
         text, norm = context.texts[index], context.norm[index]
-        start = len(block.number)
+        start = block.text_start
         for match in context.bare_leads(index, start):
             yield Finding(
                 RULE,

@@ -1,4 +1,4 @@
-"""spacing: stray spaces inside Chinese text (2025 年, 30 场次, “。 一是”).
+"""spacing: stray spaces inside Chinese text (2025 年, 30 场次, “。 一是”, “（一） 认真”).
 
 Spaces between two Latin words or numbers stay. Inside “…” a space between two phrases is a
 slogan's pause (“干部下基层 群众受教育”), which some county styles accept: only a hint there.
@@ -26,6 +26,13 @@ def check(context: Context) -> Iterator[Finding]:
             # Titles and signatures are laid out with spaces on purpose (e.g. 中共XX委员会 XX政府).
             continue
         start = context.body_start(index)
+        block = context.blocks[index]
+        # "一、 加强" and "（一） 认真": the number's own 、 or ） already separates it from the text.
+        # "1. 加强" is left alone: a space after a half-width full stop is common, and harmless.
+        if block.gap and block.number.endswith(("、", "）")):
+            yield Finding(
+                RULE, "warning", "标题的编号和文字之间多了空格，请删除。", text[: start + 1], index
+            )
         if _ANY_SPACE.search(norm, start) is None:
             continue  # no space at all (most blocks): one fast search instead of the pattern
         quotes = protected_spans(norm, "“”")

@@ -35,7 +35,7 @@ def check(context: Context) -> Iterator[Finding]:
     for index, block in enumerate(context.blocks):
         if block.kind not in ("heading", "paragraph"):
             continue
-        start = len(block.number) + len(block.text) if block.kind == "heading" else 0
+        start = len(block.headline) if block.kind == "heading" else 0
         spans = context.sentence_spans(index, start)
         for (s_start, s_end), sentence in zip(spans, context.lead_free(index, start), strict=True):
             if _OTHER_CHAR.search(sentence) is not None:

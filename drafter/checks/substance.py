@@ -80,7 +80,7 @@ def check_empty(context: Context) -> Iterator[Finding]:
                 EMPTY,
                 "error",
                 f"“{block.number}{block.text}”{what}：请写明这一部分的实际情况。",
-                block.number + block.text,
+                block.headline,
                 index,
             )
     for index, block in enumerate(blocks):
@@ -98,7 +98,7 @@ def check_empty(context: Context) -> Iterator[Finding]:
             EMPTY,
             "warning",
             f"小标题“{block.number}{block.text}”下面没有内容：请补上正文，或删去这个小标题。",
-            block.number + block.text,
+            block.headline,
             index,
         )
 
@@ -130,6 +130,6 @@ def check_causes(context: Context) -> Iterator[Finding]:
                 "warning",
                 "这一部分的标题写了“原因”，正文却只列了不足、没有分析原因：请写明原因，"
                 "如“究其原因，一是……”。",
-                block.number + block.text,
+                block.headline,
                 index,
             )

@@ -72,7 +72,7 @@ def check(context: Context) -> Iterator[Finding]:
         text = context.texts[index]
         kinds = context.kinds_of(index)
         if block.kind == "heading" and block.level <= 2:
-            heading = block.number + block.text
+            heading = block.headline
             expected = year + 1 if "plans" in kinds else year
             for match in _YEAR.finditer(heading):
                 found = int(match.group(1))

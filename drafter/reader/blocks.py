@@ -180,4 +180,5 @@ def _classify_body(item: Item) -> Block:
     if not body and len(text) > _HEADING_MAX * 2:
         # A long numbered paragraph without a short lead sentence is body text, e.g. "1. …" lists.
         return Block("paragraph", item)
-    return Block("heading", text, level=level, number=number, body=body)
+    gap = item[len(number) : len(item) - len(rest)]  # "（一） 认真": kept for the spacing check
+    return Block("heading", text, level=level, number=number, body=body, gap=gap)
