@@ -16,11 +16,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+_made_cache: list[str] = []
+"""The cache folder this test run made (removed when it ends), if it made one."""
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     # Compiled templates go to a cache of the test run, not the user's (subprocesses inherit it).
     import tempfile
 
-    os.environ.setdefault("DRAFTER_CACHE_DIR", tempfile.mkdtemp(prefix="drafter-test-cache-"))
+    if "DRAFTER_CACHE_DIR" not in os.environ:
+        _made_cache.append(tempfile.mkdtemp(prefix="drafter-test-cache-"))
+        os.environ["DRAFTER_CACHE_DIR"] = _made_cache[0]
     # In CI LibreOffice is installed by .ci/run: a layout test must never skip there.
     if os.environ.get("CI"):
         from drafter.pdf import find_soffice
@@ -38,6 +44,10 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _made_cache:  # one folder a run would otherwise leave in the temp folder
+        import shutil
+
+        shutil.rmtree(_made_cache.pop(), ignore_errors=True)
     # .ci/run installs everything the tests rely on: in CI a skipped test is a missing install
     # step (a green run with skips once hid one), so the session fails.
     if os.environ.get("CI") and _skipped and exitstatus == pytest.ExitCode.OK:
