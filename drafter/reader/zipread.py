@@ -83,7 +83,7 @@ class Archive:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.entries: dict[str, Entry] = {}
-        self._order: list[Entry] = []
+        """Name → entry, in the directory's order."""
         self._read_directory()
 
     def _read_directory(self) -> None:
@@ -118,16 +118,15 @@ class Archive:
             if name in self.entries:
                 raise Unsupported("a name twice")  # zipfile decides which one is read
             self.entries[name] = entry
-            self._order.append(entry)
             at += 46 + name_length + extra + comment
         if at > end:
             raise Unsupported("damaged central directory")
 
     def infolist(self) -> list[Entry]:
-        return list(self._order)
+        return list(self.entries.values())
 
     def namelist(self) -> list[str]:
-        return [entry.filename for entry in self._order]
+        return list(self.entries)
 
     def read(self, name: str) -> bytes:
         """A member's bytes; KeyError when there is none of that name."""
