@@ -74,7 +74,7 @@ def check(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     RULE,
                     severity,  # type: ignore[arg-type]
-                    f"疑似错别字：“{word}”应为“{target}”。",
+                    f"“{word}”应为“{target}”。",
                     word,
                     index,
                 )
