@@ -17,6 +17,7 @@ values need explaining.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -142,6 +143,21 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def terminal_width() -> int:
+    """What ``shutil.get_terminal_size()`` gives. argparse would import shutil for it in every
+    formatter it makes (one for each add_argument), and a check has no other use for shutil."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's layout measured in terminal columns; ``-o, --output 输出文件`` (as Python 3.13
     writes it) on every Python; the subcommands listed directly under their heading.
@@ -151,6 +167,7 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         kwargs.setdefault("max_help_position", 28)
+        kwargs.setdefault("width", terminal_width() - 2)  # what argparse takes
         super().__init__(prog, **kwargs)
 
     def _format_action_invocation(self, action: argparse.Action) -> str:
@@ -204,12 +221,6 @@ def format_examples(examples: Sequence[str | tuple[str, str]]) -> str:
     return "\n".join(
         ["示例：", *(f"  {pad(cmd, column) if note else cmd}{note}" for cmd, note in pairs)]
     )
-
-
-def _name(action: argparse.Action) -> str | None:
-    """What argparse calls ``action`` in a message."""
-    named = action.metavar not in (None, argparse.SUPPRESS)
-    return "/".join(action.option_strings) or str(action.metavar if named else action.dest)
 
 
 def choice_list(action: argparse.Action) -> str:
@@ -278,7 +289,10 @@ class ArgumentParser(argparse.ArgumentParser):
         if isinstance(error, argparse.ArgumentError) and error.argument_name:
             # About one argument: say what it accepts. (Python 3.10 does not translate this
             # template; the argparse of 3.11 on gives the same.)
-            action = next((a for a in self._actions if _name(a) == error.argument_name), None)
+            action = next(
+                (a for a in self._actions if argparse._get_action_name(a) == error.argument_name),
+                None,
+            )
             # (an argument type's own message is a phrase: it gets its full stop here)
             said = error.message.rstrip("。") + "。"
             fields = {"argument_name": error.argument_name, "message": said}
