@@ -17,17 +17,12 @@ values need explaining.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from typing import Any, NoReturn
 
-from drafter.console import display_width, pad
-
-# Names for annotations only, as in cli.py: every command imports this module.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, NoReturn
+from drafter.io.console import display_width, pad
 
 ACCEPTS = "\0"
 """Stands in a message for what the argument concerned accepts (argparse does not say): its metavar,
@@ -143,21 +138,6 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def terminal_width() -> int:
-    """What ``shutil.get_terminal_size()`` gives. argparse would import shutil for it in every
-    formatter it makes (one for each add_argument), and a check has no other use for shutil."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
-
-
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's layout measured in terminal columns; ``-o, --output 输出文件`` (as Python 3.13
     writes it) on every Python; the subcommands listed directly under their heading.
@@ -167,7 +147,6 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         kwargs.setdefault("max_help_position", 28)
-        kwargs.setdefault("width", terminal_width() - 2)  # what argparse takes
         super().__init__(prog, **kwargs)
 
     def _format_action_invocation(self, action: argparse.Action) -> str:

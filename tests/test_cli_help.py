@@ -16,7 +16,7 @@ import pytest
 
 from drafter.argparse_zh import FOR_DEVELOPERS, MESSAGES, ArgumentParser, translate, wrap
 from drafter.cli import build_parser, main
-from drafter.console import display_width
+from drafter.io.console import display_width
 from tests.conftest import run_drafter, run_python
 
 # Words a user may see in ASCII: names of products and formats, and what they type.
