@@ -40,7 +40,7 @@ MESSAGES = {
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n用 %(prog)s --help 查看说明。\n",
     "%(prog)s: warning: %(message)s\n": "%(prog)s：注意：%(message)s\n",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s：%(message)s",
-    "the following arguments are required: %s": "缺少%s。",
+    "the following arguments are required: %s": "缺少 %s。",
     "one of the arguments %s is required": "%s 中必须给出一个。",
     "not allowed with argument %s": "不能和 %s 同时使用。",
     "unrecognized arguments: %s": "多余或不认识的参数：%s。",
@@ -280,4 +280,16 @@ class ArgumentParser(argparse.ArgumentParser):
                 message += "可以用：\n" + choice_list(action)
             if action is not None and action.metavar:
                 message = message.replace(ACCEPTS, str(action.metavar))
+        missing = translate("the following arguments are required: %s").split("%s")
+        if message.startswith(missing[0]) and message.endswith(missing[1]):
+            # The names argparse joined with ", ": each with what it takes, joined with "、".
+            names = message[len(missing[0]) : len(message) - len(missing[1])].split(", ")
+            message = missing[0] + "、".join(map(self._named, names)) + missing[1]
         super().error(message.replace(ACCEPTS, "值"))
+
+    def _named(self, name: str) -> str:
+        """An argument's name as an error names it: an option with what follows it."""
+        for action in self._actions:
+            if argparse._get_action_name(action) == name and action.option_strings:
+                return f"{name} {action.metavar}" if action.metavar else name
+        return name
