@@ -32,6 +32,7 @@ from drafter.importer import (
 )
 from drafter.questions import QUESTIONS
 from drafter.reader import blocks_from_text, read_blocks
+from drafter.text.hanzi import has_traditional
 from drafter.text.numbers import find_tokens
 from drafter.text.numbers import for_matching as _for_matching
 from tests.import_fidelity import check_figures, check_measures, measure_items, original_figures
@@ -675,8 +676,12 @@ def test_traditional_characters(tmp_path: Path, encoding: str) -> None:
         "publicity.consultations": 50,
         "disputes.mediated": 5,
     }
-    # The user's text is kept as written (not half-converted).
-    assert result.data["publicity"]["title"] == "加強法治宣傳教育"
+    # The draft is Simplified: the whole text converted by OpenCC (phrases included), nothing
+    # left half-converted.
+    assert result.data["publicity"]["title"] == "加强法治宣传教育"
+    assert "扎实推进法治政府建设" in result.data["opening"]["text"]
+    dumped = json.dumps(result.data, ensure_ascii=False)
+    assert not has_traditional(dumped), dumped
 
 
 def test_traditional_big5_text_file(tmp_path: Path) -> None:
