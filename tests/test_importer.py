@@ -271,13 +271,27 @@ def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult])
     assert len(data["plans"]["items"]) == 6
 
 
-def test_seed_003_problems_paragraph_stays_one_statement(
+def test_seed_003_problems_paragraph_becomes_one_item_per_problem(
     imported: dict[str, ImportResult],
 ) -> None:
-    (item,) = imported["003"].data["problems"]["items"]
-    assert item["heading"] == ""
-    assert item["text"].startswith("2024年，我镇推进建设法治政府工作虽然取得了一定成效")
-    assert "主要表现在：一是法治政府建设工作推进过程中" in item["text"]
+    """"……主要表现在：一是……；二是……；三是……" lists three problems: each is an item headed by
+    its own first words (the setting and what is wrong in it), the lead-in stays before them."""
+    lead, *problems = imported["003"].data["problems"]["items"]
+    assert lead == {
+        "heading": "",
+        "text": "2024年，我镇推进建设法治政府工作虽然取得了一定成效，但也存在一定问题，主要表现在：",
+    }
+    assert problems == [
+        {
+            "heading": "法治政府建设工作推进过程中，法律法规的宣传力度还不够",
+            "text": "法制宣传方式单一。",
+        },
+        {
+            "heading": "组织全员法制培训学习次数较少",
+            "text": "部分干部职工对普法工作思想不够重视，法制学习主动性、自觉性不够。",
+        },
+        {"heading": "依法行政能力和水平有待进一步提高", "text": ""},
+    ]
 
 
 def test_seed_004_local_items_are_specialities_each_with_its_heading(
@@ -646,7 +660,7 @@ def test_half_width_punctuation() -> None:
     data = result.data
     assert data["publicity"]["title"] == "加强法治宣传"
     assert data["opening"]["guiding"] == "以习近平新时代中国特色社会主义思想为指导"
-    assert [i["text"] for i in data["problems"]["items"]] == ["法治意识不强。", "宣传形式单一。"]
+    assert [i["heading"] for i in data["problems"]["items"]] == ["法治意识不强", "宣传形式单一"]
     assert data["plans"]["items"] == [{"heading": "加强宣传", "text": "创新普法方式。"}]
 
 

@@ -24,12 +24,21 @@ from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, ac
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
-from drafter.importer.segment import Part, normalised_block, segment
+from drafter.importer.segment import (
+    Part,
+    is_cut_short,
+    normalised_block,
+    segment,
+    trim_cut_end,
+)
 from drafter.importer.source import read_source, text_source
 from drafter.questions import QUESTIONS
 from drafter.render.phrasing import NO_ADDRESSEE
 from drafter.text.identity import Identity
 from drafter.text.mentions import find_mentions
+
+CUT_ORIGIN = "原报告到此中断（复制不完整），这一句或这个标题的正文没有写完"
+"""How the unplaced list labels the unfinished end of a report copied short."""
 
 
 def choose_outline(kinds: Sequence[str]) -> str:
@@ -138,8 +147,9 @@ def import_blocks(
     normalised = tidy_tail([normalised_block(b) for b in original])
     ident = read_identity(normalised, name_hint=name_hint, page=page)
     segmented = segment(normalised, is_part_title=is_part_title)
+    cut = trim_cut_end(segmented) if is_cut_short(normalised, segmented) else []
     for part in segmented.parts:
-        part.kind = classify_part(part.title, part.text)
+        part.kind = classify_part(part.title, part.text, year=ident.identity.year)
     outline = choose_outline([p.kind for p in segmented.parts])
     out = AnswersBuilder()
     _identity_answers(ident, out)
@@ -151,6 +161,8 @@ def import_blocks(
             out.add_unplaced(part.title, "", "原报告的部分标题", {part.title_index})
         place_part(part, out, outline=outline)
     place_closing(segmented.closing, out)
+    for entry in cut:
+        out.add_unplaced(entry.heading, entry.text, CUT_ORIGIN, {entry.index})
     figures: FigureAccount = account(original, out.slots)
     for key, figure in figures.filled.items():
         out.set_value(key, figure.to_yaml())
