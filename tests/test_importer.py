@@ -274,7 +274,7 @@ def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult])
 def test_seed_003_problems_paragraph_becomes_one_item_per_problem(
     imported: dict[str, ImportResult],
 ) -> None:
-    """"……主要表现在：一是……；二是……；三是……" lists three problems: each is an item headed by
+    """ "……主要表现在：一是……；二是……；三是……" lists three problems: each is an item headed by
     its own first words (the setting and what is wrong in it), the lead-in stays before them."""
     lead, *problems = imported["003"].data["problems"]["items"]
     assert lead == {
