@@ -65,7 +65,14 @@ def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
     run = text[start:tail_start]
     if run.startswith("中共"):
         run = run[2:]
-    cuts = sorted({0, *(m.end() for m in _CUT.finditer(run))}, reverse=True)
+    # 州 or 市 right before the tail is the name's own (雷州市, 通州区), not a prefecture's end.
+    cuts = sorted(
+        {
+            0,
+            *(m.end() for m in _CUT.finditer(run) if m.end() < len(run) or m.group() not in "州市"),
+        },
+        reverse=True,
+    )
     if not run[cuts[0] :]:
         return None  # "小营街道在区委": the 区 names no county ("区委" alone)
     for cut in cuts:

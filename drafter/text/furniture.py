@@ -109,6 +109,15 @@ _HOME = re.compile(r"^\W*\d{0,2}(?:网站首页|首页|主页)$")
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_\-.:]{7,}")
 _WORD = re.compile(r"[^\W_]")
+_HAN = re.compile(HAN)
+_NOT_WORD = re.compile(rf"[{_TEXT_SIZES}\W_]")
+_DIGITS_ONLY = re.compile(r"[\d\W_]+")
+_SENTENCE_END = re.compile(r"[。；;！？]")
+_PUNCT = re.compile(r"[\W_]")
+# A line a report numbers (一、 （一） 1.): report text, never the page's.
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+)
 
 
 # --------------------------------------------------------------------------- one line
@@ -126,15 +135,33 @@ def is_furniture(line: str) -> bool:
     text = line.strip(" \t\u3000\u00a0\ufeff")
     if not text or _WORD.search(text) is None:
         return True
+    if _reads_as_text(text) or _NUMBERED.match(text):
+        return False
     if _URL.sub("", text).strip(_DECOR + ":：") == "" or _URL.fullmatch(text.strip(_DECOR)):
         return True
     if _is_breadcrumb(text) or _is_widget_line(text) or field_pairs(text) is not None:
         return True
     bare = text.strip(_DECOR)
-    if re.search(HAN, bare) is None and not is_date_only(bare):
+    if _HAN.search(bare) is None and not is_date_only(bare):
         # No Chinese: an index number (11500224691216248X/2026-00002), a code, or stray digits.
-        return _CODE.fullmatch(bare) is not None or re.fullmatch(r"[\d\W_]+", bare) is not None
+        return _CODE.fullmatch(bare) is not None or _DIGITS_ONLY.fullmatch(bare) is not None
     return False
+
+
+_LINE_MAX = 300
+"""Longer than any line of fields a page prints: report text."""
+_SHORT = 40
+_FULL_STOP = re.compile(r"[。；！？]")
+
+
+def _reads_as_text(text: str) -> bool:
+    """A line that is report text at a glance: long, or holding a sentence's end, or a comma
+    in more than a short line ("语音合成中，请耐心等待" has one). Most lines end here."""
+    return (
+        len(text) > _LINE_MAX
+        or _FULL_STOP.search(text) is not None
+        or (len(text) > _SHORT and ("，" in text or "," in text))
+    )
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -150,7 +177,7 @@ def _is_widget_line(text: str) -> bool:
     if _WIDGET.search(text) is None and _FOOTER.search(text) is None:
         return False
     rest = _FOOTER.sub("", _WIDGET.sub("", text))
-    return re.sub(rf"[{_TEXT_SIZES}\W_]", "", rest) == ""
+    return _NOT_WORD.sub("", rest) == ""
 
 
 def field_pairs(line: str) -> list[tuple[str, str]] | None:
@@ -189,7 +216,7 @@ def _title_like(text: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"[\W_]", "", text)
+    return _PUNCT.sub("", text)
 
 
 def _printed_again(lines: Sequence[str], mask: list[bool], index: int) -> bool:
@@ -222,19 +249,16 @@ def furniture_mask(lines: Sequence[str]) -> list[bool]:
     """
     mask = [is_furniture(line) for line in lines]
     texts = [line.strip(" \t\u3000\u00a0\ufeff") for line in lines]
+    sentences = [i for i, t in enumerate(texts) if not mask[i] and _SENTENCE_END.search(t)]
     # Where the report's sentences end: a date line after that is the sign-off.
-    last_sentence = max(
-        (i for i, t in enumerate(texts) if not mask[i] and re.search(r"[。；;！？]", t)),
-        default=-1,
-    )
+    last_sentence = sentences[-1] if sentences else -1
     for index, text in enumerate(texts):
-        if not mask[index] and is_date_only(text.strip(_DECOR)):
+        if not mask[index] and len(text) <= _SHORT and is_date_only(text.strip(_DECOR)):
             mask[index] = index < last_sentence or _BULLET.match(text) is not None
     _bullet_runs(texts, mask)
-    for index, text in enumerate(texts):
-        if index > last_sentence >= 0:
-            break
-        if not mask[index] and _title_like(text) and _printed_again(texts, mask, index):
+    # A title printed twice stands before the report's first sentence.
+    for index in range(sentences[0] if sentences else len(texts)):
+        if not mask[index] and _title_like(texts[index]) and _printed_again(texts, mask, index):
             mask[index] = True
     return mask
 
@@ -246,8 +270,8 @@ def _bullet_runs(texts: Sequence[str], mask: list[bool]) -> None:
         end = index
         while (
             end < len(texts)
+            and len(texts[end]) <= _SHORT
             and _BULLET.match(texts[end])
-            and len(texts[end]) <= 40
             and not _SENTENCE_MARKS.search(texts[end])
         ):
             end += 1
