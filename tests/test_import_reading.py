@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from drafter.answers.carryover import start_from_data
+from drafter.answers.carryover import rectification_item, start_from_data
 from drafter.answers.model import validate_answers
 from drafter.checks import run_checks
 from drafter.importer import KIND_MEASURES, KIND_PLANS, ImportResult, import_path, import_text
@@ -310,7 +310,7 @@ def test_problems_in_one_paragraph_become_items_with_their_own_headings() -> Non
     }
     assert problems == [
         {"heading": "法治学习不够深入", "text": "部分干部运用法治思维的能力不强。"},
-        {"heading": "普法宣传形式单一", "text": ""},
+        {"heading": "", "text": "普法宣传形式单一。"},  # one clause: its own text
         {"heading": "在行政执法方面，执法人员力量薄弱", "text": "执法水平有待提高。"},
     ]
     assert result.data["problems"]["causes"] == "究其原因，主要是学习培训不够。"
@@ -323,8 +323,10 @@ def test_problems_in_one_paragraph_become_items_with_their_own_headings() -> Non
 def test_next_years_rectification_is_asked_about_each_problem() -> None:
     data: dict[str, Any] = import_text(PROBLEMS).data
     last = start_from_data(data, "去年.yaml")["last_year"]["problems"]
-    assert [p["heading"] for p in last] == [
+    # What 整改 is asked about: each problem by its heading, or its text when it is one clause;
+    # never the lead-in ("……但仍存在一些不足：").
+    assert [rectification_item(p, "done", "")["heading"] for p in last] == [
         "法治学习不够深入",
-        "普法宣传形式单一",
+        "普法宣传形式单一。",
         "在行政执法方面，执法人员力量薄弱",
     ]

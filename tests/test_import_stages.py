@@ -176,10 +176,9 @@ def test_problems_causes_and_rectification() -> None:
     out = AnswersBuilder()
     place_problems(items, out)
     assert out.data["problems"] == {
-        # Each problem on its own, its own words its heading (next year's 整改 names it).
         "items": [
-            {"heading": "学法不够经常", "text": ""},
-            {"heading": "执法力量偏弱", "text": ""},
+            {"heading": "", "text": "学法不够经常。"},
+            {"heading": "", "text": "执法力量偏弱。"},
         ],
         "causes": "究其原因，主要是人员变动频繁。",
     }

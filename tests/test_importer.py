@@ -290,7 +290,7 @@ def test_seed_003_problems_paragraph_becomes_one_item_per_problem(
             "heading": "组织全员法制培训学习次数较少",
             "text": "部分干部职工对普法工作思想不够重视，法制学习主动性、自觉性不够。",
         },
-        {"heading": "依法行政能力和水平有待进一步提高", "text": ""},
+        {"heading": "", "text": "依法行政能力和水平有待进一步提高。"},  # one clause: its text
     ]
 
 
@@ -660,7 +660,7 @@ def test_half_width_punctuation() -> None:
     data = result.data
     assert data["publicity"]["title"] == "加强法治宣传"
     assert data["opening"]["guiding"] == "以习近平新时代中国特色社会主义思想为指导"
-    assert [i["heading"] for i in data["problems"]["items"]] == ["法治意识不强", "宣传形式单一"]
+    assert [i["text"] for i in data["problems"]["items"]] == ["法治意识不强。", "宣传形式单一。"]
     assert data["plans"]["items"] == [{"heading": "加强宣传", "text": "创新普法方式。"}]
 
 

@@ -76,9 +76,12 @@ def _plain(q: Question, value: Any) -> Any:
 
 
 def _without_lead(items: list[Any]) -> list[Any]:
-    """Last year's problems without the lead-in before them ("……但仍存在一些不足：" with no heading,
-    before headed problems): it is no problem to report the 整改 of."""
-    if len(items) >= 2 and not items[0].heading and all(i.heading for i in items[1:]):
+    """Last year's problems without the lead-in before them (no heading, and introducing what
+    follows with a colon, or before problems that all have headings: "……但仍存在一些不足："): it
+    is no problem to report the 整改 of."""
+    if len(items) < 2 or items[0].heading:
+        return items
+    if items[0].text.rstrip().endswith(("：", ":")) or all(i.heading for i in items[1:]):
         return items[1:]
     return items
 

@@ -312,8 +312,8 @@ _SETTING_HEADING_MAX = 32
 def problem_run(run: str, sources: set[int]) -> Item:
     """One problem of a 不足 paragraph's 一是…二是… runs, headed by its own words: its first
     sentence when that is short, else its first clause ("法治学习不够深入，部分干部……" →
-    "法治学习不够深入" over "部分干部……"), so that next year's 整改 can name it. Nothing is
-    added: the heading and the text are the run's words, in order."""
+    "法治学习不够深入" over "部分干部……"), so that next year's 整改 can name it; a run of one
+    clause is its text alone. Nothing is added: heading and text are the run's words, in order."""
     paragraphs = [p.strip() for p in run.split("\n") if p.strip()]
     if not paragraphs:
         return Item(sources=set(sources))
@@ -332,13 +332,9 @@ def problem_run(run: str, sources: set[int]) -> Item:
                 end = more.end()
         rest = [first[end:].strip(), *paragraphs[1:]]
         return Item(first[: end - 1].strip(), [p for p in rest if p], sources=set(sources))
-    words = clean_heading(first)
-    if (
-        len(paragraphs) == 1
-        and len(words) <= HEADING_SENTENCE_MAX
-        and words == first.rstrip(END_MARKS + "；;")
-    ):
-        return Item(words, sources=set(sources))  # a run of one short clause is its own heading
+    # A run of one clause ("二是普法宣传形式单一；") is kept as the problem's text: next year's
+    # 整改 names it as it names a heading, and beside headed problems the part reads as the
+    # township wrote it, 一是……二是…… in one paragraph.
     return Item(texts=paragraphs, sources=set(sources))
 
 
