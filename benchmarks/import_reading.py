@@ -12,7 +12,7 @@ even positions of the sorted list are the development half, odd ones held out). 
 - 成文日期 right where the text or its page gives one;
 - furniture lines that survive into the draft (rendered from the imported answers): target 0;
 - level-1 headings whose year lacks 年 ("一、2025法治政府建设…") filed in the right kind of part;
-- drafts still holding a Traditional character.
+- drafts still holding a Traditional character, and bracket pairs of mixed width ("(…）").
 
 Develop on the first half only; the second is read here only to be measured.
 """
@@ -39,6 +39,7 @@ from drafter.text.hanzi import to_simplified  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 REAL = ROOT / "tests" / "fixtures" / "real"
+_MIXED_PAIR = re.compile(r"\([^()（）]*）|（[^()（）]*\)")
 _YEAR_NO_NIAN = re.compile(r"(?<!\d)(20\d{2})(?!\d|\s*年)")
 
 
@@ -84,6 +85,7 @@ class Half:
     furniture_left: list[str] = field(default_factory=list)
     year_headings: Tally = field(default_factory=Tally)
     traditional_left: list[str] = field(default_factory=list)
+    mixed_brackets: list[str] = field(default_factory=list)
 
 
 def _draft_text(data: dict[str, Any]) -> list[str]:
@@ -151,6 +153,9 @@ def corpus_half(split: str, annotations: dict[str, Any]) -> Half:
         _year_headings(half, name, result, want["year"])
         if any(to_simplified(p) != p for p in draft):
             half.traditional_left.append(name)
+        half.mixed_brackets += [
+            f"{name}: {m.group(0)}" for p in draft for m in _MIXED_PAIR.finditer(p)
+        ]
     return half
 
 
@@ -194,8 +199,14 @@ def print_half(half: Half, show: bool) -> None:
     left = len(half.furniture_left)
     print(f"   {'furniture lines surviving':40} {left}/{half.furniture_lines}")
     print(f"   {'drafts with Traditional characters':40} {len(half.traditional_left)}")
+    print(f"   {'bracket pairs of mixed width':40} {len(half.mixed_brackets)}")
     if show:
-        for line in [*half.failed, *half.county_invented, *half.furniture_left]:
+        for line in [
+            *half.failed,
+            *half.county_invented,
+            *half.furniture_left,
+            *half.mixed_brackets,
+        ]:
             print(f"      ✗ {line}")
         for name in half.traditional_left:
             print(f"      ✗ Traditional: {name}")

@@ -37,7 +37,7 @@ from drafter.render.phrasing import NO_ADDRESSEE
 from drafter.text.identity import Identity
 from drafter.text.mentions import find_mentions
 
-CUT_ORIGIN = "原报告到此中断（复制不完整），这一句或这个标题的正文没有写完"
+CUT_ORIGIN = "原报告末尾没有写完的部分（原文到此中断）"
 """How the unplaced list labels the unfinished end of a report copied short."""
 
 
