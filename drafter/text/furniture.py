@@ -148,6 +148,8 @@ def is_furniture(line: str) -> bool:
     return False
 
 
+_HEAD_LINES = 30
+"""How far down a page its copy of the title and the document's own may stand."""
 _LINE_MAX = 300
 """Longer than any line of fields a page prints: report text."""
 _SHORT = 40
@@ -256,8 +258,8 @@ def furniture_mask(lines: Sequence[str]) -> list[bool]:
         if not mask[index] and len(text) <= _SHORT and is_date_only(text.strip(_DECOR)):
             mask[index] = index < last_sentence or _BULLET.match(text) is not None
     _bullet_runs(texts, mask)
-    # A title printed twice stands before the report's first sentence.
-    for index in range(sentences[0] if sentences else len(texts)):
+    # A title printed twice stands at the top of the page, before the report's first sentence.
+    for index in range(min(sentences[0] if sentences else len(texts), _HEAD_LINES)):
         if not mask[index] and _title_like(texts[index]) and _printed_again(texts, mask, index):
             mask[index] = True
     return mask
