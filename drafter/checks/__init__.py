@@ -37,26 +37,38 @@ class Finding(FrozenRecord):
     ``message``: what is wrong and how to fix it, in Chinese; ``excerpt``: the offending text
     exactly as it stands in the block ("" when something is missing); ``paragraph``: 0-based
     index of the block, WHOLE_DOCUMENT (-1) for a finding about the whole document (a part
-    missing), shown as 全文.
+    missing), shown as 全文; ``suggestion``: the text that should replace ``excerpt``, when
+    the rule knows it ("" otherwise: then JSON leaves the field out).
     """
 
     # Fields in this order: the JSON contract.
-    FIELDS = __slots__ = ("rule", "severity", "message", "excerpt", "paragraph")
+    FIELDS = __slots__ = ("rule", "severity", "message", "excerpt", "paragraph", "suggestion")
 
     rule: str
     severity: Severity
     message: str
     excerpt: str
     paragraph: int
+    suggestion: str
 
     def __init__(
-        self, rule: str, severity: Severity, message: str, excerpt: str, paragraph: int
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        excerpt: str,
+        paragraph: int,
+        suggestion: str = "",
     ) -> None:
-        self._assign(rule, severity, message, excerpt, paragraph)
+        self._assign(rule, severity, message, excerpt, paragraph, suggestion)
 
     def as_dict(self) -> dict[str, object]:
-        """The finding as JSON has it (design.md), fields in order."""
-        return {name: getattr(self, name) for name in self.FIELDS}
+        """The finding as JSON has it (design.md), fields in order; ``suggestion`` only when the
+        rule gave one."""
+        found = {name: getattr(self, name) for name in self.FIELDS}
+        if not self.suggestion:
+            del found["suggestion"]
+        return found
 
 
 Rule = Callable[[Context], Iterable[Finding]]
