@@ -214,7 +214,7 @@ def tune(args: argparse.Namespace) -> None:
     pairs = read_sighan(sighan_path(args.sighan))[0::2]
     dev, _ = real_files()
     rows = []
-    grid = itertools.product((9.0, 11.0, 13.0, 15.0), (1, 2, 3), (3, 5), (0.5, 1.0), (2, 3))
+    grid = itertools.product((9.0, 11.0, 13.0, 15.0), (0, 1, 2), (0, 3, 5), (0.5, 1.0), (2, 3))
     for margin, alone, new_word, word_weight, bound in grid:
         TUNING.margin, TUNING.alone, TUNING.new_word = margin, alone, new_word
         TUNING.word_weight, TUNING.bound = word_weight, bound

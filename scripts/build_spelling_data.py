@@ -124,6 +124,22 @@ def sound_alikes(chars: set[str], common: set[str]) -> dict[str, dict[str, int]]
     return found
 
 
+# jieba's tags of function words: conjunctions, prepositions, particles, modal particles,
+# pronouns, measure words, numerals, interjections and onomatopoeia. A character that is such a
+# word stands alone by its nature (会议及其他, 以案, 任组长), however often the dictionary saw it
+# inside longer words: it is given the alone level 0, and never tried.
+FUNCTION_TAGS = frozenset("c p u ud ug uj ul uv uz y r q m e o".split())
+
+
+def function_chars(dict_txt: str) -> set[str]:
+    found = set()
+    for line in dict_txt.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and len(parts[0]) == 1 and parts[2] in FUNCTION_TAGS:
+            found.add(parts[0])
+    return found
+
+
 def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
     rows: dict[str, list[str]] = collections.defaultdict(list)
     single: dict[str, int] = {}
@@ -180,9 +196,12 @@ def build_confusion(
     def usage(char: str) -> int:
         return single.get(char, 0) + in_words[char]
 
+    function = function_chars(dict_txt)
     lines = []
     for char in sorted(kinds):
         alone = (single.get(char, 0) + 1) / (single.get(char, 0) + in_words[char] + 2)
+        if char in function:
+            alone = 1.0
         # The likeliest slips first (kind, then the more common character), and only so many:
         # each is tried in context, and the rare ones almost never are the right character.
         ranked = sorted(kinds[char].items(), key=lambda ck: (ck[1], -usage(ck[0]), ck[0]))
@@ -273,7 +292,7 @@ def main() -> None:
     parser.add_argument("--pycorrector", type=Path, required=True, help="pycorrector wheel")
     parser.add_argument("--pinyin2hanzi", type=Path, required=True, help="Pinyin2Hanzi sdist")
     parser.add_argument("--min-freq", type=int, default=5)
-    parser.add_argument("--max-candidates", type=int, default=24)
+    parser.add_argument("--max-candidates", type=int, default=40)
     # A pair of a word at least this frequent (level) or this probable under the bigram model
     # (ln P) binds its characters: chosen on the development halves (bench_spelling.py).
     parser.add_argument("--bound-level", type=int, default=2)

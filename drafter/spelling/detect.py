@@ -44,6 +44,7 @@ class Tuning:
 
     __slots__ = (
         "alone",
+        "alone_weight",
         "bound",
         "channel",
         "gain_weight",
@@ -56,17 +57,19 @@ class Tuning:
         self.bound = 2
         """A word of 3-4 characters at least this frequent (level) binds its characters (pairs
         are bound by data/bound.tsv: scripts/build_spelling_data.py --bound-level, --fluent)."""
-        self.alone = 2
+        self.alone = 1
         """Characters that stand alone this often (alone level at most this) are not tried."""
+        self.alone_weight = 0.0
+        """Weight of how seldom the character stands alone (its alone level)."""
         self.new_word = 3
         """The word a candidate makes must be at least this frequent (level)."""
-        self.channel = (0.0, 0.5, 1.0, 1.5)
+        self.channel = (0.0, 1.0, 2.0, 3.0)
         """Cost of each kind of slip: same pinyin, other tone, near pinyin, similar shape."""
         self.gain_weight = 1.0
         """Weight of the bigram model's gain."""
-        self.word_weight = 1.0
+        self.word_weight = 0.5
         """Weight of the new word's level."""
-        self.margin = 13.0
+        self.margin = 10.0
         """The score a candidate needs."""
 
 
@@ -88,14 +91,23 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
     found: list[Typo] = []
     for run in _HAN_RUN.finditer(text):
         base = run.start()
+        scored: list[tuple[float, int, Candidate]] = []
         for i, cands in suspects(lex, run.group(), TUNING):
             at = base + i
             if any(a <= at < b for a, b in spans) or set_phrase(text, at):
                 continue
             best = max(cands, key=lambda c: _score(c, TUNING))
-            if _score(best, TUNING) >= TUNING.margin:
-                found.append(_typo(run.group(), i, best)._replace(start=at, at=base + best[4]))
-    return found
+            score = _score(best, TUNING)
+            if score >= TUNING.margin:
+                scored.append((score, i, best))
+        # Two suspicious neighbours each mended into a word with the other (依发: 印发 or 依法)
+        # are one slip: the better reading is kept.
+        taken: list[tuple[int, int]] = []
+        for _, i, best in sorted(scored, reverse=True):
+            if all(best[5] <= a or b <= best[4] for a, b in taken):
+                taken.append((best[4], best[5]))
+                found.append(_typo(run.group(), i, best)._replace(start=base + i, at=base + best[4]))
+    return sorted(found)
 
 
 # The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
@@ -130,17 +142,23 @@ def set_phrase(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isdigit()
 
 
-Candidate = tuple[str, int, float, int, int, int]
-"""(character, kind of slip, bigram gain, level of the word it makes, that word's start, end)."""
+Candidate = tuple[str, int, float, int, int, int, int]
+"""(character, kind of slip, bigram gain, level of the word it makes, that word's start, end,
+alone level of the character it replaces)."""
 
 
 def _score(cand: Candidate, tuning: Tuning) -> float:
-    _, kind, gain, level, _, _ = cand
-    return tuning.gain_weight * gain + tuning.word_weight * level - tuning.channel[kind]
+    _, kind, gain, level, _, _, alone = cand
+    return (
+        tuning.gain_weight * gain
+        + tuning.word_weight * level
+        + tuning.alone_weight * alone
+        - tuning.channel[kind]
+    )
 
 
 def _typo(run: str, i: int, cand: Candidate) -> Typo:
-    char, _, _, _, start, end = cand
+    char, _, _, _, start, end, _ = cand
     excerpt = run[start:end]
     fix = excerpt[: i - start] + char + excerpt[i - start + 1 :]
     return Typo(i, run[i], char, start, excerpt, fix)
@@ -163,7 +181,7 @@ def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Can
         row = lex.candidates(char)
         if not row or ord(row[0]) - 65 <= tuning.alone or _in_word(lex, run, i, tuning.bound):
             continue
-        cands = _candidates(lex, run, i, row, bound, tuning)
+        cands = _candidates(lex, run, i, row, tuning)
         if cands:
             found.append((i, cands))
     return found
@@ -179,16 +197,15 @@ def _in_word(lex: Lexicon, run: str, i: int, level: int) -> bool:
     return False
 
 
-def _candidates(
-    lex: Lexicon, run: str, i: int, row: str, bound: list[bool], tuning: Tuning
-) -> list[Candidate]:
+def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> list[Candidate]:
     char = run[i]
     before = run[i - 1] if i > 0 else None
     after = run[i + 1] if i + 1 < len(run) else None
     now = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
     # The most a word can add to the score: candidates the bigram model reads as no better than
     # that short of the margin are not looked up in the dictionary (most of them).
-    reach = tuning.margin - tuning.word_weight * TERM_LEVEL
+    alone = ord(row[0]) - 65
+    reach = tuning.margin - tuning.word_weight * TERM_LEVEL - tuning.alone_weight * alone
     # lex.bigram inlined: this loop runs for every candidate of every suspicious character.
     table = lex.bigrams
     text = table.text
@@ -219,22 +236,24 @@ def _candidates(
         gain -= now
         if weight * gain - channel[kind] < reach:
             continue
-        level, start, end = _new_word(lex, run, i, cand, bound)
+        level, start, end = _new_word(lex, run, i, cand, tuning.bound)
         if level >= tuning.new_word:
-            found.append((cand, kind, gain, level, start, end))
+            found.append((cand, kind, gain, level, start, end, alone))
     return found
 
 
-def _new_word(lex: Lexicon, run: str, i: int, cand: str, bound: list[bool]) -> tuple[int, int, int]:
+def _new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tuple[int, int, int]:
     """The most frequent word of 2-4 characters ``cand`` makes in place of ``run[i]``: its level,
-    start and end; a word whose first (last) character is bound to the character before (after)
-    it is not counted: it would take that character from its own word."""
+    start and end; a word whose first (last) character makes a word of two with the character
+    before (after) it is not counted: it would take that character from its own word."""
     best = (0, i, i + 1)
     size = len(run)
     for length in (2, 3, 4):
         for start in range(max(0, i - length + 1), min(i, size - length) + 1):
             end = start + length
-            if (start > 0 and bound[start - 1]) or (end < size and bound[end - 1]):
+            if start > 0 and lex.word_level(run[start - 1 : start + 1]) >= level_bound:
+                continue
+            if end < size and lex.word_level(run[end - 1 : end + 1]) >= level_bound:
                 continue
             level = lex.word_level(run[start:i] + cand + run[i + 1 : end])
             if level > best[0]:
