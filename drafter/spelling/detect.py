@@ -106,7 +106,9 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
         for _, i, best in sorted(scored, reverse=True):
             if all(best[5] <= a or b <= best[4] for a, b in taken):
                 taken.append((best[4], best[5]))
-                found.append(_typo(run.group(), i, best)._replace(start=base + i, at=base + best[4]))
+                found.append(
+                    _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
+                )
     return sorted(found)
 
 
@@ -208,31 +210,24 @@ def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> lis
     reach = tuning.margin - tuning.word_weight * TERM_LEVEL - tuning.alone_weight * alone
     # lex.bigram inlined: this loop runs for every candidate of every suspicious character.
     table = lex.bigrams
-    text = table.text
-    left_start, left_end = table.span("^" if before is None else before)
-    if not left_end:
-        left_start, left_end = table.span("^")
-    left_default = (65 - ord(text[left_start])) / 2
-    span = table.span
-    find = text.find
+    start_row = table.row("^")
+    left = (table.row(before) or start_row) if before is not None else start_row
+    left_default = (65 - ord(left[0])) / 2
+    known = table.rows.get
     weight, channel = tuning.gain_weight, tuning.channel
     found = []
-    bound_after = lex.followers(before) if before is not None else ""
     for k in range(1, len(row), 2):
         cand = row[k]
-        # A candidate bound to neither neighbour makes no word with them: not tried further.
-        if cand not in bound_after and (after is None or after not in lex.followers(cand)):
-            continue
         kind = ord(row[k + 1]) - 48
-        at = find(cand, left_start + 1, left_end)
-        gain = (65 - ord(text[at + 1])) / 2 if at >= 0 else left_default
+        at = left.find(cand, 1)
+        gain = (65 - ord(left[at + 1])) / 2 if at >= 0 else left_default
         if after is not None:
-            start, end = span(cand)
-            if end:
-                at = find(after, start + 1, end)
-                gain += (65 - ord(text[at + 1 if at >= 0 else start])) / 2
-            else:
-                gain += lex.bigram(None, after)
+            right = known(cand)
+            if right is None:
+                right = table.row(cand)
+            right = right or start_row
+            at = right.find(after, 1)
+            gain += (65 - ord(right[at + 1 if at >= 0 else 0])) / 2
         gain -= now
         if weight * gain - channel[kind] < reach:
             continue

@@ -1,10 +1,10 @@
 """The shipped tables (data/*.tsv, built by scripts/build_spelling_data.py) and their look-ups.
 
 Each table is read once, on first use, as one string and an index of where the row of each key
-(a character) starts and ends in it, read key by key as texts ask. A row is a string of fixed-width records (characters, then
-one ASCII level letter), so a look-up is a ``dict.get`` and a ``str.find`` within the row's
-bounds, and loading builds no object per word or row (a dict of the 120,000 words would cost a
-check more than the whole rest of it).
+(a character) starts and ends in it; a row is cut out when a text first asks for its key. A row
+is a string of fixed-width records (characters, then one ASCII level letter), so a look-up is a
+``dict.get`` and a ``str.find``, and loading builds no object per word or row (a dict of the
+120,000 words would cost a check more than the whole rest of it).
 """
 
 from __future__ import annotations
@@ -22,48 +22,63 @@ TERM_LEVEL = 12
 
 
 class Table:
-    """One table: its text, and where the row of each key starts and ends in it.
+    """One table: its text, its keys, and where the row of each key starts and ends.
 
-    The bounds are read for a key the first time it is asked for (a report asks for a few
-    thousand of the tables' keys, not all of them).
+    The bounds of a key are read, and its row cut out of the text, the first time a text asks
+    for it (a report asks for a few thousand of the tables' keys, not all of them). A ``lazy``
+    table is kept as bytes and each row decoded when asked for: the confusion sets, of which a
+    report asks for a few hundred.
     """
 
-    __slots__ = ("bounds", "keys", "spans", "text", "width")
+    __slots__ = ("body", "bounds", "index", "rows", "text")
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, lazy: bool = False) -> None:
         try:
-            text = (DATA / name).read_text(encoding="utf-8")
-            self.keys, self.bounds, self.text = text.split("\n", 2)
-            self.width = len(self.keys) * 14 // len(self.bounds)
-        except (OSError, UnicodeDecodeError, ValueError, ZeroDivisionError) as exc:
+            # UTF-16 (scripts/build_spelling_data.py): decoded several times faster than UTF-8,
+            # and every character of the tables is two bytes, so bounds count bytes too.
+            data = (DATA / name).read_bytes()
+            first = _line_end(data, 2)
+            second = _line_end(data, first + 2)
+            keys = data[2:first].decode("utf-16-le")
+            self.bounds = data[first + 2 : second].decode("utf-16-le")
+            width = len(keys) * 14 // len(self.bounds)
+            self.body = data[second + 2 :] if lazy else b""
+            self.text = "" if lazy else self.body_text(data[second + 2 :])
+        except (OSError, UnicodeError, ValueError, ZeroDivisionError) as exc:
             raise DrafterError(
                 f"错别字检查的词表 {DATA / name} 无法读取（{exc}）。请重新安装 drafter。"
             ) from exc
-        self.spans: dict[str, tuple[int, int]] = {}
+        names = keys if width == 1 else [keys[i : i + width] for i in range(0, len(keys), width)]
+        self.index = dict(zip(names, range(0, len(self.bounds), 14), strict=True))
+        self.rows: dict[str, str] = {}
 
-    def span(self, key: str) -> tuple[int, int]:
-        """(start, end) of the row of ``key`` in ``text``; (0, 0) when there is none."""
-        found = self.spans.get(key)
-        if found is None:
-            at = self.keys.find(key) if len(key) == self.width else -1
-            # Keys are Chinese characters (and a digit): a match is always at a key's start.
-            if at < 0:
-                found = (0, 0)
-            else:
-                k = at // self.width * 14
-                found = (int(self.bounds[k : k + 7]), int(self.bounds[k + 7 : k + 14]))
-            self.spans[key] = found
-        return found
-
-    def find(self, key: str, sub: str, skip: int = 0) -> int:
-        """Where ``sub`` is in the row of ``key`` (-1: not there), past its first ``skip``
-        characters."""
-        start, end = self.span(key)
-        return self.text.find(sub, start + skip, end) if end else -1
+    @staticmethod
+    def body_text(body: bytes) -> str:
+        return body.decode("utf-16-le")
 
     def row(self, key: str) -> str:
-        start, end = self.span(key)
-        return self.text[start:end]
+        """The row of ``key`` ("" when there is none)."""
+        found = self.rows.get(key)
+        if found is None:
+            k = self.index.get(key)
+            if k is None:
+                found = ""
+            else:
+                start, end = int(self.bounds[k : k + 7]), int(self.bounds[k + 7 : k + 14])
+                if self.text:
+                    found = self.text[start:end]
+                else:
+                    found = self.body[2 * start : 2 * end].decode("utf-16-le")
+            self.rows[key] = found
+        return found
+
+
+def _line_end(data: bytes, start: int) -> int:
+    """The offset of the next newline of UTF-16-LE ``data`` from ``start`` (an even offset)."""
+    at = data.index(b"\n\x00", start)
+    while at % 2:
+        at = data.index(b"\n\x00", at + 1)
+    return at
 
 
 def _terms(name: str) -> list[str]:
@@ -81,7 +96,7 @@ class Lexicon:
         self.words = Table("words.tsv")
         self.bigrams = Table("bigrams.tsv")
         self.bound = Table("bound.tsv")
-        self.confusion = Table("confusion.tsv")
+        self.confusion = Table("confusion.tsv", lazy=True)
         self.terms: set[str] = set()
         self.extra: dict[str, str] = {}
         """Character → characters an official term binds to follow it."""
@@ -113,18 +128,17 @@ class Lexicon:
         as TERM_LEVEL, as frequent as the most frequent words)."""
         if word in self.terms:
             return TERM_LEVEL
-        key = word[0] + _LENGTH_KEY[len(word)]
-        at = self.words.find(key, word[1:])
-        return ord(self.words.text[at + len(word) - 1]) - 65 if at >= 0 else 0
+        row = self.words.rows.get(word[0] + _LENGTH_KEY[len(word)])
+        if row is None:
+            row = self.words.row(word[0] + _LENGTH_KEY[len(word)])
+        at = row.find(word[1:])
+        return ord(row[at + len(word) - 1]) - 65 if at >= 0 else 0
 
     def bigram(self, a: str | None, b: str) -> float:
         """ln P(b | a) of the character bigram model; ``a`` None: at the start of a run."""
-        table = self.bigrams
-        start, end = table.span("^" if a is None else a)
-        if not end:
-            start, end = table.span("^")
-        at = table.text.find(b, start + 1, end)
-        return (65 - ord(table.text[at + 1 if at >= 0 else start])) / 2
+        row = self.bigrams.row("^" if a is None else a) or self.bigrams.row("^")
+        at = row.find(b, 1)
+        return (65 - ord(row[at + 1 if at >= 0 else 0])) / 2
 
     def candidates(self, char: str) -> str:
         """The row of ``char``'s confusion set: its alone level, then candidate and kind pairs."""
