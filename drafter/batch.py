@@ -212,8 +212,10 @@ def _warm_up(options: Options) -> None:
         importlib.import_module(module)
     from drafter.docx_writer import _base
     from drafter.render import OUTLINE_NAMES, make_environment
+    from drafter.spelling import lexicon
 
     _base()
+    lexicon()  # the typo model's tables, read once for all workers
 
     try:
         env = make_environment(options.templates)
