@@ -47,9 +47,9 @@ def report_text(seeds: Path, pages: int = 30) -> str:
 
 def township_answers(n: int, example: dict[str, Any]) -> dict[str, Any]:
     """The example answers varied like a different township: name, unit type, county, figures."""
-    from drafter.model import cross_check, validate_answers
+    from drafter.answers.model import cross_check, validate_answers
     from drafter.questions import iter_questions
-    from drafter.units import words_for
+    from drafter.text.units import words_for
 
     rng = random.Random(n)
     data = copy.deepcopy(example)
@@ -104,11 +104,11 @@ document.save(sys.argv[1])
 
 def main() -> None:
     import drafter
-    from drafter.answers import dump_answers, load_answers, read_answers_file
+    from drafter.answers.file import dump_answers, load_answers, read_answers_file
     from drafter.build import example_path
-    from drafter.docx_writer import write_docx
+    from drafter.docx.writer import write_docx
     from drafter.reader import blocks_from_text
-    from drafter.render import render_blocks
+    from drafter.render.engine import render_blocks
 
     seeds, out, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     print(f"drafter from {Path(drafter.__file__).parent}", file=sys.stderr)

@@ -204,7 +204,7 @@ def _items(entries: list[tuple[str, str]]) -> str:
 
 def next_year_keys(data: dict[str, Any], new_texts: bool = False) -> str:
     """The keys of the next year, following the questionnaire's steps for this data."""
-    from drafter import carried
+    from drafter.answers import carried
     from drafter.questionnaire import skip_reason
     from drafter.questions import SECTIONS
 
@@ -259,8 +259,8 @@ def drive(keys: str, **kwargs: Any) -> list[str]:
 
 
 def main() -> int:
-    from drafter import carried
-    from drafter.carryover import start_from_last
+    from drafter.answers import carried
+    from drafter.answers.carryover import start_from_last
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -299,8 +299,8 @@ def main() -> int:
 
 
 def _problems(folder: Path, log: list[str]) -> list[str]:
-    from drafter import carried
-    from drafter.answers import read_answers_file
+    from drafter.answers import carried
+    from drafter.answers.file import read_answers_file
 
     this = folder / "俄久乡2025年度法治政府建设答卷.yaml"
     data = read_answers_file(this).data

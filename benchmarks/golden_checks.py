@@ -35,7 +35,7 @@ def make_inputs(folder: Path) -> None:
     sys.path.insert(0, str(HERE))
     from bench_inputs import report_text
 
-    from drafter.docx_writer import write_docx
+    from drafter.docx.writer import write_docx
     from drafter.reader import blocks_from_text
 
     folder.mkdir(parents=True, exist_ok=True)

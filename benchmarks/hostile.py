@@ -89,7 +89,7 @@ MAKE_ANSWERS = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from drafter.answers import dump_answers, read_answers_file
+    from drafter.answers.file import dump_answers, read_answers_file
     from drafter.build import example_path
     data = read_answers_file(example_path()).data
     where, value = sys.argv[2], sys.argv[3]

@@ -10,7 +10,7 @@ the script prints, per report and in total:
 - identity: unit name, unit type, county and year against ``expectations.yaml`` (written by reading
   each report);
 - figures kept: every number with a unit word of the original (found here by an oracle of its own,
-  not by ``drafter.mentions``) is in the draft with the same approximate mark and unit;
+  not by ``drafter.text.mentions``) is in the draft with the same approximate mark and unit;
 - figures reported: such a figure is in the import's JSON report with the sentence it stands in;
 - dated: the draft has a 成文日期 line, a date or the visible placeholder "2025年　　月　　日";
 - seams: findings of the seam rules on the draft whose text is not copied from the original;
@@ -61,7 +61,7 @@ TRUNCATION_RULES = {"missing-part", "missing-cause", "empty-part", "missing-date
 """Whole-document findings about the end of a report: the stored copies are beginnings only."""
 
 # --------------------------------------------------------------------------- figure oracle
-# Written here on purpose, independently of drafter.mentions: the measure must not share the
+# Written here on purpose, independently of drafter.text.mentions: the measure must not share the
 # finder's blind spots.
 _UNITS = sorted(
     [

@@ -12,16 +12,23 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from drafter.blocks import Block
 from drafter.checks import Finding, rule_name, run_checks
+from drafter.checks.command import write_findings
 from drafter.checks.present import SEVERITY_NAMES, exit_code, listed
+from drafter.docx.anchor import locate, mark_comment, mark_paragraph
+from drafter.docx.editable import open_document
+from drafter.docx.writer import build_document
 from drafter.errors import DrafterError
-from drafter.outline import Block
-from drafter.reader import Report, Source
+from drafter.io.files import refuse_special_output, same_file, write_output
+from drafter.reader import Report, Source, document_report, read_report
+from drafter.reader.parts import w
 
 DEFAULT_AUTHOR = "依法治县办审核"
 
@@ -62,7 +69,6 @@ class AnnotateResult:
 def annotate_target(report: Path, out: Path, *, force: bool) -> Path:
     """Where the annotated copy goes: a .docx that is not the report itself, never silently
     replacing an existing file (the write takes a new name ``…(2).docx`` unless ``force``)."""
-    from drafter.fsutil import refuse_special_output, same_file
 
     out = Path(out)
     if same_file(report, out):
@@ -109,12 +115,10 @@ def annotate_report(
 ) -> AnnotateResult:
     """Check a report and write a copy with one comment per error and warning (and per hint with
     ``show_all``); returns what was done."""
-    from drafter.fsutil import write_output
-    from drafter.reader import read_report
 
     path = Path(path)
     target = annotate_target(path, out, force=force)
-    report = read_report(path, with_document=True)
+    report = read_report(path, open_document=open_document)
     findings = run_checks(report.blocks)
     document, sources = _document_and_sources(report)
     result = AnnotateResult(target, report.blocks, findings)
@@ -135,8 +139,6 @@ def _document_and_sources(report: Report) -> tuple[Any, list[list[Source]]]:
     """The document to annotate and each block's sources in it (a .txt is laid out first)."""
     if report.document is not None:
         return report.document, report.sources
-    from drafter.docx_writer import build_document
-    from drafter.reader import document_report
 
     document = build_document(report.blocks)
     laid_out = document_report(document)
@@ -176,8 +178,6 @@ def _comment(
     author: str,
 ) -> bool:
     """Add one comment; True when it sits exactly on the finding's excerpt."""
-    from drafter.docx_anchor import locate, mark_comment, mark_paragraph
-    from drafter.docx_parts import w
 
     index = finding.paragraph
     excerpt = finding.excerpt
@@ -218,9 +218,6 @@ def run_annotate_command(
     """``drafter check FILE --annotate OUT.docx``: the findings printed as ``drafter check``
     prints them, and the commented copy written; ``--all`` (``show_all``) lists the hints and
     comments them too. Exit code as ``check``: 1 with errors or warnings, else 0."""
-    import sys
-
-    from drafter.checks.command import write_findings
 
     result = annotate_report(
         Path(path),

@@ -17,17 +17,15 @@ values need explaining.
 from __future__ import annotations
 
 import argparse
+import ast
 import functools
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NoReturn
 
-from drafter.console import display_width
-
-# Types for annotations only: importing typing costs ``drafter --help`` milliseconds.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, NoReturn
+from drafter.io.console import display_width
 
 
 def _untranslated(message: str) -> str:
@@ -86,7 +84,6 @@ def terminal_columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` gives it (COLUMNS, then the
     terminal of stdout, then 80), without importing shutil (~1.5 ms) on every run: argparse
     lays out a usage line even to make a parser."""
-    import os
 
     try:
         columns = int(os.environ.get("COLUMNS", ""))
@@ -190,7 +187,6 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 def _plain(value: str) -> str:
     """A value argparse quoted with %r, as the user typed it."""
-    import ast
 
     try:
         unquoted = ast.literal_eval(value)

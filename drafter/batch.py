@@ -20,18 +20,22 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
+import multiprocessing
 import os
 import sys
 import time
 import traceback
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from drafter import console
-from drafter.answers import ANSWERS_SUFFIXES
+from drafter.answers.file import ANSWERS_SUFFIXES, load_answers
+from drafter.build import build_from_answers, convert_pdf, default_output, file_warnings
+from drafter.docx.writer import _base
 from drafter.errors import (
     BUG_MESSAGE,
     EXIT_BUG,
@@ -40,7 +44,12 @@ from drafter.errors import (
     EXIT_UNUSABLE,
     DrafterError,
 )
-from drafter.fsutil import os_reason
+from drafter.io import console
+from drafter.io.errorlog import write_error_log
+from drafter.io.files import check_replace, os_reason, place_new
+from drafter.io.streams import stop_signals_deferred, unblock_stop_signals
+from drafter.render.engine import OUTLINE_NAMES, make_environment
+from drafter.spelling import lexicon
 
 TEMP_PREFIX = ".drafter-batch-"
 
@@ -149,8 +158,6 @@ def output_folder(out: Path | None) -> Path:
 
 def build_one(job: Job) -> Outcome:
     """Build one answers file into a temporary file of the output folder (in a worker)."""
-    from drafter.answers import load_answers
-    from drafter.build import build_from_answers, convert_pdf, default_output, file_warnings
 
     outcome = Outcome(job.index, job.source)
     options = job.options
@@ -174,8 +181,6 @@ def build_one(job: Job) -> Outcome:
         _remove_temps(temp)
         return outcome
     except Exception:
-        from drafter.errorlog import write_error_log
-
         details = traceback.format_exc()
         log = write_error_log(f"{job.source}\n{details}")
         where = f"详细信息已写入 {log}" if log else "详细信息：" + details
@@ -201,18 +206,14 @@ def _remove_temps(temp: Path) -> None:
 
 def _warm_up(options: Options) -> None:
     """Load what every build needs once, before the workers start: forked workers share it."""
-    import importlib
 
     for module in (
         "drafter.build",
         "drafter.checks",
         "drafter.checks.answers",
-        "drafter.answers_fast",
+        "drafter.answers.fast",
     ):
         importlib.import_module(module)
-    from drafter.docx_writer import _base
-    from drafter.render import OUTLINE_NAMES, make_environment
-    from drafter.spelling import lexicon
 
     _base()
     lexicon()  # the typo model's tables, read once for all workers
@@ -242,7 +243,6 @@ class Namer:
     def name(self, outcome: Outcome) -> None:
         if outcome.temp is None or outcome.target is None:
             return
-        from drafter.fsutil import check_replace, place_new
 
         target = outcome.target
         companions = (".pdf",) if outcome.temp_pdf is not None else ()
@@ -272,7 +272,6 @@ class Namer:
     def _name_pdf(self, outcome: Outcome, final: Path) -> None:
         """The PDF beside its report, claimed like the report: a PDF that appeared under that
         name meanwhile is never replaced (the report stays; the table says why no PDF)."""
-        from drafter.fsutil import place_new
 
         assert outcome.temp_pdf is not None
         pdf = final.with_suffix(".pdf")
@@ -356,14 +355,11 @@ def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
         for job in jobs:
             yield build_one(job)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # On Linux, fork lets the workers share the warmed-up modules (Python 3.14 no longer
     # defaults to it); elsewhere the platform's default (spawn: each worker imports anew).
     linux = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if linux else None)
-    from drafter.streams import stop_signals_deferred, unblock_stop_signals
 
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=unblock_stop_signals

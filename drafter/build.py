@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.answers.file import load_answers, model_to_data
+from drafter.blocks import Block
+from drafter.checks import run_checks
+from drafter.checks.answers import AnswerFinding, check_answers
+from drafter.checks.present import SERIOUS, exit_code, finding_line, listed, place, summary
+from drafter.checks.unplaced import KEY, unplaced_findings
+from drafter.docx import writer as docx_writer
+from drafter.docx.pdf import docx_to_pdf
 from drafter.errors import DrafterError
-from drafter.fsutil import refuse_special_output, safe_filename, write_output
-from drafter.outline import Block
+from drafter.io.files import refuse_special_output, safe_filename, write_output
+from drafter.questions import iter_questions
+from drafter.render.engine import render_blocks
 
 EXAMPLE_NAME = "example.yaml"
 
@@ -39,8 +48,6 @@ def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]
     """The checks of a build (``drafter summary`` runs them without writing anything): findings
     in the answers, and in the draft those not already reported against the answer they come
     from, where the user fixes them."""
-    from drafter.checks import run_checks
-    from drafter.checks.answers import check_answers
 
     answer_findings = check_answers(answers)
     in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
@@ -66,8 +73,6 @@ def default_output(answers: Any, folder: Path | None = None) -> Path:
 
 def missing_for_build(answers: Any) -> list[str]:
     """Required answers that are still empty, as Chinese labels."""
-    from drafter.answers import model_to_data
-    from drafter.questions import iter_questions
 
     data = model_to_data(answers)
     missing = []
@@ -107,7 +112,6 @@ def build_from_answers(
 
     ``inputs`` are the files the report is made from: the report is never written over one.
     """
-    from drafter.render import render_blocks
 
     missing = missing_for_build(answers)
     if missing:
@@ -137,7 +141,6 @@ def convert_pdf(
 ) -> None:
     """The PDF of a written report, beside it; when LibreOffice is missing or fails, why (in
     ``result.pdf_problem``): the report itself is written and checked either way."""
-    from drafter.pdf import docx_to_pdf
 
     try:
         result.pdf = docx_to_pdf(result.docx, result.docx.parent, force=force, inputs=inputs)
@@ -148,7 +151,6 @@ def convert_pdf(
 
 def docx_bytes(blocks: list[Block]) -> bytes:
     """The .docx file of some blocks (written to disk in one step by the caller)."""
-    from drafter import docx_writer
 
     return docx_writer.docx_bytes(blocks)
 
@@ -165,7 +167,6 @@ def build_report(
     inputs: Sequence[Path | None] = (),
 ) -> BuildResult:
     """Load an answers file and build its report (never over ``answers_path`` or ``inputs``)."""
-    from drafter.answers import load_answers
 
     answers, loaded = load_answers(Path(answers_path))
     result = build_from_answers(
@@ -185,8 +186,6 @@ def build_report(
 
 def file_findings(loaded: Any) -> list[Any]:
     """What an import could not place is not in the draft: a warning the user acts on."""
-    from drafter.checks.answers import AnswerFinding
-    from drafter.checks.unplaced import KEY, unplaced_findings
 
     return [AnswerFinding(KEY, where, finding) for where, finding in unplaced_findings(loaded.data)]
 
@@ -206,7 +205,6 @@ def findings_report(result: BuildResult, show_all: bool = True) -> tuple[list[st
     they call for (1 when there is an error or a warning). Hints are listed with ``show_all``;
     the command line passes its ``--all`` (the questionnaire, which has no such option, lists
     them)."""
-    from drafter.checks.present import SERIOUS, exit_code, finding_line, listed, place, summary
 
     lines: list[str] = []
     severities = [a.finding.severity for a in result.answer_findings]

@@ -12,10 +12,13 @@ import errno
 import gc
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 from drafter.argparse_zh import ArgumentParser
 from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, DrafterError
-from drafter.streams import (
+from drafter.io.streams import (
     GuardedStdout,
     OutputBroken,
     ignore_stop_signals,
@@ -24,14 +27,6 @@ from drafter.streams import (
     stop_cleanly_on_signals,
     use_utf8,
 )
-
-# Types for annotations only: importing typing costs ``drafter --help`` several milliseconds
-# (mypy reads this block; at run time the names are never needed).
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from pathlib import Path
-    from typing import Any, NoReturn, TextIO
 
 
 def _path(text: str) -> Path:
@@ -46,7 +41,7 @@ def _path(text: str) -> Path:
 
 
 def _outline_option(p: ArgumentParser, default_note: str) -> None:
-    from drafter.outlines import OUTLINES
+    from drafter.render.outlines import OUTLINES
 
     p.add_choices(
         "--outline", choices=OUTLINES, metavar="结构", help=f"报告结构（{default_note}）："
@@ -341,7 +336,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     args.answers = args.answers[0]
     extra: list[Any] = []
     if args.with_comparison is not None:
-        from drafter.carryover import comparison_blocks
+        from drafter.answers.carryover import comparison_blocks
 
         extra = comparison_blocks(args.with_comparison, args.answers)
     result = build_report(
@@ -423,7 +418,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from drafter.carryover import run_compare_command
+    from drafter.answers.carryover import run_compare_command
 
     return run_compare_command(args.last, args.this, out)
 
@@ -469,7 +464,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
     before anything is read or asked: a FIFO would block, a device never end."""
     from pathlib import Path
 
-    from drafter.fsutil import check_input
+    from drafter.io.files import check_input
 
     for name, what in INPUTS.items():
         path = getattr(args, name, None)
@@ -494,7 +489,7 @@ def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
         # The reader of our output went away (``drafter check x --format json | head``): not
         # an error of ours.
         return EXIT_OK
-    from drafter.fsutil import os_reason
+    from drafter.io.files import os_reason
 
     # What the command wrote, repeated on standard error when it was short enough to keep.
     text = "".join(guarded.kept).strip() if guarded is not None and guarded.kept_all else ""
@@ -506,7 +501,7 @@ def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
 def _internal_error(message: str, code: int) -> int:
     import traceback
 
-    from drafter.errorlog import write_error_log
+    from drafter.io.errorlog import write_error_log
 
     details = traceback.format_exc()
     log = write_error_log(details)

@@ -7,10 +7,7 @@ chooses the exit code; any other exception escaping to the CLI is a bug.
 
 from __future__ import annotations
 
-# pathlib costs ``drafter --help`` several milliseconds: imported when an error names a file.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from pathlib import Path
+from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -46,8 +43,6 @@ class DrafterError(Exception):
         self.message = message
         self.path: Path | None = None
         if path is not None:
-            from pathlib import Path
-
             self.path = Path(path)
         self.line = line
         self.column = column

@@ -29,7 +29,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         os.environ["DRAFTER_CACHE_DIR"] = _made_cache[0]
     # In CI LibreOffice is installed by .ci/run: a layout test must never skip there.
     if os.environ.get("CI"):
-        from drafter.pdf import find_soffice
+        from drafter.docx.pdf import find_soffice
 
         if find_soffice() is None:
             raise pytest.UsageError("CI 环境缺少 LibreOffice：.ci/run 应已安装，版式测试不能跳过。")
@@ -67,7 +67,7 @@ def example_path() -> Path:
 
 @pytest.fixture(scope="session")
 def example_data(example_path: Path) -> dict[str, Any]:
-    from drafter.answers import read_answers_file
+    from drafter.answers.file import read_answers_file
 
     return read_answers_file(example_path).data
 
@@ -75,7 +75,7 @@ def example_data(example_path: Path) -> dict[str, Any]:
 @pytest.fixture
 def write_answers(tmp_path: Path):
     """Write answer data (a plain dict) as a real answers file and return its path."""
-    from drafter.answers import dump_answers
+    from drafter.answers.file import dump_answers
 
     def write(data: dict[str, Any], name: str = "答卷.yaml") -> Path:
         path = tmp_path / name

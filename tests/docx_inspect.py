@@ -1,6 +1,6 @@
 """Reading a .docx the way a reviewer's Word would, for the annotation tests.
 
-Written against the raw XML, independently of ``drafter.docx_anchor``, so the tests do not
+Written against the raw XML, independently of ``drafter.docx.anchor``, so the tests do not
 trust the code they test.
 """
 

@@ -2,7 +2,7 @@
 
 Used by the import tests on the five seeds and on the unseen-style fixtures:
 
-* every figure of the original (found by :func:`drafter.mentions.find_mentions`) is in the JSON
+* every figure of the original (found by :func:`drafter.text.mentions.find_mentions`) is in the JSON
   report with its sentence, and is where the report says: in its key with the same value, 余
   mark and the question's unit, or inside the answer text named, as written;
 * every sentence of the measures part is whole in the answers (modulo punctuation), all
@@ -15,11 +15,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from drafter.figures import Figure
+from drafter.blocks import Block
 from drafter.importer import ImportResult
 from drafter.importer.classify import TOPICS
 from drafter.importer.place import UNPLACED_KEY
-from drafter.mentions import (
+from drafter.questions import QUESTIONS
+from drafter.text.figures import Figure
+from drafter.text.mentions import (
     Mention,
     all_facts,
     find_mentions,
@@ -27,8 +29,6 @@ from drafter.mentions import (
     split_sentences,
     zero_facts,
 )
-from drafter.outline import Block
-from drafter.questions import QUESTIONS
 
 # Every section an imported item can land in: the topics, then the list the user confirms.
 MEASURE_SECTIONS = (*TOPICS, UNPLACED_KEY)

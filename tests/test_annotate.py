@@ -19,8 +19,8 @@ import pytest
 
 from drafter.annotate import DEFAULT_AUTHOR, annotate_report
 from drafter.checks import Finding, rule_name, run_checks
+from drafter.docx.pdf import find_soffice
 from drafter.errors import DrafterError
-from drafter.pdf import find_soffice
 from drafter.reader import read_blocks
 from tests import docx_inspect as inspect_docx
 from tests import tricky_docx

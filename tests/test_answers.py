@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import (
+from drafter.answers.file import (
     SCHEMA_VERSION,
     dump_answers,
     load_answers,
@@ -18,8 +18,8 @@ from drafter.answers import (
     save_answers,
 )
 from drafter.errors import DrafterError
-from drafter.figures import Figure
 from drafter.questions import iter_questions
+from drafter.text.figures import Figure
 
 
 def test_every_key_has_its_chinese_label_above_it(example_path: Path) -> None:

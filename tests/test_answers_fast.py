@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import (
+from drafter.answers.fast import load_plain
+from drafter.answers.file import (
     _answers_file,
     dump_answers,
     load_answers,
@@ -14,7 +15,6 @@ from drafter.answers import (
     parse_answers_text,
     read_answers_file,
 )
-from drafter.answers_fast import load_plain
 from drafter.build import example_path
 from drafter.errors import DrafterError
 
@@ -107,7 +107,7 @@ def test_unreadable_characters_are_exactly_those_yaml_refuses() -> None:
     """The short class of refused characters is the complement of YAML's printable set."""
     import re
 
-    from drafter.answers import UNREADABLE
+    from drafter.answers.shape import UNREADABLE
 
     printable = re.compile(
         "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"

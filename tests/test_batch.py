@@ -11,7 +11,7 @@ import pytest
 
 from drafter import batch
 from drafter.cli import main
-from drafter.console import display_width
+from drafter.io.console import display_width
 
 REPORT = "俄久乡2024年度法治政府建设情况报告"
 
@@ -114,10 +114,10 @@ def test_an_internal_error_in_one_file_is_exit_3_and_the_others_are_built(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import drafter.build
+    import drafter.batch
 
     paths = _copies(answers_dir, example_path, 2)
-    real = drafter.build.build_from_answers
+    real = drafter.batch.build_from_answers
     calls = []
 
     def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -126,7 +126,7 @@ def test_an_internal_error_in_one_file_is_exit_3_and_the_others_are_built(
             raise RuntimeError("a bug")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(drafter.build, "build_from_answers", flaky)
+    monkeypatch.setattr(drafter.batch, "build_from_answers", flaky)
     out = tmp_path / "报告"
     code = main(["build", *map(str, paths), "-o", str(out), "--jobs", "1"])
     text = capsys.readouterr().out

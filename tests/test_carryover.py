@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import read_answers_file, save_answers
-from drafter.carryover import (
+from drafter.answers.carryover import (
     carried_notes,
     change_text,
     comparison_blocks,
@@ -20,11 +19,12 @@ from drafter.carryover import (
     run_compare_command,
     start_from_last,
 )
+from drafter.answers.file import read_answers_file, save_answers
+from drafter.answers.model import validate_answers
 from drafter.errors import DrafterError
-from drafter.figures import Figure
-from drafter.model import validate_answers
 from drafter.questionnaire import run_new, skip_reason
 from drafter.questions import QUESTIONS, SECTIONS, get_answer
+from drafter.text.figures import Figure
 from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)
     CTRL_C,
     CTRL_U,

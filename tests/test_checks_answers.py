@@ -6,10 +6,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from drafter.answers.model import validate_answers
 from drafter.build import build_report
 from drafter.checks.answers import check_answers
 from drafter.cli import main
-from drafter.model import validate_answers
 
 
 def test_clean_example_answers_have_no_findings(example_data: dict[str, Any]) -> None:

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from drafter.answers.model import validate_answers
 from drafter.build import build_report
 from drafter.checks import run_checks
 from drafter.checks.answers import check_answers
-from drafter.model import validate_answers
 from drafter.reader import blocks_from_text
 
 HEAD = "某某县某某乡2024年度法治政府建设情况报告\n2024年，我乡扎实推进法治政府建设。\n一、主要举措和成效\n"

@@ -7,7 +7,7 @@ import re
 
 from drafter.checks._text import HAN
 from drafter.checks.names import _stem_spans
-from drafter.mentions import find_mentions
+from drafter.text.mentions import find_mentions
 
 
 def test_county_stem_search_equals_the_regex_it_replaced() -> None:
@@ -133,19 +133,6 @@ def test_common_run_equals_the_table_it_replaced() -> None:
         assert common_run(a, b) == _common_run_table(a, b), (a, b)
 
 
-def test_frame_longest_is_the_longest_frame() -> None:
-    """fragments skips core() for sentences with a longer run of word characters than a frame."""
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as parser
-
-    from drafter.checks._text import FRAME, FRAME_LONGEST
-
-    # Without spaces (core() takes them out): the widest match of FRAME with \s* matching none.
-    assert parser.parse(FRAME.replace(r"\s*", "")).getwidth()[1] == FRAME_LONGEST
-
-
 def test_bigram_numbers_count_as_character_pairs() -> None:
     """duplicates._bigrams: numbers standing for character pairs, with the sizes and overlaps
     of the sets of 2-character strings (what the near-duplicate similarity is computed on)."""
@@ -199,7 +186,7 @@ def _figure_texts(seed: int, count: int) -> list[str]:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(count)]
     # Clauses as reports write them: words (every rule's keywords among them), a number, a
     # unit word, a mark.
-    from drafter.mentions import FIGURE_RULES
+    from drafter.text.mentions import FIGURE_RULES
 
     words = [k for rule in FIGURE_RULES for k in rule.keywords]
     words += ["每季度", "每月", "其中", "成功", "执法", "纠纷", "信息", "汇报", "全部", "共", "村"]
@@ -223,7 +210,7 @@ def test_mentions_found_as_sentence_by_sentence() -> None:
     """_mentions_of maps the text once and reads only sentences with a figure's core
     (_FIGURE_CORE); reading every sentence, each mapped on its own and searched in full as
     before, finds the same mentions."""
-    from drafter import mentions
+    from drafter.text import mentions
 
     def sentence_by_sentence(text: str) -> tuple[mentions.Mention, ...]:
         found: list[mentions.Mention] = []
@@ -254,7 +241,7 @@ def test_mentions_found_as_sentence_by_sentence() -> None:
 
 def test_figure_core_is_found_wherever_a_figure_is() -> None:
     """The screen never misses a sentence find_tokens (without it) reads a figure in."""
-    from drafter import mentions
+    from drafter.text import mentions
 
     texts = _figure_texts(19, 3000)
     screen = mentions._FIGURE_CORE
@@ -275,7 +262,7 @@ def test_figure_core_is_found_wherever_a_figure_is() -> None:
 def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
     """match_rule looks for the keywords before searching a rule's context and exclusion:
     the same keys as testing all three in the old order."""
-    from drafter import mentions
+    from drafter.text import mentions
 
     def old_match_rule(rule, sentence, token, spans=None):  # type: ignore[no-untyped-def]
         if token.unit not in rule.units:
@@ -365,9 +352,9 @@ def test_status_screen_passes_every_status_sentence() -> None:
 def test_near_duplicates_equal_the_pairwise_loop() -> None:
     """_near_duplicates filters pairs by a length range and a sampled bound before
     intersecting; comparing every pair in the window as before finds the same sentences."""
+    from drafter.blocks import Block
     from drafter.checks import duplicates as dup
     from drafter.checks._text import Context
-    from drafter.outline import Block
 
     def pairwise(items: list[tuple[str, int, int, int]]) -> list[tuple[int, int]]:
         found = []

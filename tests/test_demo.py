@@ -10,8 +10,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafter import gbt9704 as g
-from drafter.docx_writer import HEADING_FONTS, STYLE_RUN_IN
+from drafter.docx import layout as g
+from drafter.docx.writer import HEADING_FONTS, STYLE_RUN_IN
 from tests.conftest import seed_text
 
 

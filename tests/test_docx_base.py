@@ -9,22 +9,22 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from drafter import docx_writer as dw
-from drafter.docx_base import generate_parts, package_bytes
-from drafter.docx_package import deflated, package, read_entries
+from drafter.docx import writer as dw
+from drafter.docx.base import generate_parts, package_bytes
+from drafter.docx.package import deflated, package, read_entries
 from tests.test_docx_writer import report_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_shipped_base_equals_a_fresh_generation() -> None:
-    """resources/base.docx is what ``python -m drafter.docx_base`` makes from today's code:
+    """resources/base.docx is what ``python -m drafter.docx.base`` makes from today's code:
     when a style changes, regenerate it with that command."""
     fresh = generate_parts()
     with zipfile.ZipFile(dw.BASE_PATH) as shipped:
         assert [info.filename for info in shipped.infolist()] == [name for name, _ in fresh]
         for name, data in fresh:
-            assert shipped.read(name) == data, f"{name} differs: run python -m drafter.docx_base"
+            assert shipped.read(name) == data, f"{name} differs: run python -m drafter.docx.base"
     # Regenerating gives the same file, so the shipped one changes only when the styles do.
     assert package_bytes(fresh) == dw.BASE_PATH.read_bytes()
 

@@ -1,4 +1,4 @@
-"""drafter.docx_writer, drafter.oxml and drafter.gbt9704: the .docx as GB/T 9704 wants it."""
+"""drafter.docx.writer, drafter.docx.oxml and drafter.docx.layout: the .docx as GB/T 9704 wants it."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from drafter import docx_writer as dw
-from drafter import gbt9704 as g
-from drafter.docx_writer import build_document, signature_indents, text_width_chars, write_docx
+from drafter.blocks import Block, number_blocks
+from drafter.docx import layout as g
+from drafter.docx import writer as dw
+from drafter.docx.layout import break_title
+from drafter.docx.writer import build_document, signature_indents, text_width_chars, write_docx
 from drafter.errors import DrafterError
-from drafter.gbt9704 import break_title
-from drafter.outline import Block, number_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TITLE = "尼玛县俄久乡2024年度法治政府建设情况报告"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import read_answers_file
+from drafter.answers.file import read_answers_file
 
 pytestmark = [
     pytest.mark.slow,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.figures import Figure, FigureError, parse_figure, rate
+from drafter.text.figures import Figure, FigureError, parse_figure, rate
 
 
 @pytest.mark.parametrize(

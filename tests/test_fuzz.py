@@ -22,8 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.outline import Block
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SECONDS = 10
@@ -86,7 +86,7 @@ def example_bytes() -> bytes:
 
 @cache
 def example_data() -> dict[str, Any]:
-    from drafter.answers import parse_answers_text
+    from drafter.answers.file import parse_answers_text
 
     return parse_answers_text(example_bytes().decode("utf-8")).data
 
@@ -140,9 +140,9 @@ PLAIN_DATA = st.recursive(
 
 def _load_text(text: str, folder: Path, name: str = "答卷.yaml") -> None:
     """Everything the build does with an answers file short of writing the .docx."""
-    from drafter.answers import load_answers
+    from drafter.answers.file import load_answers
     from drafter.build import missing_for_build
-    from drafter.render import render_blocks
+    from drafter.render.engine import render_blocks
 
     path = folder / name
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -153,7 +153,7 @@ def _load_text(text: str, folder: Path, name: str = "答卷.yaml") -> None:
 
 
 def _load_bytes(raw: bytes, folder: Path) -> None:
-    from drafter.answers import load_answers
+    from drafter.answers.file import load_answers
 
     path = folder / "答卷.yaml"
     path.write_bytes(raw)
@@ -519,7 +519,7 @@ def test_checks_on_mutated_real_reports(blocks: list[Block], extra: list[Block],
 
 
 def _import(raw: bytes, folder: Path, name: str) -> None:
-    from drafter.answers import dump_answers, parse_answers_text, validate_file
+    from drafter.answers.file import dump_answers, parse_answers_text, validate_file
     from drafter.importer import import_path
 
     path = folder / name
@@ -603,8 +603,8 @@ def _with_value(field: tuple[str, str], value: str, in_heading: bool) -> dict[st
 
 def _structure(data: dict[str, Any], outline: str) -> list[tuple[str, int]] | None:
     """The kinds and levels of every block that is not a body paragraph (None: not valid)."""
-    from drafter.model import validate_answers
-    from drafter.render import render_blocks
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
 
     try:
         answers = validate_answers(data, source="答卷")
@@ -718,8 +718,8 @@ def test_county_templates_on_random_pieces(
     pieces: list[str], encoding: str, where: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """A random county template renders or is refused in Chinese, within the time limit."""
-    from drafter.model import validate_answers
-    from drafter.render import render_blocks
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
 
     folder = tmp_path_factory.mktemp("county")
     target = folder / where

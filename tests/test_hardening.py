@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from drafter import fsutil
 from drafter.cli import main
 from drafter.errors import DrafterError
+from drafter.io import files as fsutil
 from tests.conftest import ROOT, county_templates, run_drafter
 
 POSIX = os.name == "posix"
@@ -227,7 +227,7 @@ def test_a_new_part_is_recognised_when_a_template_includes_it(
 
 def test_built_in_templates_state_no_figures_either() -> None:
     """The rule a county template is held to is the one the built-ins are compiled under."""
-    from drafter.render import make_environment
+    from drafter.render.engine import make_environment
 
     env = make_environment(None)
     for path in sorted(BUILTIN.rglob("*.j2")):
@@ -615,7 +615,7 @@ def test_temp_files_are_removed_on_ctrl_c(tmp_path: Path, monkeypatch: pytest.Mo
 def test_pdf_without_libreoffice_says_the_docx_was_written(
     answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
-    from drafter import pdf
+    from drafter.docx import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     out = tmp_path / "报告.docx"
@@ -798,7 +798,7 @@ MESSAGES: dict[str, tuple[str, str, list[str]]] = {
 
 
 def test_answers_saved_by_notepad_as_unicode_load(example_path: Path, tmp_path: Path) -> None:
-    from drafter.answers import read_answers_file
+    from drafter.answers.file import read_answers_file
 
     for encoding in ("utf-16", "utf-8-sig", "gb18030"):
         path = tmp_path / f"{encoding}.yaml"

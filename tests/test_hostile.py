@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 
-from drafter import fsutil
-from drafter.answers import parse_answers_text, read_answers_file, save_answers
+from drafter.answers.file import parse_answers_text, read_answers_file, save_answers
 from drafter.build import build_report
 from drafter.cli import main
 from drafter.errors import DrafterError
+from drafter.io import files as fsutil
 from tests.conftest import run_drafter, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,7 +178,7 @@ def test_ten_megabyte_answers_file_is_refused_with_a_limit(tmp_path: Path) -> No
 
 def test_ten_megabyte_answer_gets_a_clear_limit(data: dict[str, Any]) -> None:
     """A pasted 10 MB answer (the questionnaire or an import) is refused for its field."""
-    from drafter.model import validate_answers
+    from drafter.answers.model import validate_answers
 
     data["opening"]["summary"] = "很" * (10 * 1024 * 1024)
     with pytest.raises(DrafterError) as caught:
@@ -191,7 +191,7 @@ def test_ten_megabyte_answer_gets_a_clear_limit(data: dict[str, Any]) -> None:
 def test_long_answer_in_an_answers_file_names_its_line(
     data: dict[str, Any], write_answers: Any
 ) -> None:
-    from drafter.answers import load_answers
+    from drafter.answers.file import load_answers
 
     data["organisation"]["measures"][0]["text"] = "很长的内容。" * 200_000  # 1.2 M chars, 3.6 MB
     path = write_answers(data)

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from drafter.cli import main
-from drafter.fsutil import safe_filename
+from drafter.io.files import safe_filename
 from tests.conftest import county_templates, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,7 +219,8 @@ def _terminal_signals() -> None:
 
 STOP_MID_WRITE = """
 import os, signal, sys
-from drafter import cli, fsutil
+from drafter import cli
+from drafter.io import files as fsutil
 real = os.fsync
 def stop(fd):
     real(fd)
@@ -433,7 +434,7 @@ def test_texts_with_yaml_line_breaks_survive_import_and_save(
 ) -> None:
     """NEL, LINE and PARAGRAPH SEPARATOR are line breaks to YAML: written raw inside a block the
     import's own answers file could not be read back (its build failed with a YAML error)."""
-    from drafter.answers import read_answers_file, save_answers
+    from drafter.answers.file import read_answers_file, save_answers
 
     seed = (ROOT / "seeds" / "000_423f073e31c81c7f.txt").read_text(encoding="utf-8").split("\n")
     report = tmp_path / "去年.txt"

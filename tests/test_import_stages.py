@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.blocks import Block
 from drafter.errors import DrafterError
 from drafter.importer import import_blocks
 from drafter.importer.classify import (
@@ -30,9 +31,8 @@ from drafter.importer.segment import (
     segment,
     split_runs,
 )
-from drafter.mentions import find_mentions
-from drafter.outline import Block
 from drafter.reader import blocks_from_text
+from drafter.text.mentions import find_mentions
 
 # --------------------------------------------------------------------------- segment
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from drafter.blocks import Block
 from drafter.cli import main
 from drafter.importer import (
     KIND_FIRST_DUTY,
@@ -29,11 +30,10 @@ from drafter.importer import (
     import_file,
     import_path,
 )
-from drafter.mentions import find_tokens
-from drafter.mentions import for_matching as _for_matching
-from drafter.outline import Block
 from drafter.questions import QUESTIONS
 from drafter.reader import blocks_from_text, read_blocks
+from drafter.text.mentions import find_tokens
+from drafter.text.mentions import for_matching as _for_matching
 from tests.import_fidelity import check_figures, check_measures, measure_items, original_figures
 from tests.test_reader import write_docx
 
@@ -748,7 +748,7 @@ def test_disputes_received_then_resolved_in_a_clean_unseen_report() -> None:
 
 
 def test_a_zero_stated_in_the_old_text_is_stated_once_in_the_draft(tmp_path: Path) -> None:
-    from drafter.answers import save_answers
+    from drafter.answers.file import save_answers
     from drafter.build import build_report
     from drafter.importer import import_file
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.docx_writer import write_docx
-from drafter.outline import Block
-from drafter.pdf import docx_to_pdf, find_soffice
+from drafter.blocks import Block
+from drafter.docx.pdf import docx_to_pdf, find_soffice
+from drafter.docx.writer import write_docx
 from tests.preflight import TIMES_COMPATIBLE, chinese_faces, font_problems
 from tests.test_docx_writer import DATE, SIGNATURE, report_blocks
 

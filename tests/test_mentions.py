@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.mentions import find_mentions, zero_facts
+from drafter.text.mentions import find_mentions, zero_facts
 
 
 def test_every_figure_with_its_raw_text_span_and_key() -> None:

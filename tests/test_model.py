@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from drafter.answers.model import check_answer, cross_check, validate_answers
 from drafter.errors import DrafterError
-from drafter.figures import Figure
-from drafter.model import check_answer, cross_check, validate_answers
 from drafter.questions import QUESTIONS, SECTIONS, iter_questions
+from drafter.text.figures import Figure
 
 
 def test_catalogue_keys_are_unique_and_sectioned() -> None:

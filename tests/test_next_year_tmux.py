@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter import carried
-from drafter.answers import read_answers_file, save_answers
+from drafter.answers import carried
+from drafter.answers.file import read_answers_file, save_answers
 from drafter.build import example_path
 from drafter.questions import get_answer
 from tests.test_questionnaire_tmux import REPO, Tmux

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter import gbt9704
+from drafter.docx import layout as gbt9704
 from tests.preflight import PACKAGES, ROLES, FontRole, Match
 
 ROOT = Path(__file__).resolve().parent.parent

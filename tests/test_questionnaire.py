@@ -11,10 +11,9 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from drafter.answers import read_answers_file
+from drafter.answers.file import read_answers_file
+from drafter.answers.model import validate_answers
 from drafter.errors import DrafterError
-from drafter.figures import Figure
-from drafter.model import validate_answers
 from drafter.questionnaire import (
     check_input,
     help_text,
@@ -26,6 +25,7 @@ from drafter.questionnaire import (
     toolbar_text,
 )
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
+from drafter.text.figures import Figure
 
 ENTER = "\r"
 CTRL_C = "\x03"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import read_answers_file
+from drafter.answers.file import read_answers_file
 from drafter.questions import get_answer
 
 pytestmark = pytest.mark.skipif(

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.outline import Block
 from drafter.reader import blocks_from_text, read_blocks
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -249,7 +249,7 @@ def test_docx_automatic_numbering(tmp_path: Path, seed: Path) -> None:
     assert [(b.kind, b.level, b.text, b.body) for b in got] == [
         (b.kind, b.level, b.text, b.body) for b in expected
     ]
-    from drafter.outline import number_blocks
+    from drafter.blocks import number_blocks
 
     derived = number_blocks([Block(b.kind, b.text, level=b.level) for b in expected])
     assert [b.number for b in got] == [b.number for b in derived]

@@ -1,5 +1,5 @@
-"""Reading a .docx without python-docx (expat trees, drafter.reader.xmltree) gives what reading
-it through python-docx gives."""
+"""Reading a .docx for checking (zipfile and lxml) gives what reading it for annotating (through
+python-docx, whose document the comments go into) gives; Strict Open XML is read too."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.docx_writer import write_docx
+from drafter.docx.editable import open_document
+from drafter.docx.writer import write_docx
 from drafter.errors import DrafterError
 from drafter.reader import read_report
 from tests import tricky_docx
@@ -29,10 +30,10 @@ def _docx_files(tmp_path: Path) -> list[Path]:
     return files
 
 
-def test_light_reading_equals_python_docx_reading(tmp_path: Path) -> None:
+def test_reading_for_a_check_equals_reading_for_annotating(tmp_path: Path) -> None:
     for path in _docx_files(tmp_path):
         light = read_report(path)
-        full = read_report(path, with_document=True)
+        full = read_report(path, open_document=open_document)
         assert light.document is None and full.document is not None
         assert light.blocks == full.blocks, path.name
         # The same paragraphs are the sources (by their text and position in the body).
@@ -63,6 +64,42 @@ def test_a_package_that_is_not_a_word_document_is_refused_either_way(tmp_path: P
             if item.filename == "[Content_Types].xml":
                 data = data.replace(b"document.main+xml", b"template.main+xml")
             zout.writestr(item, data)
-    for with_document in (False, True):
+    for opener in (None, open_document):
         with pytest.raises(DrafterError, match="无法解析"):
-            read_report(odd, with_document=with_document)
+            read_report(odd, open_document=opener)
+
+
+STRICT = {
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    ),
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+}
+
+
+def strict_copy(source: Path, target: Path) -> Path:
+    """The package as Word's "Strict Open XML" format names it."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            for transitional, strict in STRICT.items():
+                data = data.replace(transitional, strict)
+            zout.writestr(item, data)
+    return target
+
+
+def test_strict_open_xml_is_read_like_the_usual_format(tmp_path: Path) -> None:
+    source = write_docx(report_blocks(), tmp_path / "报告.docx")
+    strict = strict_copy(source, tmp_path / "严格.docx")
+    assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
+    assert read_report(strict).blocks == read_report(source).blocks
+
+
+def test_strict_open_xml_cannot_be_annotated_and_says_how_to_convert(tmp_path: Path) -> None:
+    source = write_docx(report_blocks(), tmp_path / "报告.docx")
+    strict = strict_copy(source, tmp_path / "严格.docx")
+    with pytest.raises(DrafterError, match="严格 Open XML") as caught:
+        read_report(strict, open_document=open_document)
+    assert "另存为" in (caught.value.hint or "")

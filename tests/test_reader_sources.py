@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.docx_anchor import block_chars
+from drafter.docx.anchor import block_chars
 from drafter.reader import read_blocks, read_report
 from tests import tricky_docx
 

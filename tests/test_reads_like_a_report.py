@@ -22,15 +22,15 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import read_answers_file
+from drafter.answers.file import read_answers_file
+from drafter.answers.model import validate_answers
+from drafter.blocks import Block
 from drafter.cli import main
-from drafter.mentions import find_mentions, split_sentences
-from drafter.model import validate_answers
-from drafter.outline import Block
-from drafter.phrasing import norm
 from drafter.questions import QUESTIONS, figure_questions
-from drafter.render import OUTLINE_NAMES, render_blocks
-from drafter.units import WORDS
+from drafter.render.engine import OUTLINE_NAMES, render_blocks
+from drafter.render.phrasing import norm
+from drafter.text.mentions import find_mentions, split_sentences
+from drafter.text.units import WORDS
 from tests.conftest import texts_without
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -249,7 +249,7 @@ def repeated_headings(blocks: list[Block]) -> list[str]:
 def figure_restatements(answers: Any, blocks: list[Block]) -> list[str]:
     """A catalogue figure the draft states more often than the answers' texts do (but at least
     once there): the template said again what a text says."""
-    from drafter.render_context import answer_texts
+    from drafter.render.context import answer_texts
 
     def counts(texts: list[str]) -> Counter[tuple[str, float]]:
         return Counter(
@@ -303,7 +303,7 @@ BOILERPLATE = (
 
 def boilerplate(answers: Any, blocks: list[Block]) -> list[str]:
     """Wording of substance the answers do not hold."""
-    from drafter.render_context import answer_texts
+    from drafter.render.context import answer_texts
 
     said = "".join(answer_texts(answers))
     text = "".join(body_text(b) for b in blocks)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from drafter.identity import detect_identity, years_in
+from drafter.answers.model import validate_answers
 from drafter.importer import import_blocks
-from drafter.model import validate_answers
 from drafter.reader import blocks_from_text
-from drafter.render import render_blocks
+from drafter.render.engine import render_blocks
+from drafter.text.identity import detect_identity, years_in
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -152,7 +152,7 @@ def test_an_opening_is_printed_as_written() -> None:
 
 
 def test_an_opening_without_a_report_formula_gets_one() -> None:
-    from drafter.phrasing import opening
+    from drafter.render.phrasing import opening
 
     assert opening(
         "2023年，某街道扎实推进法治政府建设。", "现将我街道2023年度法治政府建设情况报告如下："

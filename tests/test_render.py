@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from drafter.answers.model import validate_answers
 from drafter.errors import DrafterError
-from drafter.model import validate_answers
 from drafter.questions import RATES, figure_questions
-from drafter.render import OUTLINE_NAMES, builtin_template_dir, render_blocks, render_text
-from drafter.units import WORDS
+from drafter.render.engine import OUTLINE_NAMES, builtin_template_dir, render_blocks, render_text
+from drafter.text.units import WORDS
 from tests.conftest import texts_without
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import render
+from drafter.answers.model import validate_answers
 from drafter.errors import DrafterError
-from drafter.model import validate_answers
+from drafter.render import engine as render
 from drafter.sandbox import limits
 from tests.conftest import county_templates
 

@@ -26,17 +26,17 @@ from typing import Any
 
 import pytest
 
-from drafter.answers import load_answers
+from drafter.answers.file import load_answers
+from drafter.blocks import Block
 from drafter.build import BuildResult, build_report
 from drafter.checks import Finding, run_checks
 from drafter.checks.answers import TEXT_RULES
 from drafter.cli import main
 from drafter.importer.segment import normalise_punctuation
-from drafter.mentions import split_sentences
-from drafter.outline import Block
-from drafter.phrasing import PLACEHOLDER, same_words
 from drafter.questions import QUESTIONS
 from drafter.reader import read_blocks
+from drafter.render.phrasing import PLACEHOLDER, same_words
+from drafter.text.mentions import split_sentences
 from tests.import_fidelity import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,8 +309,8 @@ SPECIALITIES = [
 
 
 def _render(data: dict[str, Any], outline: str = "regulation") -> list[Block]:
-    from drafter.model import validate_answers
-    from drafter.render import render_blocks
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
 
     return render_blocks(validate_answers(data), outline)
 
@@ -355,9 +355,9 @@ def test_a_title_the_user_gave_keeps_the_specialities_under_it(
 def test_no_addressee_when_the_answer_says_none_and_the_countys_when_empty(
     example_data: dict[str, Any],
 ) -> None:
-    from drafter.phrasing import NO_ADDRESSEE
     from drafter.questionnaire import current_value
     from drafter.questions import QUESTIONS
+    from drafter.render.phrasing import NO_ADDRESSEE
 
     data = _base(example_data)
     data["identity"]["addressee"] = NO_ADDRESSEE
@@ -399,8 +399,8 @@ def test_the_first_duty_said_as_a_sub_item_is_the_first_duty_item(runs: dict[str
 
 
 def test_a_lead_in_is_not_numbered_as_an_item() -> None:
-    from drafter.model import Item
-    from drafter.phrasing import inline
+    from drafter.answers.model import Item
+    from drafter.render.phrasing import inline
 
     items = [
         Item(text="对照上级要求，我镇还存在一些薄弱环节，主要表现在："),
@@ -438,8 +438,8 @@ def test_a_rate_is_not_added_to_counts_a_text_states(example_data: dict[str, Any
 
 
 def test_a_target_for_next_year_is_not_a_conflict(example_data: dict[str, Any]) -> None:
+    from drafter.answers.model import validate_answers
     from drafter.checks.answers import check_answers
-    from drafter.model import validate_answers
 
     data = _base(example_data)
     data["enforcement"] = {

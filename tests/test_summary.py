@@ -16,7 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from drafter.console import display_width
+from drafter.io.console import display_width
 from drafter.summary.collect import read_expected, summarise, unit_key
 from drafter.summary.command import format_table
 from tests.conftest import SEEDS, run_drafter
@@ -180,7 +180,7 @@ def test_other_year_duplicate_and_bad_files(
     second = collected / "甲乡答卷（修改后）.yaml"
     shutil.copy(collected / "甲乡答卷.yaml", second)
     old = township(example_data, "丁乡", **{"identity.year": 2023, "publicity.activities": 99})
-    from drafter.answers import dump_answers
+    from drafter.answers.file import dump_answers
 
     (collected / "丁乡答卷.yaml").write_text(dump_answers(old), encoding="utf-8")
     (collected / "戊乡报告.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)

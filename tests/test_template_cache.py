@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import render, template_cache
-from drafter.model import validate_answers
+from drafter.answers.model import validate_answers
+from drafter.render import engine as render
+from drafter.render import template_cache
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import read_answers_file
+from drafter.answers.file import read_answers_file
+from drafter.io.textfile import decode_text
 from drafter.reader import read_blocks
 from drafter.summary.collect import read_expected
-from drafter.textfile import decode_text
 
 # Simplified text, and for Big5 (which has no Simplified forms) the Traditional one.
 UNITS = {

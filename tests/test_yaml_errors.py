@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.answers import parse_answers_text
+from drafter.answers.file import parse_answers_text
+from drafter.answers.yaml_errors import FALLBACK
 from drafter.errors import DrafterError
-from drafter.yaml_errors import FALLBACK
 from tests.conftest import run_drafter
 
 # (text, line, column, words the explanation must contain)

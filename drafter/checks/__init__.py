@@ -1,126 +1,14 @@
 """Checks: what a county reviewer catches, on our drafts and on any report.
 
-Each family of rules lives in its own module and registers its rule with :func:`register`; the
-registry maps a rule id (the ids of the JSON contract in design.md) to a function that takes a
-:class:`Context` and yields :class:`Finding` objects. ``run_checks`` runs them all.
-
-Severities: ``error`` is a defect a reviewer sends the report back for (a clean, well-written report
-has none); ``warning`` is very likely wrong but has legitimate uses; ``info`` is a hint.
+Each family of rules lives in its own module and registers its rule with
+:func:`~drafter.checks.base.register` (:mod:`drafter.checks.base` is the registry: findings, rules,
+running them); importing this package imports every rule module, in the order their findings are
+listed. Rule modules import from ``base``, never from this package, so there is no import circle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-
-# Imported first: compiled character classes are remembered from here on (recompile.py); the
-# rules use the class of Chinese characters about a hundred times, ~0.5 ms each to compile.
-from drafter import recompile  # noqa: F401
-from drafter.checks._text import Context
-from drafter.outline import Block
-from drafter.record import FrozenRecord
-
-# typing is imported for the type checker only: at run time it costs `drafter check` ~2 ms.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Literal
-
-    Severity = Literal["error", "warning", "info"]
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-WHOLE_DOCUMENT = -1
-"""The paragraph of a finding about the whole document (design.md: JSON paragraph -1)."""
-
-
-class Finding(FrozenRecord):
-    """One problem found in one block (read-only once made).
-
-    ``message``: what is wrong and how to fix it, in Chinese; ``excerpt``: the offending text
-    exactly as it stands in the block ("" when something is missing); ``paragraph``: 0-based
-    index of the block, WHOLE_DOCUMENT (-1) for a finding about the whole document (a part
-    missing), shown as 全文; ``suggestion``: the text that should replace ``excerpt``, when
-    the rule knows it ("" otherwise: then JSON leaves the field out).
-    """
-
-    # Fields in this order: the JSON contract.
-    FIELDS = __slots__ = ("rule", "severity", "message", "excerpt", "paragraph", "suggestion")
-
-    rule: str
-    severity: Severity
-    message: str
-    excerpt: str
-    paragraph: int
-    suggestion: str
-
-    def __init__(
-        self,
-        rule: str,
-        severity: Severity,
-        message: str,
-        excerpt: str,
-        paragraph: int,
-        suggestion: str = "",
-    ) -> None:
-        self._assign(rule, severity, message, excerpt, paragraph, suggestion)
-
-    def as_dict(self) -> dict[str, object]:
-        """The finding as JSON has it (design.md), fields in order; ``suggestion`` only when the
-        rule gave one."""
-        found = {name: getattr(self, name) for name in self.FIELDS}
-        if not self.suggestion:
-            del found["suggestion"]
-        return found
-
-
-Rule = Callable[[Context], Iterable[Finding]]
-RULES: dict[str, Rule] = {}
-"""Rule id → check, in registration order (the order of the modules imported below)."""
-RULE_NAMES: dict[str, str] = {}
-"""Rule id → its Chinese name, the only form users see outside JSON output."""
-
-
-def register(rule_id: str, name: str) -> Callable[[Rule], Rule]:
-    """Decorator: make a check part of ``run_checks`` under ``rule_id`` with its Chinese ``name``."""
-
-    def decorate(function: Rule) -> Rule:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id!r} registered twice")
-        RULES[rule_id] = function
-        RULE_NAMES[rule_id] = name
-        return function
-
-    return decorate
-
-
-def rule_name(rule_id: str) -> str:
-    """The Chinese name of a rule id (answers-level rules too, once registered)."""
-    return RULE_NAMES.get(rule_id, rule_id)
-
-
-def run_checks(
-    blocks: Sequence[Block],
-    *,
-    unit_type: str | None = None,
-    year: int | None = None,
-    rules: Iterable[str] | None = None,
-) -> list[Finding]:
-    """Run the checks (all, or the given rule ids) on blocks; identity detected when not given."""
-    context = Context.build(list(blocks), unit_type=unit_type, year=year)
-    selected = list(RULES) if rules is None else list(rules)
-    findings: list[Finding] = []
-    for rule_id in selected:
-        findings.extend(RULES[rule_id](context))
-    # One finding per rule, place and excerpt: overlapping patterns must not double-report.
-    unique = {(f.rule, f.paragraph, f.excerpt, f.message): f for f in findings}
-    return sorted(unique.values(), key=lambda f: (f.paragraph, SEVERITY_ORDER[f.severity], f.rule))
-
-
-def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object]:
-    """The ``drafter check --format json`` document of design.md."""
-    return {"file": file, "findings": [f.as_dict() for f in findings]}
-
-
-# Importing the rule modules registers them. Kept at the bottom: they import Finding/register.
-from drafter.checks import (  # noqa: E402, F401
+from drafter.checks import (  # noqa: F401  (importing a rule module registers it)
     approx,
     carried,
     conflicts,
@@ -145,10 +33,25 @@ from drafter.checks import (  # noqa: E402, F401
     unplaced,
     years,
 )
+from drafter.checks.base import (
+    RULE_NAMES,
+    RULES,
+    SEVERITY_ORDER,
+    WHOLE_DOCUMENT,
+    Context,
+    Finding,
+    Severity,
+    findings_to_json,
+    register,
+    rule_name,
+    run_checks,
+)
 
 __all__ = [
     "RULES",
     "RULE_NAMES",
+    "SEVERITY_ORDER",
+    "WHOLE_DOCUMENT",
     "Context",
     "Finding",
     "Severity",

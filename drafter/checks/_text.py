@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from drafter.hanzi import T2S, to_simplified
-from drafter.identity import Identity, detect_identity
-from drafter.outline import Block
+from drafter.blocks import Block
+from drafter.text.hanzi import T2S, to_simplified
+from drafter.text.identity import Identity, detect_identity
 
 HAN = "\u4e00-\u9fff"
 # hanzi.to_simplified, faster on a whole report: it asks a set about every character (~35 ns
@@ -38,7 +38,7 @@ def _inside_pair(opening: str, closing: str) -> re.Pattern[str]:
     return re.compile(f"{opening}[^{opening}{closing}]*{closing}")
 
 
-# Compiled here, once, for the pairs the rules use (and kept by drafter.recompile between runs).
+# Compiled here, once, for the pairs the rules use.
 _PAIRS = {pair: _inside_pair(*pair) for pair in ("《》", "“”")}
 
 
@@ -339,8 +339,6 @@ FRAME = (
     r"截至目前|截止目前|目前|同时|此外|另外|其中)"
 )
 """Words that set the scene of a sentence (2024年，全年，同时，) and say nothing by themselves."""
-FRAME_LONGEST = 8
-"""The most characters a FRAME match has without spaces (2024年度以来); a test keeps it true."""
 
 
 def core(text: str) -> str:

@@ -3,19 +3,23 @@
 The text rules run over every text answer as if it were a paragraph of the report, so a 全镇 in a
 乡's measure text, a superseded 《信访条例》 or a typo is reported against its field (where the
 user can fix it) rather than only against a paragraph of the draft. Cross-field figure rules come
-from the model (:func:`drafter.model.cross_check`), and a figure a text states that the answers also
+from the model (:func:`drafter.answers.model.cross_check`), and a figure a text states that the answers also
 hold as a number, with another value, is a ``figure-conflict`` (集中学法6次 in a measure text while
 ``study.cadre_sessions`` is 5): the draft would state one fact twice, differently.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from drafter.checks import WHOLE_DOCUMENT, Finding, run_checks
-from drafter.outline import Block
-from drafter.questions import iter_questions
+from drafter.answers.model import cross_check
+from drafter.blocks import Block
+from drafter.checks.base import WHOLE_DOCUMENT, AnswerFinding, Finding, run_checks
+from drafter.checks.carried import carried_findings
+from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
+from drafter.questions import QUESTIONS, iter_questions
+from drafter.render.context import NOT_THIS_YEAR
+from drafter.text.mentions import find_mentions, for_matching
 
 # Rules that judge a text on its own; structure rules (numbering, parts, years across parts)
 # only make sense on the whole draft.
@@ -30,15 +34,6 @@ TEXT_RULES = (
     "phrase-incomplete",
     "run-on",
 )
-
-
-@dataclass(frozen=True)
-class AnswerFinding:
-    """A finding in one answer: ``key`` is the answers-file key, ``where`` a Chinese label."""
-
-    key: str
-    where: str
-    finding: Finding
 
 
 def _texts(answers: Any) -> list[tuple[str, str, str]]:
@@ -63,8 +58,6 @@ def _texts(answers: Any) -> list[tuple[str, str, str]]:
 
 def check_answers(answers: Any) -> list[AnswerFinding]:
     """Text rules over every answer, and the model's cross-field rules."""
-    from drafter.model import cross_check
-    from drafter.questions import QUESTIONS
 
     texts = _texts(answers)
     blocks = [Block("paragraph", text) for _, _, text in texts]
@@ -83,18 +76,12 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
         finding = Finding("figure-impossible", "error", message, "", WHOLE_DOCUMENT)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
     found += figure_conflicts(answers, texts)
-    from drafter.checks.carried import carried_findings
-
     found += carried_findings(answers)
     return found
 
 
 def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[AnswerFinding]:
     """A text figure of a catalogue key whose structured answer says another number."""
-    from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
-    from drafter.mentions import find_mentions, for_matching
-    from drafter.questions import QUESTIONS
-    from drafter.render_context import NOT_THIS_YEAR
 
     year = answers.get("identity.year")
     found: list[AnswerFinding] = []

@@ -1,7 +1,7 @@
 """Last year's figures in a new year's answers: carried figures not confirmed, figures dropped.
 
 Both rules need the answers file's record (``last_year`` and ``carried_figures``, see
-``drafter.carried``): they run on the answers at build (``check_answers``) and on the review
+``drafter.answers.carried``): they run on the answers at build (``check_answers``) and on the review
 screen. A report on its own cannot tell last year's figure from this year's, so on blocks
 (``drafter check``) they find nothing; they are registered for their ids and Chinese names.
 """
@@ -9,13 +9,13 @@ screen. A report on its own cannot tell last year's figure from this year's, so 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from drafter.checks import Finding, register
+from drafter.answers import carried
+from drafter.answers.file import model_to_data
 from drafter.checks._text import Context
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from drafter.checks.base import AnswerFinding, Finding, register
+from drafter.questions import QUESTIONS
 
 CARRIED = "carried-figure"
 DROPPED = "figure-dropped"
@@ -35,7 +35,6 @@ def figure_dropped(context: Context) -> Iterable[Finding]:
 
 def answers_data(answers: Any) -> dict[str, Any]:
     """The answers model as plain data with the bookkeeping the rules need."""
-    from drafter.answers import model_to_data
 
     data: dict[str, Any] = dict(model_to_data(answers))
     data["last_year"] = getattr(answers, "last_year", None) or {}
@@ -46,9 +45,6 @@ def answers_data(answers: Any) -> dict[str, Any]:
 def carried_findings(answers: Any) -> list[Any]:
     """One warning per carried figure not confirmed for the report's year, naming its sentence
     and last year's value; one per figure reported last year and left empty this year."""
-    from drafter import carried
-    from drafter.checks.answers import AnswerFinding
-    from drafter.questions import QUESTIONS
 
     data = answers_data(answers)
     year = answers.get("identity.year")

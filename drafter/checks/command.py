@@ -7,17 +7,16 @@ excerpt marked with 【】 in its sentence.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from drafter.checks import Finding, findings_to_json, rule_name, run_checks
+from drafter.blocks import Block
+from drafter.checks.base import Finding, findings_to_json, rule_name, run_checks
 from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, place, summary
 from drafter.errors import DrafterError
-from drafter.outline import Block
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import TextIO
+from drafter.reader import read_blocks
 
 CONTEXT_CHARS = 12
 """Characters of the paragraph shown on each side of the excerpt."""
@@ -36,7 +35,6 @@ def run_check_command(path: Path, fmt: str, out: TextIO, show_all: bool = False)
             field="--format",
             hint="请用 --format text 或 --format json。",
         )
-    from drafter.reader import read_blocks
 
     path = Path(path)
     blocks = read_blocks(path)
@@ -56,8 +54,6 @@ def write_findings(
 ) -> None:
     """The findings of one file as ``drafter check`` prints them: JSON, or Chinese text."""
     if fmt == "json":
-        import json  # here: text output (the default) does not need it
-
         json.dump(findings_to_json(str(path), findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:

@@ -1,6 +1,6 @@
 """figure-conflict and figure-repeat: one measure given two figures, or one figure given twice.
 
-Figures are found by :func:`drafter.mentions.find_mentions`, which also says which catalogue
+Figures are found by :func:`drafter.text.mentions.find_mentions`, which also says which catalogue
 measure each one reads as (集中学法 → ``study.cadre_sessions``). Two figures are the same measure
 only when they read as the same key AND say it in the same words (one wording contained in the
 other: "组织干部集中学法5次" / "集中学法6次"); a part of the whole is not the whole:
@@ -15,9 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import Context, common_run
-from drafter.mentions import Mention, clause_span, find_mentions, for_matching, wide_clause_span
+from drafter.checks.base import Finding, register
+from drafter.text.mentions import (
+    Mention,
+    clause_span,
+    find_mentions,
+    for_matching,
+    wide_clause_span,
+)
 
 CONFLICT = "figure-conflict"
 REPEAT = "figure-repeat"

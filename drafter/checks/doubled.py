@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context, inside, protected_spans
+from drafter.checks.base import Finding, register
 
 RULE = "doubled-word"
 

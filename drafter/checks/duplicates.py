@@ -12,8 +12,8 @@ from codecs import utf_16_le_encode
 from collections.abc import Iterator
 from itertools import islice
 
-from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context
+from drafter.checks.base import Finding, register
 
 RULE = "duplicate-sentence"
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import ENUMERATOR, HAN, Context, common_run, core
+from drafter.checks.base import Finding, register
 
 RULE = "heading-echo"
 

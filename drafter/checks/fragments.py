@@ -17,12 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
-from drafter.checks._text import FRAME, FRAME_LONGEST, HAN, Context, body_start, core
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from drafter.checks import Severity
+from drafter.checks._text import FRAME, HAN, Context, body_start, core
+from drafter.checks.base import Finding, Severity, register
 
 RULE = "fragment"
 
@@ -36,9 +32,6 @@ _OPEN_END = re.compile(
 )
 _EMPTY_CLAUSE = re.compile(r"[，、；：,;:]\s*[。！？]")
 _FRAME_ONLY = re.compile(rf"^{FRAME}$")
-# More word characters in a row than a frame has: core() of the sentence cannot be only a
-# frame. Found at once in most sentences, which then skip core().
-_LONGER_THAN_FRAME = re.compile(rf"[{HAN}0-9A-Za-z]{{{FRAME_LONGEST + 1}}}")
 # The result clause of a sentence whose doing was cut away: "营造了浓厚的法治氛围。" alone.
 _RESULT_ONLY = re.compile(r"^(?:营造|提高|增强|提升|丰富)了[^，,；;]{2,14}[。！]?$")
 _YEAR_AND_LATER = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(?:在)?(?:今后|下一步|下步)")
@@ -172,7 +165,7 @@ def _judge(sentence: str) -> tuple[Severity, str] | None:
             "句子在需要接续内容的词上结束了（如“主要表现在。”“包括。”）：请补全后面的内容，"
             "或把句号改为冒号并接着列出。"
         )
-    if not _LONGER_THAN_FRAME.search(sentence) and _FRAME_ONLY.match(core(sentence)):
+    if _FRAME_ONLY.match(core(sentence)):
         return "error", "这句话只有时间或关联词，没有内容：请补全或删去。"
     if _RESULT_ONLY.match(sentence):
         # Short summary sentences of this shape exist: likely, not certain.

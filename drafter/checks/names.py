@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context, preceded
-from drafter.identity import split_place
+from drafter.checks.base import Finding, register
+from drafter.text.identity import split_place
 
 RULE = "name-incomplete"
 

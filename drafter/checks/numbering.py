@@ -7,13 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
+from drafter.blocks import heading_number, ordinal_lead
 from drafter.checks._text import PUNCTUATED_LEAD, Context, cn_value
-from drafter.outline import heading_number, ordinal_lead
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from drafter.checks import Severity
+from drafter.checks.base import Finding, Severity, register
+from drafter.reader import heading_match
 
 RULE = "numbering"
 
@@ -232,7 +229,6 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
 def _second_as_paragraph(context: Context, index: int, level: int) -> bool:
     """Is the "2." of this "1." there, read as a body paragraph (a long item with no lead
     sentence is body text to the reader)?"""
-    from drafter.reader import heading_match
 
     for block in context.blocks[index + 1 :]:
         if block.kind == "heading" and block.level < level:

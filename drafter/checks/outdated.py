@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import AnyOf, Context
+from drafter.checks.base import Finding, register
 from drafter.checks.terms import PLAN_RANGES, RANGE, TERMS
 
 RULE = "outdated-term"

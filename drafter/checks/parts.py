@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import WHOLE_DOCUMENT, Finding, register
 from drafter.checks._text import Context, part_kinds
+from drafter.checks.base import WHOLE_DOCUMENT, Finding, register
 
 RULE = "missing-part"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from drafter.checks import Finding, rule_name
+from drafter.checks.base import Finding, rule_name
 from drafter.errors import EXIT_FINDINGS, EXIT_OK
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context
+from drafter.checks.base import Finding, register
 
 RULE = "punctuation"
 

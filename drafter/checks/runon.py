@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import HAN, Context, preceded
+from drafter.checks.base import Finding, register
 from drafter.checks.fragments import VERBS
 
 RULE = "run-on"

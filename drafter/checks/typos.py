@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import AnyOf, Context, protected_spans
+from drafter.checks.base import Finding, register
 from drafter.spelling import find_typos
 
 RULE = "typo"

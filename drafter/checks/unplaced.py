@@ -9,13 +9,10 @@ no such list, so the rule finds nothing in blocks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Any
 
-from drafter.checks import Finding, register
 from drafter.checks._text import Context
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from drafter.checks.base import Finding, register
 
 RULE = "unplaced"
 KEY = "unplaced_items"

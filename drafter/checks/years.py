@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks import Finding, register
 from drafter.checks._text import Context
+from drafter.checks.base import Finding, register
 
 RULE = "year-mismatch"
 

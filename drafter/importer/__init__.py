@@ -14,8 +14,6 @@ Nothing is invented: every imported answer is listed in ``to_confirm``, and what
 is listed in ``unplaced_items`` for the user to place.
 """
 
-# Imported first: compiled character classes are remembered from here on (recompile.py).
-from drafter import recompile  # noqa: F401
 from drafter.importer.classify import (
     KIND_FIRST_DUTY,
     KIND_MEASURES,

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from drafter.answers.file import dump_answers, parse_answers_text
 from drafter.importer.classify import KIND_NAMES
 from drafter.importer.pipeline import ImportResult, import_path
+from drafter.io.files import check_replace, refuse_existing, write_output
 
 _PREVIEW = 40
 
@@ -15,8 +17,6 @@ _PREVIEW = 40
 def run_import_command(
     file: Path, output: Path, *, report: str | None, force: bool, out: TextIO
 ) -> int:
-    from drafter.answers import dump_answers, parse_answers_text
-    from drafter.fsutil import check_replace, refuse_existing, write_output
 
     output = Path(output)
     # Checked before the (slow) import: an existing file, a folder, a device or the input

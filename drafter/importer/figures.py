@@ -1,10 +1,10 @@
 """Stage 3, figures: account for every figure of the report.
 
-Every figure (a number with its unit word, found by :func:`drafter.mentions.find_mentions`) stays
+Every figure (a number with its unit word, found by :func:`drafter.text.mentions.find_mentions`) stays
 in its sentence, and its sentence stays whole in some answer text. A figure ALSO fills its
 catalogue key (value and 余 mark) when
 
-* :mod:`drafter.mentions` reads it as that key,
+* :mod:`drafter.text.mentions` reads it as that key,
 * the text it sits in is an answer of the key's own section (a 中心组学法 figure inside a
   第一责任人 text stays that text's: filling ``study.center_group`` as well would have the draft
   state it twice, once in each section),
@@ -21,9 +21,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from drafter.figures import Figure
+from drafter.blocks import Block
 from drafter.importer.segment import normalise_punctuation
-from drafter.mentions import (
+from drafter.questions import QUESTIONS
+from drafter.text.figures import Figure
+from drafter.text.mentions import (
     PART_WORDS,
     Mention,
     all_facts,
@@ -32,8 +34,6 @@ from drafter.mentions import (
     split_sentences,
     zero_facts,
 )
-from drafter.outline import Block
-from drafter.questions import QUESTIONS
 
 
 @dataclass

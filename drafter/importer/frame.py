@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from drafter.identity import Identity
+from drafter.blocks import Block
 from drafter.importer.place import AnswersBuilder
-from drafter.outline import Block
+from drafter.text.identity import Identity
 
 REPORT_FORMULA = re.compile(r"现将[^。]*?(?:报告|汇报)如下[：:。]?|特此(?:报告|汇报)[。！]?")
 _LEADERSHIP = re.compile(r"在[^，。；]{1,30}?(?:坚强|正确|有力|关心)?(?:领导|指导)下")

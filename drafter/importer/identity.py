@@ -1,7 +1,7 @@
 """Stage 5, identity: who wrote the report, for which year, to whom, signed and dated how.
 
 Unit, unit type and county come from the title, the addressee, the opening and the signature
-(:func:`drafter.identity.detect_identity`); the 成文日期 from the date line in any common form
+(:func:`drafter.text.identity.detect_identity`); the 成文日期 from the date line in any common form
 (2025年1月15日, 二〇二五年一月十五日, 2025.1.15, 2025-01-15), stored as "2025年1月15日". A report
 written by a county-level body (县/区/旗/市人民政府) is refused: drafter drafts townships' reports.
 """
@@ -13,16 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.hanzi import T2S
-from drafter.identity import (
+from drafter.text.hanzi import T2S
+from drafter.text.identity import (
     Identity,
     county_level_reporter,
     detect_identity,
     split_place,
     unit_type_of,
 )
-from drafter.outline import Block
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _DATE_CN = re.compile(

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.answers.model import validate_answers
+from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.identity import Identity
 from drafter.importer.classify import (
     KIND_FIRST_DUTY,
     KIND_MEASURES,
@@ -24,10 +25,11 @@ from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
 from drafter.importer.segment import Part, normalised_block, segment
-from drafter.mentions import find_mentions
-from drafter.outline import Block
-from drafter.phrasing import NO_ADDRESSEE
 from drafter.questions import QUESTIONS
+from drafter.reader import read_blocks
+from drafter.render.phrasing import NO_ADDRESSEE
+from drafter.text.identity import Identity
+from drafter.text.mentions import find_mentions
 
 
 def choose_outline(kinds: Sequence[str]) -> str:
@@ -170,7 +172,6 @@ def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResu
 
 def import_path(path: Path) -> ImportResult:
     """Read a .docx/.txt report and import it (DrafterError for unusable files)."""
-    from drafter.reader import read_blocks
 
     path = Path(path)
     blocks = read_blocks(path)
@@ -196,6 +197,5 @@ def import_file(path: Path) -> dict[str, Any]:
 
 def _validate(data: dict[str, Any]) -> None:
     """Imported data must load like any answers file; an invalid value is an importer bug."""
-    from drafter.model import validate_answers
 
     validate_answers(data, source="导入结果")

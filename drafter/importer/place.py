@@ -41,8 +41,8 @@ from drafter.importer.segment import (
     expand_runs,
     join_paragraphs,
 )
-from drafter.mentions import find_mentions, for_matching, split_sentences
 from drafter.questions import QUESTIONS
+from drafter.text.mentions import find_mentions, for_matching, split_sentences
 
 UNPLACED_KEY = "unplaced_items"
 

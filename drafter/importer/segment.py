@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drafter.mentions import for_matching, split_sentences
-from drafter.outline import Block
+from drafter.blocks import Block
+from drafter.text.mentions import for_matching, split_sentences
 
 # --------------------------------------------------------------------------- text normalisation
 

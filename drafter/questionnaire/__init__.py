@@ -12,8 +12,8 @@ By responsibility:
 
 from __future__ import annotations
 
-import drafter.carryover  # noqa: F401  (registers the schema-0 migration before any file is read)
-from drafter.answers import RESERVED_KEYS
+import drafter.answers.carryover  # noqa: F401  (registers the schema-0 migration before any file is read)
+from drafter.answers.file import RESERVED_KEYS
 from drafter.questionnaire.entry import run_edit, run_new
 from drafter.questionnaire.flow import Questionnaire, Step
 from drafter.questionnaire.logic import (

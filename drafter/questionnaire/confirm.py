@@ -10,22 +10,23 @@ Two kinds of step:
   (others than those already handled with their structured figure): shown in its sentence, Enter
   keeps it, a number replaces it in the sentence, ``d`` drops its clause.
 
-Every decision is recorded in the answers file (``carried_figures``, see ``drafter.carried``).
+Every decision is recorded in the answers file (``carried_figures``, see ``drafter.answers.carried``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from drafter import carried
-from drafter.figures import Figure
+from drafter.answers import carried
 from drafter.questionnaire.logic import DECLINE_WORDS, DROP_WORDS, HELP_WORDS, check_input
+from drafter.questionnaire.screens import help_text
 from drafter.questionnaire.session import Signal
+from drafter.questionnaire.state import Flow
 from drafter.questions import QUESTIONS, Question, get_answer
+from drafter.text.figures import Figure
 
 if TYPE_CHECKING:
-    from drafter.mentions import Mention
-    from drafter.questionnaire.flow import Questionnaire
+    from drafter.text.mentions import Mention
 
 NUMBER_HINT = "请输入今年的数字（如 25、1500余），或直接回车、输入 d"
 
@@ -33,9 +34,7 @@ NUMBER_HINT = "请输入今年的数字（如 25、1500余），或直接回车�
 # --------------------------------------------------------------------------- applying a decision
 
 
-def _apply(
-    flow: Questionnaire, cf: carried.CarriedFigure, value: Figure | None, *, drop: bool
-) -> str:
+def _apply(flow: Flow, cf: carried.CarriedFigure, value: Figure | None, *, drop: bool) -> str:
     """Keep, replace or drop one carried text figure; record it; return the sentence now."""
     found = carried.locate(flow.data, cf)
     cf.confirmed = flow.year
@@ -61,7 +60,7 @@ def _sentence_with(mention: Mention, new: str) -> str:
     return mention.sentence[:pos] + new + mention.sentence[pos + len(mention.raw) :]
 
 
-def _store(flow: Questionnaire, figures: list[carried.CarriedFigure]) -> None:
+def _store(flow: Flow, figures: list[carried.CarriedFigure]) -> None:
     carried.store(flow.data, figures)
 
 
@@ -69,7 +68,7 @@ def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
     return (a.path, a.sentence, a.figure) == (b.path, b.sentence, b.figure)
 
 
-def _update(flow: Questionnaire, changed: list[carried.CarriedFigure]) -> None:
+def _update(flow: Flow, changed: list[carried.CarriedFigure]) -> None:
     """Write changed entries back into the record (matched by where they came from)."""
     figures = carried.load(flow.data)
     for cf in changed:
@@ -85,7 +84,7 @@ def _update(flow: Questionnaire, changed: list[carried.CarriedFigure]) -> None:
 # --------------------------------------------------------------------------- structured figures
 
 
-def figure_default(flow: Questionnaire, q: Question) -> tuple[Figure | None, str]:
+def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
     """What Enter means at a figure prompt, and how the prompt says it."""
     last = carried.last_figures(flow.data).get(q.key)
     decline = "；-＝今年不报告" if last is not None else "；-＝不填"
@@ -111,7 +110,7 @@ def figure_default(flow: Questionnaire, q: Question) -> tuple[Figure | None, str
     return None, ""
 
 
-def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
+def ask_figure(flow: Flow, q: Question, message: str) -> Any:
     """A figure prompt: last year's value kept by Enter, linked text figures in the same step."""
     default, offer = figure_default(flow, q)
     links = carried.linked(flow.data, q.key, confirmed=True)
@@ -134,8 +133,6 @@ def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
         if isinstance(text, Signal):
             return text
         if text.strip() in HELP_WORDS:
-            from drafter.questionnaire.screens import help_text
-
             flow.say(help_text(q, flow.data))
             continue
         typed = text.strip()
@@ -179,11 +176,11 @@ def ask_figure(flow: Questionnaire, q: Question, message: str) -> Any:
 # --------------------------------------------------------------------------- carried texts
 
 
-def outstanding_in(flow: Questionnaire, key: str) -> list[carried.CarriedFigure]:
+def outstanding_in(flow: Flow, key: str) -> list[carried.CarriedFigure]:
     return [cf for cf in carried.outstanding(flow.data, flow.year) if cf.question == key]
 
 
-def ask_carried_in(flow: Questionnaire, q: Question) -> Any:
+def ask_carried_in(flow: Flow, q: Question) -> Any:
     """Every carried figure in the question's texts not confirmed for this year, one step each."""
     todo = outstanding_in(flow, q.key)
     if not todo:
@@ -232,7 +229,7 @@ def ask_carried_in(flow: Questionnaire, q: Question) -> Any:
     return None
 
 
-def _structured_now(flow: Questionnaire, cf: carried.CarriedFigure) -> str | None:
+def _structured_now(flow: Flow, cf: carried.CarriedFigure) -> str | None:
     """This year's structured answer for the same fact, when it was already given (no conflict)."""
     if not cf.key or QUESTIONS[cf.key].kind != "figure" or cf.key in flow.pending:
         return None

@@ -8,9 +8,10 @@ question stays pending until the user finishes it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from drafter.model import Item, check_answer
+from drafter.answers.carryover import followup_item, rectification_item
+from drafter.answers.model import Item, check_answer
 from drafter.questionnaire.logic import (
     EXAMPLE_HEADINGS,
     HELP_WORDS,
@@ -22,15 +23,13 @@ from drafter.questionnaire.logic import (
 )
 from drafter.questionnaire.screens import MULTILINE_HINT, help_text, short
 from drafter.questionnaire.session import Signal
+from drafter.questionnaire.state import Flow
 from drafter.questions import Question
-
-if TYPE_CHECKING:
-    from drafter.questionnaire.flow import Questionnaire
 
 MAX_ITEMS = 50
 
 
-def special_items(flow: Questionnaire, q: Question) -> Callable[[Questionnaire, Question], Any]:
+def special_items(flow: Flow, q: Question) -> Callable[[Flow, Question], Any]:
     """Last year's plans and problems come back one by one (see carryover)."""
     if q.key == "rectification.items" and last_year(flow, "problems"):
         return ask_rectification
@@ -39,7 +38,7 @@ def special_items(flow: Questionnaire, q: Question) -> Callable[[Questionnaire, 
     return ask_items
 
 
-def last_year(flow: Questionnaire, name: str) -> list[dict[str, Any]]:
+def last_year(flow: Flow, name: str) -> list[dict[str, Any]]:
     block = flow.data.get("last_year")
     if not isinstance(block, Mapping):
         return []
@@ -47,7 +46,7 @@ def last_year(flow: Questionnaire, name: str) -> list[dict[str, Any]]:
     return [dict(i) for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
 
 
-def show_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> None:
+def show_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
     if not items:
         flow.say(f"“{q.label}”还没有条目。")
         return
@@ -57,7 +56,7 @@ def show_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) ->
         flow.say(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}")
 
 
-def ask_items(flow: Questionnaire, q: Question) -> Any:
+def ask_items(flow: Flow, q: Question) -> Any:
     """Add, edit, delete and reorder items (heading + multi-line body)."""
     stored = current_value(q, flow.data)
     items: list[dict[str, Any]] = [
@@ -107,7 +106,7 @@ def ask_items(flow: Questionnaire, q: Question) -> Any:
             keep(flow, q, items)
 
 
-def add_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> Any:
+def add_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> Any:
     while len(items) < MAX_ITEMS:
         item = ask_item(flow, q, None, len(items) + 1)
         if isinstance(item, Signal):
@@ -119,14 +118,14 @@ def add_items(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> 
     return None
 
 
-def keep(flow: Questionnaire, q: Question, items: list[dict[str, Any]]) -> None:
+def keep(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
     """Save the items so far: a crash or Ctrl-C in the middle of a list loses none of them.
     The question stays pending until the user finishes it."""
     set_answer(flow.data, q.key, store_value(q, items))
     flow.save()
 
 
-def show_headings(flow: Questionnaire, q: Question) -> None:
+def show_headings(flow: Flow, q: Question) -> None:
     """The common headings, once per visit of the question (again after going back)."""
     if not q.headings or q.key in flow.headings_shown:
         return
@@ -139,7 +138,7 @@ def show_headings(flow: Questionnaire, q: Question) -> None:
         flow.say(f"  {n}. {heading}")
 
 
-def ask_item(flow: Questionnaire, q: Question, item: Mapping[str, Any] | None, number: int) -> Any:
+def ask_item(flow: Flow, q: Question, item: Mapping[str, Any] | None, number: int) -> Any:
     """One item: a heading (a common one by number, or typed) and a multi-line body."""
     show_headings(flow, q)
     finish = "直接回车＝不再添加" if item is None else "回车＝不改"
@@ -174,7 +173,7 @@ def ask_item(flow: Questionnaire, q: Question, item: Mapping[str, Any] | None, n
 # --------------------------------------------------------------------------- follow-ups
 
 
-def ask_plans(flow: Questionnaire, q: Question) -> Any:
+def ask_plans(flow: Flow, q: Question) -> Any:
     """First how last year's plans went, then next year's plans."""
     done = flow.data.get("followups")
     if not isinstance(done, list) or len(done) < len(last_year(flow, "plans")):
@@ -184,9 +183,8 @@ def ask_plans(flow: Questionnaire, q: Question) -> Any:
     return ask_items(flow, q)
 
 
-def ask_followups(flow: Questionnaire) -> Any:
+def ask_followups(flow: Flow) -> Any:
     """Last year's plans, one by one: 去年计划：…… 今年落实情况？"""
-    from drafter.carryover import followup_item
 
     plans = last_year(flow, "plans")
     done = flow.data.get("followups")
@@ -203,9 +201,8 @@ def ask_followups(flow: Questionnaire) -> Any:
     return outcome if isinstance(outcome, Signal) else None
 
 
-def ask_rectification(flow: Questionnaire, q: Question) -> Any:
+def ask_rectification(flow: Flow, q: Question) -> Any:
     """Last year's problems come back as 整改情况 (heading = the problem)."""
-    from drafter.carryover import rectification_item
 
     problems = last_year(flow, "problems")
     existing = current_value(q, flow.data) or []
@@ -228,7 +225,7 @@ def ask_rectification(flow: Questionnaire, q: Question) -> Any:
 
 
 def follow_up(
-    flow: Questionnaire,
+    flow: Flow,
     entries: list[dict[str, Any]],
     done: list[dict[str, Any]],
     label: str,
@@ -255,7 +252,7 @@ def follow_up(
 STATUS_NAMES = {"done": "已完成", "partly": "部分完成", "not": "未完成"}
 
 
-def ask_status(flow: Questionnaire, question: str) -> Any:
+def ask_status(flow: Flow, question: str) -> Any:
     status_text = flow.ask(
         f"{question}（1＝已完成，2＝部分完成，3＝未完成）：",
         validate=lambda t: None if status_of(t) else "请输入 1、2 或 3",

@@ -13,8 +13,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import AnswersFile, default_filename, read_answers_file
+from drafter.answers import carried
+from drafter.answers.carryover import (
+    carried_notes,
+    migration_report,
+    start_from_data,
+    start_from_last,
+)
+from drafter.answers.file import AnswersFile, default_filename, read_answers_file
 from drafter.errors import EXIT_OK, DrafterError
+from drafter.importer import import_file as do_import
+from drafter.io.files import free_name
 from drafter.questionnaire.flow import Questionnaire
 from drafter.questionnaire.logic import all_keys, invalid_answers, pending_keys, section_for
 from drafter.questionnaire.session import Signal, require_terminal
@@ -23,7 +32,6 @@ from drafter.questions import QUESTIONS, SECTIONS, get_answer
 
 def _confirm_migration(loaded: AnswersFile, q: Questionnaire) -> bool:
     """Show what a schema migration changes; continue only when the user agrees."""
-    from drafter.carryover import migration_report
 
     for line in migration_report(loaded):
         q.say(line)
@@ -32,8 +40,6 @@ def _confirm_migration(loaded: AnswersFile, q: Questionnaire) -> bool:
         q.say("未做任何修改。")
         return False
     if loaded.path is not None:
-        from drafter.fsutil import free_name
-
         keep = free_name(
             loaded.path.with_name(f"{loaded.path.stem}.v{loaded.migrated_from}{loaded.path.suffix}")
         )
@@ -76,8 +82,6 @@ def _next_year(
 ) -> int:
     """A new year's answers made from last year's (``--from`` or ``--import``): where to save
     them, what the user is told, then the walk."""
-    from drafter.carryover import carried_notes
-    from drafter.fsutil import free_name
 
     if input is None:
         require_terminal("new")  # before anything is written
@@ -105,7 +109,6 @@ def _next_year(
     q.say(
         "单位信息和文字已沿用（回车确认或修改）；数字逐个确认：显示“去年：……”时回车＝与去年相同。"
     )
-    from drafter import carried
 
     count = len(carried.load(data))
     if count:
@@ -132,16 +135,11 @@ def run_new(
     """``drafter new``: a fresh questionnaire, or resume ``path`` when it exists."""
     path = Path(path) if path is not None else None
     if from_last is not None:
-        from drafter.carryover import start_from_last
-
         data = start_from_last(Path(from_last))
         return _next_year(
             data, Path(from_last), path, how="从去年的答卷", input=input, output=output, log=log
         )
     if import_file is not None:
-        from drafter.carryover import start_from_data
-        from drafter.importer import import_file as do_import
-
         imported = do_import(Path(import_file))
         data = start_from_data(imported, Path(import_file).name)
         return _next_year(

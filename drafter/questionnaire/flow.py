@@ -13,13 +13,13 @@ removed from the file once everything has been answered.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import AnswersFile, default_filename, read_answers_file, save_answers
+from drafter.answers.carryover import figure_warning, last_year_text
+from drafter.answers.file import AnswersFile, default_filename, read_answers_file, save_answers
+from drafter.answers.model import check_answer
 from drafter.errors import EXIT_OK
-from drafter.model import check_answer
 from drafter.questionnaire import confirm, editors, screens
 from drafter.questionnaire.logic import (
     HELP_WORDS,
@@ -41,17 +41,9 @@ from drafter.questionnaire.logic import (
 )
 from drafter.questionnaire.screens import LIST_HINT, MULTILINE_HINT, format_value, help_text
 from drafter.questionnaire.session import BACK, MENU, Signal, Terminal
+from drafter.questionnaire.state import Step
 from drafter.questions import QUESTIONS, SECTION_BY_NAME, SECTIONS, Question, get_answer
-
-
-@dataclass
-class Step:
-    """One question of the walk and where it stands."""
-
-    key: str
-    section: int  # 1-based among the walked sections
-    index: int  # 1-based within its section
-    count: int  # questions in its section
+from drafter.questions.yearly import needs_confirmation
 
 
 class Questionnaire:
@@ -393,8 +385,6 @@ class Questionnaire:
         extra = ""
         hint = ""
         if q.kind == "figure":
-            from drafter.carryover import last_year_text
-
             last = last_year_text(q, self.data)
             extra = f"  {last}" if last else ""
         elif q.kind in MULTILINE_KINDS:
@@ -404,8 +394,6 @@ class Questionnaire:
         elif q.kind == "bool":
             unit = "（是/否）"
         if q.key == "opening.guiding":
-            from drafter.yearly import needs_confirmation
-
             year = get_answer(self.data, "identity.year")
             if isinstance(year, int) and needs_confirmation(year):
                 hint = (
@@ -417,8 +405,6 @@ class Questionnaire:
     def after_answer(self, q: Question) -> int | None:
         """Checks that need more than one answer; returns a step index to jump to, if any."""
         if q.kind == "figure":
-            from drafter.carryover import figure_warning
-
             value = get_answer(self.data, q.key)
             warning = figure_warning(q, value, self.data)
             if warning:

@@ -1,11 +1,11 @@
 """Pure helpers of the questionnaire: what to ask, how a typed answer parses, what is stored.
 
 Everything here is a function of the catalogue and the answers so far, testable without a
-terminal; parsing and validating an answer is ``drafter.model.check_answer``.
+terminal; parsing and validating an answer is ``drafter.answers.model.check_answer``.
 
 Where an answer comes from, highest first (copier's order, written down once, here):
 **this session > answers file > carried over from last year > the catalogue's default**.
-Carried-over values are stored in the answers file by ``drafter.carryover.start_from_last`` and
+Carried-over values are stored in the answers file by ``drafter.answers.carryover.start_from_last`` and
 listed in ``to_confirm``; so "answers file" and "carried over" are both the file's value, and a
 carried one is still asked (prefilled) until the user confirms it. The default is only used when
 the file holds nothing for the question. A figure never gets a default; last year's figure is
@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from drafter.figures import Figure
-from drafter.model import Item, check_answer
+from drafter.answers.model import Item, check_answer, cross_check, validate_answers
 from drafter.questions import (
     OUTLINES,
     QUESTIONS,
@@ -28,6 +27,7 @@ from drafter.questions import (
     Section,
     get_answer,
 )
+from drafter.text.figures import Figure
 
 BACK_WORDS = frozenset({"<", "《", "〈"})
 MENU_WORDS = frozenset({">", "》", "〉"})
@@ -193,7 +193,6 @@ def invalid_answers(data: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def model_of(data: Mapping[str, Any]) -> Any:
-    from drafter.model import validate_answers
 
     return validate_answers(sanitized(data))
 
@@ -218,7 +217,6 @@ def related_keys(key: str) -> tuple[str, ...]:
 
 def cross_problems(data: Mapping[str, Any], key: str | None = None) -> list[tuple[str, str]]:
     """Cross-field problems (all, or those that involve ``key``): (key, Chinese message)."""
-    from drafter.model import cross_check
 
     problems = cross_check(model_of(data))
     if key is None:

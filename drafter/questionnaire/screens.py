@@ -11,11 +11,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from drafter import carried
-from drafter.console import display_width
+from drafter.answers import carried
+from drafter.build import build_from_answers, default_output, findings_report
+from drafter.checks.answers import check_answers
 from drafter.errors import DrafterError
+from drafter.io.console import display_width
 from drafter.questionnaire.logic import (
     MULTILINE_KINDS,
     all_keys,
@@ -29,10 +31,8 @@ from drafter.questionnaire.logic import (
     section_for,
 )
 from drafter.questionnaire.session import KEYS_HINT, MULTILINE_KEYS, Signal
+from drafter.questionnaire.state import Flow
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
-
-if TYPE_CHECKING:
-    from drafter.questionnaire.flow import Questionnaire
 
 FIGURE_HINT = "只填数字，如 30；约数写成 1500余；不报告就直接回车留空；确实没有填 0。"
 MULTILINE_HINT = "（可写多段：Ctrl-J 换行；写完按回车）"
@@ -279,7 +279,7 @@ def resume_text(path: Path, *, editing: bool = False) -> str:
 # --------------------------------------------------------------------------- interactive screens
 
 
-def menu(flow: Questionnaire) -> int | str | None:
+def menu(flow: Flow) -> int | str | None:
     """Section menu: jump to any section, or to the review screen."""
     walked = {QUESTIONS[s.key].section for s in flow.steps}
     sections = [s for s in SECTIONS if s.name in walked]
@@ -301,7 +301,7 @@ def menu(flow: Questionnaire) -> int | str | None:
     return None
 
 
-def _first_carried_step(flow: Questionnaire) -> int | None:
+def _first_carried_step(flow: Flow) -> int | None:
     """The step of the first question with a carried figure still to confirm."""
     for cf in carried.outstanding(flow.data):
         key = cf.key if cf.key and carried.linked(flow.data, cf.key) else cf.question
@@ -311,7 +311,7 @@ def _first_carried_step(flow: Questionnaire) -> int | None:
     return None
 
 
-def review(flow: Questionnaire) -> int | None:
+def review(flow: Flow) -> int | None:
     """The summary, the answers page by page, then build. Returns a step to revisit."""
     while True:
         flow.current = None
@@ -351,7 +351,7 @@ def review(flow: Questionnaire) -> int | None:
             return None
 
 
-def show_pages(flow: Questionnaire) -> None:
+def show_pages(flow: Flow) -> None:
     pages = review_pages(flow.data, flow.pending)
     for number, page in enumerate(pages, 1):
         flow.say(f"\n==== 全部答案（第 {number}/{len(pages)} 页）====")
@@ -364,9 +364,8 @@ def show_pages(flow: Questionnaire) -> None:
     flow.ask("回车＝回到检查页：")
 
 
-def draft_findings(flow: Questionnaire) -> list[str]:
+def draft_findings(flow: Flow) -> list[str]:
     """The checks' warnings on the answers, each naming the answer it is in."""
-    from drafter.checks.answers import check_answers
 
     found = check_answers(model_of(flow.data))
     return [
@@ -378,9 +377,8 @@ def draft_findings(flow: Questionnaire) -> list[str]:
     ]
 
 
-def build(flow: Questionnaire) -> bool:
+def build(flow: Flow) -> bool:
     """Build the .docx with the spine's builder and print where it is."""
-    from drafter.build import build_from_answers, default_output, findings_report
 
     problems = cross_problems(flow.data)
     if problems:

@@ -14,6 +14,13 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.application import get_app, run_in_terminal
+from prompt_toolkit.completion import WordCompleter
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.validation import ValidationError, Validator
+
 from drafter.errors import DrafterError
 from drafter.questionnaire.logic import BACK_WORDS, COMMAND_WORDS, MENU_WORDS
 
@@ -93,7 +100,6 @@ class Terminal:
 
     def say(self, text: str = "") -> None:
         """Print above the prompt (and keep it, so tests can read what the user saw)."""
-        from prompt_toolkit import print_formatted_text
 
         self.transcript.append(text)
         if self.output is not None:
@@ -103,8 +109,6 @@ class Terminal:
 
     def session(self) -> Any:
         if self._session is None:
-            from prompt_toolkit import PromptSession
-
             self._session = PromptSession(
                 input=self.input,
                 output=self.output,
@@ -115,9 +119,6 @@ class Terminal:
         return self._session
 
     def _bindings(self) -> Any:
-        from prompt_toolkit.application import get_app, run_in_terminal
-        from prompt_toolkit.filters import Condition
-        from prompt_toolkit.key_binding import KeyBindings
 
         kb = KeyBindings()
         empty = Condition(lambda: not get_app().current_buffer.text)
@@ -200,8 +201,6 @@ class Terminal:
         option_of: Callable[[str], str] | None = None,
     ) -> Any:
         """One prompt: returns the text, or BACK/MENU; Ctrl-C/Ctrl-D propagate."""
-        from prompt_toolkit.completion import WordCompleter
-        from prompt_toolkit.validation import ValidationError, Validator
 
         outer = self
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.outlines import OUTLINES
 from drafter.questions.frame import (
     CLOSING,
     IDENTITY,
@@ -38,6 +37,7 @@ from drafter.questions.question import (
     Section,
     get_answer,
 )
+from drafter.render.outlines import OUTLINES
 
 SECTIONS: tuple[Section, ...] = (
     IDENTITY,

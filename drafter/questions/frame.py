@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from drafter.outlines import OUTLINES
 from drafter.questions.question import (
     AnswerData,
     Question,
@@ -16,8 +15,10 @@ from drafter.questions.question import (
     longtext,
     text,
 )
-from drafter.units import UNIT_TYPES, government_body, guess_unit_type, words_for
-from drafter.yearly import guiding_formula
+from drafter.questions.yearly import guiding_formula
+from drafter.render.outlines import OUTLINES
+from drafter.text.identity import split_place
+from drafter.text.units import UNIT_TYPES, government_body, guess_unit_type, words_for
 
 # --------------------------------------------------------------------------- defaults
 
@@ -36,7 +37,6 @@ def _county(answers: AnswerData) -> str:
 def _default_county(answers: AnswerData) -> str:
     """The county a unit name starts with ("尼玛县俄久乡" → "尼玛县"), when the clerk typed it there."""
     # Imported here: the identity rules compile their patterns, which the first prompt need not wait for.
-    from drafter.identity import split_place
 
     county, unit = split_place(str(get_answer(answers, "identity.unit_name") or "").strip())
     if not county or not unit:

@@ -5,10 +5,10 @@ can see broken numbering. The block index is the "paragraph" every finding refer
 non-empty paragraph (a title spread over several lines is one block, a table is one block).
 
 Everything that can go wrong with a user's file ends as :class:`DrafterError` with a Chinese
-message. A .docx is read into small expat trees (:mod:`drafter.docx_parts`,
-:mod:`drafter.reader.xmltree`); python-docx (with lxml) only opens one that is to be edited
-(``check --annotate``) or that the expat tree declines. By responsibility:
+message. A .docx is read with zipfile and lxml (:mod:`drafter.reader.parts`); python-docx only
+opens one that is to be edited (``check --annotate``). By responsibility:
 
+  ``parts``      the parts of a .docx (body, numbering, styles) as lxml trees;
   ``docx``       the archive checked, the parts read, the body walked in document order;
   ``numbering``  the numbers Word shows before automatically numbered paragraphs;
   ``txt``        a .txt decoded and cut into lines;
@@ -21,30 +21,29 @@ together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.fsutil import read_input
-from drafter.outline import Block
+from drafter.io.files import read_input
 from drafter.reader.blocks import classify, classify_sourced, heading_match
 from drafter.reader.docx import (
     MAX_XML_PART_BYTES,
     body_items,
-    check_archive,
     document_items,
     document_parts,
-    docx_document,
-    light_parts,
+    docx_parts,
     paragraph_pieces,
 )
 from drafter.reader.items import Item, Source, Table
 from drafter.reader.numbering import Numbering
 from drafter.reader.txt import numbered_lines, read_text, text_lines
-from drafter.record import Record
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+OpenDocument = Callable[[Path, bytes], Any]
+"""Opens a .docx to be edited: (path, bytes) → a python-docx Document."""
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are not township reports; refuse them before reading."""
@@ -60,19 +59,15 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-class Report(Record):
+@dataclass(slots=True)
+class Report:
     """A report read with the way back to its file: block i came from ``sources[i]``;
     ``document``: the python-docx Document the ``w:p`` elements belong to (None for a .txt, and
     unless asked for)."""
 
-    FIELDS = __slots__ = ("blocks", "sources", "document")
-
-    def __init__(
-        self, blocks: list[Block], sources: list[list[Source]], document: Any = None
-    ) -> None:
-        self.blocks = blocks
-        self.sources = sources
-        self.document = document
+    blocks: list[Block]
+    sources: list[list[Source]]
+    document: Any = None
 
 
 # --------------------------------------------------------------------------- public API
@@ -83,11 +78,11 @@ def read_blocks(path: Path) -> list[Block]:
     return read_report(path).blocks
 
 
-def read_report(path: Path, *, with_document: bool = False) -> Report:
+def read_report(path: Path, *, open_document: OpenDocument | None = None) -> Report:
     """Read a report with each block's sources; DrafterError as above.
 
-    ``with_document``: also open a .docx with python-docx (``Report.document``), for a caller
-    that edits it (``check --annotate``); reading alone parses the XML with expat.
+    ``open_document``: for a caller that edits a .docx (``check --annotate``), how to open it
+    (:func:`drafter.docx.editable.open_document`); its document becomes ``Report.document``.
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -95,11 +90,11 @@ def read_report(path: Path, *, with_document: bool = False) -> Report:
     document = None
     sourced: list[tuple[Item, list[Source]]]
     if data.startswith(ZIP_MAGIC):
-        parts = None if with_document else light_parts(path, data)
-        if parts is None:
-            check_archive(path, data)
-            document = docx_document(path, data)
+        if open_document is not None:
+            document = open_document(path, data)
             parts = document_parts(document)
+        else:
+            parts = docx_parts(path, data)
         sourced = document_items(path, parts)
     elif data.startswith(OLE_MAGIC):
         raise _ole_error(path, data, suffix)

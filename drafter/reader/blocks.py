@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.hanzi import is_han
-from drafter.outline import Block
+from drafter.blocks import Block
 from drafter.reader.items import SPACES, Item, Table
+from drafter.text.hanzi import is_han
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 

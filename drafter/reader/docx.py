@@ -1,23 +1,24 @@
-""".docx reports: the archive checked before anything is decompressed, the parts read into
-expat trees (python-docx and lxml only for a document to be edited, or one the expat tree
-declines), the body walked in document order. The walks below run unchanged on either tree."""
+""".docx reports: the archive's directory checked before anything is inflated, the parts read
+into lxml trees, the body walked in document order. A caller that edits the document (``check --annotate``)
+opens it with python-docx (:mod:`drafter.docx.editable`); the walks run the same on its trees."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from drafter.docx_parts import w
+from lxml.etree import _Element
+
 from drafter.errors import DrafterError
 from drafter.reader.items import Item, Source, Table, clean
 from drafter.reader.numbering import Numbering
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
-    from drafter.reader.xmltree import XmlElement as _Element
+from drafter.reader.parts import NotAWordDocument, Parts, read_parts, w
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 """Total uncompressed size a .docx may declare (its images included)."""
@@ -29,78 +30,27 @@ MAX_RATIO = 200
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
-def check_archive(path: Path, data: bytes) -> None:
-    """Refuse a damaged, encrypted or oversized archive (DrafterError) before python-docx
-    parses it: the directory, then every member decompressed and its CRC compared.
-
-    The light path (:func:`light_parts`) does not come here: decompressing every member cost
-    ~2 ms of a 30-page check (the styles parts are most of a draft's bytes). It checks the
-    directory the same way and each part it reads as it reads it; when anything is wrong it
-    gives up, and the file is checked here, with the messages below.
-    """
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_zip(path, archive.infolist())
-            bad = archive.testzip()
-    except zipfile.BadZipFile as exc:
-        raise DrafterError(
-            "Word 文档已损坏，无法打开（压缩结构错误）。",
-            path=path,
-            hint="请用 Word 或 WPS 打开修复后另存为 .docx 再试。",
-        ) from exc
-    except (RuntimeError, NotImplementedError, ValueError, OSError, EOFError, zlib.error) as exc:
-        # zipfile raises these for encrypted members, unknown compression and truncated data.
-        raise DrafterError(
-            "Word 文档无法解压，可能已加密或损坏。",
-            path=path,
-            hint="请用 Word 或 WPS 打开后另存为 .docx 再试。",
-        ) from exc
-    if bad is not None:
-        raise DrafterError(
-            f"Word 文档已损坏（{bad} 校验失败）。",
-            path=path,
-            hint="请用 Word 或 WPS 打开修复后另存为 .docx 再试。",
-        )
+def docx_parts(path: Path, data: bytes) -> Parts:
+    """The parts of a .docx the reader walks; DrafterError for a damaged, encrypted, oversized
+    or non-Word archive. Only the directory and the parts read are looked at: zipfile stops
+    inflating a member at its recorded size and checks its CRC as it reads it."""
+    with opened(path, data) as archive:
+        try:
+            return read_parts(archive)
+        except NotAWordDocument as exc:
+            raise parse_error(path) from exc
+        except zipfile.BadZipFile as exc:
+            raise damaged(path, exc) from exc
+        except UNZIP_ERRORS as exc:
+            raise unzip_error(path) from exc
+        except Exception as exc:
+            # lxml and a package that is not a Word document raise many exception types;
+            # to the user they all mean the same thing, and a traceback would help nobody.
+            raise parse_error(path) from exc
 
 
-def light_parts(path: Path, data: bytes) -> Any:
-    """The parts through the light zip reader and the expat tree alone, or None: then the
-    archive is checked whole with zipfile and python-docx opens the file (and says whether it
-    can be read at all, with the lxml trees the reader had before). DrafterError for what the
-    directory alone shows (a zip bomb, encryption, not a Word document), as check_archive."""
-    from drafter.docx_parts import read_parts
-    from drafter.reader.zipread import Archive
-
-    try:
-        archive = Archive(data)
-    except Exception:
-        return None
-    _check_zip(path, archive.infolist())
-    try:
-        return read_parts(archive)
-    except Exception:
-        return None
-
-
-def docx_document(path: Path, data: bytes) -> Any:
-    """Parse a checked archive with python-docx (DrafterError when unusable)."""
-    import io
-
-    try:
-        import docx
-
-        return docx.Document(io.BytesIO(data))
-    except Exception as exc:
-        raise _parse_error(path) from exc
-
-
-def document_parts(document: Any) -> Any:
+def document_parts(document: Any) -> Parts:
     """The parts the reader uses, from a python-docx Document."""
-    from drafter.docx_parts import Parts
-
     try:
         numbering = document.part.numbering_part.element
     except (NotImplementedError, KeyError, AttributeError):
@@ -112,16 +62,53 @@ def document_parts(document: Any) -> Any:
     return Parts(document.element.body, numbering, styles)
 
 
-def document_items(path: Path, parts: Any) -> list[tuple[Item, list[Source]]]:
+UNZIP_ERRORS = (RuntimeError, NotImplementedError, ValueError, OSError, EOFError, zlib.error)
+"""What zipfile raises for encrypted members, unknown compression and truncated data."""
+
+
+@contextlib.contextmanager
+def opened(path: Path, data: bytes) -> Iterator[zipfile.ZipFile]:
+    """The archive with its directory checked (zip bombs, encryption, not a Word document)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise damaged(path, exc) from exc
+    except UNZIP_ERRORS as exc:
+        raise unzip_error(path) from exc
+    with archive:
+        _check_zip(path, archive.infolist())
+        yield archive
+
+
+def damaged(path: Path, exc: zipfile.BadZipFile) -> DrafterError:
+    member = re.search(r"Bad CRC-32 for file '([^']*)'", str(exc))
+    return DrafterError(
+        f"Word 文档已损坏（{member.group(1)} 校验失败）。"
+        if member
+        else "Word 文档已损坏，无法打开（压缩结构错误）。",
+        path=path,
+        hint="请用 Word 或 WPS 打开修复后另存为 .docx 再试。",
+    )
+
+
+def unzip_error(path: Path) -> DrafterError:
+    return DrafterError(
+        "Word 文档无法解压，可能已加密或损坏。",
+        path=path,
+        hint="请用 Word 或 WPS 打开后另存为 .docx 再试。",
+    )
+
+
+def document_items(path: Path, parts: Parts) -> list[tuple[Item, list[Source]]]:
     try:
         return list(body_items(parts.body, Numbering(parts)))
     except DrafterError:
         raise
     except Exception as exc:
-        raise _parse_error(path) from exc
+        raise parse_error(path) from exc
 
 
-def _parse_error(path: Path) -> DrafterError:
+def parse_error(path: Path) -> DrafterError:
     # python-docx and lxml raise many exception types on malformed parts; to the user they
     # all mean the same thing, and a traceback would help nobody.
     return DrafterError(
@@ -230,9 +217,9 @@ def paragraph_pieces(p: _Element) -> list[tuple[str, _Element]]:
     return parts
 
 
-def _check_zip(path: Path, members: Iterable[Any]) -> None:
-    """Refuse zip bombs from the directory alone, before anything is decompressed: ``members``
-    are ``zipfile.ZipInfo`` objects or :class:`drafter.reader.zipread.Entry` ones."""
+def _check_zip(path: Path, members: Iterable[zipfile.ZipInfo]) -> None:
+    """Refuse zip bombs, encryption and archives that are not Word documents from the
+    directory alone, before anything is inflated."""
     total = 0
     names = set()
     for info in members:

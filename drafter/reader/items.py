@@ -4,12 +4,8 @@ place in the file it came from."""
 from __future__ import annotations
 
 import re
-
-from drafter.record import FrozenRecord, Record
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from dataclasses import dataclass, field
+from typing import Any
 
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 """Stripped from both ends of a paragraph (and between a heading number and its text)."""
@@ -18,20 +14,19 @@ SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 
-class Table(Record):
+@dataclass(slots=True)
+class Table:
     """A table's rows of cells, as read."""
 
-    FIELDS = __slots__ = ("rows",)
-
-    def __init__(self, rows: list[list[str]] | None = None) -> None:
-        self.rows: list[list[str]] = [] if rows is None else rows
+    rows: list[list[str]] = field(default_factory=list)
 
 
 Item = str | Table
 """A cleaned paragraph, or a table."""
 
 
-class Source(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Source:
     """Where a piece of a block's text stands in the file it was read from.
 
     ``drafter check --annotate`` uses it to anchor a comment on the text a finding quotes.
@@ -43,13 +38,9 @@ class Source(FrozenRecord):
     in a run.
     """
 
-    FIELDS = __slots__ = ("paragraph", "line", "prefix")
     paragraph: Any
     line: int
-    prefix: str
-
-    def __init__(self, paragraph: Any, line: int, prefix: str = "") -> None:
-        self._assign(paragraph, line, prefix)
+    prefix: str = ""
 
 
 def clean(line: str) -> str:

@@ -6,19 +6,15 @@ from __future__ import annotations
 import contextlib
 import re
 
-from drafter.docx_parts import w
+from lxml.etree import _Element
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
-    from drafter.reader.xmltree import XmlElement as _Element
+from drafter.reader.parts import Parts, w
 
 
 class Numbering:
     """Derives the number Word displays for automatically numbered paragraphs (w:numPr)."""
 
-    def __init__(self, parts: Any) -> None:
+    def __init__(self, parts: Parts) -> None:
         self.num_to_abstract: dict[str, str] = {}
         self.overrides: dict[str, dict[int, int]] = {}
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}

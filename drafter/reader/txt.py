@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.io.textfile import decode_text
 from drafter.reader.items import clean
-from drafter.textfile import decode_text
 
 
 def read_text(path: Path, data: bytes) -> str:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jinja2 import nodes
+
+from drafter.blocks import TAG_MARK, TAGS
 from drafter.errors import DrafterError
-from drafter.outline import TAG_MARK, TAGS
 
 # Unit words a count, an amount, a rate or a date is written with.
 _UNIT = (
@@ -43,7 +45,6 @@ _TAG_LINE = re.compile(rf"[ \t]*{TAG_MARK}([A-Za-z]+\d?)")
 
 def check_template(tree: Any, name: str | None, filename: str | None) -> None:
     """No figures in a template's text and only known markup tags, naming file and line."""
-    from jinja2 import nodes
 
     where = filename or name
 

@@ -2,8 +2,8 @@
 compile-time checks and the typed channel, and every failure turned into a Chinese error.
 
 The channel from templates to blocks is typed here: a tag is only what a template file writes
-(see :func:`drafter.outline.mark_tags`), and every value a template obtains (context variables,
-attributes, items, results of calls) passes :func:`drafter.outline.channel` so no answer can carry
+(see :func:`drafter.blocks.mark_tags`), and every value a template obtains (context variables,
+attributes, items, results of calls) passes :func:`drafter.blocks.channel` so no answer can carry
 a line break or a tag into the markup.
 """
 
@@ -15,8 +15,14 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import StrictUndefined
+from jinja2.ext import Extension
+from jinja2.lexer import Token
+from jinja2.runtime import BlockReference, Macro
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from drafter.blocks import channel, mark_tags
 from drafter.errors import DrafterError
-from drafter.outline import channel, mark_tags
 from drafter.sandbox.compile_checks import check_template
 from drafter.sandbox.errors import template_error
 from drafter.sandbox.files import builtin_template_dir, check_template_folder, loader_class
@@ -37,10 +43,6 @@ from drafter.sandbox.limits import (
 @functools.cache
 def _sandbox_class() -> Any:
     # Built on first use: jinja2 is imported lazily so ``drafter --help`` stays fast.
-    from jinja2.ext import Extension
-    from jinja2.lexer import Token
-    from jinja2.runtime import BlockReference, Macro
-    from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
     class MarkTags(Extension):
         """Tags are what a template file writes: ``::`` in template text gets the tag mark."""
@@ -113,7 +115,6 @@ def _sandbox_class() -> Any:
 
 def new_environment(extra_dir: Path | None = None) -> Any:
     """The sandboxed environment: a county's folder (checked) in front of the built-ins."""
-    from jinja2 import StrictUndefined
 
     roots = [builtin_template_dir()]
     if extra_dir is not None:

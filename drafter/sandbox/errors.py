@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
-from drafter.english import Problem, first_match
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
+
 from drafter.errors import DrafterError
+from drafter.io.english import Problem, first_match
 from drafter.sandbox.limits import TemplateLimit
 
 _SYNTAX = (
@@ -99,8 +102,6 @@ def template_error(
 ) -> DrafterError | None:
     """The Chinese DrafterError for an exception raised while loading or running a template;
     None when it is not the template's doing (a bug of drafter, Ctrl-C)."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
-    from jinja2.sandbox import SecurityError
 
     frames = _template_frames(exc)
     if isinstance(exc, TemplateNotFound):
@@ -153,7 +154,6 @@ def template_error(
                 elif key:
                     message = f"{message}：{key}"
             return _at(frames, position, message, "检查这一行的写法。")
-    from jinja2 import TemplateError
 
     if isinstance(exc, TemplateError):
         return _at(frames, position, "模板出错", "检查这一行的写法。")

@@ -10,6 +10,7 @@ outlines and parts drafter knows (or templates they include), nothing else.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import re
 import stat
@@ -17,8 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BaseLoader, TemplateNotFound
+from jinja2.loaders import split_template_path
+
 from drafter.errors import DrafterError
-from drafter.fsutil import check_input, os_reason, read_input
+from drafter.io.files import check_input, os_reason, read_input
 
 MAX_TEMPLATE_BYTES = 256 * 1024
 """A template file; the built-in outline and parts are a few KB each."""
@@ -85,8 +89,6 @@ def _inside(path: str, roots: list[str]) -> bool:
 
 
 def loader_class() -> Any:
-    from jinja2 import BaseLoader, TemplateNotFound
-    from jinja2.loaders import split_template_path
 
     class SafeLoader(BaseLoader):
         """Templates from the county folder first, then the built-ins, by real path only."""
@@ -139,7 +141,6 @@ def loader_class() -> Any:
 
 
 def _similar(name: str, known: list[str]) -> str:
-    import difflib
 
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f"（是不是 {close[0]}？）" if close else ""

@@ -18,6 +18,10 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from jinja2 import Environment
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
+
 MAX_OUTPUT_CHARS = 1_000_000
 """All the text one render may produce (a report is some 15 000 characters), and the largest
 string or list one expression may build."""
@@ -142,9 +146,6 @@ def _limited_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
 @functools.cache
 def _jinja_internals() -> tuple[type, ...]:
-    from jinja2 import Environment
-    from jinja2.nodes import EvalContext
-    from jinja2.runtime import Context
 
     return (Context, EvalContext, Environment)
 

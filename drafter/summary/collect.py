@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from drafter.answers import ANSWERS_SUFFIXES
-from drafter.checks import Finding
+from drafter.answers.file import ANSWERS_SUFFIXES, load_answers, model_to_data
+from drafter.build import check_draft
+from drafter.checks import Finding, run_checks
 from drafter.errors import DrafterError
-from drafter.figures import Figure, FigureError, parse_figure
+from drafter.importer import import_path
+from drafter.io.files import check_input, file_key, read_input
+from drafter.io.textfile import decode_text
 from drafter.questions import (
     QUESTIONS,
     RATES,
@@ -28,6 +32,11 @@ from drafter.questions import (
     get_answer,
     iter_questions,
 )
+from drafter.reader import read_blocks
+from drafter.render.engine import render_blocks
+from drafter.text.figures import Figure, FigureError, parse_figure
+from drafter.text.identity import split_place
+from drafter.text.mentions import find_mentions, split_sentences, zero_facts
 
 REPORT_SUFFIXES = (".docx", ".txt")
 # Found in a folder and listed with the reason they cannot be read (an old .doc, a PDF…), so the
@@ -142,7 +151,6 @@ def gather(
     """The files to sum: given files as they are, folders searched (with sub-folders) for
     answers files and reports; paths that do not exist are listed as bad, not fatal. A file
     reached twice (named twice, through a link, inside two folders given) is read once."""
-    from drafter.fsutil import check_input, file_key
 
     seen = {file_key(Path(p)) for p in exclude}
     unique: list[Path] = []
@@ -209,9 +217,6 @@ def read_unit(path: Path) -> Unit:
 
 
 def _answers_unit(path: Path) -> Unit:
-    from drafter.answers import load_answers, model_to_data
-    from drafter.build import check_draft
-    from drafter.render import render_blocks
 
     answers, _ = load_answers(path)
     data = model_to_data(answers)
@@ -243,10 +248,6 @@ def _answers_unit(path: Path) -> Unit:
 
 
 def _report_unit(path: Path) -> Unit:
-    from drafter.checks import run_checks
-    from drafter.importer import import_path
-    from drafter.mentions import find_mentions
-    from drafter.reader import read_blocks
 
     blocks = read_blocks(path)
     result = import_path(path)
@@ -298,8 +299,7 @@ def figures_from_data(
     data: Mapping[str, Any], structured_source: str, text_source: str
 ) -> dict[str, FigureValue]:
     """Each catalogue figure from its key, or else from a text that states it (the same key as
-    :func:`drafter.mentions.find_mentions` reads it, or a stated zero: 无行政复议案件)."""
-    from drafter.mentions import find_mentions, zero_facts
+    :func:`drafter.text.mentions.find_mentions` reads it, or a stated zero: 无行政复议案件)."""
 
     found: dict[str, FigureValue] = {}
     for q in figure_questions():
@@ -317,7 +317,6 @@ def figures_from_data(
 
 
 def _sentence_at(text: str, pos: int) -> str:
-    from drafter.mentions import split_sentences
 
     at = 0
     for sentence in split_sentences(text):
@@ -333,7 +332,6 @@ def _sentence_at(text: str, pos: int) -> str:
 
 def unit_key(name: str | None) -> str:
     """A unit name as the list and the files may spell it: 尼玛县俄久乡人民政府 → 俄久乡."""
-    from drafter.identity import split_place
 
     if not name:
         return ""
@@ -352,8 +350,6 @@ MAX_EXPECT_BYTES = 1024 * 1024
 
 def read_expected(path: Path) -> list[str]:
     """The list of units the county expects: one name per line, UTF-8 or GBK, # for comments."""
-    from drafter.fsutil import read_input
-    from drafter.textfile import decode_text
 
     path = Path(path)
     raw = read_input(
@@ -501,7 +497,6 @@ def summarise(
     exclude: Iterable[Path] = (),
 ) -> Summary:
     """Read every file (bad ones listed with their reason) and assess the whole."""
-    import traceback
 
     files, bad = gather(paths, exclude=exclude)
     units: list[Unit] = []

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from drafter.console import display_width, table_lines
 from drafter.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_OK, DrafterError
+from drafter.io.console import display_width, table_lines
+from drafter.io.errorlog import write_error_log
+from drafter.io.files import refuse_special_output, same_file, write_output
 from drafter.summary.collect import Summary, read_expected, summarise
 from drafter.summary.workbook import KIND_NAMES, build_workbook, collection_rows, figure_header
 
@@ -42,7 +44,6 @@ def format_table(rows: Sequence[Sequence[str]]) -> list[str]:
 
 def summary_target(out: Path, inputs: Sequence[Path], *, force: bool) -> Path:
     """A .xlsx that is none of the inputs (the write takes a new name unless --force)."""
-    from drafter.fsutil import refuse_special_output, same_file
 
     out = Path(out)
     refuse_special_output(out)
@@ -112,7 +113,6 @@ def run_summary_command(
     year: int | None = None,
     force: bool = False,
 ) -> int:
-    from drafter.fsutil import write_output
 
     if not paths:
         raise DrafterError(
@@ -138,8 +138,6 @@ def run_summary_command(
     print("\n".join(terminal_report(summary, target)), file=out)
     bugs = [b for b in summary.bad if b.bug]
     if bugs:
-        from drafter.errorlog import write_error_log
-
         text = "\n\n".join(f"{b.file}\n{b.reason}" for b in bugs)
         log = write_error_log(text)  # a private per-user folder, never through a link
         where = f"详细信息已写入 {log}" if log else "详细信息：\n" + text

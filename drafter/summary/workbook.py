@@ -13,6 +13,11 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
 from drafter.checks import SEVERITY_ORDER, Finding, rule_name
 from drafter.questions import RATES, figure_questions
 from drafter.summary.collect import (
@@ -56,7 +61,6 @@ def rate_header(key: str) -> str:
 
 def build_workbook(summary: Summary) -> bytes:
     """The workbook as .xlsx bytes (the caller writes them atomically)."""
-    from openpyxl import Workbook
 
     book = Workbook()
     table = book.active
@@ -75,8 +79,6 @@ def build_workbook(summary: Summary) -> bytes:
 
 
 def _header(sheet: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     sheet.append(list(headers))
     fill = PatternFill("solid", fgColor="DDEBF7")
@@ -89,7 +91,6 @@ def _header(sheet: Any, headers: Sequence[str], widths: Sequence[float]) -> None
 
 
 def _comment(cell: Any, text: str) -> None:
-    from openpyxl.comments import Comment
 
     comment = Comment(text, COMMENT_AUTHOR)
     comment.width = 320
@@ -98,7 +99,6 @@ def _comment(cell: Any, text: str) -> None:
 
 
 def _wrap(sheet: Any, row: int, columns: Sequence[int]) -> None:
-    from openpyxl.styles import Alignment
 
     for column in columns:
         sheet.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
@@ -108,7 +108,6 @@ def _wrap(sheet: Any, row: int, columns: Sequence[int]) -> None:
 
 
 def _table_sheet(sheet: Any, summary: Summary) -> None:
-    from openpyxl.styles import Font, PatternFill
 
     figures = [q.key for q in figure_questions()]
     rates = [r.key for r in RATES]

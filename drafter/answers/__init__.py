@@ -1,0 +1,12 @@
+"""The answers: the file a person edits, the typed model, and next year from last year.
+
+By responsibility:
+
+  ``file``        the answers file: round-trip YAML with Chinese label comments, atomic saves;
+  ``fast``        the values of an answers file read fast for a build (no comments kept);
+  ``yaml_errors`` the YAML library's parse errors explained in Chinese;
+  ``migrations``  older ``schema_version`` data made current;
+  ``model``       the typed answers built from the question catalogue, and their validation;
+  ``carried``     figures inside texts that came over from last year, and their confirmation;
+  ``carryover``   last year's answers → this year's starting point, follow-ups, comparison.
+"""

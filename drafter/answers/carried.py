@@ -1,0 +1,460 @@
+"""Carried figures: the numbers inside texts that came over from last year, and their confirmation.
+
+When a year starts from last year's answers, every figure written inside a carried text
+("全年开展普法宣传活动20场次") is last year's until the user says otherwise. ``collect`` lists them
+(with :func:`drafter.text.mentions.find_mentions`) when the year starts; the questionnaire asks for each
+one and records the decision here: kept (confirmed for the year), replaced by this year's number, or
+its clause dropped. The record lives in the answers file under ``carried_figures`` so the build can
+warn about every carried figure not confirmed for the report's year, and a person editing the file
+can read which figure was confirmed when.
+
+A structured figure reported last year and left empty this year ("figure dropped") is found from
+the ``last_year`` block; an explicit "今年不报告" is recorded here too, so it is not reported again.
+
+Everything here is pure (plain answer data in, plain data out).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from drafter.questions import QUESTIONS, SECTIONS, get_answer
+from drafter.text.figures import Figure, FigureError, parse_figure
+from drafter.text.mentions import Mention, clause_span, find_mentions, for_matching
+
+RECORD_KEY = "carried_figures"
+DROPPED = "删去"
+"""``now`` of a carried text figure whose clause was dropped."""
+DECLINED = "不报告"
+"""``now`` of a structured figure the user chose not to report this year."""
+
+TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
+_PATH = re.compile(r"^(?P<key>[a-z_]+\.[a-z_]+)(?:\[(?P<index>\d+)\](?:\.(?P<field>text))?)?$")
+
+
+# --------------------------------------------------------------------------- the record
+
+
+@dataclass
+class CarriedFigure:
+    """One figure of last year: inside a carried text, or (declined) a structured answer."""
+
+    path: str
+    """Where it is: ``publicity.measures[1].text`` (0-based item), ``opening.summary``, or a
+    structured key (``publicity.consultations``) for a declined figure."""
+    sentence: str
+    """The sentence it stood in when the year started ("" for a structured figure)."""
+    figure: str
+    """Last year's figure as written: ``20场次``, ``1500余份``."""
+    key: str | None = None
+    """The catalogue key the figure reads as, if any."""
+    confirmed: int | None = None
+    """The report year it was confirmed for (kept, changed or dropped)."""
+    now: str | None = None
+    """What it became: this year's figure as written, ``删去`` or ``不报告``."""
+
+    @property
+    def question(self) -> str:
+        match = _PATH.match(self.path)
+        return match.group("key") if match else self.path
+
+    @property
+    def structured(self) -> bool:
+        q = QUESTIONS.get(self.path)
+        return q is not None and q.kind == "figure"
+
+    @property
+    def place(self) -> str:
+        """The Chinese name of where it is: 普法宣传方面的具体措施第2条."""
+        return place_of(self.path)
+
+    def confirmed_for(self, year: Any) -> bool:
+        return isinstance(year, int) and self.confirmed == year
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"path": self.path, "place": self.place}
+        if self.sentence:
+            data["sentence"] = self.sentence
+        data["last_year"] = self.figure
+        if self.key:
+            data["key"] = self.key
+        data["confirmed"] = self.confirmed
+        if self.now is not None:
+            data["now"] = self.now
+        return data
+
+    @classmethod
+    def from_data(cls, entry: Any) -> CarriedFigure | None:
+        """An entry of the answers file, or None when it is not one (never raises)."""
+        if not isinstance(entry, Mapping):
+            return None
+        path, figure = entry.get("path"), entry.get("last_year")
+        if not isinstance(path, str) or not _PATH.match(path) or not figure:
+            return None
+        confirmed = entry.get("confirmed")
+        if isinstance(confirmed, str) and confirmed.strip().isdigit():
+            confirmed = int(confirmed.strip())
+        key = entry.get("key")
+        now = entry.get("now")
+        return cls(
+            path=path,
+            sentence=str(entry.get("sentence") or ""),
+            figure=str(figure),
+            key=key if isinstance(key, str) and key in QUESTIONS else None,
+            confirmed=confirmed if isinstance(confirmed, int) else None,
+            now=str(now) if now not in (None, "") else None,
+        )
+
+
+# Chinese comments beside each field of an entry in the answers file.
+FIELD_COMMENTS = {
+    "path": "位置（程序用）",
+    "place": "位置",
+    "sentence": "去年的原句",
+    "last_year": "去年的数字",
+    "key": "对应的数字项（程序用）",
+    "confirmed": "已确认的报告年度；空＝还没有确认",
+    "now": "今年改成的数字；删去＝这一分句已删去；不报告＝今年不报告这个数字",
+}
+
+
+def load(data: Mapping[str, Any]) -> list[CarriedFigure]:
+    entries = data.get(RECORD_KEY)
+    if not isinstance(entries, list):
+        return []
+    return [cf for cf in (CarriedFigure.from_data(e) for e in entries) if cf is not None]
+
+
+def store(data: dict[str, Any], figures: list[CarriedFigure]) -> None:
+    data[RECORD_KEY] = [cf.to_data() for cf in figures] or None
+
+
+def to_commented(entries: Any) -> Any:
+    """The record as YAML with a Chinese comment beside every field (for the answers file)."""
+
+    seq = CommentedSeq()
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping):
+            seq.append(entry)
+            continue
+        item = CommentedMap()
+        for name, value in entry.items():
+            item[name] = value
+            if name in FIELD_COMMENTS:
+                item.yaml_add_eol_comment(FIELD_COMMENTS[name], name)
+        seq.append(item)
+    return seq
+
+
+# --------------------------------------------------------------------------- places and texts
+
+
+def place_of(path: str) -> str:
+    match = _PATH.match(path)
+    if not match or match.group("key") not in QUESTIONS:
+        return path
+    q = QUESTIONS[match.group("key")]
+    index = match.group("index")
+    if index is None:
+        return q.label
+    unit = "行" if q.kind == "list" else "条"
+    return f"{q.label}第{int(index) + 1}{unit}"
+
+
+def text_slots(data: Mapping[str, Any], key: str | None = None) -> Iterator[tuple[str, str]]:
+    """(path, text) of every text answer (of one question, when ``key`` is given)."""
+    for section in SECTIONS:
+        for q in section.questions:
+            if q.kind not in TEXT_KINDS or (key is not None and q.key != key):
+                continue
+            value = get_answer(data, q.key)
+            if isinstance(value, str) and value:
+                yield q.key, value
+            elif isinstance(value, list):
+                for index, entry in enumerate(value):
+                    if isinstance(entry, Mapping):
+                        text = entry.get("text")
+                        if isinstance(text, str) and text:
+                            yield f"{q.key}[{index}].text", text
+                    elif isinstance(entry, str) and entry:
+                        yield f"{q.key}[{index}]", entry
+
+
+def get_text(data: Mapping[str, Any], path: str) -> str | None:
+    match = _PATH.match(path)
+    if not match:
+        return None
+    value = get_answer(data, match.group("key"))
+    index = match.group("index")
+    if index is None:
+        return value if isinstance(value, str) else None
+    if not isinstance(value, list) or int(index) >= len(value):
+        return None
+    entry = value[int(index)]
+    if isinstance(entry, Mapping):
+        text = entry.get("text")
+        return text if isinstance(text, str) else None
+    return entry if isinstance(entry, str) else None
+
+
+def set_text(data: dict[str, Any], path: str, text: str) -> None:
+    match = _PATH.match(path)
+    if not match:
+        return
+    section, name = match.group("key").split(".", 1)
+    values = data.setdefault(section, {})
+    index = match.group("index")
+    if index is None:
+        values[name] = text
+        return
+    items = values.get(name)
+    if not isinstance(items, list) or int(index) >= len(items):
+        return
+    entry = items[int(index)]
+    if isinstance(entry, Mapping):
+        items[int(index)] = {**entry, "text": text}
+    else:
+        items[int(index)] = text
+
+
+# --------------------------------------------------------------------------- collecting
+
+
+def collect(data: Mapping[str, Any]) -> list[CarriedFigure]:
+    """Every figure inside the carried texts of a new year's data, none confirmed yet."""
+    figures = []
+    for path, text in text_slots(data):
+        if not QUESTIONS[CarriedFigure(path, "", "x").question].carry:
+            continue
+        for mention in find_mentions(text):
+            figures.append(CarriedFigure(path, mention.sentence, mention.raw, mention.key))
+    return figures
+
+
+def _lead(sentence: str, start: int) -> str:
+    """The words of a figure's clause before it ("开展普法宣传活动"): what the figure counts."""
+    begin, _ = clause_span(for_matching(sentence), start)
+    return sentence[begin:start].strip()
+
+
+def _leads(cf: CarriedFigure) -> set[str]:
+    return {
+        _lead(m.sentence, m.start - m.sentence_start)
+        for m in find_mentions(cf.sentence)
+        if m.raw == cf.figure
+    }
+
+
+def current_raw(cf: CarriedFigure) -> str:
+    """The figure as today's text should write it: this year's when it was changed."""
+    return cf.now if cf.now and cf.now not in (DROPPED, DECLINED) else cf.figure
+
+
+def is_same(mention: Mention, cf: CarriedFigure) -> bool:
+    """Whether a figure of today's text is the carried figure (its sentence may have been edited
+    elsewhere: then the words before the figure in its clause must be the same)."""
+    if mention.raw != current_raw(cf):
+        return False
+    if mention.sentence == cf.sentence and mention.raw == cf.figure:
+        return True
+    return _lead(mention.sentence, mention.start - mention.sentence_start) in _leads(cf)
+
+
+def locate(data: Mapping[str, Any], cf: CarriedFigure) -> tuple[str, Mention] | None:
+    """Where a carried figure stands in today's texts (its own question's), if it is still there."""
+    if cf.structured or cf.now == DROPPED:
+        return None
+    ordered = sorted(text_slots(data, cf.question), key=lambda slot: slot[0] != cf.path)
+    for path, text in ordered:
+        for mention in find_mentions(text):
+            if is_same(mention, cf):
+                return path, mention
+    return None
+
+
+def outstanding(data: Mapping[str, Any], year: Any = None) -> list[CarriedFigure]:
+    """Carried text figures not confirmed for the year that still stand in a text."""
+    year = get_answer(data, "identity.year") if year is None else year
+    return [
+        cf
+        for cf in load(data)
+        if not cf.structured and not cf.confirmed_for(year) and locate(data, cf) is not None
+    ]
+
+
+# --------------------------------------------------------------------------- editing a sentence
+
+
+def figure_text(figure: Figure, unit: str) -> str:
+    """A figure as a text writes it: 25场次, 1800余份."""
+    return f"{figure}{unit}"
+
+
+def parse_new_figure(text: str) -> Figure | None:
+    """This year's number typed for a carried figure (a unit word after it is allowed)."""
+    text = text.strip()
+    for mention in find_mentions(text):
+        if mention.start == 0 or text[: mention.start].strip() in ("约", "近"):
+            return mention.figure
+    try:
+        return parse_figure(text)
+    except FigureError:
+        return None
+
+
+def replace_figure(text: str, mention: Mention, new: str) -> str:
+    return text[: mention.start] + new + text[mention.end :]
+
+
+_CLAUSE_MARKS = "，,；;、"
+_SENTENCE_TAIL = "。！？!?”’」』）)"
+
+
+def drop_clause(text: str, mention: Mention) -> str:
+    """The text without the clause the figure stands in (the whole sentence if it is one clause)."""
+    s_start = mention.sentence_start
+    sentence = mention.sentence
+    body_end = len(sentence.rstrip(_SENTENCE_TAIL))
+    pos = mention.start - s_start
+    begin = max((i + 1 for i, ch in enumerate(sentence[:pos]) if ch in _CLAUSE_MARKS), default=0)
+    after = [i for i, ch in enumerate(sentence[pos:body_end], pos) if ch in _CLAUSE_MARKS]
+    end = after[0] if after else body_end
+    if begin == 0 and not after:
+        cut_from, cut_to = s_start, s_start + len(sentence)
+        while cut_to < len(text) and text[cut_to] in " \u3000":
+            cut_to += 1
+    elif begin > 0:
+        cut_from, cut_to = s_start + begin - 1, s_start + end  # with the mark before it
+    else:
+        cut_from, cut_to = s_start, s_start + end + 1  # first clause: with the mark after it
+    return (text[:cut_from] + text[cut_to:]).strip()
+
+
+def sentence_without(mention: Mention) -> str:
+    """The figure's sentence as it reads once its clause is dropped ("" if nothing is left)."""
+    alone = dataclasses.replace(
+        mention, start=mention.start - mention.sentence_start, sentence_start=0
+    )
+    alone = dataclasses.replace(alone, end=alone.start + len(mention.raw))
+    return drop_clause(mention.sentence, alone)
+
+
+def sentence_at(mention: Mention) -> str:
+    """The sentence a figure stands in, with the figure marked: ……开展活动【20场次】，……"""
+    s = mention.sentence
+    pos = mention.start - mention.sentence_start
+    return s[:pos] + "【" + mention.raw + "】" + s[pos + len(mention.raw) :]
+
+
+# --------------------------------------------------------------------------- structured figures
+
+
+def last_figures(data: Mapping[str, Any]) -> dict[str, Figure]:
+    block = data.get("last_year")
+    figures = block.get("figures") if isinstance(block, Mapping) else None
+    out: dict[str, Figure] = {}
+    if isinstance(figures, Mapping):
+        for key, value in figures.items():
+            if key in QUESTIONS:
+                try:
+                    fig = parse_figure(value)
+                except FigureError:
+                    continue
+                if fig is not None:
+                    out[str(key)] = fig
+    return out
+
+
+def linked(
+    data: Mapping[str, Any], key: str, year: Any = None, *, confirmed: bool = False
+) -> list[CarriedFigure]:
+    """Carried text figures that state the same fact as the structured figure ``key``: same key
+    and last year's value (or any value when last year left the structured figure empty).
+    Those already confirmed for the year too when ``confirmed`` (a change must reach them)."""
+    year = get_answer(data, "identity.year") if year is None else year
+    last = last_figures(data).get(key)
+    out = []
+    for cf in load(data):
+        if cf.structured or cf.key != key or cf.now == DROPPED:
+            continue
+        if cf.confirmed_for(year) and not confirmed:
+            continue
+        value = parse_new_figure(cf.figure)
+        if last is None or (value is not None and value == last):
+            out.append(cf)
+    return out
+
+
+def declined(data: Mapping[str, Any], key: str, year: Any = None) -> bool:
+    year = get_answer(data, "identity.year") if year is None else year
+    return any(
+        cf.path == key and cf.now == DECLINED and cf.confirmed_for(year) for cf in load(data)
+    )
+
+
+def stated_in_texts(data: Mapping[str, Any]) -> set[str]:
+    """Catalogue keys today's texts state a figure for: this year's statements only (a carried
+    figure not yet confirmed is last year's, whatever text it stands in)."""
+    stale = outstanding(data)
+    keys = set()
+    for _, text in text_slots(data):
+        for mention in find_mentions(text):
+            if mention.key and not any(is_same(mention, cf) for cf in stale):
+                keys.add(mention.key)
+    return keys
+
+
+def dropped(data: Mapping[str, Any]) -> list[tuple[str, Figure]]:
+    """Figures reported last year, empty this year, and not declined on purpose: (key, last)."""
+    texts = stated_in_texts(data)
+    out = []
+    for key, last in last_figures(data).items():
+        if get_answer(data, key) not in (None, "") or key in texts or declined(data, key):
+            continue
+        out.append((key, last))
+    return out
+
+
+def dropped_message(key: str, last: Figure) -> str:
+    q = QUESTIONS[key]
+    return f"去年报告了“{q.label.strip('“”')}{last}{q.unit}”，今年没有填写"
+
+
+def outstanding_message(cf: CarriedFigure, year: Any) -> str:
+    when = f"{year}年" if isinstance(year, int) else "今年"
+    return f"沿用去年文字里的“{cf.figure}”是去年的数字，还没有确认{when}的数字"
+
+
+__all__ = [
+    "DECLINED",
+    "DROPPED",
+    "RECORD_KEY",
+    "CarriedFigure",
+    "collect",
+    "current_raw",
+    "declined",
+    "drop_clause",
+    "dropped",
+    "dropped_message",
+    "figure_text",
+    "get_text",
+    "last_figures",
+    "linked",
+    "load",
+    "locate",
+    "outstanding",
+    "outstanding_message",
+    "parse_new_figure",
+    "replace_figure",
+    "sentence_at",
+    "set_text",
+    "store",
+    "text_slots",
+    "to_commented",
+]

@@ -1,0 +1,405 @@
+"""Next year from last year: carry-over, last year's figures beside the prompt, follow-ups,
+the comparison table and the schema migration the user confirms.
+
+``start_from_last`` makes the new year's answer data from last year's answers file: what the
+catalogue marks ``carry`` comes back as a value the user confirms (listed in ``to_confirm``),
+figures start empty, and a ``last_year`` block keeps last year's figures, plans and problems so
+the questionnaire can show ``去年：30场次`` and ask how each plan went. Everything here is pure
+except the two commands at the end; the questionnaire only calls it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from ruamel.yaml import YAML
+
+from drafter.answers import carried
+from drafter.answers.file import AnswersFile, read_answers_file, read_answers_text, validate_file
+from drafter.answers.migrations import v0_changes
+from drafter.answers.model import check_answer
+from drafter.blocks import Block
+from drafter.checks.terms import TERMS
+from drafter.errors import EXIT_OK, DrafterError
+from drafter.io.console import table_lines
+from drafter.questions import QUESTIONS, RATES, SECTIONS, Question, get_answer
+from drafter.questions.yearly import meetings_for
+from drafter.text.figures import Figure, FigureError, format_number, parse_figure
+
+TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
+WILD_FACTOR = 3
+"""A figure three times (or a third of) last year's is worth a second look."""
+
+PLAN_STATUS = {"done": "已落实", "partly": "部分落实", "not": "尚未落实"}
+FIX_STATUS = {"done": "已整改到位", "partly": "部分整改", "not": "尚未完成整改"}
+
+
+# --------------------------------------------------------------------------- start from last
+
+
+def _valid(q: Question, value: Any) -> Any:
+    """Last year's value if it still validates, else None (the caller reports why)."""
+    parsed, error = check_answer(q, value)
+    return None if error else parsed
+
+
+def _set(data: dict[str, Any], key: str, value: Any) -> None:
+    section, name = key.split(".", 1)
+    data.setdefault(section, {})[name] = value
+
+
+def refresh_wording(text: str, old_year: int, new_year: int) -> str:
+    """Year-dependent phrases (the latest party meetings) brought up to the new year."""
+    old, new = meetings_for(old_year), meetings_for(new_year)
+    return text.replace(old, new) if old != new and old in text else text
+
+
+def _refresh(value: Any, old_year: int, new_year: int) -> Any:
+    if isinstance(value, str):
+        return refresh_wording(value, old_year, new_year)
+    if isinstance(value, list):
+        return [_refresh(v, old_year, new_year) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _refresh(v, old_year, new_year) for k, v in value.items()}
+    return value
+
+
+def _plain(q: Question, value: Any) -> Any:
+    if isinstance(value, Figure):
+        return value.to_yaml()
+    if q.kind == "items":
+        return [{"heading": i.heading, "text": i.text} for i in value]
+    return value
+
+
+def start_from_last(last: Path) -> dict[str, Any]:
+    """The new year's answer data, started from last year's answers file."""
+    loaded = read_answers_file(Path(last))
+    year = _valid(QUESTIONS["identity.year"], get_answer(loaded.data, "identity.year"))
+    if year is None:
+        raise DrafterError(
+            "去年的答卷里没有报告年度，无法推出今年的年度",
+            path=last,
+            field="identity.year",
+            hint="在去年的答卷里填上 identity.year（如 2024）后再试。",
+        )
+    return start_from_data(loaded.data, Path(last).name)
+
+
+def start_from_data(old: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """The new year's answer data from last year's (an answers file's, or an imported report's).
+
+    What the catalogue marks ``carry`` comes back to be confirmed, figures start empty with last
+    year's kept in ``last_year``, and every figure inside a carried text is listed in
+    ``carried_figures`` until the user confirms it (see ``drafter.answers.carried``). Without last year's
+    year (an import that could not read it) the new year is left for the user to answer.
+    """
+
+    year = _valid(QUESTIONS["identity.year"], get_answer(old, "identity.year"))
+    new_year = year + 1 if year is not None else None
+    data: dict[str, Any] = {section.name: {} for section in SECTIONS}
+    for q in QUESTIONS.values():
+        value = _valid(q, get_answer(old, q.key))
+        if q.carry and value not in (None, "", []):
+            plain = _plain(q, value)
+            data[q.section][q.name] = (
+                _refresh(plain, year, new_year) if year is not None and new_year else plain
+            )
+    guiding = _valid(QUESTIONS["opening.guiding"], get_answer(old, "opening.guiding"))
+    if guiding and year is not None and new_year and meetings_for(year) in guiding:
+        # Not carried as such: last year's own formula comes back only with its meetings updated.
+        _set(data, "opening.guiding", refresh_wording(guiding, year, new_year))
+    if new_year is not None:
+        _set(data, "identity.year", new_year)
+    figures = {}
+    for q in QUESTIONS.values():
+        value = _valid(q, get_answer(old, q.key)) if q.kind == "figure" else None
+        if value is not None:
+            figures[q.key] = value.to_yaml()
+    data["last_year"] = {
+        "year": year,
+        "file": source,
+        "figures": figures,
+        "plans": _plain(
+            QUESTIONS["plans.items"],
+            _valid(QUESTIONS["plans.items"], get_answer(old, "plans.items")) or [],
+        ),
+        "problems": _plain(
+            QUESTIONS["problems.items"],
+            _valid(QUESTIONS["problems.items"], get_answer(old, "problems.items")) or [],
+        ),
+    }
+    carried.store(data, carried.collect(data))
+    data["to_confirm"] = [q.key for s in SECTIONS for q in s.questions]
+    return data
+
+
+# --------------------------------------------------------------------------- stale wording
+
+_STALE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])(\d{4})(?=年)")
+
+
+def _texts(q: Question, value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        out: list[str] = []
+        for entry in value:
+            if isinstance(entry, Mapping):
+                out += [str(entry.get("heading") or ""), str(entry.get("text") or "")]
+            elif entry is not None:
+                out.append(str(entry))
+        return out
+    return []
+
+
+def stale_wording(text: str, year: int) -> list[str]:
+    """Stale years (2024年 in a 2025 report's text) and superseded terms in one text."""
+    messages = []
+    for match in _STALE_YEAR.finditer(text):
+        found = int(match.group(1))
+        if year - 3 <= found < year:
+            start = max(0, match.start() - 8)
+            excerpt = text[start : match.end() + 9].replace("\n", " ")
+            messages.append(f"“……{excerpt}……”里的“{found}年”可能应改为“{year}年”")
+
+    for term in TERMS:
+        if (term.since is not None and year < term.since) or (
+            term.before is not None and year >= term.before
+        ):
+            continue
+        hit = re.search(term.pattern, text)
+        if hit:
+            messages.append(f"“{hit.group(0)}”：{term.message}")
+    return messages
+
+
+def carried_notes(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Per question key, what to fix in the carried texts; shown at the start and at the question."""
+    year = get_answer(data, "identity.year")
+    if not isinstance(year, int):
+        return {}
+    notes: dict[str, list[str]] = {}
+    for q in QUESTIONS.values():
+        if q.kind not in TEXT_KINDS:
+            continue
+        found: list[str] = []
+        for text in _texts(q, get_answer(data, q.key)):
+            for message in stale_wording(text, year):
+                if message not in found:
+                    found.append(message)
+        if found:
+            notes[q.key] = found
+    return notes
+
+
+# --------------------------------------------------------------------------- last year's figures
+
+
+def _last_figures(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    block = data.get("last_year")
+    figures = block.get("figures") if isinstance(block, Mapping) else None
+    return figures if isinstance(figures, Mapping) else {}
+
+
+def _figure(value: Any) -> Figure | None:
+    try:
+        return parse_figure(value)
+    except FigureError:
+        return None
+
+
+def last_year_text(q: Question, data: Mapping[str, Any]) -> str | None:
+    """``去年：30场次`` beside a figure's prompt, when last year reported it."""
+    value = _figure(_last_figures(data).get(q.key))
+    if value is None:
+        return None
+    return f"去年：{value}{q.unit}"
+
+
+def figure_warning(q: Question, value: Any, data: Mapping[str, Any]) -> str | None:
+    """A wild change (×3 or ÷3) from last year, or a standing count that went down."""
+    new, old = _figure(value), _figure(_last_figures(data).get(q.key))
+    if new is None or old is None:
+        return None
+    if q.cumulative and new.value < old.value:
+        return (
+            f"“{q.label}”是累计数，今年（{new}{q.unit}）比去年（{old}{q.unit}）少了，请确认是否写错"
+        )
+    if old.value > 0 and (
+        new.value >= old.value * WILD_FACTOR or new.value * WILD_FACTOR <= old.value
+    ):
+        return (
+            f"“{q.label}”今年 {new}{q.unit}，去年 {old}{q.unit}，相差很大，请确认没有多打或少打数字"
+        )
+    return None
+
+
+def followup_item(plan: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
+    """How one of last year's plans went, kept in the answers file's ``followups`` list:
+    the plan's heading and text as last year wrote them, the status and the user's sentence."""
+    return {
+        "heading": str(plan.get("heading") or ""),
+        "text": str(plan.get("text") or ""),
+        "status": status if status in PLAN_STATUS else "done",
+        "sentence": sentence.strip(),
+    }
+
+
+def rectification_item(problem: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
+    """整改 of one of last year's problems, as a ``rectification.items`` entry: the status word
+    first, then what was done ("已整改到位。开展专题培训2期。"); the templates turn it into
+    "针对“X”的问题，开展专题培训2期，已整改到位。"."""
+    word = FIX_STATUS.get(status, FIX_STATUS["done"])
+    text = f"{word}。{sentence.strip()}" if sentence.strip() else f"{word}。"
+    return {"heading": str(problem.get("heading") or problem.get("text") or ""), "text": text}
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """An answers file to compare, validated: a value of the wrong type (a list for a figure,
+    a list for ``identity``) is an error naming it, not a silent "—" in the table."""
+    loaded = read_answers_file(Path(path))
+    validate_file(loaded)
+    return loaded.data
+
+
+def _rate(data: Mapping[str, Any], part: str, whole: str) -> float | None:
+    p, w = _figure(get_answer(data, part)), _figure(get_answer(data, whole))
+    if p is None or w is None or p.approx or w.approx or w.value == 0:
+        return None
+    return round(p.value * 100 / w.value, 1)
+
+
+def change_text(old: Figure | None, new: Figure | None) -> str:
+    """ "+10（+50%）", "-3（-10%）", "持平"; computed, never typed."""
+    if old is None or new is None:
+        return "—"
+    diff = new.value - old.value
+    approx = "约" if old.approx or new.approx else ""
+    if diff == 0:
+        return f"{approx}持平"
+    sign = "+" if diff > 0 else "-"
+    amount = f"{approx}{sign}{format_number(abs(diff))}"
+    if old.value == 0:
+        return f"{amount}（去年为0）"
+    percent = round(abs(diff) * 100 / old.value, 1)
+    return f"{amount}（{sign}{format_number(percent)}%）"
+
+
+def comparison_rows(last: Mapping[str, Any], this: Mapping[str, Any]) -> list[list[str]]:
+    """Header and one row per figure either year reported, then the derived rates."""
+    ly, ty = get_answer(last, "identity.year"), get_answer(this, "identity.year")
+    rows = [["项目", f"{ly}年" if ly else "去年", f"{ty}年" if ty else "今年", "增减"]]
+    for section in SECTIONS:
+        for q in section.questions:
+            if q.kind != "figure":
+                continue
+            old, new = _figure(get_answer(last, q.key)), _figure(get_answer(this, q.key))
+            if old is None and new is None:
+                continue
+            rows.append(
+                [
+                    f"{q.label}（{q.unit}）",
+                    str(old) if old is not None else "—",
+                    str(new) if new is not None else "—",
+                    change_text(old, new),
+                ]
+            )
+    for spec in RATES:
+        old_rate, new_rate = _rate(last, spec.part, spec.whole), _rate(this, spec.part, spec.whole)
+        if old_rate is None and new_rate is None:
+            continue
+        if old_rate is not None and new_rate is not None:
+            diff = round(new_rate - old_rate, 1)
+            change = (
+                "持平"
+                if diff == 0
+                else f"{'+' if diff > 0 else '-'}{format_number(abs(diff))}个百分点"
+            )
+        else:
+            change = "—"
+        rows.append(
+            [
+                spec.label,
+                f"{format_number(old_rate)}%" if old_rate is not None else "—",
+                f"{format_number(new_rate)}%" if new_rate is not None else "—",
+                change,
+            ]
+        )
+    return rows
+
+
+def format_table(rows: list[list[str]]) -> str:
+    """A plain-text table that lines up in a console (Chinese characters count double)."""
+
+    return "\n".join(table_lines(rows))
+
+
+def run_compare_command(last: Path, this: Path, out: TextIO) -> int:
+    """``drafter compare LAST THIS``: every figure, last year, this year, change."""
+    rows = comparison_rows(_load(last), _load(this))
+    if len(rows) == 1:
+        print("两份答卷里都没有数字，无从对照。", file=out)
+        return EXIT_OK
+    print(format_table(rows), file=out)
+    print("增减由两年的数字算出；带“约”的是约数之间的比较。", file=out)
+    return EXIT_OK
+
+
+def comparison_blocks(last_path: Path, this_path: Path) -> list[Any]:
+    """The same comparison as a 附表 block at the end of the report."""
+
+    last, this = _load(last_path), _load(this_path)
+    rows = comparison_rows(last, this)
+    if len(rows) == 1:
+        return []
+    ly, ty = get_answer(last, "identity.year"), get_answer(this, "identity.year")
+    caption = f"附表：{ly}年与{ty}年主要数据对照" if ly and ty else "附表：主要数据对照"
+    return [Block("table", text=caption, rows=rows)]
+
+
+# --------------------------------------------------------------------------- schema migration
+
+
+def migration_report(loaded: AnswersFile) -> list[str]:
+    """What the user is shown before a migrated file is saved in the new version."""
+    lines = [
+        f"这份答卷是旧格式（版本 {loaded.migrated_from}），本程序使用版本 {loaded.version}。"
+        "需要升级后才能继续，升级会做这些改动："
+    ]
+    details: list[str] = []
+    if loaded.migrated_from == 0 and loaded.path is not None:
+        details = v0_changes(_raw_data(loaded.path))
+    lines += [f"  - {line}" for line in details or loaded.changes]
+    lines.append("答案内容本身不变。")
+    return lines
+
+
+def _raw_data(path: Path) -> dict[str, Any]:
+    """The file's data before migration (plain YAML, for the change list)."""
+
+    data = YAML(typ="safe").load(read_answers_text(Path(path)))
+    return data if isinstance(data, dict) else {}
+
+
+__all__ = [
+    "carried_notes",
+    "change_text",
+    "comparison_blocks",
+    "comparison_rows",
+    "figure_warning",
+    "followup_item",
+    "last_year_text",
+    "migration_report",
+    "rectification_item",
+    "run_compare_command",
+    "stale_wording",
+    "start_from_data",
+    "start_from_last",
+]

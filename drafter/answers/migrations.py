@@ -1,0 +1,92 @@
+"""Answers-file schema migrations: how data of an older ``schema_version`` becomes current.
+
+``MIGRATIONS[v]`` turns version ``v`` data into version ``v + 1`` (pure functions on plain data);
+``answers.py`` applies them on load, and the questionnaire shows the user what changed and saves
+in the new version only after the user confirms, keeping the old file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from drafter.text.figures import FigureError, parse_figure
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+V0_DESCRIPTION = (
+    "格式版本 0 → 1：identity.name/type 改名为 unit_name/unit_type；"
+    "数字由 {value, approx} 写法改为 30 或 1500余；条目的“标题/内容”改为 heading/text；"
+    "problems、plans 由条目列表改为 problems.items、plans.items。"
+)
+"""Version 0 is the prototype layout used before the catalogue was fixed (see migrate_v0)."""
+
+_V0_RENAMES = {("identity", "name"): "unit_name", ("identity", "type"): "unit_type"}
+
+
+def v0_changes(data: Mapping[str, Any]) -> list[str]:
+    """What migrating this version-0 data changes, one line per change, in Chinese."""
+    changes = []
+    identity = data.get("identity")
+    if isinstance(identity, Mapping):
+        for (section, old), new in _V0_RENAMES.items():
+            if old in identity:
+                changes.append(f"{section}.{old} 改名为 {section}.{new}")
+    for name in ("problems", "plans"):
+        if isinstance(data.get(name), list):
+            changes.append(f"{name} 的条目移到 {name}.items 下")
+    figures = items = 0
+    for values in data.values():
+        if not isinstance(values, Mapping):
+            continue
+        for value in values.values():
+            if isinstance(value, Mapping) and "value" in value:
+                figures += 1
+            if isinstance(value, list) and any(
+                isinstance(i, Mapping) and ("标题" in i or "内容" in i) for i in value
+            ):
+                items += 1
+    if figures:
+        changes.append(f"{figures} 个数字由 {{value, approx}} 写法改为 30 或 1500余")
+    if items:
+        changes.append(f"{items} 组条目的“标题/内容”改为 heading/text")
+    return changes
+
+
+def _v0_value(value: Any) -> Any:
+    if isinstance(value, Mapping) and "value" in value:
+        try:
+            figure = parse_figure(dict(value))
+        except FigureError:
+            return None
+        return figure.to_yaml() if figure is not None else None
+    if isinstance(value, list):
+        return [
+            {
+                "heading": i.get("标题", i.get("heading", "")),
+                "text": i.get("内容", i.get("text", "")),
+            }
+            if isinstance(i, Mapping)
+            else i
+            for i in value
+        ]
+    return value
+
+
+def migrate_v0(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 → 1 (pure: returns new data)."""
+    out: dict[str, Any] = {}
+    for key, values in data.items():
+        if key in ("problems", "plans") and isinstance(values, list):
+            out[key] = {"items": _v0_value(values)}
+        elif isinstance(values, Mapping) and key != "last_year":
+            section = {}
+            for name, value in values.items():
+                section[_V0_RENAMES.get((key, name), name)] = _v0_value(value)
+            out[key] = section
+        else:
+            out[key] = values
+    return out
+
+
+MIGRATIONS: dict[int, tuple[str, Migration]] = {0: (V0_DESCRIPTION, migrate_v0)}

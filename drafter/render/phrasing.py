@@ -1,0 +1,561 @@
+"""Sentences around answers: the grammatical frame each kind of answer gets in a draft.
+
+An answer is a heading (a verb phrase: 健全领导机制), a body (sentences), a noun phrase (党委书记、
+乡长任双组长; 《…工作方案》), a status (已落实) or a figure. None of them may stand in a report as it
+was typed when that would not read as a sentence: a heading alone in the middle of a paragraph, a
+noun phrase with a full stop, a status word on its own. The functions here put each into a frame
+real reports use, and never add a sentence of substance: a frame only carries the user's words.
+
+Pure functions of text (no Jinja, no answers model), so the templates, the tests and the checks
+can all call them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from typing import Any
+
+from drafter.blocks import Block, ordinal_lead, split_paragraphs
+
+END_PUNCT = "。；;，,：:、 "
+"""Marks a clause may end with; stripped before a frame adds its own."""
+
+SENTENCE_END = "。！？!?"
+CLOSERS = "”’」』）)"
+
+PLACEHOLDER = "【待补充："
+"""How a required part with nothing from the user shows in the draft (the checks flag it)."""
+
+_NOT_TEXT = re.compile(r"[\s，,。．.；;：:、！!？?“”‘’\"'（）()《》〈〉【】\[\]—\-…·]")
+
+
+def clause(text: Any) -> str:
+    """A text as a clause: no closing punctuation (to be followed by "，" or "。")."""
+    return str(text or "").strip().rstrip(END_PUNCT)
+
+
+def sentence(text: Any) -> str:
+    """A text ending with a full stop (unless it already ends with one, ！ or ？)."""
+    value = str(text or "").strip()
+    if not value:
+        return ""
+    if value.rstrip(CLOSERS)[-1:] in SENTENCE_END:
+        return value  # "……。" and "……。”" end a sentence; "……嘉奖”" does not
+    return clause(value) + "。"
+
+
+def runin(text: Any) -> str:
+    """A run-in heading sentence: ends with "。"."""
+    return clause(text) + "。" if clause(text) else ""
+
+
+def paras(text: Any) -> list[str]:
+    """A multi-line answer as its paragraphs (blank lines dropped; any line break or the
+    channel's paragraph mark separates them, see ``outline.py``)."""
+    return split_paragraphs(text)
+
+
+def norm(text: Any) -> str:
+    """A text without punctuation and spaces, for telling whether two texts say the same."""
+    return _NOT_TEXT.sub("", str(text or ""))
+
+
+def series(words: Iterable[Any]) -> str:
+    """ "A", "A和B", "A、B和C": a list of words as Chinese writes it (empty words dropped)."""
+    kept = [clause(w) for w in words if clause(w)]
+    if len(kept) <= 1:
+        return "".join(kept)
+    return "、".join(kept[:-1]) + "和" + kept[-1]
+
+
+def placeholder(what: Any) -> str:
+    """The visible gap a required part shows when the answers say nothing about it."""
+    return f"{PLACEHOLDER}{clause(what)}】"
+
+
+def quoted(text: Any, limit: int = 30) -> str:
+    """A heading quoted inside a sentence: “进一步提高法治意识” (a long one cut at its first clause)."""
+    value = clause(text)
+    if len(value) > limit:
+        value = clause(re.split(r"[，。；]", value, maxsplit=1)[0])
+    return f"“{value.strip('“”')}”"
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _heading(item: Any) -> str:
+    return clause(getattr(item, "heading", ""))
+
+
+def _text(item: Any) -> str:
+    return str(getattr(item, "text", "") or "")
+
+
+def same_words(a: Any, b: Any) -> bool:
+    """Whether two short texts say the same, a word or a unit prefix apart.
+
+    "强化领导干部学法用法" and "加强领导干部学法用法"; "党政主要负责人切实履行……职责" and
+    "镇党政主要负责人切实履行……职责".
+    """
+    x, y = norm(a), norm(b)
+    if min(len(x), len(y)) < 4:
+        return False
+    if x in y or y in x:
+        return abs(len(x) - len(y)) <= 4
+    match = SequenceMatcher(None, x, y, autojunk=False).find_longest_match()
+    return match.size >= 0.75 * max(len(x), len(y))
+
+
+def _norm_prefix_end(text: str, wanted: str) -> int | None:
+    """Where in ``text`` a prefix that reads as ``wanted`` (punctuation aside) ends."""
+    got = 0
+    for i, char in enumerate(text):
+        if _NOT_TEXT.match(char):
+            continue
+        if got == len(wanted) or char != wanted[got]:
+            return i if got == len(wanted) else None
+        got += 1
+    return len(text) if got == len(wanted) else None
+
+
+def without_echo(heading: str, body: str) -> str:
+    """The body without an opening that only restates the heading.
+
+    "（二）强化学法用法。强化学法用法，把……纳入……" reads the heading twice; the echo goes and the
+    rest of the sentence stays ("把……纳入……"). A first clause that says the heading with a word
+    changed or a unit word in front (镇党政主要负责人… after 党政主要负责人…) is an echo too.
+    """
+    wanted = norm(heading)
+    if len(wanted) < 2 or not body:
+        return body
+    end = _norm_prefix_end(body, wanted)
+    if end is None:
+        match = re.match(r"\s*([^，。；！？,;]*)[，。；！？,;]?", body)
+        if match is None or not same_words(match.group(1), heading):
+            return body
+        end = match.end()
+    return body[end:].lstrip(END_PUNCT)
+
+
+def item_paras(item: Any) -> list[str]:
+    """An item's paragraphs as sentences, without an opening echo of its heading."""
+    parts = paras(_text(item))
+    if parts:
+        parts[0] = without_echo(_heading(item), parts[0])
+    return [sentence(p) for p in parts if clause(p)]
+
+
+def _body(item: Any) -> str:
+    """An item's text as one run of sentences (paragraphs joined without spaces)."""
+    return "".join(sentence(p) for p in paras(_text(item)))
+
+
+def _in_title(heading: str, title: str) -> bool:
+    """The heading says no more than the title above it (强化学法用法 under 强化学法用法，提升…)."""
+    wanted = norm(heading)
+    if len(wanted) < 4 or not title:
+        return False
+    return wanted in norm(title) or any(
+        same_words(heading, c) for c in re.split(r"[，；、]", title)
+    )
+
+
+def _has_content(item: Any) -> bool:
+    return bool(_heading(item) or clause(_text(item)))
+
+
+def merged(item: Any, title: str = "") -> str:
+    """One item with no ordinal: its heading and body as one sentence run.
+
+    A lone heading in the middle of a paragraph ("…措施。健全领导机制。成立……") reads as a seam, so
+    the heading becomes the first clause of the body ("健全领导机制，成立……"), or goes when the body
+    or the title above already says it.
+    """
+    heading, body = _heading(item), _body(item)
+    if title and body:
+        body = without_echo(title, body)  # the body restating the heading above it
+    if heading and _in_title(heading, title):
+        body = without_echo(heading, body)  # the title above says it already
+        heading = ""
+    if not body or not heading:
+        return body or sentence(heading)
+    if without_echo(heading, body) != body:
+        return body  # the body opens with the heading's own words
+    joint = "：" if re.match(r"(一是|首先|（一）|1[.．、])", body) else "，"
+    return f"{heading}{joint}{body}"
+
+
+def _ordinal_item(n: int, item: Any, title: str) -> str:
+    heading, body = _heading(item), "".join(item_paras(item))
+    lead = ordinal_lead(n)
+    if heading and _in_title(heading, title) and body:
+        return lead + body
+    if heading and body:
+        return f"{lead}{heading}。{body}"
+    return lead + sentence(heading or body)
+
+
+_LEAD_IN_END = re.compile(
+    r"(?:表现在|表现为|如下|具体为|具体是|主要有|主要是|以下几个方面|以下几点)[：:。]?$"
+)
+
+
+def _leads_in(item: Any) -> bool:
+    """A text that introduces what follows ("……主要表现在：", "……具体如下。")."""
+    text = _text(item).strip()
+    return (
+        bool(text)
+        and "\n" not in text
+        and (text.endswith(("：", ":")) or _LEAD_IN_END.search(text) is not None)
+    )
+
+
+def _lead_and_rest(items: Sequence[Any]) -> tuple[Any | None, list[Any]]:
+    """A first item without a heading before items with one is a lead-in, not an item; so is
+    one that introduces what follows, whatever the items after it.
+
+    ("针对存在的问题，……重点抓好以下工作：" before （一）（二）…, or "……主要表现在：" before 一是……)
+    """
+    kept = [i for i in items if _has_content(i)]
+    lead_in = len(kept) >= 2 and not _heading(kept[0])
+    if lead_in and (all(_heading(i) for i in kept[1:]) or _leads_in(kept[0])):
+        return kept[0], kept[1:]
+    return None, kept
+
+
+def inline(items: Sequence[Any], title: str = "") -> str:
+    """Items as one run of 一是……二是……; a single item without its ordinal (see :func:`merged`).
+
+    ``title`` is the heading the run sits under: an item heading it already contains is not said
+    again. A lead-in item (no heading, before items with headings) opens the run unnumbered.
+    """
+    lead, kept = _lead_and_rest(items)
+    opening = ""
+    if lead is not None:
+        text = _text(lead).strip()
+        # "……主要表现在：" introduces what follows and keeps its colon.
+        opening = text if text.endswith(("：", ":")) and len(paras(text)) == 1 else _body(lead)
+    if len(kept) == 1:
+        return opening + merged(kept[0], title)
+    return opening + "".join(_ordinal_item(n, item, title) for n, item in enumerate(kept, 1))
+
+
+def headed(items: Sequence[Any], avoid: Iterable[str] = ()) -> bool:
+    """Whether items read best as （一）（二）… headings of their own.
+
+    Only when there are two or more, every one has a heading (but a lead-in before them), and no
+    heading repeats another or a heading used elsewhere in the report (``avoid``); otherwise they
+    run as 一是……二是…….
+    """
+    _, kept = _lead_and_rest(items)
+    heads = [norm(_heading(i)) for i in kept]
+    taken = {norm(a) for a in avoid if norm(a)}
+    return (
+        len(kept) >= 2
+        and all(heads)
+        and len(set(heads)) == len(heads)
+        and not any(h in taken for h in heads)
+    )
+
+
+_DOING = re.compile(
+    r"^(?P<when>全年|累计)?(?P<verb>开展|组织|举办|发放|解答|聘请|主持召开|召开|听取|办理|配备|"
+    r"主动公开|化解|受理|培育|作出|制发|排查)"
+)
+
+
+def none_of(phrase: str) -> str:
+    """A figure phrase said of a zero: "开展合法性审查" → "未开展合法性审查", "现有X" → "无X".
+
+    A phrase that is not something the unit did (参加考试, 合格, 中心组学法) says nothing at zero
+    ("" — the clause is left out rather than printed as "0次").
+    """
+    if phrase.startswith("现有"):
+        return "无" + phrase[len("现有") :]
+    match = _DOING.match(phrase)
+    if match is None:
+        return ""
+    when = {"全年": "全年", "累计": "尚"}.get(match.group("when") or "", "")
+    return f"{when}未{phrase[match.start('verb') :]}"
+
+
+# --------------------------------------------------------------------------- follow-ups
+
+PLAN_WORDS = {"done": "已落实", "partly": "部分落实", "not": "尚未落实"}
+FIX_WORDS = {"done": "已整改到位", "partly": "已部分整改", "not": "尚未完成整改"}
+_FIX_WRITTEN = {"已整改到位": "done", "部分整改": "partly", "尚未完成整改": "not"}
+_PLAN_WRITTEN = {"已落实": "done", "部分落实": "partly", "尚未落实": "not", "未落实": "not"}
+
+
+def split_status(text: str, written: dict[str, str]) -> tuple[str | None, str]:
+    """ "已落实。举办专题培训。" → ("done", "举办专题培训。"): a leading status word and the rest."""
+    value = text.strip()
+    for word in sorted(written, key=len, reverse=True):
+        if value.startswith(word):
+            rest = value[len(word) :]
+            if not rest or rest[0] in END_PUNCT:
+                return written[word], rest.lstrip(END_PUNCT)
+    return None, value
+
+
+def _status_sentence(subject: str, word: str, said: str) -> str:
+    """ "“X”已落实，举办专题培训6次。" — the status is the predicate of a sentence about the item."""
+    said = "".join(sentence(p) for p in paras(said))
+    if not said:
+        return f"{subject}{word}。"
+    return f"{subject}{word}，{said}"
+
+
+def followup_said(f: Any) -> str:
+    """What the user said about one of last year's plans (not the plan's own text)."""
+    said = str(getattr(f, "sentence", "") or "")
+    written, rest = split_status(_text(f), _PLAN_WRITTEN)
+    if not said and written is not None:
+        said = rest  # the older form: text = "已落实。<sentence>"
+    return said
+
+
+def followed(followups: Sequence[Any]) -> str:
+    """Last year's plans and what became of them, as sentences: "去年提出的“X”已落实，……"."""
+    lines: list[str] = []
+    for f in followups:
+        heading = clause(getattr(f, "heading", "")) or clause(_text(f))
+        if not heading:
+            continue
+        status = str(getattr(f, "status", "") or "")
+        said = followup_said(f)
+        written, _ = split_status(_text(f), _PLAN_WRITTEN)
+        word = PLAN_WORDS.get(status) or PLAN_WORDS.get(written or "", "") or ""
+        if not word and not said:
+            continue
+        lines.append(_status_sentence(quoted(heading), word, said))
+    if len(lines) == 1:
+        return "去年提出的" + lines[0]
+    return "".join(ordinal_lead(n) + line for n, line in enumerate(lines, 1))
+
+
+RECTIFICATION_LEAD = "上一年度报告提出问题的整改情况如下："
+
+
+def rectification_lead(items: Sequence[Any]) -> str:
+    """The lead the draft writes before the 整改 items, unless they open with their own
+    ("针对上述问题，……具体整改情况如下：")."""
+    lead, _ = _lead_and_rest(items)
+    return "" if lead is not None else RECTIFICATION_LEAD
+
+
+def rectified(items: Sequence[Any]) -> str:
+    """整改 of earlier problems: "针对“X”的问题，……，已整改到位。" (a plain item stays as written).
+
+    A lead-in the report wrote ("针对上述问题，……具体整改情况如下：") opens the run unnumbered."""
+    lead, kept = _lead_and_rest(items)
+    opening = _text(lead).strip() if lead is not None else ""
+    if opening and not opening.endswith(("：", ":")):
+        opening = _body(lead)
+    return opening + _rectified(kept)
+
+
+def _rectified(kept: Sequence[Any]) -> str:
+    lines: list[str] = []
+    for item in kept:
+        status, rest = split_status(_text(item), _FIX_WRITTEN)
+        heading = _heading(item)
+        if status is None or not heading:
+            lines.append("")
+            continue
+        said = "".join(sentence(p) for p in paras(rest))
+        word = FIX_WORDS[status]
+        if said:
+            lines.append(f"针对{quoted(heading)}的问题，{clause(said)}，{word}。")
+        else:
+            lines.append(f"{quoted(heading)}的问题{word}。")
+    if len(kept) == 1:
+        return lines[0] or merged(kept[0])
+    return "".join(
+        (ordinal_lead(n) + line) if line else _ordinal_item(n, item, "")
+        for n, (line, item) in enumerate(zip(lines, kept, strict=True), 1)
+    )
+
+
+# --------------------------------------------------------------------------- single answers
+
+_CAUSE_LEAD = re.compile(
+    r"^(究其原因|原因|主要原因|深究原因|分析原因|产生|造成|出现|存在上述|之所以)"
+)
+
+
+def causes(text: Any) -> list[str]:
+    """The causes paragraph(s) with the lead-in real reports give them (究其原因，……)."""
+    parts = paras(text)
+    if not parts:
+        return []
+    if not _CAUSE_LEAD.match(parts[0]):
+        parts[0] = "究其原因，" + parts[0]
+    return [sentence(p) for p in parts]
+
+
+_GROUP_VERB = re.compile(r"任|担任|为|兼任|牵头")
+
+
+def leading_group(text: Any) -> str:
+    """The leading group answer as a sentence.
+
+    Answers come as the help suggests ("乡党委书记、乡长任双组长": a clause without the group), as a
+    whole sentence ("成立由……任双组长的法治政府建设领导小组") or as a bare list of posts.
+    """
+    value = clause(text)
+    if not value:
+        return ""
+    if "小组" in value:
+        return sentence(value)
+    if _GROUP_VERB.search(value):
+        return f"成立法治政府建设领导小组，由{value.removeprefix('由')}。"
+    return f"成立法治政府建设领导小组，由{value}牵头。"
+
+
+def leadership(text: Any) -> str:
+    """ "县委、县政府" → "在县委、县政府的坚强领导下" (a noun phrase cannot lead the opening)."""
+    value = clause(text)
+    if not value or value.startswith("在"):
+        return value
+    if value.endswith("领导"):
+        return f"在{value}下"
+    return f"在{value}的坚强领导下"
+
+
+_GUIDING_VERB = re.compile(r"^(以|坚持|深入|全面|始终|认真|高举|在)")
+
+
+def guiding(text: Any) -> str:
+    """ "习近平新时代中国特色社会主义思想" → "以……为指导"; a clause stays as written."""
+    value = clause(text)
+    if not value or _GUIDING_VERB.match(value):
+        return value
+    return f"以{value}为指导"
+
+
+_DOC_VERB = re.compile(r"^(制定|制订|印发|出台|下发|修订|完善)")
+
+
+def work_plan(text: Any) -> str:
+    """The year's plan document as a sentence: "制定《……工作方案》。"."""
+    value = clause(text)
+    if not value:
+        return ""
+    if _DOC_VERB.match(value):
+        return sentence(value)
+    if "《" not in value:
+        value = f"《{value}》"
+    return f"制定{value}。"
+
+
+NO_ADDRESSEE = "无"
+"""The answer that says a report has no addressee line (an empty answer gets the county's)."""
+_NO_ADDRESSEE_WORDS = (NO_ADDRESSEE, "不写", "没有", "不需要", "不要")
+
+
+def addressee(text: Any) -> str:
+    """The addressee line ("中共尼玛县委、尼玛县人民政府："), or "" when the answer says none (无)."""
+    value = clause(text)
+    if not value or value.strip("（）()“”\"'") in _NO_ADDRESSEE_WORDS:
+        return ""
+    return value + "："
+
+
+def doc_titles(text: Any) -> list[str]:
+    """The 《titles》 a text names."""
+    return re.findall(r"《([^》]+)》", str(text or "")) or ([clause(text)] if clause(text) else [])
+
+
+_HONOUR_VERB = re.compile(r"获|评为|授予|入选|表彰|命名|被评|荣膺|列为")
+
+
+def honours(lines: Sequence[Any], unit: str) -> str:
+    """Honours as sentences; bare names of honours become "<单位>荣获“A”“B”。"."""
+    said: list[str] = []
+    names: list[str] = []
+    for line in lines:
+        value = clause(line)
+        if not value:
+            continue
+        if _HONOUR_VERB.search(value):
+            said.append(sentence(value))
+        else:
+            names.append(value if value.startswith("“") else f"“{value}”")
+    if names:
+        said.append(f"{unit}荣获{''.join(names)}。")
+    return "".join(said)
+
+
+_FORMULA_END = re.compile(r"(?:如下|报告|汇报)[：:。]?$")
+
+
+def opening(text: Any, formula: str) -> list[str]:
+    """An opening kept as written, one paragraph a line; the report formula ("现将……报告如下：")
+    is added only when the text does not already end with one of its own."""
+    parts = paras(text)
+    if not parts:
+        return []
+    if not _FORMULA_END.search(parts[-1].rstrip()):
+        parts[-1] = parts[-1].rstrip() + formula
+    return parts
+
+
+_RESOLVE = re.compile(r"^(我们|我[乡镇]|我街道|我苏木|将|全[乡镇])")
+
+
+def closing(text: Any, next_year: Any) -> list[str]:
+    """The closing paragraph(s) as written; "我们将……" gets the year it speaks of."""
+    parts = paras(text)
+    if parts and next_year and _RESOLVE.match(parts[0]):
+        parts[0] = f"{next_year}年，{parts[0]}"
+    return [sentence(p) for p in parts]
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _lone(blocks: Sequence[Block], i: int) -> bool:
+    """Whether heading ``i`` is the only one of its level under its parent heading."""
+    level = blocks[i].level
+    count = 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks):
+            other = blocks[j]
+            if other.kind == "heading" and other.level < level:
+                break
+            if other.kind == "heading" and other.level == level:
+                count += 1
+            j += step
+    return count == 0
+
+
+def merge_lone_headings(blocks: Sequence[Block]) -> list[Block]:
+    """Numbering follows the count: a lone （一） (or 1.) under its part loses its number.
+
+    A run-in heading becomes the opening sentence of its paragraph ("加强组织领导。一是……"); a
+    stand-alone one runs into the paragraph after it.
+    """
+    out: list[Block] = []
+    skip = False
+    for i, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        if block.kind != "heading" or block.level < 2 or not _lone(blocks, i):
+            out.append(block)
+            continue
+        head = runin(block.text) if block.text[-1:] not in "。！？" else block.text
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.body:
+            out.append(Block("paragraph", head + block.body))
+        elif following is not None and following.kind == "paragraph":
+            out.append(Block("paragraph", head + following.text))
+            skip = True
+        else:
+            out.append(block)
+    return out

@@ -1,0 +1,470 @@
+"""Who wrote a report and for which year: unit name and type, county, year.
+
+Read from the title first, then the signature, the opening paragraph and the body; where these
+sources disagree (title 2024, opening 2023) the disagreement is kept, in Chinese, for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from drafter.blocks import Block
+from drafter.text.hanzi import to_simplified
+from drafter.text.units import NOT_STREET
+
+UNIT_TYPES = ("街道", "苏木", "乡", "镇")
+"""Longest first, so 街道 is tried before the one-character types."""
+
+
+_HAN = r"\u4e00-\u9fff"
+# A unit name: 1–10 Han characters ending with a unit type. 民族乡 ("XX回族乡") are just 乡.
+_UNIT_TAIL = r"(?:街道办事处|街道|苏木|乡|镇)"
+_ADMIN = re.compile(
+    r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|林区|特区)"
+)
+_COUNTY_TAIL = ("自治县", "自治旗", "县", "区", "旗", "市", "林区", "特区")
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_CN_YEAR = re.compile(
+    r"(?<![一二三四五六七八九〇零○Ｏ])([二][〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年"
+)
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": "0",
+    "○": "0",
+    "Ｏ": "0",
+}
+
+
+_RANGE_END = re.compile(r"(?<=\d)\s*[—–\-－~～至到]\s*$")
+
+
+def years_in(text: str) -> list[int]:
+    """Report years written in a text, in order: 2024年 and 二〇二四年 alike.
+
+    The end of a range ("2023—2027年") is not a year of its own.
+    """
+    found = [
+        (m.start(), int(m.group(1)))
+        for m in _YEAR.finditer(text)
+        if not _RANGE_END.search(text[max(0, m.start() - 3) : m.start()])
+    ]
+    for match in _CN_YEAR.finditer(text):
+        digits = "".join(_CN_DIGIT.get(ch, "") for ch in match.group(1))
+        if len(digits) == 4:
+            found.append((match.start(), int(digits)))
+    return [year for _, year in sorted(found)]
+
+
+_TITLE_STOP = re.compile(
+    r"(?:20\d{2}|关于|法治|依法|人民政府|党委|委员会|办事处|政府|年度|情况|工作)"
+)
+# Generic words that end like a unit but are not one ("全乡", "乡镇", "城镇" …).
+_NOT_UNIT_PREFIX = set("全我本该各每此其乡城村集小市县区")
+
+_GENERIC_NAMES = {"乡镇", "城镇", "村镇", "集镇", "城乡", "街道"}
+
+
+@dataclass(slots=True)
+class Identity:
+    """The reporting unit as read from a report.
+
+    ``disagreements``: where title, opening, body or signature say different things, in Chinese.
+    """
+
+    unit_name: str | None = None
+    unit_type: str | None = None
+    county: str | None = None
+    year: int | None = None
+    disagreements: list[str] = field(default_factory=list)
+
+
+def unit_type_of(name: str) -> str | None:
+    """The unit type a name ends with: 俄久乡 → 乡, XX街道办事处 → 街道."""
+    name = name.removesuffix("办事处").removesuffix("人民政府")
+    for unit_type in UNIT_TYPES:
+        if name.endswith(unit_type):
+            return unit_type
+    if len(name) >= 3 and name.endswith("街") and not name.endswith(NOT_STREET):
+        return "街道"  # a 街道 that calls itself "X街" (鹤龙街, 东城街)
+    return None
+
+
+_NAME_AT_END = re.compile(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$")
+_NOT_HAN = re.compile(rf"[^{_HAN}]")
+
+
+def split_place(text: str) -> tuple[str | None, str | None]:
+    """Split "湟中区田家寨镇" into (county, unit); either may be None.
+
+    The county is the last administrative segment before the unit (县/区/旗/county-level 市), and
+    a segment only counts when what is left still makes a unit name of two or more characters.
+    """
+    text = to_simplified(text)
+    match = _NAME_AT_END.search(text)
+    if match is None:
+        return None, None
+    whole = text
+    unit_type = unit_type_of(whole)
+    if unit_type is None:
+        return None, None
+    # Cut after each administrative word and keep the last cut that leaves a valid unit.
+    county: str | None = None
+    unit = whole
+    start = 0
+    for admin in _ADMIN.finditer(whole):
+        end = admin.end()
+        if admin.group(0) == "州" and whole[end : end + 1] in "市区县":
+            # "广州市", "通州区": 州 here is part of the name, not a prefecture.
+            continue
+        rest = whole[end:]
+        rest_type = unit_type_of(rest)
+        core = rest.removesuffix("办事处")
+        if rest_type is None or len(core) < len(rest_type) + 1:
+            continue
+        segment = whole[start:end]
+        if len(segment) >= 2:
+            if segment.endswith(_COUNTY_TAIL):
+                county = segment
+            start = end
+            unit = rest
+    unit = unit.removesuffix("办事处")
+    if unit in _GENERIC_NAMES or len(unit) < 2:
+        return county, None
+    return county, unit
+
+
+def _title_place(title: str) -> str:
+    """The place words of a title, before the year or 关于/法治/人民政府.
+
+    Each line, and each space-separated chunk of a line ("中共某某街道工作委员会　某某街道办事处"),
+    is tried in turn; 中共, 关于 and the party committee's name (（党）工作委员会, 党委) are not
+    place words.
+    """
+    for line in title.split("\n"):
+        for chunk in re.split(r"[\s\u3000]+", line.strip()):
+            chunk = re.sub(r"^(?:中共|关于)", "", to_simplified(chunk))
+            chunk = re.sub(r"(?:党)?工作委员会|党工委|委员会", "", chunk)
+            # "和平区人民政府东风街道办事处": the county's 人民政府 inside the unit's name.
+            for candidate in (chunk, re.sub(r"人民政府(?=[\u4e00-\u9fff])", "", chunk)):
+                stop = _TITLE_STOP.search(candidate)
+                head = candidate[: stop.start()] if stop else candidate
+                head = _NOT_HAN.sub("", head)
+                if head and split_place(head)[1]:
+                    return head
+    for line in title.split("\n"):
+        line = re.sub(r"^中共", "", line.strip())
+        stop = _TITLE_STOP.search(line)
+        head = re.sub(rf"[^{_HAN}]", "", line[: stop.start()] if stop else line)
+        if head:
+            return head
+    return ""
+
+
+# Words and characters no unit name contains: what is left when a sentence is cut at 乡/镇
+# ("现将我乡", "将法治政府建设纳入镇党委", "调整成立了由乡长任组长").
+_NOT_IN_NAME = re.compile(
+    r"现将|现就|纳入|成立|调整|建设|政府|工作|法治|开展|推进|落实|加强|组织|领导|[我的了由把与及各请]"
+)
+
+
+def plausible_unit(unit: str | None) -> bool:
+    """Whether a name cut out of a sentence can be a township's name."""
+    if not unit or unit in _GENERIC_NAMES or unit[0] in _NOT_UNIT_PREFIX:
+        return False
+    core = unit.removesuffix("办事处")
+    unit_type = unit_type_of(core)
+    stem = core[: -len(unit_type)] if unit_type and core.endswith(unit_type) else core[:-1]
+    # "为维护本乡", "部署安排全镇": a self-reference (本乡, 全镇) is not a name.
+    return (
+        1 <= len(stem) <= 8
+        and _NOT_IN_NAME.search(stem) is None
+        and stem[-1] not in "我本全该各每此其"
+    )
+
+
+_AFTER_UNIT = (
+    r"(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
+    r"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|[^\u4e00-\u9fff]|$)"
+)
+
+
+# Compiled once, here: a report or a street's.
+_UNIT_IN_TEXT = {
+    street: re.compile(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}")
+    for street, tails in (
+        (False, "街道办事处|街道|苏木|乡|镇"),
+        (True, "街道办事处|街道|苏木|乡|镇|街(?!道)"),
+    )
+}
+
+
+def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str | None]:
+    """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡).
+
+    With ``street`` (the report is a 街道's), a name ending in 街 counts too ("鹤龙街坚持…").
+    """
+    text = to_simplified(text)
+    for match in _UNIT_IN_TEXT[street].finditer(text):
+        candidate = match.group(0)
+        # "2024年四棵树乡始终…": the match starts at 年.
+        candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
+        county, unit = split_place(candidate)
+        if unit is None and street and candidate.endswith("街"):
+            county, unit = None, candidate
+        if plausible_unit(unit):
+            return county, unit
+    return None, None
+
+
+def _first_paragraph(blocks: Sequence[Block]) -> tuple[int, Block] | None:
+    for index, block in enumerate(blocks):
+        if block.kind == "paragraph":
+            return index, block
+        if block.kind == "heading":
+            return None
+    return None
+
+
+def detect_identity(blocks: Sequence[Block]) -> Identity:
+    """Unit, county and year of a report, with the disagreements between its parts."""
+    identity = Identity()
+    notes = identity.disagreements
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    opening = _first_paragraph(blocks)
+    opening_text = opening[1].full_text if opening else ""
+    signatures = [b.text for b in blocks if b.kind == "signature"]
+
+    # --- unit and county
+    title_county, title_unit = split_place(_title_place(title)) if title else (None, None)
+    if title and title_unit is None:
+        # "平安县2024年度石桥镇法治政府建设情况报告": the unit after the year.
+        title_county, title_unit = _find_unit_in(title.replace("\n", ""))
+        head = _title_place(title)
+        if title_county is None and head.endswith(_COUNTY_TAIL) and not split_place(head)[1]:
+            title_county = head
+    whole = "".join(b.full_text for b in blocks)
+    street = "街道" in whole or "党工委" in whole
+    open_county, open_unit = (
+        _find_unit_in(opening_text, street=street) if opening_text else (None, None)
+    )
+    sign_county: str | None = None
+    sign_unit: str | None = None
+    for line in signatures:
+        name = re.sub(r"^中共", "", to_simplified(line))
+        name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
+        county, unit = split_place(name)
+        if unit:
+            sign_county, sign_unit = county, unit
+            break
+    body_unit = (
+        _most_common_unit(blocks, _self_reference_type(blocks))
+        if not (title_unit or open_unit or sign_unit)
+        else None
+    )
+
+    identity.unit_name = title_unit or sign_unit or open_unit or body_unit
+    if title_unit and sign_unit and sign_unit == open_unit and title_unit != sign_unit:
+        # The signature and the opening agree ("拉萨乡"); a title that says otherwise
+        # ("格尔木拉萨乡", its county's 县 missing) is the odd one out. The disagreement is noted.
+        identity.unit_name = sign_unit
+        title_county = title_county if title_unit.endswith(sign_unit) else None
+    identity.county = title_county or sign_county or open_county or _addressee_county(blocks)
+    identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
+    if identity.unit_type is None:
+        identity.unit_type = _self_reference_type(blocks)
+    named = {n for n in (title_unit, open_unit, sign_unit) if n}
+    if len(named) > 1:
+        sources = "、".join(
+            f"{label}写“{n}”"
+            for label, n in (("标题", title_unit), ("开头", open_unit), ("署名", sign_unit))
+            if n
+        )
+        notes.append(f"单位名称前后不一致：{sources}。")
+
+    # --- year
+    title_years = years_in(to_simplified(title))
+    # Years inside a document's name (《2023年工作要点》) are not the report's when another is given.
+    open_years = years_in(re.sub(r"《[^》]*》", "", opening_text)) or years_in(opening_text)
+    title_year = title_years[0] if title_years else None
+    open_year = open_years[0] if open_years else None
+    identity.year = title_year or open_year or _most_common_year(blocks)
+    if title_year and open_year and title_year != open_year:
+        notes.append(f"年份不一致：标题写{title_year}年，开头段写{open_year}年。")
+    date = next((b.text for b in blocks if b.kind == "date"), "")
+    leading = re.match(r"\s*(\d{4})", date.translate(FULLWIDTH_DIGITS))
+    date_years = [int(leading.group(1))] if leading else years_in(date)
+    date_year = date_years[0] if date_years else None
+    if identity.year and date_year and date_year not in (identity.year, identity.year + 1):
+        notes.append(f"落款日期{date_year}年与报告年度{identity.year}年不相符。")
+    return identity
+
+
+_ADDRESSEE_COUNTY = re.compile(r"中共(\S{1,12}?(?:自治县|自治旗|县|区|旗|市))委")
+# "和平区人民政府：", "和平区委全面依法治区委员会办公室：" (no 中共; two or more characters of name).
+_ADDRESSEE_BODY = re.compile(
+    rf"(?:^|、)([{_HAN}]{{2,12}}?(?:自治县|自治旗|县|区|旗|市))(?:人民政府|政府|委(?!员))"
+)
+
+
+def _addressee_county(blocks: Sequence[Block]) -> str | None:
+    """The county a report is addressed to: 中共和平县委、和平县人民政府： → 和平县."""
+    for block in blocks:
+        if block.kind == "addressee":
+            text = to_simplified(block.text)
+            match = _ADDRESSEE_COUNTY.search(text) or _ADDRESSEE_BODY.search(text)
+            if match and not split_place(match.group(1))[1]:
+                return match.group(1)
+    return None
+
+
+# A unit a government body follows: "某镇人民政府", "某乡党委".
+_UNIT_BEFORE_BODY = re.compile(
+    rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
+)
+# A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
+# "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
+_BODY_UNIT = re.compile(
+    rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向])|(?<=结合|推动|助力|促进))"
+    rf"([{_HAN}]{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
+)
+# "为“法治古镛”建设", "明确法治舒桥建设的重点任务": the unit's short name in its 法治 brand.
+_BRAND = re.compile(rf"法治([{_HAN}]{{2,3}}?)(?:建设|”|。|，|、)")
+_NOT_BRAND = {
+    "政府",
+    "社会",
+    "国家",
+    "中国",
+    "思维",
+    "方式",
+    "宣传",
+    "意识",
+    "轨道",
+    "环境",
+    "氛围",
+    "保障",
+    "理念",
+    "精神",
+    "观念",
+    "文化",
+    "素养",
+    "教育",
+    "乡村",
+    "城市",
+    "乡镇",
+    "街道",
+    "工作",
+    "体检",
+    "课堂",
+    "思想",
+    "建设",
+    "水平",
+    "能力",
+    "领域",
+    "基础",
+    "实践",
+    "审核",
+    "机构",
+    "队伍",
+}
+
+
+def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> str | None:
+    """The unit a report names in its body most often (of the type it calls itself, if known)."""
+    counts: Counter[str] = Counter()
+    text = to_simplified("\n".join(block.full_text for block in blocks))
+    # Without a self-reference (我镇, 全乡) the text may not be a report at all: only a name that
+    # a government body follows (某镇人民政府, 某乡党委) counts then.
+    finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
+    for match in finder.finditer(text):
+        _, unit = split_place(match.group(1))
+        if plausible_unit(unit) and unit and (unit_type is None or unit_type_of(unit) == unit_type):
+            counts[unit] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    if unit_type is None:
+        return None
+    brands = Counter(m.group(1) for m in _BRAND.finditer(text) if m.group(1) not in _NOT_BRAND)
+    for brand, _ in brands.most_common():
+        name = brand if brand.endswith(unit_type) else brand + unit_type
+        if plausible_unit(name):
+            return name
+    return None
+
+
+def _self_reference_type(blocks: Sequence[Block]) -> str | None:
+    """Without a name, the unit type its self-references use most (我乡/全镇/我街道 …)."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        text = to_simplified(block.full_text)
+        for match in re.finditer(r"(?:我|全|本)(街道|苏木|乡|镇)", text):
+            counts[match.group(1)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _most_common_year(blocks: Sequence[Block]) -> int | None:
+    counts: Counter[int] = Counter()
+    for block in blocks:
+        for year in years_in(block.full_text):
+            counts[year] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_COUNTY_BODY = re.compile(
+    rf"^(?:中共)?([{_HAN}]{{1,20}}?(?:自治县|自治旗|林区|特区|县|区|旗|市))"
+    r"(?:人民政府|政府|委员会|县委|区委|旗委|市委|委)?(?:办公室)?$"
+)
+_COUNTY_SELF = re.compile(r"(?:我|全|本)(县|区|旗|市)(?![委长级直属域])")
+_TOWNSHIP_SELF = re.compile(r"(?:我|全|本)(乡|镇|街道|苏木)(?![镇村])")
+
+
+def _county_body(text: str) -> str | None:
+    """A county-level body named by a signature or a title's place words (清源县人民政府)."""
+    text = re.sub(r"[\s\u3000]+", "", to_simplified(text))
+    match = _COUNTY_BODY.match(text)
+    if match is None or split_place(match.group(1))[1]:
+        return None
+    return text
+
+
+def county_level_reporter(blocks: Sequence[Block]) -> str | None:
+    """The county-level body (县/区/旗/市) a report is written by, when it is not a township's.
+
+    A report is a county's when no township unit is named in its title, signature or opening,
+    and its title or signature names a county-level body, or its self-references (我县, 全区 …)
+    outnumber a township's (我乡, 全镇 …).
+    """
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    signatures = [b.text for b in blocks if b.kind == "signature"]
+    opening = _first_paragraph(blocks)
+    if title and split_place(_title_place(title))[1]:
+        return None
+    for line in signatures:
+        name = re.sub(r"^中共", "", to_simplified(line))
+        name = re.sub(r"(人民政府|委员会|党委|党工委)$", "", name)
+        if split_place(name)[1]:
+            return None
+    if opening and _find_unit_in(opening[1].full_text)[1]:
+        return None
+    if any(_find_unit_in(line)[1] for line in title.split("\n")):
+        return None  # "某县2024年度某镇法治政府建设情况报告": the township is named after all
+    text = to_simplified("".join(b.full_text for b in blocks))
+    county_refs = len(_COUNTY_SELF.findall(text))
+    township_refs = len(_TOWNSHIP_SELF.findall(text))
+    if township_refs > county_refs:
+        return None
+    for line in title.split("\n"):
+        head = re.split(r"关于|\d{4}|[二][〇零○]|法治|年度", line.strip())[0]
+        body = _county_body(head)
+        if body:
+            return body
+    for line in signatures:
+        body = _county_body(line)
+        if body:
+            return body
+    if county_refs >= 3 and county_refs > 2 * township_refs:
+        level = Counter(_COUNTY_SELF.findall(text)).most_common(1)[0][0]
+        return f"通篇自称“我{level}”“全{level}”的单位"
+    return None

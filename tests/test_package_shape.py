@@ -1,0 +1,122 @@
+"""The package's shape (docs/architecture.md): no import circles, a few entry modules at the top,
+no module over 600 lines, and code that cites only files in the repository."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "drafter"
+
+MAX_TOP_MODULES = 12
+MAX_LINES = 600
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+def _imported(module: str, path: Path, modules: dict[str, Path]) -> Iterator[str]:
+    """Every drafter module this one imports, at the top, in a function or for the type checker:
+    a circle the type checker alone sees is still a circle a reader must untangle."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
+                base = f"{base}.{node.module}" if node.module else base
+            submodules = [f"{base}.{alias.name}" for alias in node.names]
+            # ``from pkg import submodule`` runs pkg/__init__ too, but the edge that matters is
+            # to the submodule; ``from pkg import name`` is an edge to pkg.
+            names = [n for n in submodules if n in modules] or [base]
+        else:
+            continue
+        for name in names:
+            while name and name not in modules:
+                name = name.rpartition(".")[0]
+            if name and name != module:
+                yield name
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                other = stack.pop()
+                on_stack.discard(other)
+                component.append(other)
+                if other == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circles() -> None:
+    modules = _modules()
+    graph = {m: set(_imported(m, p, modules)) for m, p in modules.items()}
+    assert _circles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_circle() -> None:
+    assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_a_few_entry_modules_at_the_top() -> None:
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= MAX_TOP_MODULES, top
+
+
+def test_no_module_over_the_limit() -> None:
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def test_code_cites_only_files_in_the_repository() -> None:
+    outside = re.compile(r"\.\./shared|shared/docs|shared/tools")
+    cited = [
+        str(p.relative_to(ROOT))
+        for folder in ("drafter", "tests", "benchmarks", "templates")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in (".py", ".j2", ".md")
+        and p.name != Path(__file__).name
+        and outside.search(p.read_text(encoding="utf-8"))
+    ]
+    assert cited == []
