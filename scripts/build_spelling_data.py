@@ -126,10 +126,12 @@ def sound_alikes(chars: set[str], common: set[str]) -> dict[str, dict[str, int]]
 
 
 # jieba's tags of function words: conjunctions, prepositions, particles, modal particles,
-# pronouns, interjections and onomatopoeia. A character that is such a
+# pronouns, numerals, interjections and onomatopoeia. A character that is such a
 # word stands alone by its nature (会议及其他, 以案, 任组长), however often the dictionary saw it
 # inside longer words: it is given the alone level 0, and never tried.
-FUNCTION_TAGS = frozenset(["c", "p", "u", "ud", "ug", "uj", "ul", "uv", "uz", "y", "r", "e", "o"])
+FUNCTION_TAGS = frozenset(
+    ["c", "p", "u", "ud", "ug", "uj", "ul", "uv", "uz", "y", "r", "m", "e", "o"]
+)
 
 
 def function_chars(dict_txt: str) -> set[str]:

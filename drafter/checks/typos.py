@@ -89,10 +89,20 @@ def check(context: Context) -> Iterator[Finding]:
         yield from _model_findings(index, text, norm, names, listed)
 
 
+_NAME_ENDS = ("街道办事处", "办事处", "街道", "社区", "苏木", "乡", "镇", "县", "区", "市", "旗")
+
+
 def _names(context: Context) -> list[str]:
-    """The report's own names (unit, county), right wherever they stand."""
+    """The report's own names (unit, county), right wherever they stand, also without their
+    unit word (法治西仓 for 西仓镇)."""
     identity = context.identity
-    return [n for n in (identity.unit_name, identity.county) if n and len(n) >= 2]
+    names = [n for n in (identity.unit_name, identity.county) if n and len(n) >= 2]
+    for name in list(names):
+        for end in _NAME_ENDS:
+            if name.endswith(end) and len(name) - len(end) >= 2:
+                names.append(name[: -len(end)])
+                break
+    return names
 
 
 def _model_findings(

@@ -123,7 +123,8 @@ _PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
 def set_phrase(text: str, at: int) -> bool:
     """Whether the character at ``at`` stands where official prose coins words a dictionary
     cannot hold: in a parallel pattern (走深走实, 应知应会, 学法、信法、守法: it or a neighbour
-    recurs two or three characters away), in a slogan's frame (以查促改), in a place name (two characters before 乡, 县…), or as the measure
+    recurs two or three characters away), in a slogan's frame (以查促改), in a place name (up to
+    three characters before 乡, 县…), or as the measure
     after a number (100余起)."""
     size = len(text)
     char = text[at]
@@ -139,7 +140,7 @@ def set_phrase(text: str, at: int) -> bool:
     for start in range(max(0, at - 3), min(at, size - 4) + 1):
         if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
             return True
-    if any(text[j] in _PLACE_ENDS for j in range(at + 1, min(at + 3, size))):
+    if any(text[j] in _PLACE_ENDS for j in range(at + 1, min(at + 4, size))):
         return True
     return at > 0 and text[at - 1].isdigit()
 
@@ -239,16 +240,17 @@ def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> lis
 
 def _new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tuple[int, int, int]:
     """The most frequent word of 2-4 characters ``cand`` makes in place of ``run[i]``: its level,
-    start and end; a word whose first (last) character makes a word of two with the character
-    before (after) it is not counted: it would take that character from its own word."""
+    start and end; a word whose first (last) character makes a word of two, or part of an
+    official term, with the character before (after) it is not counted: it would take that
+    character from its own word."""
     best = (0, i, i + 1)
     size = len(run)
     for length in (2, 3, 4):
         for start in range(max(0, i - length + 1), min(i, size - length) + 1):
             end = start + length
-            if start > 0 and lex.word_level(run[start - 1 : start + 1]) >= level_bound:
+            if start > 0 and lex.holds(run[start - 1], run[start], level_bound):
                 continue
-            if end < size and lex.word_level(run[end - 1 : end + 1]) >= level_bound:
+            if end < size and lex.holds(run[end - 1], run[end], level_bound):
                 continue
             level = lex.word_level(run[start:i] + cand + run[i + 1 : end])
             if level > best[0]:

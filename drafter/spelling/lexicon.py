@@ -115,6 +115,10 @@ class Lexicon:
                     self.extra[a] = self.extra.get(a, "") + b
                     self.follow.pop(a, None)
 
+    def holds(self, a: str, b: str, level: int) -> bool:
+        """Whether ``a + b`` is a word at least ``level`` frequent, or part of an official term."""
+        return b in self.extra.get(a, "") or self.word_level(a + b) >= level
+
     def followers(self, char: str) -> str:
         """The characters bound to follow ``char``: a frequent word or a fluent pair (bound.tsv),
         or an official term."""
