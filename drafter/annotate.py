@@ -26,7 +26,8 @@ from drafter.docx.anchor import locate, mark_comment, mark_paragraph
 from drafter.docx.editable import open_document
 from drafter.docx.writer import build_document
 from drafter.errors import DrafterError
-from drafter.io.files import refuse_special_output, same_file, write_output
+from drafter.io.inputs import same_file
+from drafter.io.outputs import refuse_special_output, write_output
 from drafter.reader import Report, Source, document_report, read_report
 from drafter.reader.parts import w
 

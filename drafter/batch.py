@@ -8,7 +8,7 @@ given, so two reports never get the same name however the work interleaves: a na
 taken gets ``(2)``, ``(3)``…; with ``--force`` a report replaces a file that was there before the
 batch, never one this batch wrote.
 
-Exit code (design.md): 0 every report built with nothing to report; 1 every usable file built
+Exit code (docs/contracts.md): 0 every report built with nothing to report; 1 every usable file built
 and some report has errors or warnings, **or some file could not be built while others were**
 (the table says which; the reports that could be built are written), or a PDF asked for with
 ``--pdf`` could not be made (its .docx is kept); 2 no file could be built
@@ -46,7 +46,8 @@ from drafter.errors import (
 )
 from drafter.io import console
 from drafter.io.errorlog import write_error_log
-from drafter.io.files import check_replace, os_reason, place_new
+from drafter.io.inputs import os_reason
+from drafter.io.outputs import check_replace, place_new
 from drafter.io.streams import stop_signals_deferred, unblock_stop_signals
 from drafter.render.engine import OUTLINE_NAMES, make_environment
 from drafter.spelling import lexicon

@@ -16,7 +16,7 @@ from drafter.checks.unplaced import KEY, unplaced_findings
 from drafter.docx import writer as docx_writer
 from drafter.docx.pdf import docx_to_pdf
 from drafter.errors import DrafterError
-from drafter.io.files import refuse_special_output, safe_filename, write_output
+from drafter.io.outputs import refuse_special_output, safe_filename, write_output
 from drafter.questions import iter_questions
 from drafter.render.engine import render_blocks
 

@@ -305,7 +305,7 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
     lines, code = findings_report(result, show_all=show_all)
     print("\n".join(lines), file=out)
     if result.pdf_problem:
-        # Done, with something to report (design.md exit 1): the .docx is written and checked.
+        # Done, with something to report (docs/contracts.md exit 1): the .docx is written and checked.
         print(result.pdf_problem, file=out)
         return max(code, 1)
     return code
@@ -464,7 +464,7 @@ def _check_inputs(args: argparse.Namespace) -> None:
     before anything is read or asked: a FIFO would block, a device never end."""
     from pathlib import Path
 
-    from drafter.io.files import check_input
+    from drafter.io.inputs import check_input
 
     for name, what in INPUTS.items():
         path = getattr(args, name, None)
@@ -489,7 +489,7 @@ def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
         # The reader of our output went away (``drafter check x --format json | head``): not
         # an error of ours.
         return EXIT_OK
-    from drafter.io.files import os_reason
+    from drafter.io.inputs import os_reason
 
     # What the command wrote, repeated on standard error when it was short enough to keep.
     text = "".join(guarded.kept).strip() if guarded is not None and guarded.kept_all else ""

@@ -21,14 +21,8 @@ from drafter.importer.classify import TOPICS
 from drafter.importer.place import UNPLACED_KEY
 from drafter.questions import QUESTIONS
 from drafter.text.figures import Figure
-from drafter.text.mentions import (
-    Mention,
-    all_facts,
-    find_mentions,
-    for_matching,
-    split_sentences,
-    zero_facts,
-)
+from drafter.text.mentions import Mention, all_facts, find_mentions, zero_facts
+from drafter.text.numbers import for_matching, split_sentences
 
 # Every section an imported item can land in: the topics, then the list the user confirms.
 MEASURE_SECTIONS = (*TOPICS, UNPLACED_KEY)

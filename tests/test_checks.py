@@ -189,7 +189,7 @@ def test_mutation_found(rule: str, old: str, new: str, severity: str) -> None:
 def test_missing_part(heading: str, severity: str) -> None:
     text = _mutate(heading, "")
     findings = [f for f in run_checks(blocks_from_text(text)) if f.rule == "missing-part"]
-    # A part missing is about the whole document: paragraph -1 (design.md), shown as 全文.
+    # A part missing is about the whole document: paragraph -1 (docs/contracts.md), shown as 全文.
     assert any(f.severity == severity and f.paragraph == -1 for f in findings), findings
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from drafter.checks._text import HAN
+import pytest
+
 from drafter.checks.names import _stem_spans
 from drafter.text.mentions import find_mentions
+
+HAN = "\u4e00-\u9fff"  # the plain references below are written with the code point range
 
 
 def test_county_stem_search_equals_the_regex_it_replaced() -> None:
@@ -186,7 +189,7 @@ def _figure_texts(seed: int, count: int) -> list[str]:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(count)]
     # Clauses as reports write them: words (every rule's keywords among them), a number, a
     # unit word, a mark.
-    from drafter.text.mentions import FIGURE_RULES
+    from drafter.text.figure_rules import FIGURE_RULES
 
     words = [k for rule in FIGURE_RULES for k in rule.keywords]
     words += ["每季度", "每月", "其中", "成功", "执法", "纠纷", "信息", "汇报", "全部", "共", "村"]
@@ -206,21 +209,21 @@ def _figure_texts(seed: int, count: int) -> list[str]:
     return texts
 
 
-def test_mentions_found_as_sentence_by_sentence() -> None:
+def test_mentions_found_as_sentence_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     """_mentions_of maps the text once and reads only sentences with a figure's core
-    (_FIGURE_CORE); reading every sentence, each mapped on its own and searched in full as
+    (FIGURE_CORE); reading every sentence, each mapped on its own and searched in full as
     before, finds the same mentions."""
-    from drafter.text import mentions
+    from drafter.text import mentions, numbers
 
     def sentence_by_sentence(text: str) -> tuple[mentions.Mention, ...]:
         found: list[mentions.Mention] = []
         offset = 0
         for paragraph in text.split("\n"):
             search_from = 0
-            for sentence in mentions.split_sentences(paragraph):
+            for sentence in numbers.split_sentences(paragraph):
                 at = paragraph.find(sentence, search_from)
                 search_from = at + len(sentence)
-                matching = mentions.for_matching(sentence)
+                matching = numbers.for_matching(sentence)
                 found.extend(mentions._sentence_mentions(sentence, offset + at, matching))
             offset += len(paragraph) + 1
         return tuple(found)
@@ -229,30 +232,25 @@ def test_mentions_found_as_sentence_by_sentence() -> None:
     fast = [mentions._mentions_of.__wrapped__(text) for text in texts]
     # The reference without the screen: a pattern that matches everywhere lets every sentence
     # through to the full search.
-    screen = mentions._FIGURE_CORE
-    mentions._FIGURE_CORE = re.compile("")
-    try:
-        slow = [sentence_by_sentence(text) for text in texts]
-    finally:
-        mentions._FIGURE_CORE = screen
+    for module in (mentions, numbers):
+        monkeypatch.setattr(module, "FIGURE_CORE", re.compile(""))
+    slow = [sentence_by_sentence(text) for text in texts]
     assert fast == slow
     assert sum(map(len, slow)) > 500  # the comparison saw many figures
 
 
-def test_figure_core_is_found_wherever_a_figure_is() -> None:
+def test_figure_core_is_found_wherever_a_figure_is(monkeypatch: pytest.MonkeyPatch) -> None:
     """The screen never misses a sentence find_tokens (without it) reads a figure in."""
-    from drafter.text import mentions
+    from drafter.text import numbers
 
     texts = _figure_texts(19, 3000)
-    screen = mentions._FIGURE_CORE
-    mentions._FIGURE_CORE = re.compile("")
-    try:
-        expected = [bool(mentions.find_tokens(mentions.for_matching(t))) for t in texts]
-    finally:
-        mentions._FIGURE_CORE = screen
+    screen = numbers.FIGURE_CORE
+    monkeypatch.setattr(numbers, "FIGURE_CORE", re.compile(""))
+    expected = [bool(numbers.find_tokens(numbers.for_matching(t))) for t in texts]
+    monkeypatch.undo()
     for text, has_figure in zip(texts, expected, strict=True):
         if has_figure:
-            assert screen.search(mentions.for_matching(text)), text
+            assert screen.search(numbers.for_matching(text)), text
     assert sum(expected) > 500
     assert (
         sum(not e and bool(re.search(r"\d", t)) for t, e in zip(texts, expected, strict=True)) > 100
@@ -262,7 +260,7 @@ def test_figure_core_is_found_wherever_a_figure_is() -> None:
 def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
     """match_rule looks for the keywords before searching a rule's context and exclusion:
     the same keys as testing all three in the old order."""
-    from drafter.text import mentions
+    from drafter.text import figure_rules, numbers
 
     def old_match_rule(rule, sentence, token, spans=None):  # type: ignore[no-untyped-def]
         if token.unit not in rule.units:
@@ -270,7 +268,7 @@ def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
         if rule.context and not re.search(rule.context, sentence):
             return None
         best = None
-        narrow, before = spans or mentions.token_spans(sentence, token)
+        narrow, before = spans or figure_rules.token_spans(sentence, token)
         if rule.exclude and re.search(rule.exclude, sentence[narrow[0] : narrow[1]]):
             return None
         for span in (narrow, before):
@@ -289,20 +287,20 @@ def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
         return None
 
     def old_key_for(sentence, token, placed):  # type: ignore[no-untyped-def]
-        if token.rate or mentions.is_frequency(sentence, token):
+        if token.rate or figure_rules.is_frequency(sentence, token):
             return None
-        for part, (whole, words, not_words) in mentions.PART_WORDS.items():
+        for part, (whole, words, not_words) in figure_rules.PART_WORDS.items():
             if whole in placed and placed[whole].start < token.start:
-                start, end = mentions.clause_span(sentence, token.start)
+                start, end = figure_rules.clause_span(sentence, token.start)
                 clause = sentence[start:end]
                 if (
                     re.search(words, clause)
                     and not re.search(not_words, clause)
-                    and token.unit in mentions.RULES[whole].units
+                    and token.unit in figure_rules.RULES[whole].units
                 ):
                     return part
         best = None
-        for rule in mentions.FIGURE_RULES:
+        for rule in figure_rules.FIGURE_RULES:
             distance = old_match_rule(rule, sentence, token)
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, rule.key)
@@ -312,22 +310,22 @@ def test_keys_equal_those_of_the_rules_tried_in_full() -> None:
     texts += ["每季度开展普法宣传1次，全年共4次。", "每月召开法治专题会议2次"]
     matched = keyed = 0
     for text in texts:
-        sentence = mentions.for_matching(text)
-        placed: dict[str, mentions.Token] = {}
-        places = mentions.keyword_places(sentence)
-        for token in mentions.find_tokens(sentence):
-            for rule in mentions.FIGURE_RULES:
+        sentence = numbers.for_matching(text)
+        placed: dict[str, numbers.Token] = {}
+        places = figure_rules.keyword_places(sentence)
+        for token in numbers.find_tokens(sentence):
+            for rule in figure_rules.FIGURE_RULES:
                 expected = old_match_rule(rule, sentence, token)
-                assert mentions.match_rule(rule, sentence, token) == expected, (rule, sentence)
+                assert figure_rules.match_rule(rule, sentence, token) == expected, (rule, sentence)
                 matched += expected is not None
             key = old_key_for(sentence, token, placed)
-            assert mentions.key_for(sentence, token, placed, places) == key, sentence
+            assert figure_rules.key_for(sentence, token, placed, places) == key, sentence
             if key is not None:
                 placed.setdefault(key, token)
                 keyed += 1
     assert matched > 200 and keyed > 200
     # keyword_places finds every occurrence a str.find loop finds: no keyword overlaps itself.
-    for keyword in mentions._KEYWORDS:
+    for keyword in figure_rules._KEYWORDS:
         assert all(keyword[:n] != keyword[-n:] for n in range(1, len(keyword))), keyword
 
 
@@ -453,7 +451,6 @@ def test_county_screen_finds_every_county_name() -> None:
 def test_punctuation_patterns_equal_the_lookbehind_first_ones() -> None:
     """The character-first patterns of punctuation find what the lookbehind-first ones did."""
     from drafter.checks import punctuation as punct
-    from drafter.checks._text import HAN
 
     day_words = punct._DAY_WORDS
     old = {

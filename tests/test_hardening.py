@@ -24,7 +24,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.errors import DrafterError
-from drafter.io import files as fsutil
+from drafter.io import inputs, outputs
 from tests.conftest import ROOT, county_templates, run_drafter
 
 POSIX = os.name == "posix"
@@ -304,7 +304,7 @@ def test_size_limits_hold_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
     """A file that lies about its size (it grew after the stat) is cut off at the limit."""
     path = tmp_path / "报告.txt"
     path.write_bytes(b"x" * 100)
-    assert fsutil.read_input(path, limit=100) == b"x" * 100
+    assert inputs.read_input(path, limit=100) == b"x" * 100
     real_stat = os.stat
 
     def small(p: Any, *args: Any, **kwargs: Any) -> Any:
@@ -313,9 +313,9 @@ def test_size_limits_hold_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
             return os.stat_result((info.st_mode, *info[1:6], 10, *info[7:]))
         return info
 
-    monkeypatch.setattr(fsutil.os, "stat", small)
+    monkeypatch.setattr(inputs.os, "stat", small)
     with pytest.raises(DrafterError, match="太大"):
-        fsutil.read_input(path, limit=50)
+        inputs.read_input(path, limit=50)
 
 
 def _answers_with_a_long_list(path: Path) -> None:
@@ -438,12 +438,12 @@ def test_same_file_compares_identity_and_case(
     a = tmp_path / "报告.yaml"
     a.write_text("x", encoding="utf-8")
     os.link(a, tmp_path / "别名.yaml")
-    assert fsutil.same_file(a, tmp_path / "别名.yaml")
-    assert fsutil.same_file(a, tmp_path / "." / "报告.yaml")
-    assert not fsutil.same_file(a, tmp_path / "REPORT.yaml")
+    assert inputs.same_file(a, tmp_path / "别名.yaml")
+    assert inputs.same_file(a, tmp_path / "." / "报告.yaml")
+    assert not inputs.same_file(a, tmp_path / "REPORT.yaml")
     # Windows compares names case-insensitively (normcase); so does same_file there.
-    monkeypatch.setattr(fsutil.os.path, "normcase", str.lower)
-    assert fsutil.same_file(tmp_path / "Report.YAML", tmp_path / "report.yaml")
+    monkeypatch.setattr(inputs.os.path, "normcase", str.lower)
+    assert inputs.same_file(tmp_path / "Report.YAML", tmp_path / "report.yaml")
 
 
 @needs_posix
@@ -549,21 +549,21 @@ def test_a_new_name_is_claimed_with_its_content(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The name and the content arrive together: never an empty file under a claimed name."""
-    first = fsutil.write_new(tmp_path / "r.docx", b"one", companions=(".pdf",))
+    first = outputs.write_new(tmp_path / "r.docx", b"one", companions=(".pdf",))
     (tmp_path / "r(2).pdf").write_text("an old PDF", encoding="utf-8")
-    second = fsutil.write_new(tmp_path / "r.docx", b"two", companions=(".pdf",))
+    second = outputs.write_new(tmp_path / "r.docx", b"two", companions=(".pdf",))
     assert (first.name, second.name) == ("r.docx", "r(3).docx")  # r(2).pdf is never replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r(2).pdf", "r(3).docx", "r.docx"]
     with pytest.raises(DrafterError, match="已存在"):
-        fsutil.write_new(tmp_path / "r.docx", b"three", rename=False)
+        outputs.write_new(tmp_path / "r.docx", b"three", rename=False)
     assert first.read_bytes() == b"one"
 
     # Where hard links are not supported, O_EXCL claims the name and the content follows.
     def no_links(src: Any, dst: Any) -> None:
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr(fsutil.os, "link", no_links)
-    third = fsutil.write_new(tmp_path / "r.docx", b"four")
+    monkeypatch.setattr(outputs.os, "link", no_links)
+    third = outputs.write_new(tmp_path / "r.docx", b"four")
     assert third.name == "r(2).docx" and third.read_bytes() == b"four"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -605,9 +605,9 @@ def test_temp_files_are_removed_on_ctrl_c(tmp_path: Path, monkeypatch: pytest.Mo
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(fsutil.os, "fsync", interrupted)
+    monkeypatch.setattr(outputs.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        fsutil.atomic_write_text(target, "新内容", backup=True)
+        outputs.atomic_write_text(target, "新内容", backup=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["答卷.yaml"]
     assert target.read_text(encoding="utf-8") == "# 旧\n"
 
@@ -751,17 +751,17 @@ def test_one_private_folder_rule_for_logs_and_the_template_cache(tmp_path: Path)
     opened = tmp_path / "opened"
     opened.mkdir()
     os.chmod(opened, 0o777)
-    assert not fsutil.private_folder(opened)
+    assert not inputs.private_folder(opened)
     assert stat.S_IMODE(opened.stat().st_mode) == 0o777
-    assert fsutil.private_folder(opened, close=True)
+    assert inputs.private_folder(opened, close=True)
     assert stat.S_IMODE(opened.stat().st_mode) == 0o700
-    assert fsutil.private_folder(opened)
+    assert inputs.private_folder(opened)
     made = tmp_path / "new" / "drafter"
-    assert fsutil.private_folder(made) and stat.S_IMODE(made.stat().st_mode) == 0o700
+    assert inputs.private_folder(made) and stat.S_IMODE(made.stat().st_mode) == 0o700
     (tmp_path / "link").symlink_to(made, target_is_directory=True)
     (tmp_path / "file").write_text("x", encoding="utf-8")
     for planted in ("link", "file"):
-        assert not fsutil.private_folder(tmp_path / planted, close=True)
+        assert not inputs.private_folder(tmp_path / planted, close=True)
 
 
 # --------------------------------------------------------------------------- messages in Chinese

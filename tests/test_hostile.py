@@ -23,7 +23,7 @@ from drafter.answers.file import parse_answers_text, read_answers_file, save_ans
 from drafter.build import build_report
 from drafter.cli import main
 from drafter.errors import DrafterError
-from drafter.io import files as fsutil
+from drafter.io import outputs
 from tests.conftest import run_drafter, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -407,7 +407,7 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
         return _FullDisk(real_fdopen(fd, *args, **kwargs), room=100)
 
-    monkeypatch.setattr(fsutil.os, "fdopen", fdopen)
+    monkeypatch.setattr(outputs.os, "fdopen", fdopen)
 
 
 def _answers_copy(example_path: Path, folder: Path) -> Path:
@@ -445,7 +445,7 @@ def test_disk_full_while_saving_answers_keeps_the_old_file_and_backup(
 
     real_fdopen = os.fdopen
     monkeypatch.setattr(
-        fsutil.os, "fdopen", lambda fd, *a, **k: _FullDisk(real_fdopen(fd, *a, **k), room=10)
+        outputs.os, "fdopen", lambda fd, *a, **k: _FullDisk(real_fdopen(fd, *a, **k), room=10)
     )
     with pytest.raises(DrafterError) as caught:
         save_answers(answers, data)
@@ -518,7 +518,7 @@ def test_docx_open_in_word(
             raise PermissionError(errno.EACCES, "The process cannot access the file")
         real_replace(src, dst)
 
-    monkeypatch.setattr(fsutil.os, "replace", replace)
+    monkeypatch.setattr(outputs.os, "replace", replace)
 
     # Without --force the draft goes under another name; the open file is not touched.
     assert main(["build", str(answers), "-o", str(locked)]) == 0
@@ -557,9 +557,9 @@ def test_output_name_with_undecodable_characters_is_a_clear_error(
 
 
 def test_free_name_and_safe_filename_on_hostile_names(tmp_path: Path) -> None:
-    assert set(fsutil.safe_filename("../../a")) == {"_", "a"}
-    assert fsutil.safe_filename("CON") == "_CON"
-    assert fsutil.safe_filename("\ud800") == "报告"
-    assert len(fsutil.safe_filename("长" * 500).encode()) <= fsutil.MAX_NAME_BYTES
+    assert set(outputs.safe_filename("../../a")) == {"_", "a"}
+    assert outputs.safe_filename("CON") == "_CON"
+    assert outputs.safe_filename("\ud800") == "报告"
+    assert len(outputs.safe_filename("长" * 500).encode()) <= outputs.MAX_NAME_BYTES
     with pytest.raises(DrafterError):
-        fsutil.free_name(tmp_path / ("长" * 200 + ".docx"))
+        outputs.free_name(tmp_path / ("长" * 200 + ".docx"))

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from drafter.cli import main
-from drafter.io.files import safe_filename
+from drafter.io.outputs import safe_filename
 from tests.conftest import county_templates, run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,12 +220,12 @@ def _terminal_signals() -> None:
 STOP_MID_WRITE = """
 import os, signal, sys
 from drafter import cli
-from drafter.io import files as fsutil
+from drafter.io import inputs, outputs
 real = os.fsync
 def stop(fd):
     real(fd)
     os.kill(os.getpid(), signal.{sig})
-fsutil.os.fsync = stop
+outputs.os.fsync = stop
 sys.exit(cli.main(sys.argv[1:]))
 """
 

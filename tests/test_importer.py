@@ -32,8 +32,8 @@ from drafter.importer import (
 )
 from drafter.questions import QUESTIONS
 from drafter.reader import blocks_from_text, read_blocks
-from drafter.text.mentions import find_tokens
-from drafter.text.mentions import for_matching as _for_matching
+from drafter.text.numbers import find_tokens
+from drafter.text.numbers import for_matching as _for_matching
 from tests.import_fidelity import check_figures, check_measures, measure_items, original_figures
 from tests.test_reader import write_docx
 

@@ -1,7 +1,7 @@
 """Render the writer's output with LibreOffice and measure the PDF against GB/T 9704-2012.
 
 Fonts are substituted here (no 仿宋_GB2312 on Linux), but CJK glyphs are 1 em wide in every
-fallback, so line and character counts and positions hold (report-format.md §4, §6). Digits are
+fallback, so line and character counts and positions hold (docs/report-format.md, §6). Digits are
 not: only a face with Times New Roman's widths (Liberation Serif) measures right, so the module
 first checks what fontconfig will give LibreOffice (tests/preflight.py) and fails with the
 package to install rather than with a geometry assertion.

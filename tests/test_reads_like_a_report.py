@@ -29,7 +29,8 @@ from drafter.cli import main
 from drafter.questions import QUESTIONS, figure_questions
 from drafter.render.engine import OUTLINE_NAMES, render_blocks
 from drafter.render.phrasing import norm
-from drafter.text.mentions import find_mentions, split_sentences
+from drafter.text.mentions import find_mentions
+from drafter.text.numbers import split_sentences
 from drafter.text.units import WORDS
 from tests.conftest import texts_without
 

@@ -36,7 +36,7 @@ from drafter.importer.segment import normalise_punctuation
 from drafter.questions import QUESTIONS
 from drafter.reader import read_blocks
 from drafter.render.phrasing import PLACEHOLDER, same_words
-from drafter.text.mentions import split_sentences
+from drafter.text.numbers import split_sentences
 from tests.import_fidelity import plain
 
 ROOT = Path(__file__).resolve().parent.parent

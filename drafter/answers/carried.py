@@ -25,8 +25,10 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter.questions import QUESTIONS, SECTIONS, get_answer
+from drafter.text.figure_rules import clause_span
 from drafter.text.figures import Figure, FigureError, parse_figure
-from drafter.text.mentions import Mention, clause_span, find_mentions, for_matching
+from drafter.text.mentions import Mention, find_mentions
+from drafter.text.numbers import for_matching
 
 RECORD_KEY = "carried_figures"
 DROPPED = "删去"

@@ -26,7 +26,8 @@ from drafter.answers.model import cross_check, validate_answers
 from drafter.answers.shape import YAML_BREAKS, check_shape, plain, position, round_trip_yaml
 from drafter.answers.yaml_errors import explain, explain_other
 from drafter.errors import DrafterError, shown
-from drafter.io.files import atomic_write_text, read_input, safe_filename
+from drafter.io.inputs import read_input
+from drafter.io.outputs import atomic_write_text, safe_filename
 from drafter.io.textfile import decode_text
 from drafter.questions import SECTIONS, Question
 from drafter.text.figures import Figure

@@ -56,8 +56,8 @@ MAX_NODES = 50_000
 Without aliases a file cannot get near this (see :data:`MAX_EVENTS`), so only aliases reach it."""
 MAX_EVENTS = 20_000
 """YAML events (values, list and map starts and ends) in a file; the example has under 400, a
-full one with every list at its 50-item limit a few thousand. Counted before the file is loaded:
-loading costs about 30 µs per value, so this bounds a load to well under a second."""
+full one with every list at its 50-item limit a few thousand. Counted before the file is loaded,
+so a file built to be slow to load is refused before any of it is loaded."""
 MAX_LIST_ITEMS = 1_000
 """Entries in one YAML list (the answers model allows 50 items per question)."""
 MAX_DEPTH = 40
@@ -68,8 +68,8 @@ over 4300 digits)."""
 
 # What YAML refuses to read (the same set as ruamel.yaml's reader), found first so the message
 # can name the character and where it is. Written as the few ranges refused rather than "not
-# the ranges allowed": Python compiles a class range by range, code point by code point, and
-# the allowed ranges hold over 100,000 (~2 ms at every start).
+# the ranges allowed": re compiles a class code point by code point, and the allowed ranges
+# hold over 100,000 of them.
 UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 

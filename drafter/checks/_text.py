@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from drafter.blocks import Block
-from drafter.text.hanzi import T2S, to_simplified
+from drafter.text.hanzi import HAN, T2S, neither_han_nor, to_simplified
 from drafter.text.identity import Identity, detect_identity
 
-HAN = "\u4e00-\u9fff"
-# hanzi.to_simplified, faster on a whole report: it asks a set about every character (~35 ns
-# each); a search for the class of the same characters passes a text at ~4 ns a character.
+# hanzi.to_simplified for a whole report: one search for any Traditional character says
+# whether a text needs mapping at all.
 _TRADITIONAL = re.compile("[" + re.escape("".join(map(chr, T2S))) + "]")
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -111,8 +111,8 @@ class AnyOf:
 
     The join is searched only where a cheaper *screen* matches: each pattern from its first
     required literal character on (see :func:`_screen`), all of them literal-first, which re
-    scans for like a word list (~20x faster than the join, whose alternatives begin with groups
-    and lookbehinds). A text the screen misses matches none of the patterns.
+    scans for like a word list, where the join's alternatives begin with groups and lookbehinds
+    and are tried at every position. A text the screen misses matches none of the patterns.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
@@ -193,51 +193,27 @@ def _screen(pattern: str) -> str | None:
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
+@dataclass(slots=True, eq=False)
 class Context:
     """What every rule sees: the blocks, their texts, the report's identity and its parts."""
 
-    # A plain class, not a dataclass: building one at import costs ~0.3 ms (issue 15).
-    __slots__ = (
-        "_bare_leads",
-        "_lead_free",
-        "_spans",
-        "blocks",
-        "identity",
-        "kinds",
-        "memo",
-        "norm",
-        "part_of",
-        "texts",
-        "unit_type",
-        "year",
-    )
-
-    def __init__(
-        self,
-        blocks: list[Block],
-        texts: list[str],
-        norm: list[str],
-        identity: Identity,
-        unit_type: str | None,
-        year: int | None,
-    ) -> None:
-        self.blocks = blocks
-        self.texts = texts
-        """full_text of each block, as written."""
-        self.norm = norm
-        """Same texts with Traditional characters mapped (same lengths)."""
-        self.identity = identity
-        self.unit_type = unit_type
-        self.year = year
-        self.part_of: list[int] = []
-        """Index of the level-1 heading each block falls under, -1 before the first one."""
-        self.kinds: dict[int, set[str]] = {}
-        """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
-        self.memo: dict[str, object] = {}
-        """Results two rules share (the report's figures), computed once per run."""
-        self._spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._lead_free: dict[tuple[int, int], list[str]] = {}
-        self._bare_leads: dict[tuple[int, int], list[re.Match[str]]] = {}
+    blocks: list[Block]
+    texts: list[str]
+    """full_text of each block, as written."""
+    norm: list[str]
+    """Same texts with Traditional characters mapped (same lengths)."""
+    identity: Identity
+    unit_type: str | None
+    year: int | None
+    part_of: list[int] = field(default_factory=list)
+    """Index of the level-1 heading each block falls under, -1 before the first one."""
+    kinds: dict[int, set[str]] = field(default_factory=dict)
+    """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
+    memo: dict[str, object] = field(default_factory=dict)
+    """Results two rules share (the report's figures), computed once per run."""
+    _spans: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    _lead_free: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    _bare_leads: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
 
     def sentence_spans(self, index: int, start: int = 0) -> list[tuple[int, int]]:
         """:func:`sentences` of ``norm[index]`` from ``start``, split once per run: six rules
@@ -309,7 +285,7 @@ class Context:
 # ---------------------------------------------------------------------- fast patterns
 # re scans a text quickly only for a pattern that begins with a literal or a character class
 # (it skips to the places that character occurs); a pattern that begins with a lookbehind is
-# tried as a whole match at every position, 3-5x slower. The rules therefore write the
+# tried as a whole match at every position. The rules therefore write the
 # character first and the lookbehind after it, widened to look back over what was matched:
 # "同时(?<=[X]同时)" tests the very characters "(?<=[X])同时" tests.
 
@@ -328,7 +304,7 @@ def preceded(words: Iterable[str], by: str | None = None, not_by: str | None = N
 
 # ---------------------------------------------------------------------- sentence helpers
 
-_NOT_WORD = re.compile(rf"[^{HAN}0-9A-Za-z]+")
+_NOT_WORD = re.compile(rf"(?:{neither_han_nor('0-9A-Za-z')})+")
 ENUMERATOR = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后|"
     r"[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、]?)\s*"
@@ -350,8 +326,7 @@ def common_run(a: str, b: str) -> int:
     """Length of the longest common substring of two short strings.
 
     Searched by length (a common run of n characters holds one of n - 1): a set of the shorter
-    string's pieces per length tried, instead of a character-by-character table (5× faster on
-    the labels and headings this compares).
+    string's pieces per length tried, instead of a character-by-character table.
     """
     if len(a) > len(b):
         a, b = b, a
@@ -391,7 +366,7 @@ PUNCTUATED_LEAD = re.compile(
 )
 # (?<=[Han])([一二三四五六七八九十]{1,3})是, with the numeral first.
 _ANY_LEAD = re.compile(
-    rf"([一二三四五六七八九十](?<=[{HAN}][一二三四五六七八九十])[一二三四五六七八九十]{{0,2}})"
+    rf"([一二三四五六七八九十](?<={HAN}[一二三四五六七八九十])[一二三四五六七八九十]{{0,2}})"
     r"是(?![否非])"
 )
 

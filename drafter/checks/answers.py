@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from drafter.answers import carried
+from drafter.answers.file import model_to_data
 from drafter.answers.model import cross_check
 from drafter.blocks import Block
 from drafter.checks.base import WHOLE_DOCUMENT, AnswerFinding, Finding, run_checks
-from drafter.checks.carried import carried_findings
+from drafter.checks.carried import CARRIED, DROPPED
 from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
 from drafter.questions import QUESTIONS, iter_questions
 from drafter.render.context import NOT_THIS_YEAR
-from drafter.text.mentions import find_mentions, for_matching
+from drafter.text.mentions import find_mentions
+from drafter.text.numbers import for_matching
 
 # Rules that judge a text on its own; structure rules (numbering, parts, years across parts)
 # only make sense on the whole draft.
@@ -113,4 +116,29 @@ def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[An
                 CONFLICT, "warning" if close else "error", message, mention.sentence, paragraph
             )
             found.append(AnswerFinding(question.key, question.label, finding))
+    return found
+
+
+def answers_data(answers: Any) -> dict[str, Any]:
+    """The answers model as plain data with the bookkeeping the rules need."""
+    data: dict[str, Any] = dict(model_to_data(answers))
+    data["last_year"] = getattr(answers, "last_year", None) or {}
+    data["carried_figures"] = getattr(answers, "carried_figures", None) or []
+    return data
+
+
+def carried_findings(answers: Any) -> list[Any]:
+    """One warning per carried figure not confirmed for the report's year, naming its sentence
+    and last year's value; one per figure reported last year and left empty this year."""
+    data = answers_data(answers)
+    year = answers.get("identity.year")
+    found = []
+    for cf in carried.outstanding(data, year):
+        located = carried.locate(data, cf)
+        sentence = located[1].sentence if located else cf.sentence
+        finding = Finding(CARRIED, "warning", carried.outstanding_message(cf, year), sentence, 0)
+        found.append(AnswerFinding(cf.question, cf.place, finding))
+    for key, last in carried.dropped(data):
+        finding = Finding(DROPPED, "warning", carried.dropped_message(key, last), "", 0)
+        found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
     return found

@@ -1,7 +1,7 @@
 """The checks' registry: findings, rules and running them (the package imports the rules).
 
 Each family of rules lives in its own module and registers its rule with :func:`register`; the
-registry maps a rule id (the ids of the JSON contract in design.md) to a function that takes a
+registry maps a rule id (the ids of the JSON contract in docs/contracts.md) to a function that takes a
 :class:`Context` and yields :class:`Finding` objects. ``run_checks`` runs them all.
 
 Severities: ``error`` is a defect a reviewer sends the report back for (a clean, well-written report
@@ -21,7 +21,7 @@ Severity = Literal["error", "warning", "info"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 WHOLE_DOCUMENT = -1
-"""The paragraph of a finding about the whole document (design.md: JSON paragraph -1)."""
+"""The paragraph of a finding about the whole document (docs/contracts.md: JSON paragraph -1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +44,8 @@ class Finding:
     suggestion: str = ""
 
     def as_dict(self) -> dict[str, object]:
-        """The finding as JSON has it (design.md), fields in order; ``suggestion`` only when the
-        rule gave one."""
+        """The finding as JSON has it (docs/contracts.md), fields in order; ``suggestion`` only
+        when the rule gave one."""
         found = {f.name: getattr(self, f.name) for f in fields(self)}
         if not self.suggestion:
             del found["suggestion"]
@@ -105,5 +105,5 @@ def run_checks(
 
 
 def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object]:
-    """The ``drafter check --format json`` document of design.md."""
+    """The ``drafter check --format json`` document of docs/contracts.md."""
     return {"file": file, "findings": [f.as_dict() for f in findings]}

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import HAN, Context, inside, protected_spans
+from drafter.checks._text import Context, inside, protected_spans
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import HAN
 
 RULE = "doubled-word"
 
-_DOUBLED = re.compile(rf"([{HAN}]{{3,20}}?)\1")
+_DOUBLED = re.compile(rf"({HAN}{{3,20}}?)\1")
 
 
 @register(RULE, "词语重复")

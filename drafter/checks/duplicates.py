@@ -12,8 +12,9 @@ from codecs import utf_16_le_encode
 from collections.abc import Iterator
 from itertools import islice
 
-from drafter.checks._text import HAN, Context
+from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import neither_han_nor
 
 RULE = "duplicate-sentence"
 
@@ -25,7 +26,7 @@ NEAR_SIMILARITY = 0.8
 NEAR_WINDOW = 300
 """Compare a sentence with at most this many earlier ones of its part: keeps huge parts linear."""
 
-_NOT_TEXT = re.compile(rf"[^{HAN}0-9A-Za-z]+")
+_NOT_TEXT = re.compile(rf"(?:{neither_han_nor('0-9A-Za-z')})+")
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|同时|此外|另外|其中)")
 
 
@@ -41,8 +42,8 @@ def _bigrams(text: str) -> set[int]:
 
     A key holds only Chinese characters, digits and Latin letters (_normal), all one UTF-16
     unit each, so the 4 bytes at every even offset of the encoded key are one pair: the same
-    set as the 2-character strings, of the same size and with the same overlaps, built in C
-    (~3x faster than making the strings, which was a third of this check).
+    set as the 2-character strings, of the same size and with the same overlaps, built without
+    making a string for every pair (this check compares every sentence with every other).
     """
     # The codec function itself: text.encode("utf-16-le") would import its module first.
     data = utf_16_le_encode(text)[0]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import ENUMERATOR, HAN, Context, common_run, core
+from drafter.checks._text import ENUMERATOR, Context, common_run, core
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import HAN, han_or
 
 RULE = "heading-echo"
 
@@ -31,9 +32,9 @@ _HEADING_VERBS = (
     "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
     "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
 )
-_VERB_FIRST = re.compile(rf"^(?:{_HEADING_VERBS})[{HAN}“”、]{{2,16}}$")
+_VERB_FIRST = re.compile(rf"^(?:{_HEADING_VERBS}){han_or('“”、')}{{2,16}}$")
 _VERDICT = re.compile(
-    rf"^[{HAN}]{{2,10}}(?:科学民主|严格公正|科学有效|公开透明|规范有序|严格规范|公正文明|扎实有效|"
+    rf"^{HAN}{{2,10}}(?:科学民主|严格公正|科学有效|公开透明|规范有序|严格规范|公正文明|扎实有效|"
     rf"成效明显|成效显著|稳步推进|有序推进|全面落实|深入人心|持续深化|不断完善|规范高效)$"
 )
 _SUBJECT_START = re.compile(r"^(?:[乡镇我全本该各]|党委|政府|街道|村|社区|领导|干部|群众)")

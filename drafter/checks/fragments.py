@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import FRAME, HAN, Context, body_start, core
+from drafter.checks._text import FRAME, Context, body_start, core
 from drafter.checks.base import Finding, Severity, register
+from drafter.text.hanzi import han_or
 
 RULE = "fragment"
 
@@ -40,7 +41,7 @@ _UNIT = r"(?:场次|人次|批次|件|起|宗|次|场|名|人|个|份|项|期|�
 _FIGURE = rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*{_UNIT}"
 _FIGURES = re.compile(_FIGURE)
 _NOUN_FIGURES = re.compile(
-    rf"^([{HAN}“”]{{2,24}}?)\s*{_FIGURE}(?:\s*[、，,]\s*[{HAN}“”]{{2,16}}?\s*{_FIGURE})*\s*[。；！]?$"
+    rf"^({han_or('“”')}{{2,24}}?)\s*{_FIGURE}(?:\s*[、，,]\s*{han_or('“”')}{{2,16}}?\s*{_FIGURE})*\s*[。；！]?$"
 )
 # Verbs (and verb morphemes) that make a figure sentence a statement: with none of them,
 # "行政诉讼案件1件" is a noun phrase, not a sentence.

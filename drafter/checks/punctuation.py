@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import HAN, Context
+from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import HAN, han_or
 
 RULE = "punctuation"
 
@@ -16,8 +17,10 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 # (9:30, 1,500) and Latin text stay allowed. The patterns here begin with the character they
 # look for, the lookbehind widened over it (as _text.preceded writes them): re scans for the
 # character, where a leading lookbehind was tried at every position.
-_HALF = re.compile(rf"[,;:?!()\"](?:(?<=[{HAN}，。、；：“”《》）][,;:?!()\"])|(?=[{HAN}“《（]))")
-_HALF_PERIOD = re.compile(rf"\.(?<=[{HAN}”）》]\.)(?=[{HAN}“（]|$)")
+_HALF = re.compile(
+    rf"[,;:?!()\"](?:(?<={han_or('，。、；：“”《》）')}[,;:?!()\"])|(?={han_or('“《（')}))"
+)
+_HALF_PERIOD = re.compile(rf"\.(?<={han_or('”）》')}\.)(?={han_or('“（')}|$)")
 # Commemoration days written with a full stop or a dot instead of the 间隔号 (3.15 → 3·15).
 _DAY_WORDS = (
     "消费|国际|国家|全民|宪法|禁毒|世界|中国|全国|防灾|消防|交通|民法典|法律|网络|安全|"
@@ -38,7 +41,7 @@ _FULL_DIGITS = re.compile(r"[０-９]+")
 _TITLES_COMMA = re.compile(r"》、(?=《)")
 # Between two bodies of an addressee line ("中共某县委员会，某县人民政府："), GB/T 9704 uses 、.
 _ADDRESSEE_COMMA = re.compile(r"(?:委员会|人民政府|[县区市旗]委|办公室|政府)(?P<mark>[，,])")
-_SINGLE_DASH = re.compile(rf"[—–](?<=[{HAN}][—–])(?=[{HAN}])")
+_SINGLE_DASH = re.compile(rf"[—–](?<={HAN}[—–])(?={HAN})")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
 # (most blocks) is passed after one fast search instead of four slow ones (the patterns begin
 # with lookbehinds, which re tries at every position).
@@ -128,14 +131,15 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-# Only the brackets matter: visiting them alone, not every character, is 10x faster.
+# Only the brackets matter: the walk visits them alone, not every character.
 _BRACKETS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 def _well_nested(text: str, start: int) -> bool:
     """Are the brackets from ``start`` on properly nested? Taking out adjacent pairs （）《》
     【】〈〉 until none is left empties exactly such a sequence: the walk in _balance finds
-    nothing to report in it. Most blocks' brackets are one flat pair or two (~5x faster)."""
+    nothing to report in it. Most blocks' brackets are one flat pair or two, so the walk that
+    explains a problem runs only where there is one."""
     brackets = "".join(_BRACKETS.findall(text, start))
     while brackets:
         reduced = brackets

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import HAN, Context, inside, protected_spans
+from drafter.checks._text import Context, inside, protected_spans
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import han_or
 
 RULE = "spacing"
 
-_CN = rf"{HAN}，。、；：！？“”‘’（）《》【】…—"
-_SPACE = re.compile(rf"(?<=[{_CN}\d])[ \t\u3000\u00a0\u2002\u2003]+(?=[{_CN}\d])")
+_CN = han_or(r"，。、；：！？“”‘’（）《》【】…—\d")
+_SPACE = re.compile(rf"(?<={_CN})[ \t\u3000\u00a0\u2002\u2003]+(?={_CN})")
 _ANY_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]")
 
 

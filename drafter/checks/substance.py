@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import HAN, Context
+from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import HAN
 
 EMPTY = "empty-part"
 PLACEHOLDER = "placeholder"
@@ -25,7 +26,7 @@ _PLACEHOLDER = re.compile(
 _LEFTOVER = re.compile(
     r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{2,}|[XxＸｘ×](?=[年月日号万元件次名人个项份场条户村乡镇]))(?![A-Za-z])"
 )
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_CHAR = re.compile(HAN)
 _LEFTOVER_MARK = re.compile(r"[XxＸｘ×＊*]")
 """What every leftover has: a block without it (most) is passed after one fast search."""
 

@@ -7,8 +7,10 @@ severity). Years are report years: ``since=2023`` flags reports on 2023 and late
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 
+@dataclass(frozen=True, slots=True)
 class Term:
     """A wording that is wrong in reports of some years.
 
@@ -18,22 +20,11 @@ class Term:
     that had not happened).
     """
 
-    # A plain class, not a dataclass: building one at import costs ~0.4 ms (issue 15).
-    __slots__ = ("before", "message", "pattern", "severity", "since")
-
-    def __init__(
-        self,
-        pattern: str,
-        message: str,
-        since: int | None = None,
-        before: int | None = None,
-        severity: str = "warning",
-    ) -> None:
-        self.pattern = pattern
-        self.message = message
-        self.since = since
-        self.before = before
-        self.severity = severity
+    pattern: str
+    message: str
+    since: int | None = None
+    before: int | None = None
+    severity: str = "warning"
 
 
 TERMS: tuple[Term, ...] = (

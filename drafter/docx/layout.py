@@ -1,6 +1,6 @@
 """GB/T 9704-2012 layout numbers as named, typed constants, and title line breaking.
 
-Every number here is explained in ``shared/docs/report-format.md``; the writer composes these
+Every number here is explained in ``docs/report-format.md``; the writer composes these
 constants and never spells a bare length. Lengths are python-docx-compatible (an ``int`` of EMU
 with ``.pt`` and ``.twips``) but defined here: importing ``docx.shared`` runs python-docx's package
 ``__init__``, which loads all of python-docx, and the build no longer needs it.
@@ -66,7 +66,7 @@ FOOTER_DISTANCE = Twips(1434)
 HEADER_DISTANCE = Mm(15)
 """No header is used; any value above the text block will do."""
 
-# --- 22 lines × 28 characters, renderer-neutral (std 5.2.3, report-format.md §2) ------------
+# --- 22 lines × 28 characters, renderer-neutral (std 5.2.3, docs/report-format.md) ------------
 LINE_PITCH = Twips(579)
 """Exact line spacing 28.95 pt: the largest whole-twip pitch that gives 22 lines in 225 mm."""
 CHAR_SPACING = Pt(-0.25)
@@ -93,7 +93,7 @@ PAGE_NUMBER_SIDE_INDENT = Twips(280)
 PAGE_NUMBER_DASH = "\u2014"
 """一字线 on each side of the number: "— 1 —"."""
 
-# --- Fonts (report-format.md §3, §4) --------------------------------------------------------
+# --- Fonts (docs/report-format.md, §4) --------------------------------------------------------
 FONT_TITLE = "方正小标宋简体"
 FONT_BODY = "仿宋_GB2312"
 FONT_HEI = "黑体"

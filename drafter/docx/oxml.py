@@ -163,7 +163,7 @@ def set_doc_grid_none(sect_pr: BaseOxmlElement, line_pitch: Length) -> None:
     """A ``w:docGrid`` without ``w:type``: no grid, so exact spacing and char spacing rule.
 
     ``w:type="lines"`` would make LibreOffice snap lines to the grid and ignore exact spacing;
-    a character grid makes it take two cells per CJK glyph (report-format.md §2).
+    a character grid makes it take two cells per CJK glyph (docs/report-format.md).
     """
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:

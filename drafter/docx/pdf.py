@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.io.files import os_reason, write_output
+from drafter.io.inputs import os_reason
+from drafter.io.outputs import write_output
 
 _EXECUTABLES = ("soffice", "libreoffice")
 _INSTALL_HINT = (
@@ -62,7 +63,7 @@ def docx_to_pdf(
     LibreOffice runs with a throw-away profile so it neither touches nor waits for the user's
     own (a running LibreOffice would otherwise swallow the request). It writes into a temporary
     folder first, so a stale PDF from an earlier run can never pass for a fresh one. The PDF is
-    then written like every output (:func:`drafter.io.files.write_output`): with ``force`` over a
+    then written like every output (:func:`drafter.io.outputs.write_output`): with ``force`` over a
     regular file that is none of the ``inputs``; without, only under a name nobody has taken
     (claimed atomically: a PDF another process wrote meanwhile is never replaced).
     """

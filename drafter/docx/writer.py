@@ -1,4 +1,4 @@
-"""Blocks → .docx in the GB/T 9704-2012 layout (see shared/docs/report-format.md).
+"""Blocks → .docx in the GB/T 9704-2012 layout (see docs/report-format.md).
 
 Formatting lives in real Word styles so a user can restyle the report in Word or WPS; the
 paragraphs carry only what must be computed per paragraph (署名/日期 indents, outline levels of
@@ -27,7 +27,7 @@ from drafter.docx import layout as g
 from drafter.docx.layout import Length, Twips
 from drafter.docx.package import package, read_entries
 from drafter.errors import DrafterError
-from drafter.io.files import atomic_write_bytes
+from drafter.io.outputs import atomic_write_bytes
 from drafter.reader.parts import w
 
 BASE_PATH = Path(__file__).resolve().parent.parent / "resources" / "base.docx"

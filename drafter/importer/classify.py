@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from drafter.importer.segment import Item
-from drafter.text.mentions import for_matching
+from drafter.text.numbers import for_matching
 
 KIND_MEASURES = "measures"
 KIND_PROBLEMS = "problems"

@@ -9,7 +9,7 @@ from typing import TextIO
 from drafter.answers.file import dump_answers, parse_answers_text
 from drafter.importer.classify import KIND_NAMES
 from drafter.importer.pipeline import ImportResult, import_path
-from drafter.io.files import check_replace, refuse_existing, write_output
+from drafter.io.outputs import check_replace, refuse_existing, write_output
 
 _PREVIEW = 40
 

@@ -24,16 +24,10 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block
 from drafter.importer.segment import normalise_punctuation
 from drafter.questions import QUESTIONS
+from drafter.text.figure_rules import PART_WORDS
 from drafter.text.figures import Figure
-from drafter.text.mentions import (
-    PART_WORDS,
-    Mention,
-    all_facts,
-    find_mentions,
-    for_matching,
-    split_sentences,
-    zero_facts,
-)
+from drafter.text.mentions import Mention, all_facts, find_mentions, zero_facts
+from drafter.text.numbers import for_matching, split_sentences
 
 
 @dataclass

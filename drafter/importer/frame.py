@@ -12,6 +12,7 @@ import re
 
 from drafter.blocks import Block
 from drafter.importer.place import AnswersBuilder
+from drafter.text.hanzi import HAN
 from drafter.text.identity import Identity
 
 REPORT_FORMULA = re.compile(r"现将[^。]*?(?:报告|汇报)如下[：:。]?|特此(?:报告|汇报)[。！]?")
@@ -80,7 +81,7 @@ def _plain_frame(text: str, identity: Identity) -> bool:
     if any(rest.startswith(name) for name in names):
         return True
     # A unit the identity stage could not name ("某镇") still opens the frame.
-    unnamed = re.match(r"[\u4e00-\u9fff]{1,10}?(?:街道|苏木|乡|镇)", rest)
+    unnamed = re.match(rf"{HAN}{{1,10}}?(?:街道|苏木|乡|镇)", rest)
     return identity.unit_name is None and unnamed is not None
 
 

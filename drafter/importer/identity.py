@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.text.hanzi import T2S
+from drafter.text.hanzi import HAN, NOT_HAN, T2S
 from drafter.text.identity import (
     Identity,
     county_level_reporter,
@@ -73,7 +73,7 @@ def _is_date_line(text: str) -> bool:
 
 
 _SIGNER_LINE = re.compile(
-    r"^[\u4e00-\u9fff\s\u3000]{2,40}?(?:人民政府|政府|党委|党工委|委员会|办事处|街道|乡|镇|苏木)$"
+    rf"^(?:{HAN}|\s){{2,40}}?(?:人民政府|政府|党委|党工委|委员会|办事处|街道|乡|镇|苏木)$"
 )
 
 
@@ -155,7 +155,7 @@ def read_identity(blocks: Sequence[Block], *, name_hint: str = "") -> ImportIden
     if identity.unit_name is None and name_hint:
         # Last resort: a file named "某某镇2024年度法治政府建设情况报告.docx".
         head = re.split(r"\d|关于|法治|年度", name_hint.translate(T2S))[0]
-        county, unit = split_place(re.sub(r"[^\u4e00-\u9fff]", "", head))
+        county, unit = split_place(re.sub(NOT_HAN, "", head))
         if unit:
             identity.unit_name, identity.county = unit, identity.county or county
             identity.unit_type = identity.unit_type or unit_type_of(unit)

@@ -1,7 +1,7 @@
 """The import pipeline: segment → classify → place → figures, with identity read first.
 
 :func:`import_blocks` is the whole pipeline on a report's blocks; :class:`ImportResult` holds the
-answers data and the JSON report of design.md ("drafter import --report json").
+answers data and the JSON report of docs/contracts.md ("drafter import --report json").
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class ImportResult:
         return [f for f in self.figures if not f.placed]
 
     def report(self) -> dict[str, Any]:
-        """The JSON report of design.md (fixed contract): every figure, where it went."""
+        """The JSON report of docs/contracts.md (fixed contract): every figure, where it went."""
         ident = self.data.get("identity", {})
         return {
             "identity": {

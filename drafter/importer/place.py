@@ -42,7 +42,8 @@ from drafter.importer.segment import (
     join_paragraphs,
 )
 from drafter.questions import QUESTIONS
-from drafter.text.mentions import find_mentions, for_matching, split_sentences
+from drafter.text.mentions import find_mentions
+from drafter.text.numbers import for_matching, split_sentences
 
 UNPLACED_KEY = "unplaced_items"
 

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
-from drafter.text.mentions import for_matching, split_sentences
+from drafter.text.hanzi import HAN, han_or
+from drafter.text.numbers import for_matching, split_sentences
 
 # --------------------------------------------------------------------------- text normalisation
 
-_CJK = r"\u3400-\u9fff"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 END_MARKS = "。！？!?"
 
@@ -29,12 +29,12 @@ def normalise_punctuation(text: str) -> str:
     Only marks next to a Chinese character change, so "1,500" and "3.15" stay as they are.
     """
     text = re.sub(
-        rf"(?<=[{_CJK}”’》）])(\s*)([,;:?!)])\s*", lambda m: _HALF_TO_FULL[m.group(2)], text
+        rf"(?<={han_or('”’》）')})(\s*)([,;:?!)])\s*", lambda m: _HALF_TO_FULL[m.group(2)], text
     )
-    text = re.sub(rf"\s*(\()(?=[{_CJK}])", "（", text)
-    text = re.sub(rf"(?<=[{_CJK}])\)", "）", text)
+    text = re.sub(rf"\s*(\()(?={HAN})", "（", text)
+    text = re.sub(rf"(?<={HAN})\)", "）", text)
     # A full stop typed as "." after Chinese text (not a decimal point or a date like 3.15).
-    text = re.sub(rf"(?<=[{_CJK}”’》）])\.(?!\d)", "。", text)
+    text = re.sub(rf"(?<={han_or('”’》）')})\.(?!\d)", "。", text)
     return text
 
 
@@ -112,7 +112,7 @@ def join_paragraphs(paragraphs: Sequence[str], sep: str) -> str:
 
 
 _ORDINAL_RUN = re.compile(r"(?:(?<=^)|(?<=[。；;！？：:，\n]))\s*([一二三四五六七八九十]{1,3})是")
-_GLUED_NEXT = re.compile(r"[\u3400-\u9fff]二是")
+_GLUED_NEXT = re.compile(rf"{HAN}二是")
 HEADING_SENTENCE_MAX = 24
 """A run's first sentence up to this length (and the run goes on) is its heading."""
 

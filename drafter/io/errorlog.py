@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from drafter.io.files import private_folder
+from drafter.io.inputs import private_folder
 
 KEEP_LOGS = 20
 

@@ -23,7 +23,7 @@ from drafter.answers.carryover import (
 from drafter.answers.file import AnswersFile, default_filename, read_answers_file
 from drafter.errors import EXIT_OK, DrafterError
 from drafter.importer import import_file as do_import
-from drafter.io.files import free_name
+from drafter.io.outputs import free_name
 from drafter.questionnaire.flow import Questionnaire
 from drafter.questionnaire.logic import all_keys, invalid_answers, pending_keys, section_for
 from drafter.questionnaire.session import Signal, require_terminal

@@ -1,6 +1,6 @@
 """Wording that changes with the report year, kept as data the user can edit.
 
-Only what domain.md verifies is filled in; for later years the questionnaire asks the user to
+Only what docs/domain.md verifies is filled in; for later years the questionnaire asks the user to
 confirm the latest meetings instead of guessing.
 """
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.io.files import read_input
+from drafter.io.inputs import read_input
 from drafter.reader.blocks import classify, classify_sourced, heading_match
 from drafter.reader.docx import (
     MAX_XML_PART_BYTES,

@@ -1,8 +1,8 @@
 """Compiled templates kept between runs, as Python keeps ``__pycache__``.
 
-Compiling the report templates (Jinja source → Python code → bytecode) took ~41 ms of every
-build; loading the compiled code back takes about one. The cache is Jinja's own bytecode cache in
-the user's cache folder, with two additions:
+Compiling the report templates (Jinja source → Python code → bytecode) would otherwise be done
+again by every build, and loading compiled code back is much cheaper. The cache is Jinja's own
+bytecode cache in the user's cache folder, with two additions:
 
 * an entry is valid only for the same template source *and* the same compiling code: the
   checksum also covers the Jinja version, drafter's version and the modules that set up the
@@ -27,7 +27,7 @@ import jinja2
 from jinja2.bccache import FileSystemBytecodeCache
 
 from drafter import __version__
-from drafter.io.files import private_folder
+from drafter.io.inputs import private_folder
 
 ENV_VAR = "DRAFTER_CACHE_DIR"
 

@@ -22,7 +22,7 @@ from jinja2 import BaseLoader, TemplateNotFound
 from jinja2.loaders import split_template_path
 
 from drafter.errors import DrafterError
-from drafter.io.files import check_input, os_reason, read_input
+from drafter.io.inputs import check_input, os_reason, read_input
 
 MAX_TEMPLATE_BYTES = 256 * 1024
 """A template file; the built-in outline and parts are a few KB each."""

@@ -22,7 +22,7 @@ from drafter.build import check_draft
 from drafter.checks import Finding, run_checks
 from drafter.errors import DrafterError
 from drafter.importer import import_path
-from drafter.io.files import check_input, file_key, read_input
+from drafter.io.inputs import check_input, file_key, read_input
 from drafter.io.textfile import decode_text
 from drafter.questions import (
     QUESTIONS,
@@ -36,7 +36,8 @@ from drafter.reader import read_blocks
 from drafter.render.engine import render_blocks
 from drafter.text.figures import Figure, FigureError, parse_figure
 from drafter.text.identity import split_place
-from drafter.text.mentions import find_mentions, split_sentences, zero_facts
+from drafter.text.mentions import find_mentions, zero_facts
+from drafter.text.numbers import split_sentences
 
 REPORT_SUFFIXES = (".docx", ".txt")
 # Found in a folder and listed with the reason they cannot be read (an old .doc, a PDF…), so the

@@ -1,6 +1,6 @@
 """``drafter summary FILES|DIR... -o 汇总.xlsx [--expect 名单.txt] [--year N] [--force]``.
 
-Exit codes (design.md): 0 the workbook is written and there is nothing to chase; 1 it is written
+Exit codes (docs/contracts.md): 0 the workbook is written and there is nothing to chase; 1 it is written
 and something needs the county's attention (check errors or warnings in a unit, a unit missing from
 the list or not on it, another year's file, two files for one unit, a file that cannot be read);
 2 nothing usable (no readable file, a bad option; nothing written); 3 a drafter bug while reading
@@ -17,7 +17,8 @@ from typing import TextIO
 from drafter.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_OK, DrafterError
 from drafter.io.console import display_width, table_lines
 from drafter.io.errorlog import write_error_log
-from drafter.io.files import refuse_special_output, same_file, write_output
+from drafter.io.inputs import same_file
+from drafter.io.outputs import refuse_special_output, write_output
 from drafter.summary.collect import Summary, read_expected, summarise
 from drafter.summary.workbook import KIND_NAMES, build_workbook, collection_rows, figure_header
 

@@ -7,6 +7,31 @@ the mapped text is an offset in the original, and what the user wrote is never c
 
 from __future__ import annotations
 
+# Python's re compiles a class range code point by code point: [一-鿿] (20,992 code points) costs
+# milliseconds wherever it appears, in every process that compiles the pattern, and the checks
+# use it over a hundred times. "A word character that is no digit, underscore or ASCII letter"
+# compiles at once; the small ranges taken out (Roman numerals, circled numbers, full-width
+# digits and letters) are the other word characters Chinese reports use. Kana, Hangul or Greek
+# letters would read as Han here; township reports do not use them.
+_NOT_HAN_WORD = (
+    r"\d_A-Za-z\u2150-\u218f\u2460-\u24ff\u2776-\u2793\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+)
+HAN = rf"[^\W{_NOT_HAN_WORD}]"
+"""A regular expression for one Chinese character."""
+NOT_HAN = rf"[\W{_NOT_HAN_WORD}]"
+"""A regular expression for one character that is not Chinese."""
+
+
+def han_or(marks: str) -> str:
+    """A regular expression for one Chinese character or one of ``marks`` (class syntax)."""
+    return rf"(?:{HAN}|[{marks}])"
+
+
+def neither_han_nor(marks: str) -> str:
+    """A regular expression for one character that is neither Chinese nor one of ``marks``."""
+    return rf"(?![{marks}]){NOT_HAN}"
+
+
 # Traditional → Simplified pairs for the characters these reports use (not a full converter).
 _T2S_PAIRS = (
     "並并 來来 個个 們们 倫伦 備备 傳传 價价 億亿 優优 兩两 冊册 劃划 劉刘 動动 務务 勵励 匯汇 區区 協协 "

@@ -12,14 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
-from drafter.text.hanzi import to_simplified
+from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
 from drafter.text.units import NOT_STREET
 
 UNIT_TYPES = ("街道", "苏木", "乡", "镇")
 """Longest first, so 街道 is tried before the one-character types."""
 
 
-_HAN = r"\u4e00-\u9fff"
 # A unit name: 1–10 Han characters ending with a unit type. 民族乡 ("XX回族乡") are just 乡.
 _UNIT_TAIL = r"(?:街道办事处|街道|苏木|乡|镇)"
 _ADMIN = re.compile(
@@ -92,8 +91,9 @@ def unit_type_of(name: str) -> str | None:
     return None
 
 
-_NAME_AT_END = re.compile(rf"([{_HAN}]{{2,30}}?){_UNIT_TAIL}$")
-_NOT_HAN = re.compile(rf"[^{_HAN}]")
+_NAME_AT_END = re.compile(rf"({HAN}{{2,30}}?){_UNIT_TAIL}$")
+_NOT_HAN = re.compile(NOT_HAN)
+_GOVERNMENT_BEFORE_HAN = re.compile(rf"人民政府(?={HAN})")
 
 
 def split_place(text: str) -> tuple[str | None, str | None]:
@@ -148,7 +148,7 @@ def _title_place(title: str) -> str:
             chunk = re.sub(r"^(?:中共|关于)", "", to_simplified(chunk))
             chunk = re.sub(r"(?:党)?工作委员会|党工委|委员会", "", chunk)
             # "和平区人民政府东风街道办事处": the county's 人民政府 inside the unit's name.
-            for candidate in (chunk, re.sub(r"人民政府(?=[\u4e00-\u9fff])", "", chunk)):
+            for candidate in (chunk, _GOVERNMENT_BEFORE_HAN.sub("", chunk)):
                 stop = _TITLE_STOP.search(candidate)
                 head = candidate[: stop.start()] if stop else candidate
                 head = _NOT_HAN.sub("", head)
@@ -157,7 +157,7 @@ def _title_place(title: str) -> str:
     for line in title.split("\n"):
         line = re.sub(r"^中共", "", line.strip())
         stop = _TITLE_STOP.search(line)
-        head = re.sub(rf"[^{_HAN}]", "", line[: stop.start()] if stop else line)
+        head = _NOT_HAN.sub("", line[: stop.start()] if stop else line)
         if head:
             return head
     return ""
@@ -187,13 +187,13 @@ def plausible_unit(unit: str | None) -> bool:
 
 _AFTER_UNIT = (
     r"(?=人民政府|党委|党工委|工委|办事处|在|坚持|始终|以|紧紧|围绕|深入|认真|全面|高度|"
-    r"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|[^\u4e00-\u9fff]|$)"
+    r"聚焦|立足|按照|把|将|关于|法治|年度|推进|扎实|积极|不断|着力|全力|，|、|" + NOT_HAN + "|$)"
 )
 
 
 # Compiled once, here: a report or a street's.
 _UNIT_IN_TEXT = {
-    street: re.compile(rf"[{_HAN}]{{1,12}}?(?:{tails}){_AFTER_UNIT}")
+    street: re.compile(rf"{HAN}{{1,12}}?(?:{tails}){_AFTER_UNIT}")
     for street, tails in (
         (False, "街道办事处|街道|苏木|乡|镇"),
         (True, "街道办事处|街道|苏木|乡|镇|街(?!道)"),
@@ -305,7 +305,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
 _ADDRESSEE_COUNTY = re.compile(r"中共(\S{1,12}?(?:自治县|自治旗|县|区|旗|市))委")
 # "和平区人民政府：", "和平区委全面依法治区委员会办公室：" (no 中共; two or more characters of name).
 _ADDRESSEE_BODY = re.compile(
-    rf"(?:^|、)([{_HAN}]{{2,12}}?(?:自治县|自治旗|县|区|旗|市))(?:人民政府|政府|委(?!员))"
+    rf"(?:^|、)({HAN}{{2,12}}?(?:自治县|自治旗|县|区|旗|市))(?:人民政府|政府|委(?!员))"
 )
 
 
@@ -322,16 +322,16 @@ def _addressee_county(blocks: Sequence[Block]) -> str | None:
 
 # A unit a government body follows: "某镇人民政府", "某乡党委".
 _UNIT_BEFORE_BODY = re.compile(
-    rf"([{_HAN}]{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
+    rf"({HAN}{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
 )
 # A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
 # "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
 _BODY_UNIT = re.compile(
     rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向])|(?<=结合|推动|助力|促进))"
-    rf"([{_HAN}]{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
+    rf"({HAN}{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
 )
 # "为“法治古镛”建设", "明确法治舒桥建设的重点任务": the unit's short name in its 法治 brand.
-_BRAND = re.compile(rf"法治([{_HAN}]{{2,3}}?)(?:建设|”|。|，|、)")
+_BRAND = re.compile(rf"法治({HAN}{{2,3}}?)(?:建设|”|。|，|、)")
 _NOT_BRAND = {
     "政府",
     "社会",
@@ -413,7 +413,7 @@ def _most_common_year(blocks: Sequence[Block]) -> int | None:
 
 
 _COUNTY_BODY = re.compile(
-    rf"^(?:中共)?([{_HAN}]{{1,20}}?(?:自治县|自治旗|林区|特区|县|区|旗|市))"
+    rf"^(?:中共)?({HAN}{{1,20}}?(?:自治县|自治旗|林区|特区|县|区|旗|市))"
     r"(?:人民政府|政府|委员会|县委|区委|旗委|市委|委)?(?:办公室)?$"
 )
 _COUNTY_SELF = re.compile(r"(?:我|全|本)(县|区|旗|市)(?![委长级直属域])")

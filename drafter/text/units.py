@@ -6,59 +6,27 @@ never say 全镇. The checks use the same table to find words of another unit ty
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 UNIT_TYPES: tuple[str, ...] = ("乡", "镇", "街道", "苏木")
 
 
+@dataclass(frozen=True, slots=True, repr=False)
 class UnitWords:
     """How a unit of one type refers to itself and its bodies."""
 
-    # A plain class, not a dataclass: building one at import costs ~0.5 ms (issue 15). The
-    # four instances below are the only ones; templates read their attributes.
-    __slots__ = (
-        "cadres",
-        "government",
-        "government_suffix",
-        "head",
-        "level",
-        "party",
-        "party_secretary",
-        "self_ref",
-        "unit_type",
-        "villages",
-        "whole",
-    )
-
-    def __init__(
-        self,
-        unit_type: str,
-        self_ref: str,  # 我乡
-        whole: str,  # 全乡
-        party: str,  # 乡党委
-        party_secretary: str,  # 乡党委书记
-        head: str,  # 乡长
-        government: str,  # 乡政府
-        government_suffix: str,  # 人民政府 / 办事处
-        villages: str,  # 村 / 村（社区） / 社区 / 嘎查
-        cadres: str,  # 乡村干部
-        level: str,  # 乡镇 / 街道: the generic level word
-    ) -> None:
-        self.unit_type = unit_type
-        self.self_ref = self_ref
-        self.whole = whole
-        self.party = party
-        self.party_secretary = party_secretary
-        self.head = head
-        self.government = government
-        self.government_suffix = government_suffix
-        self.villages = villages
-        self.cadres = cadres
-        self.level = level
-
-    def __setattr__(self, name: str, value: object) -> None:
-        # Shared by every report of the type: read-only once made, as the frozen dataclass was.
-        if hasattr(self, name):
-            raise AttributeError(f"UnitWords.{name} is read-only")
-        object.__setattr__(self, name, value)
+    # The four instances below are the only ones; templates read their attributes.
+    unit_type: str
+    self_ref: str
+    whole: str
+    party: str
+    party_secretary: str
+    head: str
+    government: str
+    government_suffix: str
+    villages: str
+    cadres: str
+    level: str
 
     def __repr__(self) -> str:
         return f"UnitWords({self.unit_type!r})"
