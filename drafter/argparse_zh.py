@@ -40,7 +40,7 @@ MESSAGES = {
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n用 %(prog)s --help 查看说明。\n",
     "%(prog)s: warning: %(message)s\n": "%(prog)s：注意：%(message)s\n",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s：%(message)s",
-    "the following arguments are required: %s": "缺少 %s。",
+    "the following arguments are required: %s": "缺少%s。",
     "one of the arguments %s is required": "%s 中必须给出一个。",
     "not allowed with argument %s": "不能和 %s 同时使用。",
     "unrecognized arguments: %s": "多余或不认识的参数：%s。",

@@ -244,9 +244,9 @@ def test_a_subcommands_surplus_is_reported_under_its_own_usage(
 
 def test_a_required_option_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["import", "a.txt"], capsys)
-    assert code == 2 and "缺少 -o/--output 答卷文件。" in err
+    assert code == 2 and "缺少-o/--output 答卷文件。" in err
     code, _, err = run(["import"], capsys)
-    assert code == 2 and "缺少 报告文件、-o/--output 答卷文件。" in err
+    assert code == 2 and "缺少报告文件、-o/--output 答卷文件。" in err
 
 
 def test_an_unknown_argparse_message_is_still_chinese(
