@@ -58,6 +58,11 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
         ("document-name", "宣传中华人民共和国宪法、民法典。", "中华人民共和国宪法"),
         # 履行……第一责任人职责: the duty's fixed name.
         ("word-usage", "履行推动法治政府建设第一责任人职责。", "推动法治政府建设第一责任人"),
+        (
+            "word-usage",
+            "严格落实党政主要负责人履行法治政府建设第一责任人职责。",
+            "法治政府建设第一责任人",
+        ),
         # A level-3 number with 、.
         (
             "numbering",
@@ -77,6 +82,8 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
             "在县委坚强领导和关心支持在县委依法治县委员会指导下，开展工作。",
             "关心支持在县委",
         ),
+        # Two characters written twice.
+        ("doubled-word", "始终坚持坚持以习近平法治思想为指导。", "坚持坚持"),
         # The plenary sessions of the report's year.
         (
             "outdated-term",
@@ -105,7 +112,7 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("document-name", "学习《刑法》《宪法》《民法典》，宣传民法典，学习宪法。"),
         ("document-name", "学习《中华人民共和国宪法》，维护中华人民共和国法律尊严。"),
         ("word-usage", "履行推进法治建设第一责任人职责，落实党风廉政建设第一责任人责任。"),
-        ("word-usage", "履行法治建设第一责任人职责。"),
+        ("word-usage", "履行法治建设第一责任人职责，认真履行推进法治政府建设第一责任人职责。"),
         (
             "numbering",
             "（一）加强学习\n1.推动学习走深走实。开展学习。\n2.提升素养。开展培训。\n（二）依法决策\n开展。",
@@ -115,6 +122,7 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("run-on", "坚持以习近平法治思想为指导，以提升依法行政能力为核心，开展工作。"),
         ("run-on", "二是2025年组织街道121名干部职工参加2025年度全区法治理论知识学习考试。"),
         ("outdated-term", "全面贯彻党的二十大和二十届历次全会精神，学习二十届四中全会精神。"),
+        ("doubled-word", "一件一件抓落实，一步一步推进，会上研究研究再定。"),
     ],
 )
 def test_general_rule_leaves_right_text(rule: str, sentence: str) -> None:
@@ -220,6 +228,12 @@ def test_seams_an_import_or_a_template_makes() -> None:
     assert ("figure-only", "我乡共组织法律知识考试2次。") in found
     assert ("title-repeat", "某某乡2024年度法治政府建设情况报告") in found
     assert ("missing-cause", "二、存在的不足和") in found
+
+
+def test_a_title_printed_twice_above_the_opening_is_a_page_not_a_seam() -> None:
+    title = "某某乡人民政府关于2024年度法治政府建设情况的报告"
+    text = f"{title}\n{title}\n2024年，我乡扎实推进法治建设。\n一、主要举措和成效\n开展活动。"
+    assert run_checks(blocks_from_text(text), rules=["title-repeat"]) == []
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ cells ("序号\t项目\t数量"), or a web address on its own ("http://…"), as
 spreadsheet leaves them. A line with running text and a web address in it ("登录……网站查询") is
 prose, and a real table (a table block) is a table: neither is reported.
 
-title-repeat: the report's title printed again in the body, whole, on one line or two (a page
-copied with its headline, or a template that prints the title above the opening).
+title-repeat: the report's title printed again in the body (after the opening or the first
+heading), whole, on one line or two: a template or a paste that prints it a second time. A title
+printed twice above the opening is how many pages show a report, and is not reported.
 
 figure-only: a sentence that only restates a count in a frame — "我乡共组织法律知识考试2次。"
 (subject, 共, a verb, a noun, a figure; nothing else) standing on its own after a measure. A
@@ -66,7 +67,18 @@ def check_title_repeat(context: Context) -> Iterator[Finding]:
     if len(title) < 8:
         return
     blocks = context.blocks
-    for index in range(titles[0] + 1, len(blocks)):
+    # The body begins with the opening (a paragraph with a sentence in it) or the first heading:
+    # a title printed twice above it is how a page shows a report, not a seam in the body.
+    body = next(
+        (
+            i
+            for i in range(titles[0] + 1, len(blocks))
+            if blocks[i].kind == "heading"
+            or (blocks[i].kind == "paragraph" and "。" in context.norm[i])
+        ),
+        len(blocks),
+    )
+    for index in range(body + 1, len(blocks)):
         if blocks[index].kind not in ("paragraph", "heading"):
             continue
         said = core(context.norm[index])
