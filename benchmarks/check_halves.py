@@ -31,7 +31,7 @@ import json
 import statistics
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,14 +105,17 @@ def overlaps(block_text: str, excerpt: str, marked: str) -> bool:
     return False
 
 
-# --------------------------------------------------------------------------- tests/fixtures/real
-
-
-def score_real(path: Path, expect: dict[str, Any], half: str) -> Scored:
-    _, findings = check(path)
-    defects = list(expect.get("defects") or [])
-    artifacts = list(expect.get("artifacts") or [])
-    result = Scored(path.stem, half, defects=len(defects))
+def score(
+    result: Scored,
+    findings: list[dict[str, Any]],
+    defects: list[dict[str, Any]],
+    covers: Callable[[dict[str, Any], dict[str, Any]], bool],
+    unscored: Callable[[dict[str, Any]], bool],
+) -> Scored:
+    """Each place of each error and warning: true when it covers a defect, not scored when
+    ``unscored`` says it is an artifact of the copy, false otherwise; defects no place covers
+    are missed."""
+    result.defects = len(defects)
     matched = [False] * len(defects)
     for finding in findings:
         if finding["severity"] not in SERIOUS:
@@ -120,23 +123,38 @@ def score_real(path: Path, expect: dict[str, Any], half: str) -> Scored:
         result.findings += 1
         for place in places(finding):
             result.places += 1
-            hits = [i for i, d in enumerate(defects) if real_reports._covers(place, d)]
+            hits = [i for i, d in enumerate(defects) if covers(place, d)]
             if hits:
                 result.true += 1
                 for i in hits:
                     matched[i] = True
-            elif any(real_reports._covers(place, a) for a in artifacts) or (
-                place["paragraph"] == -1 and place["rule"] in CUT_RULES
-            ):
+            elif unscored(place):
                 result.unscored += 1
             else:
-                result.false.append(f"{place['rule']}：{place.get('excerpt', '')[:30]}")
+                excerpt = place.get("excerpt", "")[:30]
+                result.false.append(f"{place['rule']}：{excerpt}（{place['message'][:30]}）")
     result.missed = [
-        f"{d.get('rule')}：{d.get('excerpt')}"
+        f"{d.get('rule') or d.get('kind')}：{d.get('excerpt')}"
         for d, m in zip(defects, matched, strict=True)
         if not m
     ]
     return result
+
+
+# --------------------------------------------------------------------------- tests/fixtures/real
+
+
+def score_real(path: Path, expect: dict[str, Any], half: str) -> Scored:
+    _, findings = check(path)
+    artifacts = list(expect.get("artifacts") or [])
+
+    def unscored(place: dict[str, Any]) -> bool:
+        return any(real_reports._covers(place, a) for a in artifacts) or (
+            place["paragraph"] == -1 and place["rule"] in CUT_RULES
+        )
+
+    defects = list(expect.get("defects") or [])
+    return score(Scored(path.stem, half), findings, defects, real_reports._covers, unscored)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -160,46 +178,32 @@ def _cut_short(place: dict[str, Any], blocks: list[Any]) -> bool:
 
 
 def score_corpus(name: str, entry: dict[str, Any]) -> Scored:
-    path = CORPUS / entry["file"]
-    blocks, findings = check(path)
+    blocks, findings = check(CORPUS / entry["file"])
     texts = [b.full_text for b in blocks]
     last = max((i for i, t in enumerate(texts) if t.strip()), default=-1)
     furniture = [line for line in entry.get("furniture") or [] if line.strip()]
+
+    def text_of(place: dict[str, Any]) -> str:
+        where = place["paragraph"]
+        return texts[where] if 0 <= where < len(texts) else ""
+
+    def covers(place: dict[str, Any], defect: dict[str, Any]) -> bool:
+        text, excerpt = text_of(place), place.get("excerpt", "")
+        return bool(text and excerpt and not _folded(place)) and overlaps(
+            text, excerpt, defect["excerpt"]
+        )
+
+    def unscored(place: dict[str, Any]) -> bool:
+        text, excerpt = text_of(place), place.get("excerpt", "")
+        return (
+            place["paragraph"] in (-1, last)
+            or _folded(place)
+            or _cut_short(place, blocks)
+            or any(overlaps(text, excerpt, line) for line in furniture)
+        )
+
     defects = list(entry.get("defects") or [])
-    result = Scored(name, entry["split"], defects=len(defects))
-    matched = [False] * len(defects)
-    for finding in findings:
-        if finding["severity"] not in SERIOUS:
-            continue
-        result.findings += 1
-        for place in places(finding):
-            result.places += 1
-            where = place["paragraph"]
-            text = texts[where] if 0 <= where < len(texts) else ""
-            excerpt = place.get("excerpt", "")
-            hits = [
-                i
-                for i, d in enumerate(defects)
-                if text and excerpt and not _folded(place) and overlaps(text, excerpt, d["excerpt"])
-            ]
-            if hits:
-                result.true += 1
-                for i in hits:
-                    matched[i] = True
-            elif (
-                where == -1
-                or where == last
-                or _folded(place)
-                or _cut_short(place, blocks)
-                or any(overlaps(text, excerpt, line) for line in furniture)
-            ):
-                result.unscored += 1
-            else:
-                result.false.append(f"{place['rule']}：{excerpt[:30]}（{place['message'][:30]}）")
-    result.missed = [
-        f"{d['kind']}：{d['excerpt']}" for d, m in zip(defects, matched, strict=True) if not m
-    ]
-    return result
+    return score(Scored(name, entry["split"]), findings, defects, covers, unscored)
 
 
 # --------------------------------------------------------------------------- report
