@@ -81,6 +81,8 @@ def check_title_repeat(context: Context) -> Iterator[Finding]:
     for index in range(body + 1, len(blocks)):
         if blocks[index].kind not in ("paragraph", "heading"):
             continue
+        if len(context.norm[index]) > 2 * len(title) + 8:
+            continue  # longer than the title with room for marks and spaces (most paragraphs)
         said = core(context.norm[index])
         if not said or not title.startswith(said):
             continue  # most blocks: not even the title's beginning

@@ -21,6 +21,7 @@ A title cited without its years (《法治政府建设实施纲要》) is a comm
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ def _normal_range(match: re.Match[str]) -> str:
     return f"（{match.group('a')}—{match.group('b')}年）"
 
 
+@functools.lru_cache(maxsize=1024)
 def judge(title: str) -> str | None:
     """What is wrong with a title in 《》 (its text without the marks), as the message; None when
     it is right or not one of the documents the rule knows."""
@@ -140,6 +142,7 @@ def _official_names() -> re.Pattern[str]:
 
 
 _NAMES = _official_names()
+_NAME_STARTS = re.compile("|".join(sorted({"中华人民共和国"} | {o.name[:4] for o in OFFICIAL})))
 
 
 @register(RULE, "文件名称")
@@ -150,7 +153,7 @@ def check(context: Context) -> Iterator[Finding]:
                 message = judge(norm[start + 1 : end - 1])
                 if message:
                     yield Finding(RULE, "warning", message, text[start:end], index)
-        if "中华人民共和国" not in norm and not any(o.name[:4] in norm for o in OFFICIAL):
+        if _NAME_STARTS.search(norm) is None:
             continue  # no official name can be in the text (most blocks)
         quoted = protected_spans(norm, "《》“”〈〉")
         for match in _NAMES.finditer(norm):
