@@ -143,6 +143,12 @@ def test_a_county_committee_is_the_countys_not_a_unit_named_x县县() -> None:
         "中共渠县县委、渠县人民政府:\n2024年，有庆镇扎实推进法治建设。\n一、主要举措和成效\n开展活动。"
     )
     assert run_checks(blocks_from_text(text), rules=["name-incomplete"]) == []
+    # Without a title, the addressee alone names the county (and the identity reads 渠县县).
+    text = (
+        "中共渠县县委、渠县人民政府：\n2025年，宝石镇在县委、县政府的坚强领导下扎实推进法治建设。\n"
+        "一、主要举措和成效\n开展活动。"
+    )
+    assert run_checks(blocks_from_text(text), rules=["name-incomplete"]) == []
 
 
 def test_spaces_of_joint_issuers_quoted_titles_and_spaced_headings_are_right() -> None:

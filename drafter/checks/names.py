@@ -33,14 +33,17 @@ _COUNTY_SCREEN = re.compile(
     rf"[县区旗](?<={HAN}{{2}}[县区旗])(?=委|人民政府|政府|{HAN}{{2,6}}?(?:乡|镇|街道|苏木))"
 )
 _COUNTY_SUFFIX = ("自治县", "自治旗", "县", "区", "旗")
+_DOUBLED_SUFFIX = re.compile(r"(县|区|旗)\1$")
 _NOT_STEM = {"全", "我", "本", "该", "各", "市", "县", "区", "城", "乡", "镇"}
 
 
 def _counties(context: Context) -> set[str]:
     """County names (with their 县/区/旗) the report writes in full somewhere."""
     found: set[str] = set()
-    if context.identity.county and context.identity.county.endswith(_COUNTY_SUFFIX):
-        found.add(context.identity.county)
+    county = context.identity.county
+    if county and county.endswith(_COUNTY_SUFFIX):
+        # The identity may read 中共渠县县委 as a county "渠县县" too.
+        found.add(_DOUBLED_SUFFIX.sub(r"\1", county))
     for index, block in enumerate(context.blocks):
         if block.kind not in ("title", "addressee", "signature", "paragraph"):
             continue
@@ -55,8 +58,6 @@ def _counties(context: Context) -> set[str]:
                 found.add(name)
     return found
 
-
-_DOUBLED_SUFFIX = re.compile(r"(县|区|旗)\1$")
 
 
 def _consistent(context: Context, full: str, stem: str, suffix: str) -> bool:
