@@ -59,7 +59,6 @@ def _counties(context: Context) -> set[str]:
     return found
 
 
-
 def _consistent(context: Context, full: str, stem: str, suffix: str) -> bool:
     """Does the report itself mostly write the full name? A name is learned from the report's
     own usage only: where the short form is written as often as the full one, the short form
