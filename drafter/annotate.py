@@ -23,8 +23,7 @@ from drafter.checks import Finding, rule_name, run_checks
 from drafter.checks.command import write_findings
 from drafter.checks.present import SEVERITY_NAMES, exit_code, listed
 from drafter.docx.anchor import locate, mark_comment, mark_paragraph
-from drafter.docx.editable import open_document
-from drafter.docx.writer import build_document
+from drafter.docx.editable import build_document, open_document
 from drafter.errors import DrafterError
 from drafter.io.inputs import same_file
 from drafter.io.outputs import refuse_special_output, write_output
