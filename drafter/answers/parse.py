@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,23 +178,31 @@ AnswerValue = str | int | bool | Figure | list[Item] | list[str] | None
 figure → :class:`Figure`; items → list of :class:`Item`; list → list of str; None when empty."""
 
 
+def _line(q: Question, raw: Any) -> str | None:
+    return parse_text(q, raw, multiline=False)
+
+
+def _paragraphs(q: Question, raw: Any) -> str | None:
+    return parse_text(q, raw, multiline=True)
+
+
+PARSERS: dict[str, Callable[[Question, Any], AnswerValue]] = {
+    "text": _line,
+    "longtext": _paragraphs,
+    "choice": parse_choice,
+    "year": parse_year,
+    "date": parse_date,
+    "bool": parse_bool,
+    "figure": parse_fig,
+    "items": parse_items,
+    "list": parse_list,
+}
+"""The parser of each kind of question."""
+
+
 def parse_value(q: Question, raw: Any) -> AnswerValue:
     """Parse one answer of a question, raising an :class:`AnswerError` in Chinese."""
-    if q.kind in ("text", "longtext"):
-        return parse_text(q, raw, multiline=q.kind == "longtext")
-    if q.kind == "choice":
-        return parse_choice(q, raw)
-    if q.kind == "year":
-        return parse_year(q, raw)
-    if q.kind == "date":
-        return parse_date(q, raw)
-    if q.kind == "bool":
-        return parse_bool(q, raw)
-    if q.kind == "figure":
-        return parse_fig(q, raw)
-    if q.kind == "items":
-        return parse_items(q, raw)
-    return parse_list(q, raw)
+    return PARSERS[q.kind](q, raw)
 
 
 def check_answer(q: Question, raw: Any) -> tuple[AnswerValue, str | None]:
