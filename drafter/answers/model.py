@@ -54,7 +54,7 @@ from drafter.answers.records import (
     parse_unplaced,
 )
 from drafter.errors import DrafterError
-from drafter.questions import QUESTIONS, RATES, SECTION_BY_NAME, SECTIONS, Question, Section
+from drafter.questions import QUESTIONS, RATES, SECTION_BY_NAME, SECTIONS, Question
 from drafter.text.figures import Figure, rate
 from drafter.text.units import UNIT_TYPES, UnitWords, guess_unit_type, words_for
 
@@ -198,7 +198,10 @@ def _validator(q: Question) -> Callable[[Any], AnswerValue]:
     return validate
 
 
-def _section_model(section: Section) -> type[SectionAnswers]:
+@functools.cache
+def section_model(name: str) -> type[SectionAnswers]:
+    """The model of one section of the catalogue (``publicity`` → ``PublicityAnswers``)."""
+    section = SECTION_BY_NAME[name]
     fields: dict[str, Any] = {}
     for q in section.questions:
         kind_type = _TYPES[q.kind]
@@ -216,14 +219,14 @@ def report_model() -> type[Answers]:
     Made once, on first use (see the module docstring)."""
     sections: dict[str, Any] = {}
     for section in SECTIONS:
-        model = _section_model(section)
+        model = section_model(section.name)
         sections[section.name] = (model, Field(default_factory=model.model_construct))
     made: type[Answers] = create_model("ReportAnswers", __base__=Answers, **sections)
     return made
 
 
 # The schema pydantic-core validates with, written from the catalogue. pydantic would derive the
-# same schema from the models' annotations (every field is its parser, see ``_section_model``),
+# same schema from the models' annotations (every field is its parser, see :func:`section_model`),
 # but deriving it, and the plugin lookup that comes with each validator pydantic makes, cost a
 # build more than the rest of reading the answers; this one is made in a few milliseconds.
 
@@ -245,10 +248,6 @@ def _model(
     )
 
 
-def _empty(q: Question) -> Callable[[], AnswerValue]:
-    return list if q.kind in ("items", "list") else lambda: None
-
-
 @functools.cache
 def answers_validator() -> SchemaValidator:
     """pydantic-core's validator of a whole report's answers, made once, on first use."""
@@ -257,14 +256,16 @@ def answers_validator() -> SchemaValidator:
     for name, parse in BOOKKEEPING_PARSERS.items():
         fields[name] = _plain(parse, functools.partial(parse, None))
     for section in SECTIONS:
-        section_model = model.model_fields[section.name].annotation
-        assert isinstance(section_model, type) and issubclass(section_model, SectionAnswers)
+        values = section_model(section.name)
         inner = _model(
-            section_model,
-            {q.name: _plain(_validator(q), _empty(q)) for q in section.questions},
+            values,
+            {
+                q.name: _plain(_validator(q), functools.partial(empty_value, q))
+                for q in section.questions
+            },
         )
         fields[section.name] = core_schema.model_field(
-            core_schema.with_default_schema(inner, default_factory=section_model.model_construct)
+            core_schema.with_default_schema(inner, default_factory=values.model_construct)
         )
     return SchemaValidator(_model(model, fields))
 
@@ -473,6 +474,7 @@ __all__ = [
     "field_name",
     "parse_answers",
     "report_model",
+    "section_model",
     "to_data",
     "validate_answers",
     "where",
