@@ -7,8 +7,11 @@ the same in the questionnaire, the answers file and the build. :class:`Answers` 
 and the file's bookkeeping (:mod:`drafter.answers.records`). Cross-field rules (resolved ≤
 received, the unit name ends with its unit type, …) live in :func:`cross_check`.
 
-The section classes are made on first use and pydantic builds their schemas then
-(``defer_build``): a command that never validates answers does not pay for them.
+The section classes are made on first use (a command that never reads answers does not pay for
+them), and pydantic-core validates with a schema written here from the catalogue
+(:func:`answers_validator`), not derived from the classes (see the note above it). Validate plain
+data with :func:`validate_answers` (or :func:`parse_answers`, which leaves a bad value empty and
+names it); :func:`to_data` is the one way back to plain data.
 
 Messages name a field in Chinese (its label; the section's title where labels repeat), the line
 of the answers file when it is known, and the key in brackets for whoever edits the file.

@@ -195,6 +195,8 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
 
 
 def outstanding_in(flow: Flow, key: str) -> list[carried.CarriedFigure]:
+    if not flow.data.get(carried.RECORD_KEY):
+        return []  # nothing carried: the first prompt need not wait for the typed answers
     return [cf for cf in carried.outstanding(flow.answers, flow.year) if cf.question == key]
 
 
