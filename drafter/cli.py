@@ -482,8 +482,13 @@ def _check_inputs(args: argparse.Namespace) -> None:
         check_input(Path(templates), what="县级模板文件夹", folder=True)
 
 
+_quiet_exit: list[bool] = []
+"""Set when standard output broke: the interpreter's final flush must then write nowhere. Only
+the real command line acts on it (in-process callers, such as tests, keep their output)."""
+
+
 def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
-    silence_stdout()
+    _quiet_exit.append(True)
     code = getattr(exc.error, "errno", None)
     if isinstance(exc.error, BrokenPipeError) or code == errno.EPIPE:
         # The reader of our output went away (``drafter check x --format json | head``): not
@@ -521,6 +526,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if argv is None:  # the command line itself, about to exit with this code
             ignore_stop_signals()
+            if _quiet_exit:
+                silence_stdout()
+        _quiet_exit.clear()
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -559,7 +567,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except OutputBroken as exc:
         return _output_broken(exc, guarded)
     except BrokenPipeError:
-        silence_stdout()
+        _quiet_exit.append(True)
         return EXIT_OK
     except MemoryError:
         return _internal_error("内存不足，无法完成（输入的内容可能过大）。", EXIT_UNUSABLE)

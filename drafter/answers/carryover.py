@@ -67,6 +67,17 @@ def _refresh_entry(entry: Item | str, old_year: int, new_year: int) -> Item | st
     return refresh_wording(entry, old_year, new_year)
 
 
+def _without_lead(items: list[Item]) -> list[Item]:
+    """Last year's problems without the lead-in before them (no heading, and introducing what
+    follows with a colon, or before problems that all have headings: "……但仍存在一些不足："): it
+    is no problem to report the 整改 of."""
+    if len(items) < 2 or items[0].heading:
+        return items
+    if items[0].text.rstrip().endswith(("：", ":")) or all(i.heading for i in items[1:]):
+        return items[1:]
+    return items
+
+
 def start_from_last(last: Path) -> Answers:
     """The new year's answers, started from last year's answers file. A value of last year's
     that no longer validates is not carried (the questionnaire asks it anew)."""
@@ -112,7 +123,7 @@ def start_from_data(old: Answers, source: str) -> Answers:
         file=source,
         figures={q.key: value for q, value in old.values() if isinstance(value, Figure)},
         plans=tuple(old.items("plans.items")),
-        problems=tuple(old.items("problems.items")),
+        problems=tuple(_without_lead(old.items("problems.items"))),
     )
     values["to_confirm"] = [q.key for s in SECTIONS for q in s.questions]
     started = validate_answers(values, source="由去年的答案推出的今年答卷")
