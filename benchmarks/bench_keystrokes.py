@@ -230,7 +230,7 @@ def next_year_keys(data: dict[str, Any], new_texts: bool = False) -> str:
                 confirmed |= {ident(cf) for cf in carried.linked(started, q.key)}
                 new = CHANGED.get(q.key)
                 keys += (new + ENTER) if new else ENTER  # Enter = the same as last year
-                last = carried.last_figures(data).get(q.key)
+                last = carried.last_figures(started).get(q.key)
                 value = new if new else (str(last) if last is not None else None)
                 answers.setdefault(q.section, {})[q.name] = value
             elif q.key == "identity.date":
