@@ -34,8 +34,7 @@ from drafter.docx.anchor import (
     mark_paragraph,
     xml_text,
 )
-from drafter.docx.editable import open_document
-from drafter.docx.writer import build_document
+from drafter.docx.editable import build_document, open_document
 from drafter.errors import DrafterError
 from drafter.io.inputs import same_file
 from drafter.io.outputs import refuse_special_output, write_output

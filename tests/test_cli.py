@@ -145,7 +145,8 @@ def test_build_and_check_exit_1_on_the_same_warning(
     out = tmp_path / "报告.docx"
     assert main(["build", str(answers), "-o", str(out)]) == 1
     text = capsys.readouterr().out
-    assert "[警告] publicity.measures（" in text and rule_name("spacing") in text
+    assert "[警告] 普法宣传方面的具体措施" in text and rule_name("spacing") in text
+    assert "（publicity.measures）" in text
     assert "0 个错误，1 个警告" in text
     assert main(["check", str(out)]) == 1
     text = capsys.readouterr().out

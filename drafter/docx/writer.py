@@ -11,7 +11,6 @@ python-docx is not loaded to build a report.
 from __future__ import annotations
 
 import functools
-import io
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,7 +18,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import docx
 from lxml import etree
 
 from drafter.blocks import Block
@@ -364,12 +362,6 @@ def docx_bytes(blocks: list[Block]) -> bytes:
 
     entries, _ = _base()
     return package(entries, {DOCUMENT_PART: document_xml(blocks)})
-
-
-def build_document(blocks: list[Block]) -> Any:
-    """The report as a python-docx Document (for code that edits it further, such as comments)."""
-
-    return docx.Document(io.BytesIO(docx_bytes(blocks)))
 
 
 def write_docx(blocks: list[Block], path: Path) -> Path:
