@@ -49,6 +49,7 @@ FIELD_COMMENTS = {
     "place": "位置",
     "sentence": "去年的原句",
     "last_year": "去年的数字",
+    "at": "在去年原句里的位置（从第几个字起，0＝句首；程序用）",
     "key": "对应的数字项（程序用）",
     "confirmed": "已确认的报告年度；空＝还没有确认",
     "now": "今年改成的数字；删去＝这一分句已删去；不报告＝今年不报告这个数字",
@@ -135,7 +136,8 @@ def collect(answers: Answers) -> list[CarriedFigure]:
         if not QUESTIONS[CarriedFigure(path, "", "x").question].carry:
             continue
         for mention in find_mentions(text):
-            figures.append(CarriedFigure(path, mention.sentence, mention.raw, mention.key))
+            at = mention.start - mention.sentence_start
+            figures.append(CarriedFigure(path, mention.sentence, mention.raw, mention.key, at))
     return figures
 
 
@@ -145,12 +147,17 @@ def _lead(sentence: str, start: int) -> str:
     return sentence[begin:start].strip()
 
 
-def _leads(cf: CarriedFigure) -> set[str]:
-    return {
-        _lead(m.sentence, m.start - m.sentence_start)
+def _rank(cf: CarriedFigure) -> int:
+    """How many figures before this one in last year's sentence read the same (same figure,
+    same words before it): which of them it is when its sentence has been edited since."""
+    if cf.at is None:
+        return 0
+    lead = _lead(cf.sentence, cf.at)
+    return sum(
+        1
         for m in find_mentions(cf.sentence)
-        if m.raw == cf.figure
-    }
+        if m.start < cf.at and m.raw == cf.figure and _lead(cf.sentence, m.start) == lead
+    )
 
 
 def current_raw(cf: CarriedFigure) -> str:
@@ -159,13 +166,16 @@ def current_raw(cf: CarriedFigure) -> str:
 
 
 def is_same(mention: Mention, cf: CarriedFigure) -> bool:
-    """Whether a figure of today's text is the carried figure (its sentence may have been edited
-    elsewhere: then the words before the figure in its clause must be the same)."""
-    if mention.raw != current_raw(cf):
+    """Whether a figure of today's text may be the carried figure: in last year's sentence as
+    it was, the figure at the same place; in a sentence edited since (another of its figures
+    changed, words added), a figure with the same words before it in its clause. Never by value
+    alone: "专题会议2次，听取法治汇报2次" holds two figures."""
+    if cf.at is None or mention.raw != current_raw(cf):
         return False
-    if mention.sentence == cf.sentence and mention.raw == cf.figure:
-        return True
-    return _lead(mention.sentence, mention.start - mention.sentence_start) in _leads(cf)
+    offset = mention.start - mention.sentence_start
+    if mention.sentence == cf.sentence:
+        return offset == cf.at
+    return _lead(mention.sentence, offset) == _lead(cf.sentence, cf.at)
 
 
 def locate(answers: Answers, cf: CarriedFigure) -> tuple[str, Mention] | None:
@@ -174,9 +184,12 @@ def locate(answers: Answers, cf: CarriedFigure) -> tuple[str, Mention] | None:
         return None
     ordered = sorted(text_slots(answers, cf.question), key=lambda slot: slot[0] != cf.path)
     for path, text in ordered:
-        for mention in find_mentions(text):
-            if is_same(mention, cf):
-                return path, mention
+        candidates = [m for m in find_mentions(text) if is_same(m, cf)]
+        exact = [m for m in candidates if m.sentence == cf.sentence]
+        if exact:
+            return path, exact[0]
+        if candidates:
+            return path, candidates[min(_rank(cf), len(candidates) - 1)]
     return None
 
 

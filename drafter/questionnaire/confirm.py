@@ -81,7 +81,9 @@ def _store(flow: Flow, figures: list[carried.CarriedFigure]) -> None:
 
 
 def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
-    return (a.path, a.sentence, a.figure) == (b.path, b.sentence, b.figure)
+    """The same entry of the record: the same place in the same sentence (two equal figures of
+    one sentence are two entries)."""
+    return (a.path, a.sentence, a.figure, a.at) == (b.path, b.sentence, b.figure, b.at)
 
 
 def _update(flow: Flow, changed: list[carried.CarriedFigure]) -> None:
@@ -112,11 +114,16 @@ def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
     if stored is None and q.key not in flow.pending and carried.declined(answers, q.key):
         return None, "［回车＝仍不报告；输入数字＝填写］"
     for cf in answers.carried_figures:
-        if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year) or not cf.now:
+        # Confirmed for this year in its text, kept or changed: the text already says this
+        # year's figure, and Enter must not contradict (or, with no default, drop) it.
+        if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year):
             continue
-        before, now = carried.parse_new_figure(cf.figure), carried.parse_new_figure(cf.now)
+        if cf.now in (carried.DROPPED, carried.DECLINED):
+            continue
+        before = carried.parse_new_figure(cf.figure)
+        now = carried.parse_new_figure(carried.current_raw(cf))
         if now is not None and (last is None or before == last):
-            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致{decline}］"
+            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致；-＝今年不报告］"
     if last is not None:
         return last, f"［回车＝与去年相同{decline}］"
     links = carried.linked(answers, q.key)

@@ -159,16 +159,26 @@ def _capped(header: str, entries: list[str]) -> list[str]:
 
 def carried_lines(answers: Answers) -> list[str]:
     """Carried figures not yet confirmed, and last year's figures now left empty."""
-    stale = [
-        f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
-        for cf in carried.outstanding(answers)
-    ]
+    stale = [_stale_line(answers, cf) for cf in carried.outstanding(answers)]
     lines = _capped(f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字：", stale)
     lines += _capped(
         "去年报告了、今年没有填写的数字：",
         [carried.dropped_message(k, f) for k, f in carried.dropped(answers)],
     )
     return lines
+
+
+def _stale_line(answers: Answers, cf: carried.CarriedFigure) -> str:
+    """A carried figure still to confirm, in today's sentence (another of its figures may have
+    been changed since), the figure marked: 第1条：“……听取法治汇报【2次】。”"""
+    found = carried.locate(answers, cf)
+    if found is None:
+        return f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
+    marked = carried.sentence_at(found[1])
+    mark = marked.index("【")
+    if len(marked) > 40 and mark > 20:
+        marked = "……" + marked[mark - 16 :]
+    return f"{carried.place_of(found[0])}：“{short(marked, 40)}”"
 
 
 def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str]:
