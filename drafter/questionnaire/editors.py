@@ -91,12 +91,17 @@ def ask_items(flow: Flow, q: Question) -> Any:
             if isinstance(outcome, Signal):
                 return outcome
         elif verb == "e" and numbers:
-            edited = ask_item(flow, q, items[numbers[0] - 1], numbers[0])
+            at = numbers[0] - 1
+
+            def replace(item: dict[str, Any], at: int = at) -> None:
+                items[at] = item
+                keep(flow, q, items)
+
+            edited = ask_item(flow, q, items[at], numbers[0], replace)
             if isinstance(edited, Signal):
                 return edited
             if edited is not None:
-                items[numbers[0] - 1] = edited
-                keep(flow, q, items)
+                replace(edited)
         elif verb == "d" and numbers:
             removed = items.pop(numbers[0] - 1)
             flow.say(f"已删除：{removed['heading'] or removed['text'][:20]}")
@@ -108,14 +113,17 @@ def ask_items(flow: Flow, q: Question) -> Any:
 
 
 def add_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> Any:
+    def append(item: dict[str, Any]) -> None:
+        items.append(item)
+        keep(flow, q, items)
+
     while len(items) < MAX_ITEMS:
-        item = ask_item(flow, q, None, len(items) + 1)
+        item = ask_item(flow, q, None, len(items) + 1, append)
         if isinstance(item, Signal):
             return item
         if item is None:
             return None
-        items.append(item)
-        keep(flow, q, items)
+        append(item)
     return None
 
 
@@ -139,28 +147,45 @@ def show_headings(flow: Flow, q: Question) -> None:
         flow.say(f"  {n}. {heading}")
 
 
-def ask_item(flow: Flow, q: Question, item: Mapping[str, Any] | None, number: int) -> Any:
-    """One item: a heading (a common one by number, or typed) and a multi-line body."""
+def ask_item(
+    flow: Flow,
+    q: Question,
+    item: Mapping[str, Any] | None,
+    number: int,
+    keep_unfinished: Callable[[dict[str, Any]], None],
+) -> Any:
+    """One item: a heading (a common one by number, or typed) and a multi-line body. Ctrl-C or
+    Ctrl-D in the middle hands what was typed so far to ``keep_unfinished`` before leaving."""
     show_headings(flow, q)
     finish = "直接回车＝不再添加" if item is None else "回车＝不改"
-    heading = flow.ask(
-        f"第 {number} 条的小标题（{finish}）：",
-        default=str(item.get("heading") or "") if item else "",
-        completions=q.headings,
-    )
+    old = item or {}
+    before = {"heading": str(old.get("heading") or ""), "text": str(old.get("text") or "")}
+    try:
+        heading = flow.ask(
+            f"第 {number} 条的小标题（{finish}）：",
+            default=before["heading"],
+            completions=q.headings,
+        )
+    except (KeyboardInterrupt, EOFError):
+        typed = {"heading": _heading(flow, q, flow.unfinished(), say=False), "text": before["text"]}
+        _leave(flow, number, typed, before, keep_unfinished)
+        raise
     if isinstance(heading, Signal):
         return heading
-    heading = heading.strip()
-    if heading.isdigit() and q.headings and 1 <= int(heading) <= len(q.headings):
-        heading = q.headings[int(heading) - 1]
-        flow.say(f"→ {heading}")
+    heading = _heading(flow, q, heading)
     if not heading and item is None:
         return None
-    body = flow.ask(
-        f"第 {number} 条的内容{MULTILINE_HINT}：\n",
-        default=str(item.get("text") or "") if item else "",
-        multiline=True,
-    )
+    try:
+        body = flow.ask(
+            f"第 {number} 条的内容{MULTILINE_HINT}：\n",
+            default=before["text"],
+            multiline=True,
+        )
+    except (KeyboardInterrupt, EOFError):
+        _leave(
+            flow, number, {"heading": heading, "text": flow.unfinished()}, before, keep_unfinished
+        )
+        raise
     if isinstance(body, Signal):
         return body
     parsed, error = check_answer(q, [{"heading": heading, "text": body}])
@@ -169,6 +194,36 @@ def ask_item(flow: Flow, q: Question, item: Mapping[str, Any] | None, number: in
     if not isinstance(parsed, list) or not parsed or not isinstance(parsed[0], Item):
         return None
     return parsed[0].to_data()
+
+
+def _heading(flow: Flow, q: Question, typed: str, *, say: bool = True) -> str:
+    """A typed heading: a common heading's number stands for it."""
+    heading = typed.strip()
+    if heading.isdigit() and q.headings and 1 <= int(heading) <= len(q.headings):
+        heading = q.headings[int(heading) - 1]
+        if say:
+            flow.say(f"→ {heading}")
+    return heading
+
+
+def _leave(
+    flow: Flow,
+    number: int,
+    typed: dict[str, Any],
+    before: dict[str, str],
+    keep_unfinished: Callable[[dict[str, Any]], None],
+) -> None:
+    """Ctrl-C or Ctrl-D while an item was being written: what was typed is kept (the screen
+    then says "已保存", and it must be true)."""
+    # A box emptied (Ctrl-U) and then left is no answer: the old heading or text stays.
+    typed = {
+        "heading": str(typed["heading"]).strip() or before["heading"],
+        "text": str(typed["text"]).rstrip() or before["text"],
+    }
+    if not (typed["heading"] or typed["text"].strip()) or typed == before:
+        return
+    keep_unfinished(typed)
+    flow.say(f"\n正在写的第 {number} 条已保存；下次在条目列表里输入 e {number} 接着写。")
 
 
 # --------------------------------------------------------------------------- follow-ups

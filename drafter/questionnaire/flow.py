@@ -46,6 +46,9 @@ from drafter.questionnaire.state import Step
 from drafter.questions import QUESTIONS, SECTION_BY_NAME, SECTIONS, Question, get_answer
 from drafter.questions.yearly import needs_confirmation
 
+WRITTEN_KINDS = frozenset({"text", "longtext", "list"})
+"""Answers typed as text: kept when Ctrl-C leaves in the middle of one."""
+
 
 class Questionnaire:
     """The walk through the catalogue over one terminal session."""
@@ -106,6 +109,9 @@ class Questionnaire:
 
     def ask(self, message: str, **kwargs: Any) -> Any:
         return self.term.ask(message, **kwargs)
+
+    def unfinished(self) -> str:
+        return self.term.unfinished
 
     def _help(self) -> str | None:
         return help_text(self.current, self.data) if self.current is not None else None
@@ -364,15 +370,19 @@ class Questionnaire:
             return text
 
         while True:
-            text = self.ask(
-                message,
-                default="" if picked else fallback,
-                validate=lambda t: check_input(q, effective(t))[1],
-                multiline=q.kind in MULTILINE_KINDS,
-                while_typing=q.kind in ("year", "date"),
-                options=options,
-                option_of=option_of,
-            )
+            try:
+                text = self.ask(
+                    message,
+                    default="" if picked else fallback,
+                    validate=lambda t: check_input(q, effective(t))[1],
+                    multiline=q.kind in MULTILINE_KINDS,
+                    while_typing=q.kind in ("year", "date"),
+                    options=options,
+                    option_of=option_of,
+                )
+            except (KeyboardInterrupt, EOFError):
+                self._keep_unfinished(q, fallback)
+                raise
             if isinstance(text, Signal):
                 return text
             if text.strip() in HELP_WORDS:
@@ -386,6 +396,22 @@ class Questionnaire:
                 self.say(f"→ {prefill_text(q, parsed)}")
             self.record(q, parsed)
             return None
+
+    def _keep_unfinished(self, q: Question, shown: str) -> None:
+        """Ctrl-C or Ctrl-D while a text was being written: what was typed is kept, the question
+        still open (asked again, prefilled with it, next time)."""
+        typed = self.term.unfinished
+        if (
+            self.path is None
+            or q.kind not in WRITTEN_KINDS
+            or not typed.strip()
+            or typed.rstrip() == shown.rstrip()
+        ):
+            return
+        value, error = check_input(q, typed)
+        if error is None:
+            set_answer(self.data, q.key, store_value(q, value))
+            self.say(f"\n正在填写的“{q.label}”已保存，下次接着改。")
 
     def _message(self, q: Question) -> tuple[str, str]:
         unit = f"（{q.unit}）" if q.unit else ""

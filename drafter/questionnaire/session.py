@@ -96,6 +96,9 @@ class Terminal:
         self.options: tuple[str, ...] = ()
         """What ↑/↓ cycle through at the current prompt (a choice's names)."""
         self.option_of: Callable[[str], str] = lambda text: text
+        self.unfinished = ""
+        """What was in the answer box when Ctrl-C or Ctrl-D ended the last prompt: the caller
+        saves it (the screen then says "已保存")."""
         self._session: Any = None
 
     def say(self, text: str = "") -> None:
@@ -219,6 +222,7 @@ class Terminal:
         self.multiline = multiline
         self.options = options
         self.option_of = option_of or (lambda text: text)
+        self.unfinished = ""
         try:
             result = self.session().prompt(
                 message,
@@ -229,6 +233,9 @@ class Terminal:
                 completer=WordCompleter(words, sentence=True) if words else None,
                 complete_while_typing=False,
             )
+        except (KeyboardInterrupt, EOFError):
+            self.unfinished = self.session().default_buffer.text
+            raise
         finally:
             self.options = ()
         if isinstance(result, Signal):
