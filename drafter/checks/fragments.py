@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from drafter.checks._text import FRAME, Context, body_start, core
 from drafter.checks.base import Finding, Severity, register
 from drafter.text.hanzi import han_or
+from drafter.text.verbs import COMPARATIVE, verbs_in
 
 RULE = "fragment"
 
@@ -91,7 +92,27 @@ def _noun_only(sentence: str) -> bool:
     if match is None:
         return False
     words = _FIGURES.sub("", rest)
-    return VERBS.search(words) is None
+    return VERBS.search(words) is None and not _predicate_before_figures(rest)
+
+
+_HEAD = 2
+"""A verb right before a two-character noun may be its modifier, not the predicate: 执法案件,
+复议案件 (the cases of law enforcement, of review) are noun phrases."""
+
+
+def _predicate_before_figures(rest: str) -> bool:
+    """Words before one of the figures that make a statement: a comparison of quantity right
+    before it ("……不少于5名"), or a verb of the general lexicon with more than a head noun after
+    it ("每村培养法律明白人5名")."""
+    start = 0
+    for figure in _FIGURES.finditer(rest):
+        words = rest[start : figure.start()].strip(" 、，,")
+        if COMPARATIVE.search(words):
+            return True
+        if any(end <= len(words) - _HEAD - 1 for _, end in verbs_in(words)):
+            return True
+        start = figure.end()
+    return False
 
 
 @register(RULE, "残缺的句子")
