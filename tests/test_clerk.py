@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from drafter.answers.file import read_answers_file
+from drafter.answers.model import validate_answers
+from drafter.build import example_path
+from drafter.checks.answers import check_answers
+from drafter.checks.base import run_checks
 from drafter.questionnaire import run_new
 from drafter.questions import get_answer
+from drafter.reader import blocks_from_text
 from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)
     CTRL_C,
     CTRL_D,
@@ -85,3 +92,50 @@ def test_ctrl_c_while_typing_a_text_keeps_it_and_asks_it_again(tmp_path: Path) -
     data = read_answers_file(path).data
     assert get_answer(data, "opening.goal") == summary
     assert "opening.goal" in data["to_confirm"]  # asked again, prefilled with it
+
+
+# --------------------------------------------------------------------------- 整改 notes
+
+
+def _rectified(*texts: str) -> list[tuple[str, str]]:
+    data = read_answers_file(example_path()).data
+    data["rectification"] = {
+        "items": [{"heading": f"问题{n}", "text": text} for n, text in enumerate(texts, 1)]
+    }
+    found = check_answers(validate_answers(data))
+    return [(f.where, f.finding.message) for f in found if f.finding.rule == "status-only"]
+
+
+def test_a_rectified_item_with_a_note_or_done_without_one_is_not_status_only() -> None:
+    assert _rectified("已整改到位。开展专题培训2期，执法案卷合格率达100%。") == []
+    assert _rectified("已整改到位。") == []  # the prompt says the note may stay blank
+
+
+def test_a_part_done_or_nothing_done_without_a_note_asks_what_is_left_or_why_not() -> None:
+    [(where, partly)] = _rectified("部分整改。")
+    assert where == "整改情况第1条内容" and "还差哪些" in partly
+    [(_, undone)] = _rectified("尚未完成整改。")
+    assert "为什么还没有完成" in undone and "下一步" in undone and "做了什么" not in undone
+    assert _rectified("部分整改。已完成执法人员培训，案卷评查下半年进行。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [("部分整改。", "还差哪些"), ("尚未完成。", "为什么还没有完成"), ("已整改到位。", "做了什么")],
+)
+def test_a_bare_state_in_any_report_is_flagged_for_what_it_leaves_out(
+    sentence: str, asks: str
+) -> None:
+    findings = run_checks(blocks_from_text("一、整改情况\n" + sentence), rules=["status-only"])
+    assert [(f.excerpt, asks in f.message) for f in findings] == [(sentence, True)]
+
+
+def test_not_done_asks_why_not_and_what_next(tmp_path: Path) -> None:
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=example_path())
+    keys = F3 + "15" + ENTER + "3" + ENTER + ENTER + "2" + ENTER + ENTER + "1" + ENTER + ENTER
+    _, log = drive(keys + CTRL_C, run_new, this)
+    shown = "\n".join(log)
+    assert "用一句话说明为什么还没有完成、下一步怎么办：" in shown
+    assert "用一句话说明做了哪些、还差哪些、下一步怎么办：" in shown
+    assert "用一句话说明做了什么、效果如何（可留空）：" in shown

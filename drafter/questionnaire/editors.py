@@ -310,6 +310,13 @@ def follow_up(
 
 
 STATUS_NAMES = {"done": "已完成", "partly": "部分完成", "not": "未完成"}
+NOTE_PROMPTS = {
+    # Done, the report reads "“X”的问题已整改到位。" without a note; a part done or nothing done
+    # needs what is left or why not (the checks say so when it is blank).
+    "done": "用一句话说明做了什么、效果如何（可留空）：",
+    "partly": "用一句话说明做了哪些、还差哪些、下一步怎么办：",
+    "not": "用一句话说明为什么还没有完成、下一步怎么办：",
+}
 
 
 def ask_status(flow: Flow, question: str) -> Any:
@@ -321,7 +328,7 @@ def ask_status(flow: Flow, question: str) -> Any:
         return status_text
     status = status_of(status_text) or "done"
     flow.say(f"→ {STATUS_NAMES[status]}")
-    sentence = flow.ask("用一句话说明做了什么、效果如何（可留空）：")
+    sentence = flow.ask(NOTE_PROMPTS[status])
     if isinstance(sentence, Signal):
         return sentence
     return status, sentence.strip()
