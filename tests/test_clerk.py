@@ -7,14 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
 from drafter.answers.file import read_answers_file
 from drafter.answers.model import validate_answers
 from drafter.build import example_path
 from drafter.checks.answers import check_answers
 from drafter.checks.base import run_checks
-from drafter.questionnaire import run_new
-from drafter.questions import get_answer
+from drafter.questionnaire import Questionnaire, check_input, run_new
+from drafter.questionnaire.session import Terminal
+from drafter.questions import QUESTIONS, get_answer
 from drafter.reader import blocks_from_text
 from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)
     CTRL_C,
@@ -139,3 +142,82 @@ def test_not_done_asks_why_not_and_what_next(tmp_path: Path) -> None:
     assert "用一句话说明为什么还没有完成、下一步怎么办：" in shown
     assert "用一句话说明做了哪些、还差哪些、下一步怎么办：" in shown
     assert "用一句话说明做了什么、效果如何（可留空）：" in shown
+
+
+# --------------------------------------------------------------------------- the list editor
+
+
+def _two_measures(tmp_path: Path) -> Path:
+    path = tmp_path / "a.yaml"
+    keys = _to_organisation_measures()
+    keys += "健全领导机制" + ENTER + "成立领导小组。" + ENTER
+    keys += "完善制度体系" + ENTER + "制定工作方案。" + ENTER + ENTER
+    drive(keys + CTRL_C, run_new, path)
+    return path
+
+
+def _measures(path: Path) -> list[str]:
+    return [i["heading"] for i in get_answer(read_answers_file(path).data, "organisation.measures")]
+
+
+def test_e2_and_d2_work_like_e_2_and_d_2(tmp_path: Path) -> None:
+    path = _two_measures(tmp_path)
+    keys = _to_organisation_measures() + "e2" + ENTER + "\x15改过的小标题" + ENTER + ENTER
+    keys += "ｄ１" + ENTER + "y" + ENTER  # full-width, as a Chinese input method types it
+    drive(keys + CTRL_C, run_new, path)
+    assert _measures(path) == ["改过的小标题"]
+
+
+def test_a_rejected_command_leaves_the_box_empty(tmp_path: Path) -> None:
+    path = _two_measures(tmp_path)
+    keys = _to_organisation_measures() + "x" + ENTER + "e 2" + ENTER  # not "xe 2"
+    keys += "\x15又改的小标题" + ENTER + ENTER
+    _, log = drive(keys + CTRL_C, run_new, path)
+    assert "没有“x”这个命令。回车＝完成本题；a＝新增；e 序号＝修改" in "\n".join(log)
+    assert _measures(path) == ["健全领导机制", "又改的小标题"]
+
+
+def test_d_asks_before_it_deletes(tmp_path: Path) -> None:
+    path = _two_measures(tmp_path)
+    keys = _to_organisation_measures() + "d 2" + ENTER + ENTER  # Enter: not deleted
+    _, log = drive(keys + CTRL_C, run_new, path)
+    shown = "\n".join(log)
+    assert "删除第 2 条“完善制度体系”？（y＝删除；直接回车＝不删）" in shown
+    assert "→ 没有删除。" in shown
+    assert _measures(path) == ["健全领导机制", "完善制度体系"]
+
+
+def test_a_figure_whose_blank_is_last_years_does_not_say_blank_means_not_reported(
+    tmp_path: Path,
+) -> None:
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=example_path())
+    keys = F3 + "5" + ENTER + ENTER + "abc" + ENTER + "\x15" + ENTER  # 普法宣传活动: 去年 20场次
+    with create_pipe_input() as inp:
+        inp.send_text(keys + CTRL_C)
+        session = Questionnaire(this, read_answers_file(this).data, input=inp, output=DummyOutput())
+        session.run(intro=False)
+    [error] = [e for e in session.errors if "abc" in e]
+    assert "不报告就留空" not in error
+    assert error.endswith("约数写成 1500余；回车＝与去年相同；-＝今年不报告")
+
+
+def test_the_report_structure_error_names_the_menus_choices() -> None:
+    _, error = check_input(QUESTIONS["identity.outline"], "xyz")
+    assert error == (
+        "“xyz”不是可选项，请从 按规定顺序、第一责任人在前、三段式 中选一个，或输入序号 1—3"
+    )
+    assert "regulation" not in error
+
+
+def test_the_key_bar_wraps() -> None:
+    """prompt_toolkit gives the key bar one row, cut at the screen's edge; on a 60-column screen
+    a bar of 100 columns takes two (the screen itself, and the error line: test_clerk_tmux)."""
+    with create_pipe_input() as inp:
+        terminal = Terminal(input=inp, output=DummyOutput(), toolbar=lambda: "键" * 50)
+        [bar] = [
+            w
+            for w in terminal.session().layout.find_all_windows()
+            if w.style == "class:bottom-toolbar"
+        ]
+        assert bar.preferred_height(60, 20).preferred == 2

@@ -30,7 +30,7 @@ from drafter.questionnaire.screens import help_text
 from drafter.questionnaire.session import Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import QUESTIONS, Question, get_answer
-from drafter.text.figures import Figure
+from drafter.text.figures import BLANK, Figure
 
 if TYPE_CHECKING:
     from drafter.text.mentions import Mention
@@ -151,7 +151,11 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
     def validate(text: str) -> str | None:
         if default is not None and (not text.strip() or text.strip() in DECLINE_WORDS):
             return None
-        return check_input(q, text)[1]
+        error = check_input(q, text)[1]
+        if error and offer:
+            # Blank is not "not reported" here: say what Enter and - do at this prompt.
+            return error.replace(BLANK, "") + "；" + offer.strip("［］")
+        return error
 
     while True:
         text = flow.ask(message, validate=validate, while_typing=True)

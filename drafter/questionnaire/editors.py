@@ -16,7 +16,9 @@ from drafter.answers.records import Followup
 from drafter.questionnaire.logic import (
     EXAMPLE_HEADINGS,
     HELP_WORDS,
+    ITEM_USAGE,
     current_value,
+    item_command,
     item_command_error,
     set_answer,
     status_of,
@@ -74,23 +76,19 @@ def ask_items(flow: Flow, q: Question) -> Any:
             return items  # nothing to write: the report leaves this out
     while True:
         show_items(flow, q, items)
-        command = flow.ask(
-            "回车＝完成本题；a＝新增；e 序号＝修改；d 序号＝删除；m 序号 新位置＝移动：",
-            validate=lambda t: item_command_error(t, len(items)),
-        )
+        command = ask_command(flow, len(items))
         if isinstance(command, Signal):
             return command
-        parts = command.replace("，", " ").replace(",", " ").split()
-        if not parts:
+        if command is None:
             return items
-        verb, numbers = parts[0].lower(), [int(p) for p in parts[1:] if p.isdigit()]
+        verb, numbers = command
         if verb in HELP_WORDS:
             flow.say(help_text(q, flow.data))
         elif verb == "a":
             outcome = add_items(flow, q, items)
             if isinstance(outcome, Signal):
                 return outcome
-        elif verb == "e" and numbers:
+        elif verb == "e":
             at = numbers[0] - 1
 
             def replace(item: dict[str, Any], at: int = at) -> None:
@@ -102,14 +100,55 @@ def ask_items(flow: Flow, q: Question) -> Any:
                 return edited
             if edited is not None:
                 replace(edited)
-        elif verb == "d" and numbers:
-            removed = items.pop(numbers[0] - 1)
-            flow.say(f"已删除：{removed['heading'] or removed['text'][:20]}")
-            keep(flow, q, items)
-        elif verb == "m" and len(numbers) == 2:
+        elif verb == "d":
+            gone = delete_item(flow, items, numbers[0])
+            if isinstance(gone, Signal):
+                return gone
+            if gone:
+                keep(flow, q, items)
+        elif verb == "m":
             item = items.pop(numbers[0] - 1)
             items.insert(min(numbers[1], len(items) + 1) - 1, item)
             keep(flow, q, items)
+
+
+def ask_command(flow: Flow, count: int) -> Any:
+    """A command at the items list: (letter, numbers), None for Enter (done), or a Signal.
+
+    A command that cannot be done is not left in the box for the next one to be typed after it
+    ("e2e 2"): the reason is printed (a printed line wraps on a narrow screen) and the box is
+    empty again."""
+    while True:
+        text = flow.ask(f"{ITEM_USAGE}：")
+        if isinstance(text, Signal):
+            return text
+        if not text.strip():
+            return None
+        if text.strip() in HELP_WORDS:
+            return text.strip(), []
+        error = item_command_error(text, count)
+        command = item_command(text)
+        if error is None and command is not None:
+            return command
+        flow.say(error or f"没有“{text.strip()}”这个命令。{ITEM_USAGE}")
+
+
+def delete_item(flow: Flow, items: list[dict[str, Any]], number: int) -> Any:
+    """Delete item ``number`` once the user confirms (a slip of d for e costs a whole text)."""
+    item = items[number - 1]
+    name = item["heading"] or short(str(item["text"]), 20)
+    answer = flow.ask(f"删除第 {number} 条“{name}”？（y＝删除；直接回车＝不删）：")
+    if isinstance(answer, Signal):
+        return answer
+    if answer.strip().lower() not in DELETE_WORDS:
+        flow.say("→ 没有删除。")
+        return False
+    items.pop(number - 1)
+    flow.say(f"→ 已删除第 {number} 条：{name}")
+    return True
+
+
+DELETE_WORDS = frozenset({"y", "yes", "是", "删", "删除", "d"})
 
 
 def add_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> Any:

@@ -17,8 +17,9 @@ from typing import Any
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.completion import WordCompleter
-from prompt_toolkit.filters import Condition
+from prompt_toolkit.filters import Condition, to_filter
 from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.validation import ValidationError, Validator
 
 from drafter.errors import DrafterError
@@ -73,6 +74,18 @@ def require_terminal(command: str) -> None:
     )
 
 
+def wrap_toolbars(session: PromptSession[Any]) -> None:
+    """The key bar and the line that says why an answer is refused wrap on a narrow console
+    (60 columns) instead of being cut: prompt_toolkit gives them one row, not wrapped."""
+    for window in session.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        validation = getattr(text, "__qualname__", "").startswith("ValidationToolbar.")
+        if validation or window.style == "class:bottom-toolbar":
+            window.wrap_lines = to_filter(True)
+            window.height = Dimension(min=1)
+            window.dont_extend_height = to_filter(True)
+
+
 class Terminal:
     """Prompts and printed lines; every line shown is also kept in ``transcript``."""
 
@@ -119,6 +132,7 @@ class Terminal:
                 bottom_toolbar=self.toolbar,
                 erase_when_done=False,
             )
+            wrap_toolbars(self._session)
         return self._session
 
     def _bindings(self) -> Any:
