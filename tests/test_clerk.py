@@ -4,13 +4,14 @@ session; the terminal-only parts are in ``test_clerk_tmux``)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from drafter.answers.file import read_answers_file
+from drafter.answers.file import read_answers_file, save_answers
 from drafter.answers.model import validate_answers
 from drafter.build import example_path
 from drafter.checks.answers import check_answers
@@ -199,7 +200,7 @@ def test_a_figure_whose_blank_is_last_years_does_not_say_blank_means_not_reporte
         session.run(intro=False)
     [error] = [e for e in session.errors if "abc" in e]
     assert "不报告就留空" not in error
-    assert error.endswith("约数写成 1500余；回车＝与去年相同；-＝今年不报告")
+    assert error.endswith("约数写成 1500余；Ctrl-U 清空后回车＝与去年相同；-＝今年不报告")
 
 
 def test_the_report_structure_error_names_the_menus_choices() -> None:
@@ -221,3 +222,17 @@ def test_the_key_bar_wraps() -> None:
             if w.style == "class:bottom-toolbar"
         ]
         assert bar.preferred_height(60, 20).preferred == 2
+
+
+def test_the_review_lists_what_only_the_draft_shows_before_it_is_written(tmp_path: Path) -> None:
+    """存在的不足 left empty is a 【待补充】 error in the report: the review says so (with what it
+    quotes) before Enter writes the report, not after."""
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=example_path())
+    loaded = read_answers_file(this)
+    loaded.data["identity"]["date"] = "2026年1月15日"
+    save_answers(this, loaded.data, base=loaded)
+    _, log = drive(F3 + "0" + ENTER + CTRL_C, run_new, this)
+    review = "\n".join(log[max(i for i, line in enumerate(log) if "检查全部答案" in line) :])
+    assert re.search(r"报告第 \d+ 段“【待补充：2025年度法治政府建设存在的不足】”：这里还是", review)
+    assert not (tmp_path / "output").exists()

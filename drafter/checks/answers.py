@@ -21,7 +21,7 @@ from drafter.checks.status import RULE as STATUS_ONLY
 from drafter.checks.status import status_message
 from drafter.questions import QUESTIONS
 from drafter.render.context import NOT_THIS_YEAR
-from drafter.render.phrasing import FIX_WORDS, FIX_WRITTEN, PLAN_WORDS, split_status
+from drafter.render.phrasing import FIX_WRITTEN, PLAN_WORDS, split_status
 from drafter.text.mentions import find_mentions
 from drafter.text.numbers import for_matching
 
@@ -80,8 +80,8 @@ def bare_states(answers: Answers) -> list[AnswerFinding]:
     for n, item in enumerate(answers.items(RECTIFICATION), 1):
         status, note = split_status(item.text, FIX_WRITTEN)
         if status in ("partly", "not") and not note.strip():
-            message = status_message(FIX_WORDS[status])
-            finding = Finding(STATUS_ONLY, "warning", message, item.text.strip(), 0)
+            written = item.text.strip().rstrip("。；;.")
+            finding = Finding(STATUS_ONLY, "warning", status_message(written), item.text.strip(), 0)
             found.append(AnswerFinding(RECTIFICATION, f"{label}第{n}条内容", finding))
     for n, followup in enumerate(answers.followups, 1):
         if followup.status in ("partly", "not") and not followup.sentence.strip():

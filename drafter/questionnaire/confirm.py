@@ -154,7 +154,7 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
         error = check_input(q, text)[1]
         if error and offer:
             # Blank is not "not reported" here: say what Enter and - do at this prompt.
-            return error.replace(BLANK, "") + "；" + offer.strip("［］")
+            return error.replace(BLANK, "") + "；Ctrl-U 清空后" + offer.strip("［］")
         return error
 
     while True:

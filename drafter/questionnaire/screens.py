@@ -15,8 +15,10 @@ from typing import Any
 
 from drafter.answers import carried
 from drafter.answers.model import Answers
-from drafter.build import build_from_answers, default_output, findings_report
+from drafter.blocks import Block
+from drafter.build import build_from_answers, check_draft, default_output, findings_report
 from drafter.checks.answers import check_answers
+from drafter.checks.present import SERIOUS, place
 from drafter.errors import DrafterError
 from drafter.io.console import display_width
 from drafter.questionnaire.logic import (
@@ -34,6 +36,7 @@ from drafter.questionnaire.logic import (
 from drafter.questionnaire.session import KEYS_HINT, MULTILINE_KEYS, Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
+from drafter.render.engine import render_blocks
 
 FIGURE_HINT = "只填数字，如 30；约数写成 1500余；不报告就直接回车留空；确实没有填 0。"
 MULTILINE_HINT = "（可写多段：Ctrl-J 换行；写完按回车）"
@@ -148,10 +151,29 @@ def missing_required(data: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _capped(header: str, entries: list[str]) -> list[str]:
+def rows(line: str, count: int = 2, columns: int = SCREEN_COLUMNS) -> list[str]:
+    """A line on up to ``count`` screen rows (the last cut with ……): a finding's place, what it
+    quotes and what to do seldom fit in one."""
+    out: list[str] = []
+    rest = line
+    while rest and len(out) < count - 1 and display_width(rest) > columns:
+        used = 0
+        for index, ch in enumerate(rest):
+            used += display_width(ch)
+            if used > columns:
+                out.append(rest[:index])
+                rest = "    " + rest[index:]
+                break
+    out.append(fit(rest, columns))
+    return out
+
+
+def _capped(header: str, entries: list[str], *, each: int = 1) -> list[str]:
     if not entries:
         return []
-    lines = [fit(header)] + [fit(f"  - {e}") for e in entries[:SHOWN]]
+    lines = [fit(header)]
+    for entry in entries[:SHOWN]:
+        lines += rows(f"  - {entry}", each)
     if len(entries) > SHOWN:
         lines.append(f"  ……还有 {len(entries) - SHOWN} 处")
     return lines
@@ -216,7 +238,7 @@ def summary_lines(
     lines += _capped(
         "答案无效：", [f"{QUESTIONS[k].label}：{reason}" for k, reason in invalid_answers(data)]
     )
-    lines += _capped(f"检查草稿发现 {len(findings)} 处需要注意：", list(findings))
+    lines += _capped(f"检查草稿发现 {len(findings)} 处需要注意：", list(findings), each=2)
     lines.append("各部分（输入序号查看并修改；a＝逐页查看全部答案）：")
     lines += section_state_lines(waiting, keys)
     return lines
@@ -376,16 +398,36 @@ def show_pages(flow: Flow) -> None:
 
 
 def draft_findings(flow: Flow) -> list[str]:
-    """The checks' warnings on the answers, each naming the answer it is in."""
+    """The checks' errors and warnings before the report is written: those in the answers, each
+    naming the answer it is in, then those only the draft shows (a part left 【待补充】, last
+    year's file name in this year's text), errors first."""
 
-    found = check_answers(flow.answers)
-    return [
-        f"{f.where}：{f.finding.message}"
-        + (f"（“{f.finding.excerpt}”）" if f.finding.excerpt else "")
-        for f in found
+    answers = flow.answers
+    blocks: list[Block] = []
+    if not missing_required(flow.data):
+        try:
+            blocks = render_blocks(answers)
+        except DrafterError:
+            blocks = []  # the build says why, in its own words
+    in_answers, in_draft = check_draft(answers, blocks) if blocks else (check_answers(answers), [])
+    found = [
+        (f.finding.severity, f"{f.where}{_quote(f.finding.excerpt)}：{f.finding.message}")
+        for f in in_answers
         # Listed above already: contradictions and the carried figures.
         if f.finding.rule not in ("figure-impossible", "carried-figure", "figure-dropped")
     ]
+    found += [
+        (f.severity, f"报告{place(f.paragraph)}{_quote(f.excerpt)}：{f.message}")
+        for f in in_draft
+        if f.severity in SERIOUS
+    ]
+    return [line for severity, line in found if severity == "error"] + [
+        line for severity, line in found if severity != "error"
+    ]
+
+
+def _quote(excerpt: str) -> str:
+    return f"“{short(excerpt, 30)}”" if excerpt else ""
 
 
 def build(flow: Flow) -> bool:
