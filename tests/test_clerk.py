@@ -11,6 +11,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from drafter.answers import carried
 from drafter.answers.file import read_answers_file, save_answers
 from drafter.answers.model import validate_answers
 from drafter.build import example_path
@@ -236,3 +237,40 @@ def test_the_review_lists_what_only_the_draft_shows_before_it_is_written(tmp_pat
     review = "\n".join(log[max(i for i, line in enumerate(log) if "检查全部答案" in line) :])
     assert re.search(r"报告第 \d+ 段“【待补充：2025年度法治政府建设存在的不足】”：这里还是", review)
     assert not (tmp_path / "output").exists()
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+def test_a_sentence_dated_last_year_is_dated_this_year_with_its_figures(tmp_path: Path) -> None:
+    """ "2024年，共开展法治宣传活动20场次。" with 20场次 confirmed for 2025 would tell the county
+    that 2024 had this year's figure: the date opening the sentence comes along, and the note
+    about it is not shown any more."""
+    last = tmp_path / "last.yaml"
+    loaded = read_answers_file(example_path())
+    loaded.data["publicity"]["measures"][0]["text"] += "2024年，共开展法治宣传活动20场次。"
+    save_answers(last, loaded.data)
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=last)
+    keys = F3 + "5" + ENTER + ENTER + ENTER  # 普法宣传: title, 20场次 kept (with its text)
+    _, log = drive(keys + CTRL_C, run_new, this)
+    assert "文字已一并改好：2025年，共开展法治宣传活动20场次。" in "\n".join(log)
+    text = get_answer(read_answers_file(this).data, "publicity.measures")[0]["text"]
+    assert text.endswith("2025年，共开展法治宣传活动20场次。")
+    _, log = drive(F3 + "5" + ENTER + ENTER * 6 + CTRL_C, run_new, this)
+    assert not any("2024年" in line and "请注意" in line for line in log)
+
+
+def test_only_a_date_that_opens_the_sentence_is_brought_up_to_the_year() -> None:
+    assert carried.redated("2024年，共开展活动20场次。", 2025) == "2025年，共开展活动20场次。"
+    assert (
+        carried.redated("2024年以来，共开展活动20场次。", 2025) == "2025年以来，共开展活动20场次。"
+    )
+    assert carried.redated("共开展活动20场次，较2024年增长。", 2025) is None
+    assert carried.redated("2023年，共开展活动20场次。", 2025) is None  # not last year's
+
+
+def test_a_part_of_the_form_that_does_not_apply_is_left_out_without_a_word(tmp_path: Path) -> None:
+    this = tmp_path / "this.yaml"
+    _, log = drive(F3 + "2" + ENTER + CTRL_C, run_new, this, from_last=example_path())
+    assert not any("已跳过" in line for line in log)

@@ -18,6 +18,7 @@ what the user decided; :func:`with_text` gives it the answer with a text changed
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -260,6 +261,19 @@ def sentence_without(mention: Mention) -> str:
     return drop_clause(mention.sentence, alone)
 
 
+_DATED = re.compile(r"^(?P<year>\d{4})(?P<rest>年度?(?:[，,]|以来[，,]))")
+
+
+def redated(sentence: str, year: int | None) -> str | None:
+    """Last year's sentence dated by last year's year ("2024年，共开展……20场次。"): the same
+    sentence dated this year, once its figures are this year's; None when it is not so dated.
+    Only a year that opens the sentence and governs all of it: "较2024年增长" compares years."""
+    match = _DATED.match(sentence)
+    if year is None or match is None or int(match.group("year")) != year - 1:
+        return None
+    return f"{year}{sentence[match.end('year') :]}"
+
+
 def sentence_at(mention: Mention) -> str:
     """The sentence a figure stands in, with the figure marked: ……开展活动【20场次】，……"""
     s = mention.sentence
@@ -357,6 +371,7 @@ __all__ = [
     "outstanding_message",
     "parse_new_figure",
     "place_of",
+    "redated",
     "replace_figure",
     "sentence_at",
     "text_slots",

@@ -63,12 +63,22 @@ def _apply(flow: Flow, cf: carried.CarriedFigure, value: Figure | None, *, drop:
         _set_text(flow, path, carried.drop_clause(text, mention))
         cf.now = carried.DROPPED
         return "（已删去这一分句）"
-    if value is None or value == mention.figure:
-        return mention.sentence  # as it stands (kept, or already this year's)
-    new = carried.figure_text(value, "%" if mention.rate else mention.unit)
-    _set_text(flow, path, carried.replace_figure(text, mention, new))
-    cf.now = new
-    return _sentence_with(mention, new)
+    sentence = mention.sentence
+    if value is not None and value != mention.figure:
+        new = carried.figure_text(value, "%" if mention.rate else mention.unit)
+        text = carried.replace_figure(text, mention, new)
+        cf.now = new
+        sentence = _sentence_with(mention, new)
+    # Its figure is this year's now: a sentence dated last year ("2024年，共开展……") is this
+    # year's too (the date has the same length: the places of the other figures stay).
+    dated = carried.redated(sentence, flow.year)
+    if dated is not None:
+        start = mention.sentence_start
+        text = text[:start] + dated + text[start + len(sentence) :]
+        sentence = dated
+    if text != (carried.get_text(answers, path) or ""):
+        _set_text(flow, path, text)
+    return sentence
 
 
 def _sentence_with(mention: Mention, new: str) -> str:
@@ -179,13 +189,13 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
                 continue
         break
     changed = []
-    for cf, _found in shown:
+    for cf, (_path, mention) in shown:
         before = carried.current_raw(cf)
         sentence = _apply(flow, cf, value, drop=declined or value is None)
         changed.append(cf)
         if cf.now == carried.DROPPED:
             flow.say(f"  文字里的“{before}”所在的分句已删去。")
-        elif carried.current_raw(cf) != before:
+        elif carried.current_raw(cf) != before or sentence != mention.sentence:
             flow.say(f"  文字已一并改好：{sentence}")
         else:
             flow.say(f"  文字里的“{before}”已一并确认。")
@@ -253,7 +263,7 @@ def ask_carried_in(flow: Flow, q: Question) -> Any:
         if typed in DROP_WORDS or cf.now == carried.DROPPED:
             rest = carried.sentence_without(mention)
             flow.say(f"→ 已删去。这一句现在是：{rest}" if rest else "→ 已删去这一句。")
-        elif cf.now:
+        elif cf.now or sentence != mention.sentence:
             flow.say(f"→ 改为：{sentence}")
         else:
             flow.say(f"→ 仍是 {cf.figure}（已确认）")

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.carryover import figure_warning, last_year_text
+from drafter.answers.carryover import carried_notes, figure_warning, last_year_text
 from drafter.answers.file import AnswersFile, default_filename, read_answers_file, save_answers
 from drafter.answers.model import Answers, check_answer
 from drafter.errors import EXIT_OK
@@ -308,9 +308,14 @@ class Questionnaire:
 
     def _skip(self, q: Question, reason: str) -> None:
         """A question that cannot apply: not asked, not left open, said once."""
-        if q.key not in self.pending and get_answer(self.data, q.key) is None:
+        stored = get_answer(self.data, q.key)
+        if q.key not in self.pending and stored is None:
             return
-        self.say(f"（{reason}，已跳过。）")
+        if stored is not None or q.kind == "figure":
+            # Said when an answer goes, or when a figure is not asked because of another (败诉
+            # when there were no cases); a part of the form that does not apply (the imported
+            # opening) is left out without a word.
+            self.say(f"（{reason}，已跳过。）")
         set_answer(self.data, q.key, None)
         if q.key in self.pending:
             self.pending.remove(q.key)
@@ -320,6 +325,9 @@ class Questionnaire:
         """Ask one question until it gets a valid answer (or BACK/MENU); record it."""
         self.current = q
         self.headings_shown.discard(q.key)  # shown again on every visit (after F2 too)
+        if q.key in self.notes:
+            # As the texts read now: a date already brought up to this year is not a note.
+            self.notes[q.key] = carried_notes(self.answers).get(q.key, [])
         for note in self.notes.get(q.key, []):
             self.say(f"请注意：{note}")
         outcome = confirm.ask_carried_in(self, q)
