@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
+from drafter.spelling.grammar import particle_slips, word_ending, word_starting
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
 
 
@@ -109,7 +110,18 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
                 found.append(
                     _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
                 )
+    if "的" in text or "得" in text:
+        for at, right in particle_slips(lex, text):
+            if not any(a <= at < b for a, b in spans):
+                found.append(_particle(lex, text, at, right))
     return sorted(found)
+
+
+def _particle(lex: Lexicon, text: str, at: int, right: str) -> Typo:
+    before = word_ending(lex, text, at)
+    after = word_starting(lex, text, at + 1)
+    excerpt = before + text[at] + after
+    return Typo(at, text[at], right, at - len(before), excerpt, before + right + after)
 
 
 # The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
