@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
+from drafter.spelling.coined import coined
 from drafter.spelling.grammar import particle_slips, word_ending, word_starting
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
 
@@ -48,6 +49,8 @@ class Tuning:
         "alone_weight",
         "bound",
         "channel",
+        "edge",
+        "function_words",
         "gain_weight",
         "margin",
         "new_word",
@@ -72,6 +75,11 @@ class Tuning:
         """Weight of the new word's level."""
         self.margin = 10.0
         """The score a candidate needs."""
+        self.edge = 0.0
+        """What more a character at either end of a run of Chinese characters needs: it is read
+        with context on one side only."""
+        self.function_words = ""
+        """Parts of speech (lexicon.tag) of characters never tried: words of the grammar."""
 
 
 TUNING = Tuning()
@@ -95,11 +103,12 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
         scored: list[tuple[float, int, Candidate]] = []
         for i, cands in suspects(lex, run.group(), TUNING):
             at = base + i
-            if any(a <= at < b for a, b in spans) or set_phrase(text, at):
+            if any(a <= at < b for a, b in spans) or coined(lex, text, at):
                 continue
             best = max(cands, key=lambda c: _score(c, TUNING))
             score = _score(best, TUNING)
-            if score >= TUNING.margin:
+            edge = i == 0 or i == len(run.group()) - 1
+            if score >= TUNING.margin + (TUNING.edge if edge else 0.0):
                 scored.append((score, i, best))
         # Two suspicious neighbours each mended into a word with the other (依发: 印发 or 依法)
         # are one slip: the better reading is kept.
@@ -122,39 +131,6 @@ def _particle(lex: Lexicon, text: str, at: int, right: str) -> Typo:
     after = word_starting(lex, text, at + 1)
     excerpt = before + text[at] + after
     return Typo(at, text[at], right, at - len(before), excerpt, before + right + after)
-
-
-# The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
-# each X and Y is one character standing for a word, which no dictionary pairs.
-_FRAME_FIRST = frozenset("以抓强")
-_FRAME_THIRD = frozenset("促带保强助推固")
-# Characters that end a place name (索加乡, 杂多县) or a unit's name.
-_PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
-
-
-def set_phrase(text: str, at: int) -> bool:
-    """Whether the character at ``at`` stands where official prose coins words a dictionary
-    cannot hold: in a parallel pattern (走深走实, 应知应会, 学法、信法、守法: it or a neighbour
-    recurs two or three characters away), in a slogan's frame (以查促改), in a place name (up to
-    three characters before 乡, 县…), or as the measure
-    after a number (100余起)."""
-    size = len(text)
-    char = text[at]
-    if (at >= 2 and text[at - 2] == char) or (at + 2 < size and text[at + 2] == char):
-        return True
-    for side in (at - 1, at + 1):
-        if 0 <= side < size:
-            mark = text[side]
-            for gap in (-3, -2, 2, 3):
-                other = side + gap
-                if other != at and 0 <= other < size and text[other] == mark:
-                    return True
-    for start in range(max(0, at - 3), min(at, size - 4) + 1):
-        if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
-            return True
-    if any(text[j] in _PLACE_ENDS for j in range(at + 1, min(at + 4, size))):
-        return True
-    return at > 0 and text[at - 1].isdigit()
 
 
 Candidate = tuple[str, int, float, int, int, int, int]
@@ -195,6 +171,8 @@ def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Can
             continue
         row = lex.candidates(char)
         if not row or ord(row[0]) - 65 <= tuning.alone or _in_word(lex, run, i, tuning.bound):
+            continue
+        if tuning.function_words and lex.tag(char) in tuning.function_words:
             continue
         cands = _candidates(lex, run, i, row, tuning)
         if cands:
