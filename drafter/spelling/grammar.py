@@ -112,8 +112,8 @@ def _after_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
     after = word_starting(lex, text, at + 1)
     if lex.tag(after) != "v" or after in ("是", "有") or text.startswith("的", at + 1 + len(after)):
         return None
-    if lex.word_level(before[-1] + "的") > 0:
-        return None  # 的 ends a word of its own: 真的, 有的, 别的
+    if len(before) == 1 and lex.word_level(before + "的") > 0:
+        return None  # 的 ends a word of its own: 真的, 有的, 别的 (not 认真的)
     tag = lex.tag(before)
     end = at + 1 + len(after)
     takes_object = end < len(text) and text[end] not in _MARKS
