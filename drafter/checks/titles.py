@@ -215,6 +215,8 @@ def check(context: Context) -> Iterator[Finding]:
         for match in _NAMES.finditer(norm):
             if inside(quoted, match.start(), match.end()):
                 continue
+            if match.start() > 0 and norm[match.start() - 1] in "”」":
+                continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
             # A bare name's start is not marked: it begins after the verb that cites it.
             cited = _CITING.search(match.group(0))
             start = match.start() + (cited.end() if cited else 0)
