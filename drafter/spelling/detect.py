@@ -49,8 +49,6 @@ class Tuning:
         "alone_weight",
         "bound",
         "channel",
-        "edge",
-        "function_words",
         "gain_weight",
         "margin",
         "new_word",
@@ -75,11 +73,6 @@ class Tuning:
         """Weight of the new word's level."""
         self.margin = 10.0
         """The score a candidate needs."""
-        self.edge = 0.0
-        """What more a character at either end of a run of Chinese characters needs: it is read
-        with context on one side only."""
-        self.function_words = ""
-        """Parts of speech (lexicon.tag) of characters never tried: words of the grammar."""
 
 
 TUNING = Tuning()
@@ -107,8 +100,7 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
                 continue
             best = max(cands, key=lambda c: _score(c, TUNING))
             score = _score(best, TUNING)
-            edge = i == 0 or i == len(run.group()) - 1
-            if score >= TUNING.margin + (TUNING.edge if edge else 0.0):
+            if score >= TUNING.margin:
                 scored.append((score, i, best))
         # Two suspicious neighbours each mended into a word with the other (依发: 印发 or 依法)
         # are one slip: the better reading is kept.
@@ -171,8 +163,6 @@ def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Can
             continue
         row = lex.candidates(char)
         if not row or ord(row[0]) - 65 <= tuning.alone or _in_word(lex, run, i, tuning.bound):
-            continue
-        if tuning.function_words and lex.tag(char) in tuning.function_words:
             continue
         cands = _candidates(lex, run, i, row, tuning)
         if cands:
