@@ -17,6 +17,7 @@ from drafter.answers.model import validate_answers
 from drafter.build import example_path
 from drafter.checks.answers import check_answers
 from drafter.checks.base import run_checks
+from drafter.io.console import display_width
 from drafter.questionnaire import Questionnaire, check_input, run_new
 from drafter.questionnaire.session import Terminal
 from drafter.questions import QUESTIONS, get_answer
@@ -274,3 +275,12 @@ def test_a_part_of_the_form_that_does_not_apply_is_left_out_without_a_word(tmp_p
     this = tmp_path / "this.yaml"
     _, log = drive(F3 + "2" + ENTER + CTRL_C, run_new, this, from_last=example_path())
     assert not any("已跳过" in line for line in log)
+
+
+def test_each_item_of_the_list_takes_one_row_of_the_console(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    long = "成立由乡党委书记、乡长任双组长的法治政府建设领导小组，明确各部门职责分工。" * 3
+    keys = _to_organisation_measures() + "健全领导机制" + ENTER + long + ENTER + ENTER
+    _, log = drive(keys + CTRL_C, run_new, path)  # DummyOutput: an 80-column console
+    [row] = [line for line in log if line.startswith("  1. 健全领导机制：")]
+    assert display_width(row) <= 78 and row.endswith("……")

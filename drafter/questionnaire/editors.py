@@ -24,7 +24,7 @@ from drafter.questionnaire.logic import (
     status_of,
     store_value,
 )
-from drafter.questionnaire.screens import MULTILINE_HINT, help_text, short
+from drafter.questionnaire.screens import MULTILINE_HINT, fit, help_text, short
 from drafter.questionnaire.session import Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import Question
@@ -54,9 +54,10 @@ def show_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
         flow.say(f"“{q.label}”还没有条目。")
         return
     flow.say(f"“{q.label}”现有 {len(items)} 条：")
+    width = max(flow.columns() - 2, 30)  # one row each, on the console as it is
     for number, item in enumerate(items, 1):
-        body = short(str(item.get("text") or ""), 40)
-        flow.say(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}")
+        body = short(str(item.get("text") or ""), 200)
+        flow.say(fit(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}", width))
 
 
 def ask_items(flow: Flow, q: Question) -> Any:

@@ -113,6 +113,9 @@ class Questionnaire:
     def unfinished(self) -> str:
         return self.term.unfinished
 
+    def columns(self) -> int:
+        return self.term.columns()
+
     def _help(self) -> str | None:
         return help_text(self.current, self.data) if self.current is not None else None
 
@@ -325,14 +328,15 @@ class Questionnaire:
         """Ask one question until it gets a valid answer (or BACK/MENU); record it."""
         self.current = q
         self.headings_shown.discard(q.key)  # shown again on every visit (after F2 too)
-        if q.key in self.notes:
-            # As the texts read now: a date already brought up to this year is not a note.
-            self.notes[q.key] = carried_notes(self.answers).get(q.key, [])
-        for note in self.notes.get(q.key, []):
-            self.say(f"请注意：{note}")
         outcome = confirm.ask_carried_in(self, q)
         if isinstance(outcome, Signal):
             return outcome
+        if q.key in self.notes:
+            # As the texts read now, once their figures are confirmed: a date brought up to
+            # this year with them is not a note any more.
+            self.notes[q.key] = carried_notes(self.answers).get(q.key, [])
+        for note in self.notes.get(q.key, []):
+            self.say(f"请注意：{note}")
         if q.kind == "items":
             outcome = editors.special_items(self, q)(self, q)
             if isinstance(outcome, Signal):

@@ -114,6 +114,13 @@ class Terminal:
         saves it (the screen then says "已保存")."""
         self._session: Any = None
 
+    def columns(self) -> int:
+        """The console's width in columns (80 when it cannot tell)."""
+        try:
+            return int(self.session().output.get_size().columns) or 80
+        except (OSError, ValueError, AttributeError):
+            return 80
+
     def say(self, text: str = "") -> None:
         """Print above the prompt (and keep it, so tests can read what the user saw)."""
 

@@ -48,6 +48,10 @@ class Flow(Protocol):
 
     def ask(self, message: str, **kwargs: Any) -> Any: ...
 
+    def columns(self) -> int:
+        """The console's width."""
+        ...
+
     def unfinished(self) -> str:
         """What was typed at the last prompt when Ctrl-C or Ctrl-D ended it."""
         ...
