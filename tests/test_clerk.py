@@ -18,7 +18,7 @@ from drafter.build import example_path
 from drafter.checks.answers import check_answers
 from drafter.checks.base import run_checks
 from drafter.io.console import display_width
-from drafter.questionnaire import Questionnaire, check_input, run_new
+from drafter.questionnaire import Questionnaire, check_input, run_new, summary_lines
 from drafter.questionnaire.session import Terminal
 from drafter.questions import QUESTIONS, get_answer
 from drafter.reader import blocks_from_text
@@ -284,3 +284,13 @@ def test_each_item_of_the_list_takes_one_row_of_the_console(tmp_path: Path) -> N
     _, log = drive(keys + CTRL_C, run_new, path)  # DummyOutput: an 80-column console
     [row] = [line for line in log if line.startswith("  1. 健全领导机制：")]
     assert display_width(row) <= 78 and row.endswith("……")
+
+
+def test_the_review_is_written_for_the_console_it_is_on(tmp_path: Path) -> None:
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=example_path())
+    data = read_answers_file(this).data
+    findings = ["普法宣传方面的具体措施第3条内容“镇党委”：本报告是乡的报告，却出现了“镇党委”"] * 4
+    lines = summary_lines(data, data["to_confirm"], data["to_confirm"], findings, 58)
+    assert all(display_width(line) <= 58 for line in lines), "\n".join(lines)
+    assert "  14.存在的不足和原因（2题未答）" in lines  # one section a row when two do not fit

@@ -168,24 +168,28 @@ def rows(line: str, count: int = 2, columns: int = SCREEN_COLUMNS) -> list[str]:
     return out
 
 
-def _capped(header: str, entries: list[str], *, each: int = 1) -> list[str]:
+def _capped(
+    header: str, entries: list[str], *, each: int = 1, columns: int = SCREEN_COLUMNS
+) -> list[str]:
     if not entries:
         return []
-    lines = [fit(header)]
+    lines = [fit(header, columns)]
     for entry in entries[:SHOWN]:
-        lines += rows(f"  - {entry}", each)
+        lines += rows(f"  - {entry}", each, columns)
     if len(entries) > SHOWN:
         lines.append(f"  ……还有 {len(entries) - SHOWN} 处")
     return lines
 
 
-def carried_lines(answers: Answers) -> list[str]:
+def carried_lines(answers: Answers, columns: int = SCREEN_COLUMNS) -> list[str]:
     """Carried figures not yet confirmed, and last year's figures now left empty."""
     stale = [_stale_line(answers, cf) for cf in carried.outstanding(answers)]
-    lines = _capped(f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字：", stale)
+    header = f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字："
+    lines = _capped(header, stale, each=2, columns=columns)
     lines += _capped(
         "去年报告了、今年没有填写的数字：",
         [carried.dropped_message(k, f) for k, f in carried.dropped(answers)],
+        columns=columns,
     )
     return lines
 
@@ -200,11 +204,14 @@ def _stale_line(answers: Answers, cf: carried.CarriedFigure) -> str:
     mark = marked.index("【")
     if len(marked) > 40 and mark > 20:
         marked = "……" + marked[mark - 16 :]
-    return f"{carried.place_of(found[0])}：“{short(marked, 40)}”"
+    return f"{carried.place_of(found[0])}的“{found[1].raw}”：“{short(marked, 40)}”"
 
 
-def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str]:
-    """The sections, two to a line, with how many questions are open in each."""
+def section_state_lines(
+    pending: Iterable[str], keys: Iterable[str], columns: int = SCREEN_COLUMNS
+) -> list[str]:
+    """The sections, two to a line (one on a narrow console), with how many questions are open
+    in each."""
     waiting, wanted = set(pending), set(keys)
     cells = []
     for number, section in enumerate(SECTIONS, 1):
@@ -213,7 +220,10 @@ def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str
         open_count = sum(1 for q in section.questions if q.key in waiting)
         state = f"{open_count}题未答" if open_count else "✓"
         cells.append(f"{number}.{section.title}（{state}）")
-    return [fit("  " + "  ".join(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    pairs = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    if any(display_width("  " + "  ".join(pair)) > columns for pair in pairs):
+        pairs = [[cell] for cell in cells]
+    return [fit("  " + "  ".join(pair), columns) for pair in pairs]
 
 
 def summary_lines(
@@ -221,8 +231,10 @@ def summary_lines(
     pending: Iterable[str],
     keys: Iterable[str],
     findings: list[str] = (),  # type: ignore[assignment]
+    columns: int = SCREEN_COLUMNS,
 ) -> list[str]:
-    """The review screen's first page: what stands between the answers and a good report."""
+    """The review screen's first page: what stands between the answers and a good report, in
+    rows of the console's width."""
     waiting = list(pending)
     total = len(QUESTIONS)
     lines = ["", "==== 检查全部答案 ===="]
@@ -233,14 +245,17 @@ def summary_lines(
     missing = missing_required(data)
     if missing:
         lines.append("必填但还没有填写：" + "、".join(QUESTIONS[k].label for k in missing))
-    lines += carried_lines(model_of(data))
-    lines += _capped("数字矛盾：", [m for _, m in cross_problems(data)])
+    lines += carried_lines(model_of(data), columns)
+    lines += _capped("数字矛盾：", [m for _, m in cross_problems(data)], columns=columns)
     lines += _capped(
-        "答案无效：", [f"{QUESTIONS[k].label}：{reason}" for k, reason in invalid_answers(data)]
+        "答案无效：",
+        [f"{QUESTIONS[k].label}：{reason}" for k, reason in invalid_answers(data)],
+        columns=columns,
     )
-    lines += _capped(f"检查草稿发现 {len(findings)} 处需要注意：", list(findings), each=2)
+    header = f"检查草稿发现 {len(findings)} 处需要注意："
+    lines += _capped(header, list(findings), each=2, columns=columns)
     lines.append("各部分（输入序号查看并修改；a＝逐页查看全部答案）：")
-    lines += section_state_lines(waiting, keys)
+    lines += section_state_lines(waiting, keys, columns)
     return lines
 
 
@@ -348,7 +363,9 @@ def review(flow: Flow) -> int | None:
     """The summary, the answers page by page, then build. Returns a step to revisit."""
     while True:
         flow.current = None
-        for line in summary_lines(flow.data, flow.pending, flow.keys, draft_findings(flow)):
+        columns = min(flow.columns() - 2, SCREEN_COLUMNS)
+        findings = draft_findings(flow)
+        for line in summary_lines(flow.data, flow.pending, flow.keys, findings, columns):
             flow.say(line)
         missing = [k for k in missing_required(flow.data) if k in flow.keys]
         stale = _first_carried_step(flow)
