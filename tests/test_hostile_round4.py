@@ -245,3 +245,24 @@ def test_county_template_count_is_refused_at_load_in_a_branch_not_taken(
     err = capsys.readouterr().err
     assert code == 2 and not out.exists()
     assert "plans.j2，第 1 行" in err and "算出来的数字" in err
+
+
+# --------------------------------------------------------------------------- Strict Open XML
+
+
+def test_summary_reads_a_report_saved_as_strict_open_xml(
+    tmp_path: Path, demo_build: Any, capsys: Any
+) -> None:
+    from tests.test_reader_light import strict_copy
+
+    folder = tmp_path / "收集"
+    folder.mkdir()
+    strict = strict_copy(demo_build.docx, folder / "俄久乡（严格）.docx")
+    assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
+    out = tmp_path / "汇总.xlsx"
+
+    code = main(["summary", str(folder), "-o", str(out)])
+
+    assert code == 0, capsys.readouterr().err
+    table = openpyxl.load_workbook(out)["汇总"]
+    assert [row[1] for row in table.iter_rows(min_row=2, max_row=2, values_only=True)] == ["俄久乡"]
