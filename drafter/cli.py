@@ -101,7 +101,11 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         help="要写出的 .docx 文件（默认写到 output 文件夹）",
     )
     _outline_option(p, "默认 regulation")
-    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="同时用 LibreOffice 转出 PDF（转不出时 Word 报告照常生成，最后一行说明原因，退出码为 1）",
+    )
     _all_option(p)
 
     p = command(
@@ -184,7 +188,11 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         help="生成多份报告时同时使用的进程数（默认等于处理器核数）",
     )
     _outline_option(p, "默认按答卷里的选择")
-    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="同时用 LibreOffice 转出 PDF（转不出时 Word 报告照常生成，最后一行说明原因，退出码为 1）",
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的同名文件（默认另起新名）")
     p.add_argument(
         "--templates", type=_path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
@@ -298,6 +306,11 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
     from drafter.build import findings_report
 
     print(f"已生成报告：{result.docx}", file=out)
+    if result.answers_file is not None:
+        print(
+            f"示例答卷：{result.answers_file}（可以用记事本打开修改，再用 drafter build 生成）",
+            file=out,
+        )
     if result.pdf is not None:
         print(f"已生成 PDF：{result.pdf}", file=out)
     for warning in result.warnings:
@@ -312,9 +325,9 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from drafter.build import build_report, example_path
+    from drafter.build import build_demo
 
-    result = build_report(example_path(), args.output, outline=args.outline, pdf=args.pdf)
+    result = build_demo(args.output, outline=args.outline, pdf=args.pdf)
     return _print_build(result, out, args.all)
 
 
