@@ -14,7 +14,7 @@ from typing import TextIO
 
 from drafter.blocks import Block
 from drafter.checks.base import Finding, findings_to_json, rule_name, run_checks
-from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, place, summary
+from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, marked, place, summary
 from drafter.errors import DrafterError
 from drafter.reader import read_blocks
 
@@ -92,9 +92,9 @@ def _highlight(blocks: Sequence[Block], finding: Finding) -> str:
     excerpt = finding.excerpt.replace("\n", " ")
     at = text.find(excerpt)
     if at < 0:
-        return f"【{excerpt}】"
+        return marked(excerpt)
     before = text[max(at - CONTEXT_CHARS, 0) : at]
     after = text[at + len(excerpt) : at + len(excerpt) + CONTEXT_CHARS]
     lead = "…" if at > CONTEXT_CHARS else ""
     tail = "…" if at + len(excerpt) + CONTEXT_CHARS < len(text) else ""
-    return f"{lead}{before}【{excerpt}】{after}{tail}"
+    return f"{lead}{before}{marked(excerpt)}{after}{tail}"
