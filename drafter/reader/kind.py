@@ -27,9 +27,12 @@ LATIN_LINES = 3
 """…and at least this many such lines (one English line in a short report is not enough)."""
 MIN_HAN = 10
 """Chinese characters a report has at the very least."""
+SAMPLE_CHARS = 3000
+"""Characters of the opening paragraphs the signs are read from: a few pages show what a text
+is, and a long report costs no more than a short one."""
 
-_HAN = re.compile(HAN)
-_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(rf"{HAN}+")
+_LATIN = re.compile(r"[A-Za-z]+")
 _KEY_LINE = re.compile(r"^([a-z][a-z_]*):(?:\s|$)")
 _HINT = "drafter check 检查的是乡镇（街道）法治政府建设报告（.docx 或 .txt）；请确认选对了文件。"
 
@@ -37,6 +40,7 @@ _HINT = "drafter check 检查的是乡镇（街道）法治政府建设报告（
 def refuse_unless_report(path: Path, lines: Sequence[str]) -> None:
     """DrafterError (exit 2) when ``lines`` (a file's paragraphs, in order) are not a report."""
 
+    lines = _opening(lines)
     if _answers_keys(lines):
         raise DrafterError(
             "这是 drafter 的答卷文件（.yaml），不是报告",
@@ -44,7 +48,11 @@ def refuse_unless_report(path: Path, lines: Sequence[str]) -> None:
             hint=f"由答卷生成报告（生成时会一并检查）：drafter build {path}；"
             f"明年从这份答卷开始：drafter new --from {path}。",
         )
-    latin = sum(1 for line in lines if len(_LATIN.findall(line)) > len(_HAN.findall(line)))
+    latin = 0
+    for line in lines:
+        letters = _count(_LATIN, line)
+        if letters and letters > _count(_HAN, line):
+            latin += 1
     if latin >= LATIN_LINES and latin > LATIN_SHARE * len(lines):
         raise DrafterError(
             f"这个文件看起来不是报告：{len(lines)} 行里有 {latin} 行主要是英文字母"
@@ -53,17 +61,34 @@ def refuse_unless_report(path: Path, lines: Sequence[str]) -> None:
             hint=_HINT,
         )
     text = "".join(lines)
-    han = len(_HAN.findall(text))
+    han = _count(_HAN, text)
     if han < MIN_HAN:
-        raise DrafterError(f"这个文件看起来不是报告：全文只有 {han} 个汉字", path=path, hint=_HINT)
+        raise DrafterError(f"这个文件看起来不是报告：只有 {han} 个汉字", path=path, hint=_HINT)
     legal = text.count("法") + text.count("政")
     if legal < max(1, han * LEGAL_PER_THOUSAND / 1000):
         raise DrafterError(
-            f"这个文件看起来不是法治政府建设报告：全文 {han} 个汉字里，“法”“政”两字"
+            f"这个文件看起来不是法治政府建设报告：开头 {han} 个汉字里，“法”“政”两字"
             f"（法治、依法、普法、政府、行政……）只出现了 {legal} 次",
             path=path,
             hint=_HINT,
         )
+
+
+def _opening(lines: Sequence[str]) -> list[str]:
+    """The first paragraphs, up to :data:`SAMPLE_CHARS` characters."""
+    out: list[str] = []
+    total = 0
+    for line in lines:
+        out.append(line)
+        total += len(line)
+        if total >= SAMPLE_CHARS:
+            break
+    return out
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """Characters ``pattern`` (one or more of a kind) matches in ``text``."""
+    return sum(len(run) for run in pattern.findall(text))
 
 
 def _answers_keys(lines: Sequence[str]) -> bool:
