@@ -1,12 +1,12 @@
-"""argparse that speaks Chinese: help, usage and every command-line error (cli.py builds on it).
+"""argparse in Chinese: help, usage and every command-line error (cli.py builds on it).
 
-argparse writes English of its own: ``usage:``, section headings, the ``-h`` line, default
-metavars (``OUTPUT``) and its error messages. :class:`HelpFormatter` and :class:`ArgumentParser`
-replace the first ones at their source. Errors are built by argparse from a fixed set of message
-templates (the strings it hands to gettext); :func:`translate` matches a message against those
-templates and says the same thing in Chinese, naming what the command accepts (the option's
-choices with their descriptions, the subcommands, the expected value). A message no template
-matches still comes out in Chinese, never as raw English.
+argparse looks each of its own texts up through gettext when it needs one (``usage:``, the section
+headings, the -h line, every error template). :data:`MESSAGES` is that table in Chinese, installed
+as argparse's translation when this module is imported; a template of a later Python that the table
+does not know yet still comes out in Chinese, as a generic message.
+
+What argparse cannot give is added here: widths counted in terminal columns (a Chinese character
+takes two, argparse counts one), and, in an error about one argument, what that argument accepts.
 
 Adding a command or an option needs nothing from this module beyond Chinese texts: give every
 argument that takes a value a Chinese ``metavar`` (the parser refuses one without it), use
@@ -17,37 +17,96 @@ values need explaining.
 from __future__ import annotations
 
 import argparse
-import ast
-import functools
-import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
-from drafter.io.console import display_width
+from drafter.io.console import display_width, pad
+
+ACCEPTS = "\0"
+"""Stands in a message for what the argument concerned accepts (argparse does not say): its metavar,
+filled in by :meth:`ArgumentParser.error`. No command-line argument can contain it."""
+
+MESSAGES = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "subcommands": "命令",
+    "%(heading)s:": "%(heading)s：",
+    " (default: %(default)s)": "（默认：%(default)s）",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n用 %(prog)s --help 查看说明。\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s：注意：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少%s。",
+    "one of the arguments %s is required": "%s 中必须给出一个。",
+    "not allowed with argument %s": "不能和 %s 同时使用。",
+    "unrecognized arguments: %s": "多余或不认识的参数：%s。",
+    "unexpected option string: %s": "不认识的选项：%s。",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "%(option)s 可以是 %(matches)s 中的任何一个，请把选项名写完整。"
+    ),
+    "ignored explicit argument %r": "后面不跟值（多写了“%s”）。",
+    "expected one argument": f"后面要跟{ACCEPTS}。",
+    "expected at least one argument": f"后面要跟{ACCEPTS}。",
+    "expected at most one argument": f"后面最多跟一个{ACCEPTS}。",
+    "expected %s argument": f"后面要跟 %s 个{ACCEPTS}。",
+    "expected %s arguments": f"后面要跟 %s 个{ACCEPTS}。",
+    "invalid %(type)s value: %(value)r": f"“%(value)s”不是有效的{ACCEPTS}。",
+    "invalid choice: %(value)r (choose from %(choices)s)": "不能是“%(value)s”。",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)": (
+        "不能是“%(value)s”（是不是“%(closest)s”？）。"
+    ),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "不能是“%(parser_name)s”。",
+    "can't open '%(filename)s': %(error)s": "无法打开文件“%(filename)s”。",
+    "argument '%(argument_name)s' is deprecated": "%(argument_name)s 已经停用。",
+    "option '%(option)s' is deprecated": "选项 %(option)s 已经停用。",
+    "command '%(parser_name)s' is deprecated": "命令 %(parser_name)s 已经停用。",
+}
+"""argparse's message templates (its gettext msgids, Python 3.10 to 3.14) in Chinese."""
+
+FOR_DEVELOPERS = frozenset(
+    """\
+%r is not callable
+.__call__() not defined
+'required' is an invalid argument for positionals
+argument "-" with mode %r
+cannot have multiple subparser arguments
+cannot merge actions - two groups are named %r
+conflicting option string: %s
+conflicting option strings: %s
+conflicting subparser: %s
+conflicting subparser alias: %s
+dest= is required for options like %r
+invalid conflict_resolution value: %r
+invalid option string %(option)r: must start with a character %(prefix_chars)r
+mutually exclusive arguments must be optional""".splitlines()
+)
+"""argparse's messages about a mistake in a parser's own definition: they reach the developer who
+made it (as an exception), so they stay in English."""
 
 
-def _untranslated(message: str) -> str:
-    return message
+def translate(msgid: str) -> str:
+    """argparse's gettext: ``msgid`` in Chinese, with the same %-fields."""
+    if msgid in MESSAGES:
+        return MESSAGES[msgid]
+    # Python 3.10 to 3.12 also pass a subcommand group's own title and description (ours, in
+    # Chinese, or None) through gettext.
+    if msgid in FOR_DEVELOPERS or not msgid or not msgid.isascii():
+        return msgid
+    # A template of a later argparse: argparse %-formats the result, so its fields are kept.
+    fields = [field[:-1] + "s" for field in re.findall(r"%(?:\(\w+\))?[sdr]", msgid)]
+    return "命令行的写法不对" + ("：" + " ".join(fields) if fields else "") + "。"
 
 
-def _untranslated_plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
+def translate_plural(singular: str, plural: str, n: int) -> str:
+    return translate(singular if n == 1 else plural)
 
 
-# argparse passes every message through gettext, which looks for a catalogue on disk each time
-# (a few milliseconds per run, on every run); the messages are matched in English below, so a
-# catalogue some system might install would only get in the way.
-argparse._ = _untranslated  # type: ignore[attr-defined]
-argparse.ngettext = _untranslated_plural  # type: ignore[attr-defined]
-
-EXIT_USAGE = 2
-USAGE_PREFIX = "用法："
-TYPE_WORDS = {"int": "整数", "float": "数字"}
-
-
-# --- help ------------------------------------------------------------------------------------
+argparse._ = translate  # type: ignore[attr-defined]
+argparse.ngettext = translate_plural  # type: ignore[attr-defined]
 
 
 # Marks that must not start a line (they hang at the end of the previous one instead), and
@@ -79,270 +138,80 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-@functools.cache
-def terminal_columns() -> int:
-    """The terminal's width as ``shutil.get_terminal_size`` gives it (COLUMNS, then the
-    terminal of stdout, then 80), without importing shutil (~1.5 ms) on every run: argparse
-    lays out a usage line even to make a parser."""
-
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
-
-
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """Chinese usage prefix and headings, ``-o, --output 输出文件``, wrapping by display width.
+    """argparse's layout measured in terminal columns; ``-o, --output 输出文件`` (as Python 3.13
+    writes it) on every Python; the subcommands listed directly under their heading.
 
     Descriptions and epilogs keep their own line breaks (examples are one a line).
     """
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         kwargs.setdefault("max_help_position", 28)
-        # argparse asks the terminal's width (importing shutil, ~1.5 ms) for every formatter,
-        # and makes one for each add_argument only to validate it; the width is needed when a
-        # text is laid out, so it is asked for then (format_help).
-        self._asked_width = kwargs.get("width")
-        self._asked_position = kwargs["max_help_position"]
-        kwargs.setdefault("width", 78)
         super().__init__(prog, **kwargs)
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, USAGE_PREFIX if prefix is None else prefix)
-
-    def _format_usage(self, *args: Any) -> str:
-        # Continuation lines are indented by len("用法：drafter build "); the prefix is wider.
-        extra = " " * (display_width(USAGE_PREFIX) - len(USAGE_PREFIX))
-        first, *rest = super()._format_usage(*args).split("\n")
-        return "\n".join([first, *(extra + ln if ln.startswith(" ") else ln for ln in rest)])
 
     def _format_action_invocation(self, action: argparse.Action) -> str:
         if not action.option_strings or action.nargs == 0:
             return super()._format_action_invocation(action)
-        value = self._format_args(action, self._get_default_metavar_for_optional(action))
-        return f"{', '.join(action.option_strings)} {value}"
-
-    def _split_lines(self, text: str, width: int) -> list[str]:
-        return wrap(text, width)
+        return f"{', '.join(action.option_strings)} {self._format_args(action, action.dest)}"
 
     def add_argument(self, action: argparse.Action) -> None:
         super().add_argument(action)
         if action.help is not argparse.SUPPRESS:
-            # argparse sizes the first column with len(); a Chinese metavar is twice as wide.
-            invocations = [self._format_action_invocation(action)]
-            invocations += [self._format_action_invocation(a) for a in self._iter_subs(action)]
-            widest = max(display_width(i) for i in invocations) + self._current_indent
+            subactions: list[argparse.Action] = getattr(action, "_get_subactions", list)()
+            invocations = map(self._format_action_invocation, [action, *subactions])
+            widest = max(map(display_width, invocations)) + self._current_indent
             self._action_max_length = max(self._action_max_length, widest)
 
-    @staticmethod
-    def _iter_subs(action: argparse.Action) -> list[argparse.Action]:
-        get = getattr(action, "_get_subactions", None)
-        return list(get()) if get else []
-
     def _format_action(self, action: argparse.Action) -> str:
-        # argparse's layout (invocation column, help column), measured in display columns.
-        # The subcommands are listed directly under their heading, without a line of their own.
         if isinstance(action, argparse._SubParsersAction):
-            return "".join(self._format_action(a) for a in self._iter_subs(action))
+            return "".join(map(self._format_action, action._get_subactions()))
         help_position = min(self._action_max_length + 2, self._max_help_position)
-        help_width = max(self._width - help_position, 11)
-        header = self._format_action_invocation(action)
-        indent = " " * self._current_indent
-        lines = wrap(self._help_text(action), help_width) if action.help else []
-        if not lines:
-            return f"{indent}{header}\n"
-        pad = help_position - self._current_indent - display_width(header)
-        if pad >= 2:
-            first = f"{indent}{header}{' ' * pad}{lines[0]}\n"
-        else:
-            first = f"{indent}{header}\n{' ' * help_position}{lines[0]}\n"
-        return first + "".join(f"{' ' * help_position}{line}\n" for line in lines[1:])
-
-    def _help_text(self, action: argparse.Action) -> str:
-        # argparse %-formats help texts (for %(default)s); a plain "92%" must not break --help.
-        try:
-            return self._expand_help(action)
+        header = " " * self._current_indent + self._format_action_invocation(action)
+        try:  # argparse %-formats help texts (for %(default)s); a plain "92%" is left as it is
+            text = self._expand_help(action) if action.help else ""
         except (ValueError, TypeError, KeyError):
-            return str(action.help)
+            text = str(action.help)
+        lines = wrap(text, max(self._width - help_position, 11)) if text else []
+        if not lines:
+            return header + "\n"
+        indent = " " * help_position
+        if display_width(header) + 2 <= help_position:
+            rows = [pad(header, help_position) + lines[0]]
+        else:
+            rows = [header, indent + lines[0]]
+        return "".join(f"{row}\n" for row in rows + [indent + line for line in lines[1:]])
 
     def format_help(self) -> str:
-        if self._asked_width is None:
-            width = terminal_columns() - 2  # what argparse does
-            self._width = width
-            self._max_help_position = min(
-                self._asked_position, max(width - 20, self._indent_increment * 2)
+        text = super().format_help()
+        usage = translate("usage: ")
+        if text.startswith(usage):  # continuation lines are indented by len(): the prefix is wider
+            head, gap, rest = text.partition("\n\n")
+            text = (
+                head.replace("\n ", "\n " + " " * (display_width(usage) - len(usage))) + gap + rest
             )
-        # argparse ends each section heading with an ASCII colon.
-        return re.sub(r"(?m)^( *[^\x00-\x7f][^\n:]*):$", r"\1：", super().format_help())
-
-
-# --- errors ----------------------------------------------------------------------------------
-
-
-def _plain(value: str) -> str:
-    """A value argparse quoted with %r, as the user typed it."""
-
-    try:
-        unquoted = ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        return value
-    return unquoted if isinstance(unquoted, str) else value
-
-
-def _template_parts(msgid: str) -> list[str]:
-    return re.split(r"(%\(\w+\)[sr]|%[sr])", msgid)
-
-
-@functools.cache
-def _compile(msgid: str) -> re.Pattern[str]:
-    pattern, n = "", 0
-    for part in _template_parts(msgid):
-        named = re.fullmatch(r"%\((\w+)\)[sr]", part)
-        if named:
-            pattern += f"(?P<{named.group(1)}>.+?)"
-        elif part in ("%s", "%r"):
-            n += 1
-            pattern += f"(?P<arg{n}>.+?)"
-        else:
-            pattern += re.escape(part)
-    return re.compile(pattern, re.S)
-
-
-class _Context:
-    """What a message is about: the parser that raised it and, if known, the argument."""
-
-    def __init__(self, parser: ArgumentParser, action: argparse.Action | None) -> None:
-        self.parser = parser
-        self.action = action
-
-    @property
-    def name(self) -> str:
-        return self.parser.argument_name(self.action) if self.action else "参数"
-
-
-Handler = Callable[[re.Match[str], _Context], str]
-_HANDLERS: list[tuple[str, Handler]] = []
-"""argparse's message templates and their Chinese, in order; a template's pattern is compiled
-when a message is first translated (every command imports this module; few ever need one)."""
-
-
-def _msgid(msgid: str) -> Callable[[Handler], Handler]:
-    """Register the Chinese for one of argparse's message templates (quoted as argparse has it)."""
-
-    def register(handler: Handler) -> Handler:
-        _HANDLERS.append((msgid, handler))
-        return handler
-
-    return register
-
-
-@_msgid("argument %(argument_name)s: %(message)s")
-def _about_argument(m: re.Match[str], ctx: _Context) -> str:
-    action = ctx.parser.find_action(m["argument_name"])
-    return translate(m["message"], _Context(ctx.parser, action))
-
-
-@_msgid("invalid choice: %(value)r (choose from %(choices)s)")
-def _invalid_choice(m: re.Match[str], ctx: _Context) -> str:
-    value = _plain(m["value"])
-    if isinstance(ctx.action, argparse._SubParsersAction):
-        return f"没有“{value}”这个命令。可以用的命令：\n" + ctx.parser.command_list()
-    return f"{ctx.name} 不接受“{value}”。可以用：\n" + ctx.parser.choice_list(ctx.action)
-
-
-@_msgid("the following arguments are required: %s")
-def _required(m: re.Match[str], ctx: _Context) -> str:
-    names = []
-    for name in m["arg1"].split(", "):
-        action = ctx.parser.find_action(name)
-        if action is None:
-            names.append(name)
-        elif action.option_strings:
-            names.append(f"{ctx.parser.argument_name(action)} {action.metavar or ''}".rstrip())
-        else:
-            names.append(ctx.parser.argument_name(action))
-    listed = "、".join(names)
-    missing = f"缺少{' ' if listed.startswith('-') else ''}{listed}。"
-    # `drafter import a.txt b.txt`: the surplus file is the mistake to mention first.
-    extras = ctx.parser.extras_without_required()
-    if extras:
-        return ctx.parser.surplus_message(extras) + "另外，" + missing
-    return missing
-
-
-@_msgid("unrecognized arguments: %s")
-def _unrecognized(m: re.Match[str], ctx: _Context) -> str:
-    return f"多出了不认识的参数：{m['arg1']}。"
-
-
-def _expects(ctx: _Context) -> str:
-    return f"{ctx.name} 后面要跟{ctx.parser.value_name(ctx.action)}。"
-
-
-_msgid("expected one argument")(lambda m, ctx: _expects(ctx))
-_msgid("expected at least one argument")(lambda m, ctx: _expects(ctx))
-_msgid("expected at most one argument")(
-    lambda m, ctx: f"{ctx.name} 后面最多跟一个{ctx.parser.value_name(ctx.action)}。"
-)
-_msgid("expected %s argument")(lambda m, ctx: f"{ctx.name} 后面要跟 {m['arg1']} 个值。")
-_msgid("expected %s arguments")(lambda m, ctx: f"{ctx.name} 后面要跟 {m['arg1']} 个值。")
-
-
-@_msgid("invalid %(type)s value: %(value)r")
-def _invalid_value(m: re.Match[str], ctx: _Context) -> str:
-    kind = TYPE_WORDS.get(m["type"], "可用的值")
-    return f"{ctx.name} 的值“{_plain(m['value'])}”不是{kind}。"
-
-
-@_msgid("ambiguous option: %(option)s could match %(matches)s")
-def _ambiguous(m: re.Match[str], ctx: _Context) -> str:
-    option = m["option"].split("=", 1)[0]
-    return f"{option} 可以是 {m['matches'].replace(', ', '、')} 中的任何一个，请把选项名写完整。"
-
-
-_msgid("not allowed with argument %s")(lambda m, ctx: f"{ctx.name} 不能和 {m['arg1']} 同时使用。")
-_msgid("ignored explicit argument %r")(
-    lambda m, ctx: f"{ctx.name} 后面不跟值（多写了“{_plain(m['arg1'])}”）。"
-)
-_msgid("one of the arguments %s is required")(
-    lambda m, ctx: f"{m['arg1'].replace(' ', '、')} 中必须给出一个。"
-)
-_msgid("can't open '%(filename)s': %(error)s")(lambda m, ctx: f"无法打开文件“{m['filename']}”。")
-
-
-def translate(message: str, ctx: _Context) -> str:
-    """argparse's English ``message`` said in Chinese; never the English itself."""
-    for msgid, handler in _HANDLERS:
-        match = _compile(msgid).fullmatch(message)
-        if match:
-            return handler(match, ctx)
-    if any("\u4e00" <= ch <= "\u9fff" for ch in message):  # our own (an argument type's)
-        return f"{ctx.name} 的{message}。"
-    return "命令行的写法不对。"
-
-
-# --- the parser ------------------------------------------------------------------------------
-
-
-class _Lenient(Exception):
-    """A second, diagnostic parse met an error of its own: nothing more to say."""
+        # Before Python 3.13 argparse puts an ASCII colon after a heading itself.
+        return re.sub(r"(?m)^(\S.*[^\x00-\x7f]):$", r"\1：", text)
 
 
 def format_examples(examples: Sequence[str | tuple[str, str]]) -> str:
     """``示例：`` and one command line a line, notes aligned in one column."""
     pairs = [(e, "") if isinstance(e, str) else e for e in examples]
     column = max(display_width(cmd) for cmd, _ in pairs) + 4
-    lines = ["示例："]
-    for cmd, note in pairs:
-        pad = " " * (column - display_width(cmd)) if note else ""
-        lines.append(f"  {cmd}{pad}{note}".rstrip())
-    return "\n".join(lines)
+    return "\n".join(
+        ["示例：", *(f"  {pad(cmd, column) if note else cmd}{note}" for cmd, note in pairs)]
+    )
+
+
+def choice_list(action: argparse.Action) -> str:
+    """The values ``action`` accepts, one a line, each with its description (a subcommand's is
+    the first line of its own)."""
+    labels = action.choices if isinstance(action.choices, Mapping) else {}
+    rows = {str(value): labels.get(value, "") for value in action.choices or ()}
+    for value, label in rows.items():
+        if isinstance(label, argparse.ArgumentParser):
+            rows[value] = (label.description or "").partition("\n")[0]
+    column = max(map(display_width, rows)) + 2
+    return "\n".join(f"  {pad(value, column)}{label}".rstrip() for value, label in rows.items())
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -356,160 +225,71 @@ class ArgumentParser(argparse.ArgumentParser):
         self, *args: Any, examples: Sequence[str | tuple[str, str]] = (), **kwargs: Any
     ) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
-        kwargs["add_help"] = False  # the English -h line; ours is added below
         if examples:
             kwargs["epilog"] = format_examples(examples)
         super().__init__(*args, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
-        self._choice_labels: dict[str, Mapping[str, str]] = {}
-        self.add_argument(
-            "-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出"
-        )
+        self.commands: argparse._SubParsersAction[ArgumentParser] | None = None
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         action = super().add_argument(*args, **kwargs)
-        takes_value = action.nargs != 0 and not isinstance(action, argparse._SubParsersAction)
-        if takes_value and action.metavar is None and action.choices is None:
+        if action.nargs != 0 and action.metavar is None and action.choices is None:
             # argparse would show the dest in English capitals (OUTPUT) to the user.
             raise TypeError(f"argument {action.dest!r} needs a Chinese metavar")
         return action
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self.commands = super().add_subparsers(**kwargs)
+        return self.commands
 
     def add_choices(
         self, *flags: str, choices: Mapping[str, str], help: str, **kwargs: Any
     ) -> argparse.Action:
         """An option taking one of ``choices`` (value → Chinese description), each explained in
         the help and, when the user types something else, in the error."""
-        column = max(map(display_width, choices)) + 2
-        listing = "\n".join(f"{value.ljust(column)}{label}" for value, label in choices.items())
-        kwargs.setdefault("metavar", "|".join(choices))
-        action = self.add_argument(
-            *flags, choices=tuple(choices), help=f"{help}\n{listing}", **kwargs
-        )
-        self._choice_labels[action.dest] = dict(choices)
-        return action
+        listing = "".join(f"\n{value} {label}" for value, label in choices.items())
+        return self.add_argument(*flags, choices=dict(choices), help=help + listing, **kwargs)
 
     def version_option(self, version: str) -> None:
         self.add_argument("--version", action="version", version=version, help="显示版本号并退出")
 
-    # -- what the Chinese messages name --------------------------------------------------------
-
-    def find_action(self, name: str) -> argparse.Action | None:
-        """The argument argparse calls ``name`` (``-o/--output``, a metavar, or a dest)."""
-        for action in self._actions:
-            names = {"/".join(action.option_strings), action.metavar, action.dest}
-            if name in names or name in action.option_strings:
-                return action
-        return None
-
-    def argument_name(self, action: argparse.Action) -> str:
-        """``-o/--output``, or a positional's Chinese metavar."""
-        if action.option_strings:
-            return "/".join(action.option_strings)
-        if isinstance(action, argparse._SubParsersAction):
-            return "命令"
-        return str(action.metavar or action.dest)
-
-    def value_name(self, action: argparse.Action | None) -> str:
-        if action is None:
-            return "一个值"
-        if action.choices is not None and not isinstance(action, argparse._SubParsersAction):
-            return "下列之一：" + "、".join(map(str, action.choices))
-        return str(action.metavar or "一个值")
-
-    def choice_list(self, action: argparse.Action | None) -> str:
-        if action is None or action.choices is None:
-            return ""
-        labels = self._choice_labels.get(action.dest, {})
-        column = max(display_width(str(v)) for v in action.choices) + 2
-        return "\n".join(
-            f"  {str(value).ljust(column)}{labels.get(value, '')}".rstrip()
-            for value in action.choices
-        )
-
-    def subcommands(self) -> argparse._SubParsersAction | None:
-        for action in self._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                return action
-        return None
-
-    def command_list(self) -> str:
-        sub = self.subcommands()
-        if sub is None:
-            return ""
-        column = max(map(display_width, sub.choices)) + 2
-        return "\n".join(
-            f"  {name.ljust(column)}{(parser.description or '').splitlines()[0]}".rstrip()
-            for name, parser in sub.choices.items()
-        )
-
-    # -- errors ----------------------------------------------------------------------------------
-
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
-        self._arg_strings = list(sys.argv[1:] if args is None else args)
-        return super().parse_known_args(args, namespace)
-
-    def extras_without_required(self) -> list[str]:
-        """What the last parse would leave over if no argument were required (for a missing
-        required argument and a surplus one, both are worth saying)."""
-        saved = [(action, action.required) for action in self._actions]
-        self._lenient = True
-        try:
-            for action, _ in saved:
-                action.required = False
-            return list(super().parse_known_args(self._arg_strings, argparse.Namespace())[1])
-        except _Lenient:
-            return []
-        finally:
-            for action, required in saved:
-                action.required = required
-            self._lenient = False
-
     def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
-            self._surplus(parsed, extras)
+            # argparse reports what a subcommand left over from the top parser, under the top
+            # usage: the subcommand's own usage shows what it takes.
+            parser = self
+            while parser.commands and (name := getattr(parsed, parser.commands.dest, None)):
+                parser = parser.commands.choices[name]
+            parser.error(translate("unrecognized arguments: %s") % " ".join(extras))
         return parsed
 
-    def _surplus(self, parsed: argparse.Namespace, extras: list[str]) -> NoReturn:
-        # argparse reports what a subcommand did not use from the top parser, in English and
-        # without saying which command: find the subcommand and say what it accepts.
-        parser: ArgumentParser = self
-        while (sub := parser.subcommands()) is not None:
-            chosen = getattr(parsed, sub.dest, None)
-            if chosen not in sub.choices:
-                break
-            parser = sub.choices[chosen]
-        parser.fail(parser.surplus_message(extras))
-
-    def surplus_message(self, extras: list[str]) -> str:
-        command = self.prog.split(" ", 1)[-1]
-        options = [e for e in extras if e.startswith("-") and len(e) > 1]
-        if options:
-            known = "、".join("/".join(a.option_strings) for a in self._actions if a.option_strings)
-            return f"{command} 没有 {options[0]} 这个选项。可以用的选项：{known}。"
-        positionals = [
-            a for a in self._actions if not a.option_strings and a.help != argparse.SUPPRESS
-        ]
-        surplus = " ".join(extras)
-        if not positionals:
-            return f"{command} 后面不跟文件或其他参数，多出了：{surplus}。"
-        if len(positionals) == 1:
-            what = self.argument_name(positionals[0])
-            return (
-                f"{command} 一次只处理一个{what}，多出了：{surplus}。"
-                f"要处理几个，请分别运行 {self.prog}。"
-            )
-        names = "、".join(self.argument_name(a) for a in positionals)
-        return f"{command} 只接受 {len(positionals)} 个参数（{names}），多出了：{surplus}。"
-
     def error(self, message: str) -> NoReturn:
-        if getattr(self, "_lenient", False):
-            raise _Lenient
-        self.fail(translate(message, _Context(self, None)))
+        error = sys.exc_info()[1]
+        if isinstance(error, argparse.ArgumentError) and error.argument_name:
+            # About one argument: say what it accepts. (Python 3.10 does not translate this
+            # template; the argparse of 3.11 on gives the same.)
+            action = next(
+                (a for a in self._actions if argparse._get_action_name(a) == error.argument_name),
+                None,
+            )
+            # (an argument type's own message is a phrase: it gets its full stop here)
+            said = error.message.rstrip("。") + "。"
+            fields = {"argument_name": error.argument_name, "message": said}
+            message = translate("argument %(argument_name)s: %(message)s") % fields
+            if action is not None and action.choices:
+                message += "可以用：\n" + choice_list(action)
+            if action is not None and action.metavar:
+                message = message.replace(ACCEPTS, str(action.metavar))
+        missing = translate("the following arguments are required: %s").split("%s")
+        if message.startswith(missing[0]) and message.endswith(missing[1]):
+            # The names argparse joined with ", ": each with what it takes, joined with "、".
+            names = message[len(missing[0]) : len(message) - len(missing[1])].split(", ")
+            message = missing[0] + "、".join(map(self._named, names)) + missing[1]
+        super().error(message.replace(ACCEPTS, "值"))
 
-    def fail(self, message: str) -> NoReturn:
-        """Print a Chinese usage error and exit with code 2."""
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}：错误：{message}\n用 {self.prog} --help 查看说明。", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+    def _named(self, name: str) -> str:
+        """An argument's name as an error names it: an option with what follows it."""
+        for action in self._actions:
+            if argparse._get_action_name(action) == name and action.option_strings:
+                return f"{name} {action.metavar}" if action.metavar else name
+        return name

@@ -7,14 +7,16 @@ too: its --help, its missing and surplus arguments, its choices, its values.
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from drafter.argparse_zh import ArgumentParser, display_width, translate, wrap
+from drafter.argparse_zh import FOR_DEVELOPERS, MESSAGES, ArgumentParser, translate, wrap
 from drafter.cli import build_parser, main
+from drafter.io.console import display_width
 from tests.conftest import run_drafter, run_python
 
 # Words a user may see in ASCII: names of products and formats, and what they type.
@@ -36,9 +38,8 @@ def typed_words(parser: ArgumentParser) -> set[str]:
 
 
 def subcommands(parser: ArgumentParser) -> dict[str, ArgumentParser]:
-    sub = parser.subcommands()
-    assert sub is not None
-    return dict(sub.choices)
+    assert parser.commands is not None
+    return dict(parser.commands.choices)
 
 
 def english_words(text: str, allowed: set[str]) -> list[str]:
@@ -129,6 +130,34 @@ def test_wrapping_counts_ideographs_as_two_columns() -> None:
     assert not any(line.startswith(("）", "：", "，")) for line in lines)
 
 
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_texts_start_in_one_column(command: str | None) -> None:
+    """argparse counts a Chinese metavar one column a character; the terminal shows two."""
+    parser = PARSER if command is None else subcommands(PARSER)[command]
+    text = parser.format_help()
+    body = text.split("\n\n", 1)[1].split("示例：")[0]
+    rows = [ln for ln in body.splitlines() if ln.startswith("  ") and not ln.startswith("   ")]
+    starts = {display_width(m.group(1)) for ln in rows if (m := re.match(r"(  \S.*?  +)\S", ln))}
+    assert len(starts) == 1, text
+    continuation = [ln for ln in body.splitlines() if ln.startswith("   ")]
+    assert all(display_width(ln) - display_width(ln.lstrip()) in starts for ln in continuation)
+
+
+def test_every_message_of_this_pythons_argparse_has_its_chinese() -> None:
+    """argparse's msgids change between Python versions (3.12 and 3.13 added some): whatever
+    Python runs the tests, each one it can say is in the table."""
+    tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
+    msgids = {
+        arg.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "ngettext")
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+    }
+    assert "usage: " in msgids and "expected one argument" in msgids
+    assert msgids - MESSAGES.keys() - FOR_DEVELOPERS == set()
+
+
 # --- errors ----------------------------------------------------------------------------------
 
 
@@ -188,8 +217,10 @@ def test_usage_errors_are_chinese_and_say_what_is_accepted(
     assert code == 2, (what, out, err)
     assert out == ""
     usage, message, hint = err.splitlines()[0], err.split("：错误：", 1)[1], err.splitlines()[-1]
-    assert usage.startswith("用法：drafter")
-    assert "命令行的写法不对" not in message, f"an argparse message without a translation: {what}"
+    assert usage.startswith(f"用法：drafter {argv[0]}" if argv[0] in COMMANDS else "用法：drafter")
+    assert "命令行的写法不对" not in message and "\0" not in message, (
+        f"an argparse message without a translation: {what}"
+    )
     typed = ALLOWED | {w for arg in argv for w in re.findall(r"[A-Za-z]+", arg)}
     assert english_words(err, typed) == [], err
     assert hint.startswith("用 drafter") and hint.endswith("--help 查看说明。")
@@ -202,21 +233,48 @@ def test_usage_errors_are_chinese_and_say_what_is_accepted(
         assert "多余.txt" in message
 
 
-def test_import_takes_one_file_at_a_time(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["import", "a.txt", "b.txt"], capsys)
+def test_a_subcommands_surplus_is_reported_under_its_own_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(["import", "a.txt", "b.txt", "-o", "答卷.yaml"], capsys)
     assert code == 2
-    assert "import 一次只处理一个报告文件，多出了：b.txt" in err
-    # The missing -o is said too, after the surplus file.
-    assert "另外，缺少 -o/--output 答卷文件" in err
+    assert err.startswith("用法：drafter import ")
+    assert "drafter import：错误：多余或不认识的参数：b.txt。" in err
 
 
-def test_an_unknown_argparse_message_is_still_chinese() -> None:
+def test_a_required_option_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["import", "a.txt"], capsys)
+    assert code == 2 and "缺少-o/--output 答卷文件。" in err
+    code, _, err = run(["import"], capsys)
+    assert code == 2 and "缺少报告文件、-o/--output 答卷文件。" in err
+
+
+def test_an_unknown_argparse_message_is_still_chinese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    future = translate("option %(option)s is frobnicated by %(value)r") % {
+        "option": "-x",
+        "value": 1,
+    }
+    assert future == "命令行的写法不对：-x 1。"
+    assert translate("some future message: %s") % "--x" == "命令行的写法不对：--x。"
+    monkeypatch.delitem(MESSAGES, "expected one argument")
+    code, _, err = run(["check", "a.docx", "--author"], capsys)
+    assert code == 2
+    assert "--author：命令行的写法不对。" in err
+    assert english_words(err, ALLOWED) == [], err
+
+
+def test_a_subcommand_without_a_description_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
     parser = ArgumentParser(prog="drafter")
-    from drafter.argparse_zh import _Context
-
-    assert translate("some future argparse message: x", _Context(parser, None)) == (
-        "命令行的写法不对。"
-    )
+    sub = parser.add_subparsers(dest="command", title="命令", metavar="命令")
+    sub.add_parser("plain")
+    sub.add_parser("told", description="有说明的命令。\n第二行")
+    with pytest.raises(SystemExit) as exit:
+        parser.parse_args(["bogus"])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert "\n  plain\n  told   有说明的命令。\n" in err, err
 
 
 def test_a_percent_sign_in_a_help_text_does_not_break_the_help() -> None:
@@ -234,3 +292,10 @@ def test_an_argument_without_a_chinese_metavar_is_refused() -> None:
 def test_no_command_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run([], capsys)
     assert code == 0 and out.startswith("用法：drafter")
+
+
+def test_a_mistake_in_a_parsers_definition_stays_english_for_its_developer() -> None:
+    parser = ArgumentParser(prog="drafter")
+    parser.add_argument("--rate", metavar="比率", help="调解成功率")
+    with pytest.raises(argparse.ArgumentError, match="conflicting option string: --rate"):
+        parser.add_argument("--rate", metavar="比率", help="调解成功率")
