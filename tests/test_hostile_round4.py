@@ -27,6 +27,16 @@ from tests.conftest import county_templates
 FORMULA = re.compile(rb"<(?:\w+:)?f[ >]")
 
 
+def _township(
+    tmp_path: Path, example_data: dict[str, Any], write_answers: Any, name: str, file: str
+) -> Path:
+    """The example answers as township ``name``'s, written as 收集/``file``; the folder."""
+    (tmp_path / "收集").mkdir(exist_ok=True)
+    data = copy.deepcopy(example_data)
+    data["identity"]["unit_name"] = name
+    return Path(write_answers(data, f"收集/{file}")).parent
+
+
 def _cells(book: Any) -> list[Any]:
     return [cell for sheet in book for row in sheet.iter_rows() for cell in row]
 
@@ -51,14 +61,8 @@ def test_summary_writes_every_text_as_text(
     write_answers: Any,
     capsys: Any,
 ) -> None:
-    folder = tmp_path / "收集"
-    folder.mkdir()
-    data = copy.deepcopy(example_data)
-    data["identity"]["unit_name"] = name
-    write_answers(data, "收集/一.yaml")
-    other = copy.deepcopy(example_data)
-    other["identity"]["unit_name"] = "甲乡"
-    write_answers(other, "收集/=1+2.yaml")
+    folder = _township(tmp_path, example_data, write_answers, name, "一.yaml")
+    _township(tmp_path, example_data, write_answers, "甲乡", "=1+2.yaml")
     expect = tmp_path / "名单.txt"
     expect.write_text('=HYPERLINK("http://x","点我")\n-甲乡\n', encoding="utf-8")
     out = tmp_path / "汇总.xlsx"
@@ -112,12 +116,8 @@ def test_a_control_character_in_a_file_name_never_stops_the_table(
     write_answers: Any,
     capsys: Any,
 ) -> None:
-    folder = tmp_path / "收集"
-    folder.mkdir()
-    good = copy.deepcopy(example_data)
-    good["identity"]["unit_name"] = "甲乡"
-    write_answers(good, "收集/甲乡.yaml")
-    write_answers(example_data, f"收集/俄久{bad}乡.yaml")
+    folder = _township(tmp_path, example_data, write_answers, "甲乡", "甲乡.yaml")
+    _township(tmp_path, example_data, write_answers, "俄久乡", f"俄久{bad}乡.yaml")
     out = tmp_path / "汇总.xlsx"
 
     code = main(["summary", str(folder), "-o", str(out)])
@@ -172,16 +172,23 @@ def test_a_control_character_in_a_file_name_never_stops_the_table(
 def test_county_template_derived_figure_is_refused(
     body: str, tmp_path: Path, example_path: Path, capsys: Any
 ) -> None:
+    err = _refused_plans(body, tmp_path, example_path, capsys)
+    assert "数字" in err
+
+
+def _refused_plans(body: str, tmp_path: Path, example_path: Path, capsys: Any) -> str:
+    """Build the example with ``body`` as the county's parts/plans.j2: refused (exit 2, nothing
+    written, the template named); what was said."""
     templates = county_templates(tmp_path, body + "\n")
     out = tmp_path / "报告.docx"
 
     code = main(["build", str(example_path), "-o", str(out), "--templates", str(templates)])
 
-    err = capsys.readouterr().err
+    err: str = capsys.readouterr().err
     assert code == 2, err
     assert not out.exists()
     assert "plans.j2" in err
-    assert "数字" in err
+    return err
 
 
 @pytest.mark.parametrize(
@@ -198,16 +205,7 @@ def test_county_template_derived_figure_is_refused(
 def test_county_template_never_prints_undefined(
     body: str, tmp_path: Path, example_path: Path, capsys: Any
 ) -> None:
-    templates = county_templates(tmp_path, body + "\n")
-    out = tmp_path / "报告.docx"
-
-    code = main(["build", str(example_path), "-o", str(out), "--templates", str(templates)])
-
-    err = capsys.readouterr().err
-    assert code == 2, err
-    assert not out.exists()
-    assert "plans.j2" in err
-    assert "Undefined" not in err
+    assert "Undefined" not in _refused_plans(body, tmp_path, example_path, capsys)
 
 
 def test_county_template_words_and_answers_still_render(

@@ -170,16 +170,8 @@ def test_pdf_without_libreoffice_exits_1_and_says_why(tmp_path: Path, example_pa
     bare = tmp_path / "bin"
     bare.mkdir()
     (bare / "python").symlink_to(sys.executable)
-    env = {"PATH": str(bare), "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run(
-        [sys.executable, "-m", "drafter", "build", str(example_path), "-o", "报告.docx", "--pdf"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
+    args = ("build", str(example_path), "-o", "报告.docx", "--pdf")
+    done = run_drafter(*args, cwd=tmp_path, env={"PATH": str(bare)})
     assert done.returncode == 1, done.stderr
     assert (tmp_path / "报告.docx").is_file() and not (tmp_path / "报告.pdf").exists()
     last = done.stdout.strip().splitlines()[-1]
@@ -305,17 +297,9 @@ def test_the_county_template_example_an_error_names_is_installed(tmp_path: Path)
         archive.extractall(site)
     empty = tmp_path / "县模板"
     empty.mkdir()
-    env = {"PYTHONPATH": str(site), "PYTHONIOENCODING": "utf-8", "DRAFTER_CACHE_DIR": ""}
     answers = site / "drafter" / "examples" / "example.yaml"
-    done = subprocess.run(
-        [sys.executable, "-m", "drafter", "build", str(answers), "--templates", str(empty)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
+    args = ("build", str(answers), "--templates", str(empty))
+    done = run_drafter(*args, cwd=tmp_path, env={"PYTHONPATH": str(site), "DRAFTER_CACHE_DIR": ""})
     assert done.returncode == 2, done.stderr
     named = re.search(r"示例见 (.+?)。", done.stderr)
     assert named is not None, done.stderr

@@ -292,6 +292,12 @@ def _sources_sheet(sheet: Any, units: Sequence[Unit]) -> None:
 # --------------------------------------------------------------------------- 收集情况
 
 
+ODD_NAME_NOTE = (
+    "文件名里有看不见的控制字符（表中显示为 ␀～␟ 这样的符号），已照常汇总；"
+    "建议改名（去掉这些字符），以免别的程序打不开它"
+)
+
+
 def collection_rows(summary: Summary) -> list[tuple[str, str, str, str]]:
     """(category, unit, file, explanation) for everything the county must chase."""
     rows: list[tuple[str, str, str, str]] = []
@@ -319,15 +325,7 @@ def collection_rows(summary: Summary) -> list[tuple[str, str, str, str]]:
         if not unit.name:
             rows.append(("未识别单位", unit.label, unit.shown, "没有从文件中读出单位名称"))
     for unit in summary.odd_names:
-        rows.append(
-            (
-                "文件名异常",
-                unit.label,
-                unit.shown,
-                "文件名里有看不见的控制字符（表中显示为 ␀～␟ 这样的符号），已照常汇总；"
-                "建议改名（去掉这些字符），以免别的程序打不开它",
-            )
-        )
+        rows.append(("文件名异常", unit.label, unit.shown, ODD_NAME_NOTE))
     for bad in summary.bad:
         if bad.bug:
             reason = "程序内部错误（drafter 的缺陷，不是文件的问题），请把这个文件发给维护人员"
