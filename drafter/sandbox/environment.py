@@ -48,6 +48,9 @@ from drafter.sandbox.provenance import (
     text_from,
 )
 
+_NUMBERS = (int, float)
+"""The types :func:`~drafter.sandbox.provenance.mark` marks (bool is not one of them)."""
+
 
 @functools.cache
 def _sandbox_class() -> Any:
@@ -117,12 +120,12 @@ def _sandbox_class() -> Any:
         def getattr(self, obj: Any, attribute: str) -> Any:
             tick()
             value = channel(super().getattr(obj, attribute))
-            return mark(value) if from_answers(obj) else value
+            return mark(value) if type(value) in _NUMBERS and from_answers(obj) else value
 
         def getitem(self, obj: Any, argument: Any) -> Any:
             tick()
             value = channel(super().getitem(obj, argument))
-            return mark(value) if from_answers(obj) else value
+            return mark(value) if type(value) in _NUMBERS and from_answers(obj) else value
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             tick()
@@ -169,7 +172,8 @@ def _finalize(value: Any) -> Any:
     if value is None:
         # A None reaching the output is a template bug that would print "None" in a report.
         raise TemplateLimit("模板输出了一个空值（None）：应先用 if 判断再输出")
-    refuse_unprintable(value)
+    if type(value) is not str:  # text, the usual output, needs no look
+        refuse_unprintable(value)
     return value
 
 

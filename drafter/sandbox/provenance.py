@@ -77,6 +77,8 @@ def from_answers(obj: Any) -> bool:
 
 def _derived(value: Any, depth: int = 0) -> Any:
     """The first unmarked number or Undefined in ``value`` (searched into lists and dicts)."""
+    if type(value) is str:
+        return None
     if isinstance(value, Undefined):
         return value
     if _is_number(value):
