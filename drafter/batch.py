@@ -50,6 +50,7 @@ from drafter.io.inputs import os_reason
 from drafter.io.outputs import check_replace, place_new
 from drafter.io.streams import stop_signals_deferred, unblock_stop_signals
 from drafter.render.engine import OUTLINE_NAMES, make_environment
+from drafter.spelling import lexicon
 
 TEMP_PREFIX = ".drafter-batch-"
 
@@ -216,6 +217,7 @@ def _warm_up(options: Options) -> None:
         importlib.import_module(module)
 
     _base()
+    lexicon()  # the typo model's tables, read once for all workers
 
     try:
         env = make_environment(options.templates)

@@ -101,11 +101,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         help="要写出的 .docx 文件（默认写到 output 文件夹）",
     )
     _outline_option(p, "默认 regulation")
-    p.add_argument(
-        "--pdf",
-        action="store_true",
-        help="同时用 LibreOffice 转出 PDF（转不出时 Word 报告照常生成，最后一行说明原因，退出码为 1）",
-    )
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
     _all_option(p)
 
     p = command(
@@ -188,11 +184,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         help="生成多份报告时同时使用的进程数（默认等于处理器核数）",
     )
     _outline_option(p, "默认按答卷里的选择")
-    p.add_argument(
-        "--pdf",
-        action="store_true",
-        help="同时用 LibreOffice 转出 PDF（转不出时 Word 报告照常生成，最后一行说明原因，退出码为 1）",
-    )
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转出 PDF")
     p.add_argument("--force", action="store_true", help="覆盖已存在的同名文件（默认另起新名）")
     p.add_argument(
         "--templates", type=_path, metavar="模板文件夹", help="县里提供的模板文件夹（覆盖内置模板）"
@@ -306,11 +298,8 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
     from drafter.build import findings_report
 
     print(f"已生成报告：{result.docx}", file=out)
-    if result.answers_file is not None:
-        print(
-            f"示例答卷：{result.answers_file}（可以用记事本打开修改，再用 drafter build 生成）",
-            file=out,
-        )
+    if result.answers_file is not None:  # the demo's, for README's daily commands
+        print(f"示例答卷：{result.answers_file}", file=out)
     if result.pdf is not None:
         print(f"已生成 PDF：{result.pdf}", file=out)
     for warning in result.warnings:
@@ -495,8 +484,13 @@ def _check_inputs(args: argparse.Namespace) -> None:
         check_input(Path(templates), what="县级模板文件夹", folder=True)
 
 
+_quiet_exit: list[bool] = []
+"""Set when standard output broke: the interpreter's final flush must then write nowhere. Only
+the real command line acts on it (in-process callers, such as tests, keep their output)."""
+
+
 def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
-    silence_stdout()
+    _quiet_exit.append(True)
     code = getattr(exc.error, "errno", None)
     if isinstance(exc.error, BrokenPipeError) or code == errno.EPIPE:
         # The reader of our output went away (``drafter check x --format json | head``): not
@@ -534,6 +528,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if argv is None:  # the command line itself, about to exit with this code
             ignore_stop_signals()
+            if _quiet_exit:
+                silence_stdout()
+        _quiet_exit.clear()
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -572,7 +569,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except OutputBroken as exc:
         return _output_broken(exc, guarded)
     except BrokenPipeError:
-        silence_stdout()
+        _quiet_exit.append(True)
         return EXIT_OK
     except MemoryError:
         return _internal_error("内存不足，无法完成（输入的内容可能过大）。", EXIT_UNUSABLE)

@@ -32,6 +32,7 @@ from drafter.importer import (
 )
 from drafter.questions import QUESTIONS
 from drafter.reader import blocks_from_text, read_blocks
+from drafter.text.hanzi import has_traditional
 from drafter.text.numbers import find_tokens
 from drafter.text.numbers import for_matching as _for_matching
 from tests.import_fidelity import check_figures, check_measures, measure_items, original_figures
@@ -270,13 +271,27 @@ def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult])
     assert len(data["plans"]["items"]) == 6
 
 
-def test_seed_003_problems_paragraph_stays_one_statement(
+def test_seed_003_problems_paragraph_becomes_one_item_per_problem(
     imported: dict[str, ImportResult],
 ) -> None:
-    (item,) = imported["003"].data["problems"]["items"]
-    assert item["heading"] == ""
-    assert item["text"].startswith("2024年，我镇推进建设法治政府工作虽然取得了一定成效")
-    assert "主要表现在：一是法治政府建设工作推进过程中" in item["text"]
+    """ "……主要表现在：一是……；二是……；三是……" lists three problems: each is an item headed by
+    its own first words (the setting and what is wrong in it), the lead-in stays before them."""
+    lead, *problems = imported["003"].data["problems"]["items"]
+    assert lead == {
+        "heading": "",
+        "text": "2024年，我镇推进建设法治政府工作虽然取得了一定成效，但也存在一定问题，主要表现在：",
+    }
+    assert problems == [
+        {
+            "heading": "法治政府建设工作推进过程中，法律法规的宣传力度还不够",
+            "text": "法制宣传方式单一。",
+        },
+        {
+            "heading": "组织全员法制培训学习次数较少",
+            "text": "部分干部职工对普法工作思想不够重视，法制学习主动性、自觉性不够。",
+        },
+        {"heading": "", "text": "依法行政能力和水平有待进一步提高。"},  # one clause: its text
+    ]
 
 
 def test_seed_004_local_items_are_specialities_each_with_its_heading(
@@ -675,8 +690,12 @@ def test_traditional_characters(tmp_path: Path, encoding: str) -> None:
         "publicity.consultations": 50,
         "disputes.mediated": 5,
     }
-    # The user's text is kept as written (not half-converted).
-    assert result.data["publicity"]["title"] == "加強法治宣傳教育"
+    # The draft is Simplified: the whole text converted by OpenCC (phrases included), nothing
+    # left half-converted.
+    assert result.data["publicity"]["title"] == "加强法治宣传教育"
+    assert "扎实推进法治政府建设" in result.data["opening"]["text"]
+    dumped = json.dumps(result.data, ensure_ascii=False)
+    assert not has_traditional(dumped), dumped
 
 
 def test_traditional_big5_text_file(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from drafter.answers import carried
 from drafter.answers.file import read_answers_file, save_answers
 from drafter.build import example_path
 from drafter.questions import get_answer
-from tests.test_questionnaire_tmux import REPO, Tmux
+from tests.terminal import REPO, Tmux
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"
@@ -43,26 +42,18 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def terminals() -> Iterator[list[str]]:
-    names: list[str] = []
-    yield names
-    for name in names:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+def terminals() -> Iterator[list[Tmux]]:
+    opened: list[Tmux] = []
+    yield opened
+    for terminal in opened:
+        terminal.close()
 
 
-def start(folder: Path, names: list[str], *args: str) -> Tmux:
+def start(folder: Path, opened: list[Tmux], *args: str) -> Tmux:
     """``drafter ARGS`` in a 120×40 terminal (a township office's console is not bigger)."""
-    name = f"drafter-next-{uuid.uuid4().hex[:8]}"
-    names.append(name)
-    command = " ".join([sys.executable, "-m", "drafter", *args])
-    size = ["-x", "120", "-y", "40"]
-    shell = f"{command}; echo EXITED-$?; sleep 60"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, *size, "-c", str(folder), shell],
-        check=True,
-        env=ENV,
-    )
-    return Tmux(name)
+    terminal = Tmux(folder, *args, width=120, height=40)
+    opened.append(terminal)
+    return terminal
 
 
 def build(folder: Path, answers: str) -> subprocess.CompletedProcess[str]:
@@ -82,7 +73,7 @@ def build(folder: Path, answers: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_next_year_figures_kept_changed_dropped_then_none_warned(
-    folder: Path, terminals: list[str]
+    folder: Path, terminals: list[Tmux]
 ) -> None:
     t = start(folder, terminals, "new", "--from", "last.yaml", "-o", "this.yaml")
     screen = t.wait_for("单位全称：", "沿用的文字里有 4 个去年的数字")
@@ -136,7 +127,7 @@ def test_next_year_figures_kept_changed_dropped_then_none_warned(
 
 
 def test_a_run_that_skips_the_figures_is_warned_about_each(
-    folder: Path, terminals: list[str]
+    folder: Path, terminals: list[Tmux]
 ) -> None:
     t = start(folder, terminals, "new", "--from", "last.yaml", "-o", "other.yaml")
     t.wait_for("单位全称：")

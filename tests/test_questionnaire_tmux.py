@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,73 +10,20 @@ import pytest
 
 from drafter.answers.file import read_answers_file
 from drafter.questions import get_answer
+from tests.terminal import Tmux
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"
 )
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-class Tmux:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def run(self, *args: str) -> str:
-        result = subprocess.run(
-            ["tmux", *args], capture_output=True, text=True, encoding="utf-8", check=True
-        )
-        return result.stdout
-
-    def send(self, *keys: str) -> None:
-        self.run("send-keys", "-t", self.name, *keys)
-
-    def type(self, text: str) -> None:
-        self.run("send-keys", "-t", self.name, "-l", text)
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", self.name)
-
-    def wait_for(self, *texts: str, timeout: float = 40) -> str:
-        """The screen once all texts are on it (the terminal redraws asynchronously)."""
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if all(text in screen for text in texts):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{texts} did not appear on the screen:\n{screen}")
-
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    name = f"drafter-test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-    command = f"{sys.executable} -m drafter new -o a.yaml; echo EXITED-$?; sleep 30"
-    subprocess.run(
-        [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "140",
-            "-y",
-            "45",
-            "-c",
-            str(tmp_path),
-            command,
-        ],
-        check=True,
-        env=env,
-    )
-    session = Tmux(name)
+    session = Tmux(tmp_path, "new", "-o", "a.yaml", width=140, height=45)
     try:
         yield session
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+        session.close()
 
 
 def test_real_terminal_progress_help_and_resume(tmux: Tmux, tmp_path: Path) -> None:

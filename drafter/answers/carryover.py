@@ -75,6 +75,17 @@ def _plain(q: Question, value: Any) -> Any:
     return value
 
 
+def _without_lead(items: list[Any]) -> list[Any]:
+    """Last year's problems without the lead-in before them (no heading, and introducing what
+    follows with a colon, or before problems that all have headings: "……但仍存在一些不足："): it
+    is no problem to report the 整改 of."""
+    if len(items) < 2 or items[0].heading:
+        return items
+    if items[0].text.rstrip().endswith(("：", ":")) or all(i.heading for i in items[1:]):
+        return items[1:]
+    return items
+
+
 def start_from_last(last: Path) -> dict[str, Any]:
     """The new year's answer data, started from last year's answers file."""
     loaded = read_answers_file(Path(last))
@@ -129,7 +140,9 @@ def start_from_data(old: Mapping[str, Any], source: str) -> dict[str, Any]:
         ),
         "problems": _plain(
             QUESTIONS["problems.items"],
-            _valid(QUESTIONS["problems.items"], get_answer(old, "problems.items")) or [],
+            _without_lead(
+                _valid(QUESTIONS["problems.items"], get_answer(old, "problems.items")) or []
+            ),
         ),
     }
     carried.store(data, carried.collect(data))

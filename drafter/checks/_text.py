@@ -7,12 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
-from drafter.text.hanzi import HAN, T2S, neither_han_nor, to_simplified
+from drafter.text.hanzi import HAN, neither_han_nor, to_simplified
 from drafter.text.identity import Identity, detect_identity
 
-# hanzi.to_simplified for a whole report: one search for any Traditional character says
-# whether a text needs mapping at all.
-_TRADITIONAL = re.compile("[" + re.escape("".join(map(chr, T2S))) + "]")
 CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -253,7 +250,7 @@ class Context:
         context = cls(
             blocks=blocks,
             texts=texts,
-            norm=[t.translate(T2S) if _TRADITIONAL.search(t) else t for t in texts],
+            norm=[to_simplified(t) for t in texts],
             identity=identity,
             unit_type=unit_type or identity.unit_type,
             year=year or identity.year,

@@ -31,7 +31,8 @@ class Finding:
     ``message``: what is wrong and how to fix it, in Chinese; ``excerpt``: the offending text
     exactly as it stands in the block ("" when something is missing); ``paragraph``: 0-based
     index of the block, WHOLE_DOCUMENT (-1) for a finding about the whole document (a part
-    missing), shown as 全文.
+    missing), shown as 全文; ``suggestion``: the text that should replace ``excerpt``, when
+    the rule knows it ("" otherwise: then JSON leaves the field out).
     """
 
     # Fields in this order: the JSON contract.
@@ -40,10 +41,15 @@ class Finding:
     message: str
     excerpt: str
     paragraph: int
+    suggestion: str = ""
 
     def as_dict(self) -> dict[str, object]:
-        """The finding as JSON has it (docs/contracts.md), fields in order."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The finding as JSON has it (docs/contracts.md), fields in order; ``suggestion`` only
+        when the rule gave one."""
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        if not self.suggestion:
+            del found["suggestion"]
+        return found
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
-"""typo: a small curated list of wrong words seen in these reports (not a spell checker).
+"""typo: wrong characters, found by the lexical model of drafter.spelling, and a short list.
 
-Each entry is a pattern that is (almost) never right in a township report, with its fix. Extend
-``TYPOS`` when reviewers catch a new one.
+The model (a dictionary with word frequencies, confusion sets of same/near pinyin and similar
+shape, a character bigram model, official terms and the catalogue's vocabulary) finds a wrong
+character anywhere and names the right one. ``TYPOS`` supplements it with misspellings of whole
+words and usages it cannot see from characters: a wrong word that is itself a word (反映迅速,
+权力义务, 截止 before a date), 的 for 地, and 布署/部暑, whose wrong characters the model's
+confusion sets do not pair with the right ones.
 """
 
 from __future__ import annotations
@@ -9,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import AnyOf, Context
+from drafter.checks._text import AnyOf, Context, protected_spans
 from drafter.checks.base import Finding, register
+from drafter.spelling import find_typos
 
 RULE = "typo"
 
@@ -64,17 +69,59 @@ _ANY = AnyOf(pattern for pattern, _, _ in _COMPILED)
 
 @register(RULE, "疑似错别字")
 def check(context: Context) -> Iterator[Finding]:
+    names = _names(context)
     for index, text, norm in context.prose():
-        if not _ANY.may_match(norm):
-            continue
-        for pattern, fix, severity in _COMPILED:
-            for match in pattern.finditer(norm):
-                word = text[match.start() : match.end()]
-                target = match.expand(fix)
-                yield Finding(
-                    RULE,
-                    severity,  # type: ignore[arg-type]
-                    f"“{word}”应为“{target}”。",
-                    word,
-                    index,
-                )
+        listed: list[tuple[int, int]] = []
+        if _ANY.may_match(norm):
+            for pattern, fix, severity in _COMPILED:
+                for match in pattern.finditer(norm):
+                    word = text[match.start() : match.end()]
+                    target = match.expand(fix)
+                    listed.append(match.span())
+                    yield Finding(
+                        RULE,
+                        severity,  # type: ignore[arg-type]
+                        f"“{word}”应为“{target}”。",
+                        word,
+                        index,
+                        target,
+                    )
+        yield from _model_findings(index, text, norm, names, listed)
+
+
+_NAME_ENDS = ("街道办事处", "办事处", "街道", "社区", "苏木", "乡", "镇", "县", "区", "市", "旗")
+
+
+def _names(context: Context) -> list[str]:
+    """The report's own names (unit, county), right wherever they stand, also without their
+    unit word (法治西仓 for 西仓镇)."""
+    identity = context.identity
+    names = [n for n in (identity.unit_name, identity.county) if n and len(n) >= 2]
+    for name in list(names):
+        for end in _NAME_ENDS:
+            if name.endswith(end) and len(name) - len(end) >= 2:
+                names.append(name[: -len(end)])
+                break
+    return names
+
+
+def _model_findings(
+    index: int, text: str, norm: str, names: list[str], listed: list[tuple[int, int]]
+) -> Iterator[Finding]:
+    # Names of others' documents and quoted slogans are cited as they are.
+    spans = protected_spans(norm) + listed
+    for name in names:
+        at = norm.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = norm.find(name, at + 1)
+    for typo in find_typos(norm, spans):
+        excerpt = text[typo.at : typo.at + len(typo.excerpt)]
+        yield Finding(
+            RULE,
+            "error",
+            f"“{excerpt}”应为“{typo.fix}”（“{typo.wrong}”应为“{typo.right}”）。",
+            excerpt,
+            index,
+            typo.fix,
+        )

@@ -2,6 +2,7 @@
 
 A pipeline of small stages, each testable on its own:
 
+* :mod:`.source`   — the report's lines in Simplified, without the web page around them;
 * :mod:`.segment`  — blocks → opening, parts with their items and sub-items, closing;
 * :mod:`.classify` — what each part is, and which topic each item of the measures is about;
 * :mod:`.place`    — items → answers, every sentence whole and in its own part
@@ -30,6 +31,7 @@ from drafter.importer.pipeline import (
     import_blocks,
     import_file,
     import_path,
+    import_text,
 )
 from drafter.importer.segment import normalise_punctuation, split_runs
 
@@ -46,6 +48,7 @@ __all__ = [
     "import_blocks",
     "import_file",
     "import_path",
+    "import_text",
     "normalise_punctuation",
     "run_import_command",
     "split_runs",

@@ -39,7 +39,7 @@ _KIND_TITLE_RULES: tuple[tuple[str, str], ...] = (
     (
         KIND_MEASURES,
         r"举措|措施|成效|开展情况|工作情况|主要做法|做法|成绩|进展|完成情况|推进情况|工作开展|主要工作|"
-        r"基本情况|总体情况|建设情况$",
+        r"基本情况|总体情况|主要情况|情况$",
     ),
 )
 _KIND_CONTENT_RULES: tuple[tuple[str, str], ...] = (
@@ -50,12 +50,31 @@ _KIND_CONTENT_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def classify_part(title: str, text: str = "") -> str:
-    """One of the regulation's kinds for a top-level part: by its title, else by its content."""
+# A year in a part's title, written with 年 or without it ("一、2025法治政府建设工作主要情况"); the
+# end of a range ("2021—2025") is no year of the title's own.
+_TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至])(20\d{2})(?!\d|\s*[—–\-－~～至]\s*\d)")
+
+
+def title_year(title: str) -> int | None:
+    """The year a part's title names, 年 or no 年 (None when it names none)."""
+    match = _TITLE_YEAR.search(re.sub(r"《[^》]*》", "", for_matching(title)))
+    return int(match.group(1)) if match else None
+
+
+def classify_part(title: str, text: str = "", *, year: int | None = None) -> str:
+    """One of the regulation's kinds for a top-level part: by its title, else by its content.
+
+    ``year``: the report's year. A title that names a year and no kind ("一、2025法治政府建设工作
+    主要情况") is the year's work when it names the report's year, and the plans when it names a
+    later one, whatever words of intent its text holds.
+    """
     title_m = for_matching(title)
     for kind, pattern in _KIND_TITLE_RULES:
         if re.search(pattern, title_m):
             return kind
+    stated = title_year(title)
+    if year is not None and stated is not None:
+        return KIND_PLANS if stated > year else KIND_MEASURES
     # A part titled by what was done ("二、坚持依法决策，提高决策法治化水平", the 纲要's seven
     # headings as parts) is a part of the measures, whatever its text says in passing.
     if title_m and max(topic_scores(title).values()) >= STRONG:

@@ -8,14 +8,15 @@ written by a county-level body (县/区/旗/市人民政府) is refused: drafter
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.text.hanzi import HAN, NOT_HAN, T2S
+from drafter.text.dates import DATE_CN, DATE_NUMERIC, FULLWIDTH_DIGITS, parse_date
+from drafter.text.furniture import WRITTEN_DATE_LABELS, page_issuer, page_written_date
+from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
 from drafter.text.identity import (
     Identity,
     county_level_reporter,
@@ -24,51 +25,12 @@ from drafter.text.identity import (
     unit_type_of,
 )
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
-_DATE_CN = re.compile(
-    r"([\d〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
-    r"\s*([\d一二三四五六七八九十]{1,3})\s*日"
-)
-_DATE_NUMERIC = re.compile(r"(20\d{2})\s*[.．\-－/／]\s*(\d{1,2})\s*[.．\-－/／]\s*(\d{1,2})\s*日?")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def _cn_number(text: str) -> int | None:
-    """二〇二五 → 2025, 十五 → 15, 1 → 1 (the numerals a date is written in)."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 4 and all(ch in _CN_DIGITS for ch in text):
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        high = _CN_DIGITS.get(tens, -1) if tens else 1
-        low = _CN_DIGITS.get(ones, -1) if ones else 0
-        return high * 10 + low if high >= 0 and low >= 0 else None
-    if len(text) == 1 and text in _CN_DIGITS:
-        return _CN_DIGITS[text]
-    return None
-
-
-def parse_date(text: str) -> str | None:
-    """A written date → "2025年1月15日", or None when it is not a whole, real date."""
-    text = text.translate(_FULLWIDTH).strip()
-    match = _DATE_CN.search(text) or _DATE_NUMERIC.search(text)
-    if match is None:
-        return None
-    parts = [_cn_number(g) for g in match.groups()]
-    if any(p is None for p in parts):
-        return None
-    year, month, day = (int(p) for p in parts if p is not None)
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return None
-    return f"{year}年{month}月{day}日"
+__all__ = ["ImportIdentity", "find_date", "is_note", "parse_date", "read_identity", "tidy_tail"]
 
 
 def _is_date_line(text: str) -> bool:
-    text = re.sub(r"[\s\u3000]+", "", text.translate(_FULLWIDTH))
-    match = _DATE_CN.search(text) or _DATE_NUMERIC.search(text)
+    text = re.sub(r"[\s\u3000]+", "", text.translate(FULLWIDTH_DIGITS))
+    match = DATE_CN.search(text) or DATE_NUMERIC.search(text)
     return match is not None and match.end() == len(text) and match.start() <= 30
 
 
@@ -142,8 +104,38 @@ def _signers(blocks: Sequence[Block]) -> list[str]:
     return out
 
 
-def read_identity(blocks: Sequence[Block], *, name_hint: str = "") -> ImportIdentity:
-    """Identity, addressee, signers and date of a report; refuses a county-level report."""
+def _unit_from_page(identity: Identity, page: Mapping[str, str]) -> None:
+    """The unit (and its county) from the page's 发布机构, label stripped, only where the report
+    does not name itself, and only of the type the report calls itself (我镇 is no 乡)."""
+    issuer = page_issuer(page)
+    if not issuer:
+        return
+    name = re.sub(r"^中共|(?:人民政府|办事处|党委|党工委|委员会|政府)$", "", to_simplified(issuer))
+    county, unit = split_place(re.sub(NOT_HAN, "", name))
+    if unit is None:
+        return
+    if identity.unit_name is not None:
+        if unit == identity.unit_name and identity.county is None:
+            identity.county = county
+        return
+    own_type = identity.unit_type
+    if own_type and unit_type_of(unit) != own_type:
+        identity.disagreements.append(
+            f"网页的发布机构写“{issuer}”，而报告自称“我{own_type}”，没有采用，请核对单位名称。"
+        )
+        return
+    identity.unit_name, identity.unit_type = unit, unit_type_of(unit)
+    identity.county = identity.county or county
+
+
+def read_identity(
+    blocks: Sequence[Block], *, name_hint: str = "", page: Mapping[str, str] | None = None
+) -> ImportIdentity:
+    """Identity, addressee, signers and date of a report; refuses a county-level report.
+
+    ``page``: what the web page around the report said (:func:`furniture_fields`): its 发布机构
+    names the unit and its 成文日期 dates the report where the report itself does not.
+    """
     reporter = county_level_reporter(blocks)
     if reporter:
         raise DrafterError(
@@ -152,17 +144,24 @@ def read_identity(blocks: Sequence[Block], *, name_hint: str = "") -> ImportIden
             "县级报告可以用 drafter check 检查。",
         )
     identity = detect_identity(blocks)
+    page = page or {}
+    _unit_from_page(identity, page)
     if identity.unit_name is None and name_hint:
         # Last resort: a file named "某某镇2024年度法治政府建设情况报告.docx".
-        head = re.split(r"\d|关于|法治|年度", name_hint.translate(T2S))[0]
+        head = re.split(r"\d|关于|法治|年度", to_simplified(name_hint))[0]
         county, unit = split_place(re.sub(NOT_HAN, "", head))
-        if unit:
+        own_type = identity.unit_type
+        if unit and (own_type is None or unit_type_of(unit) == own_type):
             identity.unit_name, identity.county = unit, identity.county or county
-            identity.unit_type = identity.unit_type or unit_type_of(unit)
+            identity.unit_type = own_type or unit_type_of(unit)
     result = ImportIdentity(identity)
     result.addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
     result.signers = _signers(blocks)
     date, source = find_date(blocks)
+    if date is None and page_written_date(page):
+        date = page_written_date(page)
+        label = next(label for label in WRITTEN_DATE_LABELS if parse_date(page.get(label, "")))
+        source = f"网页的{label}“{page[label]}”"
     if date and identity.year and int(date[:4]) < identity.year:
         identity.disagreements.append(
             f"落款日期“{source}”早于报告年度{identity.year}年，没有导入，请核对后填写成文日期。"
@@ -171,5 +170,5 @@ def read_identity(blocks: Sequence[Block], *, name_hint: str = "") -> ImportIden
     result.date, result.date_source = date, source
     title = next((b.text for b in blocks if b.kind == "title"), "")
     if identity.county:
-        result.county_in_title = identity.county in title.translate(T2S)
+        result.county_in_title = identity.county in to_simplified(title)
     return result

@@ -6,7 +6,7 @@ answers data and the JSON report of docs/contracts.md ("drafter import --report 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,21 @@ from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, ac
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
 from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
-from drafter.importer.segment import Part, normalised_block, segment
+from drafter.importer.segment import (
+    Part,
+    is_cut_short,
+    normalised_block,
+    segment,
+    trim_cut_end,
+)
+from drafter.importer.source import read_source, text_source
 from drafter.questions import QUESTIONS
-from drafter.reader import read_blocks
 from drafter.render.phrasing import NO_ADDRESSEE
 from drafter.text.identity import Identity
 from drafter.text.mentions import find_mentions
+
+CUT_ORIGIN = "原报告末尾没有写完的部分（原文到此中断）"
+"""How the unplaced list labels the unfinished end of a report copied short."""
 
 
 def choose_outline(kinds: Sequence[str]) -> str:
@@ -126,14 +135,21 @@ def _identity_answers(ident: ImportIdentity, out: AnswersBuilder) -> None:
     out.set_value("identity.date", ident.date)
 
 
-def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResult:
-    """Blocks of a report → answers data and the account of its figures."""
+def import_blocks(
+    blocks: Sequence[Block], *, name_hint: str = "", page: Mapping[str, str] | None = None
+) -> ImportResult:
+    """Blocks of a report → answers data and the account of its figures.
+
+    ``page``: what the web page the report was copied from says in its fields
+    (:attr:`ImportSource.fields`), used for identity where the report says nothing.
+    """
     original = list(blocks)
     normalised = tidy_tail([normalised_block(b) for b in original])
-    ident = read_identity(normalised, name_hint=name_hint)
+    ident = read_identity(normalised, name_hint=name_hint, page=page)
     segmented = segment(normalised, is_part_title=is_part_title)
+    cut = trim_cut_end(segmented) if is_cut_short(normalised, segmented) else []
     for part in segmented.parts:
-        part.kind = classify_part(part.title, part.text)
+        part.kind = classify_part(part.title, part.text, year=ident.identity.year)
     outline = choose_outline([p.kind for p in segmented.parts])
     out = AnswersBuilder()
     _identity_answers(ident, out)
@@ -145,6 +161,8 @@ def import_blocks(blocks: Sequence[Block], *, name_hint: str = "") -> ImportResu
             out.add_unplaced(part.title, "", "原报告的部分标题", {part.title_index})
         place_part(part, out, outline=outline)
     place_closing(segmented.closing, out)
+    for entry in cut:
+        out.add_unplaced(entry.heading, entry.text, CUT_ORIGIN, {entry.index})
     figures: FigureAccount = account(original, out.slots)
     for key, figure in figures.filled.items():
         out.set_value(key, figure.to_yaml())
@@ -174,9 +192,9 @@ def import_path(path: Path) -> ImportResult:
     """Read a .docx/.txt report and import it (DrafterError for unusable files)."""
 
     path = Path(path)
-    blocks = read_blocks(path)
+    source = read_source(path)
     try:
-        result = import_blocks(blocks, name_hint=path.stem)
+        result = import_blocks(source.blocks, name_hint=path.stem, page=source.fields)
     except DrafterError as exc:
         exc.path = exc.path or path
         raise
@@ -188,6 +206,13 @@ def import_path(path: Path) -> ImportResult:
             hint="请确认选对了文件；导入需要去年的报告正文（.docx 或 .txt）。",
         )
     return result
+
+
+def import_text(text: str, *, name_hint: str = "") -> ImportResult:
+    """A report's plain text (one paragraph a line) imported as a file's would be: converted to
+    Simplified, its page furniture left out and read for identity."""
+    source = text_source(text)
+    return import_blocks(source.blocks, name_hint=name_hint, page=source.fields)
 
 
 def import_file(path: Path) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from drafter.importer.segment import (
     end_sentence,
     expand_runs,
     join_paragraphs,
+    problem_items,
 )
 from drafter.questions import QUESTIONS
 from drafter.text.mentions import find_mentions
@@ -401,9 +402,14 @@ def place_problems(items: list[Item], out: AnswersBuilder) -> list[Item]:
             if rest is None:
                 continue
             item = rest
-        item = item if item.heading else expand_runs(item)
-        placed.append(item)
-        place_list(target, [item], out)
+        if target == "problems.items":
+            # 一是…二是… in a 不足 paragraph: one problem each, with its own short heading.
+            problems = problem_items(item)
+        else:
+            problems = [item if item.heading else expand_runs(item)]
+        for problem in problems:
+            placed.append(problem)
+            place_list(target, [problem], out)
     return placed
 
 

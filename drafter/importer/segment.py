@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.blocks import Block
 from drafter.text.hanzi import HAN, han_or
@@ -19,20 +19,68 @@ from drafter.text.numbers import for_matching, split_sentences
 
 # --------------------------------------------------------------------------- text normalisation
 
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 END_MARKS = "。！？!?"
+_OPENED, _CLOSED = "\ue000", "\ue001"
+"""Brackets turned full-width, marked until the spaces around them are tidied."""
+_CHINESE = re.compile(rf"{HAN}|[，。、；：？！“”‘’《》（）【】]")
+
+
+def _pair_brackets(text: str) -> str:
+    """Half-width brackets → full-width, a pair always as a pair: "纲要(2021—2025年)" →
+    "纲要（2021—2025年）", never "纲要(2021—2025年）".
+
+    A pair (either width, matched by nesting) is made full-width when it holds Chinese, stands
+    next to Chinese or is already half full-width; a bracket without its partner only when it
+    touches a Chinese character, as before. "(1)" in a line of digits stays as written.
+    """
+    if "(" not in text and ")" not in text:
+        return text
+    chars = list(text)
+    opened: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    lone: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in "(（":
+            opened.append(index)
+        elif ch in ")）":
+            if opened:
+                pairs.append((opened.pop(), index))
+            else:
+                lone.append(index)
+    lone += opened
+
+    def chinese(at: int) -> bool:
+        return 0 <= at < len(text) and _CHINESE.match(text[at]) is not None
+
+    for start, end in pairs:
+        if (
+            "（" in (text[start], text[end])
+            or "）" in (text[start], text[end])
+            or (_CHINESE.search(text, start + 1, end) or chinese(start - 1) or chinese(end + 1))
+        ):
+            chars[start] = _OPENED if text[start] == "(" else "（"
+            chars[end] = _CLOSED if text[end] == ")" else "）"
+    for index in lone:
+        if text[index] == "(" and re.match(HAN, text[index + 1 : index + 2]):
+            chars[index] = _OPENED
+        elif text[index] == ")" and index and re.match(HAN, text[index - 1]):
+            chars[index] = _CLOSED
+    out = "".join(chars)
+    out = re.sub(rf"\s*{_OPENED}", "（", out)
+    return re.sub(rf"\s*{_CLOSED}\s*", "）", out)
 
 
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation inside Chinese text → full-width, as GB/T 9704 drafts need.
 
-    Only marks next to a Chinese character change, so "1,500" and "3.15" stay as they are.
+    Only marks next to a Chinese character change, so "1,500" and "3.15" stay as they are;
+    brackets change as pairs (:func:`_pair_brackets`).
     """
+    text = _pair_brackets(text)
     text = re.sub(
-        rf"(?<={han_or('”’》）')})(\s*)([,;:?!)])\s*", lambda m: _HALF_TO_FULL[m.group(2)], text
+        rf"(?<={han_or('”’》）')})(\s*)([,;:?!])\s*", lambda m: _HALF_TO_FULL[m.group(2)], text
     )
-    text = re.sub(rf"\s*(\()(?={HAN})", "（", text)
-    text = re.sub(rf"(?<={HAN})\)", "）", text)
     # A full stop typed as "." after Chinese text (not a decimal point or a date like 3.15).
     text = re.sub(rf"(?<={han_or('”’》）')})\.(?!\d)", "。", text)
     return text
@@ -253,6 +301,60 @@ def expand_runs(item: Item) -> Item:
     return Item(item.heading, texts, subs, sources=set(item.sources), written=joined)
 
 
+_FIRST_CLAUSE = re.compile(rf"([^，,；;：:。！？!?\n]{{4,{HEADING_SENTENCE_MAX}}})[，,；;：:]")
+
+
+# A clause that only sets the scene of a problem (where or when it shows), not the problem.
+_SETTING = re.compile(r"^(?:在|对于|关于|从|随着)|(?:中|时|方面|上|以来|期间|当中)$")
+_SETTING_HEADING_MAX = 32
+
+
+def problem_run(run: str, sources: set[int]) -> Item:
+    """One problem of a 不足 paragraph's 一是…二是… runs, headed by its own words: its first
+    sentence when that is short, else its first clause ("法治学习不够深入，部分干部……" →
+    "法治学习不够深入" over "部分干部……"), so that next year's 整改 can name it; a run of one
+    clause is its text alone. Nothing is added: heading and text are the run's words, in order."""
+    paragraphs = [p.strip() for p in run.split("\n") if p.strip()]
+    if not paragraphs:
+        return Item(sources=set(sources))
+    paragraphs[-1] = end_sentence(paragraphs[-1])
+    headed = run_item(run, sources)
+    if headed.heading:
+        return headed
+    first = paragraphs[0]
+    clause = _FIRST_CLAUSE.match(first)
+    if clause is not None:
+        end = clause.end()
+        if _SETTING.search(clause.group(1)):
+            # "在执法方面，……" / "……推进过程中，……": the setting, then what is wrong in it.
+            more = _FIRST_CLAUSE.match(first, end)
+            if more is not None and more.end() - 1 <= _SETTING_HEADING_MAX:
+                end = more.end()
+        rest = [first[end:].strip(), *paragraphs[1:]]
+        return Item(first[: end - 1].strip(), [p for p in rest if p], sources=set(sources))
+    # A run of one clause ("二是普法宣传形式单一；") is kept as the problem's text: next year's
+    # 整改 names it as it names a heading, and beside headed problems the part reads as the
+    # township wrote it, 一是……二是…… in one paragraph.
+    return Item(texts=paragraphs, sources=set(sources))
+
+
+def problem_items(item: Item) -> list[Item]:
+    """A 不足 paragraph without a heading whose 一是…二是… runs list problems → the lead (if
+    any, "主要表现在：" included) and one item per problem (:func:`problem_run`), in order.
+
+    An item with a heading of its own, or sub-items, or no runs is returned as it is.
+    """
+    if item.heading or item.subs or not item.texts:
+        return [item]
+    joined = "\n".join(t.strip() for t in item.texts if t.strip())
+    lead, runs = split_runs(joined)
+    if not runs:
+        return [item]
+    out = [Item(texts=[p.strip() for p in lead.split("\n") if p.strip()], sources=item.sources)]
+    out += [problem_run(run, item.sources) for run in runs]
+    return [i for i in out if i.heading or i.texts]
+
+
 # --------------------------------------------------------------------------- parts
 
 
@@ -357,3 +459,87 @@ def _is_closing(block: Block) -> bool:
     # Inside a part whose items are own-line headings, a paragraph is an item's body unless
     # it reads as the report's conclusion (a year or 我们将 near its start).
     return bool(_CLOSING_START.match(text)) or ("取得" in text and "成效" in text)
+
+
+# --------------------------------------------------------------------------- a text cut short
+
+_COMPLETE_END = "。！？!?；;：:…"
+_CLOSERS = "”’）)」』】》"
+
+
+def ends_complete(text: str) -> bool:
+    """Whether a text ends where a sentence (or a clause of a series) ends."""
+    return text.strip().rstrip(_CLOSERS)[-1:] in _COMPLETE_END
+
+
+@dataclass
+class CutOff:
+    """What a report copied short ends with: a heading whose body is missing, or the half
+    sentence the copy stops in. Neither is a whole item or sentence; both go to the list the
+    user places by hand, never onto the item before them."""
+
+    heading: str
+    text: str
+    index: int
+
+
+def is_cut_short(blocks: Sequence[Block], segmented: Segmented) -> bool:
+    """A report that stops before its end: no closing words, no signature, no date."""
+    if segmented.closing:
+        return False
+    return not any(b.kind in ("signature", "date") for b in blocks)
+
+
+def trim_cut_end(segmented: Segmented) -> list[CutOff]:
+    """Take the unfinished end off a report that was copied short (see :func:`is_cut_short`).
+
+    The last paragraph's unfinished sentence ("……，组建") is taken off; so are the headings at the
+    very end whose body is missing ("（二）法治建设不足的原因" after the last item), unless their
+    part's items are all headings without bodies (a list of one-line items: the last is whole).
+    """
+    if segmented.parts:
+        part = segmented.parts[-1]
+        blocks, indices = part.blocks, part.indices
+    else:
+        blocks = [b for _, b in segmented.opening]
+        indices = [i for i, _ in segmented.opening]
+    cut: list[CutOff] = []
+    if blocks and blocks[-1].kind in ("paragraph", "heading"):
+        last, index = blocks[-1], indices[-1]
+        text = last.body if last.kind == "heading" else last.text
+        if text.strip() and not ends_complete(text):
+            sentences = split_sentences(text)
+            kept = "".join(sentences[:-1])
+            cut.append(CutOff("", (sentences[-1] if sentences else text).strip(), index))
+            if last.kind == "heading":
+                blocks[-1] = replace(last, body=kept)
+            elif kept:
+                blocks[-1] = replace(last, text=kept)
+            else:
+                blocks.pop()
+                indices.pop()
+    has_bodies = any(
+        (b.kind == "heading" and b.body.strip()) or b.kind in ("paragraph", "table") for b in blocks
+    )
+    while blocks and blocks[-1].kind == "heading" and not blocks[-1].body.strip():
+        heading = blocks[-1]
+        # "（三）推进执法规范化，组建": a heading that stops mid-clause is cut whatever its part.
+        unfinished = "，" in heading.text and not ends_complete(heading.text)
+        if not (has_bodies or unfinished):
+            break
+        blocks.pop()
+        cut.insert(0, CutOff(clean_heading(heading.text), "", indices.pop()))
+    if not segmented.parts:
+        segmented.opening = list(zip(indices, blocks, strict=True))
+    return _joined(cut)
+
+
+def _joined(cut: list[CutOff]) -> list[CutOff]:
+    """A heading and the half sentence of its own body are one entry."""
+    out: list[CutOff] = []
+    for entry in cut:
+        if out and out[-1].index == entry.index and out[-1].heading and not out[-1].text:
+            out[-1] = CutOff(out[-1].heading, entry.text, entry.index)
+        else:
+            out.append(entry)
+    return out

@@ -83,6 +83,24 @@ def read_report(path: Path, *, open_document: OpenDocument | None = None) -> Rep
     (:func:`drafter.docx.editable.open_document`); its document becomes ``Report.document``.
     """
     path = Path(path)
+    sourced, document = _read_sourced(path, open_document)
+    report = _sourced_report(sourced, document)
+    if not report.blocks:
+        raise DrafterError("文件里没有文字内容。", path=path, hint="请确认选对了文件。")
+    return report
+
+
+def read_items(path: Path) -> list[Item]:
+    """A report's cleaned paragraphs and tables in order, before they become blocks (for a
+    caller that drops or converts some first, as ``drafter import`` does; then
+    :func:`classify`); DrafterError as :func:`read_report`."""
+    return [item for item, _ in _read_sourced(Path(path), None)[0]]
+
+
+def _read_sourced(
+    path: Path, open_document: OpenDocument | None
+) -> tuple[list[tuple[Item, list[Source]]], Any]:
+    """The items of a file with where each came from, and the python-docx Document if asked."""
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     document = None
@@ -116,10 +134,7 @@ def read_report(path: Path, *, open_document: OpenDocument | None = None) -> Rep
         ]
     _check_extent(path, [item for item, _ in sourced])
     refuse_unless_report(path, [item for item, _ in sourced if isinstance(item, str)])
-    report = _sourced_report(sourced, document)
-    if not report.blocks:
-        raise DrafterError("文件里没有文字内容。", path=path, hint="请确认选对了文件。")
-    return report
+    return sourced, document
 
 
 def document_report(document: Any) -> Report:
@@ -230,5 +245,6 @@ __all__ = [
     "heading_match",
     "paragraph_pieces",
     "read_blocks",
+    "read_items",
     "read_report",
 ]

@@ -2,6 +2,9 @@
 
 Read from the title first, then the signature, the opening paragraph and the body; where these
 sources disagree (title 2024, opening 2023) the disagreement is kept, in Chinese, for the user.
+The county is also read where the report names it as its superior (the addressee, "在某县委……领
+导下", :mod:`drafter.text.counties`). Page furniture copied along with a report (breadcrumbs, the
+index table's 发布机构, 发布日期) is never read: it is left out first (:func:`without_furniture`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
+from drafter.text.counties import superior_county
+from drafter.text.furniture import furniture_mask
 from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
 from drafter.text.units import NOT_STREET
 
@@ -60,8 +65,11 @@ def years_in(text: str) -> list[int]:
 _TITLE_STOP = re.compile(
     r"(?:20\d{2}|关于|法治|依法|人民政府|党委|委员会|办事处|政府|年度|情况|工作)"
 )
-# Generic words that end like a unit but are not one ("全乡", "乡镇", "城镇" …).
-_NOT_UNIT_PREFIX = set("全我本该各每此其乡城村集小市县区")
+# Generic words that end like a unit but are not one: a pronoun and a unit word ("全乡", "我镇",
+# "本街道"), or, before a one-character stem only, a place word ("乡镇", "城镇", "小镇"): 城关镇,
+# 小营街道 and 市桥街道 are names.
+_NOT_UNIT_PREFIX = set("全我本该各每此其")
+_NOT_SHORT_UNIT_PREFIX = set("乡城村集小市县区")
 
 _GENERIC_NAMES = {"乡镇", "城镇", "村镇", "集镇", "城乡", "街道"}
 
@@ -166,7 +174,7 @@ def _title_place(title: str) -> str:
 # Words and characters no unit name contains: what is left when a sentence is cut at 乡/镇
 # ("现将我乡", "将法治政府建设纳入镇党委", "调整成立了由乡长任组长").
 _NOT_IN_NAME = re.compile(
-    r"现将|现就|纳入|成立|调整|建设|政府|工作|法治|开展|推进|落实|加强|组织|领导|[我的了由把与及各请]"
+    r"现将|现就|纳入|成立|调整|建设|政府|工作|法治|开展|推进|推动|落实|加强|组织|领导|[我的了由把与及各请在]"
 )
 
 
@@ -177,6 +185,8 @@ def plausible_unit(unit: str | None) -> bool:
     core = unit.removesuffix("办事处")
     unit_type = unit_type_of(core)
     stem = core[: -len(unit_type)] if unit_type and core.endswith(unit_type) else core[:-1]
+    if len(stem) == 1 and stem in _NOT_SHORT_UNIT_PREFIX:
+        return False
     # "为维护本乡", "部署安排全镇": a self-reference (本乡, 全镇) is not a name.
     return (
         1 <= len(stem) <= 8
@@ -219,6 +229,41 @@ def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str |
     return None, None
 
 
+_TITLE_LIKE = re.compile(r"^[^。；;，,！？!?：:]{6,60}$")
+
+
+def without_furniture(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks without page furniture (:func:`drafter.text.furniture.furniture_mask`).
+
+    A title's furniture lines go (a title of furniture only goes whole); when the page pushed the
+    report's own title down among its furniture, the short line naming the report before the
+    opening is the title again.
+    """
+    lines: list[str] = []
+    owners: list[int] = []
+    for index, block in enumerate(blocks):
+        for line in block.text.split("\n") if block.kind == "title" else [block.full_text]:
+            lines.append(line)
+            owners.append(index)
+    mask = furniture_mask(lines)
+    if not any(mask):
+        return list(blocks)
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        own = [line for line, owner, dropped in zip(lines, owners, mask, strict=True)
+               if owner == index and not dropped]  # fmt: skip
+        if not own:
+            continue
+        if block.kind == "title":
+            block = Block("title", "\n".join(own))
+        kept.append(block)
+    if not any(b.kind == "title" for b in kept) and len(kept) > 1:
+        first = kept[0]
+        if first.kind == "paragraph" and _TITLE_LIKE.match(first.text) and "报告" in first.text:
+            kept[0] = Block("title", first.text)
+    return kept
+
+
 def _first_paragraph(blocks: Sequence[Block]) -> tuple[int, Block] | None:
     for index, block in enumerate(blocks):
         if block.kind == "paragraph":
@@ -229,7 +274,9 @@ def _first_paragraph(blocks: Sequence[Block]) -> tuple[int, Block] | None:
 
 
 def detect_identity(blocks: Sequence[Block]) -> Identity:
-    """Unit, county and year of a report, with the disagreements between its parts."""
+    """Unit, county and year of a report, with the disagreements between its parts; page
+    furniture copied along with the report is not read."""
+    blocks = without_furniture(blocks)
     identity = Identity()
     notes = identity.disagreements
     title = next((b.text for b in blocks if b.kind == "title"), "")
@@ -271,7 +318,17 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         # ("格尔木拉萨乡", its county's 县 missing) is the odd one out. The disagreement is noted.
         identity.unit_name = sign_unit
         title_county = title_county if title_unit.endswith(sign_unit) else None
-    identity.county = title_county or sign_county or open_county or _addressee_county(blocks)
+    addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
+    identity.county = (
+        title_county
+        or sign_county
+        or open_county
+        or superior_county(
+            addressee,
+            opening_text,
+            [b.full_text for b in blocks if b.kind in ("paragraph", "heading")],
+        )
+    )
     identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
     if identity.unit_type is None:
         identity.unit_type = _self_reference_type(blocks)
@@ -302,24 +359,6 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     return identity
 
 
-_ADDRESSEE_COUNTY = re.compile(r"中共(\S{1,12}?(?:自治县|自治旗|县|区|旗|市))委")
-# "和平区人民政府：", "和平区委全面依法治区委员会办公室：" (no 中共; two or more characters of name).
-_ADDRESSEE_BODY = re.compile(
-    rf"(?:^|、)({HAN}{{2,12}}?(?:自治县|自治旗|县|区|旗|市))(?:人民政府|政府|委(?!员))"
-)
-
-
-def _addressee_county(blocks: Sequence[Block]) -> str | None:
-    """The county a report is addressed to: 中共和平县委、和平县人民政府： → 和平县."""
-    for block in blocks:
-        if block.kind == "addressee":
-            text = to_simplified(block.text)
-            match = _ADDRESSEE_COUNTY.search(text) or _ADDRESSEE_BODY.search(text)
-            if match and not split_place(match.group(1))[1]:
-                return match.group(1)
-    return None
-
-
 # A unit a government body follows: "某镇人民政府", "某乡党委".
 _UNIT_BEFORE_BODY = re.compile(
     rf"({HAN}{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
@@ -327,7 +366,7 @@ _UNIT_BEFORE_BODY = re.compile(
 # A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
 # "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
 _BODY_UNIT = re.compile(
-    rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向])|(?<=结合|推动|助力|促进))"
+    rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向了])|(?<=结合|推动|助力|促进|纳入))"
     rf"({HAN}{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
 )
 # "为“法治古镛”建设", "明确法治舒桥建设的重点任务": the unit's short name in its 法治 brand.
@@ -379,7 +418,8 @@ def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> 
     # a government body follows (某镇人民政府, 某乡党委) counts then.
     finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
     for match in finder.finditer(text):
-        _, unit = split_place(match.group(1))
+        # "纳入了东庄镇": the name starts after the particle the match may begin with.
+        _, unit = split_place(re.sub(r"^[了的在由把与及将对为向]", "", match.group(1)))
         if plausible_unit(unit) and unit and (unit_type is None or unit_type_of(unit) == unit_type):
             counts[unit] += 1
     if counts:
@@ -436,6 +476,7 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
     and its title or signature names a county-level body, or its self-references (我县, 全区 …)
     outnumber a township's (我乡, 全镇 …).
     """
+    blocks = without_furniture(blocks)
     title = next((b.text for b in blocks if b.kind == "title"), "")
     signatures = [b.text for b in blocks if b.kind == "signature"]
     opening = _first_paragraph(blocks)

@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.text.figures import FULLWIDTH
-from drafter.text.hanzi import T2S
+from drafter.text.hanzi import T2S, has_traditional
 
 _MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
 
 
-_TRADITIONAL = re.compile("[" + re.escape("".join(map(chr, T2S))) + "]")
 _FULLWIDTH_PAIRS = tuple((chr(code), ascii_form) for code, ascii_form in FULLWIDTH.items())
 
 
@@ -30,7 +29,7 @@ def for_matching(text: str) -> str:
     # (one search says so) and only a few of the full-width marks (，): replacing those present
     # gives the same text. The mapping is one character to one character, and no result is
     # itself mapped, so the order is free.
-    if _TRADITIONAL.search(text) is not None:
+    if has_traditional(text):
         return text.translate(_MATCH)
     for wide, narrow in _FULLWIDTH_PAIRS:
         if wide in text:

@@ -1,0 +1,232 @@
+"""What ``drafter import`` reads of a report, measured on the development and held-out halves.
+
+Run: ``python benchmarks/import_reading.py [--show]``.
+
+Texts: ``tests/fixtures/corpus/{dev,heldout}`` (verbatim web excerpts, furniture and all, with
+``annotations.yaml``) and ``tests/fixtures/real`` (cleaned openings with ``expectations.yaml``;
+even positions of the sorted list are the development half, odd ones held out). Per half:
+
+- unit name and unit type right;
+- county right where the text names it (also without the texts that name it only in the page
+  furniture, which an importer may leave unknown), and counties given where none is named;
+- 成文日期 right where the text or its page gives one;
+- furniture lines that survive into the draft (rendered from the imported answers): target 0;
+- level-1 headings whose year lacks 年 ("一、2025法治政府建设…") filed in the right kind of part;
+- drafts still holding a Traditional character, and bracket pairs of mixed width ("(…）").
+
+Develop on the first half only; the second is read here only to be measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drafter.answers.model import validate_answers  # noqa: E402
+from drafter.errors import DrafterError  # noqa: E402
+from drafter.importer import KIND_PLANS, import_path  # noqa: E402
+from drafter.render.engine import render_blocks  # noqa: E402
+from drafter.text.hanzi import to_simplified  # noqa: E402
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+REAL = ROOT / "tests" / "fixtures" / "real"
+_MIXED_PAIR = re.compile(r"\([^()（）]*）|（[^()（）]*\)")
+_YEAR_NO_NIAN = re.compile(r"(?<!\d)(20\d{2})(?!\d|\s*年)")
+
+
+def iso_date(written: str) -> str | None:
+    """ "2025年1月15日" (the answers file's form) → "2025-01-15"."""
+    match = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", written)
+    return "{}-{:02d}-{:02d}".format(*map(int, match.groups())) if match else None
+
+
+def plain(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, note: str) -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.misses.append(note)
+
+    def __str__(self) -> str:
+        share = f"{100 * self.right / self.total:.0f} %" if self.total else "—"
+        return f"{self.right}/{self.total} ({share})"
+
+
+@dataclass
+class Half:
+    name: str
+    texts: int = 0
+    failed: list[str] = field(default_factory=list)
+    unit: Tally = field(default_factory=Tally)
+    unit_type: Tally = field(default_factory=Tally)
+    county: Tally = field(default_factory=Tally)
+    county_not_furniture: Tally = field(default_factory=Tally)
+    county_invented: list[str] = field(default_factory=list)
+    date: Tally = field(default_factory=Tally)
+    furniture_lines: int = 0
+    furniture_left: list[str] = field(default_factory=list)
+    year_headings: Tally = field(default_factory=Tally)
+    traditional_left: list[str] = field(default_factory=list)
+    mixed_brackets: list[str] = field(default_factory=list)
+
+
+def _draft_text(data: dict[str, Any]) -> list[str]:
+    """The draft's paragraphs, as rendered from the imported answers."""
+    return [b.full_text for b in render_blocks(validate_answers(data))]
+
+
+def survives(line: str, paragraphs: list[str]) -> bool:
+    """A furniture line is in the draft: a paragraph of its own, or inside one (a short line
+    only as a paragraph of its own: "法制" is also a word of report text)."""
+    words = plain(line)
+    texts = [plain(p) for p in paragraphs]
+    return words in texts or (len(words) >= 6 and any(words in t for t in texts))
+
+
+def _measure_identity(half: Half, name: str, got: dict[str, Any], want: dict[str, Any]) -> None:
+    half.unit.add(got.get("unit_name") == want["unit_name"], f"{name}: {got.get('unit_name')}")
+    half.unit_type.add(got.get("unit_type") == want["unit_type"], f"{name}: {got.get('unit_type')}")
+    county = want.get("county")
+    if county:
+        ok = got.get("county") == county
+        half.county.add(ok, f"{name}: {got.get('county')} ≠ {county}")
+        if want.get("county_source") != "furniture":
+            half.county_not_furniture.add(ok, f"{name}: {got.get('county')} ≠ {county}")
+    elif got.get("county") and not want.get("county_in_body"):
+        half.county_invented.append(f"{name}: {got.get('county')}")
+
+
+def _year_headings(half: Half, name: str, result: Any, year: int) -> None:
+    for part in result.parts:
+        match = _YEAR_NO_NIAN.search(part.title)
+        if match is None:
+            continue
+        plans = int(match.group(1)) > year
+        ok = (part.kind == KIND_PLANS) == plans
+        half.year_headings.add(ok, f"{name}: {part.title} → {part.kind}")
+
+
+def corpus_half(split: str, annotations: dict[str, Any]) -> Half:
+    half = Half(f"corpus/{split}")
+    for name, entry in annotations.items():
+        if entry["split"] != split:
+            continue
+        half.texts += 1
+        try:
+            result = import_path(CORPUS / entry["file"])
+            draft = _draft_text(result.data)
+        except DrafterError as exc:
+            half.failed.append(f"{name}: {exc}")
+            continue
+        want = entry["identity"]
+        got = result.data.get("identity", {})
+        _measure_identity(half, name, got, want)
+        if want.get("date"):
+            written = iso_date(got.get("date") or "")
+            half.date.add(written == want["date"], f"{name}: {written} ≠ {want['date']}")
+        title = plain(entry.get("title") or "")
+        for line in entry.get("furniture") or []:
+            words = plain(line)
+            if not words or (title and words in title):
+                continue  # a copy of the title: the draft prints the title once, as its own
+            half.furniture_lines += 1
+            if survives(line, draft):
+                half.furniture_left.append(f"{name}: {line}")
+        _year_headings(half, name, result, want["year"])
+        if any(to_simplified(p) != p for p in draft):
+            half.traditional_left.append(name)
+        half.mixed_brackets += [
+            f"{name}: {m.group(0)}" for p in draft for m in _MIXED_PAIR.finditer(p)
+        ]
+    return half
+
+
+def real_half(parity: int, expectations: dict[str, Any]) -> Half:
+    half = Half(f"real/{'even' if parity == 0 else 'odd'}")
+    files = sorted(REAL.glob("*.txt"))
+    for position, path in enumerate(files):
+        if position % 2 != parity:
+            continue
+        half.texts += 1
+        entry = expectations.get(path.stem, {})
+        try:
+            result = import_path(path)
+            _draft_text(result.data)
+        except DrafterError as exc:
+            half.failed.append(f"{path.stem}: {exc}")
+            continue
+        want = dict(entry.get("identity", {}))
+        want["county_in_body"] = entry.get("county_in_body", False)
+        _measure_identity(half, path.stem, result.data.get("identity", {}), want)
+        _year_headings(half, path.stem, result, want.get("year") or 0)
+    return half
+
+
+def print_half(half: Half, show: bool) -> None:
+    print(f"== {half.name}: {half.texts} texts, {len(half.failed)} failed to import or render")
+    rows = [
+        ("unit name", half.unit),
+        ("unit type", half.unit_type),
+        ("county (named in the text)", half.county),
+        ("county (named outside the furniture)", half.county_not_furniture),
+        ("成文日期", half.date),
+        ("year-without-年 headings", half.year_headings),
+    ]
+    for label, tally in rows:
+        print(f"   {label:40} {tally}")
+        if show:
+            for miss in tally.misses:
+                print(f"      ✗ {miss}")
+    print(f"   {'counties given where none is named':40} {len(half.county_invented)}")
+    left = len(half.furniture_left)
+    print(f"   {'furniture lines surviving':40} {left}/{half.furniture_lines}")
+    print(f"   {'drafts with Traditional characters':40} {len(half.traditional_left)}")
+    print(f"   {'bracket pairs of mixed width':40} {len(half.mixed_brackets)}")
+    if show:
+        for line in [
+            *half.failed,
+            *half.county_invented,
+            *half.furniture_left,
+            *half.mixed_brackets,
+        ]:
+            print(f"      ✗ {line}")
+        for name in half.traditional_left:
+            print(f"      ✗ Traditional: {name}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    yaml = YAML(typ="safe")
+    annotations = yaml.load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
+    expectations = yaml.load((REAL / "expectations.yaml").read_text(encoding="utf-8"))
+    for half in (
+        corpus_half("dev", annotations),
+        real_half(0, expectations),
+        corpus_half("heldout", annotations),
+        real_half(1, expectations),
+    ):
+        print_half(half, args.show)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Stage 0, source: what ``drafter import`` reads — the report's own lines, in Simplified
+characters, without the web page around them.
+
+A report copied from a government website brings the page along (breadcrumbs, the index table,
+发布日期/浏览次数, 字号 大中小, the title printed twice): those lines are dropped before the
+lines become blocks (:mod:`drafter.text.furniture` tells them), so none reaches the draft, the
+title is the report's own and the opening its first paragraph. What the page's fields say is
+kept apart (:attr:`ImportSource.fields`) for identity to use where the report says nothing
+(成文日期, 发布机构). A Traditional-character report is converted to Simplified with OpenCC
+first, so the draft is Simplified and every rule reads it as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.blocks import Block
+from drafter.reader import classify, read_items
+from drafter.reader.items import Item, Table
+from drafter.reader.txt import text_lines
+from drafter.text.furniture import furniture_fields, furniture_mask
+from drafter.text.hanzi import has_traditional
+from drafter.text.traditional import simplify
+
+
+@dataclass
+class ImportSource:
+    """A report's blocks as the importer reads them, and what was left out of them."""
+
+    blocks: list[Block]
+    furniture: list[str] = field(default_factory=list)
+    """The lines dropped as page furniture, in order (tables as "cell | cell")."""
+    fields: dict[str, str] = field(default_factory=dict)
+    """What the page's fields say: {"发布机构": …, "成文日期": …} (:func:`furniture_fields`)."""
+    converted: bool = False
+    """The report was written in Traditional characters and was converted."""
+
+
+def _line(item: Item) -> str:
+    """An item as one line, for telling furniture: a table's cells joined with "|"."""
+    if isinstance(item, Table):
+        return " | ".join(cell for row in item.rows for cell in row if cell.strip())
+    return item
+
+
+def _simplified(item: Item) -> Item:
+    if isinstance(item, Table):
+        return Table([[simplify(cell) for cell in row] for row in item.rows])
+    return simplify(item)
+
+
+def prepare(items: Sequence[Item]) -> ImportSource:
+    """Items of a report → its blocks, in Simplified, with the page furniture left out."""
+    converted = any(has_traditional(_line(item)) for item in items)
+    if converted:
+        items = [_simplified(item) for item in items]
+    lines = [_line(item) for item in items]
+    mask = furniture_mask(lines)
+    kept = [item for item, dropped in zip(items, mask, strict=True) if not dropped]
+    furniture = [line for line, dropped in zip(lines, mask, strict=True) if dropped and line]
+    return ImportSource(classify(kept), furniture, furniture_fields(furniture), converted)
+
+
+def read_source(path: Path) -> ImportSource:
+    """A report file (.docx/.txt) as the importer reads it (DrafterError for unusable files)."""
+    return prepare(read_items(Path(path)))
+
+
+def text_source(text: str) -> ImportSource:
+    """A report's plain text (one paragraph a line) as the importer reads it."""
+    return prepare(list(text_lines(text)))

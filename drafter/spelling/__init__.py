@@ -1,0 +1,16 @@
+"""Spelling: wrong characters in Chinese prose, found with a lexical model that ships as data.
+
+Self-contained: imports only the standard library, its own data and drafter.errors, so that the
+typo rule (drafter/checks/typos.py) and anything else can use it. No neural weights, nothing
+downloaded: the tables in data/ were derived once from jieba's word frequencies, the SIGHAN
+confusion sets shipped in pycorrector, pypinyin's readings and Pinyin2Hanzi's character bigram
+model by scripts/build_spelling_data.py (sources and licences there); data/gongwen.txt is a
+hand-kept list of general official terms.
+"""
+
+from __future__ import annotations
+
+from drafter.spelling.detect import TUNING, Tuning, Typo, find_typos
+from drafter.spelling.lexicon import Lexicon, lexicon
+
+__all__ = ["TUNING", "Lexicon", "Tuning", "Typo", "find_typos", "lexicon"]

@@ -1,0 +1,258 @@
+"""Wrong characters found in context: a noisy-channel reading of each suspicious character.
+
+A character is *suspicious* when it is bound to neither neighbour: no word of the dictionary (nor
+an official term) holds it with the character before or after it, and the bigram model finds
+neither pair fluent (data/bound.tsv). Correct official prose has few such characters (names, one-character words
+like 将 and 对); a mistyped character almost always is one (朋唷, 我门, 跳无).
+
+For a suspicious character each candidate of its confusion set (same or near pinyin, similar
+shape) is tried in its place. A candidate is proposed when it makes a dictionary word with its
+neighbours, that word does not take a character away from a word next to it, and the text reads
+better with it: the bigram model's log-probability of the two pairs around it rises by more than
+the channel's cost of that kind of slip plus a margin. The thresholds are in :data:`TUNING`;
+benchmarks/bench_spelling.py says on which texts they were set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import NamedTuple
+
+from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
+
+
+class Typo(NamedTuple):
+    """A wrong character: ``start`` its offset in the text, ``wrong`` and ``right`` the
+    characters, ``excerpt`` the word it stands in as written (from offset ``at``) and ``fix``
+    that word corrected."""
+
+    start: int
+    wrong: str
+    right: str
+    at: int
+    excerpt: str
+    fix: str
+
+    def __repr__(self) -> str:
+        return f"Typo({self.start}, {self.excerpt!r} → {self.fix!r})"
+
+
+class Tuning:
+    """The model's thresholds (set on the development halves only: see the benchmark)."""
+
+    __slots__ = (
+        "alone",
+        "alone_weight",
+        "bound",
+        "channel",
+        "gain_weight",
+        "margin",
+        "new_word",
+        "word_weight",
+    )
+
+    def __init__(self) -> None:
+        self.bound = 2
+        """A word of 3-4 characters at least this frequent (level) binds its characters (pairs
+        are bound by data/bound.tsv: scripts/build_spelling_data.py --bound-level, --fluent)."""
+        self.alone = 1
+        """Characters that stand alone this often (alone level at most this) are not tried."""
+        self.alone_weight = 0.0
+        """Weight of how seldom the character stands alone (its alone level)."""
+        self.new_word = 3
+        """The word a candidate makes must be at least this frequent (level)."""
+        self.channel = (0.0, 1.0, 2.0, 3.0)
+        """Cost of each kind of slip: same pinyin, other tone, near pinyin, similar shape."""
+        self.gain_weight = 1.0
+        """Weight of the bigram model's gain."""
+        self.word_weight = 0.5
+        """Weight of the new word's level."""
+        self.margin = 10.0
+        """The score a candidate needs."""
+
+
+TUNING = Tuning()
+
+# Grammar, not spelling (的/地/得), and the characters of administrative units, which stand alone
+# in official prose (乡党委, 县政府) and end place names no dictionary holds.
+NOT_TRIED = frozenset("的地得乡镇县市区村省州")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typo]:
+    """The wrong characters of ``text``, each with the character that should stand there.
+
+    ``protected``: spans (start, end) never changed (names the caller knows, quoted titles).
+    """
+    lex = lexicon()
+    spans = list(protected)
+    found: list[Typo] = []
+    for run in _HAN_RUN.finditer(text):
+        base = run.start()
+        scored: list[tuple[float, int, Candidate]] = []
+        for i, cands in suspects(lex, run.group(), TUNING):
+            at = base + i
+            if any(a <= at < b for a, b in spans) or set_phrase(text, at):
+                continue
+            best = max(cands, key=lambda c: _score(c, TUNING))
+            score = _score(best, TUNING)
+            if score >= TUNING.margin:
+                scored.append((score, i, best))
+        # Two suspicious neighbours each mended into a word with the other (依发: 印发 or 依法)
+        # are one slip: the better reading is kept.
+        taken: list[tuple[int, int]] = []
+        for _, i, best in sorted(scored, reverse=True):
+            if all(best[5] <= a or b <= best[4] for a, b in taken):
+                taken.append((best[4], best[5]))
+                found.append(
+                    _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
+                )
+    return sorted(found)
+
+
+# The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
+# each X and Y is one character standing for a word, which no dictionary pairs.
+_FRAME_FIRST = frozenset("以抓强")
+_FRAME_THIRD = frozenset("促带保强助推固")
+# Characters that end a place name (索加乡, 杂多县) or a unit's name.
+_PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
+
+
+def set_phrase(text: str, at: int) -> bool:
+    """Whether the character at ``at`` stands where official prose coins words a dictionary
+    cannot hold: in a parallel pattern (走深走实, 应知应会, 学法、信法、守法: it or a neighbour
+    recurs two or three characters away), in a slogan's frame (以查促改), in a place name (up to
+    three characters before 乡, 县…), or as the measure
+    after a number (100余起)."""
+    size = len(text)
+    char = text[at]
+    if (at >= 2 and text[at - 2] == char) or (at + 2 < size and text[at + 2] == char):
+        return True
+    for side in (at - 1, at + 1):
+        if 0 <= side < size:
+            mark = text[side]
+            for gap in (-3, -2, 2, 3):
+                other = side + gap
+                if other != at and 0 <= other < size and text[other] == mark:
+                    return True
+    for start in range(max(0, at - 3), min(at, size - 4) + 1):
+        if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
+            return True
+    if any(text[j] in _PLACE_ENDS for j in range(at + 1, min(at + 4, size))):
+        return True
+    return at > 0 and text[at - 1].isdigit()
+
+
+Candidate = tuple[str, int, float, int, int, int, int]
+"""(character, kind of slip, bigram gain, level of the word it makes, that word's start, end,
+alone level of the character it replaces)."""
+
+
+def _score(cand: Candidate, tuning: Tuning) -> float:
+    _, kind, gain, level, _, _, alone = cand
+    return (
+        tuning.gain_weight * gain
+        + tuning.word_weight * level
+        + tuning.alone_weight * alone
+        - tuning.channel[kind]
+    )
+
+
+def _typo(run: str, i: int, cand: Candidate) -> Typo:
+    char, _, _, _, start, end, _ = cand
+    excerpt = run[start:end]
+    fix = excerpt[: i - start] + char + excerpt[i - start + 1 :]
+    return Typo(i, run[i], char, start, excerpt, fix)
+
+
+def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Candidate]]]:
+    """Each suspicious character of a run of Chinese characters, with its candidates."""
+    size = len(run)
+    follow = lex.follow
+    bound = []
+    for a, b in pairwise(run):
+        after = follow.get(a)
+        if after is None:
+            after = lex.followers(a)
+        bound.append(b in after)
+    found = []
+    for i, char in enumerate(run):
+        if (i > 0 and bound[i - 1]) or (i < size - 1 and bound[i]) or char in NOT_TRIED:
+            continue
+        row = lex.candidates(char)
+        if not row or ord(row[0]) - 65 <= tuning.alone or _in_word(lex, run, i, tuning.bound):
+            continue
+        cands = _candidates(lex, run, i, row, tuning)
+        if cands:
+            found.append((i, cands))
+    return found
+
+
+def _in_word(lex: Lexicon, run: str, i: int, level: int) -> bool:
+    """Whether a word of 3-4 characters at least ``level`` frequent holds ``run[i]``."""
+    size = len(run)
+    for length in (3, 4):
+        for start in range(max(0, i - length + 1), min(i, size - length) + 1):
+            if lex.word_level(run[start : start + length]) >= level:
+                return True
+    return False
+
+
+def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> list[Candidate]:
+    char = run[i]
+    before = run[i - 1] if i > 0 else None
+    after = run[i + 1] if i + 1 < len(run) else None
+    now = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
+    # The most a word can add to the score: candidates the bigram model reads as no better than
+    # that short of the margin are not looked up in the dictionary (most of them).
+    alone = ord(row[0]) - 65
+    reach = tuning.margin - tuning.word_weight * TERM_LEVEL - tuning.alone_weight * alone
+    # lex.bigram inlined: this loop runs for every candidate of every suspicious character.
+    table = lex.bigrams
+    start_row = table.row("^")
+    left = (table.row(before) or start_row) if before is not None else start_row
+    left_default = (65 - ord(left[0])) / 2
+    known = table.rows.get
+    weight, channel = tuning.gain_weight, tuning.channel
+    found = []
+    for k in range(1, len(row), 2):
+        cand = row[k]
+        kind = ord(row[k + 1]) - 48
+        at = left.find(cand, 1)
+        gain = (65 - ord(left[at + 1])) / 2 if at >= 0 else left_default
+        if after is not None:
+            right = known(cand)
+            if right is None:
+                right = table.row(cand)
+            right = right or start_row
+            at = right.find(after, 1)
+            gain += (65 - ord(right[at + 1 if at >= 0 else 0])) / 2
+        gain -= now
+        if weight * gain - channel[kind] < reach:
+            continue
+        level, start, end = _new_word(lex, run, i, cand, tuning.bound)
+        if level >= tuning.new_word:
+            found.append((cand, kind, gain, level, start, end, alone))
+    return found
+
+
+def _new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tuple[int, int, int]:
+    """The most frequent word of 2-4 characters ``cand`` makes in place of ``run[i]``: its level,
+    start and end; a word whose first (last) character makes a word of two, or part of an
+    official term, with the character before (after) it is not counted: it would take that
+    character from its own word."""
+    best = (0, i, i + 1)
+    size = len(run)
+    for length in (2, 3, 4):
+        for start in range(max(0, i - length + 1), min(i, size - length) + 1):
+            end = start + length
+            if start > 0 and lex.holds(run[start - 1], run[start], level_bound):
+                continue
+            if end < size and lex.holds(run[end - 1], run[end], level_bound):
+                continue
+            level = lex.word_level(run[start:i] + cand + run[i + 1 : end])
+            if level > best[0]:
+                best = (level, start, end)
+    return best

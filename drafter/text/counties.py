@@ -1,0 +1,121 @@
+"""The county a township's report names as its superior: the body it reports to or works under.
+
+A report names its county in its title (重庆市某某区某某镇…, read by :func:`split_place`), and
+also as a body: the addressee ("中共某县委、某县人民政府：", "某县县委"), the opening ("在某县委、县
+政府的坚强领导下", "某市委、市政府"), the body ("落实某区依法治区办的部署", a county's documents
+《某区……实施意见》). :func:`superior_county` reads those, from the strongest place to the weakest.
+
+What counts as a county here is what governs a township: a 县, 区, 旗, autonomous county or banner
+(某某侗族自治县), or a county-level 市. In a chain of superiors ("省委、湛江市委、廉江市委") the last
+one named is the nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from drafter.text.hanzi import HAN, is_han, to_simplified
+
+_TAILS = ("自治县", "自治旗", "林区", "县", "区", "旗", "市")
+# A county-level name followed by its party committee, government or rule-of-law office: 某县委,
+# 某县县委, 某县委员会, 某县人民政府, 某区依法治区办. 委员 after 委 is 委员会 only (not 委员 alone).
+_BODY = re.compile(
+    r"(?P<tail>自治县|自治旗|林区|县|区|旗|市)"
+    r"(?:(?:县|区|旗|市)?委(?!员)|委员会|人民政府|政府|依法治(?:县|区|旗|市))"
+)
+# A county's own document: 《某区党政主要负责人……》. A 市 here may be the prefecture: not used.
+_DOCUMENT = re.compile(rf"《({HAN}{{1,8}}?(?:自治县|自治旗|县|区|旗))")
+# Where a name can start inside a run of Chinese: after a province or prefecture, a township, a
+# word that links it to what comes before (在/和/由), or a verb or adverb that takes a superior
+# body as its object ("紧紧围绕区委", "认真落实县委").
+_CUT = re.compile(
+    r"省|自治区|自治州|地区|盟|市|州|镇|乡|街道|苏木|村|"
+    r"围绕|按照|依照|遵照|对照|参照|根据|落实|贯彻|执行|服从|接受|配合|响应|紧扣|聚焦|结合|"
+    r"坚持|认真|严格|积极|深入|全面|及时|主动|始终|紧紧|切实|坚决|"
+    r"[在和与及同由经受对向按照据至的了是为将把从于等并办委府]"
+)
+_NOT_IN_NAME = re.compile(r"依法|法治|全面|工作|政府|人民|委员|领导|建设|部署|推进|落实|贯彻|党")
+_SELF = "我本全该各每此其这那"
+_GENERIC = {
+    "社区", "辖区", "景区", "园区", "片区", "城区", "山区", "库区", "矿区", "牧区", "市区", "郊区",
+    "老区", "苏区", "灾区", "小区", "校区", "城市", "都市", "超市", "集市", "县市", "省市", "市县",
+    "农村", "乡村",
+}  # fmt: skip
+_NOT_COUNTY_END = ("开发区", "高新区", "经开区", "示范区", "保护区", "管理区", "试验区", "实验区",
+                   "园区", "社区", "景区", "功能区", "行政区", "自治区", "地区")  # fmt: skip
+
+
+def plausible_county(name: str) -> bool:
+    """Whether a name cut out of a sentence can be a county's (沁水县, 渠县, 芷江侗族自治县)."""
+    tail = next((t for t in _TAILS if name.endswith(t)), None)
+    if tail is None or name in _GENERIC or name.endswith(_NOT_COUNTY_END):
+        return False
+    stem = name[: -len(tail)]
+    return 1 <= len(stem) <= 10 and stem[0] not in _SELF and _NOT_IN_NAME.search(stem) is None
+
+
+def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
+    """The county name that ends with the tail at ``tail_start``: the Chinese before it, cut
+    where a name can start (the rightmost cut that leaves two characters, or one at the start of
+    the run: 渠县); None when nothing stands between the last cut and the tail (在区委)."""
+    start = tail_start
+    while start > 0 and tail_start - start < 14 and is_han(text[start - 1]):
+        start -= 1
+    run = text[start:tail_start]
+    if run.startswith("中共"):
+        run = run[2:]
+    # 州 or 市 right before the tail is the name's own (雷州市, 通州区), not a prefecture's end.
+    cuts = sorted(
+        {
+            0,
+            *(m.end() for m in _CUT.finditer(run) if m.end() < len(run) or m.group() not in "州市"),
+        },
+        reverse=True,
+    )
+    if not run[cuts[0] :]:
+        return None  # "小营街道在区委": the 区 names no county ("区委" alone)
+    for cut in cuts:
+        stem = run[cut:]
+        if len(stem) >= 2 or (len(stem) == 1 and cut == 0):
+            name = stem + text[tail_start:tail_end]
+            return name if plausible_county(name) else None
+    return None
+
+
+def counties_in(text: str) -> list[str]:
+    """County-level bodies a text names, in order (某县委 → 某县, 某区依法治区办 → 某区)."""
+    text = to_simplified(text)
+    found: list[tuple[int, str]] = []
+    for match in _BODY.finditer(text):
+        name = _name_ending_at(text, match.start("tail"), match.end("tail"))
+        if name:
+            found.append((match.start(), name))
+    return [name for _, name in sorted(found)]
+
+
+def _nearest(names: Sequence[str]) -> str | None:
+    """Of the counties one place names, the one it names most; on a tie a 县/区/旗 before a 市
+    (a prefecture is a 市 too), then the last named (a chain of superiors goes downwards)."""
+    if not names:
+        return None
+    ranked = sorted(
+        enumerate(names),
+        key=lambda pair: (names.count(pair[1]), not pair[1].endswith("市"), pair[0]),
+    )
+    return ranked[-1][1]
+
+
+def superior_county(addressee: str, opening: str, body: Sequence[str]) -> str | None:
+    """The county a report names as its superior: from the addressee, else the opening, else the
+    body (its bodies, then the county's documents it cites); None when none names one."""
+    for place in (addressee, opening):
+        county = _nearest(counties_in(place))
+        if county:
+            return county
+    text = "\n".join(body)
+    county = _nearest(counties_in(text))
+    if county:
+        return county
+    documents = [m.group(1) for m in _DOCUMENT.finditer(to_simplified(text))]
+    return _nearest([name for name in documents if plausible_county(name)])

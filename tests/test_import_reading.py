@@ -1,0 +1,332 @@
+"""What ``drafter import`` reads before it places anything (issue 22, items 3–6): no page
+furniture in the draft, identity from every place a report states it, dates from the page,
+brackets as pairs, Traditional converted, years without 年, a cut-off end unplaced, problems one
+by one. The corpus texts are the development half only (tests/fixtures/corpus/dev).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from drafter.answers.carryover import rectification_item, start_from_data
+from drafter.answers.model import validate_answers
+from drafter.checks import run_checks
+from drafter.importer import KIND_MEASURES, KIND_PLANS, ImportResult, import_path, import_text
+from drafter.importer.pipeline import CUT_ORIGIN
+from drafter.importer.segment import normalise_punctuation
+from drafter.importer.source import read_source
+from drafter.reader import blocks_from_text
+from drafter.render.engine import render_blocks
+from drafter.text.hanzi import has_traditional
+from drafter.text.identity import detect_identity
+from drafter.text.traditional import simplify
+from tests.import_fidelity import check_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+ANNOTATIONS = YAML(typ="safe").load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
+DEV = sorted(name for name, entry in ANNOTATIONS.items() if entry["split"] == "dev")
+
+
+def plain(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+def draft_paragraphs(result: ImportResult) -> list[str]:
+    return [b.full_text for b in render_blocks(validate_answers(result.data))]
+
+
+@pytest.fixture(scope="module")
+def imported() -> dict[str, ImportResult]:
+    return {name: import_path(CORPUS / ANNOTATIONS[name]["file"]) for name in DEV}
+
+
+@pytest.mark.parametrize("name", DEV)
+def test_dev_corpus_draft_has_no_furniture_and_the_right_identity(
+    imported: dict[str, ImportResult], name: str
+) -> None:
+    entry, result = ANNOTATIONS[name], imported[name]
+    paragraphs = [plain(p) for p in draft_paragraphs(result)]
+    title = plain(entry.get("title") or "")
+    for line in entry.get("furniture") or []:
+        words = plain(line)
+        if not words or words in title:
+            continue  # the page's copy of the title: the draft prints the title once
+        assert words not in paragraphs, line
+        if len(words) >= 6:
+            assert not any(words in p for p in paragraphs), line
+    want, got = entry["identity"], result.data["identity"]
+    assert (got.get("unit_name"), got.get("unit_type"), got.get("year")) == (
+        want["unit_name"],
+        want["unit_type"],
+        want["year"],
+    )
+    if want["date"]:
+        year, month, day = (int(n) for n in want["date"].split("-"))
+        assert got["date"] == f"{year}年{month}月{day}日"
+    if want["county"] and want["county_source"] != "body":
+        assert got.get("county") == want["county"]
+
+
+@pytest.mark.parametrize("name", DEV)
+def test_dev_corpus_every_figure_is_kept(imported: dict[str, ImportResult], name: str) -> None:
+    blocks = read_source(CORPUS / ANNOTATIONS[name]["file"]).blocks
+    assert check_figures(imported[name], blocks) == []
+
+
+# --------------------------------------------------------------------------- identity
+
+OPENING = "推进法治建设。现将有关情况报告如下：\n一、主要举措和成效\n（一）加强领导。成立领导小组。"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "county"),
+    [
+        (f"山丹县人民政府：\n2024年，清泉镇在县委、县政府的领导下{OPENING}", "清泉镇", "山丹县"),
+        (f"中共渠县县委、渠县人民政府：\n2024年，有庆镇{OPENING}", "有庆镇", "渠县"),
+        (f"2024年，郑庄镇在沁水县委、县政府的坚强领导下{OPENING}", "郑庄镇", "沁水县"),
+        (f"2024年，东里镇在雷州市委、市政府的正确领导下{OPENING}", "东里镇", "雷州市"),
+        (f"2024年，小营街道在区委、区政府的坚强领导下{OPENING}", "小营街道", None),
+        (f"2024年，城关镇紧紧围绕县委、县政府的部署{OPENING}", "城关镇", None),
+        (f"2024年，某某苏木在旗委、旗政府的领导下{OPENING}", "某某苏木", None),
+        (
+            f"芷江侗族自治县水宽乡2024年法治政府建设情况报告\n2024年，水宽乡{OPENING}",
+            "水宽乡",
+            "芷江侗族自治县",
+        ),
+        (
+            f"2024年，我乡在芷江侗族自治县委、县政府的领导下{OPENING}\n水宽乡人民政府\n2025年1月5日",
+            "水宽乡",
+            "芷江侗族自治县",
+        ),
+        (
+            f"2024年，城关镇认真执行党中央、省委、湛江市委、廉江市委的部署{OPENING}",
+            "城关镇",
+            "廉江市",
+        ),
+    ],
+)
+def test_identity_from_every_place(text: str, unit: str, county: str | None) -> None:
+    identity = detect_identity(blocks_from_text(text))
+    assert (identity.unit_name, identity.county) == (unit, county)
+
+
+TOWN_WITH_TOWNSHIP_FURNITURE = """您当前的位置：首页 > 信息公开 > 法治政府建设
+  • 发布机构：某河乡
+  • 成文日期：
+  • 公开方式：公开
+发布日期：2026-03-06 信息来源： 浏览次数：
+2025年，我镇深入推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。全镇成立法治建设领导小组，召开专题会议3次。
+（二）深化普法宣传。全镇开展普法活动12场次。
+"""
+
+
+def test_unit_type_is_never_taken_from_furniture_when_the_body_says_otherwise() -> None:
+    result = import_text(TOWN_WITH_TOWNSHIP_FURNITURE)
+    identity = result.data["identity"]
+    assert identity["unit_type"] == "镇"
+    assert identity.get("unit_name") != "某河乡"
+    assert "发布机构" not in json.dumps(result.data, ensure_ascii=False)
+    # drafter check reads the same report the same way: no "全镇 应为全乡" from the furniture.
+    blocks = blocks_from_text(TOWN_WITH_TOWNSHIP_FURNITURE)
+    assert detect_identity(blocks).unit_type == "镇"
+    assert [f for f in run_checks(blocks) if "全乡" in f.message] == []
+
+
+def test_page_issuer_names_the_unit_only_with_its_label_stripped() -> None:
+    text = """[ 索引号 ] 11500230008689762A/2026-00004 [ 发文字号 ]
+[ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ]
+[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10
+2025年，我乡深入推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。全乡召开专题会议3次。
+"""
+    identity = import_text(text).data["identity"]
+    assert (identity["unit_name"], identity["county"], identity["unit_type"]) == (
+        "栗子乡",
+        "丰都县",
+        "乡",
+    )
+    assert identity["date"] == "2026年1月22日"  # the page's 成文日期: the report has none
+
+
+@pytest.mark.parametrize(
+    "written", ["2025-02-14", "2025年2月14日", "二〇二五年二月十四日", "2025.2.14"]
+)
+def test_page_written_date_becomes_the_sign_off_in_any_form(written: str) -> None:
+    text = f"""成文日期：{written}
+某镇2024年度法治政府建设情况报告
+2024年，某某镇推进法治建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。召开会议3次。
+"""
+    result = import_text(text)
+    assert result.data["identity"]["date"] == "2025年2月14日"
+    assert "成文日期" in result.date_source
+
+
+def test_the_reports_own_date_wins_over_the_page() -> None:
+    text = """成文日期：2025-02-14
+2024年，某某镇推进法治建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。召开会议3次。
+特此报告。
+某某镇人民政府
+2025年1月20日
+"""
+    assert import_text(text).data["identity"]["date"] == "2025年1月20日"
+
+
+# --------------------------------------------------------------------------- text written
+
+
+@pytest.mark.parametrize(
+    ("written", "normalised"),
+    [
+        ("锚定《法治政府建设实施纲要(2021—2025年)》目标", "锚定《法治政府建设实施纲要（2021—2025年）》目标"),
+        ("纲要(2021—2025年）", "纲要（2021—2025年）"),
+        ("纲要（2021-2025年)", "纲要（2021-2025年）"),
+        ("(一)加强领导,成立小组.", "（一）加强领导，成立小组。"),
+        ("（此件公开发布)", "（此件公开发布）"),
+        ("第(1)项", "第（1）项"),
+        ("1,500余份", "1,500余份"),
+        ("(2)", "(2)"),
+    ],
+)  # fmt: skip
+def test_brackets_are_converted_as_pairs(written: str, normalised: str) -> None:
+    assert normalise_punctuation(written) == normalised
+
+
+@pytest.mark.parametrize("name", DEV)
+def test_no_mixed_bracket_pair_is_written(imported: dict[str, ImportResult], name: str) -> None:
+    for paragraph in draft_paragraphs(imported[name]):
+        assert not re.search(r"\([^()（）]*）|（[^()（）]*\)", paragraph), paragraph
+
+
+TRADITIONAL = """尼瑪縣俄久鄉2024年度法治政府建設情況報告
+2024年，俄久鄉在縣委、縣政府的堅強領導下，紮實推進法治政府建設。現將有關情況報告如下：
+一、主要舉措和成效
+（一）加強法治宣傳教育。全年共開展普法宣傳活動20場次，理髮店、頭髮護理店等商戶參與。
+二、存在的問題和不足
+一是法治意識有待提高；二是執法水平有待提升。
+"""
+
+
+def test_traditional_input_is_converted_with_phrases() -> None:
+    result = import_text(TRADITIONAL)
+    dumped = json.dumps(result.data, ensure_ascii=False)
+    assert not has_traditional(dumped)
+    assert result.data["identity"]["unit_name"] == "俄久乡"
+    assert "理发店、头发护理店" in dumped  # 髮 is 发 here: by phrase, not by character
+    assert simplify("乾隆年間") == "乾隆年间"  # and 乾 stays where it is no 干
+
+
+def test_a_heading_year_without_nian_still_classifies_by_its_year() -> None:
+    text = """某某镇2025年度法治政府建设情况报告
+2025年，某某镇推进法治建设。现将有关情况报告如下：
+一、2025法治政府建设工作主要情况
+（一）加强组织领导。将持续推进，进一步完善制度，继续加强培训，力争全覆盖。召开会议3次。
+二、存在的不足和原因
+法治意识有待提高。
+三、2026法治政府建设工作思路
+（一）继续加强学习。
+"""
+    result = import_text(text)
+    kinds = [p.kind for p in result.parts]
+    assert (kinds[0], kinds[-1]) == (KIND_MEASURES, KIND_PLANS)
+    assert result.data["organisation"]["title"] == "加强组织领导"
+
+
+# --------------------------------------------------------------------------- cut short
+
+CUT = """某某镇2024年度法治政府建设情况报告
+2024年，某某镇推进法治建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。成立领导小组，召开会议3次。
+二、存在的不足和原因
+（一）法治意识不强。部分干部学法主动性有待提高。
+"""
+
+
+@pytest.mark.parametrize(
+    ("end", "heading", "text"),
+    [
+        ("（二）法治建设不足的原因\n", "法治建设不足的原因", ""),
+        ("（二）推进执法规范化，组建\n", "推进执法规范化，组建", ""),
+        ("（二）执法力量薄弱。组建执法队伍，开展\n", "执法力量薄弱", "组建执法队伍，开展"),
+    ],
+)
+def test_a_cut_off_end_goes_to_the_unplaced_list(end: str, heading: str, text: str) -> None:
+    result = import_text(CUT + end)
+    assert result.data["problems"]["items"] == [
+        {"heading": "法治意识不强", "text": "部分干部学法主动性有待提高。"}
+    ]
+    assert result.unplaced_items == [{"heading": heading, "text": text, "from": CUT_ORIGIN}]
+    assert not any(p.endswith(("组建。", "开展。")) for p in draft_paragraphs(result))
+
+
+def test_a_cut_sentence_is_not_closed_as_if_complete() -> None:
+    result = import_text(CUT + "（二）执法力量薄弱。执法人员3人，培训不足，全年")
+    assert result.unplaced_items[-1]["text"] == "执法人员3人，培训不足，全年"
+    assert all("全年。" not in p for p in draft_paragraphs(result))
+    assert any(f["value"] == 3 for f in result.report()["figures"])  # the figure is kept
+
+
+def test_a_whole_report_loses_nothing_to_the_cut_rule() -> None:
+    result = import_text(CUT + "特此报告。\n某某镇人民政府\n2025年1月10日\n")
+    assert result.unplaced_items == []
+
+
+# --------------------------------------------------------------------------- problems
+
+PROBLEMS = """某某镇2024年度法治政府建设情况报告
+2024年，某某镇推进法治建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。成立领导小组，召开会议3次。
+二、存在的不足和原因
+我镇推进法治政府建设工作虽然取得了一定成效，但仍存在一些不足：一是法治学习不够深入，部分干部运用法治思维的能力不强；二是普法宣传形式单一；三是在行政执法方面，执法人员力量薄弱，执法水平有待提高。究其原因，主要是学习培训不够。
+三、2025年工作打算
+（一）加强学习。组织学法。
+特此报告。
+某某镇人民政府
+2025年1月10日
+"""
+
+
+def test_problems_in_one_paragraph_become_items_with_their_own_headings() -> None:
+    result = import_text(PROBLEMS)
+    lead, *problems = result.data["problems"]["items"]
+    assert lead == {
+        "heading": "",
+        "text": "我镇推进法治政府建设工作虽然取得了一定成效，但仍存在一些不足：",
+    }
+    assert problems == [
+        {"heading": "法治学习不够深入", "text": "部分干部运用法治思维的能力不强。"},
+        {"heading": "", "text": "普法宣传形式单一。"},  # one clause: its own text
+        {"heading": "在行政执法方面，执法人员力量薄弱", "text": "执法水平有待提高。"},
+    ]
+    assert result.data["problems"]["causes"] == "究其原因，主要是学习培训不够。"
+    # Every word is the township's: headings and texts put together give back the runs.
+    written = "".join(f"{p['heading']}{p['text']}" for p in problems)
+    assert plain(written) == plain("法治学习不够深入部分干部运用法治思维的能力不强普法宣传形式单一"
+                                   "在行政执法方面执法人员力量薄弱执法水平有待提高")  # fmt: skip
+
+
+def test_next_years_rectification_is_asked_about_each_problem() -> None:
+    data: dict[str, Any] = import_text(PROBLEMS).data
+    last = start_from_data(data, "去年.yaml")["last_year"]["problems"]
+    # What 整改 is asked about: each problem by its heading, or its text when it is one clause;
+    # never the lead-in ("……但仍存在一些不足：").
+    assert [rectification_item(p, "done", "")["heading"] for p in last] == [
+        "法治学习不够深入",
+        "普法宣传形式单一。",
+        "在行政执法方面，执法人员力量薄弱",
+    ]

@@ -1,0 +1,149 @@
+"""The typo model (drafter.spelling) and the typo rule that reports it (issue 23).
+
+The SIGHAN sample (tests/fixtures/sighan2015_sample.tsv, attribution beside it) is a fixed fifth
+of the public benchmark; benchmarks/bench_spelling.py measures the whole set and official prose.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.checks import run_checks
+from drafter.reader import blocks_from_text
+from drafter.spelling import find_typos
+from drafter.spelling.lexicon import DATA
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_spelling  # noqa: E402
+
+SAMPLE = ROOT / "tests" / "fixtures" / "sighan2015_sample.tsv"
+
+
+def test_sighan_sample_detection() -> None:
+    """Sentence-level detection on the sample, by pycorrector's formula (an erroneous sentence
+    counts when exactly its wrong positions are found; a correct one flagged is a false alarm),
+    measured as benchmarks/bench_spelling.py measures the whole set."""
+    pairs = bench_spelling.read_sighan(SAMPLE)
+    assert len(pairs) == 142
+    scores = bench_spelling.detection(pairs)
+    # Measured 0.92 / 0.17 / 0.29 (the README's typo row has the whole set's figures).
+    assert scores["P"] >= 0.85
+    assert scores["R"] >= 0.15
+    assert scores["F1"] >= 0.25
+    # Where the wrong characters are found, the proposed ones are mostly the right ones (9 of
+    # 12 here: the others make a word, but not the one meant).
+    assert scores["right_chars"] >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "fix"),
+    [
+        ("深入开展矛盾纠纷排查调处，维护社会和谐稳订。", "稳订", "稳定"),
+        ("严格执行重大行政决策程序，确保决策科学民主依发。", "依发", "依法"),
+        ("组织干部学习宪法和民法典，提高依法行政意织。", "意织", "意识"),
+        ("认真落实行政执法公示制度，规范执法形为。", "形为", "行为"),
+        ("进一步建全法律顾问制度。", "建全", "健全"),
+        ("我门看美国电影。", "我门", "我们"),
+    ],
+)
+def test_each_typo_names_the_right_character(text: str, excerpt: str, fix: str) -> None:
+    typos = find_typos(text)
+    assert [(t.excerpt, t.fix) for t in typos] == [(excerpt, fix)]
+    typo = typos[0]
+    assert text[typo.start] == typo.wrong
+    assert text[typo.at : typo.at + len(typo.excerpt)] == typo.excerpt
+    assert typo.fix[typo.start - typo.at] == typo.right
+
+
+@pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("0*.txt")), ids=lambda p: p.stem)
+def test_seeds_raise_no_false_alarm(seed: Path) -> None:
+    """Real official prose: every typo finding on a seed is one of its known misspellings."""
+    findings = run_checks(blocks_from_text(seed.read_text(encoding="utf-8")), rules=["typo"])
+    wrong = [
+        f.message for f in findings if not any(k in f.excerpt for k in bench_spelling.SEED_TYPOS)
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Parallel coinages, slogans' frames, place names, measures after numbers, terms.
+        "推动法治建设走深走实，领导干部应知应会，做到边学边改。",
+        "（三）以查促改，行政执法行为更加规范。（四）以宣促学，群众法治意识明显增强。",
+        "青海玉树州杂多县莫云乡、治多县索加乡开展联合调解。",
+        "全年调解群众纠纷100余起，发放宣传资料2000余册。",
+        "落实领导包案制度，推普强基促团结，通过微信公众号发布信息。",
+        "在全乡带头学法、信法、守法、用法，促进行政执法人员必学、爱学、勤学。",
+    ],
+)
+def test_official_prose_is_not_flagged(text: str) -> None:
+    assert run_checks(blocks_from_text(text), rules=["typo"]) == []
+
+
+def test_typo_findings_in_check_json(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "某镇2024年法治政府建设情况报告\n"
+        "一、主要举措和成效\n"
+        "深入开展矛盾纠纷排查调处，维护社会和谐稳订。严格落实重大决策部署，做好衍接工作。\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", str(report), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    findings = [f for f in json.loads(done.stdout)["findings"] if f["rule"] == "typo"]
+    by_excerpt = {f["excerpt"]: f for f in findings}
+    model = by_excerpt["稳订"]
+    assert model["severity"] == "error"
+    assert model["suggestion"] == "稳定"
+    assert "“订”应为“定”" in model["message"]
+    listed = by_excerpt["衍接"]
+    assert (listed["severity"], listed["suggestion"]) == ("error", "衔接")
+    # Other rules' findings carry no suggestion field.
+    others = [f for f in json.loads(done.stdout)["findings"] if f["rule"] != "typo"]
+    assert all("suggestion" not in f for f in others)
+
+
+def test_catalogue_vocabulary_is_current() -> None:
+    """data/catalogue.txt is the catalogue's labels as the build script reads them today."""
+    spec = importlib.util.spec_from_file_location(
+        "build_spelling_data", ROOT / "scripts" / "build_spelling_data.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (DATA / "catalogue.txt").read_text(encoding="utf-8").split()
+    assert shipped == module.catalogue_terms()
+
+
+def test_the_package_stands_alone() -> None:
+    """drafter.spelling imports the standard library, itself and drafter.errors only."""
+    allowed = {"drafter.errors", "drafter.spelling"}
+    for source in (ROOT / "drafter" / "spelling").glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top == "drafter":
+                    assert any(name == a or name.startswith(a + ".") for a in allowed), name
+                else:
+                    assert top in sys.stdlib_module_names or top == "__future__", name
