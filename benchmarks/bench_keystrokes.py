@@ -205,9 +205,11 @@ def _items(entries: list[tuple[str, str]]) -> str:
 def next_year_keys(data: dict[str, Any], new_texts: bool = False) -> str:
     """The keys of the next year, following the questionnaire's steps for this data."""
     from drafter.answers import carried
+    from drafter.answers.model import validate_answers
     from drafter.questionnaire import skip_reason
     from drafter.questions import SECTIONS
 
+    started = validate_answers(data)
     keys = ""
     confirmed: set[tuple[str, str, str]] = set()
     answers: dict[str, Any] = {}
@@ -220,15 +222,15 @@ def next_year_keys(data: dict[str, Any], new_texts: bool = False) -> str:
             view = {**data, **{s: {**data.get(s, {}), **v} for s, v in answers.items()}}
             if skip_reason(q.key, view):
                 continue
-            for cf in carried.load(data):
+            for cf in started.carried_figures:
                 if cf.question == q.key and ident(cf) not in confirmed:
                     keys += ENTER  # a carried figure in this text: kept
                     confirmed.add(ident(cf))
             if q.kind == "figure":
-                confirmed |= {ident(cf) for cf in carried.linked(data, q.key)}
+                confirmed |= {ident(cf) for cf in carried.linked(started, q.key)}
                 new = CHANGED.get(q.key)
                 keys += (new + ENTER) if new else ENTER  # Enter = the same as last year
-                last = carried.last_figures(data).get(q.key)
+                last = carried.last_figures(started).get(q.key)
                 value = new if new else (str(last) if last is not None else None)
                 answers.setdefault(q.section, {})[q.name] = value
             elif q.key == "identity.date":
@@ -259,8 +261,8 @@ def drive(keys: str, **kwargs: Any) -> list[str]:
 
 
 def main() -> int:
-    from drafter.answers import carried
     from drafter.answers.carryover import start_from_last
+    from drafter.answers.model import to_data
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -276,7 +278,7 @@ def main() -> int:
         for new_texts in (False, True):
             for leftover in folder.glob("俄久乡2025*"):
                 leftover.unlink()
-            keys2 = next_year_keys(start_from_last(last), new_texts)
+            keys2 = next_year_keys(to_data(start_from_last(last)), new_texts)
             log = drive(keys2, from_last=last)
             if os.environ.get("BENCH_DEBUG"):
                 print("\n".join(log[-60:]))
@@ -291,7 +293,7 @@ def main() -> int:
             for problem in problems:
                 print("  问题：" + problem)
             failed |= bool(problems) or (not new_texts and second > first * 0.25)
-        carried_count = len(carried.load(start_from_last(last)))
+        carried_count = len(start_from_last(last).carried_figures)
         print(
             f"目标：第二年 ≤ 第一年的 25%。沿用文字里的数字 {carried_count} 个，每个一次按键确认。"
         )
@@ -301,6 +303,7 @@ def main() -> int:
 def _problems(folder: Path, log: list[str]) -> list[str]:
     from drafter.answers import carried
     from drafter.answers.file import read_answers_file
+    from drafter.answers.model import validate_answers
 
     this = folder / "俄久乡2025年度法治政府建设答卷.yaml"
     data = read_answers_file(this).data
@@ -308,7 +311,7 @@ def _problems(folder: Path, log: list[str]) -> list[str]:
     problems = []
     if data.get("to_confirm"):
         problems.append(f"还有 {len(data['to_confirm'])} 题没有回答：{data['to_confirm'][:5]}")
-    if carried.outstanding(data):
+    if carried.outstanding(validate_answers(data)):
         problems.append("有沿用的数字没有确认")
     if not report.exists():
         problems.append("报告没有生成：\n" + "\n".join(log[-15:]))

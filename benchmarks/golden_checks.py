@@ -2,6 +2,7 @@
 
     python benchmarks/golden_checks.py record DIR   # make the inputs, store the findings
     python benchmarks/golden_checks.py compare DIR  # check the same inputs again, diff
+    python benchmarks/golden_checks.py places DIR   # which places changed, rule by rule
 
 Inputs: every report text in seeds/ and tests/fixtures/ (recursively), each also written as a
 .docx (so the .docx reader is exercised on the same text), the 30-page report of bench_all.py,
@@ -84,6 +85,47 @@ def check_all(folder: Path) -> dict[str, dict[str, object]]:
     return results
 
 
+def held_out() -> set[str]:
+    """Stems of the held-out texts (the brief): odd positions of tests/fixtures/real, and
+    tests/fixtures/corpus/heldout. Their changed places are counted, never printed."""
+    real = sorted((ROOT / "tests" / "fixtures" / "real").glob("*.txt"))
+    stems = {p.stem for n, p in enumerate(real) if n % 2 == 1}
+    stems |= {p.stem for p in (ROOT / "tests" / "fixtures" / "corpus" / "heldout").glob("*.txt")}
+    return stems
+
+
+def _places(findings: list[dict[str, object]]) -> set[tuple[object, ...]]:
+    """Every place of every finding, whatever the JSON shape (grouped with ``places`` or not)."""
+    out = set()
+    for f in findings:
+        listed = f.get("places") or [{"paragraph": f["paragraph"], "excerpt": f["excerpt"]}]
+        for place in listed:  # type: ignore[attr-defined]
+            out.add((f["rule"], f["severity"], place["paragraph"], place["excerpt"]))
+    return out
+
+
+def compare_places(expected: dict[str, object], results: dict[str, object]) -> None:
+    """Places added and removed, per file and rule (excerpts for development files only)."""
+    hidden = held_out()
+    totals: dict[str, list[int]] = {}
+    for name in sorted(set(expected) | set(results)):
+        old = _places((expected.get(name) or {}).get("json", []))  # type: ignore[union-attr]
+        new = _places((results.get(name) or {}).get("json", []))  # type: ignore[union-attr]
+        if old == new:
+            continue
+        secret = any(stem in name for stem in hidden)
+        print(f"{name}{'  (held out: counts only)' if secret else ''}")
+        for sign, changed in (("-", old - new), ("+", new - old)):
+            for rule, severity, paragraph, excerpt in sorted(changed, key=str):
+                totals.setdefault(str(rule), [0, 0])[sign == "+"] += 1
+                if not secret:
+                    print(f"  {sign} {rule} {severity} {paragraph} {excerpt!r}")
+            if secret and changed:
+                print(f"  {sign} {len(changed)} places")
+    for rule, (removed, added) in sorted(totals.items()):
+        print(f"{rule:22} -{removed} +{added}")
+
+
 def main() -> int:
     mode, folder = sys.argv[1], Path(sys.argv[2])
     golden = folder / "golden.json"
@@ -97,6 +139,9 @@ def main() -> int:
         return 0
     expected = json.loads(golden.read_text(encoding="utf-8"))
     results = check_all(folder)
+    if mode == "places":
+        compare_places(expected, results)
+        return 0
     differ = 0
     for name in sorted(set(expected) | set(results)):
         if expected.get(name) != results.get(name):

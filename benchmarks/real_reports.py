@@ -172,10 +172,16 @@ def docx_text(path: Path) -> str:
 
 
 def check_json(path: Path) -> list[dict[str, Any]]:
+    """The findings of ``drafter check --format json``, one entry per place: a finding found at
+    several places (docs/contracts.md: ``places``) is scored at each of them."""
     done = run("check", str(path), "--format", "json")
     if done.returncode not in (0, 1):
         raise RuntimeError(f"drafter check {path}: exit {done.returncode}: {done.stderr[-500:]}")
-    return list(json.loads(done.stdout)["findings"])
+    out = []
+    for finding in json.loads(done.stdout)["findings"]:
+        for place in finding.get("places") or [{}]:
+            out.append({**finding, **place})
+    return out
 
 
 def load_expectations() -> dict[str, Any]:

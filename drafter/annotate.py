@@ -1,10 +1,12 @@
 """``drafter check REPORT --annotate OUT.docx``: the reviewer's copy with Word comments.
 
-One comment per finding (errors and warnings; hints on request), anchored on the text the finding
-quotes, saying the rule's Chinese name, what is wrong and how to fix it. A .docx is copied with
-everything it has (python-docx keeps every part it does not understand as it was; only comment
-markers are added to the body); a .txt is laid out as a GB/T 9704 .docx first by drafter's writer.
-The report itself is only read, and the copy is never written onto it.
+Findings as a reviewer reads them (errors and warnings; hints on request): the same finding at
+several places is one finding, commented at its first place and listing the others, and a
+paragraph holds at most one comment, which carries every finding placed there, anchored on the
+text they quote. Each says the rule's Chinese name, what is wrong and how to fix it. A .docx is
+copied with everything it has (python-docx keeps every part it does not understand as it was;
+only comment markers are added to the body); a .txt is laid out as a GB/T 9704 .docx first by
+drafter's writer. The report itself is only read, and the copy is never written onto it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import difflib
 import io
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +23,18 @@ from typing import Any, TextIO
 
 from drafter.blocks import Block
 from drafter.checks import Finding, rule_name, run_checks
+from drafter.checks.base import Grouped, group_findings
 from drafter.checks.command import write_findings
-from drafter.checks.present import SEVERITY_NAMES, exit_code, listed
-from drafter.docx.anchor import locate, mark_comment, mark_paragraph
-from drafter.docx.editable import open_document
-from drafter.docx.writer import build_document
+from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, place
+from drafter.docx.anchor import (
+    CommentSheet,
+    locate,
+    locate_all,
+    mark_comment,
+    mark_paragraph,
+    xml_text,
+)
+from drafter.docx.editable import build_document, open_document
 from drafter.errors import DrafterError
 from drafter.io.inputs import same_file
 from drafter.io.outputs import refuse_special_output, write_output
@@ -52,6 +62,10 @@ FIX_HINTS = {
     "missing-date": "写明成文日期。",
 }
 _SAYS_FIX = re.compile("应|请|改为|改成|写作|可以|不必|删去|保留|建议")
+LISTED_PLACES = 10
+"""Other places of a finding a comment names (the rest are counted)."""
+AUTHOR_LIMIT = 60
+"""Characters of ``--author`` kept: Word shows a comment's author on one line."""
 
 
 @dataclass
@@ -62,8 +76,11 @@ class AnnotateResult:
     blocks: list[Block]
     findings: list[Finding]
     """Every finding of the checks (the copy comments the selected severities)."""
-    commented: list[Finding] = field(default_factory=list)
-    inexact: list[Finding] = field(default_factory=list)
+    commented: list[Grouped] = field(default_factory=list)
+    """The findings the comments carry, grouped as a reviewer reads them."""
+    comments: int = 0
+    """Comments written: at most one per paragraph."""
+    inexact: list[Grouped] = field(default_factory=list)
     """Findings whose excerpt could not be found: their comment covers the whole paragraph."""
 
 
@@ -93,8 +110,10 @@ def _onto_report(out: Path) -> DrafterError:
     )
 
 
-def comment_text(finding: Finding, *, exact: bool = True) -> str:
-    """The comment: rule name and severity, what is wrong and how to fix it (the message)."""
+def comment_text(finding: Finding | Grouped, *, exact: bool = True) -> str:
+    """One finding in a comment: rule name and severity, what is wrong and how to fix it (the
+    message), the text it quotes when the comment does not sit on it exactly, and its other
+    places when it was found at several."""
     severity = SEVERITY_NAMES.get(finding.severity, finding.severity)
     where = "（针对全文）" if finding.paragraph < 0 or not finding.excerpt else ""
     lines = [f"【{severity}】{rule_name(finding.rule)}{where}", finding.message]
@@ -103,7 +122,24 @@ def comment_text(finding: Finding, *, exact: bool = True) -> str:
         lines.append(f"怎么改：{hint}")
     if finding.excerpt and not exact:
         lines.append(f"原文：“{finding.excerpt}”")
+    if isinstance(finding, Grouped) and finding.count > 1:
+        others = [
+            f"{place(p.paragraph)}“{p.excerpt}”" if p.excerpt else place(p.paragraph)
+            for p in finding.places[1:]
+        ]
+        shown = "、".join(others[:LISTED_PLACES])
+        more = f"等，共 {finding.count} 处" if len(others) > LISTED_PLACES else ""
+        lines.append(f"同样的问题还有：{shown}{more}。")
     return "\n".join(lines)
+
+
+def clean_author(author: str | None) -> str:
+    """The comments' author as Word can store it: control characters (typed or pasted into
+    ``--author``; XML forbids most of them) left out, spaces at the ends trimmed, at most
+    AUTHOR_LIMIT characters; the default when nothing is left."""
+    visible = "".join(ch for ch in author or "" if unicodedata.category(ch) != "Cc")
+    cleaned = xml_text(visible).strip()[:AUTHOR_LIMIT]
+    return cleaned or DEFAULT_AUTHOR
 
 
 def annotate_report(
@@ -114,8 +150,9 @@ def annotate_report(
     show_all: bool = False,
     force: bool = False,
 ) -> AnnotateResult:
-    """Check a report and write a copy with one comment per error and warning (and per hint with
-    ``show_all``); returns what was done."""
+    """Check a report and write a copy with its errors and warnings (and hints with
+    ``show_all``) as comments, at most one per paragraph; returns what was done. A control
+    character in ``author`` is left out (lxml refuses it)."""
 
     path = Path(path)
     target = annotate_target(path, out, force=force)
@@ -123,12 +160,22 @@ def annotate_report(
     findings = run_checks(report.blocks)
     document, sources = _document_and_sources(report)
     result = AnnotateResult(target, report.blocks, findings)
-    author = author.strip() or DEFAULT_AUTHOR
-    for finding in listed(findings, show_all):
-        exact = _comment(document, sources, report.blocks, finding, author)
-        result.commented.append(finding)
-        if not exact and finding.excerpt:
-            result.inexact.append(finding)
+    sheet = CommentSheet(document, clean_author(author))
+    # At most one comment per paragraph: every finding first found there (a finding about the
+    # whole document goes on the title).
+    by_block: dict[int, list[Grouped]] = {}
+    for group in group_findings(listed(findings, show_all)):
+        index = group.paragraph
+        if not 0 <= index < len(report.blocks):
+            index = _whole_document_block(report.blocks)
+        by_block.setdefault(index, []).append(group)
+    for index in sorted(by_block):
+        groups = by_block[index]
+        exact = _comment(document, sheet, sources, index, groups)
+        result.commented += groups
+        result.comments += 1
+        if not exact:
+            result.inexact += [g for g in groups if _inexact(sources, index, g, len(groups))]
     buffer = io.BytesIO()
     document.save(buffer)
     # The name is claimed with its content (a new name unless --force, never the report).
@@ -173,33 +220,41 @@ def align_sources(
 
 def _comment(
     document: Any,
+    sheet: CommentSheet,
     sources: Sequence[list[Source]],
-    blocks: Sequence[Block],
-    finding: Finding,
-    author: str,
+    index: int,
+    groups: Sequence[Grouped],
 ) -> bool:
-    """Add one comment; True when it sits exactly on the finding's excerpt."""
+    """One comment on block ``index`` for the findings placed there, covering the text they
+    quote; True when it sits exactly on it."""
 
-    index = finding.paragraph
-    excerpt = finding.excerpt
-    if not 0 <= index < len(blocks):
-        # A finding about the whole document: on the title, or the first paragraph.
-        index, excerpt = _whole_document_block(blocks), ""
-    anchor = locate(sources[index], excerpt) if index < len(sources) else None
+    excerpts = [g.excerpt for g in groups if g.paragraph >= 0]
+    anchor = locate_all(sources[index], excerpts) if index < len(sources) else None
     if anchor is None:
         anchor = next(
             (a for a in (locate(s, "") for s in sources) if a is not None),
             None,
         )
     exact = anchor is not None and anchor.exact
-    comment = document.comments.add_comment(
-        text=comment_text(finding, exact=exact or not excerpt), author=author, initials=""
-    )
+    # Where one comment carries several findings, each names the text it is about.
+    quote = exact and len(groups) == 1
+    text = "\n".join(comment_text(g, exact=quote or not g.excerpt) for g in groups)
+    comment_id = sheet.add(text)
     if anchor is None:
         # No text anywhere to anchor on (cannot happen for a file the reader accepted).
-        mark_paragraph(next(document.element.body.iter(w("p"))), comment.comment_id)
+        mark_paragraph(next(document.element.body.iter(w("p"))), comment_id)
         return False
-    return mark_comment(anchor, comment.comment_id) and exact
+    return mark_comment(anchor, comment_id) and exact
+
+
+def _inexact(sources: Sequence[list[Source]], index: int, group: Grouped, sharing: int) -> bool:
+    """Is this finding's excerpt not found exactly (its comment covers more than it quotes)?"""
+    if not group.excerpt or group.paragraph < 0:
+        return False
+    if sharing == 1:
+        return True
+    anchor = locate(sources[index], group.excerpt) if index < len(sources) else None
+    return anchor is None or not anchor.exact
 
 
 def _whole_document_block(blocks: Sequence[Block]) -> int:
@@ -230,7 +285,7 @@ def run_annotate_command(
     write_findings(Path(path), result.blocks, result.findings, fmt, out, show_all=show_all)
     # With --format json, stdout stays pure JSON: the note goes to stderr.
     note = sys.stderr if fmt == "json" else out
-    print(f"已写出带批注的副本：{result.path}（{len(result.commented)} 条批注）", file=note)
+    print(f"已写出带批注的副本：{result.path}（{result.comments} 条批注）", file=note)
     if result.inexact:
         print(f"其中 {len(result.inexact)} 条在原文中未能逐字定位，批注在所在段落上。", file=note)
     return exit_code(f.severity for f in result.findings)

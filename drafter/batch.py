@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TextIO
 
 from drafter.answers.file import ANSWERS_SUFFIXES, load_answers
+from drafter.answers.model import answers_validator
 from drafter.build import build_from_answers, convert_pdf, default_output, file_warnings
 from drafter.docx.writer import _base
 from drafter.errors import (
@@ -218,6 +219,7 @@ def _warm_up(options: Options) -> None:
 
     _base()
     lexicon()  # the typo model's tables, read once for all workers
+    answers_validator()  # the answers model's classes and validator, made once for every worker
 
     try:
         env = make_environment(options.templates)

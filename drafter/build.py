@@ -6,19 +6,19 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from drafter.answers.file import default_filename, load_answers, model_to_data
+from drafter.answers.file import AnswersFile, default_filename, load_answers
+from drafter.answers.model import Answers, where
 from drafter.blocks import Block
 from drafter.checks import run_checks
 from drafter.checks.answers import AnswerFinding, check_answers
+from drafter.checks.base import Finding
 from drafter.checks.present import SERIOUS, exit_code, finding_line, listed, place, summary
 from drafter.checks.unplaced import KEY, unplaced_findings
 from drafter.docx import writer as docx_writer
 from drafter.docx.pdf import docx_to_pdf
 from drafter.errors import DrafterError
 from drafter.io.outputs import refuse_special_output, safe_filename, write_output
-from drafter.questions import iter_questions
 from drafter.render.engine import render_blocks
 
 EXAMPLE_NAME = "example.yaml"
@@ -31,9 +31,9 @@ class BuildResult:
     docx: Path
     blocks: list[Block]
     pdf: Path | None = None
-    findings: list[Any] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     """Findings of the checks on the draft (paragraph = block index)."""
-    answer_findings: list[Any] = field(default_factory=list)
+    answer_findings: list[AnswerFinding] = field(default_factory=list)
     """Findings of the text rules on the answers, each naming its answers-file key."""
     warnings: list[str] = field(default_factory=list)
     pdf_problem: str | None = None
@@ -56,7 +56,7 @@ def build_demo(
     source = example_path()
     result = build_report(source, out, outline=outline, pdf=pdf)
     answers, _ = load_answers(source)
-    name = default_filename(answers.get("identity.unit_name"), answers.get("identity.year"))
+    name = default_filename(answers.unit_name, answers.year)
     target = result.docx.parent / name
     data = source.read_bytes()
     if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
@@ -67,7 +67,7 @@ def build_demo(
     return result
 
 
-def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]]:
+def check_draft(answers: Answers, blocks: list[Block]) -> tuple[list[AnswerFinding], list[Finding]]:
     """The checks of a build (``drafter summary`` runs them without writing anything): findings
     in the answers, and in the draft those not already reported against the answer they come
     from, where the user fixes them."""
@@ -78,36 +78,35 @@ def check_draft(answers: Any, blocks: list[Block]) -> tuple[list[Any], list[Any]
         f
         for f in run_checks(
             blocks,
-            unit_type=answers.get("identity.unit_type"),
-            year=answers.get("identity.year"),
+            unit_type=answers.unit_type,
+            year=answers.year,
         )
         if (f.rule, f.excerpt) not in in_answers
     ]
     return answer_findings, findings
 
 
-def default_output(answers: Any, folder: Path | None = None) -> Path:
+def default_output(answers: Answers, folder: Path | None = None) -> Path:
     """``output/<县><单位><年>年度法治政府建设情况报告.docx`` under the current folder."""
-    unit = safe_filename(str(answers.get("identity.unit_name") or "本单位"))
-    year = answers.get("identity.year") or ""
+    unit = safe_filename(answers.unit_name or "本单位")
+    year = answers.year or ""
     folder = folder if folder is not None else Path.cwd() / "output"
     return folder / f"{unit}{year}年度法治政府建设情况报告.docx"
 
 
-def missing_for_build(answers: Any) -> list[str]:
-    """Required answers that are still empty, as Chinese labels."""
+def missing_for_build(answers: Answers) -> list[str]:
+    """Required answers that are still empty, named in Chinese."""
 
-    data = model_to_data(answers)
     missing = []
-    for q in iter_questions():
-        if not q.required or answers.get(q.key) not in (None, "", []):
+    for q, value in answers.values():
+        if not q.required or value not in (None, "", []):
             continue
-        if not q.build_default or q.default_for(data) in (None, "", []):
-            missing.append(f"{q.key}（{q.label}）")
+        if not q.build_default or q.default_for(answers.get) in (None, "", []):
+            missing.append(where(q.key))
     return missing
 
 
-def docx_target(out: Path, answers: Any) -> Path:
+def docx_target(out: Path, answers: Answers) -> Path:
     """Where ``-o OUT`` puts the report: an existing folder is a folder target (the report gets
     its default name inside it); anything else is a file name, given the .docx extension."""
     out = Path(out)
@@ -134,7 +133,7 @@ _FILE_TYPE = re.compile(r"\.[a-z][a-z0-9]{1,4}")
 
 
 def build_from_answers(
-    answers: Any,
+    answers: Answers,
     out: Path | None = None,
     *,
     outline: str | None = None,
@@ -221,13 +220,13 @@ def build_report(
     return result
 
 
-def file_findings(loaded: Any) -> list[Any]:
+def file_findings(loaded: AnswersFile) -> list[AnswerFinding]:
     """What an import could not place is not in the draft: a warning the user acts on."""
 
     return [AnswerFinding(KEY, where, finding) for where, finding in unplaced_findings(loaded.data)]
 
 
-def file_warnings(loaded: Any) -> list[str]:
+def file_warnings(loaded: AnswersFile) -> list[str]:
     """What the user should know about an answers file that a build leaves out."""
     warnings = []
     if loaded.unknown:
@@ -250,7 +249,7 @@ def findings_report(result: BuildResult, show_all: bool = True) -> tuple[list[st
     if in_answers:
         lines.append("答卷检查（请在答卷里改正）：")
         for found in in_answers:
-            lines.append(finding_line(found.finding, f"{found.key}（{found.where}）"))
+            lines.append(finding_line(found.finding, f"{found.where}（{found.key}）"))
     in_draft = listed(result.findings, show_all)
     if in_draft:
         lines.append("报告检查：")

@@ -36,6 +36,7 @@ class DrafterError(Exception):
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
+        field_label: str | None = None,
         hint: str | None = None,
         exit_code: int = EXIT_UNUSABLE,
     ) -> None:
@@ -47,6 +48,10 @@ class DrafterError(Exception):
         self.line = line
         self.column = column
         self.field = field
+        """The field at fault, as the program knows it (an answers-file key, an option)."""
+        self.field_label = field_label
+        """How the message names that field (单位全称（identity.unit_name）); "" names none (the
+        message lists the fields itself)."""
         self.hint = hint
         self.exit_code = exit_code
 
@@ -57,7 +62,9 @@ class DrafterError(Exception):
         if self.line is not None:
             column = f"第 {self.column} 列" if self.column is not None else ""
             where.append(f"第 {self.line} 行{column}")
-        if self.field is not None:
+        if self.field_label:
+            where.append(self.field_label)
+        elif self.field is not None and self.field_label is None:
             where.append(f"字段 {self.field}")
         text = self.message
         if where:

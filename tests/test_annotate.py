@@ -14,11 +14,13 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from drafter.annotate import DEFAULT_AUTHOR, annotate_report
 from drafter.checks import Finding, rule_name, run_checks
+from drafter.checks.base import Grouped, group_findings
 from drafter.docx.pdf import find_soffice
 from drafter.errors import DrafterError
 from drafter.reader import read_blocks
@@ -45,26 +47,48 @@ def texts(path: Path) -> list[str]:
     return ["".join(b.full_text.split()) for b in read_blocks(path)]
 
 
+def by_paragraph(findings: list[Finding], blocks: list[Any]) -> dict[int, list[Grouped]]:
+    """The comments a copy should have: findings grouped as a reviewer reads them, each on the
+    paragraph of its first place (the title for the whole document), one comment a paragraph."""
+    title = next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
+    out: dict[int, list[Grouped]] = {}
+    for group in group_findings(findings):
+        out.setdefault(group.paragraph if group.paragraph >= 0 else title, []).append(group)
+    return dict(sorted(out.items()))
+
+
 def assert_anchored(out: Path, findings: list[Finding], *, skip: int = 0) -> None:
-    """One new comment per finding, in order, each on exactly the finding's excerpt (a finding
-    without an excerpt: on the title). ``skip`` earlier comments come first."""
+    """At most one new comment per paragraph, in order, carrying every finding first found
+    there: one finding's comment covers exactly its excerpt (a finding without an excerpt: the
+    title), several findings' from the first excerpt to the last. ``skip`` earlier comments
+    come first."""
     comments = inspect_docx.comments(out)[skip:]
     anchored = inspect_docx.commented_texts(out)
-    assert len(comments) == len(findings)
-    title = read_blocks(out)[0].full_text
-    for comment, finding in zip(comments, findings, strict=True):
+    blocks = read_blocks(out)
+    expected = by_paragraph(findings, blocks)
+    assert len(comments) == len(expected)
+    title = blocks[0].full_text
+    for comment, groups in zip(comments, expected.values(), strict=True):
         assert comment["author"] == DEFAULT_AUTHOR
-        assert rule_name(finding.rule) in comment["text"]
-        assert finding.message in comment["text"]
+        for group in groups:
+            assert rule_name(group.rule) in comment["text"]
+            assert group.message in comment["text"]
         text = anchored[comment["id"]].rstrip("\n")
-        if finding.excerpt:
-            assert text == finding.excerpt, (finding, text)
+        excerpts = [g.excerpt for g in groups if g.excerpt and g.paragraph >= 0]
+        if len(groups) == 1 and excerpts:
+            assert text == excerpts[0], (groups, text)
+        elif excerpts:
+            assert all(e in text for e in excerpts), (groups, text)
         else:
             assert text == title
     # Every comment has its range and its reference in the body.
     assert sorted(inspect_docx.references(out)) == sorted(
         c["id"] for c in inspect_docx.comments(out)
     )
+
+
+def comment_count(findings: list[Finding], report: Path) -> int:
+    return len(by_paragraph(findings, read_blocks(report)))
 
 
 # --------------------------------------------------------------------------- .txt
@@ -78,7 +102,8 @@ def test_txt_becomes_a_commented_docx(tmp_path: Path) -> None:
     result = annotate_report(report, out)
     findings = serious(run_checks(read_blocks(report)))
     assert len(findings) >= 8
-    assert result.path == out and result.commented == findings and not result.inexact
+    assert result.path == out and set(result.commented) == set(group_findings(findings))
+    assert not result.inexact
     assert_anchored(out, findings)
     assert texts(out) == texts(report)
     assert sha(report) == before
@@ -131,11 +156,16 @@ def test_excerpts_in_tracked_changes_fields_and_links(tricky: Path, tmp_path: Pa
     out = tmp_path / "out.docx"
     annotate_report(tricky, out)
     anchored = inspect_docx.commented_texts(out)
-    by_text = {text.rstrip("\n"): ident for ident, text in anchored.items()}
+
+    def comment_on(excerpt: str) -> str:
+        """The comment whose range holds the excerpt (a paragraph's one comment covers all of
+        its findings' excerpts)."""
+        return next(ident for ident, text in anchored.items() if excerpt in text)
+
     body = inspect_docx.body(out)
     W = inspect_docx.W
     # 全乡: 全 before a deleted 体, 乡 a tracked insertion; the deletion stays inside the range.
-    ident = by_text["全乡"]
+    ident = comment_on("全乡")
     start = body.find(f".//{W}commentRangeStart[@{W}id='{ident}']")
     end = body.find(f".//{W}commentRangeEnd[@{W}id='{ident}']")
     order = list(start.getparent().iter())
@@ -147,7 +177,7 @@ def test_excerpts_in_tracked_changes_fields_and_links(tricky: Path, tmp_path: Pa
     for ref in body.iter(W + "commentReference"):
         run = ref.getparent()
         assert run.getparent().tag == W + "p"
-    ident = by_text["成功率95%"]
+    ident = comment_on("成功率95%")
     paragraph = body.find(f".//{W}commentRangeStart[@{W}id='{ident}']").getparent()
     children = list(paragraph)
     ref_run = next(
@@ -158,7 +188,7 @@ def test_excerpts_in_tracked_changes_fields_and_links(tricky: Path, tmp_path: Pa
     )
     assert children.index(ref_run) > children.index(field_end)
     # “七五”普法 is a hyperlink's text: the range is inside it, the link is kept.
-    assert "“七五”普法" in by_text
+    assert comment_on("“七五”普法")
     assert inspect_docx.count(out, "hyperlink") == 1
 
 
@@ -166,16 +196,42 @@ def test_comment_text_says_rule_problem_and_fix(tricky: Path, tmp_path: Path) ->
     out = tmp_path / "out.docx"
     annotate_report(tricky, out, author="县司法局　王五")
     texts_ = {c["text"] for c in inspect_docx.comments(out) if c["author"] == "县司法局　王五"}
+    # One comment for the paragraph's findings, each saying what is wrong and quoting its text.
+    paragraph = next(t for t in texts_ if "全乡" in t)
     assert (
         "【错误】单位用语不一致\n本报告是镇的报告，却出现了“全乡”，像是沿用了乡的材料；应为“全镇”。"
-        in texts_
+        "\n原文：“全乡”" in paragraph
     )
+    assert "6余次" in paragraph
     whole = next(t for t in texts_ if "缺少必备内容" in t)
     assert "针对全文" in whole
     # A message that only states the problem gets the rule's fix; one that says it does not.
     figures = next(t for t in texts_ if "部分大于总数" in t)
-    assert figures.endswith("怎么改：对照台账核对这几个数字，使部分不大于总数、比率与件数相符。")
-    assert all(t.count("怎么改") == 0 for t in texts_ if "应为“全镇”" in t)
+    assert "怎么改：对照台账核对这几个数字，使部分不大于总数、比率与件数相符。" in figures
+    assert all(
+        "怎么改" not in part for t in texts_ for part in t.split("【") if "应为“全镇”" in part
+    )
+
+
+def test_a_finding_at_several_places_is_one_comment_listing_them(tmp_path: Path) -> None:
+    """Thirty half-width commas are one comment at the first, naming the others, not thirty
+    comments burying the few that matter; each paragraph has one comment at most."""
+    body = "".join(f"全年开展宣传活动{n}次,发放资料{n}份。\n" for n in range(2, 32))
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "某某镇2024年度法治政府建设情况报告\n一、主要举措和成效\n" + body, encoding="utf-8"
+    )
+    out = tmp_path / "out.docx"
+    result = annotate_report(report, out)
+    comments = inspect_docx.comments(out)
+    commas = [c for c in comments if rule_name("punctuation") in c["text"]]
+    assert len(commas) == 1
+    assert "同样的问题还有：第 4 段“次,发”、第 5 段" in commas[0]["text"]
+    assert "等，共 30 处" in commas[0]["text"]
+    starts = [
+        e.getparent() for e in inspect_docx.body(out).iter(inspect_docx.W + "commentRangeStart")
+    ]
+    assert len(starts) == len(set(starts)) == result.comments == len(comments)
 
 
 def test_info_only_on_request(tricky: Path, tmp_path: Path) -> None:
@@ -184,7 +240,7 @@ def test_info_only_on_request(tricky: Path, tmp_path: Path) -> None:
     assert infos
     out = tmp_path / "out.docx"
     annotate_report(tricky, out, show_all=True)
-    assert len(inspect_docx.comments(out)) == 1 + len(findings)
+    assert len(inspect_docx.comments(out)) == 1 + comment_count(findings, tricky)
     assert any("提示" in c["text"] for c in inspect_docx.comments(out))
 
 
@@ -196,12 +252,12 @@ def test_cli_all_lists_and_comments_the_hints(tricky: Path, tmp_path: Path) -> N
     plain = tmp_path / "审核.docx"
     done = run_drafter("check", str(tricky), "--annotate", str(plain), cwd=tmp_path)
     assert done.returncode == 1, done.stderr
-    assert len(inspect_docx.comments(plain)) == 1 + len(serious(findings))
+    assert len(inspect_docx.comments(plain)) == 1 + comment_count(serious(findings), tricky)
     assert not any(f.message in done.stdout for f in infos)
     out = tmp_path / "审核(全部).docx"
     done = run_drafter("check", str(tricky), "--annotate", str(out), "--all", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
-    assert len(inspect_docx.comments(out)) == 1 + len(findings)
+    assert len(inspect_docx.comments(out)) == 1 + comment_count(findings, tricky)
     assert all(f.message in done.stdout for f in infos)
     shown = run_drafter("check", "--help", cwd=tmp_path).stdout
     assert "--with-info" not in shown
@@ -224,15 +280,15 @@ def test_seed_docx_anchors(seed: Path, numbered: bool, tmp_path: Path) -> None:
     assert findings, "every seed has at least one real flaw"
     # A quoted heading number that Word generates (numPr) is not text in the document: that
     # comment covers the paragraph; every other comment sits exactly on its excerpt.
-    generated = [f for f in result.inexact if f.rule == "numbering"]
+    generated = [g for g in result.inexact if g.rule == "numbering"]
     assert result.inexact == generated
-    exact = [f for f in findings if f not in generated]
+    expected = by_paragraph(findings, read_blocks(report))
     anchored = inspect_docx.commented_texts(out)
     ids = [c["id"] for c in inspect_docx.comments(out)]
-    assert len(ids) == len(findings)
-    for ident, finding in zip(ids, findings, strict=True):
-        if finding in exact and finding.excerpt:
-            assert anchored[ident].rstrip("\n") == finding.excerpt
+    assert len(ids) == len(expected)
+    for ident, groups in zip(ids, expected.values(), strict=True):
+        if len(groups) == 1 and groups[0].excerpt and groups[0] not in generated:
+            assert anchored[ident].rstrip("\n") == groups[0].excerpt
     assert texts(out) == texts(report)
     assert inspect_docx.formatted_chars(out) == inspect_docx.formatted_chars(report)
     assert sha(report) == before
@@ -306,7 +362,7 @@ def test_libreoffice_saved_docx(tricky: Path, tmp_path: Path) -> None:
         ]
         # LibreOffice writes "author, date, " as the note's title.
         mine = [n for n in notes if n[2].startswith(DEFAULT_AUTHOR)]
-        assert len(mine) == len(findings)
+        assert len(mine) == comment_count(findings, saved)
         assert any(n[2].startswith("张三") for n in notes)
         note = next(n for n in mine if "单位用语不一致" in n[3])
         page = document[note[0]]
@@ -352,7 +408,8 @@ def test_cli_annotate_new_name_or_force(tmp_path: Path) -> None:
     assert second.is_file() and f"已写出带批注的副本：{second}" in done.stdout
     done = run_drafter("check", str(report), "--annotate", str(existing), "--force", cwd=tmp_path)
     assert done.returncode == 1
-    assert len(inspect_docx.comments(existing)) == len(serious(run_checks(read_blocks(report))))
+    findings = serious(run_checks(read_blocks(report)))
+    assert len(inspect_docx.comments(existing)) == comment_count(findings, report)
 
 
 def test_cli_annotate_json_stays_json(tmp_path: Path) -> None:
@@ -374,7 +431,7 @@ def test_cli_annotate_json_stays_json(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     data = json.loads(done.stdout)
-    assert len(data["findings"]) == len(run_checks(read_blocks(report)))
+    assert sum(f["count"] for f in data["findings"]) == len(run_checks(read_blocks(report)))
     assert "已写出带批注的副本" in done.stderr
     assert {c["author"] for c in inspect_docx.comments(out)} == {"王五"}
 

@@ -12,11 +12,11 @@ from drafter.answers.file import (
     SCHEMA_VERSION,
     dump_answers,
     load_answers,
-    model_to_data,
     parse_answers_text,
     read_answers_file,
     save_answers,
 )
+from drafter.answers.model import to_data
 from drafter.errors import DrafterError
 from drafter.questions import iter_questions
 from drafter.text.figures import Figure
@@ -41,7 +41,7 @@ def test_example_loads_and_round_trips(example_path: Path) -> None:
     answers, loaded = load_answers(example_path)
     assert answers.get("identity.unit_name") == "俄久乡"
     assert answers.get("publicity.materials") == Figure(2000)
-    again = parse_answers_text(dump_answers(model_to_data(answers), loaded.doc))
+    again = parse_answers_text(dump_answers(to_data(answers), loaded.doc))
     assert again.data == loaded.data
 
 
@@ -105,7 +105,9 @@ def test_invalid_value_names_field_and_line(write_answers: Any) -> None:
     assert err.field == "publicity.activities"
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[err.line - 1].strip() == "activities: 很多"
-    assert "普法宣传活动" in str(err) and str(path) in str(err)
+    assert str(path) in str(err)
+    # The clerk's name of the field and its line, the key only in brackets after them.
+    assert f"普法宣传活动（第 {err.line} 行，publicity.activities）" in str(err)
 
 
 def test_contradicting_figures_name_field_and_line(write_answers: Any) -> None:

@@ -11,10 +11,10 @@ from drafter.answers.file import (
     _answers_file,
     dump_answers,
     load_answers,
-    model_to_data,
     parse_answers_text,
     read_answers_file,
 )
+from drafter.answers.model import to_data
 from drafter.build import example_path
 from drafter.errors import DrafterError
 
@@ -37,7 +37,7 @@ def test_fast_reading_equals_round_trip_reading(text: str) -> None:
 
 def test_fast_reading_of_a_file_drafter_wrote(tmp_path: Path) -> None:
     answers, _ = load_answers(example_path())
-    text = dump_answers(model_to_data(answers))
+    text = dump_answers(to_data(answers))
     assert load_plain(text) == parse_answers_text(text).data
 
 

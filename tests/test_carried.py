@@ -15,6 +15,7 @@ import pytest
 from drafter.answers import carried
 from drafter.answers.carryover import start_from_last
 from drafter.answers.file import read_answers_file, save_answers
+from drafter.answers.model import to_data, validate_answers
 from drafter.build import build_report, example_path, findings_report
 from drafter.questionnaire import run_edit, run_new, summary_lines
 from drafter.questions import get_answer
@@ -49,7 +50,7 @@ def last_year(tmp_path: Path) -> Path:
 
 def test_collect_lists_every_figure_of_the_carried_texts(last_year: Path) -> None:
     data = start_from_last(last_year)
-    found = [(cf.place, cf.figure, cf.key) for cf in carried.load(data)]
+    found = [(cf.place, cf.figure, cf.key) for cf in data.carried_figures]
     assert ("学法用法方面的具体措施第1条", "5次", "study.cadre_sessions") in found
     assert ("普法宣传方面的具体措施第1条", "20场次", "publicity.activities") in found
     assert ("普法宣传方面的具体措施第1条", "2000份", "publicity.materials") in found
@@ -62,16 +63,15 @@ def test_collect_lists_every_figure_of_the_carried_texts(last_year: Path) -> Non
 def test_the_record_is_readable_in_the_answers_file(tmp_path: Path, last_year: Path) -> None:
     data = start_from_last(last_year)
     path = tmp_path / "this.yaml"
-    save_answers(path, data)
+    save_answers(path, to_data(data))
     text = path.read_text(encoding="utf-8")
     assert "沿用文字里的数字" in text
     assert "last_year: 20场次 # 去年的数字" in text
     assert "place: 普法宣传方面的具体措施第1条 # 位置" in text
     assert "# 已确认的报告年度；空＝还没有确认" in text
     # The record reads back as it was written.
-    assert [cf.figure for cf in carried.load(read_answers_file(path).data)] == [
-        cf.figure for cf in carried.load(data)
-    ]
+    again = validate_answers(read_answers_file(path).data)
+    assert again.carried_figures == data.carried_figures
 
 
 @pytest.mark.parametrize(
@@ -91,19 +91,20 @@ def test_drop_clause(figure: str, expected: str) -> None:
 
 
 def test_a_figure_is_found_again_after_other_edits(last_year: Path) -> None:
-    data = start_from_last(last_year)
-    cf = next(cf for cf in carried.load(data) if cf.figure == "8场")
+    started = start_from_last(last_year)
+    cf = next(cf for cf in started.carried_figures if cf.figure == "8场")
+    data = to_data(started)
     measures = data["publicity"]["measures"]
     measures.reverse()  # moved to second place, its sentence otherwise unchanged
-    path, mention = carried.locate(data, cf) or ("", None)
+    path, mention = carried.locate(validate_answers(data), cf) or ("", None)
     assert path == "publicity.measures[1].text" and mention is not None
     measures[1]["text"] = measures[1]["text"].replace("8场", "12场")  # changed by hand
-    assert carried.locate(data, cf) is None
-    assert cf not in carried.outstanding(data)
+    assert carried.locate(validate_answers(data), cf) is None
+    assert cf not in carried.outstanding(validate_answers(data))
 
 
 def test_review_summary_fits_a_40_line_terminal(last_year: Path) -> None:
-    data = start_from_last(last_year)
+    data = to_data(start_from_last(last_year))
     findings = [f"第{n}处：一条很长的检查意见" for n in range(30)]
     lines = summary_lines(data, list(data["to_confirm"]), list(data["to_confirm"]), findings)
     assert len(lines) <= 35, "\n".join(lines)  # the prompt and the toolbar below it
@@ -162,12 +163,12 @@ def test_kept_changed_and_dropped_figures_are_recorded_and_build_warns_about_non
     )
     assert get_answer(data, "study.cadre_sessions") == 6
     assert get_answer(data, "publicity.activities") == 25
-    record = {cf.figure: cf for cf in carried.load(data)}
+    record = {cf.figure: cf for cf in validate_answers(data).carried_figures}
     assert record["5次"].confirmed == 2025 and record["5次"].now == "6次"
     assert record["2000份"].confirmed == 2025 and record["2000份"].now is None
     assert record["8场"].now == "删去"
     assert record["5人次"].now == "不报告"  # the declined structured figure
-    assert carried.outstanding(data) == []
+    assert carried.outstanding(validate_answers(data)) == []
 
     data["identity"]["date"] = "2026年1月15日"
     save_answers(this, data)

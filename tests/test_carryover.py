@@ -20,7 +20,7 @@ from drafter.answers.carryover import (
     start_from_last,
 )
 from drafter.answers.file import read_answers_file, save_answers
-from drafter.answers.model import validate_answers
+from drafter.answers.model import to_data, validate_answers
 from drafter.errors import DrafterError
 from drafter.questionnaire import run_new, skip_reason
 from drafter.questions import QUESTIONS, SECTIONS, get_answer
@@ -141,7 +141,7 @@ def test_two_year_scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     last = tmp_path / "俄久乡2024年度法治政府建设答卷.yaml"
     assert (tmp_path / "output" / "俄久乡2024年度法治政府建设情况报告.docx").exists()
 
-    keys2 = year2_keys(start_from_last(last))
+    keys2 = year2_keys(to_data(start_from_last(last)))
     code, log = drive(keys2, run_new, None, from_last=last)
     assert code == 0
     this = tmp_path / "俄久乡2025年度法治政府建设答卷.yaml"
@@ -200,29 +200,30 @@ def last_year(tmp_path: Path) -> Path:
 
 
 def test_start_from_last_carries_texts_and_keeps_last_years_figures(last_year: Path) -> None:
-    data = start_from_last(last_year)
+    data = to_data(start_from_last(last_year))
     assert get_answer(data, "identity.year") == 2025
     assert get_answer(data, "identity.unit_name") == "俄久乡"
     assert get_answer(data, "identity.date") is None  # not carried
     assert get_answer(data, "publicity.activities") is None  # figures start empty
     assert get_answer(data, "organisation.measures")  # texts carried
-    assert get_answer(data, "plans.items") is None  # plans come back as follow-ups instead
+    assert get_answer(data, "plans.items") == []  # plans come back as follow-ups instead
     assert data["last_year"]["figures"]["publicity.activities"] == 20
     assert data["last_year"]["plans"][0]["heading"] == "进一步提高法治意识"
     assert data["to_confirm"][0] == "identity.unit_name"
 
 
 def test_stale_years_and_superseded_terms_are_found(last_year: Path) -> None:
-    data = start_from_last(last_year)
-    notes = carried_notes(data)
+    started = start_from_last(last_year)
+    notes = carried_notes(started)
     # The example's 工作方案 sentence names 2024: stale in a 2025 report.
     assert any("2024年" in m for m in notes["organisation.measures"])
+    data = to_data(started)
     data["publicity"]["measures"][0]["text"] += "严格执行《信访条例》，深化“七五”普法。"
-    messages = " ".join(carried_notes(data)["publicity.measures"])
+    messages = " ".join(carried_notes(validate_answers(data))["publicity.measures"])
     assert "信访工作条例" in messages and "八五" in messages
     # A plan period (2021—2025年) is not a stale year.
     data["study"]["measures"][0]["text"] = "落实《法治政府建设实施纲要（2021—2025年）》。"
-    assert "study.measures" not in carried_notes(data)
+    assert "study.measures" not in carried_notes(validate_answers(data))
 
 
 def test_year_dependent_wording_is_refreshed(tmp_path: Path, last_year: Path) -> None:
@@ -232,7 +233,7 @@ def test_year_dependent_wording_is_refreshed(tmp_path: Path, last_year: Path) ->
         "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届二中、三中全会精神"
     )
     save_answers(last_year, data, base=loaded)
-    guiding = get_answer(start_from_last(last_year), "opening.guiding")
+    guiding = start_from_last(last_year).text("opening.guiding")
     assert guiding.endswith("党的二十大和二十届二中、三中、四中全会精神")
 
 
@@ -248,8 +249,12 @@ def test_year_dependent_wording_is_refreshed(tmp_path: Path, last_year: Path) ->
     ],
 )
 def test_figure_warnings(key: str, last: Any, new: Any, expected: str | None) -> None:
-    data = {"last_year": {"figures": {key: last} if last is not None else {}}}
-    warning = figure_warning(QUESTIONS[key], new, data)
+    section, name = key.split(".")
+    data = {
+        "last_year": {"figures": {key: last} if last is not None else {}},
+        section: {name: new},
+    }
+    warning = figure_warning(QUESTIONS[key], validate_answers(data))
     assert (warning is None) if expected is None else (expected in (warning or ""))
 
 
@@ -269,7 +274,7 @@ def test_change_is_computed(old: Figure | None, new: Figure | None, text: str) -
 
 
 def test_compare_command_prints_every_figure_and_rates(tmp_path: Path, last_year: Path) -> None:
-    data = start_from_last(last_year)
+    data = to_data(start_from_last(last_year))
     data["publicity"]["activities"] = 25
     data["disputes"]["mediated"] = 8
     data["disputes"]["resolved"] = 6
@@ -280,7 +285,9 @@ def test_compare_command_prints_every_figure_and_rates(tmp_path: Path, last_year
     assert "普法宣传活动（场次）" in text and "+5（+25%）" in text
     assert "发放宣传资料（份）" in text and "2000" in text  # reported last year only
     assert "调解成功率" in text and "-25个百分点" in text  # 100% → 75%
-    rows = comparison_rows(read_answers_file(last_year).data, data)
+    rows = comparison_rows(
+        validate_answers(read_answers_file(last_year).data), validate_answers(data)
+    )
     assert rows[0] == ["项目", "2024年", "2025年", "增减"]
 
 
@@ -303,7 +310,7 @@ def test_migration_is_shown_and_saved_only_after_confirmation(tmp_path: Path) ->
     path.write_bytes(original)
     _, log = drive("n" + ENTER, run_new, path)
     shown = "\n".join(log)
-    assert "identity.name 改名为 identity.unit_name" in shown
+    assert "单位全称：键名由 identity.name 改为 identity.unit_name" in shown
     assert "4 个数字由 {value, approx} 写法改为 30 或 1500余" in shown
     assert path.read_bytes() == original and not (tmp_path / "old.v0.yaml").exists()
 

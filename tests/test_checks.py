@@ -29,6 +29,8 @@ ALL_RULES = {
     "punctuation",
     "spacing",
     "typo",
+    "document-name",
+    "word-usage",
     *SEAM_RULES,
     # Answers-level only (they need last year's record in the answers file).
     "carried-figure",
@@ -268,8 +270,14 @@ def test_explicit_identity_overrides_detection() -> None:
 
 
 def test_json_contract() -> None:
-    finding = Finding("typo", "error", "疑似错别字", "衍接", 3)
-    document = findings_to_json("a.docx", [finding])
+    """docs/contracts.md: the five fields of a finding as before (its first place), then how
+    many places it has and each place."""
+    findings = [
+        Finding("typo", "error", "疑似错别字", "衍接", 3),
+        Finding("typo", "error", "疑似错别字", "衍接", 7),
+        Finding("spacing", "warning", "多了空格", "5 年", 1),
+    ]
+    document = findings_to_json("a.docx", findings)
     assert document == {
         "file": "a.docx",
         "findings": [
@@ -279,7 +287,21 @@ def test_json_contract() -> None:
                 "message": "疑似错别字",
                 "excerpt": "衍接",
                 "paragraph": 3,
-            }
+                "count": 2,
+                "places": [
+                    {"paragraph": 3, "excerpt": "衍接"},
+                    {"paragraph": 7, "excerpt": "衍接"},
+                ],
+            },
+            {
+                "rule": "spacing",
+                "severity": "warning",
+                "message": "多了空格",
+                "excerpt": "5 年",
+                "paragraph": 1,
+                "count": 1,
+                "places": [{"paragraph": 1, "excerpt": "5 年"}],
+            },
         ],
     }
 
@@ -291,7 +313,13 @@ def test_command_json(tmp_path: Path) -> None:
     assert code == 1
     assert "镇党委" in out.getvalue()  # ensure_ascii=False
     assert set(document) == {"file", "findings"}
-    assert {"rule", "severity", "message", "excerpt", "paragraph"} == set(document["findings"][0])
+    fields = {"rule", "severity", "message", "excerpt", "paragraph", "count", "places"}
+    assert all(set(f) == fields for f in document["findings"])
+    # The same finding at three places is one entry listing them.
+    full = [f for f in document["findings"] if f["excerpt"] == "全镇"]
+    assert len(full) == 1 and full[0]["count"] == len(full[0]["places"]) >= 2
+    severities = [f["severity"] for f in document["findings"]]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
 
 
 def test_command_text_groups_and_summary() -> None:
@@ -299,10 +327,31 @@ def test_command_text_groups_and_summary() -> None:
     code = run_check_command(SEEDS / "001_1b8db11db821e11c.txt", "text", out)
     text = out.getvalue()
     assert code == 1
-    assert "【（三）】" in text and f"■ {rule_name('numbering')}（2 处）" in text
+    assert "【（三）】" in text and f"■ [错误] {rule_name('numbering')}" in text
     # Users see rule names; ids are for JSON only.
     assert "numbering" not in text
     assert text.rstrip().splitlines()[-1].startswith("检查结果：")
+
+
+def test_text_lists_a_repeated_finding_once_with_its_places(tmp_path: Path) -> None:
+    """A half-width comma in every sentence is one thing to fix: one entry, its places under it
+    (the first few with their text, the rest by paragraph), errors before warnings, and the
+    summary still counting every place."""
+    body = "".join(f"全年开展宣传活动{n}次,发放资料{n}份。\n" for n in range(2, 12))
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某某镇2024年度法治政府建设情况报告\n一、主要举措和成效\n" + body + "全乡开展活动。\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    run_check_command(path, "text", out)
+    text = out.getvalue()
+    entries = [line for line in text.splitlines() if line.startswith("■")]
+    assert sum(rule_name("punctuation") in line for line in entries) == 1
+    assert f"■ [警告] {rule_name('punctuation')}（10 处）" in text
+    assert "另有 5 处：第 8、9、10、11、12 段" in text
+    assert entries[0].startswith("■ [错误]")
+    assert "共 " in text.splitlines()[-1] and "处" in text.splitlines()[-1]
 
 
 def test_command_clean_file_exits_zero(tmp_path: Path) -> None:

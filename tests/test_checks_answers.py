@@ -48,5 +48,5 @@ def test_build_reports_answer_findings_once_and_exits_1(
     assert not [f for f in result.findings if f.rule == "unit-mismatch"]
     assert main(["build", str(path), "-o", str(tmp_path / "r.docx")]) == 1
     out = capsys.readouterr().out
-    assert "disputes.measures（矛盾纠纷化解方面的具体措施第1条内容）" in out
+    assert "矛盾纠纷化解方面的具体措施第1条内容（disputes.measures）" in out
     assert "1 个错误" in out

@@ -127,7 +127,9 @@ def test_answers_text_figure_against_the_structured_figure(example_data: dict[st
     assert conflict.finding.severity == "error"
     assert conflict.finding.excerpt == "全年组织干部集中学法6次。"
     assert "5次" in conflict.finding.message and "“6次”" in conflict.finding.message
-    assert "study.measures" in conflict.finding.message
+    # Where the text is, in the clerk's words (the finding's key names the figure's field).
+    assert "学法用法方面的具体措施第1条内容" in conflict.finding.message
+    assert "study.measures" not in conflict.finding.message
 
 
 @pytest.mark.parametrize(
@@ -165,5 +167,5 @@ def test_build_names_the_key_and_the_sentence(
     ]
     assert main(["build", str(path), "-o", str(tmp_path / "r2.docx")]) == 1
     out = capsys.readouterr().out
-    assert "study.cadre_sessions（干部集中学法）" in out
+    assert "干部集中学法（study.cadre_sessions）" in out
     assert "【全年组织干部集中学法6次。】" in out

@@ -37,7 +37,7 @@ def _found(sentence: str, rule: str) -> list[tuple[str, str]]:
         ("punctuation", "开展宣传活动，，发放资料。", "，，", "warning"),
         ("punctuation", "开展活动３０场次。", "３０", "warning"),
         ("spacing", "2025 年开展活动。", "5 年", "warning"),
-        ("typo", "截止目前，共开展活动10次。", "截止", "warning"),
+        ("word-usage", "截止目前，共开展活动10次。", "截止目前", "warning"),
         ("outdated-term", "落实“七五”普法规划。", "“七五”普法", "error"),
         ("outdated-term", "贯彻党的十九大精神。", "党的十九大精神", "warning"),
         (

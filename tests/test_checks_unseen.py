@@ -125,6 +125,9 @@ SEAM_RULES = {
     "heading-form",
     "missing-cause",
     "doubled-word",
+    "stray-line",
+    "title-repeat",
+    "figure-only",
 }
 
 

@@ -145,11 +145,12 @@ def test_build_and_check_exit_1_on_the_same_warning(
     out = tmp_path / "报告.docx"
     assert main(["build", str(answers), "-o", str(out)]) == 1
     text = capsys.readouterr().out
-    assert "[警告] publicity.measures（" in text and rule_name("spacing") in text
+    assert "[警告] 普法宣传方面的具体措施" in text and rule_name("spacing") in text
+    assert "（publicity.measures）" in text
     assert "0 个错误，1 个警告" in text
     assert main(["check", str(out)]) == 1
     text = capsys.readouterr().out
-    assert f"■ {rule_name('spacing')}（1 处）" in text
+    assert f"■ [警告] {rule_name('spacing')}：" in text
     assert "spacing" not in text  # the id is for JSON only
 
 
@@ -173,10 +174,12 @@ def test_a_whole_document_finding_is_全文_in_text_and_minus_1_in_json(
 ) -> None:
     import json
 
+    from drafter.checks import rule_name
+
     seed = next((ROOT / "seeds").glob("004_*.txt"))
     assert main(["check", str(seed)]) == 1
     text = capsys.readouterr().out
-    assert "[错误] 全文：缺少必备内容" in text
+    assert f"■ [错误] {rule_name('missing-part')}：" in text and "\n    全文\n" in text
     assert main(["check", str(seed), "--format", "json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     missing = [f for f in findings if f["rule"] == "missing-part"]

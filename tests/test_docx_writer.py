@@ -15,8 +15,9 @@ from lxml import etree
 from drafter.blocks import Block, number_blocks
 from drafter.docx import layout as g
 from drafter.docx import writer as dw
+from drafter.docx.editable import build_document
 from drafter.docx.layout import break_title
-from drafter.docx.writer import build_document, signature_indents, text_width_chars, write_docx
+from drafter.docx.writer import signature_indents, text_width_chars, write_docx
 from drafter.errors import DrafterError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -321,11 +320,12 @@ def test_problems_in_one_paragraph_become_items_with_their_own_headings() -> Non
 
 
 def test_next_years_rectification_is_asked_about_each_problem() -> None:
-    data: dict[str, Any] = import_text(PROBLEMS).data
-    last = start_from_data(data, "去年.yaml")["last_year"]["problems"]
+    imported = import_text(PROBLEMS).answers
+    last_year = start_from_data(imported, "去年.yaml").last_year
+    last = last_year.problems if last_year is not None else ()
     # What 整改 is asked about: each problem by its heading, or its text when it is one clause;
     # never the lead-in ("……但仍存在一些不足：").
-    assert [rectification_item(p, "done", "")["heading"] for p in last] == [
+    assert [rectification_item(p, "done", "").heading for p in last] == [
         "法治学习不够深入",
         "普法宣传形式单一。",
         "在行政执法方面，执法人员力量薄弱",

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from drafter.answers.model import to_data
 from drafter.blocks import Block
 from drafter.cli import main
 from drafter.importer import (
@@ -366,7 +367,7 @@ def test_demo_docx_round_trip(tmp_path: Path, example_data: dict[str, Any]) -> N
     from drafter.build import build_report, example_path
 
     built = build_report(example_path(), tmp_path / "demo.docx")
-    data = import_file(built.docx)
+    data = to_data(import_file(built.docx))
     for key in ("unit_name", "unit_type", "county", "year", "addressee", "signers", "date"):
         assert data["identity"][key] == example_data["identity"][key], key
     assert data["identity"]["outline"] == example_data["identity"]["outline"]
@@ -724,7 +725,7 @@ def test_truncated_text() -> None:
 def test_gbk_text_file(tmp_path: Path) -> None:
     path = tmp_path / "记事本.txt"
     path.write_bytes(seed("003").read_text(encoding="utf-8").encode("gb18030"))
-    assert filled_figures(import_file(path)) == FIGURES["003"]
+    assert filled_figures(to_data(import_file(path))) == FIGURES["003"]
 
 
 def test_a_jiedao_report_of_another_year_and_wording() -> None:
@@ -773,7 +774,7 @@ def test_a_zero_stated_in_the_old_text_is_stated_once_in_the_draft(tmp_path: Pat
 
     seed = next((Path(__file__).parent.parent / "seeds").glob("002_*.txt"))
     path = tmp_path / "a.yaml"
-    save_answers(path, import_file(seed))
+    save_answers(path, to_data(import_file(seed)))
     text = "".join(b.full_text for b in build_report(path, tmp_path / "a.docx").blocks)
     assert text.count("行政诉讼应诉案件") + text.count("未发生行政复议和行政诉讼案件") == 1
 
@@ -919,7 +920,7 @@ def test_import_lists_what_it_could_not_place_and_build_warns(
     assert "没有写进报告" in found.finding.message
     assert main(["build", str(out), "-o", str(tmp_path / "报告2.docx")]) == 1
     printed = capsys.readouterr().out
-    assert "unplaced_items（导入时无法确定位置的内容第1条）" in printed
+    assert "导入时无法确定位置的内容第1条（unplaced_items）" in printed
     assert "[警告]" in printed
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
-from drafter.answers.model import check_answer, cross_check, validate_answers
+from drafter.answers.file import read_answers_file
+from drafter.answers.model import (
+    check_answer,
+    cross_check,
+    field_name,
+    parse_answers,
+    report_model,
+    validate_answers,
+)
+from drafter.build import example_path
 from drafter.errors import DrafterError
 from drafter.questions import QUESTIONS, SECTIONS, iter_questions
 from drafter.text.figures import Figure
@@ -113,8 +123,11 @@ def test_invalid_values_name_every_field() -> None:
     with pytest.raises(DrafterError) as info:
         validate_answers({"publicity": {"activities": "很多", "materials": -5}})
     text = str(info.value)
-    assert "publicity.activities（普法宣传活动）" in text
-    assert "publicity.materials（发放宣传资料）" in text
+    # The clerk reads the question's label first; the key stays in brackets for whoever edits
+    # the file, and no English key leads a line.
+    assert "普法宣传活动（publicity.activities）" in text
+    assert "发放宣传资料（publicity.materials）" in text
+    assert "字段" not in text
     assert info.value.exit_code == 2
 
 
@@ -145,10 +158,10 @@ def test_every_bad_answer_is_named_in_catalogue_order_with_the_first_as_field() 
     lines = str(info.value).splitlines()
     named = [line.split("：")[0].strip(" -") for line in lines if line.startswith("  - ")]
     assert named == [
-        "followups",
-        "identity.year（报告年度）",
-        "publicity.activities（普法宣传活动）",
-        "publicity.materials（发放宣传资料）",
+        "去年计划的落实情况（followups）",
+        "报告年度（identity.year）",
+        "普法宣传活动（publicity.activities）",
+        "发放宣传资料（publicity.materials）",
     ]
     assert info.value.field == "followups"
 
@@ -168,5 +181,32 @@ def test_assigning_an_answer_parses_it_like_loading() -> None:
     assert answers.get("publicity.activities") == Figure(1500, approx=True)
     with pytest.raises(ValueError, match="不是数字"):
         answers.publicity.activities = "很多"
-    with pytest.raises(AttributeError):
+    # pydantic refuses a field the section does not have (a ValueError, not an AttributeError).
+    with pytest.raises((AttributeError, ValueError)):
         answers.publicity.no_such_question = 1
+
+
+def test_pydantics_own_validation_of_the_models_agrees_with_the_validator() -> None:
+    """The models' annotations carry the same parsers as the schema the build validates with."""
+    data = read_answers_file(example_path()).data
+    assert report_model().model_validate(data) == validate_answers(data)
+    bad = {"identity": {"year": "明年"}, "publicity": {"activities": "三十"}, "study": 5}
+    with pytest.raises(ValidationError) as info:
+        report_model().model_validate(bad)
+    keys = [".".join(str(p) for p in e["loc"][:2]) for e in info.value.errors()]
+    assert keys == [p.key for p in parse_answers(bad)[1]]
+
+
+def test_fields_are_named_as_the_clerk_reads_them() -> None:
+    assert field_name("identity.unit_name") == "单位全称"
+    # A label several sections share is named with its section.
+    assert field_name("publicity.title") == "普法宣传·本部分小标题"
+    assert field_name("publicity") == "普法宣传部分"
+    assert field_name("followups") == "去年计划的落实情况"
+
+
+def test_a_value_that_does_not_validate_is_left_empty_and_named() -> None:
+    answers, problems = parse_answers({"publicity": {"activities": "很多", "materials": 30}})
+    assert answers.get("publicity.activities") is None
+    assert answers.figure("publicity.materials") == Figure(30)
+    assert [p.key for p in problems] == ["publicity.activities"]

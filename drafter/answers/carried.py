@@ -11,20 +11,22 @@ can read which figure was confirmed when.
 A structured figure reported last year and left empty this year ("figure dropped") is found from
 the ``last_year`` block; an explicit "今年不报告" is recorded here too, so it is not reported again.
 
-Everything here is pure (plain answer data in, plain data out).
+Everything here is pure: the typed answers in, records and texts out (the questionnaire records
+what the user decided; :func:`with_text` gives it the answer with a text changed).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafter.questions import QUESTIONS, SECTIONS, get_answer
+from drafter.answers.model import Answers
+from drafter.answers.parse import AnswerValue, Item
+from drafter.answers.records import PATH, CarriedFigure, place_of
+from drafter.questions import QUESTIONS
 from drafter.text.figure_rules import clause_span
 from drafter.text.figures import Figure, FigureError, parse_figure
 from drafter.text.mentions import Mention, find_mentions
@@ -37,82 +39,9 @@ DECLINED = "不报告"
 """``now`` of a structured figure the user chose not to report this year."""
 
 TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
-_PATH = re.compile(r"^(?P<key>[a-z_]+\.[a-z_]+)(?:\[(?P<index>\d+)\](?:\.(?P<field>text))?)?$")
 
 
 # --------------------------------------------------------------------------- the record
-
-
-@dataclass
-class CarriedFigure:
-    """One figure of last year: inside a carried text, or (declined) a structured answer."""
-
-    path: str
-    """Where it is: ``publicity.measures[1].text`` (0-based item), ``opening.summary``, or a
-    structured key (``publicity.consultations``) for a declined figure."""
-    sentence: str
-    """The sentence it stood in when the year started ("" for a structured figure)."""
-    figure: str
-    """Last year's figure as written: ``20场次``, ``1500余份``."""
-    key: str | None = None
-    """The catalogue key the figure reads as, if any."""
-    confirmed: int | None = None
-    """The report year it was confirmed for (kept, changed or dropped)."""
-    now: str | None = None
-    """What it became: this year's figure as written, ``删去`` or ``不报告``."""
-
-    @property
-    def question(self) -> str:
-        match = _PATH.match(self.path)
-        return match.group("key") if match else self.path
-
-    @property
-    def structured(self) -> bool:
-        q = QUESTIONS.get(self.path)
-        return q is not None and q.kind == "figure"
-
-    @property
-    def place(self) -> str:
-        """The Chinese name of where it is: 普法宣传方面的具体措施第2条."""
-        return place_of(self.path)
-
-    def confirmed_for(self, year: Any) -> bool:
-        return isinstance(year, int) and self.confirmed == year
-
-    def to_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"path": self.path, "place": self.place}
-        if self.sentence:
-            data["sentence"] = self.sentence
-        data["last_year"] = self.figure
-        if self.key:
-            data["key"] = self.key
-        data["confirmed"] = self.confirmed
-        if self.now is not None:
-            data["now"] = self.now
-        return data
-
-    @classmethod
-    def from_data(cls, entry: Any) -> CarriedFigure | None:
-        """An entry of the answers file, or None when it is not one (never raises)."""
-        if not isinstance(entry, Mapping):
-            return None
-        path, figure = entry.get("path"), entry.get("last_year")
-        if not isinstance(path, str) or not _PATH.match(path) or not figure:
-            return None
-        confirmed = entry.get("confirmed")
-        if isinstance(confirmed, str) and confirmed.strip().isdigit():
-            confirmed = int(confirmed.strip())
-        key = entry.get("key")
-        now = entry.get("now")
-        return cls(
-            path=path,
-            sentence=str(entry.get("sentence") or ""),
-            figure=str(figure),
-            key=key if isinstance(key, str) and key in QUESTIONS else None,
-            confirmed=confirmed if isinstance(confirmed, int) else None,
-            now=str(now) if now not in (None, "") else None,
-        )
-
 
 # Chinese comments beside each field of an entry in the answers file.
 FIELD_COMMENTS = {
@@ -124,17 +53,6 @@ FIELD_COMMENTS = {
     "confirmed": "已确认的报告年度；空＝还没有确认",
     "now": "今年改成的数字；删去＝这一分句已删去；不报告＝今年不报告这个数字",
 }
-
-
-def load(data: Mapping[str, Any]) -> list[CarriedFigure]:
-    entries = data.get(RECORD_KEY)
-    if not isinstance(entries, list):
-        return []
-    return [cf for cf in (CarriedFigure.from_data(e) for e in entries) if cf is not None]
-
-
-def store(data: dict[str, Any], figures: list[CarriedFigure]) -> None:
-    data[RECORD_KEY] = [cf.to_data() for cf in figures] or None
 
 
 def to_commented(entries: Any) -> Any:
@@ -157,81 +75,63 @@ def to_commented(entries: Any) -> Any:
 # --------------------------------------------------------------------------- places and texts
 
 
-def place_of(path: str) -> str:
-    match = _PATH.match(path)
-    if not match or match.group("key") not in QUESTIONS:
-        return path
-    q = QUESTIONS[match.group("key")]
-    index = match.group("index")
-    if index is None:
-        return q.label
-    unit = "行" if q.kind == "list" else "条"
-    return f"{q.label}第{int(index) + 1}{unit}"
-
-
-def text_slots(data: Mapping[str, Any], key: str | None = None) -> Iterator[tuple[str, str]]:
+def text_slots(answers: Answers, key: str | None = None) -> Iterator[tuple[str, str]]:
     """(path, text) of every text answer (of one question, when ``key`` is given)."""
-    for section in SECTIONS:
-        for q in section.questions:
-            if q.kind not in TEXT_KINDS or (key is not None and q.key != key):
-                continue
-            value = get_answer(data, q.key)
-            if isinstance(value, str) and value:
-                yield q.key, value
-            elif isinstance(value, list):
-                for index, entry in enumerate(value):
-                    if isinstance(entry, Mapping):
-                        text = entry.get("text")
-                        if isinstance(text, str) and text:
-                            yield f"{q.key}[{index}].text", text
-                    elif isinstance(entry, str) and entry:
-                        yield f"{q.key}[{index}]", entry
+    for q, value in answers.values():
+        if q.kind not in TEXT_KINDS or (key is not None and q.key != key):
+            continue
+        if isinstance(value, str) and value:
+            yield q.key, value
+        elif isinstance(value, list):
+            for index, entry in enumerate(value):
+                if isinstance(entry, Item) and entry.text:
+                    yield f"{q.key}[{index}].text", entry.text
+                elif isinstance(entry, str) and entry:
+                    yield f"{q.key}[{index}]", entry
 
 
-def get_text(data: Mapping[str, Any], path: str) -> str | None:
-    match = _PATH.match(path)
+def get_text(answers: Answers, path: str) -> str | None:
+    """The text at a path of :func:`text_slots`."""
+    match = PATH.match(path)
     if not match:
         return None
-    value = get_answer(data, match.group("key"))
+    value = answers.get(match.group("key"))
     index = match.group("index")
     if index is None:
         return value if isinstance(value, str) else None
     if not isinstance(value, list) or int(index) >= len(value):
         return None
     entry = value[int(index)]
-    if isinstance(entry, Mapping):
-        text = entry.get("text")
-        return text if isinstance(text, str) else None
+    if isinstance(entry, Item):
+        return entry.text
     return entry if isinstance(entry, str) else None
 
 
-def set_text(data: dict[str, Any], path: str, text: str) -> None:
-    match = _PATH.match(path)
+def with_text(answers: Answers, path: str, text: str) -> tuple[str, AnswerValue] | None:
+    """The answer holding a path of :func:`text_slots` with that text replaced: (key, new value),
+    for the questionnaire to record; None when the path is not there."""
+    match = PATH.match(path)
     if not match:
-        return
-    section, name = match.group("key").split(".", 1)
-    values = data.setdefault(section, {})
-    index = match.group("index")
+        return None
+    key, index = match.group("key"), match.group("index")
+    value = answers.get(key)
     if index is None:
-        values[name] = text
-        return
-    items = values.get(name)
-    if not isinstance(items, list) or int(index) >= len(items):
-        return
-    entry = items[int(index)]
-    if isinstance(entry, Mapping):
-        items[int(index)] = {**entry, "text": text}
-    else:
-        items[int(index)] = text
+        return (key, text) if isinstance(value, str) or value is None else None
+    if not isinstance(value, list) or int(index) >= len(value):
+        return None
+    entries: list[Any] = list(value)
+    entry = entries[int(index)]
+    entries[int(index)] = dataclasses.replace(entry, text=text) if isinstance(entry, Item) else text
+    return key, entries
 
 
 # --------------------------------------------------------------------------- collecting
 
 
-def collect(data: Mapping[str, Any]) -> list[CarriedFigure]:
-    """Every figure inside the carried texts of a new year's data, none confirmed yet."""
+def collect(answers: Answers) -> list[CarriedFigure]:
+    """Every figure inside the carried texts of a new year's answers, none confirmed yet."""
     figures = []
-    for path, text in text_slots(data):
+    for path, text in text_slots(answers):
         if not QUESTIONS[CarriedFigure(path, "", "x").question].carry:
             continue
         for mention in find_mentions(text):
@@ -268,11 +168,11 @@ def is_same(mention: Mention, cf: CarriedFigure) -> bool:
     return _lead(mention.sentence, mention.start - mention.sentence_start) in _leads(cf)
 
 
-def locate(data: Mapping[str, Any], cf: CarriedFigure) -> tuple[str, Mention] | None:
+def locate(answers: Answers, cf: CarriedFigure) -> tuple[str, Mention] | None:
     """Where a carried figure stands in today's texts (its own question's), if it is still there."""
     if cf.structured or cf.now == DROPPED:
         return None
-    ordered = sorted(text_slots(data, cf.question), key=lambda slot: slot[0] != cf.path)
+    ordered = sorted(text_slots(answers, cf.question), key=lambda slot: slot[0] != cf.path)
     for path, text in ordered:
         for mention in find_mentions(text):
             if is_same(mention, cf):
@@ -280,13 +180,13 @@ def locate(data: Mapping[str, Any], cf: CarriedFigure) -> tuple[str, Mention] | 
     return None
 
 
-def outstanding(data: Mapping[str, Any], year: Any = None) -> list[CarriedFigure]:
+def outstanding(answers: Answers, year: int | None = None) -> list[CarriedFigure]:
     """Carried text figures not confirmed for the year that still stand in a text."""
-    year = get_answer(data, "identity.year") if year is None else year
+    year = answers.year if year is None else year
     return [
         cf
-        for cf in load(data)
-        if not cf.structured and not cf.confirmed_for(year) and locate(data, cf) is not None
+        for cf in answers.carried_figures
+        if not cf.structured and not cf.confirmed_for(year) and locate(answers, cf) is not None
     ]
 
 
@@ -357,32 +257,21 @@ def sentence_at(mention: Mention) -> str:
 # --------------------------------------------------------------------------- structured figures
 
 
-def last_figures(data: Mapping[str, Any]) -> dict[str, Figure]:
-    block = data.get("last_year")
-    figures = block.get("figures") if isinstance(block, Mapping) else None
-    out: dict[str, Figure] = {}
-    if isinstance(figures, Mapping):
-        for key, value in figures.items():
-            if key in QUESTIONS:
-                try:
-                    fig = parse_figure(value)
-                except FigureError:
-                    continue
-                if fig is not None:
-                    out[str(key)] = fig
-    return out
+def last_figures(answers: Answers) -> dict[str, Figure]:
+    """Last year's structured figures by key (empty when the year was not started from last's)."""
+    return dict(answers.last_year.figures) if answers.last_year is not None else {}
 
 
 def linked(
-    data: Mapping[str, Any], key: str, year: Any = None, *, confirmed: bool = False
+    answers: Answers, key: str, year: int | None = None, *, confirmed: bool = False
 ) -> list[CarriedFigure]:
     """Carried text figures that state the same fact as the structured figure ``key``: same key
     and last year's value (or any value when last year left the structured figure empty).
     Those already confirmed for the year too when ``confirmed`` (a change must reach them)."""
-    year = get_answer(data, "identity.year") if year is None else year
-    last = last_figures(data).get(key)
+    year = answers.year if year is None else year
+    last = last_figures(answers).get(key)
     out = []
-    for cf in load(data):
+    for cf in answers.carried_figures:
         if cf.structured or cf.key != key or cf.now == DROPPED:
             continue
         if cf.confirmed_for(year) and not confirmed:
@@ -393,31 +282,32 @@ def linked(
     return out
 
 
-def declined(data: Mapping[str, Any], key: str, year: Any = None) -> bool:
-    year = get_answer(data, "identity.year") if year is None else year
+def declined(answers: Answers, key: str, year: int | None = None) -> bool:
+    year = answers.year if year is None else year
     return any(
-        cf.path == key and cf.now == DECLINED and cf.confirmed_for(year) for cf in load(data)
+        cf.path == key and cf.now == DECLINED and cf.confirmed_for(year)
+        for cf in answers.carried_figures
     )
 
 
-def stated_in_texts(data: Mapping[str, Any]) -> set[str]:
+def stated_in_texts(answers: Answers) -> set[str]:
     """Catalogue keys today's texts state a figure for: this year's statements only (a carried
     figure not yet confirmed is last year's, whatever text it stands in)."""
-    stale = outstanding(data)
+    stale = outstanding(answers)
     keys = set()
-    for _, text in text_slots(data):
+    for _, text in text_slots(answers):
         for mention in find_mentions(text):
             if mention.key and not any(is_same(mention, cf) for cf in stale):
                 keys.add(mention.key)
     return keys
 
 
-def dropped(data: Mapping[str, Any]) -> list[tuple[str, Figure]]:
+def dropped(answers: Answers) -> list[tuple[str, Figure]]:
     """Figures reported last year, empty this year, and not declined on purpose: (key, last)."""
-    texts = stated_in_texts(data)
+    texts = stated_in_texts(answers)
     out = []
-    for key, last in last_figures(data).items():
-        if get_answer(data, key) not in (None, "") or key in texts or declined(data, key):
+    for key, last in last_figures(answers).items():
+        if answers.get(key) not in (None, "") or key in texts or declined(answers, key):
             continue
         out.append((key, last))
     return out
@@ -428,7 +318,7 @@ def dropped_message(key: str, last: Figure) -> str:
     return f"去年报告了“{q.label}{last}{q.unit}”，今年没有填写"
 
 
-def outstanding_message(cf: CarriedFigure, year: Any) -> str:
+def outstanding_message(cf: CarriedFigure, year: int | None) -> str:
     when = f"{year}年" if isinstance(year, int) else "今年"
     return f"沿用去年文字里的“{cf.figure}”是去年的数字，还没有确认{when}的数字"
 
@@ -436,6 +326,7 @@ def outstanding_message(cf: CarriedFigure, year: Any) -> str:
 __all__ = [
     "DECLINED",
     "DROPPED",
+    "PATH",
     "RECORD_KEY",
     "CarriedFigure",
     "collect",
@@ -448,15 +339,14 @@ __all__ = [
     "get_text",
     "last_figures",
     "linked",
-    "load",
     "locate",
     "outstanding",
     "outstanding_message",
     "parse_new_figure",
+    "place_of",
     "replace_figure",
     "sentence_at",
-    "set_text",
-    "store",
     "text_slots",
     "to_commented",
+    "with_text",
 ]

@@ -10,8 +10,8 @@ except the two commands at the end; the questionnaire only calls it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,14 +20,16 @@ from ruamel.yaml import YAML
 from drafter.answers import carried
 from drafter.answers.file import AnswersFile, read_answers_file, read_answers_text, validate_file
 from drafter.answers.migrations import v0_changes
-from drafter.answers.model import check_answer
+from drafter.answers.model import Answers, parse_answers, validate_answers, where
+from drafter.answers.parse import AnswerValue, Item
+from drafter.answers.records import Followup, LastYear
 from drafter.blocks import Block
 from drafter.checks.terms import TERMS
 from drafter.errors import EXIT_OK, DrafterError
 from drafter.io.console import table_lines
-from drafter.questions import QUESTIONS, RATES, SECTIONS, Question, get_answer
+from drafter.questions import RATES, SECTIONS, Question
 from drafter.questions.yearly import meetings_for
-from drafter.text.figures import Figure, FigureError, format_number, parse_figure
+from drafter.text.figures import Figure, format_number
 
 TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
 WILD_FACTOR = 3
@@ -40,42 +42,32 @@ FIX_STATUS = {"done": "已整改到位", "partly": "部分整改", "not": "尚�
 # --------------------------------------------------------------------------- start from last
 
 
-def _valid(q: Question, value: Any) -> Any:
-    """Last year's value if it still validates, else None (the caller reports why)."""
-    parsed, error = check_answer(q, value)
-    return None if error else parsed
-
-
-def _set(data: dict[str, Any], key: str, value: Any) -> None:
-    section, name = key.split(".", 1)
-    data.setdefault(section, {})[name] = value
-
-
 def refresh_wording(text: str, old_year: int, new_year: int) -> str:
     """Year-dependent phrases (the latest party meetings) brought up to the new year."""
     old, new = meetings_for(old_year), meetings_for(new_year)
     return text.replace(old, new) if old != new and old in text else text
 
 
-def _refresh(value: Any, old_year: int, new_year: int) -> Any:
+def _refresh(value: AnswerValue, old_year: int, new_year: int) -> AnswerValue:
     if isinstance(value, str):
         return refresh_wording(value, old_year, new_year)
     if isinstance(value, list):
-        return [_refresh(v, old_year, new_year) for v in value]
-    if isinstance(value, Mapping):
-        return {k: _refresh(v, old_year, new_year) for k, v in value.items()}
+        entries: list[Any] = [_refresh_entry(v, old_year, new_year) for v in value]
+        return entries
     return value
 
 
-def _plain(q: Question, value: Any) -> Any:
-    if isinstance(value, Figure):
-        return value.to_yaml()
-    if q.kind == "items":
-        return [{"heading": i.heading, "text": i.text} for i in value]
-    return value
+def _refresh_entry(entry: Item | str, old_year: int, new_year: int) -> Item | str:
+    if isinstance(entry, Item):
+        return dataclasses.replace(
+            entry,
+            heading=refresh_wording(entry.heading, old_year, new_year),
+            text=refresh_wording(entry.text, old_year, new_year),
+        )
+    return refresh_wording(entry, old_year, new_year)
 
 
-def _without_lead(items: list[Any]) -> list[Any]:
+def _without_lead(items: list[Item]) -> list[Item]:
     """Last year's problems without the lead-in before them (no heading, and introducing what
     follows with a colon, or before problems that all have headings: "……但仍存在一些不足："): it
     is no problem to report the 整改 of."""
@@ -86,68 +78,56 @@ def _without_lead(items: list[Any]) -> list[Any]:
     return items
 
 
-def start_from_last(last: Path) -> dict[str, Any]:
-    """The new year's answer data, started from last year's answers file."""
+def start_from_last(last: Path) -> Answers:
+    """The new year's answers, started from last year's answers file. A value of last year's
+    that no longer validates is not carried (the questionnaire asks it anew)."""
     loaded = read_answers_file(Path(last))
-    year = _valid(QUESTIONS["identity.year"], get_answer(loaded.data, "identity.year"))
-    if year is None:
+    old, _ = parse_answers(loaded.data)
+    if old.year is None:
         raise DrafterError(
             "去年的答卷里没有报告年度，无法推出今年的年度",
             path=last,
+            line=loaded.line_of("identity.year"),
             field="identity.year",
-            hint="在去年的答卷里填上 identity.year（如 2024）后再试。",
+            field_label=where("identity.year"),
+            hint="在去年的答卷里填上报告年度（identity.year，如 2024）后再试。",
         )
-    return start_from_data(loaded.data, Path(last).name)
+    return start_from_data(old, Path(last).name)
 
 
-def start_from_data(old: Mapping[str, Any], source: str) -> dict[str, Any]:
-    """The new year's answer data from last year's (an answers file's, or an imported report's).
+def start_from_data(old: Answers, source: str) -> Answers:
+    """The new year's answers from last year's (an answers file's, or an imported report's).
 
     What the catalogue marks ``carry`` comes back to be confirmed, figures start empty with last
     year's kept in ``last_year``, and every figure inside a carried text is listed in
-    ``carried_figures`` until the user confirms it (see ``drafter.answers.carried``). Without last year's
-    year (an import that could not read it) the new year is left for the user to answer.
+    ``carried_figures`` until the user confirms it (see ``drafter.answers.carried``). Without last
+    year's year (an import that could not read it) the new year is left for the user to answer.
     """
 
-    year = _valid(QUESTIONS["identity.year"], get_answer(old, "identity.year"))
+    year = old.year
     new_year = year + 1 if year is not None else None
-    data: dict[str, Any] = {section.name: {} for section in SECTIONS}
-    for q in QUESTIONS.values():
-        value = _valid(q, get_answer(old, q.key))
+    values: dict[str, Any] = {section.name: {} for section in SECTIONS}
+    for q, value in old.values():
         if q.carry and value not in (None, "", []):
-            plain = _plain(q, value)
-            data[q.section][q.name] = (
-                _refresh(plain, year, new_year) if year is not None and new_year else plain
+            values[q.section][q.name] = (
+                _refresh(value, year, new_year) if year is not None and new_year else value
             )
-    guiding = _valid(QUESTIONS["opening.guiding"], get_answer(old, "opening.guiding"))
+    guiding = old.text("opening.guiding")
     if guiding and year is not None and new_year and meetings_for(year) in guiding:
         # Not carried as such: last year's own formula comes back only with its meetings updated.
-        _set(data, "opening.guiding", refresh_wording(guiding, year, new_year))
+        values["opening"]["guiding"] = refresh_wording(guiding, year, new_year)
     if new_year is not None:
-        _set(data, "identity.year", new_year)
-    figures = {}
-    for q in QUESTIONS.values():
-        value = _valid(q, get_answer(old, q.key)) if q.kind == "figure" else None
-        if value is not None:
-            figures[q.key] = value.to_yaml()
-    data["last_year"] = {
-        "year": year,
-        "file": source,
-        "figures": figures,
-        "plans": _plain(
-            QUESTIONS["plans.items"],
-            _valid(QUESTIONS["plans.items"], get_answer(old, "plans.items")) or [],
-        ),
-        "problems": _plain(
-            QUESTIONS["problems.items"],
-            _without_lead(
-                _valid(QUESTIONS["problems.items"], get_answer(old, "problems.items")) or []
-            ),
-        ),
-    }
-    carried.store(data, carried.collect(data))
-    data["to_confirm"] = [q.key for s in SECTIONS for q in s.questions]
-    return data
+        values["identity"]["year"] = new_year
+    values["last_year"] = LastYear(
+        year=year,
+        file=source,
+        figures={q.key: value for q, value in old.values() if isinstance(value, Figure)},
+        plans=tuple(old.items("plans.items")),
+        problems=tuple(_without_lead(old.items("problems.items"))),
+    )
+    values["to_confirm"] = [q.key for s in SECTIONS for q in s.questions]
+    started = validate_answers(values, source="由去年的答案推出的今年答卷")
+    return started.model_copy(update={"carried_figures": carried.collect(started)})
 
 
 # --------------------------------------------------------------------------- stale wording
@@ -155,15 +135,15 @@ def start_from_data(old: Mapping[str, Any], source: str) -> dict[str, Any]:
 _STALE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])(\d{4})(?=年)")
 
 
-def _texts(q: Question, value: Any) -> list[str]:
+def _texts(value: AnswerValue) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
         out: list[str] = []
         for entry in value:
-            if isinstance(entry, Mapping):
-                out += [str(entry.get("heading") or ""), str(entry.get("text") or "")]
-            elif entry is not None:
+            if isinstance(entry, Item):
+                out += [entry.heading, entry.text]
+            else:
                 out.append(str(entry))
         return out
     return []
@@ -190,17 +170,17 @@ def stale_wording(text: str, year: int) -> list[str]:
     return messages
 
 
-def carried_notes(data: Mapping[str, Any]) -> dict[str, list[str]]:
+def carried_notes(answers: Answers) -> dict[str, list[str]]:
     """Per question key, what to fix in the carried texts; shown at the start and at the question."""
-    year = get_answer(data, "identity.year")
-    if not isinstance(year, int):
+    year = answers.year
+    if year is None:
         return {}
     notes: dict[str, list[str]] = {}
-    for q in QUESTIONS.values():
+    for q, value in answers.values():
         if q.kind not in TEXT_KINDS:
             continue
         found: list[str] = []
-        for text in _texts(q, get_answer(data, q.key)):
+        for text in _texts(value):
             for message in stale_wording(text, year):
                 if message not in found:
                     found.append(message)
@@ -212,30 +192,22 @@ def carried_notes(data: Mapping[str, Any]) -> dict[str, list[str]]:
 # --------------------------------------------------------------------------- last year's figures
 
 
-def _last_figures(data: Mapping[str, Any]) -> Mapping[str, Any]:
-    block = data.get("last_year")
-    figures = block.get("figures") if isinstance(block, Mapping) else None
-    return figures if isinstance(figures, Mapping) else {}
+def _last_figure(answers: Answers, key: str) -> Figure | None:
+    return answers.last_year.figures.get(key) if answers.last_year is not None else None
 
 
-def _figure(value: Any) -> Figure | None:
-    try:
-        return parse_figure(value)
-    except FigureError:
-        return None
-
-
-def last_year_text(q: Question, data: Mapping[str, Any]) -> str | None:
+def last_year_text(q: Question, answers: Answers) -> str | None:
     """``去年：30场次`` beside a figure's prompt, when last year reported it."""
-    value = _figure(_last_figures(data).get(q.key))
+    value = _last_figure(answers, q.key)
     if value is None:
         return None
     return f"去年：{value}{q.unit}"
 
 
-def figure_warning(q: Question, value: Any, data: Mapping[str, Any]) -> str | None:
-    """A wild change (×3 or ÷3) from last year, or a standing count that went down."""
-    new, old = _figure(value), _figure(_last_figures(data).get(q.key))
+def figure_warning(q: Question, answers: Answers) -> str | None:
+    """This year's figure against last year's: a wild change (×3 or ÷3), or a standing count
+    that went down."""
+    new, old = answers.figure(q.key), _last_figure(answers, q.key)
     if new is None or old is None:
         return None
     if q.cumulative and new.value < old.value:
@@ -251,39 +223,37 @@ def figure_warning(q: Question, value: Any, data: Mapping[str, Any]) -> str | No
     return None
 
 
-def followup_item(plan: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
+def followup_item(plan: Item, status: str, sentence: str) -> Followup:
     """How one of last year's plans went, kept in the answers file's ``followups`` list:
     the plan's heading and text as last year wrote them, the status and the user's sentence."""
-    return {
-        "heading": str(plan.get("heading") or ""),
-        "text": str(plan.get("text") or ""),
-        "status": status if status in PLAN_STATUS else "done",
-        "sentence": sentence.strip(),
-    }
+    return Followup(
+        heading=plan.heading,
+        text=plan.text,
+        status=status if status in PLAN_STATUS else "done",
+        sentence=sentence.strip(),
+    )
 
 
-def rectification_item(problem: Mapping[str, Any], status: str, sentence: str) -> dict[str, Any]:
+def rectification_item(problem: Item, status: str, sentence: str) -> Item:
     """整改 of one of last year's problems, as a ``rectification.items`` entry: the status word
     first, then what was done ("已整改到位。开展专题培训2期。"); the templates turn it into
     "针对“X”的问题，开展专题培训2期，已整改到位。"."""
     word = FIX_STATUS.get(status, FIX_STATUS["done"])
     text = f"{word}。{sentence.strip()}" if sentence.strip() else f"{word}。"
-    return {"heading": str(problem.get("heading") or problem.get("text") or ""), "text": text}
+    return Item(heading=problem.heading or problem.text, text=text)
 
 
 # --------------------------------------------------------------------------- comparison
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path) -> Answers:
     """An answers file to compare, validated: a value of the wrong type (a list for a figure,
     a list for ``identity``) is an error naming it, not a silent "—" in the table."""
-    loaded = read_answers_file(Path(path))
-    validate_file(loaded)
-    return loaded.data
+    return validate_file(read_answers_file(Path(path)))
 
 
-def _rate(data: Mapping[str, Any], part: str, whole: str) -> float | None:
-    p, w = _figure(get_answer(data, part)), _figure(get_answer(data, whole))
+def _rate(answers: Answers, part: str, whole: str) -> float | None:
+    p, w = answers.figure(part), answers.figure(whole)
     if p is None or w is None or p.approx or w.approx or w.value == 0:
         return None
     return round(p.value * 100 / w.value, 1)
@@ -305,15 +275,15 @@ def change_text(old: Figure | None, new: Figure | None) -> str:
     return f"{amount}（{sign}{format_number(percent)}%）"
 
 
-def comparison_rows(last: Mapping[str, Any], this: Mapping[str, Any]) -> list[list[str]]:
+def comparison_rows(last: Answers, this: Answers) -> list[list[str]]:
     """Header and one row per figure either year reported, then the derived rates."""
-    ly, ty = get_answer(last, "identity.year"), get_answer(this, "identity.year")
+    ly, ty = last.year, this.year
     rows = [["项目", f"{ly}年" if ly else "去年", f"{ty}年" if ty else "今年", "增减"]]
     for section in SECTIONS:
         for q in section.questions:
             if q.kind != "figure":
                 continue
-            old, new = _figure(get_answer(last, q.key)), _figure(get_answer(this, q.key))
+            old, new = last.figure(q.key), this.figure(q.key)
             if old is None and new is None:
                 continue
             rows.append(
@@ -354,13 +324,11 @@ def format_table(rows: list[list[str]]) -> str:
     return "\n".join(table_lines(rows))
 
 
-def in_year_order(
-    last: Mapping[str, Any], this: Mapping[str, Any]
-) -> tuple[Mapping[str, Any], Mapping[str, Any], list[str]]:
+def in_year_order(last: Answers, this: Answers) -> tuple[Answers, Answers, list[str]]:
     """The two answers earlier year first, and what the user should know about the pair: given
     the wrong way round (the changes would read backwards), the same year twice (the changes
     are between two versions, not two years), two different units."""
-    ly, ty = get_answer(last, "identity.year"), get_answer(this, "identity.year")
+    ly, ty = last.year, this.year
     notes: list[str] = []
     if isinstance(ly, int) and isinstance(ty, int):
         if ly > ty:
@@ -375,7 +343,7 @@ def in_year_order(
                 f"注意：两份答卷都是{ly}年度的，下表的增减是同一年度两份答卷之间的差别，"
                 "不是年度变化。对照两年请先给去年的答卷，再给今年的。"
             )
-    lu, tu = get_answer(last, "identity.unit_name"), get_answer(this, "identity.unit_name")
+    lu, tu = last.unit_name, this.unit_name
     if lu and tu and lu != tu:
         notes.append(f"注意：两份答卷不是同一单位（“{lu}”和“{tu}”）。")
     return last, this, notes
@@ -395,7 +363,7 @@ def run_compare_command(last: Path, this: Path, out: TextIO) -> int:
     return EXIT_OK
 
 
-def comparison_blocks(last_path: Path, this_path: Path) -> list[Any]:
+def comparison_blocks(last_path: Path, this_path: Path) -> list[Block]:
     """The same comparison as a 附表 block at the end of the report."""
 
     # The table's 增减 reads from the earlier year to the later whichever file came first.
@@ -403,7 +371,7 @@ def comparison_blocks(last_path: Path, this_path: Path) -> list[Any]:
     rows = comparison_rows(last, this)
     if len(rows) == 1:
         return []
-    ly, ty = get_answer(last, "identity.year"), get_answer(this, "identity.year")
+    ly, ty = last.year, this.year
     caption = f"附表：{ly}年与{ty}年主要数据对照" if ly and ty else "附表：主要数据对照"
     return [Block("table", text=caption, rows=rows)]
 

@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from drafter.answers.carried import to_commented
 from drafter.answers.fast import load_plain
 from drafter.answers.migrations import MIGRATIONS
-from drafter.answers.model import cross_check, validate_answers
+from drafter.answers.model import Answers, cross_check, validate_answers, where
 from drafter.answers.shape import YAML_BREAKS, check_shape, plain, position, round_trip_yaml
 from drafter.answers.yaml_errors import explain, explain_other
 from drafter.errors import DrafterError, shown
@@ -30,7 +30,6 @@ from drafter.io.inputs import document_kind, read_input
 from drafter.io.outputs import atomic_write_text, safe_filename
 from drafter.io.textfile import decode_text
 from drafter.questions import SECTIONS, Question
-from drafter.text.figures import Figure
 from drafter.text.hanzi import HAN
 
 SCHEMA_VERSION = 1
@@ -123,9 +122,10 @@ def _answers_file(doc_data: dict[str, Any], doc: Any, path: Path | None) -> Answ
     version = doc_data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         raise DrafterError(
-            f"schema_version 应是整数，现在是“{version}”",
+            f"答卷格式版本（schema_version）应是整数，现在是“{version}”",
             path=path,
             field="schema_version",
+            field_label="",
             hint=f"改为 {SCHEMA_VERSION}。",
         )
     if version > SCHEMA_VERSION:
@@ -133,6 +133,7 @@ def _answers_file(doc_data: dict[str, Any], doc: Any, path: Path | None) -> Answ
             f"这份答卷是较新版本的 drafter 生成的（格式版本 {version}，本程序只认识到 {SCHEMA_VERSION}）",
             path=path,
             field="schema_version",
+            field_label="",
             hint="请升级 drafter（pip install -U drafter）后再打开。",
         )
     loaded = AnswersFile(path=path, data=doc_data, doc=doc, version=version)
@@ -184,6 +185,7 @@ def _migrate(loaded: AnswersFile) -> None:
                 f"不认识格式版本 {version} 的答卷",
                 path=loaded.path,
                 field="schema_version",
+                field_label="",
                 hint="用 drafter new 重新生成答卷。",
             )
         description, step = MIGRATIONS[version]
@@ -267,7 +269,7 @@ def _report_hint(path: Path) -> str:
     )
 
 
-def load_answers(path: Path) -> tuple[Any, AnswersFile]:
+def load_answers(path: Path) -> tuple[Answers, AnswersFile]:
     """Read, parse and validate an answers file: (model, file). Errors name file, line and field.
 
     For reading only (a build): the file's round-trip document (``doc``) is None when the fast
@@ -285,33 +287,32 @@ def load_answers(path: Path) -> tuple[Any, AnswersFile]:
     return _validated(parse_answers_text(text, path))
 
 
-def _validated(loaded: AnswersFile) -> tuple[Any, AnswersFile]:
+def _validated(loaded: AnswersFile) -> tuple[Answers, AnswersFile]:
 
     path = loaded.path
     answers = validate_file(loaded)
     problems = cross_check(answers)
     if problems:
         key, _ = problems[0]
-        lines = [f"  - {k}（第 {loaded.line_of(k) or '?'} 行）：{m}" for k, m in problems]
+        lines = [f"  - {where(k, loaded.line_of(k))}：{m}" for k, m in problems]
         raise DrafterError(
             "答卷中有互相矛盾的答案：\n" + "\n".join(lines),
             path=path,
             line=loaded.line_of(key),
             field=key,
+            field_label="",  # every field is named in the list
             hint="改正后再生成；也可以用 drafter edit 重新回答这一部分。",
         )
     return answers, loaded
 
 
-def validate_file(loaded: AnswersFile) -> Any:
-    """Validate a loaded file; the error names the first bad field's line."""
+def validate_file(loaded: AnswersFile) -> Answers:
+    """Validate a loaded file; every bad field is named with its line."""
 
     try:
-        return validate_answers(loaded.data, source="答卷")
+        return validate_answers(loaded.data, source="答卷", line_of=loaded.line_of)
     except DrafterError as exc:
         exc.path = loaded.path
-        if exc.field:
-            exc.line = loaded.line_of(exc.field)
         raise
 
 
@@ -319,7 +320,7 @@ def validate_file(loaded: AnswersFile) -> Any:
 
 
 def to_yaml_value(q: Question, value: Any) -> Any:
-    """A model value as the answers file stores it."""
+    """An answer's plain data (see ``model.dump_value``) as YAML: long texts as blocks."""
 
     def text(v: str) -> Any:
         if any(ch in v for ch in YAML_BREAKS):
@@ -328,16 +329,15 @@ def to_yaml_value(q: Question, value: Any) -> Any:
 
     if value is None or (q.kind in ("items", "list") and not value):
         return None  # an empty key reads better than "[]" for a person editing the file
-    if isinstance(value, Figure):
-        return value.to_yaml()
-    if q.kind == "items":
+    if q.kind == "items" and isinstance(value, list):
         seq = CommentedSeq()
         for item in value:
             entry = CommentedMap()
-            heading = item.heading if hasattr(item, "heading") else item.get("heading", "")
-            body = item.text if hasattr(item, "text") else item.get("text", "")
-            entry["heading"] = heading
-            entry["text"] = text(body)
+            if isinstance(item, Mapping):
+                entry["heading"] = item.get("heading", "")
+                entry["text"] = text(str(item.get("text", "")))
+            else:
+                entry["text"] = text(str(item))
             seq.append(entry)
         return seq
     if q.kind == "list":
@@ -345,22 +345,6 @@ def to_yaml_value(q: Question, value: Any) -> Any:
     if isinstance(value, str):
         return text(value)
     return value
-
-
-def model_to_data(answers: Any) -> dict[str, dict[str, Any]]:
-    """The model as plain answer data (what the questionnaire and the importer save)."""
-    out: dict[str, dict[str, Any]] = {}
-    for section in SECTIONS:
-        values = {}
-        for q in section.questions:
-            value = answers.get(q.key)
-            if isinstance(value, Figure):
-                value = value.to_yaml()
-            elif q.kind == "items":
-                value = [{"heading": i.heading, "text": i.text} for i in value]
-            values[q.name] = value
-        out[section.name] = values
-    return out
 
 
 def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from drafter.questions import QUESTIONS
 from drafter.text.figures import FigureError, parse_figure
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 V0_DESCRIPTION = (
-    "格式版本 0 → 1：identity.name/type 改名为 unit_name/unit_type；"
+    "格式版本 0 → 1：单位全称、单位类型的键名由 identity.name/type 改为 unit_name/unit_type；"
     "数字由 {value, approx} 写法改为 30 或 1500余；条目的“标题/内容”改为 heading/text；"
-    "problems、plans 由条目列表改为 problems.items、plans.items。"
+    "存在的不足、下一年度安排由条目列表改为 problems.items、plans.items。"
 )
 """Version 0 is the prototype layout used before the catalogue was fixed (see migrate_v0)."""
 
@@ -31,10 +32,12 @@ def v0_changes(data: Mapping[str, Any]) -> list[str]:
     if isinstance(identity, Mapping):
         for (section, old), new in _V0_RENAMES.items():
             if old in identity:
-                changes.append(f"{section}.{old} 改名为 {section}.{new}")
+                label = QUESTIONS[f"{section}.{new}"].label
+                changes.append(f"{label}：键名由 {section}.{old} 改为 {section}.{new}")
     for name in ("problems", "plans"):
         if isinstance(data.get(name), list):
-            changes.append(f"{name} 的条目移到 {name}.items 下")
+            label = QUESTIONS[f"{name}.items"].label
+            changes.append(f"{label}：条目由 {name} 移到 {name}.items 下")
     figures = items = 0
     for values in data.values():
         if not isinstance(values, Mapping):

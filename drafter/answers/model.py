@@ -1,368 +1,407 @@
-"""The answers model: typed answers built from the question catalogue.
+"""The answers model: pydantic models derived from the question catalogue.
 
-Each catalogue kind has one parsing function that raises a Chinese message, so a field's error
-reads the same in the questionnaire, the answers file and the build. Cross-field rules
-(resolved ≤ received, the unit name ends with its unit type, …) live in :func:`cross_check`.
+One model class per section, a field per :class:`~drafter.questions.Question`, its type from the
+question's kind (text → ``str | None``, figure → ``Figure | None``, items → ``list[Item]`` …) and
+its validator the kind's parse function (:mod:`drafter.answers.parse`), so a field's message reads
+the same in the questionnaire, the answers file and the build. :class:`Answers` holds the sections
+and the file's bookkeeping (:mod:`drafter.answers.records`). Cross-field rules (resolved ≤
+received, the unit name ends with its unit type, …) live in :func:`cross_check`.
 
-The catalogue is the schema: validating is calling each question's parser on its answer and
-collecting every field's message. This was a set of pydantic models whose every field was a
-``PlainValidator`` around the same parser; building those models took a quarter of a report's
-build at import (about 94 ms) and the validation itself half a millisecond, so the models are
-plain classes now and pydantic is no longer needed.
+The section classes are made on first use (a command that never reads answers does not pay for
+them), and pydantic-core validates with a schema written here from the catalogue
+(:func:`answers_validator`), not derived from the classes (see the note above it). Validate plain
+data with :func:`validate_answers` (or :func:`parse_answers`, which leaves a bad value empty and
+names it); :func:`to_data` is the one way back to plain data.
+
+Messages name a field in Chinese (its label; the section's title where labels repeat), the line
+of the answers file when it is known, and the key in brackets for whoever edits the file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from drafter.errors import DrafterError
-from drafter.questions import (
-    QUESTIONS,
-    RATES,
-    SECTIONS,
-    AnswerData,
-    Question,
-    Section,
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    create_model,
 )
-from drafter.text.figures import Figure, FigureError, parse_figure, rate
+from pydantic_core import SchemaValidator, core_schema
+
+from drafter.answers.parse import (
+    DATE,
+    AnswerError,
+    AnswerValue,
+    Item,
+    check_answer,
+    empty_value,
+    parse_value,
+)
+from drafter.answers.records import (
+    CarriedFigure,
+    Followup,
+    LastYear,
+    UnplacedItem,
+    parse_carried,
+    parse_followups,
+    parse_free,
+    parse_keys,
+    parse_last_year,
+    parse_unplaced,
+)
+from drafter.errors import DrafterError
+from drafter.questions import QUESTIONS, RATES, SECTION_BY_NAME, SECTIONS, Question
+from drafter.text.figures import Figure, rate
 from drafter.text.units import UNIT_TYPES, UnitWords, guess_unit_type, words_for
 
-MAX_TEXT = 20_000
-"""Characters in one answer: longer is almost certainly a paste accident."""
-MAX_ITEMS = 50
-
-YES = {"是", "要", "对", "y", "yes", "true", "1", "有"}
-NO = {"否", "不", "不要", "n", "no", "false", "0", "无"}
-
-_DATE = re.compile(r"^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?$")
-
-# Characters that cannot appear in a Word document (XML 1.0) or that break a line layout.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# --------------------------------------------------------------------------- the models
 
 
-@dataclass(frozen=True)
-class Item:
-    """One measure, problem, duty or plan: a short heading and its text."""
+class SectionAnswers(BaseModel):
+    """One section's answers: a field per question of the section (see :func:`report_model`).
 
-    heading: str = ""
-    text: str = ""
+    Assigning a field parses the value like loading does: a section never holds an unparsed
+    answer."""
 
-
-class AnswerError(ValueError):
-    """One answer that cannot be used; its text is the Chinese message the user sees."""
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, defer_build=True)
 
 
-def clean_text(value: str) -> str:
-    """Strip control characters and surrounding blanks; normalise line ends."""
-    text = _ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
-
-
-def parse_text(q: Question, raw: Any, *, multiline: bool) -> str | None:
-    if raw is None:
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-        raise AnswerError("这里要填文字")
-    text = clean_text(str(raw))
-    if len(text) > MAX_TEXT:
-        raise AnswerError(f"内容太长（{len(text)} 字，最多 {MAX_TEXT} 字），请删减或分成几条")
-    if not multiline:
-        text = " ".join(part.strip() for part in text.split("\n") if part.strip())
-    return text
-
-
-def parse_choice(q: Question, raw: Any) -> str | None:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    text = str(raw).strip()
-    if text in q.choices:
-        return text
-    for choice, label in zip(q.choices, q.choice_labels, strict=False):
-        if text == label or label.startswith(text):
-            return choice
-    raise AnswerError(f"“{text}”不是可选项，请从 {'、'.join(q.choices)} 中选一个")
-
-
-def parse_year(q: Question, raw: Any) -> int | None:
-    try:
-        fig = parse_figure(str(raw).removesuffix("年度").removesuffix("年") if raw else raw)
-    except FigureError:
-        raise AnswerError(f"“{raw}”不是年份，请写四位数字，如 2024") from None
-    if fig is None:
-        return None
-    year = int(fig.value)
-    if fig.approx or not (q.ge or 0) <= year <= (q.le or 9999):
-        raise AnswerError(f"年份 {raw} 不在 {q.ge}—{q.le} 之间，请写四位数字，如 2024")
-    return year
-
-
-def parse_date(q: Question, raw: Any) -> str | None:
-    if raw is None:
-        return None
-    if hasattr(raw, "year") and hasattr(raw, "month") and hasattr(raw, "day"):
-        return f"{raw.year}年{raw.month}月{raw.day}日"
-    text = str(raw).translate(str.maketrans("０１２３４５６７８９", "0123456789")).strip()
-    if not text:
-        return None
-    match = _DATE.match(text)
-    if not match:
-        raise AnswerError(f"“{raw}”不是日期，请写成“2025年1月15日”")
-    year, month, day = (int(g) for g in match.groups())
-
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        raise AnswerError(f"“{raw}”不是有效日期（没有这一天）") from None
-    return f"{year}年{month}月{day}日"
-
-
-def parse_bool(q: Question, raw: Any) -> bool | None:
-    if raw is None or isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().lower()
-    if not text:
-        return None
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    raise AnswerError(f"“{raw}”请回答“是”或“否”")
-
-
-def parse_fig(q: Question, raw: Any) -> Figure | None:
-    try:
-        fig = parse_figure(raw, unit=q.unit)
-    except FigureError as exc:
-        raise AnswerError(str(exc)) from None
-    if fig is not None and q.le is not None and fig.value > q.le:
-        raise AnswerError(f"{fig}{q.unit} 太大了（超过 {q.le}），请检查是否多打了 0")
-    return fig
-
-
-def parse_items(q: Question, raw: Any) -> list[Item]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise AnswerError("这里应是一组条目（每条有“heading”小标题和“text”内容）")
-    if len(raw) > MAX_ITEMS:
-        raise AnswerError(f"条目太多（{len(raw)} 条，最多 {MAX_ITEMS} 条）")
-    items: list[Item] = []
-    for index, entry in enumerate(raw, 1):
-        if entry is None:
-            continue
-        if isinstance(entry, str):
-            entry = {"text": entry}
-        if not isinstance(entry, Mapping):
-            raise AnswerError(f"第 {index} 条应有“heading”（小标题）和“text”（内容）")
-        heading = parse_text(q, entry.get("heading", entry.get("标题")), multiline=False) or ""
-        text = parse_text(q, entry.get("text", entry.get("内容")), multiline=True) or ""
-        if heading or text:
-            items.append(Item(heading=heading.rstrip("。；;，,"), text=text))
-    return items
-
-
-def parse_list(q: Question, raw: Any) -> list[str]:
-    if raw is None:
-        return []
-    if isinstance(raw, str):
-        raw = raw.split("\n")
-    if not isinstance(raw, list):
-        raise AnswerError("这里应是一行一项的列表")
-    out = []
-    for entry in raw:
-        text = parse_text(q, entry, multiline=False) if entry is not None else None
-        if text:
-            out.append(text)
-    return out
-
-
-def parse_value(q: Question, raw: Any) -> Any:
-    """Parse one answer of a question, raising an :class:`AnswerError` in Chinese."""
-    if q.kind in ("text", "longtext"):
-        return parse_text(q, raw, multiline=q.kind == "longtext")
-    if q.kind == "choice":
-        return parse_choice(q, raw)
-    if q.kind == "year":
-        return parse_year(q, raw)
-    if q.kind == "date":
-        return parse_date(q, raw)
-    if q.kind == "bool":
-        return parse_bool(q, raw)
-    if q.kind == "figure":
-        return parse_fig(q, raw)
-    if q.kind == "items":
-        return parse_items(q, raw)
-    return parse_list(q, raw)
-
-
-def check_answer(q: Question, raw: Any) -> tuple[Any, str | None]:
-    """Parse one answer for the questionnaire: (value, Chinese error or None)."""
-    try:
-        return parse_value(q, raw), None
-    except AnswerError as exc:
-        return None, str(exc)
-
-
-def _field_default(q: Question) -> Any:
-    return [] if q.kind in ("items", "list") else None
-
-
-class SectionAnswers:
-    """One section's answers: an attribute per question of the section."""
-
-    _section: Section
-
-    def __init__(self, section: Section, values: Mapping[str, Any]) -> None:
-        object.__setattr__(self, "_section", section)
-        self.__dict__.update(values)
-
-    def __setattr__(self, name: str, raw: Any) -> None:
-        # Assigning parses like loading does: a section never holds an unparsed answer.
-        q = QUESTIONS.get(f"{self._section.name}.{name}")
-        if q is None:
-            raise AttributeError(f"{self._section.name} has no question {name!r}")
-        self.__dict__[name] = parse_value(q, raw)
-
-    def __iter__(self) -> Iterator[tuple[str, Any]]:
-        return ((q.name, self.__dict__[q.name]) for q in self._section.questions)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SectionAnswers):
-            return NotImplemented
-        return self._section is other._section and dict(self) == dict(other)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the pydantic model was
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._section.name}, {dict(self)!r})"
-
-
-@dataclass(frozen=True)
-class Followup(Item):
-    """How one of last year's plans went (top-level ``followups`` in the answers file)."""
-
-    status: str = ""
-    sentence: str = ""
-    """What the user said about it (the plan's own words stay in ``text``)."""
-
-
-def _parse_followups(raw: Any) -> list[Followup]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise AnswerError("followups 应是一组条目（每条有 heading、status、text）")
-    out = []
-    for entry in raw:
-        if isinstance(entry, Mapping):
-            heading = clean_text(str(entry.get("heading") or ""))
-            text = clean_text(str(entry.get("text") or ""))
-            if heading or text:
-                out.append(
-                    Followup(
-                        heading=heading,
-                        text=text,
-                        status=str(entry.get("status") or ""),
-                        sentence=clean_text(str(entry.get("sentence") or "")),
-                    )
-                )
-    return out
-
-
-def _mapping_or_empty(raw: Any) -> dict[str, Any]:
-    """Bookkeeping of the file, never a reason to refuse it: anything else reads as empty."""
-    return dict(raw) if isinstance(raw, Mapping) else {}
-
-
-def _list_or_empty(raw: Any) -> list[Any]:
-    return list(raw) if isinstance(raw, list) else []
-
-
-TOP_LEVEL: dict[str, Callable[[Any], Any]] = {
-    "followups": _parse_followups,
-    "last_year": _mapping_or_empty,
-    "carried_figures": _list_or_empty,
+BOOKKEEPING: dict[str, str] = {
+    "to_confirm": "尚待确认的问题",
+    "followups": "去年计划的落实情况",
+    "last_year": "去年的数据和计划",
+    "carried_figures": "沿用文字里的数字",
+    "unplaced_items": "导入时无法确定位置的内容",
+    "unplaced_figures": "未能归入问题的数字",
 }
-"""Top-level keys of the answers that are not sections, each with its parser (which also makes
-the value of a missing key from None)."""
+"""The file's bookkeeping keys (fields of :class:`Answers`) by their Chinese names."""
 
 
-class Answers:
-    """All answers of one report, section by section (an attribute per section)."""
+BOOKKEEPING_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "to_confirm": parse_keys,
+    "followups": parse_followups,
+    "last_year": parse_last_year,
+    "carried_figures": parse_carried,
+    "unplaced_items": parse_unplaced,
+    "unplaced_figures": parse_free,
+}
+"""Each bookkeeping field's parser (which also makes the value of a missing key from None)."""
 
-    followups: list[Followup]
+
+class Answers(BaseModel):
+    """All answers of one report: a field per section (added by :func:`report_model`) and the
+    file's bookkeeping."""
+
+    model_config = ConfigDict(extra="ignore", defer_build=True)
+
+    to_confirm: Annotated[list[str] | None, PlainValidator(parse_keys)] = None
+    """Questions still to answer or confirm (None: the file keeps no such record)."""
+    followups: Annotated[list[Followup], PlainValidator(parse_followups)] = Field(
+        default_factory=list
+    )
     """Last year's plans and what became of them (filled by ``drafter new --from``)."""
-    last_year: dict[str, Any]
+    last_year: Annotated[LastYear | None, PlainValidator(parse_last_year)] = None
     """Last year's figures, plans and problems (``drafter new --from``/``--import``)."""
-    carried_figures: list[Any]
+    carried_figures: Annotated[list[CarriedFigure], PlainValidator(parse_carried)] = Field(
+        default_factory=list
+    )
     """The record of last year's figures inside carried texts (see ``drafter.answers.carried``)."""
+    unplaced_items: Annotated[list[UnplacedItem], PlainValidator(parse_unplaced)] = Field(
+        default_factory=list
+    )
+    """What an import could not place, for the user to move."""
+    unplaced_figures: Annotated[list[Any], PlainValidator(parse_free)] = Field(default_factory=list)
 
-    def __init__(self, sections: Mapping[str, SectionAnswers], top: Mapping[str, Any]) -> None:
-        self.__dict__.update(sections)
-        self.__dict__.update(top)
+    def section(self, name: str) -> SectionAnswers:
+        value: SectionAnswers = getattr(self, name)
+        return value
 
-    def get(self, key: str) -> Any:
+    def get(self, key: str) -> AnswerValue:
+        """The answer at a ``section.field`` key (None, or [] for lists, when not answered)."""
         section, name = key.split(".", 1)
-        return getattr(getattr(self, section), name)
+        value: AnswerValue = getattr(getattr(self, section), name)
+        return value
+
+    def values(self) -> Iterator[tuple[Question, AnswerValue]]:
+        """Every question with its answer, in catalogue (report) order."""
+        for section in SECTIONS:
+            values = getattr(self, section.name)
+            for q in section.questions:
+                yield q, getattr(values, q.name)
+
+    # Typed reading of one kind of answer: the kind is the catalogue's, checked here once.
+
+    def figure(self, key: str) -> Figure | None:
+        value = self.get(key)
+        return value if isinstance(value, Figure) else None
+
+    def text(self, key: str) -> str | None:
+        value = self.get(key)
+        return value if isinstance(value, str) else None
+
+    def items(self, key: str) -> list[Item]:
+        value = self.get(key)
+        return [v for v in value if isinstance(v, Item)] if isinstance(value, list) else []
+
+    def lines(self, key: str) -> list[str]:
+        value = self.get(key)
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    @property
+    def year(self) -> int | None:
+        value = self.get("identity.year")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def unit_name(self) -> str | None:
+        return self.text("identity.unit_name")
+
+    @property
+    def unit_type(self) -> str | None:
+        return self.text("identity.unit_type")
+
+    @property
+    def county(self) -> str | None:
+        return self.text("identity.county")
 
     @property
     def words(self) -> UnitWords:
-        return words_for(self.get("identity.unit_type") or "乡")
+        return words_for(self.unit_type or "乡")
 
     def rate(self, key: str) -> str | None:
         """A derived rate such as 调解成功率, from its two counts."""
         spec = next(r for r in RATES if r.key == key)
-        return rate(self.get(spec.part), self.get(spec.whole))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Answers):
-            return NotImplemented
-        return self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Answers({self.__dict__!r})"
+        return rate(self.figure(spec.part), self.figure(spec.whole))
 
 
-def _validate(data: Mapping[str, Any]) -> tuple[Answers, list[tuple[tuple[str, ...], str]]]:
-    """Parse every answer; (answers, [(location, Chinese message)]) in catalogue order.
+_TYPES: dict[str, Any] = {
+    "text": str | None,
+    "longtext": str | None,
+    "choice": str | None,
+    "date": str | None,
+    "year": int | None,
+    "bool": bool | None,
+    "figure": Figure | None,
+    "items": list[Item],
+    "list": list[str],
+}
 
-    Keys the catalogue does not know are ignored here (``answers.unknown_keys`` reports them).
-    """
-    problems: list[tuple[tuple[str, ...], str]] = []
-    top: dict[str, Any] = {}
-    for name, parse in TOP_LEVEL.items():
-        try:
-            top[name] = parse(data.get(name))
-        except ValueError as exc:
-            top[name] = parse(None)
-            problems.append(((name,), _message(exc)))
-    sections: dict[str, SectionAnswers] = {}
+
+def _validator(q: Question) -> Callable[[Any], AnswerValue]:
+    def validate(raw: Any) -> AnswerValue:
+        return parse_value(q, raw)
+
+    return validate
+
+
+@functools.cache
+def section_model(name: str) -> type[SectionAnswers]:
+    """The model of one section of the catalogue (``publicity`` → ``PublicityAnswers``)."""
+    section = SECTION_BY_NAME[name]
+    fields: dict[str, Any] = {}
+    for q in section.questions:
+        kind_type = _TYPES[q.kind]
+        annotation: Any = Annotated[kind_type, PlainValidator(_validator(q))]
+        default: Any = Field(default_factory=list) if q.kind in ("items", "list") else None
+        fields[q.name] = (annotation, default)
+    name = "".join(part.title() for part in section.name.split("_")) + "Answers"
+    model: type[SectionAnswers] = create_model(name, __base__=SectionAnswers, **fields)
+    return model
+
+
+@functools.cache
+def report_model() -> type[Answers]:
+    """The model of a whole report: :class:`Answers` with a field per section of the catalogue.
+    Made once, on first use (see the module docstring)."""
+    sections: dict[str, Any] = {}
     for section in SECTIONS:
-        raw = data.get(section.name, {})
-        if not isinstance(raw, Mapping):
-            problems.append(((section.name,), "这一部分应是“键: 值”的形式（检查缩进）"))
-            raw = {}
-        values: dict[str, Any] = {}
-        for q in section.questions:
-            if q.name not in raw:
-                values[q.name] = _field_default(q)
-                continue
-            try:
-                values[q.name] = parse_value(q, raw[q.name])
-            except ValueError as exc:
-                values[q.name] = _field_default(q)
-                problems.append(((section.name, q.name), _message(exc)))
-        sections[section.name] = SectionAnswers(section, values)
-    return Answers(sections, top), problems
+        model = section_model(section.name)
+        sections[section.name] = (model, Field(default_factory=model.model_construct))
+    made: type[Answers] = create_model("ReportAnswers", __base__=Answers, **sections)
+    return made
 
 
-def _message(exc: ValueError) -> str:
-    return str(exc) if isinstance(exc, AnswerError) else f"填写不正确（{exc}）"
+# The schema pydantic-core validates with, written from the catalogue. pydantic would derive the
+# same schema from the models' annotations (every field is its parser, see :func:`section_model`),
+# but deriving it, and the plugin lookup that comes with each validator pydantic makes, cost a
+# build more than the rest of reading the answers; this one is made in a few milliseconds.
+
+
+def _plain(parse: Callable[[Any], Any], default: Callable[[], Any]) -> core_schema.ModelField:
+    validate = core_schema.no_info_plain_validator_function(parse)
+    return core_schema.model_field(
+        core_schema.with_default_schema(validate, default_factory=default)
+    )
+
+
+def _model(
+    cls: type[BaseModel], fields: dict[str, core_schema.ModelField]
+) -> core_schema.CoreSchema:
+    return core_schema.model_schema(
+        cls,
+        core_schema.model_fields_schema(fields, model_name=cls.__name__, extra_behavior="ignore"),
+        config=core_schema.CoreConfig(title=cls.__name__, extra_fields_behavior="ignore"),
+    )
+
+
+@functools.cache
+def answers_validator() -> SchemaValidator:
+    """pydantic-core's validator of a whole report's answers, made once, on first use."""
+    model = report_model()
+    fields: dict[str, core_schema.ModelField] = {}
+    for name, parse in BOOKKEEPING_PARSERS.items():
+        fields[name] = _plain(parse, functools.partial(parse, None))
+    for section in SECTIONS:
+        values = section_model(section.name)
+        inner = _model(
+            values,
+            {
+                q.name: _plain(_validator(q), functools.partial(empty_value, q))
+                for q in section.questions
+            },
+        )
+        fields[section.name] = core_schema.model_field(
+            core_schema.with_default_schema(inner, default_factory=values.model_construct)
+        )
+    return SchemaValidator(_model(model, fields))
+
+
+# --------------------------------------------------------------------------- names in Chinese
+
+
+def field_name(key: str) -> str:
+    """A place in the answers as a clerk reads it: 单位全称, 普法宣传·本部分小标题, 普法宣传部分."""
+    q = QUESTIONS.get(key)
+    if q is not None:
+        title = SECTION_BY_NAME[q.section].title
+        repeated = sum(1 for other in QUESTIONS.values() if other.label == q.label) > 1
+        return f"{title}·{q.label}" if repeated else q.label
+    if key in SECTION_BY_NAME:
+        return f"{SECTION_BY_NAME[key].title}部分"
+    return BOOKKEEPING.get(key, key)
+
+
+def where(key: str, line: int | None = None) -> str:
+    """A field named for a message: 单位全称（第 3 行，identity.unit_name）."""
+    place = f"第 {line} 行，{key}" if line else key
+    return f"{field_name(key)}（{place}）"
+
+
+# --------------------------------------------------------------------------- validation
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One answer that cannot be used: where (``section.field``, a section or a bookkeeping key)
+    and the Chinese message."""
+
+    key: str
+    message: str
+
+
+def _problem(error: Any) -> Problem:
+    loc = [str(part) for part in error["loc"][:2]]
+    key = ".".join(loc)
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, AnswerError):
+        return Problem(key, str(cause))
+    if error["type"] in ("model_type", "model_attributes_type", "dict_type"):
+        return Problem(key, "这一部分应是“键: 值”的形式（检查缩进）")
+    return Problem(key, f"填写不正确（{error.get('msg', '')}）")
+
+
+def parse_answers(data: Mapping[str, Any]) -> tuple[Answers, list[Problem]]:
+    """Validate plain answer data; every value that cannot be used is left empty and named.
+
+    Returns the answers and the problems in catalogue order (bookkeeping first). Keys the
+    catalogue does not know are ignored here (``answers.file.unknown_keys`` reports them).
+    """
+    validator = answers_validator()
+    try:
+        return validator.validate_python(data), []
+    except ValidationError as exc:
+        problems = [_problem(error) for error in exc.errors()]
+    usable: dict[str, Any] = {
+        key: dict(value) if isinstance(value, Mapping) else value for key, value in data.items()
+    }
+    for problem in problems:
+        top, _, name = problem.key.partition(".")
+        if name and isinstance(usable.get(top), dict):
+            usable[top].pop(name, None)
+        else:
+            usable.pop(top, None)
+    return validator.validate_python(usable), problems
+
+
+def validate_answers(
+    data: Mapping[str, Any],
+    *,
+    source: str = "答卷",
+    line_of: Callable[[str], int | None] | None = None,
+) -> Answers:
+    """Validate plain answer data into the model, or raise DrafterError naming every bad field
+    in Chinese, with its line in the answers file when ``line_of`` knows it."""
+    answers, problems = parse_answers(data)
+    if problems:
+        lines = [
+            f"  - {where(p.key, line_of(p.key) if line_of else None)}：{p.message}"
+            for p in problems
+        ]
+        first = problems[0].key
+        raise DrafterError(
+            f"{source}中有 {len(lines)} 处填写不正确：\n" + "\n".join(lines),
+            field=first,
+            field_label="",  # every field is named in the list
+            line=line_of(first) if line_of else None,
+            hint="按提示改正这些答案后再试；也可以用 drafter edit 重新回答这一部分。",
+        )
+    return answers
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+def dump_value(q: Question, value: AnswerValue) -> Any:
+    """One answer as the answers file stores it."""
+    if isinstance(value, Figure):
+        return value.to_yaml()
+    if q.kind == "items" and isinstance(value, list):
+        return [item.to_data() for item in value if isinstance(item, Item)]
+    return value
+
+
+def to_data(answers: Answers) -> dict[str, Any]:
+    """The answers as the answers file holds them: the one place the model becomes plain data
+    (``answers.file`` writes it, with comments, into the file). Empty bookkeeping is left out."""
+    data: dict[str, Any] = {}
+    for section in SECTIONS:
+        values = answers.section(section.name)
+        data[section.name] = {
+            q.name: dump_value(q, getattr(values, q.name)) for q in section.questions
+        }
+    if answers.to_confirm is not None:
+        data["to_confirm"] = list(answers.to_confirm)
+    if answers.followups:
+        data["followups"] = [f.to_data() for f in answers.followups]
+    if answers.last_year is not None:
+        data["last_year"] = answers.last_year.to_data()
+    if answers.carried_figures:
+        data["carried_figures"] = [cf.to_data() for cf in answers.carried_figures]
+    if answers.unplaced_items:
+        data["unplaced_items"] = [u.to_data() for u in answers.unplaced_items]
+    if answers.unplaced_figures:
+        data["unplaced_figures"] = list(answers.unplaced_figures)
+    return data
+
+
+# --------------------------------------------------------------------------- cross-field rules
 
 
 def cross_check(answers: Answers) -> list[tuple[str, str]]:
@@ -371,7 +410,7 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
     for q in QUESTIONS.values():
         if q.part_of is None:
             continue
-        part, whole = answers.get(q.key), answers.get(q.part_of)
+        part, whole = answers.figure(q.key), answers.figure(q.part_of)
         if part is not None and whole is not None and part.value > whole.value:
             whole_q = QUESTIONS[q.part_of]
             problems.append(
@@ -381,8 +420,8 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
                     f"请改正其中一个",
                 )
             )
-    lost = answers.get("review.lost")
-    cases = [answers.get("review.reconsiderations"), answers.get("review.lawsuits")]
+    lost = answers.figure("review.lost")
+    cases = [answers.figure("review.reconsiderations"), answers.figure("review.lawsuits")]
     known = [c.value for c in cases if c is not None]
     if lost is not None and known and lost.value > sum(known):
         problems.append(
@@ -391,10 +430,8 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
                 f"败诉或被纠错案件（{lost}件）不能多于复议和诉讼案件之和（{sum(known)}件）",
             )
         )
-    name = answers.get("identity.unit_name")
-    unit_type = answers.get("identity.unit_type")
-    unit_type_of_name = guess_unit_type
-    if name and unit_type in UNIT_TYPES and unit_type_of_name(name) != unit_type:
+    name, unit_type = answers.unit_name, answers.unit_type
+    if name and unit_type in UNIT_TYPES and guess_unit_type(name) != unit_type:
         problems.append(
             (
                 "identity.unit_name",
@@ -402,15 +439,15 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
                 f"请改名称或单位类型",
             )
         )
-    for n, signer in enumerate(answers.get("identity.signers") or [], 1):
-        if _DATE.match(signer) or re.search(r"\d", signer):
+    for n, signer in enumerate(answers.lines("identity.signers"), 1):
+        if DATE.match(signer) or re.search(r"\d", signer):
             problems.append(
                 (
                     "identity.signers",
                     f"落款单位第{n}行“{signer}”不像单位名称；成文日期请填在“成文日期”一项",
                 )
             )
-    date, year = answers.get("identity.date"), answers.get("identity.year")
+    date, year = answers.text("identity.date"), answers.year
     if date and year:
         date_year = int(date[:4])
         if date_year < year:
@@ -420,20 +457,28 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
     return problems
 
 
-def label_of(loc: tuple[Any, ...]) -> str:
-    key = ".".join(str(p) for p in loc[:2])
-    q = QUESTIONS.get(key)
-    return f"{key}（{q.label}）" if q else key
-
-
-def validate_answers(data: AnswerData, *, source: str = "答卷") -> Answers:
-    """Validate plain answer data into the model, or raise DrafterError naming every bad field."""
-    answers, problems = _validate(data)
-    if problems:
-        lines = [f"  - {label_of(loc)}：{message}" for loc, message in problems]
-        raise DrafterError(
-            f"{source}中有 {len(lines)} 处填写不正确：\n" + "\n".join(lines),
-            field=".".join(problems[0][0][:2]),
-            hint="按提示改正这些字段后再试；也可以用 drafter edit 重新回答这一部分。",
-        )
-    return answers
+__all__ = [
+    "BOOKKEEPING",
+    "AnswerError",
+    "AnswerValue",
+    "Answers",
+    "CarriedFigure",
+    "Followup",
+    "Item",
+    "LastYear",
+    "Problem",
+    "SectionAnswers",
+    "UnplacedItem",
+    "answers_validator",
+    "check_answer",
+    "cross_check",
+    "dump_value",
+    "empty_value",
+    "field_name",
+    "parse_answers",
+    "report_model",
+    "section_model",
+    "to_data",
+    "validate_answers",
+    "where",
+]

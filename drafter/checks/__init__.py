@@ -25,12 +25,15 @@ from drafter.checks import (  # noqa: F401  (importing a rule module registers i
     phrases,
     punctuation,
     runon,
+    seams,
     spacing,
     status,
     substance,
+    titles,
     typos,
     unit,
     unplaced,
+    usage,
     years,
 )
 from drafter.checks.base import (

@@ -97,6 +97,19 @@ def part_kinds(heading: str) -> set[str]:
     return kinds
 
 
+_BARE_PART = re.compile(rf"^\s*([一二三四五六七八九十]{{1,2}})(?=({HAN}{{4,28}})\s*$)")
+
+
+def bare_part_number(text: str) -> int | None:
+    """The number of a part heading written without its 、 ("一主要举措和成效", "二存在的不足和原因"):
+    a short line without marks, a numeral, then words that name a part of the report. (Context
+    takes it for a part only when its first item, a （一）, follows.)"""
+    match = _BARE_PART.match(text)
+    if match is None or not part_kinds(match.group(2)):
+        return None
+    return cn_value(match.group(1))
+
+
 class AnyOf:
     """Whether any of several patterns matches a text, in one search.
 
@@ -206,6 +219,8 @@ class Context:
     """Index of the level-1 heading each block falls under, -1 before the first one."""
     kinds: dict[int, set[str]] = field(default_factory=dict)
     """Level-1 heading index → kinds of that part (measures, problems, duty, plans, other)."""
+    bare_parts: list[int] = field(default_factory=list)
+    """Paragraphs that are part headings with the 、 after their number lost ("一主要举措和成效")."""
     memo: dict[str, object] = field(default_factory=dict)
     """Results two rules share (the report's figures), computed once per run."""
     _spans: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
@@ -256,10 +271,24 @@ class Context:
             year=year or identity.year,
         )
         current = -1
+        parts = 0
         for index, block in enumerate(blocks):
             if block.kind == "heading" and block.level == 1:
                 current = index
                 context.kinds[index] = part_kinds(block.text)
+                parts = cn_value(block.number.rstrip("、，,.． ")) or parts + 1
+            elif (
+                block.kind == "paragraph"
+                and bare_part_number(block.text) == parts + 1
+                and index + 1 < len(blocks)
+                and blocks[index + 1].kind == "heading"
+                and blocks[index + 1].level == 2
+            ):
+                # "一主要举措和成效": a part heading whose 、 was lost reads as a paragraph.
+                current = index
+                context.kinds[index] = part_kinds(block.text)
+                context.bare_parts.append(index)
+                parts += 1
             context.part_of.append(current)
         return context
 
@@ -277,6 +306,23 @@ class Context:
         for index, block in enumerate(self.blocks):
             if block.kind in ("paragraph", "heading", "title", "addressee", "signature", "date"):
                 yield index, self.texts[index], self.norm[index]
+
+
+# ---------------------------------------------------------------------- table rows in text
+
+# Cells: split at a tab, a bar, or a run of two or more spaces (ideographic ones too).
+_CELL_BREAK = re.compile(r"\t|\s*[|｜]\s*|[ \u3000]{2,}")
+_CELL_MARK = re.compile(r"\t|[|｜]|[ \u3000]{2}")
+_SENTENCE_MARK = re.compile(r"[。；！？]")
+
+
+def table_row(text: str) -> bool:
+    """Is a line a row of a table flattened into text: three or more short cells parted by tabs,
+    bars or runs of spaces, and no sentence mark?"""
+    if _CELL_MARK.search(text) is None or _SENTENCE_MARK.search(text):
+        return False
+    cells = [c for c in (c.strip() for c in _CELL_BREAK.split(text.strip())) if c]
+    return len(cells) >= 3 and all(len(c) <= 16 for c in cells)
 
 
 # ---------------------------------------------------------------------- fast patterns

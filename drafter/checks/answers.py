@@ -10,16 +10,14 @@ hold as a number, with another value, is a ``figure-conflict`` (集中学法6次
 
 from __future__ import annotations
 
-from typing import Any
-
 from drafter.answers import carried
-from drafter.answers.file import model_to_data
-from drafter.answers.model import cross_check
+from drafter.answers.model import Answers, cross_check
+from drafter.answers.parse import Item
 from drafter.blocks import Block
 from drafter.checks.base import WHOLE_DOCUMENT, AnswerFinding, Finding, run_checks
 from drafter.checks.carried import CARRIED, DROPPED
 from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
-from drafter.questions import QUESTIONS, iter_questions
+from drafter.questions import QUESTIONS
 from drafter.render.context import NOT_THIS_YEAR
 from drafter.text.mentions import find_mentions
 from drafter.text.numbers import for_matching
@@ -39,19 +37,20 @@ TEXT_RULES = (
 )
 
 
-def _texts(answers: Any) -> list[tuple[str, str, str]]:
+def _texts(answers: Answers) -> list[tuple[str, str, str]]:
     """(key, Chinese place, text) for every text in the answers."""
     out: list[tuple[str, str, str]] = []
-    for q in iter_questions():
-        value = answers.get(q.key)
+    for q, value in answers.values():
         if not value:
             continue
-        if q.kind in ("text", "longtext"):
+        if q.kind in ("text", "longtext") and isinstance(value, str):
             out.append((q.key, q.label, value))
-        elif q.kind == "list":
-            out += [(q.key, f"{q.label}第{n}行", line) for n, line in enumerate(value, 1)]
-        elif q.kind == "items":
+        elif q.kind == "list" and isinstance(value, list):
+            out += [(q.key, f"{q.label}第{n}行", str(line)) for n, line in enumerate(value, 1)]
+        elif q.kind == "items" and isinstance(value, list):
             for n, item in enumerate(value, 1):
+                if not isinstance(item, Item):
+                    continue
                 if item.heading:
                     out.append((q.key, f"{q.label}第{n}条小标题", item.heading))
                 if item.text:
@@ -59,7 +58,7 @@ def _texts(answers: Any) -> list[tuple[str, str, str]]:
     return out
 
 
-def check_answers(answers: Any) -> list[AnswerFinding]:
+def check_answers(answers: Answers) -> list[AnswerFinding]:
     """Text rules over every answer, and the model's cross-field rules."""
 
     texts = _texts(answers)
@@ -68,8 +67,8 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
     if blocks:
         findings = run_checks(
             blocks,
-            unit_type=answers.get("identity.unit_type"),
-            year=answers.get("identity.year"),
+            unit_type=answers.unit_type,
+            year=answers.year,
             rules=TEXT_RULES,
         )
         for finding in findings:
@@ -83,10 +82,10 @@ def check_answers(answers: Any) -> list[AnswerFinding]:
     return found
 
 
-def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[AnswerFinding]:
+def figure_conflicts(answers: Answers, texts: list[tuple[str, str, str]]) -> list[AnswerFinding]:
     """A text figure of a catalogue key whose structured answer says another number."""
 
-    year = answers.get("identity.year")
+    year = answers.year
     found: list[AnswerFinding] = []
     for paragraph, (text_key, where, text) in enumerate(texts):
         if text_key.split(".", 1)[0] in NOT_THIS_YEAR:
@@ -95,7 +94,7 @@ def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[An
             question = QUESTIONS.get(mention.key or "")
             if question is None or question.kind != "figure" or mention.rate:
                 continue
-            figure = answers.get(question.key)
+            figure = answers.figure(question.key)
             if figure is None or mention.unit not in unit_group(question.unit):
                 continue
             if (figure.value, figure.approx) == (mention.value, mention.approx):
@@ -110,7 +109,7 @@ def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[An
             what = "写法不一致" if close else "不一致"
             message = (
                 f"“{question.label}”一项填的是{figure}{question.unit}，而{where}写的是"
-                f"“{mention.raw}”（{text_key}）：同一个数字前后{what}，请把答卷里的数字或这句话改成一致。"
+                f"“{mention.raw}”：同一个数字前后{what}，请把答卷里的数字或这句话改成一致。"
             )
             finding = Finding(
                 CONFLICT, "warning" if close else "error", message, mention.sentence, paragraph
@@ -119,26 +118,17 @@ def figure_conflicts(answers: Any, texts: list[tuple[str, str, str]]) -> list[An
     return found
 
 
-def answers_data(answers: Any) -> dict[str, Any]:
-    """The answers model as plain data with the bookkeeping the rules need."""
-    data: dict[str, Any] = dict(model_to_data(answers))
-    data["last_year"] = getattr(answers, "last_year", None) or {}
-    data["carried_figures"] = getattr(answers, "carried_figures", None) or []
-    return data
-
-
-def carried_findings(answers: Any) -> list[Any]:
+def carried_findings(answers: Answers) -> list[AnswerFinding]:
     """One warning per carried figure not confirmed for the report's year, naming its sentence
     and last year's value; one per figure reported last year and left empty this year."""
-    data = answers_data(answers)
-    year = answers.get("identity.year")
+    year = answers.year
     found = []
-    for cf in carried.outstanding(data, year):
-        located = carried.locate(data, cf)
+    for cf in carried.outstanding(answers, year):
+        located = carried.locate(answers, cf)
         sentence = located[1].sentence if located else cf.sentence
         finding = Finding(CARRIED, "warning", carried.outstanding_message(cf, year), sentence, 0)
         found.append(AnswerFinding(cf.question, cf.place, finding))
-    for key, last in carried.dropped(data):
+    for key, last in carried.dropped(answers):
         finding = Finding(DROPPED, "warning", carried.dropped_message(key, last), "", 0)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
     return found

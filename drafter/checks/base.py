@@ -104,6 +104,77 @@ def run_checks(
     return sorted(unique.values(), key=lambda f: (f.paragraph, SEVERITY_ORDER[f.severity], f.rule))
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where one finding stands: the block (WHOLE_DOCUMENT for the whole document) and the
+    offending text as it stands there."""
+
+    paragraph: int
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """A finding as a reviewer reads it: one rule, severity and message, with every place it was
+    found in the report (in document order). A half-width comma in thirty sentences is one
+    thing to fix, said once, not thirty findings burying the few that matter."""
+
+    rule: str
+    severity: Severity
+    message: str
+    places: tuple[Place, ...]
+    suggestion: str = ""
+    """What should replace the excerpt, when the rule knows (the same at every place: the
+    message names the change)."""
+
+    @property
+    def paragraph(self) -> int:
+        return self.places[0].paragraph
+
+    @property
+    def excerpt(self) -> str:
+        return self.places[0].excerpt
+
+    @property
+    def count(self) -> int:
+        return len(self.places)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON entry of docs/contracts.md: the fields of a :class:`Finding` (its first
+        place), then ``count`` and ``places``."""
+        found: dict[str, object] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "excerpt": self.excerpt,
+            "paragraph": self.paragraph,
+        }
+        if self.suggestion:
+            found["suggestion"] = self.suggestion
+        found["count"] = self.count
+        found["places"] = [{"paragraph": p.paragraph, "excerpt": p.excerpt} for p in self.places]
+        return found
+
+
+def group_findings(findings: Iterable[Finding]) -> list[Grouped]:
+    """The same finding (rule, severity and message) at several places, as one; ordered by
+    severity (errors first), then by where each is first found."""
+    groups: dict[tuple[str, str, str], list[Place]] = {}
+    suggestions: dict[tuple[str, str, str], str] = {}
+    for f in sorted(findings, key=lambda f: f.paragraph):
+        places = groups.setdefault((f.rule, f.severity, f.message), [])
+        suggestions.setdefault((f.rule, f.severity, f.message), f.suggestion)
+        place = Place(f.paragraph, f.excerpt)
+        if place not in places:
+            places.append(place)
+    grouped = [
+        Grouped(rule, severity, message, tuple(places), suggestions[rule, severity, message])  # type: ignore[arg-type]
+        for (rule, severity, message), places in groups.items()
+    ]
+    return sorted(grouped, key=lambda g: (SEVERITY_ORDER[g.severity], g.paragraph, g.rule))
+
+
 def findings_to_json(file: str, findings: Iterable[Finding]) -> dict[str, object]:
-    """The ``drafter check --format json`` document of docs/contracts.md."""
-    return {"file": file, "findings": [f.as_dict() for f in findings]}
+    """The ``drafter check --format json`` document of docs/contracts.md: findings grouped
+    (:func:`group_findings`), each with its places."""
+    return {"file": file, "findings": [g.as_dict() for g in group_findings(findings)]}

@@ -1,8 +1,8 @@
 """``drafter check FILE [--format text|json] [--all]``: read any report, run the checks, print findings.
 
-Text output is plain Chinese that works in a Windows console (no colours): findings grouped by
-rule (its Chinese name), each with its paragraph number (全文 for the whole document) and the
-excerpt marked with 【】 in its sentence.
+Text output is plain Chinese that works in a Windows console (no colours): one entry per finding,
+errors first; a finding found at several places is one entry listing them, each with its
+paragraph number (全文 for the whole document) and the excerpt marked with 【】 in its sentence.
 """
 
 from __future__ import annotations
@@ -13,13 +13,23 @@ from pathlib import Path
 from typing import TextIO
 
 from drafter.blocks import Block
-from drafter.checks.base import Finding, findings_to_json, rule_name, run_checks
-from drafter.checks.present import SEVERITY_NAMES, exit_code, listed, marked, place, summary
+from drafter.checks.base import (
+    Finding,
+    Grouped,
+    Place,
+    findings_to_json,
+    group_findings,
+    rule_name,
+    run_checks,
+)
+from drafter.checks.present import SERIOUS, SEVERITY_NAMES, exit_code, marked, place, summary
 from drafter.errors import DrafterError
 from drafter.reader import read_blocks
 
 CONTEXT_CHARS = 12
 """Characters of the paragraph shown on each side of the excerpt."""
+SHOWN_PLACES = 5
+"""Places of one finding shown with their text; the rest by paragraph number only."""
 
 
 def run_check_command(path: Path, fmt: str, out: TextIO, show_all: bool = False) -> int:
@@ -63,28 +73,40 @@ def write_findings(
 def format_text(
     file: str, blocks: Sequence[Block], findings: Sequence[Finding], show_all: bool = False
 ) -> str:
-    """The findings as Chinese text grouped by rule, with a one-line summary at the end."""
+    """The findings as Chinese text, one entry per finding however many places it has (errors
+    first), each place with its excerpt in context; a one-line summary at the end."""
     lines = [f"检查文件：{file}", ""]
-    by_rule: dict[str, list[Finding]] = {}
-    for finding in listed(findings, show_all):
-        by_rule.setdefault(finding.rule, []).append(finding)
-    for rule, group in by_rule.items():
-        lines.append(f"■ {rule_name(rule)}（{len(group)} 处）")
-        for finding in group:
-            severity = SEVERITY_NAMES[finding.severity]
-            lines.append(f"  [{severity}] {place(finding.paragraph)}：{finding.message}")
-            shown = _highlight(blocks, finding)
-            if shown:
-                lines.append(f"      {shown}")
+    groups = group_findings(findings)
+    for group in groups:
+        if not (show_all or group.severity in SERIOUS):
+            continue
+        severity = SEVERITY_NAMES[group.severity]
+        count = f"（{group.count} 处）" if group.count > 1 else ""
+        lines.append(f"■ [{severity}] {rule_name(group.rule)}{count}：{group.message}")
+        lines += _place_lines(blocks, group)
         lines.append("")
     if findings:
-        lines.append(summary([f.severity for f in findings], show_all))
+        places = [f.severity for f in findings]
+        lines.append(summary([g.severity for g in groups], show_all, places))
     else:
         lines.append("未发现问题。")
     return "\n".join(lines) + "\n"
 
 
-def _highlight(blocks: Sequence[Block], finding: Finding) -> str:
+def _place_lines(blocks: Sequence[Block], group: Grouped) -> list[str]:
+    """Each place of a finding in its context; past SHOWN_PLACES, only the paragraphs."""
+    lines = []
+    for where in group.places[:SHOWN_PLACES]:
+        shown = _highlight(blocks, where)
+        lines.append(f"    {place(where.paragraph)}" + (f"　{shown}" if shown else ""))
+    rest = group.places[SHOWN_PLACES:]
+    if rest:
+        paragraphs = sorted({p.paragraph + 1 for p in rest if p.paragraph >= 0})
+        lines.append(f"    另有 {len(rest)} 处：第 {'、'.join(map(str, paragraphs))} 段")
+    return lines
+
+
+def _highlight(blocks: Sequence[Block], finding: Place) -> str:
     """The excerpt in its context: …前文【原文】后文…"""
     if not finding.excerpt or not 0 <= finding.paragraph < len(blocks):
         return ""

@@ -27,12 +27,12 @@ ECHO_MIN = 4
 
 # A heading-like sentence: a short verb-first phrase ("依法规范信访行为", "完善矛盾纠纷多元化解机制")
 # or a topic followed by a four-character verdict ("重大行政决策科学民主").
-_HEADING_VERBS = (
+HEADING_VERBS = (
     "加强|强化|完善|健全|推进|推动|深化|规范|落实|严格|坚持|提升|提高|创新|开展|抓好|做好|夯实|筑牢|"
     "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
     "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
 )
-_VERB_FIRST = re.compile(rf"^(?:{_HEADING_VERBS}){han_or('“”、')}{{2,16}}$")
+_VERB_FIRST = re.compile(rf"^(?:{HEADING_VERBS}){han_or('“”、')}{{2,16}}$")
 _VERDICT = re.compile(
     rf"^{HAN}{{2,10}}(?:科学民主|严格公正|科学有效|公开透明|规范有序|严格规范|公正文明|扎实有效|"
     rf"成效明显|成效显著|稳步推进|有序推进|全面落实|深入人心|持续深化|不断完善|规范高效)$"
@@ -104,6 +104,7 @@ def check(context: Context) -> Iterator[Finding]:
             and not numbered
             and not re.search(r"\d", said)
             and "《" not in sentence  # 严格落实《信访工作条例》: a concrete act, not a heading
+            and "把" not in said  # 切实把党的领导落到实处: a 把 sentence says what is done
             and not _SUBJECT_START.match(said)
             and (_VERB_FIRST.match(said) or _VERDICT.match(said))
         ):

@@ -35,6 +35,16 @@ _EMPTY_CLAUSE = re.compile(r"[，、；：,;:]\s*[。！？]")
 _FRAME_ONLY = re.compile(rf"^{FRAME}$")
 # The result clause of a sentence whose doing was cut away: "营造了浓厚的法治氛围。" alone.
 _RESULT_ONLY = re.compile(r"^(?:营造|提高|增强|提升|丰富)了[^，,；;]{2,14}[。！]?$")
+# A clause that is only a verb needing its object, left after a cut: "加强组织领导，组建。"
+# (组建 what?). Verbs that may end a sentence alone (推进, 落实 after 同部署、同落实) are not listed.
+_BARE_VERB_CLAUSE = re.compile(
+    r"[，,、]\s*(?:组建|成立|建立|设立|开展|组织|制定|印发|出台|召开|举办|聘请|制发|配备|选聘|修订)"
+    r"\s*[。；！]$"
+)
+_BARE_VERB = (
+    "句子在一个缺少宾语的动词上结束了（如“……，组建。”），像是删掉内容后留下的残句："
+    "请补全做了什么，或删去这个分句。"
+)
 _YEAR_AND_LATER = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[，,]\s*(?:在)?(?:今后|下一步|下步)")
 
 _UNIT = r"(?:场次|人次|批次|件|起|宗|次|场|名|人|个|份|项|期|户|条|家|处|所|位)"
@@ -91,6 +101,11 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         text, norm = context.texts[index], context.norm[index]
         start = body_start(block)
+        if start and (bare := _BARE_VERB_CLAUSE.search(norm, 0, start)) is not None:
+            # The heading's own sentence: "（一）加强组织领导，组建。"
+            yield Finding(
+                RULE, "error", _BARE_VERB, text[bare.start() + 1 : bare.end()].strip(), index
+            )
         empty_clauses = list(_EMPTY_CLAUSE.finditer(norm, start))
         for match in empty_clauses:
             # The excerpt is the sentence the empty clause ends ("全年，。").
@@ -112,7 +127,7 @@ def check(context: Context) -> Iterator[Finding]:
             if judged is not None:
                 excerpt = text[s_start:s_end].strip()
                 severity, message = judged
-                if _open_end(sentence):
+                if message == _BARE_VERB or _open_end(sentence):
                     # Only the clause that breaks off: the whole sentence may be long.
                     cut = max(excerpt.rfind(mark) for mark in "，,：:") + 1
                     excerpt = excerpt[cut:]
@@ -166,6 +181,8 @@ def _judge(sentence: str) -> tuple[Severity, str] | None:
             "句子在需要接续内容的词上结束了（如“主要表现在。”“包括。”）：请补全后面的内容，"
             "或把句号改为冒号并接着列出。"
         )
+    if _BARE_VERB_CLAUSE.search(sentence):
+        return "error", _BARE_VERB
     if _FRAME_ONLY.match(core(sentence)):
         return "error", "这句话只有时间或关联词，没有内容：请补全或删去。"
     if _RESULT_ONLY.match(sentence):

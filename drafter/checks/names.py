@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import Context, preceded
+from drafter.checks._text import Context, preceded, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.text.hanzi import HAN, NOT_HAN
 from drafter.text.identity import split_place
@@ -33,14 +33,17 @@ _COUNTY_SCREEN = re.compile(
     rf"[县区旗](?<={HAN}{{2}}[县区旗])(?=委|人民政府|政府|{HAN}{{2,6}}?(?:乡|镇|街道|苏木))"
 )
 _COUNTY_SUFFIX = ("自治县", "自治旗", "县", "区", "旗")
+_DOUBLED_SUFFIX = re.compile(r"(县|区|旗)\1$")
 _NOT_STEM = {"全", "我", "本", "该", "各", "市", "县", "区", "城", "乡", "镇"}
 
 
 def _counties(context: Context) -> set[str]:
     """County names (with their 县/区/旗) the report writes in full somewhere."""
     found: set[str] = set()
-    if context.identity.county and context.identity.county.endswith(_COUNTY_SUFFIX):
-        found.add(context.identity.county)
+    county = context.identity.county
+    if county and county.endswith(_COUNTY_SUFFIX):
+        # The identity may read 中共渠县县委 as a county "渠县县" too.
+        found.add(_DOUBLED_SUFFIX.sub(r"\1", county))
     for index, block in enumerate(context.blocks):
         if block.kind not in ("title", "addressee", "signature", "paragraph"):
             continue
@@ -49,9 +52,24 @@ def _counties(context: Context) -> set[str]:
             continue
         for match in _COUNTY_IN_TEXT.finditer(norm):
             name = re.sub(r"^(?:中共|共|和|与|及|在|由|对|经|是|的)", "", match.group(1))
+            # 中共渠县县委 is 渠县's 县委 (a one-character stem takes 县委 whole), not a "渠县县".
+            name = _DOUBLED_SUFFIX.sub(r"\1", name)
             if len(name) >= 3 and name[0] not in _NOT_STEM:
                 found.add(name)
     return found
+
+
+def _consistent(context: Context, full: str, stem: str, suffix: str) -> bool:
+    """Does the report itself mostly write the full name? A name is learned from the report's
+    own usage only: where the short form is written as often as the full one, the short form
+    is how this report names it, and the "full" one was a misreading."""
+    full_count = short_count = 0
+    for norm in context.norm:
+        if stem not in norm:
+            continue
+        full_count += norm.count(full)
+        short_count += sum(1 for _ in _stem_spans(norm, stem, suffix))
+    return full_count >= short_count
 
 
 def _units(context: Context) -> set[str]:
@@ -69,21 +87,34 @@ def _units(context: Context) -> set[str]:
     return {n for n in names if len(n) >= 3}
 
 
-# In a title a year is always followed by 年 or 年度: "沅江路街道2024法治政府建设年度报告".
+# In a title, a heading or the name of a document a year is always followed by 年 or 年度:
+# "沅江路街道2024法治政府建设年度报告", "一、2025法治政府建设主要举措", 《2025工作要点》.
 _TITLE_YEAR_NO_NIAN = re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?={HAN})(?![年度])")
+
+
+def _titles(context: Context) -> Iterator[tuple[int, int, int]]:
+    """(block, start, end) of every title: the report's, its headings' and the documents' it
+    names in 《》."""
+    for index, block in enumerate(context.blocks):
+        if block.kind == "title":
+            yield index, 0, len(context.norm[index])
+            continue
+        if block.kind == "heading":
+            yield index, 0, len(block.headline)
+        if "《" in context.norm[index]:
+            for start, end in protected_spans(context.norm[index], "《》"):
+                yield index, start, end
 
 
 @register(RULE, "名称缺字")
 def check(context: Context) -> Iterator[Finding]:
-    for index, block in enumerate(context.blocks):
-        if block.kind != "title":
-            continue
+    for index, start, end in _titles(context):
         norm = context.norm[index]
-        for match in _TITLE_YEAR_NO_NIAN.finditer(norm):
+        for match in _TITLE_YEAR_NO_NIAN.finditer(norm, start, end):
             yield Finding(
                 RULE,
                 "error",
-                f"标题中的年份后面少了“年”：“{match.group(0)}”应为“{match.group(0)}年”。",
+                f"标题和文件名称中的年份后面要写“年”：“{match.group(0)}”应为“{match.group(0)}年”。",
                 context.texts[index][match.start() : match.end() + 2],
                 index,
             )
@@ -130,7 +161,7 @@ def _county_stems(context: Context) -> Iterator[Finding]:
     for county in _counties(context):
         suffix = next(s for s in _COUNTY_SUFFIX if county.endswith(s))
         stem = county[: -len(suffix)]
-        if len(stem) < 2:
+        if len(stem) < 2 or not _consistent(context, county, stem, suffix):
             continue
         for index, text, norm in context.prose():
             for start, end in _stem_spans(norm, stem, suffix):

@@ -37,17 +37,18 @@ def _bracket_problem(number: str) -> tuple[Severity, str] | None:
     opened = bool(number) and number[0] in _OPEN
     closed = bool(number) and number[-1] in _CLOSE
     if opened != closed:
-        return "error", "括号不成对"
+        return "error", "括号不成对，如“（一）”"
     if opened and closed and (_OPEN.index(number[0]) != _CLOSE.index(number[-1])):
-        return "error", "左右括号一个全角一个半角"
+        return "error", "左右括号一个全角一个半角，应都用全角“（）”"
     if opened and number[0] == "(":
-        return "warning", "应使用全角括号“（）”"
+        return "warning", "括号应使用全角括号“（）”"
     return None
 
 
 @register(RULE, "编号问题")
 def check(context: Context) -> Iterator[Finding]:
     yield from _heading_sequence(context)
+    yield from _bare_parts(context)
     yield from _heading_style(context)
     yield from _ordinal_leads(context)
     yield from _lone_headings(context)
@@ -70,7 +71,11 @@ def _heading_sequence(context: Context) -> Iterator[Finding]:
         shown = heading_number(level, value)
         has_parent = seen_parent[level] if level > 1 else seen_any_block
         if previous == 0:
-            if value != 1 and has_parent:
+            if (
+                value != 1
+                and has_parent
+                and not _earlier_as_paragraph(context, index, level, value)
+            ):
                 yield Finding(
                     RULE,
                     "error",
@@ -110,6 +115,19 @@ def _heading_sequence(context: Context) -> Iterator[Finding]:
         seen_parent[level + 1] = True
 
 
+def _bare_parts(context: Context) -> Iterator[Finding]:
+    for index in context.bare_parts:
+        text = context.texts[index].strip()
+        numeral = text[: len(text) - len(text.lstrip("一二三四五六七八九十"))]
+        yield Finding(
+            RULE,
+            "error",
+            f"一级标题的编号后面少了“、”：应为“{numeral}、”。",
+            text[: len(numeral) + 2],
+            index,
+        )
+
+
 def _heading_style(context: Context) -> Iterator[Finding]:
     styles: dict[int, Counter[str]] = {}
     headings = [(i, b) for i, b in enumerate(context.blocks) if b.kind == "heading"]
@@ -120,7 +138,17 @@ def _heading_style(context: Context) -> Iterator[Finding]:
         problem = _bracket_problem(number) if block.level in (2, 4) else None
         if problem is not None:
             severity, what = problem
-            yield Finding(RULE, severity, f"编号“{number}”{what}。", number, index)
+            # One message for every number with the problem: it is fixed once, for all of them.
+            yield Finding(RULE, severity, f"编号的{what}。", number, index)
+            continue
+        if block.level == 3 and number.endswith("、"):
+            yield Finding(
+                RULE,
+                "warning",
+                "第三层编号应写作“1.”（阿拉伯数字加下脚点），不用顿号。",
+                number,
+                index,
+            )
             continue
         if block.level == 1 and not number.endswith("、"):
             yield Finding(
@@ -224,6 +252,20 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
                 block.text or block.number,
                 index,
             )
+
+
+def _earlier_as_paragraph(context: Context, index: int, level: int, value: int) -> bool:
+    """Are the numbers before this heading's there, read as body paragraphs? "1.强化组织领导象湖镇
+    政府……" has no 。 after its heading, so it reads as a paragraph: the "2." after it does not
+    start at 2 (run-on reports the missing 。)."""
+    for block in reversed(context.blocks[:index]):
+        if block.kind == "heading" and block.level < level:
+            return False
+        if block.kind == "paragraph":
+            match = heading_match(block.text)
+            if match is not None and match[0] == level and (_value(match[1]) or 0) < value:
+                return True
+    return False
 
 
 def _second_as_paragraph(context: Context, index: int, level: int) -> bool:

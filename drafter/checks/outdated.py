@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import AnyOf, Context
+from drafter.checks._text import AnyOf, Context, cn_value, inside, protected_spans
 from drafter.checks.base import Finding, register
-from drafter.checks.terms import PLAN_RANGES, RANGE, TERMS
+from drafter.checks.terms import PLAN_RANGES, RANGE, SESSION_LIST, SESSIONS_HELD, TERMS
 
 RULE = "outdated-term"
 
@@ -20,10 +20,34 @@ _PLANS = [(name, re.compile(re.escape(name) + r"\s*[》]?\s*" + RANGE.pattern), 
 _ANY = AnyOf([pattern for _, pattern in _COMPILED] + [pattern for _, pattern, _ in _PLANS])
 
 
+def _sessions(context: Context, index: int) -> Iterator[Finding]:
+    """The guiding formula naming the 二十届 sessions one by one, without the last one held in
+    the report's year."""
+    year = context.year
+    if year is None or "二十届" not in context.norm[index]:
+        return
+    # Years after the table: the last session it knows (a later one would be added here).
+    held = SESSIONS_HELD.get(year, max(SESSIONS_HELD.values()) if year > max(SESSIONS_HELD) else 0)
+    if not held:
+        return
+    for match in SESSION_LIST.finditer(context.norm[index]):
+        named = [cn_value(ch) or 0 for ch in match.group("sessions") if ch in "一二三四五六七"]
+        if max(named) < held:
+            last = "一二三四五六七"[held - 1]
+            yield Finding(
+                RULE,
+                "warning",
+                f"{year}年内已召开二十届{last}中全会：应写到“{last}中全会”，或写“二十届历次全会精神”。",
+                context.texts[index][match.start() : match.end()],
+                index,
+            )
+
+
 @register(RULE, "过时的提法")
 def check(context: Context) -> Iterator[Finding]:
     year = context.year
     for index, text, norm in context.prose():
+        yield from _sessions(context, index)
         if not _ANY.may_match(norm):
             continue
         for term, pattern in _COMPILED:
@@ -33,7 +57,10 @@ def check(context: Context) -> Iterator[Finding]:
                 continue
             if term.before is not None and year is not None and year >= term.before:
                 continue
+            titles = protected_spans(norm, "《》") if term.outside_titles else []
             for match in pattern.finditer(norm):
+                if titles and inside(titles, match.start(), match.end()):
+                    continue
                 yield Finding(
                     RULE,
                     term.severity,  # type: ignore[arg-type]

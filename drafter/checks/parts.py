@@ -2,7 +2,9 @@
 
 A part is present when a level-1 heading names it. The 第一责任人 content may also sit lower, as an
 item heading or a 一是 lead inside the measures part (three-part reports); only mentioned in
-passing in the body it is a warning, absent altogether an error.
+passing in the body it is a warning, absent altogether an error. A themed report (parts headed
+by its own themes, not by the regulation's words) has its measures in those parts. The missing
+required parts are one finding: the reviewer asks for them once.
 """
 
 from __future__ import annotations
@@ -36,15 +38,20 @@ def check(context: Context) -> Iterator[Finding]:
     present: set[str] = set()
     for kinds in context.kinds.values():
         present |= kinds
-    for kind in ("measures", "problems", "plans"):
-        if kind not in present:
-            yield Finding(
-                RULE,
-                "error",
-                f"缺少必备内容：{_LABELS[kind]}（应单列一部分）。",
-                "",
-                WHOLE_DOCUMENT,
-            )
+    if any(not kinds for kinds in context.kinds.values()):
+        # A themed report: its parts are named by its own themes ("一、坚持党的全面领导，筑牢法治
+        # 根基"), each an account of what was done. They are the measures, under other headings.
+        present.add("measures")
+    missing = [_LABELS[kind] for kind in ("measures", "problems", "plans") if kind not in present]
+    if missing:
+        # One finding for what is missing: the reviewer asks for the parts once.
+        yield Finding(
+            RULE,
+            "error",
+            f"报告缺少规定的必备内容：{'；'.join(missing)}（各应单列一部分）。",
+            "",
+            WHOLE_DOCUMENT,
+        )
     if "duty" not in present:
         lower = any(b.kind == "heading" and "duty" in part_kinds(b.text) for b in blocks) or any(
             _DUTY_LEAD.search(context.norm[i]) for i in range(len(blocks))
@@ -54,7 +61,7 @@ def check(context: Context) -> Iterator[Finding]:
             yield Finding(
                 RULE,
                 "warning" if mentioned else "error",
-                f"缺少必备内容：{_LABELS['duty']}"
+                f"报告缺少规定的必备内容：{_LABELS['duty']}"
                 + ("（正文只是顺带提及，建议单列一部分或一项）。" if mentioned else "。"),
                 "",
                 WHOLE_DOCUMENT,

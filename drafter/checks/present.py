@@ -42,10 +42,16 @@ def finding_line(finding: Finding, where: str) -> str:
     return f"  [{label}] {where}　{rule_name(finding.rule)}：{finding.message}{excerpt}"
 
 
-def summary(severities: Sequence[str], show_all: bool) -> str:
-    """``检查结果：1 个错误，0 个警告，1 个提示（提示未列出，加 --all 查看）。``"""
+def summary(severities: Sequence[str], show_all: bool, places: Sequence[str] | None = None) -> str:
+    """``检查结果：1 个错误，0 个警告，1 个提示（提示未列出，加 --all 查看）。``
+
+    ``severities``: one per finding as listed; ``places``: the severity of every place, when a
+    finding listed may stand for several ("2 个错误，1 个警告，共 31 处").
+    """
     counts = {name: sum(1 for s in severities if s == name) for name in SEVERITY_NAMES}
     text = "，".join(f"{counts[s]} 个{SEVERITY_NAMES[s]}" for s in SEVERITY_NAMES)
+    if places is not None and len(places) != len(severities):
+        text += f"，共 {len(places)} 处"
     hidden = "" if show_all or not counts["info"] else f"（提示未列出，加 {SHOW_ALL_OPTION} 查看）"
     return f"检查结果：{text}{hidden}。"
 

@@ -1,5 +1,6 @@
 """punctuation: half-width marks in Chinese text, date marks (3·15 not 3.15), unbalanced quotes
-and brackets, doubled marks, full-width digits, a single dash between Chinese characters."""
+and brackets, doubled marks, full-width digits, a single dash between Chinese characters, and the
+顿号 of a pair of organs (党委、政府; 区委、区政府) misplaced or missing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from drafter.text.hanzi import HAN, han_or
 
 RULE = "punctuation"
 
-_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", '"': "“”"}
+HALF_WIDTH = "中文里用了半角标点，应改为全角（“,”→“，”，“:”→“：”，“(”→“（”，以此类推）。"
 # A half-width mark touching a Chinese character (or a Chinese mark). Digits on both sides
 # (9:30, 1,500) and Latin text stay allowed. The patterns here begin with the character they
 # look for, the lookbehind widened over it (as _text.preceded writes them): re scans for the
@@ -32,7 +33,10 @@ _DAY = re.compile(
     r"([1-9](?<![\d.·][1-9])(?:(?<=1)[0-2])?)"
     rf"\s*([.．•・·])\s*([1-3]?\d)(?![\d.%])(?=\s*[”\"]?\s*(?:{_DAY_WORDS}|日|节))"
 )
-_PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉"}
+_PAIRS = {"（": "）", "《": "》", "【": "】", "〈": "〉", "〔": "〕"}
+# A title inside a title takes the single book marks 〈〉 (GB/T 15834—2011 4.15.3), not < > typed
+# on a Western keyboard: 《关于贯彻落实〈……方案〉的通知》.
+_NESTED_TITLE = re.compile(r"《[^《》]*?<[^《》<>]+>[^《》]*》")
 # A mark written twice or more (。。。 included). One alternative beginning with the class, so
 # that re scans for the marks: with a second alternative it tried every position.
 _DOUBLED = re.compile(r"([，、；：。！？])\1+")
@@ -42,6 +46,14 @@ _TITLES_COMMA = re.compile(r"》、(?=《)")
 # Between two bodies of an addressee line ("中共某县委员会，某县人民政府："), GB/T 9704 uses 、.
 _ADDRESSEE_COMMA = re.compile(r"(?:委员会|人民政府|[县区市旗]委|办公室|政府)(?P<mark>[，,])")
 _SINGLE_DASH = re.compile(rf"[—–](?<={HAN}[—–])(?={HAN})")
+# A range of years or numbers written in Chinese numerals (二○二四—二○二五年) takes the one-em
+# 连接号 (GB/T 15834—2011 4.13.3): a single dash there is right.
+_NUMERALS = set("〇○零一二三四五六七八九十百千万两")
+# The 顿号 of a pair of organs: "党、委政府" is 党委、政府 with the mark one character early;
+# "区委政府" runs 区委 and 区政府 together (区委、区政府, as the addressee writes them). "党委政府"
+# and "区委区政府" are common collective forms and not reported.
+_ORGAN_SPLIT = re.compile(r"(党工|党|[县区市])、委([县区市]?政府|办事处)")
+_ORGAN_JOINED = re.compile(r"([县区市])委政府")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
 # (most blocks) is passed after one fast search instead of four slow ones (the patterns begin
 # with lookbehinds, which re tries at every position).
@@ -55,13 +67,8 @@ def check(context: Context) -> Iterator[Finding]:
         start = context.body_start(index)
         rare = _RARE.search(norm, start) is not None
         for match in _HALF.finditer(norm, start) if rare else ():
-            mark = match.group(0)
             yield Finding(
-                RULE,
-                "warning",
-                f"中文里用了半角标点“{mark}”，应为全角“{_FULL[mark]}”。",
-                _context(text, match.start(), match.end()),
-                index,
+                RULE, "warning", HALF_WIDTH, _context(text, match.start(), match.end()), index
             )
         for match in _HALF_PERIOD.finditer(norm, start) if rare else ():
             yield Finding(
@@ -93,6 +100,15 @@ def check(context: Context) -> Iterator[Finding]:
                     _context(text, match.start("mark"), match.end("mark")),
                     index,
                 )
+        for match in _NESTED_TITLE.finditer(norm, start) if "<" in norm else ():
+            inner = match.group(0).index("<")
+            yield Finding(
+                RULE,
+                "warning",
+                "书名号里的书名应使用单书名号“〈〉”，不用“<>”。",
+                text[match.start() + inner : match.start() + match.group(0).index(">") + 1],
+                index,
+            )
         for match in _TITLES_COMMA.finditer(norm, start):
             yield Finding(
                 RULE,
@@ -102,6 +118,8 @@ def check(context: Context) -> Iterator[Finding]:
                 index,
             )
         for match in _SINGLE_DASH.finditer(norm, start) if rare else ():
+            if norm[match.start() - 1] in _NUMERALS and norm[match.end()] in _NUMERALS:
+                continue  # a range: 二○二四—二○二五年
             yield Finding(
                 RULE,
                 "warning",
@@ -109,6 +127,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _context(text, match.start(), match.end()),
                 index,
             )
+        yield from _organ_pairs(context, index, start)
     marks = {m.group(2) for _, m in day_marks}
     for index, match in day_marks:
         if match.group(2) == "·":
@@ -121,6 +140,31 @@ def check(context: Context) -> Iterator[Finding]:
             "warning",
             f"纪念日“{word}”应使用间隔号，写作“{match.group(1)}·{match.group(3)}”{mixed}。",
             word,
+            index,
+        )
+
+
+def _organ_pairs(context: Context, index: int, start: int) -> Iterator[Finding]:
+    norm, text = context.norm[index], context.texts[index]
+    if "委" not in norm:
+        return  # both patterns hold 委 (most blocks have none)
+    for match in _ORGAN_SPLIT.finditer(norm, start):
+        wrong = text[match.start() : match.end()]
+        right = f"{match.group(1)}委、{match.group(2)}"
+        yield Finding(
+            RULE,
+            "warning",
+            f"顿号的位置不对：“{wrong}”应为“{right}”，顿号在两个机关之间。",
+            wrong,
+            index,
+        )
+    for match in _ORGAN_JOINED.finditer(norm, start):
+        level = match.group(1)
+        yield Finding(
+            RULE,
+            "warning",
+            f"“{level}委政府”把两个机关连在了一起：应为“{level}委、{level}政府”。",
+            text[match.start() : match.end()],
             index,
         )
 

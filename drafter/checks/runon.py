@@ -17,7 +17,9 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
+from drafter.checks.echo import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks.fragments import VERBS
+from drafter.reader import heading_match
 from drafter.text.hanzi import HAN
 
 RULE = "run-on"
@@ -61,7 +63,8 @@ _BREAK = _MARKS + r"\s"
 # (?<=[Han])(count), with the count's first digit written first so that re scans for digits.
 _GLUED_FIGURE = re.compile(
     rf"(\d(?<={HAN}\d)\d*{_COUNT_TAIL})"
-    rf"(?={HAN}[^{_BREAK}]*?\d+(?:\.\d+)?(?:余|多)?{HAN})"
+    # The second figure is a count, not a year ("组织121名干部参加2025年度考试").
+    rf"(?={HAN}[^{_BREAK}]*?(?<!\d)(?!(?:19|20)\d{{2}}\s*年)\d+(?:\.\d+)?(?:余|多)?{HAN})"
 )
 _NOT_MARK = r"[^，。、；：！？,.;:!?\s“”‘’《》（）()【】—…·]"
 # Only from the start of a stretch (the lookbehind): trying every position inside a stretch
@@ -82,8 +85,77 @@ _GLUED_SESSION = re.compile(
 )
 
 
+# A clause whose object is done (…贯彻落实习近平法治思想, …提供有力法治保障) glued to the next
+# clause's verb (坚持…, 为…): "深入贯彻落实习近平法治思想坚持依法执政". Only verbs that open a clause
+# count as the glue, not adverbs a noun's own predicate starts with (水平持续提升).
+_GOVERNING = (
+    "贯彻落实|贯彻|落实|学习|践行|提供|营造|创造|夯实|筑牢|提升|提高|增强|强化|完善|健全|构建|"
+    "推进|推动|加快|维护|树立|弘扬"
+)
+_DONE_OBJECT = _CLAUSE_END[:-1] + "|思想|精神|理念|支撑|基础)"
+_OPENERS = ("坚持", "着力", "切实", "扎实", "积极", "大力", "努力", "确保", "为")
+_GLUED_CLAUSE = re.compile(
+    rf"(?:{_GOVERNING})(?P<object>[^{_BREAK}]{{1,20}}?){_DONE_OBJECT}"
+    rf"(?P<word>{'|'.join(_OPENERS)})(?={HAN}{{2}})"
+)
+# Two 在…下 phrases run together, the first one's 下 and comma lost: "在县委坚强领导和关心支持
+# 在县委全面依法治县委员会的精心指导下".
+_GLUED_AT = re.compile(
+    r"在[^，。；：！？,.;:!?\s下]{2,30}?(?:领导|支持|指导|关心|关怀|帮助)(?P<word>在)"
+)
+_SUBJECT_WORDS = ("我{type}", "{type}党委", "{type}党工委", "{type}人民政府", "{type}政府")
+
+
+def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
+    for match in _GLUED_CLAUSE.finditer(norm, start):
+        if match.group("word") == "为":
+            clause = max(norm.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
+            if "以" in norm[clause : match.start("word")]:
+                continue  # 以……为指导, 以提升……能力为核心
+        yield match
+    if "在" in norm:
+        yield from _GLUED_AT.finditer(norm, start)
+
+
+def _subjects(context: Context) -> tuple[str, ...]:
+    """Words that open the body of an item: the unit's own name, 我镇, 镇党委, …"""
+    unit_type = context.unit_type
+    words = [w.format(type=unit_type) for w in _SUBJECT_WORDS] if unit_type else []
+    if context.identity.unit_name:
+        words.append(context.identity.unit_name)
+    return tuple(w for w in words if len(w) >= 2)
+
+
+_HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
+_RUN_IN_MIN = 30
+"""A heading that runs into its body without its 。 makes a first sentence at least this long."""
+
+
+def _run_in_heading(context: Context, index: int, subjects: tuple[str, ...]) -> int | None:
+    """Where the heading of a numbered item ends whose 。 was lost: "1.强化组织领导象湖镇政府成立…"
+    (a heading phrase, then the unit as the subject of the body), else None."""
+    block = context.blocks[index]
+    text = context.norm[index]
+    if block.kind == "heading" and block.level >= 2:
+        rest = text[len(block.number) :].lstrip()
+    elif block.kind == "paragraph" and (match := heading_match(text)) and match[0] >= 2:
+        rest = match[2]
+    else:
+        return None
+    first = re.split(r"[。！？；;]", rest, maxsplit=1)[0]
+    clause = re.split(rf"[{_MARKS}]", first, maxsplit=1)[0]
+    if len(first) < _RUN_IN_MIN or not _HEADING_START.match(clause):
+        return None
+    for subject in subjects:
+        at = clause.find(subject, 4)
+        if 4 <= at <= 24 and len(clause) > at + len(subject) + 1:
+            return len(text) - len(rest) + at
+    return None
+
+
 @register(RULE, "缺少标点")
 def check(context: Context) -> Iterator[Finding]:
+    subjects = _subjects(context)
     for index, block in enumerate(context.blocks):
         if block.kind not in ("heading", "paragraph"):
             continue
@@ -112,6 +184,24 @@ def check(context: Context) -> Iterator[Finding]:
                     _excerpt(text, at, match.end()),
                     index,
                 )
+        for match in _glued_clauses(norm, start):
+            word = match.group("word")
+            yield Finding(
+                RULE,
+                "warning",
+                f"“{word}”开启了新的分句，它前面像是缺少逗号：请在“{word}”前面加上逗号。",
+                _excerpt(text, match.start("word"), match.end("word")),
+                index,
+            )
+        heading_end = _run_in_heading(context, index, subjects)
+        if heading_end is not None:
+            yield Finding(
+                RULE,
+                "warning",
+                "小标题后面缺少句号，小标题和正文连在了一起：请在小标题末尾加上句号。",
+                text[:heading_end].lstrip() + text[heading_end : heading_end + 3],
+                index,
+            )
         for match in _GLUED_SESSION.finditer(norm, start) if "届" in norm else ():
             yield Finding(
                 RULE,

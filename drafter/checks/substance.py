@@ -110,15 +110,33 @@ _CAUSE_WORDS = re.compile(
 )
 
 
+_LOST_WORD = re.compile(r"(?:和|及|与|以及)[。：:\s]*$")
+
+
 @register(CAUSE, "没有分析原因")
 def check_causes(context: Context) -> Iterator[Finding]:
-    """A part titled "…不足和原因" that states no cause (the regulation asks for the reasons)."""
+    """A problems part without the causes the regulation asks for (不足和原因): its heading
+    breaks off at 和 (the 原因 after it lost), or it promises 原因 and the text gives none."""
     blocks = context.blocks
     parts = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
     for n, index in enumerate(parts):
         block = blocks[index]
-        if "原因" not in context.norm[index] or "problems" not in context.kinds.get(index, set()):
+        if "problems" not in context.kinds.get(index, set()):
             continue
+        heading = context.norm[index][: len(block.headline)]
+        if _LOST_WORD.search(heading):
+            # "二、存在的不足和": the heading lost the word after its 和 (a template's 原因).
+            yield Finding(
+                CAUSE,
+                "warning",
+                "标题在“和”“及”上断了，像是丢了后面的“原因”：应为“存在的不足和原因”，"
+                "正文也要写明原因。",
+                block.headline,
+                index,
+            )
+            continue
+        if "原因" not in heading:
+            continue  # "存在的问题" with no cause is common in real reports: not reported
         end = parts[n + 1] if n + 1 < len(parts) else len(blocks)
         text = block.body + "".join(
             context.norm[j]

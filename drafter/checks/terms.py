@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.text.hanzi import HAN
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -25,6 +27,45 @@ class Term:
     since: int | None = None
     before: int | None = None
     severity: str = "warning"
+    outside_titles: bool = False
+    """Not matched inside 《》: the wording is right in the title of an older document."""
+
+
+FAZHI_KEPT: tuple[str, ...] = (
+    # 重大执法决定法制审核 (国办发〔2018〕118号) and the review of normative documents.
+    "审核",
+    "审查",
+    # The legal-affairs bodies of governments, departments and police: 法制机构, 法制办公室, …
+    "机构",
+    "工作机构",
+    "部门",
+    "办",
+    "科",
+    "股",
+    "室",
+    "处",
+    "局",
+    "大队",
+    "中队",
+    "员",
+    # 人大法制委员会, 法制工作委员会 (法工委).
+    "委员会",
+    "工作委员会",
+    "委",
+    # 宪法第五条: 国家维护社会主义法制的统一和尊严.
+    "统一",
+    "的统一",
+    # Reported by their own terms below: 民主法制示范村, 法制副校长 (until 2022), 法制日报, 法制网.
+    "示范",
+    "副校长",
+    "日报",
+    "网",
+)
+"""Compounds in which 法制 stays right (the allow-list of README's table of checks)."""
+FAZHI_NOT_WORD_AFTER: tuple[str, ...] = tuple("度定止裁约衡作造订服品胜伏片备成")
+"""法 followed by a word 制X (执法制度, 依法制定): not the word 法制."""
+FAZHI_NOT_WORD_BEFORE: tuple[str, ...] = tuple("依合违非立执司宪守用普犯刑")
+"""X法 followed by 制… (依法制…, 立法制…): not the word 法制."""
 
 
 TERMS: tuple[Term, ...] = (
@@ -91,17 +132,19 @@ TERMS: tuple[Term, ...] = (
         severity="error",
     ),
     # 法制 where 法治 is meant. Since the 十八届四中全会 (2014) publicity, education, awareness,
-    # culture and building are 法治; 法制 stays only in names of bodies and procedures that still
-    # carry it: 重大执法决定法制审核 (国办发〔2018〕118号), 法制机构/法制部门/法制大队/法制员, 人大
-    # 法制委员会 and 法制工作委员会, and 法制统一 (宪法第五条). Those are not matched here.
+    # culture, building, oversight and every new compound are 法治; 法制 stays right only in the
+    # names of bodies and procedures that still carry it (FAZHI_KEPT, the documented allow-list)
+    # and in the titles of older documents (《关于加强法制宣传教育的决议》: not matched in 《》).
+    # 法制 must be the word: 依法制定, 执法制度, 违法制裁 are 法 + 制X (FAZHI_NOT_WORD).
     Term(
-        r"民主法制(?!示范)|法制(?:宣传|宣讲|教育|建设|观念|意识|思维|政府|培训|学习|氛围|讲座|讲堂|"
-        r"课堂|课|文化|素养|素质|环境|知识|理念|精神|轨道|化|保障|社会|国家|乡村|专题|专栏|栏目|"
-        r"文艺|节目|故事|阵地|长廊|广场|公园|讲师|报告会|夜校|基地|机制|"
-        r"进(?:校园|村|社区|机关|企业|乡村|寺庙|家庭|单位|学校|军营|网络|宗教))",
-        "这里应为“法治”：宣传、教育、观念、文化、建设等早已统一用“法治”（“法制审核”“法制机构”"
+        r"法制(?<!(?:" + "|".join(FAZHI_NOT_WORD_BEFORE) + r")法制)"
+        r"(?!(?:" + "|".join(FAZHI_KEPT + FAZHI_NOT_WORD_AFTER) + r"))"
+        # The excerpt: the compound (法制宣传, 法制督察, 法制进校园).
+        r"(?:进(?:校园|宗教场所|" + HAN + "{1,2})|" + HAN + "{1,2})",
+        "这里应为“法治”：宣传、教育、观念、文化、建设、督察等早已统一用“法治”（“法制审核”“法制机构”"
         "“人大法制委员会”等专有名称除外）。",
         since=2015,
+        outside_titles=True,
     ),
     Term(
         r"民主法制示范",
@@ -136,3 +179,11 @@ PLAN_RANGES: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("“七五”普法规划", ((2016, 2020),)),
 )
 RANGE = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]")
+
+# Plenary sessions of the 20th Central Committee by the year they were held: 一中 (2022-10),
+# 二中 (2023-02), 三中 (2024-07), 四中 (2025-10). A report on year Y writes its guiding formula
+# "党的二十大和二十届……全会精神" with every session held by the end of Y (or 历次全会).
+SESSIONS_HELD: dict[int, int] = {2022: 1, 2023: 2, 2024: 3, 2025: 4}
+SESSION_LIST = re.compile(
+    r"党的二十大(?:和|及|以及|、)二十届(?P<sessions>[一二三四五六七](?:中)?(?:[、和及与][一二三四五六七]中)*)全会精神"
+)

@@ -96,6 +96,8 @@ def check(context: Context) -> Iterator[Finding]:
     has_villages = unit_type == "街道" and any(
         _VILLAGES.search(norm) for _, _, norm in context.prose()
     )
+    # The report's own name for a 街道's party body: 党工委, when it writes that anywhere.
+    party_committee = unit_type == "街道" and any("党工委" in norm for norm in context.norm)
     for index, text, norm in context.prose():
         if context.blocks[index].kind == "title":
             continue
@@ -140,6 +142,16 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
+        if unit_type == "街道" and party_committee and "街道党委" in norm:
+            for match in re.finditer("街道党委", norm):
+                if not inside(spans, *match.span()):
+                    yield Finding(
+                        RULE,
+                        "warning",
+                        "街道的党组织是党工委，报告别处也写作“党工委”：“街道党委”应为“街道党工委”。",
+                        text[match.start() : match.end()],
+                        index,
+                    )
         if unit_type == "街道" and not has_villages:
             for match in re.finditer("乡村振兴", norm):
                 yield Finding(

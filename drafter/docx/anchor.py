@@ -10,9 +10,13 @@ both halves, so formatting is unchanged; nothing but the comment markers is adde
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
-from dataclasses import dataclass
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from drafter.reader import Source, paragraph_pieces
 from drafter.reader.items import SPACES
@@ -73,21 +77,35 @@ def block_chars(sources: Sequence[Source]) -> list[tuple[str, Pos | None]]:
 def locate(sources: Sequence[Source], excerpt: str) -> Anchor | None:
     """The first place the excerpt stands in the block; the whole block when it is not found
     (or is empty); None when the block has no text in the document at all."""
+    return locate_all(sources, [excerpt])
+
+
+def locate_all(sources: Sequence[Source], excerpts: Iterable[str]) -> Anchor | None:
+    """From the first to the last character of several excerpts of one block (one comment for
+    all the findings of a paragraph); the whole block when none is found (or all are empty);
+    None when the block has no text in the document at all. Exact when every excerpt is found
+    character for character."""
     chars = block_chars(sources)
     real = [pos for _, pos in chars if pos is not None]
     if not real:
         return None
     whole = Anchor(real[0], real[-1], exact=False)
-    if not excerpt:
+    spans = []
+    exact = True
+    for excerpt in excerpts:
+        if not excerpt:
+            continue
+        span = _find(chars, excerpt) or _find(chars, excerpt, loose=True)
+        if span is None or not any(pos is not None for _, pos in chars[span[0] : span[1]]):
+            # Not found, or only the automatic number (numPr) is quoted: not text to cover.
+            exact = False
+            continue
+        exact = exact and all(pos is not None for _, pos in chars[span[0] : span[1]])
+        spans.append(span)
+    if not spans:
         return whole
-    span = _find(chars, excerpt) or _find(chars, excerpt, loose=True)
-    if span is None:
-        return whole
-    inside = [pos for _, pos in chars[span[0] : span[1]] if pos is not None]
-    if not inside:
-        # Only the automatic number (numPr) is quoted: it is not text the comment can cover.
-        return whole
-    exact = all(pos is not None for _, pos in chars[span[0] : span[1]])
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    inside = [pos for _, pos in chars[start:end] if pos is not None]
     return Anchor(inside[0], inside[-1], exact=exact)
 
 
@@ -255,3 +273,75 @@ def mark_paragraph(paragraph: Any, comment_id: int) -> None:
     reference = paragraph.makeelement(w("r"), {})
     reference.append(reference.makeelement(w("commentReference"), ident))
     paragraph.append(reference)
+
+
+# --------------------------------------------------------------------------- the comments part
+
+# Characters XML 1.0 cannot hold (control characters but tab and line ends, lone surrogates,
+# U+FFFE/U+FFFF): lxml refuses them ("All strings must be XML compatible").
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text as an XML document can hold it: characters XML 1.0 forbids left out."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass
+class CommentSheet:
+    """Adds comments to a document's comments part, each with the next free id.
+
+    python-docx's ``add_comment`` finds the next id by reading every comment's id again, so a
+    report with thousands of comments took time growing with the square of their number; here
+    the ids in use are read once.
+    """
+
+    document: Any
+    author: str
+    _part: Any = field(init=False)
+    _next: int = field(init=False)
+    _date: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        _ = self.document.comments  # makes the comments part when the document has none
+        self._part = next(
+            rel.target_part.element
+            for rel in self.document.part.rels.values()
+            if rel.reltype == RT.COMMENTS
+        )
+        used = [int(c.get(w("id"))) for c in self._part.iterchildren(w("comment"))]
+        self._next = max(used, default=-1) + 1
+        self._date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def add(self, text: str) -> int:
+        """A comment of ``text`` (one paragraph per line); its id."""
+        ident = self._next
+        self._next += 1
+        part = self._part
+        comment = part.makeelement(
+            w("comment"),
+            {
+                w("id"): str(ident),
+                w("author"): xml_text(self.author),
+                w("initials"): "",
+                w("date"): self._date,
+            },
+        )
+        for n, line in enumerate(text.split("\n")):
+            paragraph = comment.makeelement(w("p"), {})
+            ppr = paragraph.makeelement(w("pPr"), {})
+            ppr.append(ppr.makeelement(w("pStyle"), {w("val"): "CommentText"}))
+            paragraph.append(ppr)
+            if n == 0:
+                mark = paragraph.makeelement(w("r"), {})
+                rpr = mark.makeelement(w("rPr"), {})
+                rpr.append(rpr.makeelement(w("rStyle"), {w("val"): "CommentReference"}))
+                mark.append(rpr)
+                mark.append(mark.makeelement(w("annotationRef"), {}))
+                paragraph.append(mark)
+            run = paragraph.makeelement(w("r"), {})
+            run.append(_new_text(run, xml_text(line)))
+            paragraph.append(run)
+            comment.append(paragraph)
+        part.append(comment)
+        return ident

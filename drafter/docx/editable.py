@@ -14,9 +14,18 @@ from typing import Any
 
 import docx
 
+from drafter.blocks import Block
+from drafter.docx.writer import docx_bytes
 from drafter.errors import DrafterError
 from drafter.reader.docx import UNZIP_ERRORS, damaged, opened, parse_error, unzip_error
 from drafter.reader.parts import is_strict
+
+
+def build_document(blocks: list[Block]) -> Any:
+    """A report as a python-docx Document (for code that edits it further, such as comments).
+    Here, not in the writer: a build writes its bytes without loading python-docx."""
+
+    return docx.Document(io.BytesIO(docx_bytes(blocks)))
 
 
 def open_document(path: Path, data: bytes) -> Any:

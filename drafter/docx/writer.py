@@ -11,7 +11,6 @@ python-docx is not loaded to build a report.
 from __future__ import annotations
 
 import functools
-import io
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,7 +18,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import docx
 from lxml import etree
 
 from drafter.blocks import Block
@@ -372,12 +370,6 @@ def core_bytes(blocks: Sequence[Block]) -> bytes:
     title = "".join(clean_text(b.text) for b in blocks if b.kind == "title")
     signers = [clean_text(b.text) for b in blocks if b.kind == "signature"]
     return core_xml(title, "、".join(s for s in signers if s))
-
-
-def build_document(blocks: list[Block]) -> Any:
-    """The report as a python-docx Document (for code that edits it further, such as comments)."""
-
-    return docx.Document(io.BytesIO(docx_bytes(blocks)))
 
 
 def write_docx(blocks: list[Block], path: Path) -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from drafter.answers.file import dump_answers, parse_answers_text
+from drafter.answers.model import BOOKKEEPING, to_data
 from drafter.importer.classify import KIND_NAMES
 from drafter.importer.pipeline import ImportResult, import_path
 from drafter.io.outputs import check_replace, refuse_existing, write_output
@@ -27,7 +28,7 @@ def run_import_command(
     else:
         refuse_existing(output)
     result = import_path(Path(file))
-    text = dump_answers(result.data)
+    text = dump_answers(to_data(result.answers))
     parse_answers_text(text, output)  # read back before writing: never a file drafter can't read
     write_output(
         output, text.encode("utf-8"), force=force, inputs=[Path(file)], rename=False, backup=True
@@ -49,7 +50,7 @@ def summary_lines(result: ImportResult, file: Path, output: Path) -> list[str]:
         f"单位：{ident.county or ''}{ident.unit_name or '（未识别，请在答卷里填写）'}，"
         f"年度：{ident.year or '（未识别，请在答卷里填写）'}",
     ]
-    date = result.data.get("identity", {}).get("date")
+    date = result.answers.text("identity.date")
     if date:
         lines.append(f"成文日期：{date}")
     else:
@@ -63,15 +64,16 @@ def summary_lines(result: ImportResult, file: Path, output: Path) -> list[str]:
         f"数字共 {len(result.figures)} 个，都保留在原来的句子里；"
         f"其中 {len(result.placed)} 个同时填入了对应的数字问题。"
     )
-    if result.unplaced_items:
+    unplaced = result.answers.unplaced_items
+    if unplaced:
         lines.append(
-            f"有 {len(result.unplaced_items)} 段内容无法确定该放在哪一部分，没有写进报告，"
-            "已列在答卷末尾的 unplaced_items 里，请逐条移到合适的问题下："
+            f"有 {len(unplaced)} 段内容无法确定该放在哪一部分，没有写进报告，已列在答卷末尾的"
+            f"“{BOOKKEEPING['unplaced_items']}”（unplaced_items）里，请逐条移到合适的问题下："
         )
-        for number, item in enumerate(result.unplaced_items, 1):
-            words = item["heading"] or item["text"]
+        for number, item in enumerate(unplaced, 1):
+            words = item.heading or item.text
             preview = words[:_PREVIEW] + ("……" if len(words) > _PREVIEW else "")
-            lines.append(f"  {number}. （{item['from']}）{preview}")
+            lines.append(f"  {number}. （{item.origin}）{preview}")
     lines.append(f"答卷已写入：{output}")
     lines.append("导入的答案都需要确认：请用 drafter edit 逐项确认后再生成报告。")
     return lines

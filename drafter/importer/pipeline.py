@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.model import validate_answers
+from drafter.answers.model import Answers, validate_answers
 from drafter.blocks import Block
 from drafter.errors import DrafterError
 from drafter.importer.classify import (
@@ -52,9 +52,13 @@ def choose_outline(kinds: Sequence[str]) -> str:
 
 @dataclass
 class ImportResult:
-    """What an import produced: the answers data and an account of every figure."""
+    """What an import produced: the answers and an account of every figure."""
 
+    answers: Answers
+    """The imported answers, validated like any answers file."""
     data: dict[str, Any]
+    """The answers as the stages placed them (before validation): what the figures' account and
+    the JSON report refer to."""
     identity: Identity
     parts: list[Part]
     figures: list[FigureRecord]
@@ -176,6 +180,7 @@ def import_blocks(
     if out.unplaced:
         data[UNPLACED_KEY] = out.unplaced
     result = ImportResult(
+        _validate(data),
         data,
         ident.identity,
         segmented.parts,
@@ -184,7 +189,6 @@ def import_blocks(
         ident.date_source,
         figures.facts,
     )
-    _validate(result.data)
     return result
 
 
@@ -215,12 +219,12 @@ def import_text(text: str, *, name_hint: str = "") -> ImportResult:
     return import_blocks(source.blocks, name_hint=name_hint, page=source.fields)
 
 
-def import_file(path: Path) -> dict[str, Any]:
-    """Plain answers data (with ``to_confirm`` and ``unplaced_items``) from a report file."""
-    return import_path(path).data
+def import_file(path: Path) -> Answers:
+    """The answers (with ``to_confirm`` and ``unplaced_items``) of a report file."""
+    return import_path(path).answers
 
 
-def _validate(data: dict[str, Any]) -> None:
+def _validate(data: dict[str, Any]) -> Answers:
     """Imported data must load like any answers file; an invalid value is an importer bug."""
 
-    validate_answers(data, source="导入结果")
+    return validate_answers(data, source="导入结果")

@@ -18,7 +18,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from drafter.answers import carried
-from drafter.questionnaire.logic import DECLINE_WORDS, DROP_WORDS, HELP_WORDS, check_input
+from drafter.questionnaire.logic import (
+    DECLINE_WORDS,
+    DROP_WORDS,
+    HELP_WORDS,
+    check_input,
+    set_answer,
+    store_value,
+)
 from drafter.questionnaire.screens import help_text
 from drafter.questionnaire.session import Signal
 from drafter.questionnaire.state import Flow
@@ -34,23 +41,32 @@ NUMBER_HINT = "请输入今年的数字（如 25、1500余），或直接回车�
 # --------------------------------------------------------------------------- applying a decision
 
 
+def _set_text(flow: Flow, path: str, text: str) -> None:
+    """Change one text of the working copy (a carried figure kept, replaced or dropped)."""
+    changed = carried.with_text(flow.answers, path, text)
+    if changed is not None:
+        key, value = changed
+        set_answer(flow.data, key, store_value(QUESTIONS[key], value))
+
+
 def _apply(flow: Flow, cf: carried.CarriedFigure, value: Figure | None, *, drop: bool) -> str:
     """Keep, replace or drop one carried text figure; record it; return the sentence now."""
-    found = carried.locate(flow.data, cf)
+    answers = flow.answers
+    found = carried.locate(answers, cf)
     cf.confirmed = flow.year
     if found is None:
         return ""
     path, mention = found
-    text = carried.get_text(flow.data, path) or ""
+    text = carried.get_text(answers, path) or ""
     if drop or (value is not None and value.value == 0):
         # A text does not say "开展活动0场次": no such activity means the clause goes.
-        carried.set_text(flow.data, path, carried.drop_clause(text, mention))
+        _set_text(flow, path, carried.drop_clause(text, mention))
         cf.now = carried.DROPPED
         return "（已删去这一分句）"
     if value is None or value == mention.figure:
         return mention.sentence  # as it stands (kept, or already this year's)
     new = carried.figure_text(value, "%" if mention.rate else mention.unit)
-    carried.set_text(flow.data, path, carried.replace_figure(text, mention, new))
+    _set_text(flow, path, carried.replace_figure(text, mention, new))
     cf.now = new
     return _sentence_with(mention, new)
 
@@ -61,7 +77,7 @@ def _sentence_with(mention: Mention, new: str) -> str:
 
 
 def _store(flow: Flow, figures: list[carried.CarriedFigure]) -> None:
-    carried.store(flow.data, figures)
+    flow.data[carried.RECORD_KEY] = [cf.to_data() for cf in figures] or None
 
 
 def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
@@ -70,7 +86,7 @@ def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
 
 def _update(flow: Flow, changed: list[carried.CarriedFigure]) -> None:
     """Write changed entries back into the record (matched by where they came from)."""
-    figures = carried.load(flow.data)
+    figures = list(flow.answers.carried_figures)
     for cf in changed:
         for index, old in enumerate(figures):
             if _same(old, cf):
@@ -86,15 +102,16 @@ def _update(flow: Flow, changed: list[carried.CarriedFigure]) -> None:
 
 def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
     """What Enter means at a figure prompt, and how the prompt says it."""
-    last = carried.last_figures(flow.data).get(q.key)
+    answers = flow.answers
+    last = carried.last_figures(answers).get(q.key)
     decline = "；-＝今年不报告" if last is not None else "；-＝不填"
     raw = get_answer(flow.data, q.key)
     stored = check_input(q, str(raw))[0] if raw is not None else None
     if stored is not None and q.key not in flow.pending:
         return stored, f"［回车＝不改（{stored}{q.unit}）{decline}］"
-    if stored is None and q.key not in flow.pending and carried.declined(flow.data, q.key):
+    if stored is None and q.key not in flow.pending and carried.declined(answers, q.key):
         return None, "［回车＝仍不报告；输入数字＝填写］"
-    for cf in carried.load(flow.data):
+    for cf in answers.carried_figures:
         if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year) or not cf.now:
             continue
         before, now = carried.parse_new_figure(cf.figure), carried.parse_new_figure(cf.now)
@@ -102,7 +119,7 @@ def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
             return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致{decline}］"
     if last is not None:
         return last, f"［回车＝与去年相同{decline}］"
-    links = carried.linked(flow.data, q.key)
+    links = carried.linked(answers, q.key)
     if links:
         value = carried.parse_new_figure(links[0].figure)
         if value is not None:
@@ -113,8 +130,9 @@ def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
 def ask_figure(flow: Flow, q: Question, message: str) -> Any:
     """A figure prompt: last year's value kept by Enter, linked text figures in the same step."""
     default, offer = figure_default(flow, q)
-    links = carried.linked(flow.data, q.key, confirmed=True)
-    located = [(cf, carried.locate(flow.data, cf)) for cf in links]
+    answers = flow.answers
+    links = carried.linked(answers, q.key, confirmed=True)
+    located = [(cf, carried.locate(answers, cf)) for cf in links]
     shown = [(cf, found) for cf, found in located if found is not None]
     if shown:
         flow.say("沿用的文字里也写着这个数字，回答后一起改成今年的：")
@@ -160,7 +178,7 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
             flow.say(f"  文字已一并改好：{sentence}")
         else:
             flow.say(f"  文字里的“{before}”已一并确认。")
-    last = carried.last_figures(flow.data).get(q.key)
+    last = carried.last_figures(flow.answers).get(q.key)
     if declined and last is not None:
         changed.append(
             carried.CarriedFigure(
@@ -177,7 +195,9 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
 
 
 def outstanding_in(flow: Flow, key: str) -> list[carried.CarriedFigure]:
-    return [cf for cf in carried.outstanding(flow.data, flow.year) if cf.question == key]
+    if not flow.data.get(carried.RECORD_KEY):
+        return []  # nothing carried: the first prompt need not wait for the typed answers
+    return [cf for cf in carried.outstanding(flow.answers, flow.year) if cf.question == key]
 
 
 def ask_carried_in(flow: Flow, q: Question) -> Any:
@@ -190,7 +210,7 @@ def ask_carried_in(flow: Flow, q: Question) -> Any:
         "（回车＝仍是这个数；输入数字＝改成今年的；d＝删去这一分句）："
     )
     for number, cf in enumerate(todo, 1):
-        found = carried.locate(flow.data, cf)
+        found = carried.locate(flow.answers, cf)
         if found is None:
             continue
         path, mention = found
@@ -233,7 +253,7 @@ def _structured_now(flow: Flow, cf: carried.CarriedFigure) -> str | None:
     """This year's structured answer for the same fact, when it was already given (no conflict)."""
     if not cf.key or QUESTIONS[cf.key].kind != "figure" or cf.key in flow.pending:
         return None
-    last = carried.last_figures(flow.data).get(cf.key)
+    last = carried.last_figures(flow.answers).get(cf.key)
     before = carried.parse_new_figure(cf.figure)
     if last is not None and before != last:
         return None  # a different fact that happens to share the key (one of several activities)

@@ -7,11 +7,12 @@ question stays pending until the user finishes it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from drafter.answers.carryover import followup_item, rectification_item
 from drafter.answers.model import Item, check_answer
+from drafter.answers.records import Followup
 from drafter.questionnaire.logic import (
     EXAMPLE_HEADINGS,
     HELP_WORDS,
@@ -38,12 +39,12 @@ def special_items(flow: Flow, q: Question) -> Callable[[Flow, Question], Any]:
     return ask_items
 
 
-def last_year(flow: Flow, name: str) -> list[dict[str, Any]]:
-    block = flow.data.get("last_year")
-    if not isinstance(block, Mapping):
+def last_year(flow: Flow, name: str) -> list[Item]:
+    """Last year's plans or problems (none when the year was not started from last year's)."""
+    block = flow.answers.last_year
+    if block is None:
         return []
-    items = block.get(name)
-    return [dict(i) for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
+    return list(block.plans if name == "plans" else block.problems)
 
 
 def show_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
@@ -118,7 +119,7 @@ def add_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> Any:
     return None
 
 
-def keep(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
+def keep(flow: Flow, q: Question, items: Sequence[Mapping[str, Any] | Item]) -> None:
     """Save the items so far: a crash or Ctrl-C in the middle of a list loses none of them.
     The question stays pending until the user finishes it."""
     set_answer(flow.data, q.key, store_value(q, items))
@@ -163,11 +164,11 @@ def ask_item(flow: Flow, q: Question, item: Mapping[str, Any] | None, number: in
     if isinstance(body, Signal):
         return body
     parsed, error = check_answer(q, [{"heading": heading, "text": body}])
-    if error or not parsed:
-        if error:
-            flow.say(error)
+    if error:
+        flow.say(error)
+    if not isinstance(parsed, list) or not parsed or not isinstance(parsed[0], Item):
         return None
-    return {"heading": parsed[0].heading, "text": parsed[0].text}
+    return parsed[0].to_data()
 
 
 # --------------------------------------------------------------------------- follow-ups
@@ -187,14 +188,13 @@ def ask_followups(flow: Flow) -> Any:
     """Last year's plans, one by one: 去年计划：…… 今年落实情况？"""
 
     plans = last_year(flow, "plans")
-    done = flow.data.get("followups")
-    answers: list[dict[str, Any]] = list(done) if isinstance(done, list) else []
+    answers = list(flow.answers.followups)
     if answers and len(answers) >= len(plans):
         return None
     flow.say(f"去年报告里有 {len(plans)} 项“下一年度安排”，请逐项说明今年的落实情况：")
 
-    def keep_all(done: list[dict[str, Any]]) -> None:
-        flow.data["followups"] = done
+    def keep_all(done: list[Followup]) -> None:
+        flow.data["followups"] = [f.to_data() for f in done]
         flow.save()
 
     outcome = follow_up(flow, plans, answers, "去年计划", "今年落实情况？", followup_item, keep_all)
@@ -209,8 +209,10 @@ def ask_rectification(flow: Flow, q: Question) -> Any:
     # Items kept from an interrupted run: go on with the problems not yet answered.
     if existing and not (q.key in flow.pending and len(existing) < len(problems)):
         return ask_items(flow, q)
-    items: list[dict[str, Any]] = [
-        {"heading": i.heading, "text": i.text} if isinstance(i, Item) else dict(i) for i in existing
+    items = [
+        Item(heading=str(i.get("heading") or ""), text=str(i.get("text") or ""))
+        for i in existing
+        if isinstance(i, Mapping)
     ]
     flow.say(f"去年报告里有 {len(problems)} 条“存在的不足”，请逐条说明今年的整改情况：")
     return follow_up(
@@ -224,20 +226,23 @@ def ask_rectification(flow: Flow, q: Question) -> Any:
     )
 
 
+Made = TypeVar("Made", Followup, Item)
+
+
 def follow_up(
     flow: Flow,
-    entries: list[dict[str, Any]],
-    done: list[dict[str, Any]],
+    entries: Sequence[Item],
+    done: list[Made],
     label: str,
     question: str,
-    make: Callable[[Mapping[str, Any], str, str], dict[str, Any]],
-    keep_all: Callable[[list[dict[str, Any]]], None],
+    make: Callable[[Item, str, str], Made],
+    keep_all: Callable[[list[Made]], None],
 ) -> Any:
     """Last year's entries not yet in ``done``, one by one: status and a sentence each.
     Every answer is kept at once, so an interrupted run resumes at the next entry."""
     for number, entry in enumerate(entries[len(done) :], len(done) + 1):
-        flow.say(f"\n（{number}/{len(entries)}）{label}：{entry.get('heading') or ''}")
-        text = str(entry.get("text") or "").strip()
+        flow.say(f"\n（{number}/{len(entries)}）{label}：{entry.heading}")
+        text = entry.text.strip()
         if text:
             flow.say(f"  去年的原话：{text}")
         answer = ask_status(flow, question)

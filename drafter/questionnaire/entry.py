@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from drafter.answers import carried
 from drafter.answers.carryover import (
     carried_notes,
     migration_report,
@@ -21,13 +20,14 @@ from drafter.answers.carryover import (
     start_from_last,
 )
 from drafter.answers.file import AnswersFile, default_filename, read_answers_file
+from drafter.answers.model import Answers, to_data
 from drafter.errors import EXIT_OK, DrafterError
 from drafter.importer import import_file as do_import
 from drafter.io.outputs import free_name
 from drafter.questionnaire.flow import Questionnaire
 from drafter.questionnaire.logic import all_keys, invalid_answers, pending_keys, section_for
 from drafter.questionnaire.session import Signal, require_terminal
-from drafter.questions import QUESTIONS, SECTIONS, get_answer
+from drafter.questions import QUESTIONS, SECTIONS
 
 
 def _confirm_migration(loaded: AnswersFile, q: Questionnaire) -> bool:
@@ -71,7 +71,7 @@ def _started_from(path: Path, source: Path) -> bool:
 
 
 def _next_year(
-    data: dict[str, Any],
+    answers: Answers,
     source: Path,
     path: Path | None,
     *,
@@ -87,22 +87,21 @@ def _next_year(
         require_terminal("new")  # before anything is written
     wanted = path
     if wanted is None:
-        name = get_answer(data, "identity.unit_name")
-        wanted = Path.cwd() / default_filename(name, get_answer(data, "identity.year"))
+        wanted = Path.cwd() / default_filename(answers.unit_name, answers.year)
     if wanted.exists():
         if _started_from(wanted, source):
             return _resume(wanted, command="new", input=input, output=output, log=log)
         target = free_name(wanted)
     else:
         target = wanted
-    notes = carried_notes(data)
-    q = Questionnaire(target, data, input=input, output=output, log=log, notes=notes)
+    notes = carried_notes(answers)
+    # The questionnaire edits the answers file's plain data: it may hold partial answers.
+    q = Questionnaire(target, to_data(answers), input=input, output=output, log=log, notes=notes)
     if target != wanted:
         q.say(f"已有答卷 {wanted}（不是从这份材料开始的，不会覆盖它）；这次的答卷另存为 {target}。")
-    year = get_answer(data, "identity.year")
-    block = data.get("last_year")
-    last = block.get("year") if isinstance(block, Mapping) else None
-    if isinstance(year, int) and isinstance(last, int):
+    year = answers.year
+    last = answers.last_year.year if answers.last_year is not None else None
+    if year is not None and last is not None:
         q.say(f"{how} {source}（{last}年度）开始填写 {year} 年度的答卷。")
     else:
         q.say(f"{how} {source} 开始填写今年的答卷；没有读到去年的年度，问到“报告年度”时请填写。")
@@ -110,7 +109,7 @@ def _next_year(
         "单位信息和文字已沿用（回车确认或修改）；数字逐个确认：显示“去年：……”时回车＝与去年相同。"
     )
 
-    count = len(carried.load(data))
+    count = len(answers.carried_figures)
     if count:
         q.say(f"沿用的文字里有 {count} 个去年的数字，问到时逐个确认今年的数字。")
     if notes:
@@ -135,15 +134,15 @@ def run_new(
     """``drafter new``: a fresh questionnaire, or resume ``path`` when it exists."""
     path = Path(path) if path is not None else None
     if from_last is not None:
-        data = start_from_last(Path(from_last))
+        started = start_from_last(Path(from_last))
         return _next_year(
-            data, Path(from_last), path, how="从去年的答卷", input=input, output=output, log=log
+            started, Path(from_last), path, how="从去年的答卷", input=input, output=output, log=log
         )
     if import_file is not None:
         imported = do_import(Path(import_file))
-        data = start_from_data(imported, Path(import_file).name)
+        started = start_from_data(imported, Path(import_file).name)
         return _next_year(
-            data,
+            started,
             Path(import_file),
             path,
             how="从去年的报告",
@@ -174,7 +173,7 @@ def run_edit(
     if section is not None:
         found = section_for(section)
         if found is None:
-            names = "、".join(f"{s.name}（{s.title}）" for s in SECTIONS)
+            names = "、".join(f"{s.title}（{s.name}）" for s in SECTIONS)
             raise DrafterError(f"没有名为“{section}”的部分", hint=f"可选：{names}。")
         keys = [q.key for q in found.questions]
     if input is None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from drafter.answers.carryover import figure_warning, last_year_text
 from drafter.answers.file import AnswersFile, default_filename, read_answers_file, save_answers
-from drafter.answers.model import check_answer
+from drafter.answers.model import Answers, check_answer
 from drafter.errors import EXIT_OK
 from drafter.questionnaire import confirm, editors, screens
 from drafter.questionnaire.logic import (
@@ -31,6 +31,7 @@ from drafter.questionnaire.logic import (
     cross_problems,
     current_value,
     is_empty,
+    model_of,
     number_error,
     pending_keys,
     prefill_text,
@@ -129,6 +130,12 @@ class Questionnaire:
     def year(self) -> int | None:
         year = get_answer(self.data, "identity.year")
         return year if isinstance(year, int) else None
+
+    @property
+    def answers(self) -> Answers:
+        """The working copy as the typed model, for what the questionnaire hands on (the checks,
+        the carried figures, a build)."""
+        return model_of(self.data)
 
     # ------------------------------------------------------------------ steps
 
@@ -385,7 +392,7 @@ class Questionnaire:
         extra = ""
         hint = ""
         if q.kind == "figure":
-            last = last_year_text(q, self.data)
+            last = last_year_text(q, self.answers)
             extra = f"  {last}" if last else ""
         elif q.kind in MULTILINE_KINDS:
             hint = LIST_HINT if q.kind == "list" else MULTILINE_HINT
@@ -405,8 +412,7 @@ class Questionnaire:
     def after_answer(self, q: Question) -> int | None:
         """Checks that need more than one answer; returns a step index to jump to, if any."""
         if q.kind == "figure":
-            value = get_answer(self.data, q.key)
-            warning = figure_warning(q, value, self.data)
+            warning = figure_warning(q, self.answers)
             if warning:
                 self.say(f"请核对：{warning}")
                 again = self.ask("回车＝数字没错；输入 r＝重新填写：")

@@ -17,7 +17,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from drafter.answers.model import Item, check_answer, cross_check, validate_answers
+from drafter.answers.model import (
+    Answers,
+    Item,
+    check_answer,
+    cross_check,
+    dump_value,
+    parse_answers,
+)
 from drafter.questions import (
     OUTLINES,
     QUESTIONS,
@@ -111,17 +118,13 @@ def prefill_text(q: Question, value: Any) -> str:
 
 
 def store_value(q: Question, value: Any) -> Any:
-    """A parsed answer as plain answers-file data."""
-    if isinstance(value, Figure):
-        return value.to_yaml()
+    """A parsed answer (or the items editor's entries) as the working copy keeps it: the answers
+    file's plain data."""
     if q.kind == "items":
-        return [
-            {"heading": i.heading, "text": i.text} if isinstance(i, Item) else dict(i)
-            for i in value or []
-        ]
+        return [i.to_data() if isinstance(i, Item) else dict(i) for i in value or []]
     if q.kind in ("text", "longtext", "date") and value == "":
         return None
-    return value
+    return dump_value(q, value)
 
 
 def current_value(q: Question, data: Mapping[str, Any]) -> Any:
@@ -158,27 +161,6 @@ def check_input(q: Question, text: str) -> tuple[Any, str | None]:
     return value, error
 
 
-def sanitized(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Answer data with every value that does not parse replaced by None (for the model)."""
-    out: dict[str, Any] = {}
-    for section in SECTIONS:
-        values = data.get(section.name)
-        if not isinstance(values, Mapping):
-            continue
-        clean: dict[str, Any] = {}
-        for q in section.questions:
-            value = values.get(q.name)
-            _, error = check_answer(q, value)
-            clean[q.name] = None if error else value
-        out[section.name] = clean
-    # Last year's plans (rendered as 上年度工作安排落实), last year's figures and the carried
-    # figures' record (the build warns about what is not confirmed).
-    for key in ("followups", "last_year", "carried_figures"):
-        if data.get(key) is not None:
-            out[key] = data[key]
-    return out
-
-
 def invalid_answers(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Stored answers that no longer validate: (key, Chinese reason). Never dropped silently."""
     problems = []
@@ -192,9 +174,10 @@ def invalid_answers(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
-def model_of(data: Mapping[str, Any]) -> Any:
-
-    return validate_answers(sanitized(data))
+def model_of(data: Mapping[str, Any]) -> Answers:
+    """The typed answers of the working copy: a value that does not validate (yet) is left
+    empty (``invalid_answers`` names it to the user)."""
+    return parse_answers(data)[0]
 
 
 # Extra answers a cross-field rule involves besides the part/whole pair of the catalogue.

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.answers import carried
+from drafter.answers.model import Answers
 from drafter.build import build_from_answers, default_output, findings_report
 from drafter.checks.answers import check_answers
 from drafter.errors import DrafterError
@@ -156,17 +157,16 @@ def _capped(header: str, entries: list[str]) -> list[str]:
     return lines
 
 
-def carried_lines(data: Mapping[str, Any]) -> list[str]:
+def carried_lines(answers: Answers) -> list[str]:
     """Carried figures not yet confirmed, and last year's figures now left empty."""
-    year = get_answer(data, "identity.year")
     stale = [
         f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
-        for cf in carried.outstanding(data, year)
+        for cf in carried.outstanding(answers)
     ]
     lines = _capped(f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字：", stale)
     lines += _capped(
         "去年报告了、今年没有填写的数字：",
-        [carried.dropped_message(k, f) for k, f in carried.dropped(data)],
+        [carried.dropped_message(k, f) for k, f in carried.dropped(answers)],
     )
     return lines
 
@@ -201,7 +201,7 @@ def summary_lines(
     missing = missing_required(data)
     if missing:
         lines.append("必填但还没有填写：" + "、".join(QUESTIONS[k].label for k in missing))
-    lines += carried_lines(data)
+    lines += carried_lines(model_of(data))
     lines += _capped("数字矛盾：", [m for _, m in cross_problems(data)])
     lines += _capped(
         "答案无效：", [f"{QUESTIONS[k].label}：{reason}" for k, reason in invalid_answers(data)]
@@ -303,8 +303,9 @@ def menu(flow: Flow) -> int | str | None:
 
 def _first_carried_step(flow: Flow) -> int | None:
     """The step of the first question with a carried figure still to confirm."""
-    for cf in carried.outstanding(flow.data):
-        key = cf.key if cf.key and carried.linked(flow.data, cf.key) else cf.question
+    answers = flow.answers
+    for cf in carried.outstanding(answers):
+        key = cf.key if cf.key and carried.linked(answers, cf.key) else cf.question
         for candidate in (key, cf.question):
             if candidate in flow.keys:
                 return flow.index_of(candidate)
@@ -367,7 +368,7 @@ def show_pages(flow: Flow) -> None:
 def draft_findings(flow: Flow) -> list[str]:
     """The checks' warnings on the answers, each naming the answer it is in."""
 
-    found = check_answers(model_of(flow.data))
+    found = check_answers(flow.answers)
     return [
         f"{f.where}：{f.finding.message}"
         + (f"（“{f.finding.excerpt}”）" if f.finding.excerpt else "")
@@ -387,7 +388,7 @@ def build(flow: Flow) -> bool:
             flow.say(f"  - {message}")
         return False
     try:
-        model = model_of(flow.data)
+        model = flow.answers
         folder = (flow.path.resolve().parent if flow.path else Path.cwd()) / "output"
         started = time.monotonic()
         result = build_from_answers(model, default_output(model, folder))

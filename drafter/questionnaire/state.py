@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from drafter.answers.model import Answers
 from drafter.questions import Question
 
 
@@ -29,6 +30,7 @@ class Flow(Protocol):
 
     path: Path | None
     data: dict[str, Any]
+    """The working copy: the answers file's plain data, as edited so far."""
     keys: list[str]
     pending: list[str]
     editing: bool
@@ -38,6 +40,9 @@ class Flow(Protocol):
 
     @property
     def year(self) -> int | None: ...
+
+    @property
+    def answers(self) -> Answers: ...
 
     def say(self, text: str = "") -> None: ...
 

@@ -30,6 +30,7 @@ from drafter.questions.frame import (
 from drafter.questions.measures import MEASURES
 from drafter.questions.question import (
     AnswerData,
+    AnswerLookup,
     DefaultFn,
     Kind,
     Question,
@@ -76,6 +77,7 @@ __all__ = [
     "SECTIONS",
     "SECTION_BY_NAME",
     "AnswerData",
+    "AnswerLookup",
     "DefaultFn",
     "Kind",
     "Question",

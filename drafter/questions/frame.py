@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from drafter.questions.question import (
-    AnswerData,
+    AnswerLookup,
     Question,
     Section,
-    get_answer,
     items,
     longtext,
     text,
@@ -23,66 +22,66 @@ from drafter.text.units import UNIT_TYPES, government_body, guess_unit_type, wor
 # --------------------------------------------------------------------------- defaults
 
 
-def _unit_type(answers: AnswerData) -> str:
-    explicit = get_answer(answers, "identity.unit_type")
+def _unit_type(answers: AnswerLookup) -> str:
+    explicit = answers("identity.unit_type")
     if explicit in UNIT_TYPES:
         return str(explicit)
-    return guess_unit_type(str(get_answer(answers, "identity.unit_name") or "")) or "乡"
+    return guess_unit_type(str(answers("identity.unit_name") or "")) or "乡"
 
 
-def _county(answers: AnswerData) -> str:
-    return str(get_answer(answers, "identity.county") or "").strip()
+def _county(answers: AnswerLookup) -> str:
+    return str(answers("identity.county") or "").strip()
 
 
-def _default_county(answers: AnswerData) -> str:
+def _default_county(answers: AnswerLookup) -> str:
     """The county a unit name starts with ("尼玛县俄久乡" → "尼玛县"), when the clerk typed it there."""
     # Imported here: the identity rules compile their patterns, which the first prompt need not wait for.
 
-    county, unit = split_place(str(get_answer(answers, "identity.unit_name") or "").strip())
+    county, unit = split_place(str(answers("identity.unit_name") or "").strip())
     if not county or not unit:
         raise ValueError("the unit name names no county")
     return county
 
 
-def _superior_short(answers: AnswerData) -> str:
+def _superior_short(answers: AnswerLookup) -> str:
     """县 / 区 / 市 / 旗: the level word of the superior county-level body."""
     county = _county(answers)
     return county[-1] if county and county[-1] in "县区市旗" else "县"
 
 
-def _default_year(_answers: AnswerData) -> int:
+def _default_year(_answers: AnswerLookup) -> int:
     return _dt.date.today().year - 1
 
 
-def _default_addressee(answers: AnswerData) -> str:
+def _default_addressee(answers: AnswerLookup) -> str:
     county = _county(answers)
     if not county:
         raise ValueError("no county")
     return f"中共{county}委、{county}人民政府："
 
 
-def _default_signers(answers: AnswerData) -> list[str]:
-    name = str(get_answer(answers, "identity.unit_name") or "").strip()
+def _default_signers(answers: AnswerLookup) -> list[str]:
+    name = str(answers("identity.unit_name") or "").strip()
     if not name:
         raise ValueError("no unit name")
     return [government_body(name, _unit_type(answers))]
 
 
-def _default_guiding(answers: AnswerData) -> str:
-    year = get_answer(answers, "identity.year")
+def _default_guiding(answers: AnswerLookup) -> str:
+    year = answers("identity.year")
     return guiding_formula(int(year) if year else _default_year(answers))
 
 
-def _default_leadership(answers: AnswerData) -> str:
+def _default_leadership(answers: AnswerLookup) -> str:
     level = _superior_short(answers)
     return f"在{level}委、{level}政府的坚强领导下"
 
 
-def _default_summary(answers: AnswerData) -> str:
+def _default_summary(answers: AnswerLookup) -> str:
     return f"为{words_for(_unit_type(answers)).whole}经济社会高质量发展提供了坚实的法治保障"
 
 
-def _default_closing(answers: AnswerData) -> str:
+def _default_closing(answers: AnswerLookup) -> str:
     whole = words_for(_unit_type(answers)).whole
     return (
         "我们将以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平法治思想，坚持问题导向，"

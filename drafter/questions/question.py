@@ -5,13 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import partial
+from typing import Any, Literal, Protocol
 
 Kind = Literal["text", "longtext", "choice", "year", "date", "bool", "figure", "items", "list"]
 
 # Answers seen so far, as nested plain data ({"identity": {"unit_name": …}}).
 AnswerData = Mapping[str, Any]
-DefaultFn = Callable[[AnswerData], Any]
+
+
+class AnswerLookup(Protocol):
+    """The answer at a ``section.field`` key (None when there is none): how a default reads the
+    answers so far, whether they are the questionnaire's plain data or the typed model."""
+
+    def __call__(self, key: str, /) -> Any: ...
+
+
+DefaultFn = Callable[[AnswerLookup], Any]
 
 
 @dataclass(frozen=True)
@@ -53,11 +63,13 @@ class Question:
     def name(self) -> str:
         return self.key.split(".", 1)[1]
 
-    def default_for(self, answers: AnswerData) -> Any:
-        """The default shown to the user, given the answers so far."""
+    def default_for(self, answers: AnswerData | AnswerLookup) -> Any:
+        """The default shown to the user, given the answers so far (plain data, or a lookup such
+        as the typed model's ``get``)."""
         if self.default_fn is not None:
+            lookup = answers if callable(answers) else partial(get_answer, answers)
             try:
-                return self.default_fn(answers)
+                return self.default_fn(lookup)
             except (KeyError, TypeError, ValueError):
                 return self.default
         return self.default

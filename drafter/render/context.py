@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from drafter.answers.file import model_to_data
+from drafter.answers.model import Answers
 from drafter.blocks import ordinal_lead
 from drafter.questions import QUESTIONS, RATES, SECTIONS
 from drafter.render import phrasing
@@ -45,11 +45,11 @@ FILTERS = {
 }
 
 
-def item_texts(answers: Any) -> Iterator[str]:
+def item_texts(answers: Answers) -> Iterator[str]:
     """The headings and texts of every list of items (measures, duties, problems, plans…)."""
     for q in QUESTIONS.values():
         if q.kind == "items":
-            for item in answers.get(q.key) or []:
+            for item in answers.items(q.key):
                 yield f"{item.heading}。{item.text}"
 
 
@@ -57,25 +57,23 @@ NOT_THIS_YEAR = ("identity", "plans", "closing")
 """Sections whose texts speak of next year (a plan's 30场次 is not this year's figure)."""
 
 
-def answer_texts(answers: Any, skip: Sequence[str] = ("identity",)) -> Iterator[str]:
+def answer_texts(answers: Answers, skip: Sequence[str] = ("identity",)) -> Iterator[str]:
     """Every text the user wrote (items, long texts, lists, follow-ups), outside ``skip``."""
-    for section in SECTIONS:
-        if section.name in skip:
+    for q, value in answers.values():
+        if q.section in skip:
             continue
-        for q in section.questions:
-            value = answers.get(q.key)
-            if q.kind in ("text", "longtext") and value:
-                yield str(value)
-            elif q.kind == "items":
-                for item in value or []:
-                    yield f"{item.heading}。{item.text}"
-            elif q.kind == "list":
-                yield from (str(v) for v in value or [])
+        if q.kind in ("text", "longtext") and value:
+            yield str(value)
+        elif q.kind == "items":
+            for item in answers.items(q.key):
+                yield f"{item.heading}。{item.text}"
+        elif q.kind == "list":
+            yield from answers.lines(q.key)
     for f in answers.followups:
         yield f"{f.heading}。{phrasing.followup_said(f)}"
 
 
-def stated_figures(answers: Any) -> dict[str, set[float]]:
+def stated_figures(answers: Answers) -> dict[str, set[float]]:
     """Catalogue keys with the values (or zero) the texts of the answers state for them."""
     stated: dict[str, set[float]] = {}
     for text in answer_texts(answers, skip=NOT_THIS_YEAR):
@@ -92,9 +90,8 @@ def stated_figures(answers: Any) -> dict[str, set[float]]:
 class _Context:
     """Builds the values a template sees from a validated answers model."""
 
-    def __init__(self, answers: Any) -> None:
+    def __init__(self, answers: Answers) -> None:
         self.answers = answers
-        self.data = model_to_data(answers)
         self.stated = self._stated(stated_figures(answers))
 
     def effective(self) -> dict[str, SimpleNamespace]:
@@ -103,9 +100,9 @@ class _Context:
         for section in SECTIONS:
             values: dict[str, Any] = {}
             for q in section.questions:
-                value = self.answers.get(q.key)
+                value: Any = self.answers.get(q.key)
                 if value in (None, []) and q.kind != "figure" and q.build_default:
-                    value = q.default_for(self.data)
+                    value = q.default_for(self.answers.get)
                     if q.kind in ("text", "longtext") and value is not None:
                         value = str(value)
                 if value is None and q.kind in ("items", "list"):
@@ -120,8 +117,8 @@ class _Context:
         q = QUESTIONS.get(key)
         if q is None:
             raise KeyError(f"没有这个问题：{key}")
-        value = self.answers.get(key)
-        if not isinstance(value, Figure):
+        value = self.answers.figure(key)
+        if value is None:
             return ""
         return f"{value}{q.unit}"
 
@@ -129,8 +126,8 @@ class _Context:
         return bool(self.fig(key))
 
     def zero(self, key: str) -> bool:
-        value = self.answers.get(key) if key not in _RATE_KEYS else None
-        return isinstance(value, Figure) and value.value == 0
+        value = self.answers.figure(key) if key not in _RATE_KEYS else None
+        return value is not None and value.value == 0
 
     def _stated(self, in_texts: dict[str, set[float]]) -> set[str]:
         """Keys whose answered figure a text already states: one fact, said once.
@@ -156,8 +153,7 @@ class _Context:
         return key in self.stated
 
     def _figure(self, key: str) -> Figure | None:
-        value = self.answers.get(key)
-        return value if isinstance(value, Figure) else None
+        return self.answers.figure(key)
 
     def _rate_part(self, phrase: str, key: str) -> str | None:
         """ "调解成功率为92.3%" — only when the rate adds something to its two counts."""
@@ -220,7 +216,7 @@ def _topic_titles(a: dict[str, SimpleNamespace]) -> list[str]:
     return [str(ns.title) for ns in a.values() if getattr(ns, "title", "")]
 
 
-def template_context(answers: Any) -> dict[str, Any]:
+def template_context(answers: Answers) -> dict[str, Any]:
     ctx = _Context(answers)
     a = ctx.effective()
     identity = a["identity"]

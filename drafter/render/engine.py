@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from drafter.answers.model import Answers, where
 from drafter.blocks import Block, MarkupError, number_blocks, parse_markup
 from drafter.errors import DrafterError
 from drafter.questions import get_answer
@@ -39,13 +40,16 @@ def make_environment(extra_dir: Path | None = None) -> Any:
     return env
 
 
-def render_text(answers: Any, outline: str | None = None, *, templates: Path | None = None) -> str:
+def render_text(
+    answers: Answers, outline: str | None = None, *, templates: Path | None = None
+) -> str:
     """The rendered markup of the chosen outline (tags marked, see ``outline.py``)."""
-    name = outline or answers.get("identity.outline") or "regulation"
+    name = outline or answers.text("identity.outline") or "regulation"
     if templates is None and name not in OUTLINE_NAMES:
         raise DrafterError(
             f"没有名为“{name}”的报告结构",
             field="identity.outline",
+            field_label=where("identity.outline"),
             hint=f"可选：{'、'.join(OUTLINE_NAMES)}。",
         )
     env = make_environment(templates)
@@ -53,7 +57,7 @@ def render_text(answers: Any, outline: str | None = None, *, templates: Path | N
 
 
 def render_blocks(
-    answers: Any,
+    answers: Answers,
     outline: str | None = None,
     *,
     templates: Path | None = None,

@@ -12,29 +12,23 @@ import os
 import re
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from drafter.answers.file import ANSWERS_SUFFIXES, load_answers, model_to_data
+from drafter.answers.file import ANSWERS_SUFFIXES, load_answers
+from drafter.answers.model import Answers
 from drafter.build import check_draft
 from drafter.checks import Finding, run_checks
 from drafter.errors import DrafterError
 from drafter.importer import import_path
 from drafter.io.inputs import check_input, file_key, read_input
 from drafter.io.textfile import decode_text
-from drafter.questions import (
-    QUESTIONS,
-    RATES,
-    Question,
-    figure_questions,
-    get_answer,
-    iter_questions,
-)
+from drafter.questions import QUESTIONS, RATES, figure_questions
 from drafter.reader import read_blocks
 from drafter.render.engine import render_blocks
-from drafter.text.figures import Figure, FigureError, parse_figure
+from drafter.text.figures import Figure
 from drafter.text.identity import split_place
 from drafter.text.mentions import find_mentions, zero_facts
 from drafter.text.numbers import split_sentences
@@ -252,15 +246,8 @@ def read_unit(path: Path) -> Unit:
 def _answers_unit(path: Path) -> Unit:
 
     answers, _ = load_answers(path)
-    data = model_to_data(answers)
-    unit = Unit(
-        path,
-        "answers",
-        answers.get("identity.unit_name"),
-        answers.get("identity.county"),
-        answers.get("identity.year"),
-    )
-    unit.figures = figures_from_data(data, SOURCE_ANSWER, SOURCE_ANSWER_TEXT)
+    unit = Unit(path, "answers", answers.unit_name, answers.county, answers.year)
+    unit.figures = figures_from(answers, SOURCE_ANSWER, SOURCE_ANSWER_TEXT)
     try:
         blocks = render_blocks(answers)
     except DrafterError as exc:
@@ -271,7 +258,7 @@ def _answers_unit(path: Path) -> Unit:
         Finding(
             a.finding.rule,
             a.finding.severity,
-            f"答卷 {a.key}（{a.where}）：{a.finding.message}",
+            f"答卷 {a.where}（{a.key}）：{a.finding.message}",
             a.finding.excerpt,
             -1,
         )
@@ -286,7 +273,7 @@ def _report_unit(path: Path) -> Unit:
     result = import_path(path)
     identity = result.identity
     unit = Unit(path, "report", identity.unit_name, identity.county, identity.year)
-    unit.figures = figures_from_data(result.data, SOURCE_REPORT, SOURCE_REPORT_TEXT)
+    unit.figures = figures_from(result.answers, SOURCE_REPORT, SOURCE_REPORT_TEXT)
     # Name the sentence each imported figure was read from, for the reviewer to check.
     mentions = [m for b in blocks for m in find_mentions(b.full_text) if m.key]
     for key, value in unit.figures.items():
@@ -303,43 +290,32 @@ def _report_unit(path: Path) -> Unit:
 # --------------------------------------------------------------------------- figures
 
 
-def _texts(data: Mapping[str, Any]) -> list[str]:
-    """Every text of plain answer data (texts, list lines, item headings and contents)."""
+def _texts(answers: Answers) -> list[str]:
+    """Every text of the answers (texts, list lines, item headings and contents)."""
     out: list[str] = []
-    for q in iter_questions():
-        value = get_answer(data, q.key)
-        if not value:
-            continue
+    for q, value in answers.values():
         if q.kind in ("text", "longtext") and isinstance(value, str):
             out.append(value)
-        elif q.kind == "list" and isinstance(value, list):
-            out += [line for line in value if isinstance(line, str)]
-        elif q.kind == "items" and isinstance(value, list):
-            for item in value:
-                if isinstance(item, Mapping):
-                    out += [str(item.get(k) or "") for k in ("heading", "text")]
+        elif q.kind == "list":
+            out += answers.lines(q.key)
+        elif q.kind == "items":
+            for item in answers.items(q.key):
+                out += [item.heading, item.text]
     return [t for t in out if t]
 
 
-def _structured(q: Question, data: Mapping[str, Any]) -> Figure | None:
-    try:
-        return parse_figure(get_answer(data, q.key), unit=q.unit)
-    except FigureError:
-        return None
-
-
-def figures_from_data(
-    data: Mapping[str, Any], structured_source: str, text_source: str
+def figures_from(
+    answers: Answers, structured_source: str, text_source: str
 ) -> dict[str, FigureValue]:
     """Each catalogue figure from its key, or else from a text that states it (the same key as
     :func:`drafter.text.mentions.find_mentions` reads it, or a stated zero: 无行政复议案件)."""
 
     found: dict[str, FigureValue] = {}
     for q in figure_questions():
-        figure = _structured(q, data)
+        figure = answers.figure(q.key)
         if figure is not None:
             found[q.key] = FigureValue(figure, structured_source)
-    for text in _texts(data):
+    for text in _texts(answers):
         for mention in find_mentions(text):
             if mention.key and not mention.rate and mention.key not in found:
                 found[mention.key] = FigureValue(mention.figure, text_source, mention.sentence)

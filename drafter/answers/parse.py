@@ -1,0 +1,218 @@
+"""One answer of the catalogue, parsed: a function per kind of question, each raising a Chinese
+message, so an answer reads the same in the questionnaire, the answers file and the build.
+
+The answers model (:mod:`drafter.answers.model`) validates every field with these functions; the
+questionnaire calls :func:`check_answer` on what the user typed. Each function also accepts the
+value it returns (a :class:`Figure`, an :class:`Item`), so a value already parsed validates again
+unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from drafter.questions import Question
+from drafter.text.figures import Figure, FigureError, parse_figure
+
+MAX_TEXT = 20_000
+"""Characters in one answer: longer is almost certainly a paste accident."""
+MAX_ITEMS = 50
+
+YES = {"是", "要", "对", "y", "yes", "true", "1", "有"}
+NO = {"否", "不", "不要", "n", "no", "false", "0", "无"}
+
+DATE = re.compile(r"^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?$")
+
+# Characters that cannot appear in a Word document (XML 1.0) or that break a line layout.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One measure, problem, duty or plan: a short heading and its text."""
+
+    heading: str = ""
+    text: str = ""
+
+    def to_data(self) -> dict[str, str]:
+        """As the answers file writes it."""
+        return {"heading": self.heading, "text": self.text}
+
+
+class AnswerError(ValueError):
+    """One answer that cannot be used; its text is the Chinese message the user sees."""
+
+
+def clean_text(value: str) -> str:
+    """Strip control characters and surrounding blanks; normalise line ends."""
+    text = _ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+def parse_text(q: Question, raw: Any, *, multiline: bool) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise AnswerError("这里要填文字")
+    text = clean_text(str(raw))
+    if len(text) > MAX_TEXT:
+        raise AnswerError(f"内容太长（{len(text)} 字，最多 {MAX_TEXT} 字），请删减或分成几条")
+    if not multiline:
+        text = " ".join(part.strip() for part in text.split("\n") if part.strip())
+    return text
+
+
+def parse_choice(q: Question, raw: Any) -> str | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    text = str(raw).strip()
+    if text in q.choices:
+        return text
+    for choice, label in zip(q.choices, q.choice_labels, strict=False):
+        if text == label or label.startswith(text):
+            return choice
+    raise AnswerError(f"“{text}”不是可选项，请从 {'、'.join(q.choices)} 中选一个")
+
+
+def parse_year(q: Question, raw: Any) -> int | None:
+    try:
+        fig = parse_figure(str(raw).removesuffix("年度").removesuffix("年") if raw else raw)
+    except FigureError:
+        raise AnswerError(f"“{raw}”不是年份，请写四位数字，如 2024") from None
+    if fig is None:
+        return None
+    year = int(fig.value)
+    if fig.approx or not (q.ge or 0) <= year <= (q.le or 9999):
+        raise AnswerError(f"年份 {raw} 不在 {q.ge}—{q.le} 之间，请写四位数字，如 2024")
+    return year
+
+
+def parse_date(q: Question, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if hasattr(raw, "year") and hasattr(raw, "month") and hasattr(raw, "day"):
+        return f"{raw.year}年{raw.month}月{raw.day}日"
+    text = str(raw).translate(str.maketrans("０１２３４５６７８９", "0123456789")).strip()
+    if not text:
+        return None
+    match = DATE.match(text)
+    if not match:
+        raise AnswerError(f"“{raw}”不是日期，请写成“2025年1月15日”")
+    year, month, day = (int(g) for g in match.groups())
+
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise AnswerError(f"“{raw}”不是有效日期（没有这一天）") from None
+    return f"{year}年{month}月{day}日"
+
+
+def parse_bool(q: Question, raw: Any) -> bool | None:
+    if raw is None or isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if not text:
+        return None
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise AnswerError(f"“{raw}”请回答“是”或“否”")
+
+
+def parse_fig(q: Question, raw: Any) -> Figure | None:
+    try:
+        fig = parse_figure(raw, unit=q.unit)
+    except FigureError as exc:
+        raise AnswerError(str(exc)) from None
+    if fig is not None and q.le is not None and fig.value > q.le:
+        raise AnswerError(f"{fig}{q.unit} 太大了（超过 {q.le}），请检查是否多打了 0")
+    return fig
+
+
+def parse_items(q: Question, raw: Any) -> list[Item]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise AnswerError("这里应是一组条目（每条有“heading”小标题和“text”内容）")
+    if len(raw) > MAX_ITEMS:
+        raise AnswerError(f"条目太多（{len(raw)} 条，最多 {MAX_ITEMS} 条）")
+    items: list[Item] = []
+    for index, entry in enumerate(raw, 1):
+        if entry is None:
+            continue
+        if isinstance(entry, Item):
+            entry = entry.to_data()
+        elif isinstance(entry, str):
+            entry = {"text": entry}
+        if not isinstance(entry, Mapping):
+            raise AnswerError(f"第 {index} 条应有“heading”（小标题）和“text”（内容）")
+        heading = parse_text(q, entry.get("heading", entry.get("标题")), multiline=False) or ""
+        text = parse_text(q, entry.get("text", entry.get("内容")), multiline=True) or ""
+        if heading or text:
+            items.append(Item(heading=heading.rstrip("。；;，,"), text=text))
+    return items
+
+
+def parse_list(q: Question, raw: Any) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = raw.split("\n")
+    if not isinstance(raw, list):
+        raise AnswerError("这里应是一行一项的列表")
+    out = []
+    for entry in raw:
+        text = parse_text(q, entry, multiline=False) if entry is not None else None
+        if text:
+            out.append(text)
+    return out
+
+
+AnswerValue = str | int | bool | Figure | list[Item] | list[str] | None
+"""What a parsed answer is, by kind: text, longtext, choice and date → str; year → int; bool;
+figure → :class:`Figure`; items → list of :class:`Item`; list → list of str; None when empty."""
+
+
+def _line(q: Question, raw: Any) -> str | None:
+    return parse_text(q, raw, multiline=False)
+
+
+def _paragraphs(q: Question, raw: Any) -> str | None:
+    return parse_text(q, raw, multiline=True)
+
+
+PARSERS: dict[str, Callable[[Question, Any], AnswerValue]] = {
+    "text": _line,
+    "longtext": _paragraphs,
+    "choice": parse_choice,
+    "year": parse_year,
+    "date": parse_date,
+    "bool": parse_bool,
+    "figure": parse_fig,
+    "items": parse_items,
+    "list": parse_list,
+}
+"""The parser of each kind of question."""
+
+
+def parse_value(q: Question, raw: Any) -> AnswerValue:
+    """Parse one answer of a question, raising an :class:`AnswerError` in Chinese."""
+    return PARSERS[q.kind](q, raw)
+
+
+def check_answer(q: Question, raw: Any) -> tuple[AnswerValue, str | None]:
+    """Parse one answer for the questionnaire: (value, Chinese error or None)."""
+    try:
+        return parse_value(q, raw), None
+    except AnswerError as exc:
+        return None, str(exc)
+
+
+def empty_value(q: Question) -> AnswerValue:
+    """The value of a question nobody answered: an empty list for lists, else None."""
+    return [] if q.kind in ("items", "list") else None

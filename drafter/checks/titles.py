@@ -1,0 +1,168 @@
+"""document-name: titles of laws, outlines and plans against their official names.
+
+A report cites the same few central documents; a reviewer knows their names by heart and sends
+back 《法治政府建设实施纲要2021—2025》 (parentheses and 年 lost), 《法治政府建设实施纲要（2021—2025）》
+(年 lost) or 《法治政府建设实施刚要》 (a character wrong). The official names are a small table
+(:data:`OFFICIAL`, taken from the documents themselves); a title in 《》 is compared with it by a
+general similarity (the edits that turn one into the other, :func:`edits`), not by a list of
+misspellings:
+
+- a title within a few edits of an official name is that document, misnamed: the official name
+  is the fix (a title naming another place, such as 《重庆市法治政府建设实施方案（2021—2025年）》, is
+  many edits away and is another document);
+- the official name with its years written otherwise than （2021—2025年） (the range in other years
+  is ``outdated-term``'s); a hyphen for the dash is a house style, not reported;
+- any title whose range of years lacks 年: 《法治上海建设规划（2021-2025）》;
+- an official name, or a law's full name (中华人民共和国……法), written without 《》 in running text.
+
+A title cited without its years (《法治政府建设实施纲要》) is a common short form and right.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from drafter.checks._text import Context, inside, protected_spans
+from drafter.checks.base import Finding, register
+from drafter.text.hanzi import HAN
+
+RULE = "document-name"
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """A document's official name: ``name`` without its years, ``years`` as in the name."""
+
+    name: str
+    years: tuple[int, int] | None = None
+
+    @property
+    def full(self) -> str:
+        return f"{self.name}（{self.years[0]}—{self.years[1]}年）" if self.years else self.name
+
+
+OFFICIAL: tuple[Official, ...] = (
+    # 中共中央、国务院印发 (2021, 2015, 2020).
+    Official("法治政府建设实施纲要", (2021, 2025)),
+    Official("法治政府建设实施纲要", (2015, 2020)),
+    Official("法治社会建设实施纲要", (2020, 2025)),
+    Official("法治中国建设规划", (2020, 2025)),
+    # 中共中央办公厅、国务院办公厅印发 (2016, 2019).
+    Official("党政主要负责人履行推进法治建设第一责任人职责规定"),
+    Official("法治政府建设与责任落实督察工作规定"),
+    # 国务院令第713号 (2019); 中共中央、国务院 (2022).
+    Official("重大行政决策程序暂行条例"),
+    Official("信访工作条例"),
+    # 中央宣传部、中央全面依法治国委员会办公室编 (2021).
+    Official("习近平法治思想学习纲要"),
+    # 十八届四中全会 (2014); 中共中央办公厅、国务院办公厅 (2021).
+    Official("中共中央关于全面推进依法治国若干重大问题的决定"),
+    Official("关于加强社会主义法治文化建设的意见"),
+    # 教育部令第52号 (2021).
+    Official("中小学法治副校长聘任与管理办法"),
+    # 国务院令第711号 (2019 修订).
+    Official("中华人民共和国政府信息公开条例"),
+)
+
+_DASHES = re.compile(r"\s*[—–\-－~～至到]+\s*")
+_RANGE_AT_END = re.compile(
+    r"(?P<range>[（(]?\s*(?P<a>(?:19|20)\d{2})(?:\s*[—–\-－~～至到]+\s*|(?=(?:19|20)\d{2}))"
+    r"(?P<b>(?:19|20)\d{2})\s*(?P<nian>年)?\s*[）)]?)$"
+)
+_LAW = re.compile(rf"中华人民共和国{HAN}{{1,14}}?(?:法典|法)(?![律规院治制官人庭学理典])")
+
+
+def edits(a: str, b: str) -> int:
+    """How many characters must change (insert, delete or replace) to turn ``a`` into ``b``,
+    as difflib lines the two up."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+
+
+def _allowed_edits(name: str) -> int:
+    """Edits a misnamed title may be away from the name: none for a short name (《刑法》 is not a
+    misspelt 《宪法》), one for a middling one, two for a long one."""
+    return 0 if len(name) < 6 else 1 if len(name) < 12 else 2
+
+
+def _closest(base: str) -> tuple[Official, int] | None:
+    best: tuple[Official, int] | None = None
+    for official in OFFICIAL:
+        if abs(len(official.name) - len(base)) > 2:
+            continue
+        distance = edits(base, official.name)
+        if distance <= _allowed_edits(official.name) and (best is None or distance < best[1]):
+            best = (official, distance)
+    return best
+
+
+def _normal_range(match: re.Match[str]) -> str:
+    return f"（{match.group('a')}—{match.group('b')}年）"
+
+
+@functools.lru_cache(maxsize=1024)
+def judge(title: str) -> str | None:
+    """What is wrong with a title in 《》 (its text without the marks), as the message; None when
+    it is right or not one of the documents the rule knows."""
+    plain = re.sub(r"\s+", "", title)
+    found = _RANGE_AT_END.search(plain)
+    base = plain[: found.start()] if found else plain
+    closest = _closest(base)
+    if closest is not None:
+        official, distance = closest
+        if distance:
+            right = official.full if found else official.name
+            return f"文件名称有误：应为《{right}》。"
+        if found is None or official.years is None:
+            return None
+        years = (int(found.group("a")), int(found.group("b")))
+        editions = [o for o in OFFICIAL if o.name == official.name and o.years == years]
+        if not editions:
+            return None  # a range in other years: outdated-term reports it
+        written = _DASHES.sub("—", found.group("range")).replace("(", "（").replace(")", "）")
+        if written != _normal_range(found):
+            return f"文件名称中的年份写法不规范：应为《{editions[0].full}》。"
+        return None
+    if found and not _DASHES.search(found.group("range")):
+        return f"文件名称中的两个年份之间少了连接号：应写作“{_normal_range(found)}”。"
+    if found and not found.group("nian"):
+        return f"文件名称中的年份范围后面少了“年”：应写作“{_normal_range(found)}”。"
+    return None
+
+
+def _official_names() -> re.Pattern[str]:
+    names = sorted({o.name for o in OFFICIAL if len(o.name) >= 8}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)) + "|" + _LAW.pattern)
+
+
+_NAMES = _official_names()
+_NAME_STARTS = re.compile("|".join(sorted({"中华人民共和国"} | {o.name[:4] for o in OFFICIAL})))
+
+
+@register(RULE, "文件名称")
+def check(context: Context) -> Iterator[Finding]:
+    for index, text, norm in context.prose():
+        if "《" in norm:
+            for start, end in protected_spans(norm, "《》"):
+                message = judge(norm[start + 1 : end - 1])
+                if message:
+                    yield Finding(RULE, "warning", message, text[start:end], index)
+        if _NAME_STARTS.search(norm) is None:
+            continue  # no official name can be in the text (most blocks)
+        quoted = protected_spans(norm, "《》“”〈〉")
+        for match in _NAMES.finditer(norm):
+            if inside(quoted, match.start(), match.end()):
+                continue
+            yield Finding(
+                RULE,
+                "warning",
+                "法律、法规和文件的名称应加书名号：写作《……》。",
+                text[match.start() : match.end()],
+                index,
+            )
