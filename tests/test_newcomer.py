@@ -18,6 +18,7 @@ import pytest
 
 from drafter.answers.carryover import start_from_last
 from drafter.answers.file import dump_answers
+from drafter.answers.model import to_data
 from drafter.cli import main
 from drafter.questions import QUESTIONS
 from tests.conftest import ROOT, SEEDS, run_drafter
@@ -60,7 +61,7 @@ def test_readme_daily_commands_run_as_written_on_the_demo(tmp_path: Path) -> Non
     assert run_drafter("demo", cwd=tmp_path).returncode == 0
     # What `drafter new --from output/…2024….yaml` leaves in the current folder, answered as is.
     next_year = start_from_last(tmp_path / DEMO_ANSWERS)
-    (tmp_path / NEXT_ANSWERS).write_text(dump_answers(next_year), encoding="utf-8")
+    (tmp_path / NEXT_ANSWERS).write_text(dump_answers(to_data(next_year)), encoding="utf-8")
     (tmp_path / "名单.txt").write_text("俄久乡\n", encoding="utf-8")
     commands = readme_daily_commands()
     assert any(DEMO_ANSWERS in c for c in commands) and any(DEMO_REPORT in c for c in commands)
@@ -155,9 +156,15 @@ def test_real_reports_and_short_report_texts_are_still_checked(tmp_path: Path) -
     corpus = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*/*.txt"))
     piece = tmp_path / "片段.txt"
     piece.write_text("2024年，全镇开展普法宣传活动30场次。\n依法调解矛盾纠纷5件。\n", "utf-8")
+    titled = tmp_path / "有标题.txt"  # a body about other work, under a title naming the report
+    titled.write_text(
+        "某某镇2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+        + "".join(f"全年开展宣传活动{n}次，发放资料{n}份。\n" for n in range(2, 40)),
+        "utf-8",
+    )
     from drafter.reader import read_blocks
 
-    for path in [*SEEDS.glob("*.txt"), *real, *corpus, piece]:
+    for path in [*SEEDS.glob("*.txt"), *real, *corpus, piece, titled]:
         assert read_blocks(path), path
 
 
