@@ -342,7 +342,7 @@ def dropped(answers: Answers) -> list[tuple[str, Figure]]:
 
 def dropped_message(key: str, last: Figure) -> str:
     q = QUESTIONS[key]
-    return f"去年报告了“{q.label.strip('“”')}{last}{q.unit}”，今年没有填写"
+    return f"去年报告了“{q.label}{last}{q.unit}”，今年没有填写"
 
 
 def outstanding_message(cf: CarriedFigure, year: int | None) -> str:

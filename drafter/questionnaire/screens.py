@@ -452,7 +452,7 @@ def build(flow: Flow) -> bool:
 
     problems = cross_problems(flow.data)
     if problems:
-        flow.say("有互相矛盾的数字，请先改正：")
+        flow.say("有互相矛盾的答案，请先改正：")
         for _, message in problems:
             flow.say(f"  - {message}")
         return False
