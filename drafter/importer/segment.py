@@ -135,6 +135,8 @@ class Item:
     """The item's paragraph is "lead：一是……二是……" (kept whole, not split into sub-items)."""
     written: str = ""
     """For sub-items split from 一是…二是… runs: the paragraphs as written, ordinals included."""
+    number: str = ""
+    """The heading's number as the report wrote it ("（一）", "1.", "(1)"; "" for none)."""
 
     @property
     def text(self) -> str:
@@ -236,7 +238,7 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
     """Blocks of one part → items (level-2 headings or paragraphs) with sub-items."""
     items: list[Item] = []
     current: Item | None = None
-    current_level = 0
+    current_level = sub_level = 0
     for block, index in zip(blocks, indices, strict=True):
         if block.kind == "table":
             text = "；".join("，".join(cell for cell in row if cell) for row in block.rows)
@@ -251,24 +253,29 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
                 target.sources.add(index)
             continue
         if block.kind == "heading" and (current is None or block.level <= current_level):
-            current = Item(heading=clean_heading(block.text), sources={index})
+            current = Item(heading=clean_heading(block.text), sources={index}, number=block.number)
             current_level = block.level
             if block.body:
                 current.texts.append(block.body.strip())
             items.append(current)
             continue
         if block.kind == "heading" and current is not None:
-            sub = Item(heading=clean_heading(block.text), sources={index})
+            sub = Item(heading=clean_heading(block.text), sources={index}, number=block.number)
             if block.body:
                 sub.texts.append(block.body.strip())
-            current.subs.append(sub)
+            if current.subs and block.level > sub_level:
+                current.subs[-1].subs.append(sub)  # （1） under 1.: a sub-item of the sub-item
+            else:
+                current.subs.append(sub)
+                sub_level = block.level
             continue
         text = block.full_text.strip()
         if not text:
             continue
         if current is not None and current.subs:
-            current.subs[-1].texts.append(text)
-            current.subs[-1].sources.add(index)
+            last = current.subs[-1].subs[-1] if current.subs[-1].subs else current.subs[-1]
+            last.texts.append(text)
+            last.sources.add(index)
         elif current is not None:
             current.texts.append(text)
             current.sources.add(index)
