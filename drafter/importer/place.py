@@ -28,11 +28,11 @@ from typing import Any
 from drafter.answers.records import OwnPart
 from drafter.importer.classify import (
     CATCH_ALL,
-    STRONG,
     KIND_FIRST_DUTY,
     KIND_MEASURES,
     KIND_PLANS,
     KIND_PROBLEMS,
+    STRONG,
     TOPICS,
     assign_topics,
     is_topic_title,
