@@ -516,8 +516,14 @@ def trim_cut_end(segmented: Segmented) -> list[CutOff]:
         text = last.body if last.kind == "heading" else last.text
         if text.strip() and not ends_complete(text):
             sentences = split_sentences(text)
-            kept = "".join(sentences[:-1])
-            cut.append(CutOff("", (sentences[-1] if sentences else text).strip(), index))
+            whole, rest = "", sentences[-1] if sentences else text
+            # A series cut in its last clause ("一是……；二是……；三是开展"): the clauses before it
+            # are whole and stay (the paragraph visibly open at its "；"); only the last goes.
+            series = re.match(r"(.*[；;])(.+)$", rest, re.S)
+            if series is not None:
+                whole, rest = series.groups()
+            kept = "".join(sentences[:-1]) + whole
+            cut.append(CutOff("", rest.strip(), index))
             if last.kind == "heading":
                 blocks[-1] = replace(last, body=kept)
             elif kept:
