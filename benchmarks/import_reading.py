@@ -55,6 +55,7 @@ from tests.structure_oracle import (  # noqa: E402
     annotated_headings,
     kept_headings,
     numbered_headings,
+    still_headings,
 )
 from tests.structure_oracle import plain as words_of  # noqa: E402
 
@@ -111,6 +112,7 @@ class Half:
     headings: Tally = field(default_factory=Tally)
     headings_or_listed: Tally = field(default_factory=Tally)
     reordered: list[str] = field(default_factory=list)
+    as_headings: Tally = field(default_factory=Tally)
     seams: list[str] = field(default_factory=list)
     figures: Tally = field(default_factory=Tally)
     unbalanced: list[str] = field(default_factory=list)
@@ -166,6 +168,15 @@ def measure_structure(
     half.headings_or_listed.right += kept.found + sum(words_of(h) in listed for h in kept.missing)
     if kept.reordered:
         half.reordered.append(f"{name}: {' / '.join(kept.out_of_order)}")
+    numbered = [
+        h
+        for h in headings
+        if h.level in ("2", "3", "4") and h.numbered and h.text not in kept.missing
+    ]
+    lost = still_headings(numbered, blocks)
+    half.as_headings.total += len(numbered)
+    half.as_headings.right += len(numbered) - len(lost)
+    half.as_headings.misses += [f"{name}: {h}" for h in lost]
     ident = result.data.get("identity", {})
     original = re.sub(r"\s+", "", to_simplified(source))
     for finding in run_checks(blocks, unit_type=ident.get("unit_type"), year=ident.get("year")):
@@ -323,12 +334,14 @@ def print_half(half: Half, show: bool) -> None:
     print(f"   {'source headings in the draft':40} {half.headings}")
     print(f"   {'… or in the unplaced list (cut off)':40} {half.headings_or_listed}")
     print(f"   {'drafts with reordered items':40} {len(half.reordered)}/{half.drafts}")
+    print(f"   {'numbered item headings still headings':40} {half.as_headings}")
     per_draft = len(half.seams) / half.drafts if half.drafts else 0.0
     print(f"   {'seams per draft':40} {per_draft:.2f} ({len(half.seams)})")
     print(f"   {'figures kept (draft or unplaced list)':40} {half.figures}")
     print(f"   {'unbalanced brackets the draft adds':40} {len(half.unbalanced)}")
     if show:
-        for line in [*half.headings.misses, *half.reordered, *half.seams, *half.figures.misses]:
+        misses = [*half.headings.misses, *half.reordered, *half.as_headings.misses]
+        for line in [*misses, *half.seams, *half.figures.misses]:
             print(f"      ✗ {line}")
         for line in half.unbalanced:
             print(f"      ✗ unbalanced: {line}")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from drafter.blocks import Block
 from drafter.text.traditional import simplify
 
 _LEVELS = re.compile(
@@ -38,6 +38,8 @@ class Heading:
     level: str
     """"1" (一、), "2" (（一）), "3" (1.), "4" (（1）), "run" (一是 leading an item)."""
     text: str
+    numbered: bool = True
+    """Written with a number of its own (not a short lead sentence standing as a heading)."""
 
 
 def numbered_headings(text: str) -> list[Heading]:
@@ -62,7 +64,7 @@ def numbered_headings(text: str) -> list[Heading]:
 def annotated_headings(entry: dict[str, Any]) -> list[Heading]:
     """The headings a reviewer listed for a corpus text, without those the excerpt cuts off."""
     return [
-        Heading(str(h["level"]), str(h["text"]))
+        Heading(str(h["level"]), str(h["text"]), bool(h.get("number")))
         for h in entry.get("headings") or []
         if not h.get("truncated") and len(plain(str(h["text"]))) >= 2
     ]
@@ -103,5 +105,16 @@ def kept_headings(headings: Sequence[Heading], draft: Sequence[str]) -> Kept:
     return kept
 
 
-def source_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def still_headings(headings: Sequence[Heading], draft: Sequence[Block]) -> list[str]:
+    """The numbered item headings (（一）, 1., （1）) that are no heading in the draft: neither a
+    heading block nor the opening words of a paragraph (a lone item loses its number and runs
+    into its text, as the numbering rules ask)."""
+    starts = [plain(b.text if b.kind == "heading" else b.full_text) for b in draft]
+    lost = []
+    for heading in headings:
+        if heading.level not in ("2", "3", "4") or not heading.numbered:
+            continue
+        wanted = plain(heading.text)
+        if not any(start.startswith(wanted) for start in starts):
+            lost.append(heading.text)
+    return lost

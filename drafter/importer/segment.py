@@ -502,8 +502,12 @@ def trim_cut_end(segmented: Segmented) -> list[CutOff]:
 
     The last paragraph's unfinished sentence ("……，组建") is taken off; so are the headings at the
     very end whose body is missing ("（二）法治建设不足的原因" after the last item), unless their
-    part's items are all headings without bodies (a list of one-line items: the last is whole).
+    part's items are all headings without bodies (a list of one-line items: the last is whole),
+    and the title of a last part the copy stops at ("二、2025年"), which has no body at all.
     """
+    if len(segmented.parts) > 1 and not segmented.parts[-1].blocks:
+        last = segmented.parts.pop()
+        return [CutOff(last.title, "", last.title_index)]
     if segmented.parts:
         part = segmented.parts[-1]
         blocks, indices = part.blocks, part.indices

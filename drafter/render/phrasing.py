@@ -148,7 +148,10 @@ def item_paras(item: Any) -> list[str]:
     parts = paras(_text(item))
     if parts:
         parts[0] = without_echo(_heading(item), parts[0])
-    return [sentence(p) for p in parts if clause(p)]
+    # A lead-in that introduces what follows ("……主要表现在：") keeps its colon.
+    return [
+        p.strip() if p.rstrip().endswith(("：", ":")) else sentence(p) for p in parts if clause(p)
+    ]
 
 
 def _subitems(item: Any) -> list[Any]:
