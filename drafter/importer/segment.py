@@ -506,8 +506,8 @@ def trim_cut_end(segmented: Segmented) -> list[CutOff]:
     and the title of a last part the copy stops at ("二、2025年"), which has no body at all.
     """
     if len(segmented.parts) > 1 and not segmented.parts[-1].blocks:
-        last = segmented.parts.pop()
-        return [CutOff(last.title, "", last.title_index)]
+        stopped = segmented.parts.pop()
+        return [CutOff(stopped.title, "", stopped.title_index)]
     if segmented.parts:
         part = segmented.parts[-1]
         blocks, indices = part.blocks, part.indices
