@@ -55,6 +55,7 @@ from tests.structure_oracle import (  # noqa: E402
     annotated_headings,
     kept_headings,
     numbered_headings,
+    open_brackets,
     still_headings,
 )
 from tests.structure_oracle import plain as words_of  # noqa: E402
@@ -133,20 +134,6 @@ def _listed(result: ImportResult) -> str:
     return "".join(u["heading"] + u["text"] for u in result.unplaced_items)
 
 
-def _unbalanced(text: str) -> int:
-    """Brackets a text leaves open or closes without opening (either width)."""
-    depth = missing = 0
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth:
-                depth -= 1
-            else:
-                missing += 1
-    return depth + missing
-
-
 def measure_structure(
     half: Half,
     name: str,
@@ -193,8 +180,8 @@ def measure_structure(
     words = words_of("".join(draft)) + listed
     for figure in figures:
         half.figures.add(words_of(figure) in words, f"{name}: {figure}")
-    source_open = sum(_unbalanced(line) for line in source.splitlines())
-    draft_open = sum(_unbalanced(p) for p in draft) + _unbalanced(_listed(result))
+    source_open = sum(open_brackets(line) for line in source.splitlines())
+    draft_open = sum(open_brackets(p) for p in draft) + open_brackets(_listed(result))
     if draft_open > source_open:
         half.unbalanced.append(f"{name}: {draft_open - source_open}")
 

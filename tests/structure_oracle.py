@@ -118,3 +118,17 @@ def still_headings(headings: Sequence[Heading], draft: Sequence[Block]) -> list[
         if not any(start.startswith(wanted) for start in starts):
             lost.append(heading.text)
     return lost
+
+
+def open_brackets(text: str) -> int:
+    """Brackets a text leaves open or closes without opening (either width)."""
+    depth = unmatched = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth:
+                depth -= 1
+            else:
+                unmatched += 1
+    return depth + unmatched

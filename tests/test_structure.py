@@ -42,6 +42,7 @@ from tests.structure_oracle import (
     annotated_headings,
     kept_headings,
     numbered_headings,
+    open_brackets,
     plain,
 )
 
@@ -92,21 +93,11 @@ def test_a_web_copy_keeps_every_heading_in_its_order(name: str) -> None:
     assert lost == []
 
 
-def _open_brackets(text: str) -> int:
-    depth = unmatched = 0
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth, unmatched = (depth - 1, unmatched) if depth else (depth, unmatched + 1)
-    return depth + unmatched
-
-
 @pytest.mark.parametrize("path", [*CLEAN.values(), *(CORPUS / ANNOTATIONS[n]["file"] for n in DEV)])
 def test_the_draft_leaves_no_bracket_open_that_the_source_closed(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     draft = texts(draft_of(import_path(path)))
-    assert sum(map(_open_brackets, draft)) <= sum(map(_open_brackets, source.splitlines()))
+    assert sum(map(open_brackets, draft)) <= sum(map(open_brackets, source.splitlines()))
 
 
 # --------------------------------------------------------------------------- items and sub-items
