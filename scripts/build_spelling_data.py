@@ -34,6 +34,8 @@ one record per line, keys before a tab, after two lines that index the rows: see
   ``A`` + round(-2 ln P); the key ``^`` holds the start probabilities.
 * ``bound.tsv``: ``<char>\t<chars>``: the characters bound to follow it (``--bound-level``,
   ``--fluent``).
+* ``tags.tsv``: ``<first char><length>\\t<rest+tag>...``: each word of 1-4 characters as its
+  remaining characters followed by one ASCII letter, its part of speech (TAG_CLASSES).
 * ``confusion.tsv``: ``<char>\\t<alone level><candidate+kind>...``: kind 0 same pinyin and tone,
   1 same pinyin other tone, 2 near pinyin, 3 similar shape; the alone level is
   ``A`` + round(-2 ln share), the share of the character's uses that are the character alone.
@@ -157,6 +159,46 @@ def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
             rows[f"{word[0]}{len(word)}"].append(word[1:] + level(math.log(freq)))
     text = "".join(f"{key}\t{''.join(sorted(row))}\n" for key, row in sorted(rows.items()))
     return text, single
+
+
+# jieba's part-of-speech tags folded into the classes the grammar of drafter/spelling/grammar.py
+# reads: v verb, w verb used as a noun (vn), n noun (names, places, times, localizers too), a
+# adjective, b adjective used as an adverb (ad), z state word (很, 高高兴兴), d adverb, e
+# distinguishing word (主动, 共同), p preposition, c conjunction, r pronoun, m numeral, q measure
+# word, u particle, i idiom or set phrase, x anything else.
+TAG_CLASSES = {
+    **dict.fromkeys(("v", "vg", "vi", "vq", "vd"), "v"),
+    "vn": "w",
+    **dict.fromkeys(
+        ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "s", "f", "t", "tg", "j"), "n"
+    ),
+    **dict.fromkeys(("a", "ag", "an"), "a"),
+    "ad": "b",
+    **dict.fromkeys(("z", "zg"), "z"),
+    **dict.fromkeys(("d", "dg", "df"), "d"),
+    "b": "e",
+    "p": "p",
+    "c": "c",
+    **dict.fromkeys(("r", "rr", "rz", "rg"), "r"),
+    **dict.fromkeys(("m", "mq", "mg"), "m"),
+    "q": "q",
+    **dict.fromkeys(("u", "uj", "uv", "ud", "ul", "uz", "ug"), "u"),
+    **dict.fromkeys(("i", "l"), "i"),
+}
+
+
+def build_tags(dict_txt: str, min_freq: int) -> str:
+    """``<first char><length>\t<rest+tag>...``: the tag class (TAG_CLASSES) of each word of 1-4
+    characters at least ``min_freq`` frequent (a single character's row is its tag alone)."""
+    rows: dict[str, list[str]] = collections.defaultdict(list)
+    for line in dict_txt.splitlines():
+        parts = line.split()
+        if len(parts) < 3 or not all("\u4e00" <= ch <= "\u9fff" for ch in parts[0]):
+            continue
+        word, freq, tag = parts[0], int(parts[1]), parts[2]
+        if 1 <= len(word) <= 4 and (freq >= min_freq or len(word) == 1):
+            rows[f"{word[0]}{len(word)}"].append(word[1:] + TAG_CLASSES.get(tag, "x"))
+    return "".join(f"{key}\t{''.join(sorted(row))}\n" for key, row in sorted(rows.items()))
 
 
 def build_confusion(
@@ -315,6 +357,7 @@ def main() -> None:
         "confusion.tsv": confusion,
         "bigrams.tsv": bigrams,
         "bound.tsv": build_bound(words, bigrams, args.bound_level, args.fluent),
+        "tags.tsv": build_tags(dict_txt, args.min_freq),
         "catalogue.txt": "".join(f"{term}\n" for term in catalogue_terms()),
     }
     for name, text in outputs.items():

@@ -15,13 +15,31 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context, preceded, protected_spans
 from drafter.checks.base import Finding, register
+from drafter.spelling import lexicon
 from drafter.text.hanzi import HAN, NOT_HAN
 from drafter.text.identity import split_place
+from drafter.text.numbers import UNIT_WORDS
 
 RULE = "name-incomplete"
 
 # (?<![\d.])(?:19|20)\d{2}(?=度), written century-first so that re scans for it (preceded).
 _YEAR_NO_NIAN = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + r"\d{2}(?=度)")
+# A year of the reports' time written straight before a word ("2025法治政府建设", "2024全镇共…")
+# lost its 年; a count of that size is followed by its measure word (2000余册, 2000份, 2024人次).
+_BARE_YEAR = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + rf"\d{{2}}(?={HAN})(?![年度])")
+_COUNT_WORDS = frozenset("余多万千亿元")
+
+
+def _a_count(norm: str, end: int) -> bool:
+    """Does the number ending at ``end`` count something (its measure word follows)?"""
+    after = norm[end : end + 3]
+    return (
+        after[:1] in _COUNT_WORDS
+        or after.startswith(UNIT_WORDS)
+        or lexicon().tag(after[:1]) in ("q", "m")
+    )
+
+
 _COUNTY_IN_TEXT = re.compile(
     rf"({HAN}{{2,6}}?(?:自治县|自治旗|县|区|旗))(?=委|人民政府|政府|{HAN}{{2,6}}?(?:乡|镇|街道|苏木))"
 )
@@ -118,7 +136,23 @@ def check(context: Context) -> Iterator[Finding]:
                 context.texts[index][match.start() : match.end() + 2],
                 index,
             )
+    titles: dict[int, list[tuple[int, int]]] = {}
+    for index, start, end in _titles(context):
+        titles.setdefault(index, []).append((start, end))
     for index, text, norm in context.prose():
+        for match in _BARE_YEAR.finditer(norm):
+            year, at = int(match.group(0)), match.start()
+            if any(a <= at < b for a, b in titles.get(index, ())):
+                continue  # reported above, as a title's year
+            if not 1949 <= year <= 2035 or _a_count(norm, match.end()):
+                continue  # a count is no year
+            yield Finding(
+                RULE,
+                "error",
+                f"年份后面少了“年”：“{match.group(0)}”应为“{match.group(0)}年”。",
+                text[match.start() : match.end() + 2],
+                index,
+            )
         for match in _YEAR_NO_NIAN.finditer(norm):
             yield Finding(
                 RULE,

@@ -52,8 +52,10 @@ _NUMERALS = set("〇○零一二三四五六七八九十百千万两")
 # The 顿号 of a pair of organs: "党、委政府" is 党委、政府 with the mark one character early;
 # "区委政府" runs 区委 and 区政府 together (区委、区政府, as the addressee writes them). "党委政府"
 # and "区委区政府" are common collective forms and not reported.
-_ORGAN_SPLIT = re.compile(r"(党工|党|[县区市])、委([县区市]?政府|办事处)")
-_ORGAN_JOINED = re.compile(r"([县区市])委政府")
+_LEVELS = "镇乡县区市州盟旗省"
+_ORGAN_SPLIT = re.compile(rf"(党工|党|[{_LEVELS}])、委([{_LEVELS}]?政府|办事处)")
+# Any level's committee and government run together (县委政府, 镇委政府, 党工委办事处).
+_ORGAN_JOINED = re.compile(rf"([{_LEVELS}]|党工)委(政府|办事处)")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
 # (most blocks) is passed after one fast search instead of four slow ones (the patterns begin
 # with lookbehinds, which re tries at every position).
@@ -159,11 +161,12 @@ def _organ_pairs(context: Context, index: int, start: int) -> Iterator[Finding]:
             index,
         )
     for match in _ORGAN_JOINED.finditer(norm, start):
-        level = match.group(1)
+        level, organ = match.group(1), match.group(2)
+        right = f"{level}委、{organ}" if organ == "办事处" else f"{level}委、{level}{organ}"
         yield Finding(
             RULE,
             "warning",
-            f"“{level}委政府”把两个机关连在了一起：应为“{level}委、{level}政府”。",
+            f"“{match.group(0)}”把两个机关连在了一起：应为“{right}”。",
             text[match.start() : match.end()],
             index,
         )

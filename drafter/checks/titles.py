@@ -73,7 +73,13 @@ _RANGE_AT_END = re.compile(
     r"(?P<range>[（(]?\s*(?P<a>(?:19|20)\d{2})(?:\s*[—–\-－~～至到]+\s*|(?=(?:19|20)\d{2}))"
     r"(?P<b>(?:19|20)\d{2})\s*(?P<nian>年)?\s*[）)]?)$"
 )
-_LAW = re.compile(rf"中华人民共和国{HAN}{{1,14}}?(?:法典|法)(?![律规院治制官人庭学理典])")
+_LAW = re.compile(rf"中华人民共和国{HAN}{{1,14}}?(?:法典|条例|法)(?![律规院治制官人庭学理典])")
+# A plan's name with the years it runs (…实施方案（2021—2025年）) is a title wherever it stands:
+# without 《》 it was cited bare.
+_RANGED_NAME = re.compile(
+    rf"{HAN}{{2,24}}?(?:纲要|规划|方案|计划)\s*[（(]\s*(?:19|20)\d{{2}}\s*[—–\-－~～至到]*"
+    r"\s*(?:19|20)\d{2}\s*年?\s*[）)]"
+)
 
 
 def edits(a: str, b: str) -> int:
@@ -138,11 +144,47 @@ def judge(title: str) -> str | None:
 
 def _official_names() -> re.Pattern[str]:
     names = sorted({o.name for o in OFFICIAL if len(o.name) >= 8}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)) + "|" + _LAW.pattern)
+    return re.compile(
+        "|".join(map(re.escape, names)) + "|" + _LAW.pattern + "|" + _RANGED_NAME.pattern
+    )
+
+
+# A document number (发文字号, GB/T 9704—2012 7.2.4): the issuing organ's code, the year in 六角括号
+# 〔〕, the serial number and 号: 蜀政发〔2019〕26号. Typed on a keyboard the year often gets [] 【】
+# or () instead, or loses its brackets and 号 in a copy: (开州委法20239).
+_NUMBER_CODE = rf"{HAN}{{1,10}}?(?:发|办|函|字|委|法|文|令|通|报|呈|议|规|复|批|函)"
+_WRONG_BRACKETS = re.compile(
+    rf"(?P<code>{_NUMBER_CODE})\s*[\[【(（]\s*(?P<year>(?:19|20)\d{{2}})\s*[\]】)）]\s*(?P<no>\d{{1,4}})\s*号"
+)
+_NO_BRACKETS = re.compile(
+    rf"(?<=[（(])(?P<code>{_NUMBER_CODE})(?P<year>(?:19|20)\d{{2}})(?P<no>\d{{1,4}})号?(?=[）)])"
+)
+_NO_HAO = re.compile(
+    rf"(?P<code>{_NUMBER_CODE})〔(?P<year>(?:19|20)\d{{2}})〕(?P<no>\d{{1,4}})(?![\d号])"
+)
+
+
+def _document_numbers(norm: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each document number written otherwise than 代字〔年份〕序号号, with what is wrong."""
+    if "号" in norm:
+        for match in _WRONG_BRACKETS.finditer(norm):
+            yield match, "年份应使用六角括号“〔〕”"
+    if "(" in norm or "（" in norm:
+        for match in _NO_BRACKETS.finditer(norm):
+            yield match, "年份缺少六角括号“〔〕”"
+    if "〔" in norm:
+        for match in _NO_HAO.finditer(norm):
+            yield match, "序号后面缺少“号”"
 
 
 _NAMES = _official_names()
-_NAME_STARTS = re.compile("|".join(sorted({"中华人民共和国"} | {o.name[:4] for o in OFFICIAL})))
+_CITING = re.compile(
+    r".*(?:落实|贯彻|执行|按照|根据|依据|学习|印发|制定|对照|围绕|结合|遵循)(?!方案|纲要|规划|计划)"
+)
+_NAME_STARTS = re.compile(
+    "|".join(sorted({"中华人民共和国"} | {o.name[:4] for o in OFFICIAL}))
+    + r"|(?:纲要|规划|方案|计划)\s*[（(]\s*(?:19|20)\d{2}"
+)
 
 
 @register(RULE, "文件名称")
@@ -153,16 +195,35 @@ def check(context: Context) -> Iterator[Finding]:
                 message = judge(norm[start + 1 : end - 1])
                 if message:
                     yield Finding(RULE, "warning", message, text[start:end], index)
+        for match, what in _document_numbers(norm):
+            # Where the organ's code starts is not known (落实渝府发【2021】15号): the excerpt
+            # and the fix begin at its last characters.
+            start = max(match.start(), match.end("code") - 3)
+            right = (
+                f"{norm[start : match.end('code')]}〔{match.group('year')}〕{match.group('no')}号"
+            )
+            yield Finding(
+                RULE,
+                "warning",
+                f"发文字号写法不规范：{what}，应写作“{right}”。",
+                text[start : match.end()],
+                index,
+            )
         if _NAME_STARTS.search(norm) is None:
             continue  # no official name can be in the text (most blocks)
         quoted = protected_spans(norm, "《》“”〈〉")
         for match in _NAMES.finditer(norm):
             if inside(quoted, match.start(), match.end()):
                 continue
+            if match.start() > 0 and norm[match.start() - 1] in "”」":
+                continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
+            # A bare name's start is not marked: it begins after the verb that cites it.
+            cited = _CITING.search(match.group(0))
+            start = match.start() + (cited.end() if cited else 0)
             yield Finding(
                 RULE,
                 "warning",
                 "法律、法规和文件的名称应加书名号：写作《……》。",
-                text[match.start() : match.end()],
+                text[start : match.end()],
                 index,
             )

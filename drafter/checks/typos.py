@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from drafter.checks._text import AnyOf, Context, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.spelling import find_typos
+from drafter.text.hanzi import has_traditional
+from drafter.text.traditional import simplify
 
 RULE = "typo"
 
@@ -114,6 +116,12 @@ def _model_findings(
         while at >= 0:
             spans.append((at, at + len(name)))
             at = norm.find(name, at + 1)
+    if has_traditional(text):
+        # The lexicon is Simplified: a Traditional text is read as OpenCC converts it, phrase by
+        # phrase (乾 stays in 乾隆, 後 in 以後 becomes 后), not character by character as norm is.
+        simplified = simplify(text)
+        if len(simplified) == len(text):
+            norm = simplified
     for typo in find_typos(norm, spans):
         excerpt = text[typo.at : typo.at + len(typo.excerpt)]
         yield Finding(

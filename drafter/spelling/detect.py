@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
+from drafter.spelling.coined import coined
+from drafter.spelling.grammar import particle_slips, word_ending, word_starting
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
 
 
@@ -94,7 +96,7 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
         scored: list[tuple[float, int, Candidate]] = []
         for i, cands in suspects(lex, run.group(), TUNING):
             at = base + i
-            if any(a <= at < b for a, b in spans) or set_phrase(text, at):
+            if any(a <= at < b for a, b in spans) or coined(lex, text, at):
                 continue
             best = max(cands, key=lambda c: _score(c, TUNING))
             score = _score(best, TUNING)
@@ -109,40 +111,18 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
                 found.append(
                     _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
                 )
+    if "的" in text or "得" in text:
+        for at, right in particle_slips(lex, text):
+            if not any(a <= at < b for a, b in spans):
+                found.append(_particle(lex, text, at, right))
     return sorted(found)
 
 
-# The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
-# each X and Y is one character standing for a word, which no dictionary pairs.
-_FRAME_FIRST = frozenset("以抓强")
-_FRAME_THIRD = frozenset("促带保强助推固")
-# Characters that end a place name (索加乡, 杂多县) or a unit's name.
-_PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
-
-
-def set_phrase(text: str, at: int) -> bool:
-    """Whether the character at ``at`` stands where official prose coins words a dictionary
-    cannot hold: in a parallel pattern (走深走实, 应知应会, 学法、信法、守法: it or a neighbour
-    recurs two or three characters away), in a slogan's frame (以查促改), in a place name (up to
-    three characters before 乡, 县…), or as the measure
-    after a number (100余起)."""
-    size = len(text)
-    char = text[at]
-    if (at >= 2 and text[at - 2] == char) or (at + 2 < size and text[at + 2] == char):
-        return True
-    for side in (at - 1, at + 1):
-        if 0 <= side < size:
-            mark = text[side]
-            for gap in (-3, -2, 2, 3):
-                other = side + gap
-                if other != at and 0 <= other < size and text[other] == mark:
-                    return True
-    for start in range(max(0, at - 3), min(at, size - 4) + 1):
-        if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
-            return True
-    if any(text[j] in _PLACE_ENDS for j in range(at + 1, min(at + 4, size))):
-        return True
-    return at > 0 and text[at - 1].isdigit()
+def _particle(lex: Lexicon, text: str, at: int, right: str) -> Typo:
+    before = word_ending(lex, text, at)
+    after = word_starting(lex, text, at + 1)
+    excerpt = before + text[at] + after
+    return Typo(at, text[at], right, at - len(before), excerpt, before + right + after)
 
 
 Candidate = tuple[str, int, float, int, int, int, int]

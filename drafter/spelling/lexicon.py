@@ -90,13 +90,14 @@ def _terms(name: str) -> list[str]:
 class Lexicon:
     """Word levels, bound pairs, the character bigram model and the confusion sets."""
 
-    __slots__ = ("bigrams", "bound", "confusion", "extra", "follow", "terms", "words")
+    __slots__ = ("bigrams", "bound", "confusion", "extra", "follow", "tags", "terms", "words")
 
     def __init__(self) -> None:
         self.words = Table("words.tsv")
         self.bigrams = Table("bigrams.tsv")
         self.bound = Table("bound.tsv")
         self.confusion = Table("confusion.tsv", lazy=True)
+        self.tags = Table("tags.tsv", lazy=True)
         self.terms: set[str] = set()
         self.extra: dict[str, str] = {}
         """Character → characters an official term binds to follow it."""
@@ -137,6 +138,19 @@ class Lexicon:
             row = self.words.row(word[0] + _LENGTH_KEY[len(word)])
         at = row.find(word[1:])
         return ord(row[at + len(word) - 1]) - 65 if at >= 0 else 0
+
+    def tag(self, word: str) -> str:
+        """The part of speech of a word of 1-4 characters (a letter of scripts/build_spelling_data.py's
+        TAG_CLASSES: v verb, n noun, a adjective, d adverb, …), "" when it is not a word."""
+        if not 1 <= len(word) <= 4:
+            return ""
+        row = self.tags.row(word[0] + str(len(word)))
+        if len(word) == 1:
+            return row[:1]
+        at = row.find(word[1:])
+        while at >= 0 and at % len(word):
+            at = row.find(word[1:], at + 1)
+        return row[at + len(word) - 1] if at >= 0 else ""
 
     def bigram(self, a: str | None, b: str) -> float:
         """ln P(b | a) of the character bigram model; ``a`` None: at the start of a run."""

@@ -72,6 +72,8 @@ _UNITS = sorted(
     key=lambda unit: (-len(unit), unit),  # the same text every run (the regex cache's key)
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
+UNIT_WORDS: tuple[str, ...] = tuple(_UNITS)
+"""The unit words a count is written with (30场次, 1500余份), longest first."""
 _CN_VALUES = {
     "两": 2,
     "二": 2,

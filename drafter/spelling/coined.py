@@ -1,0 +1,163 @@
+"""Where official prose coins words a dictionary cannot hold: the places the typo model leaves alone.
+
+A character no dictionary word binds is the model's suspect; but official prose makes words by
+patterns as well as from a dictionary, and names things a dictionary never saw. Each test below
+is a pattern of the language or of the 公文 form, not a list of words:
+
+- parallel patterns: a character or its neighbour recurs two or three characters away (走深走实,
+  应知应会, 学法、信法、守法), or items of a list share their frame (有件必备、有备必审、有错必纠);
+- the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), and the four-character verb-complement
+  pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
+- names: a place or unit before 乡, 县…, a company or school before 公司, 学校…, the issuing
+  organ's code of a document number before 〔2019〕 (蜀政发〔2019〕26号);
+- grammar: the measure after a number (100余起), a verb after 所 (所列数据), a verb that
+  introduces a quoted name (获“优秀”等次).
+"""
+
+from __future__ import annotations
+
+from drafter.spelling.lexicon import Lexicon
+
+# The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
+# each X and Y is one character standing for a word, which no dictionary pairs.
+_FRAME_FIRST = frozenset("以抓强")
+_FRAME_THIRD = frozenset("促带保强助推固")
+# Characters that end a place name (索加乡, 杂多县) or a unit's name.
+_PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
+# Words that end the name of a company, a school, a hospital…: what comes before them is a name.
+_NAME_ENDS = (
+    "公司",
+    "集团",
+    "合作社",
+    "有限",
+    "银行",
+    "学校",
+    "小学",
+    "中学",
+    "医院",
+    "工厂",
+    "社区",
+    "小区",
+    "街道",
+    "广场",
+    "公园",
+    "大道",
+    "同志",
+)
+# Titles a person's name follows (镇长王某某, 党委书记李某): the next characters are a name.
+_TITLES = (
+    "书记",
+    "镇长",
+    "乡长",
+    "县长",
+    "区长",
+    "市长",
+    "主任",
+    "局长",
+    "所长",
+    "站长",
+    "部长",
+    "组长",
+)
+_OPENING = frozenset('“《〈「『"')
+_NUMBER_OPENING = frozenset("〔[【（(")
+_ITEM_MARKS = frozenset("、，；。：,;:")
+
+
+def coined(lex: Lexicon, text: str, at: int) -> bool:
+    """Whether the character at ``at`` stands in a coinage or a name (the module's patterns)."""
+    return (
+        _parallel(text, at)
+        or _frame(text, at)
+        or _named(text, at)
+        or _grammatical(lex, text, at)
+        or _paired_items(text, at)
+        or _verb_complements(lex, text, at)
+    )
+
+
+def _parallel(text: str, at: int) -> bool:
+    size = len(text)
+    char = text[at]
+    if (at >= 2 and text[at - 2] == char) or (at + 2 < size and text[at + 2] == char):
+        return True
+    for side in (at - 1, at + 1):
+        if 0 <= side < size:
+            mark = text[side]
+            for gap in (-3, -2, 2, 3):
+                other = side + gap
+                if other != at and 0 <= other < size and text[other] == mark:
+                    return True
+    return False
+
+
+def _frame(text: str, at: int) -> bool:
+    size = len(text)
+    for start in range(max(0, at - 3), min(at, size - 4) + 1):
+        if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
+            return True
+    return False
+
+
+def _named(text: str, at: int) -> bool:
+    size = len(text)
+    if any(text[j] in _PLACE_ENDS for j in range(at + 1, min(at + 4, size))):
+        return True
+    if any(text.startswith(_NAME_ENDS, j) for j in range(at + 1, min(at + 4, size))):
+        return True
+    if any(text.endswith(_TITLES, 0, j) for j in range(max(0, at - 2), at + 1)):
+        return True
+    # The organ's code of a document number: the characters right before 〔2019〕.
+    end = at + 1
+    while end < size and "\u4e00" <= text[end] <= "\u9fff":
+        end += 1
+    return end + 1 < size and text[end] in _NUMBER_OPENING and text[end + 1].isdigit()
+
+
+def _grammatical(lex: Lexicon, text: str, at: int) -> bool:
+    if at > 0 and text[at - 1].isdigit():
+        return True  # the measure after a number
+    char = text[at]
+    if at > 0 and text[at - 1] == "所" and lex.tag(char) == "v":
+        return True  # 所 + verb: 所列, 所需
+    return at + 1 < len(text) and text[at + 1] in _OPENING and lex.tag(char) == "v"
+
+
+def _item(text: str, at: int) -> tuple[int, int]:
+    start = at
+    while start > 0 and text[start - 1] not in _ITEM_MARKS:
+        start -= 1
+    end = at
+    while end < len(text) and text[end] not in _ITEM_MARKS:
+        end += 1
+    return start, end
+
+
+def _paired_items(text: str, at: int) -> bool:
+    """有备必审 in 有件必备、有备必审、有错必纠: a short item of a list that shares two of its
+    other characters, place for place, with a neighbouring item of the same length."""
+    start, end = _item(text, at)
+    size = end - start
+    if not 3 <= size <= 6:
+        return False
+    neighbours = []
+    if start > 1:
+        neighbours.append(_item(text, start - 2))
+    if end + 1 < len(text):
+        neighbours.append(_item(text, end + 1))
+    for a, b in neighbours:
+        if b - a == size:
+            same = sum(text[a + k] == text[start + k] for k in range(size) if start + k != at)
+            if same >= 2:
+                return True
+    return False
+
+
+def _verb_complements(lex: Lexicon, text: str, at: int) -> bool:
+    """抓深走实, 做细做实, 破障闯关: four characters, each a word, a verb and its complement or
+    object twice."""
+    for start in range(max(0, at - 3), min(at, len(text) - 4) + 1):
+        tags = [lex.tag(ch) for ch in text[start : start + 4]]
+        if tags[0] == tags[2] == "v" and tags[1] in ("a", "n") and tags[3] in ("a", "n", "v"):
+            return True
+    return False

@@ -1,0 +1,124 @@
+"""的, 地 and 得 decided by the words around them (their parts of speech, data/tags.tsv).
+
+The three particles sound alike (de) and are confused in writing; which one is right is grammar,
+not spelling, so the confusion model does not try them (detect.NOT_TRIED). Each is read here
+from the words on either side, as a dictionary segments them:
+
+- 地 marks an adverbial: an adjective or adverb before a verb ("认真地学习"). 的 there, with the
+  verb taking its own object or standing alone, and nothing before the modifier that could take
+  "X的V" as its object ("有效的保障依法行政工作有序开展", "好好的跳舞"), is 地. After a verb
+  ("提供有效的保障") "X的V" is a noun phrase and 的 is right.
+- 得 links a verb to its complement of degree ("做得很好"): 的 between a verb and a degree adverb
+  (很, 非常, 十分…) is 得, unless the degree word quantifies a noun (做的很多工作).
+- 的 links a modifier to a noun: 得 standing alone between a pronoun and a noun ("我得朋友") is 的
+  (得 inside a word, 获得 or 得到, is not read).
+"""
+
+from __future__ import annotations
+
+from drafter.spelling.lexicon import Lexicon
+
+MODIFIERS = frozenset("bdz")
+"""Tags of words that modify a verb: adjectives used as adverbs, adverbs, state words."""
+VERBAL = frozenset("vw")
+DEGREE = ("非常", "十分", "特别", "极其", "相当", "比较", "越来越", "很", "挺", "太", "真")
+"""Adverbs of degree, the complement 得 introduces (a closed class of the grammar)."""
+QUANTIFIERS = ("很多", "很少", "太多", "太少")
+_MARKS = frozenset("，。、；：！？,.;:!?“”‘’《》（）()「」『』 \n")
+
+
+def word_ending(lex: Lexicon, text: str, end: int, start: int = 0) -> str:
+    """The longest dictionary word of ``text`` ending at ``end`` (from ``start`` on)."""
+    for length in (4, 3, 2):
+        if end - length >= start:
+            word = text[end - length : end]
+            if lex.word_level(word) > 0:
+                return word
+    return text[end - 1 : end] if end > start else ""
+
+
+def word_starting(lex: Lexicon, text: str, start: int) -> str:
+    """The longest dictionary word of ``text`` starting at ``start``."""
+    for length in (4, 3, 2):
+        if start + length <= len(text):
+            word = text[start : start + length]
+            if lex.word_level(word) > 0:
+                return word
+    return text[start : start + 1]
+
+
+def _clause_start(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] not in _MARKS:
+        at -= 1
+    return at
+
+
+def _object_of_verb(lex: Lexicon, text: str, end: int) -> bool:
+    """Whether a verb stands before ``end`` in its clause: the phrase from ``end`` on may be its
+    object (提供有力的保障, 得到了有效的保障); with none before it (the clause's start, or only
+    a subject) the phrase opens a predicate of its own."""
+    start = _clause_start(text, end)
+    while end > start:
+        word = word_ending(lex, text, end, start)
+        if lex.tag(word) in VERBAL:
+            return True
+        end -= len(word)
+    return False
+
+
+def _reduplicated(word: str) -> bool:
+    """好好, 慢慢, 高高兴兴: reduplicated adjectives modify a verb by their nature."""
+    return (len(word) == 2 and word[0] == word[1]) or (
+        len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+    )
+
+
+def particle_slips(lex: Lexicon, text: str) -> list[tuple[int, str]]:
+    """(offset, right particle) of each 的/地/得 of ``text`` the words around it rule out."""
+    found: list[tuple[int, str]] = []
+    at = -1
+    while True:
+        at = _next_particle(text, at + 1)
+        if at < 0:
+            return found
+        char = text[at]
+        if at == 0 or at + 1 >= len(text) or text[at + 1] in _MARKS or text[at - 1] in _MARKS:
+            continue
+        before = word_ending(lex, text, at)
+        if char == "的":
+            right = _after_de(lex, text, at, before)
+            if right:
+                found.append((at, right))
+        elif char == "得" and word_starting(lex, text, at) == "得" and len(before) >= 1:
+            if word_ending(lex, text, at + 1) != "得":
+                continue  # 得 ends a word (获得, 取得)
+            after = word_starting(lex, text, at + 1)
+            if lex.tag(before) == "r" and len(after) >= 2 and lex.tag(after) == "n":
+                found.append((at, "的"))
+
+
+def _next_particle(text: str, start: int) -> int:
+    found = [i for i in (text.find(c, start) for c in "的得") if i >= 0]
+    return min(found) if found else -1
+
+
+def _after_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
+    """得 or 地 where the 的 at ``at`` stands for one of them, else None."""
+    rest = text[at + 1 :]
+    if rest.startswith(DEGREE) and not rest.startswith(QUANTIFIERS):
+        if lex.tag(before) == "v" and len(before) >= 1:
+            return "得"
+        return None
+    after = word_starting(lex, text, at + 1)
+    if lex.tag(after) != "v" or after in ("是", "有") or text.startswith("的", at + 1 + len(after)):
+        return None
+    if len(before) == 1 and lex.word_level(before + "的") > 0:
+        return None  # 的 ends a word of its own: 真的, 有的, 别的 (not 认真的)
+    tag = lex.tag(before)
+    end = at + 1 + len(after)
+    takes_object = end < len(text) and text[end] not in _MARKS
+    if not (tag in MODIFIERS or _reduplicated(before) or (tag == "a" and takes_object)):
+        return None
+    if _object_of_verb(lex, text, at - len(before)):
+        return None  # 提供有力的保障: the phrase is an object
+    return "地"
