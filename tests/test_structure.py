@@ -375,3 +375,14 @@ def test_the_items_editor_shows_sub_items_and_keeps_them(tmp_path: Path) -> None
     assert item["subitems"][1]["text"] == ""
     assert item["marker"] == "1."
     assert re.search("第 1 条下面有 3 个小项", shown)
+
+
+def test_a_countys_own_outline_still_prints_every_imported_item() -> None:
+    """A county's outline knows no structure: it gets every item by topic, none lost."""
+    result = import_path(SEEDS[1])
+    county = ROOT / "examples" / "county-template"
+    words = plain("".join(texts(render_blocks(result.answers, "regulation", templates=county))))
+    for key in QUESTIONS:
+        for item in result.answers.items(key):
+            for _, sub in item.walk():
+                assert plain(sub.text) in words, sub.text[:20]

@@ -14,9 +14,10 @@ Templates see:
                  items read best as （一）（二） headings; ``item_paras(item)`` an item's paragraphs;
   ``placeholder([what])`` the visible 【待补充】 of a required part the answers say nothing about;
   ``township``   the report's own structure (parts, headings, items in order) an import kept, or
-                 None (see :mod:`drafter.render.township`); ``topic_items(key)`` the items a topic
-                 prints (those the structure does not print in place), ``figures_left(topic,
-                 sentence)`` a topic's figure sentence no item of the structure says;
+                 None (see :mod:`drafter.render.township`); ``topic_items(key, in_structure)`` the
+                 items a topic prints (inside the structure: those it does not print in place),
+                 ``figures_left(topic, sentence, in_structure)`` a topic's figure sentence (inside
+                 the structure: only when no item of it says it);
   ``attach(items, sentence)`` the items with a figure sentence said in the measure it belongs to,
                  and what is left (see :mod:`drafter.render.homes`); ``with_causes(heading)``;
   ``say.*``      the frame of each single answer (leading group, plan document, causes, follow-ups,
@@ -281,8 +282,12 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
         # The report's own structure (an import's), None for a typed report; see township.py.
         "township": township,
         "outline": outline,
-        "topic_items": township.topic_items if township else answers.items,
-        "figures_left": township.rest if township else (lambda topic, sentence: sentence),
+        "topic_items": lambda key, structured=False: (
+            township.topic_items(key) if township and structured else answers.items(key)
+        ),
+        "figures_left": lambda topic, sentence, structured=False: (
+            township.rest(topic, sentence) if township and structured else sentence
+        ),
         "attach": homes.attach,
         "with_causes": with_causes,
         "ordinal_first": ordinal_lead(1),
@@ -291,5 +296,8 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
         "followups": list(answers.followups),
         # Switches an outline sets before including a shared part.
         "include_first_duty": False,
+        # Set by parts/township.j2: the parts it includes print only what the structure does not
+        # (a county's own outline, which knows no structure, gets every item by topic).
+        "in_structure": False,
         "rectification_heading": True,
     }
