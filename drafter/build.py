@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.answers.file import AnswersFile, load_answers
+from drafter.answers.file import AnswersFile, default_filename, load_answers
 from drafter.answers.model import Answers, where
 from drafter.blocks import Block
 from drafter.checks import run_checks
@@ -37,11 +38,33 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     pdf_problem: str | None = None
     """Why the PDF asked for was not made (the .docx is written either way), in Chinese."""
+    answers_file: Path | None = None
+    """The demo's answers file, left beside its report to try ``build``, ``edit``, ``new --from``."""
 
 
 def example_path() -> Path:
     """The bundled example answers (ships inside the package)."""
     return Path(__file__).resolve().parent / "examples" / EXAMPLE_NAME
+
+
+def build_demo(
+    out: Path | None = None, *, outline: str | None = None, pdf: bool = False
+) -> BuildResult:
+    """The bundled example's report, and its answers file beside it under the name a clerk's
+    own would have (``俄久乡2024年度法治政府建设答卷.yaml``): what README's daily commands use."""
+
+    source = example_path()
+    result = build_report(source, out, outline=outline, pdf=pdf)
+    answers, _ = load_answers(source)
+    name = default_filename(answers.unit_name, answers.year)
+    target = result.docx.parent / name
+    data = source.read_bytes()
+    if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+        result.answers_file = target  # left by an earlier demo, unchanged
+    else:
+        # One the user has edited since is kept; this copy takes a new name.
+        result.answers_file = write_output(target, data)
+    return result
 
 
 def check_draft(answers: Answers, blocks: list[Block]) -> tuple[list[AnswerFinding], list[Finding]]:
@@ -90,9 +113,23 @@ def docx_target(out: Path, answers: Answers) -> Path:
     refuse_special_output(out)
     if out.is_dir():
         return default_output(answers, out)
-    if out.suffix.lower() != ".docx":
-        out = out.with_suffix(".docx") if out.suffix else out.with_name(out.name + ".docx")
-    return out
+    suffix = out.suffix.lower()
+    if suffix == ".docx":
+        return out
+    if _FILE_TYPE.fullmatch(suffix):
+        # -o 报告.txt must not quietly become 报告.docx: the user asked for another kind.
+        pdf = "；要 PDF 请加 --pdf（PDF 写在 .docx 旁边）" if suffix == ".pdf" else ""
+        raise DrafterError(
+            f"报告只能写成 Word 文件（.docx），不能写成 {out.suffix} 文件",
+            path=out,
+            field="-o",
+            hint=f"请写 -o {out.with_suffix('.docx')}{pdf}。",
+        )
+    return out.with_name(out.name + ".docx")  # 报告 or 俄久乡.最终稿: the extension is added
+
+
+_FILE_TYPE = re.compile(r"\.[a-z][a-z0-9]{1,4}")
+"""A file-type extension (.txt, .pdf, .doc, .yaml), not a dot inside a Chinese name."""
 
 
 def build_from_answers(

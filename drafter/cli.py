@@ -298,6 +298,8 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
     from drafter.build import findings_report
 
     print(f"已生成报告：{result.docx}", file=out)
+    if result.answers_file is not None:  # the demo's, for README's daily commands
+        print(f"示例答卷：{result.answers_file}", file=out)
     if result.pdf is not None:
         print(f"已生成 PDF：{result.pdf}", file=out)
     for warning in result.warnings:
@@ -312,9 +314,9 @@ def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from drafter.build import build_report, example_path
+    from drafter.build import build_demo
 
-    result = build_report(example_path(), args.output, outline=args.outline, pdf=args.pdf)
+    result = build_demo(args.output, outline=args.outline, pdf=args.pdf)
     return _print_build(result, out, args.all)
 
 

@@ -117,17 +117,28 @@ def texts_without(
 
 
 def run_drafter(
-    *args: str, cwd: Path, timeout: float = 120, preexec_fn: Any = None
+    *args: str,
+    cwd: Path,
+    timeout: float = 120,
+    preexec_fn: Any = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m drafter ARGS`` in a fresh process, from the source tree, UTF-8 output."""
-    return run_python("-m", "drafter", *args, cwd=cwd, timeout=timeout, preexec_fn=preexec_fn)
+    return run_python(
+        "-m", "drafter", *args, cwd=cwd, timeout=timeout, preexec_fn=preexec_fn, env=env
+    )
 
 
 def run_python(
-    *args: str, cwd: Path, timeout: float = 120, preexec_fn: Any = None
+    *args: str,
+    cwd: Path,
+    timeout: float = 120,
+    preexec_fn: Any = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``python ARGS`` in a fresh process that imports drafter from the source tree."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    """``python ARGS`` in a fresh process that imports drafter from the source tree (``env``:
+    variables set on top, such as another PYTHONPATH or a PATH without LibreOffice)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, *args],
         cwd=cwd,

@@ -255,3 +255,85 @@ def test_new_refuses_a_stdin_that_is_not_a_terminal(tmp_path: Path) -> None:
     assert "命令行窗口" in done.stderr and "drafter build" in done.stderr
     assert "Warning" not in done.stderr + done.stdout
     assert not (tmp_path / "a.yaml").exists()
+
+
+# --------------------------------------------------------------------------- equal figures
+
+TWO_EQUAL = "召开专题会议2次，听取法治汇报2次。"
+
+
+@pytest.fixture
+def equal_figures(tmp_path: Path) -> Path:
+    """Last year's example with two equal figures in one sentence of a carried text (组织领导,
+    asked before 第一责任人职责, whose two figures they state)."""
+    path = tmp_path / "equal.yaml"
+    loaded = read_answers_file(example_path())
+    loaded.data["organisation"]["measures"][0]["text"] += TWO_EQUAL
+    save_answers(path, loaded.data)
+    return path
+
+
+def test_equal_figures_of_a_sentence_are_two_entries_each_with_its_key(
+    equal_figures: Path,
+) -> None:
+    started = start_from_last(equal_figures)
+    pair = [cf for cf in started.carried_figures if cf.sentence == TWO_EQUAL]
+    assert [(cf.figure, cf.at, cf.key) for cf in pair] == [
+        ("2次", 6, "first_duty.meetings"),
+        ("2次", 15, "first_duty.reports_heard"),
+    ]
+    # Each is found at its own place, not at the first "2次" of the sentence.
+    places = [carried.locate(started, cf) for cf in pair]
+    assert [m.start - m.sentence_start for _, m in filter(None, places)] == [6, 15]
+
+
+def test_an_old_record_without_places_gives_equal_figures_their_own(equal_figures: Path) -> None:
+    data = to_data(start_from_last(equal_figures))
+    for entry in data["carried_figures"]:
+        entry.pop("at")
+        if entry["sentence"] == TWO_EQUAL:
+            entry["key"] = "first_duty.reports_heard"  # what such files hold
+    pair = [cf for cf in validate_answers(data).carried_figures if cf.sentence == TWO_EQUAL]
+    assert [(cf.at, cf.key) for cf in pair] == [
+        (6, "first_duty.meetings"),
+        (15, "first_duty.reports_heard"),
+    ]
+
+
+def test_changing_the_first_of_two_equal_figures_and_keeping_the_second_confirms_both(
+    tmp_path: Path, equal_figures: Path
+) -> None:
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=equal_figures)
+    keys = (
+        "\x1bOR" + "3" + ENTER  # 组织领导
+        + ENTER + ENTER + ENTER  # title, leading group, work plan
+        + "3" + ENTER  # 专题会议【2次】 → 3次
+        + ENTER  # 听取法治汇报【2次】: kept
+        + ENTER  # the measures list: done
+        + "\x1bOR" + "13" + ENTER  # 第一责任人职责
+        + ENTER + ENTER + ENTER  # title, names
+        + ENTER  # meetings: Enter = 3, as the text now says
+        + ENTER  # reports heard: Enter = 2, as the text says (the clause stays)
+        + CTRL_C
+    )  # fmt: skip
+    _, log = drive(keys, run_new, this)
+    shown = "\n".join(log)
+    assert "召开专题会议3次，听取法治汇报【2次】。" in shown  # the second asked in today's text
+    assert "［回车＝3次，与文字里今年写的一致；-＝今年不报告］" in shown
+    assert "［回车＝2次，与文字里今年写的一致；-＝今年不报告］" in shown
+    assert "分句已删去" not in shown
+
+    data = read_answers_file(this).data
+    assert "召开专题会议3次，听取法治汇报2次。" in data["organisation"]["measures"][0]["text"]
+    assert get_answer(data, "first_duty.meetings") == 3
+    assert get_answer(data, "first_duty.reports_heard") == 2
+    answers = validate_answers(data)
+    pair = [cf for cf in answers.carried_figures if cf.sentence == TWO_EQUAL]
+    assert [(cf.key, cf.confirmed, cf.now) for cf in pair] == [
+        ("first_duty.meetings", 2025, "3次"),
+        ("first_duty.reports_heard", 2025, None),
+    ]
+    assert not [cf for cf in carried.outstanding(answers) if cf.sentence == TWO_EQUAL]
+    review = "\n".join(summary_lines(data, [], []))
+    assert "召开专题会议" not in review and "听取法治汇报" not in review

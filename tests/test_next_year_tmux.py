@@ -106,7 +106,7 @@ def test_next_year_figures_kept_changed_dropped_then_none_warned(
     for prompt in (
         "解答法律咨询（人次）  去年：5人次",
         "受教育群众（人次）：",
-        "“法律明白人”（名）：",
+        "法律明白人（名）：",
     ):
         t.wait_for(prompt)
         t.send("Enter")

@@ -287,10 +287,10 @@ def test_items_add_edit_delete_reorder(tmp_path: Path) -> None:
         + ENTER  # no third item: the list is shown with its commands
         + "a" + ENTER + "第三条" + ENTER + "三。" + ENTER + ENTER
         + "m 3 1" + ENTER  # third to the top
-        + "d 2" + ENTER  # delete the (former) first
+        + "d 2" + ENTER + "y" + ENTER  # delete the (former) first, confirmed
         + "e 1" + ENTER + CTRL_U + "改过的小标题" + ENTER + ENTER  # keep the body
-        + "x 9" + ENTER + CTRL_U  # an unknown command is refused by the validator
-        + "e 9" + ENTER + CTRL_U  # so is an item that does not exist
+        + "x 9" + ENTER  # an unknown command is refused (and the box emptied)
+        + "e 9" + ENTER  # so is an item that does not exist
         + ENTER  # done
     )  # fmt: skip
     with create_pipe_input() as inp:
@@ -301,8 +301,8 @@ def test_items_add_edit_delete_reorder(tmp_path: Path) -> None:
     assert [i["heading"] for i in items] == ["改过的小标题", "自己的小标题"]
     assert items[0]["text"] == "三。"
     assert items[1]["text"] == "第二条第一段。\n第二段。"
-    assert any("没有“x”这个命令" in e for e in session.errors)
-    assert any("没有第 9 条（现有 2 条）" in e for e in session.errors)
+    assert any("没有“x”这个命令" in line for line in session.transcript)
+    assert any("没有第 9 条（现有 2 条）" in line for line in session.transcript)
     assert any("Ctrl-J 换行" in line for line in session.transcript)
 
 

@@ -18,6 +18,7 @@ what the user decided; :func:`with_text` gives it the answer with a text changed
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -49,6 +50,7 @@ FIELD_COMMENTS = {
     "place": "位置",
     "sentence": "去年的原句",
     "last_year": "去年的数字",
+    "at": "在去年原句里的位置（从第几个字起，0＝句首；程序用）",
     "key": "对应的数字项（程序用）",
     "confirmed": "已确认的报告年度；空＝还没有确认",
     "now": "今年改成的数字；删去＝这一分句已删去；不报告＝今年不报告这个数字",
@@ -163,7 +165,8 @@ def collect(answers: Answers) -> list[CarriedFigure]:
         if not QUESTIONS[CarriedFigure(path, "", "x").question].carry:
             continue
         for mention in find_mentions(text):
-            figures.append(CarriedFigure(path, mention.sentence, mention.raw, mention.key))
+            at = mention.start - mention.sentence_start
+            figures.append(CarriedFigure(path, mention.sentence, mention.raw, mention.key, at))
     return figures
 
 
@@ -173,12 +176,17 @@ def _lead(sentence: str, start: int) -> str:
     return sentence[begin:start].strip()
 
 
-def _leads(cf: CarriedFigure) -> set[str]:
-    return {
-        _lead(m.sentence, m.start - m.sentence_start)
+def _rank(cf: CarriedFigure) -> int:
+    """How many figures before this one in last year's sentence read the same (same figure,
+    same words before it): which of them it is when its sentence has been edited since."""
+    if cf.at is None:
+        return 0
+    lead = _lead(cf.sentence, cf.at)
+    return sum(
+        1
         for m in find_mentions(cf.sentence)
-        if m.raw == cf.figure
-    }
+        if m.start < cf.at and m.raw == cf.figure and _lead(cf.sentence, m.start) == lead
+    )
 
 
 def current_raw(cf: CarriedFigure) -> str:
@@ -187,13 +195,16 @@ def current_raw(cf: CarriedFigure) -> str:
 
 
 def is_same(mention: Mention, cf: CarriedFigure) -> bool:
-    """Whether a figure of today's text is the carried figure (its sentence may have been edited
-    elsewhere: then the words before the figure in its clause must be the same)."""
-    if mention.raw != current_raw(cf):
+    """Whether a figure of today's text may be the carried figure: in last year's sentence as
+    it was, the figure at the same place; in a sentence edited since (another of its figures
+    changed, words added), a figure with the same words before it in its clause. Never by value
+    alone: "专题会议2次，听取法治汇报2次" holds two figures."""
+    if cf.at is None or mention.raw != current_raw(cf):
         return False
-    if mention.sentence == cf.sentence and mention.raw == cf.figure:
-        return True
-    return _lead(mention.sentence, mention.start - mention.sentence_start) in _leads(cf)
+    offset = mention.start - mention.sentence_start
+    if mention.sentence == cf.sentence:
+        return offset == cf.at
+    return _lead(mention.sentence, offset) == _lead(cf.sentence, cf.at)
 
 
 def locate(answers: Answers, cf: CarriedFigure) -> tuple[str, Mention] | None:
@@ -202,9 +213,12 @@ def locate(answers: Answers, cf: CarriedFigure) -> tuple[str, Mention] | None:
         return None
     ordered = sorted(text_slots(answers, cf.question), key=lambda slot: slot[0] != cf.path)
     for path, text in ordered:
-        for mention in find_mentions(text):
-            if is_same(mention, cf):
-                return path, mention
+        candidates = [m for m in find_mentions(text) if is_same(m, cf)]
+        exact = [m for m in candidates if m.sentence == cf.sentence]
+        if exact:
+            return path, exact[0]
+        if candidates:
+            return path, candidates[min(_rank(cf), len(candidates) - 1)]
     return None
 
 
@@ -275,6 +289,19 @@ def sentence_without(mention: Mention) -> str:
     return drop_clause(mention.sentence, alone)
 
 
+_DATED = re.compile(r"^(?P<year>\d{4})(?P<rest>年度?(?:[，,]|以来[，,]))")
+
+
+def redated(sentence: str, year: int | None) -> str | None:
+    """Last year's sentence dated by last year's year ("2024年，共开展……20场次。"): the same
+    sentence dated this year, once its figures are this year's; None when it is not so dated.
+    Only a year that opens the sentence and governs all of it: "较2024年增长" compares years."""
+    match = _DATED.match(sentence)
+    if year is None or match is None or int(match.group("year")) != year - 1:
+        return None
+    return f"{year}{sentence[match.end('year') :]}"
+
+
 def sentence_at(mention: Mention) -> str:
     """The sentence a figure stands in, with the figure marked: ……开展活动【20场次】，……"""
     s = mention.sentence
@@ -343,7 +370,7 @@ def dropped(answers: Answers) -> list[tuple[str, Figure]]:
 
 def dropped_message(key: str, last: Figure) -> str:
     q = QUESTIONS[key]
-    return f"去年报告了“{q.label.strip('“”')}{last}{q.unit}”，今年没有填写"
+    return f"去年报告了“{q.label}{last}{q.unit}”，今年没有填写"
 
 
 def outstanding_message(cf: CarriedFigure, year: int | None) -> str:
@@ -372,6 +399,7 @@ __all__ = [
     "outstanding_message",
     "parse_new_figure",
     "place_of",
+    "redated",
     "replace_figure",
     "sentence_at",
     "text_slots",

@@ -358,9 +358,37 @@ def format_table(rows: list[list[str]]) -> str:
     return "\n".join(table_lines(rows))
 
 
+def in_year_order(last: Answers, this: Answers) -> tuple[Answers, Answers, list[str]]:
+    """The two answers earlier year first, and what the user should know about the pair: given
+    the wrong way round (the changes would read backwards), the same year twice (the changes
+    are between two versions, not two years), two different units."""
+    ly, ty = last.year, this.year
+    notes: list[str] = []
+    if isinstance(ly, int) and isinstance(ty, int):
+        if ly > ty:
+            last, this = this, last
+            notes.append(
+                f"注意：两份答卷的顺序反了（先给的是{ly}年度，后给的是{ty}年度），"
+                f"已按年份先后对照：{ty}年在前，{ly}年在后。"
+                "下次请先给去年的答卷，再给今年的。"
+            )
+        elif ly == ty:
+            notes.append(
+                f"注意：两份答卷都是{ly}年度的，下表的增减是同一年度两份答卷之间的差别，"
+                "不是年度变化。对照两年请先给去年的答卷，再给今年的。"
+            )
+    lu, tu = last.unit_name, this.unit_name
+    if lu and tu and lu != tu:
+        notes.append(f"注意：两份答卷不是同一单位（“{lu}”和“{tu}”）。")
+    return last, this, notes
+
+
 def run_compare_command(last: Path, this: Path, out: TextIO) -> int:
     """``drafter compare LAST THIS``: every figure, last year, this year, change."""
-    rows = comparison_rows(_load(last), _load(this))
+    earlier, later, notes = in_year_order(_load(last), _load(this))
+    for note in notes:
+        print(note, file=out)
+    rows = comparison_rows(earlier, later)
     if len(rows) == 1:
         print("两份答卷里都没有数字，无从对照。", file=out)
         return EXIT_OK
@@ -372,7 +400,8 @@ def run_compare_command(last: Path, this: Path, out: TextIO) -> int:
 def comparison_blocks(last_path: Path, this_path: Path) -> list[Block]:
     """The same comparison as a 附表 block at the end of the report."""
 
-    last, this = _load(last_path), _load(this_path)
+    # The table's 增减 reads from the earlier year to the later whichever file came first.
+    last, this, _ = in_year_order(_load(last_path), _load(this_path))
     rows = comparison_rows(last, this)
     if len(rows) == 1:
         return []
@@ -412,6 +441,7 @@ __all__ = [
     "comparison_rows",
     "figure_warning",
     "followup_item",
+    "in_year_order",
     "last_year_text",
     "migration_report",
     "rectification_item",

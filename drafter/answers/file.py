@@ -26,10 +26,11 @@ from drafter.answers.model import Answers, cross_check, validate_answers, where
 from drafter.answers.shape import YAML_BREAKS, check_shape, plain, position, round_trip_yaml
 from drafter.answers.yaml_errors import explain, explain_other
 from drafter.errors import DrafterError, shown
-from drafter.io.inputs import read_input
+from drafter.io.inputs import document_kind, read_input
 from drafter.io.outputs import atomic_write_text, safe_filename
 from drafter.io.textfile import decode_text
 from drafter.questions import SECTIONS, Question
+from drafter.text.hanzi import HAN
 
 SCHEMA_VERSION = 2
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -233,6 +234,15 @@ def read_answers_text(path: Path) -> str:
         what="答卷文件",
         hint="答卷一般只有几十 KB，请确认选对了文件；新建答卷请用 drafter new。",
     )
+    kind = document_kind(raw)
+    if kind is not None:
+        # A report given where the answers go (drafter build 报告.docx): re-saving it as text
+        # would not help; what the user wants is check or import.
+        raise DrafterError(
+            f"这个文件是 {kind}，不是答卷（答卷是 drafter new 或 drafter import 写出的 .yaml 文本文件）",
+            path=path,
+            hint=_report_hint(path),
+        )
     text = decode_text(raw)
     if text is None:
         raise DrafterError(
@@ -242,7 +252,27 @@ def read_answers_text(path: Path) -> str:
         )
     if "\x00" in text:
         raise DrafterError("文件里有二进制内容，不是答卷", path=path)
+    if _HAN_CHAR.search(text) and not _KEY_LINE.search(text):
+        raise DrafterError(
+            "这个文件是一段中文文字（像是报告），没有答卷的项目（如 identity:、unit_name:），不是答卷",
+            path=path,
+            hint=_report_hint(path),
+        )
     return text
+
+
+_KEY_LINE = re.compile(r"^[ \t]*-?[ \t]*[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
+"""A YAML key line (``identity:``, ``  unit_name: 俄久乡``): every answers file has some."""
+_HAN_CHAR = re.compile(HAN)
+
+
+def _report_hint(path: Path) -> str:
+    """What to do with a report given where an answers file goes."""
+    return (
+        f"检查这份报告：drafter check {path}；"
+        f"把它变成答卷，作为今年的起点：drafter import {path} -o 答卷.yaml"
+        "（或 drafter new --import 报告文件，导入后接着问答）。"
+    )
 
 
 def load_answers(path: Path) -> tuple[Answers, AnswersFile]:
@@ -272,7 +302,7 @@ def _validated(loaded: AnswersFile) -> tuple[Answers, AnswersFile]:
         key, _ = problems[0]
         lines = [f"  - {where(k, loaded.line_of(k))}：{m}" for k, m in problems]
         raise DrafterError(
-            "答卷中有互相矛盾的数字：\n" + "\n".join(lines),
+            "答卷中有互相矛盾的答案：\n" + "\n".join(lines),
             path=path,
             line=loaded.line_of(key),
             field=key,

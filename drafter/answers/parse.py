@@ -104,7 +104,8 @@ def parse_choice(q: Question, raw: Any) -> str | None:
     for choice, label in zip(q.choices, q.choice_labels, strict=False):
         if text == label or label.startswith(text):
             return choice
-    raise AnswerError(f"“{text}”不是可选项，请从 {'、'.join(q.choices)} 中选一个")
+    names = "、".join(q.choice_name(choice) for choice in q.choices)
+    raise AnswerError(f"“{text}”不是可选项，请从 {names} 中选一个")
 
 
 def parse_year(q: Question, raw: Any) -> int | None:

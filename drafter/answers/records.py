@@ -18,6 +18,7 @@ from typing import Any
 from drafter.answers.parse import AnswerError, Item, clean_text
 from drafter.questions import QUESTIONS
 from drafter.text.figures import Figure, FigureError, parse_figure
+from drafter.text.mentions import find_mentions
 
 PATH = re.compile(
     r"^(?P<key>[a-z_]+\.[a-z_]+)(?:\[(?P<index>\d+)\]"
@@ -166,6 +167,9 @@ class CarriedFigure:
     """Last year's figure as written: ``20场次``, ``1500余份``."""
     key: str | None = None
     """The catalogue key the figure reads as, if any."""
+    at: int | None = None
+    """Where the figure starts in ``sentence`` (0 = its first character): what tells two equal
+    figures of one sentence apart ("专题会议2次，听取法治汇报2次"). None for a structured figure."""
     confirmed: int | None = None
     """The report year it was confirmed for (kept, changed or dropped)."""
     now: str | None = None
@@ -194,6 +198,8 @@ class CarriedFigure:
         if self.sentence:
             data["sentence"] = self.sentence
         data["last_year"] = self.figure
+        if self.at is not None:
+            data["at"] = self.at
         if self.key:
             data["key"] = self.key
         data["confirmed"] = self.confirmed
@@ -216,11 +222,19 @@ class CarriedFigure:
             confirmed = int(confirmed.strip())
         key = entry.get("key")
         now = entry.get("now")
+        sentence = str(entry.get("sentence") or "")
+        at = entry.get("at")
+        valid_at = (
+            isinstance(at, int)
+            and not isinstance(at, bool)
+            and sentence[at : at + len(str(figure))] == str(figure)
+        )
         return cls(
             path=path,
-            sentence=str(entry.get("sentence") or ""),
+            sentence=sentence,
             figure=str(figure),
             key=key if isinstance(key, str) and key in QUESTIONS else None,
+            at=at if valid_at else None,
             confirmed=confirmed if isinstance(confirmed, int) else None,
             now=str(now) if now not in (None, "") else None,
         )
@@ -228,7 +242,29 @@ class CarriedFigure:
 
 def parse_carried(raw: Any) -> list[CarriedFigure]:
     entries = raw if isinstance(raw, list) else []
-    return [cf for cf in (CarriedFigure.from_data(e) for e in entries) if cf is not None]
+    figures = [cf for cf in (CarriedFigure.from_data(e) for e in entries) if cf is not None]
+    _place_in_sentences(figures)
+    return figures
+
+
+def _place_in_sentences(figures: list[CarriedFigure]) -> None:
+    """Entries written before figures had their place in the sentence (``at``): the entries of
+    one sentence with the same figure take its occurrences in order, each with the key of its
+    own occurrence (such files gave every equal figure of a sentence the first one's place)."""
+    taken: dict[tuple[str, str], set[int]] = {}
+    for cf in figures:
+        if cf.sentence and cf.at is not None:
+            taken.setdefault((cf.path, cf.sentence), set()).add(cf.at)
+    for cf in figures:
+        if not cf.sentence or cf.at is not None:
+            continue
+        used = taken.setdefault((cf.path, cf.sentence), set())
+        for mention in find_mentions(cf.sentence):
+            if mention.raw == cf.figure and mention.start not in used:
+                cf.at = mention.start
+                cf.key = mention.key
+                used.add(mention.start)
+                break
 
 
 def place_of(path: str) -> str:

@@ -19,8 +19,11 @@ from drafter.blocks import Block
 from drafter.checks.base import WHOLE_DOCUMENT, AnswerFinding, Finding, run_checks
 from drafter.checks.carried import CARRIED, DROPPED
 from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
+from drafter.checks.status import RULE as STATUS_ONLY
+from drafter.checks.status import status_message
 from drafter.questions import QUESTIONS
 from drafter.render.context import NOT_THIS_YEAR
+from drafter.render.phrasing import FIX_WRITTEN, PLAN_WORDS, split_status
 from drafter.text.mentions import find_mentions
 from drafter.text.numbers import for_matching
 
@@ -59,9 +62,40 @@ def _texts(answers: Answers) -> list[tuple[str, str, str]]:
                     )
                     if item.heading:
                         out.append((q.key, f"{place}小标题", item.heading))
-                    if item.text:
-                        out.append((q.key, f"{place}内容", item.text))
+                    text = item.text
+                    if q.key == RECTIFICATION:
+                        # "已整改到位。开展专题培训2期。": the report writes the state into one
+                        # sentence with the problem and the note ("针对“X”的问题，开展……，已整改
+                        # 到位。"); the text rules read the note, and a bare state is judged by
+                        # bare_states.
+                        text = split_status(text, FIX_WRITTEN)[1]
+                    if text:
+                        out.append((q.key, f"{place}内容", text))
     return out
+
+
+RECTIFICATION = "rectification.items"
+
+
+def bare_states(answers: Answers) -> list[AnswerFinding]:
+    """整改 of last year's problems and follow-ups of last year's plans that give a state and no
+    note: a part done needs what is left, nothing done why not and what next. A whole one done
+    may stand alone (the questionnaire says the note may stay blank): the report writes
+    "“X”的问题已整改到位。", a sentence about the problem."""
+    found = []
+    label = QUESTIONS[RECTIFICATION].label
+    for n, item in enumerate(answers.items(RECTIFICATION), 1):
+        status, note = split_status(item.text, FIX_WRITTEN)
+        if status in ("partly", "not") and not note.strip():
+            written = item.text.strip().rstrip("。；;.")
+            finding = Finding(STATUS_ONLY, "warning", status_message(written), item.text.strip(), 0)
+            found.append(AnswerFinding(RECTIFICATION, f"{label}第{n}条内容", finding))
+    for n, followup in enumerate(answers.followups, 1):
+        if followup.status in ("partly", "not") and not followup.sentence.strip():
+            word = PLAN_WORDS[followup.status]
+            finding = Finding(STATUS_ONLY, "warning", status_message(word), word, 0)
+            found.append(AnswerFinding("plans.items", f"去年安排第{n}项的落实情况", finding))
+    return found
 
 
 def check_answers(answers: Answers) -> list[AnswerFinding]:
@@ -83,6 +117,7 @@ def check_answers(answers: Answers) -> list[AnswerFinding]:
     for key, message in cross_check(answers):
         finding = Finding("figure-impossible", "error", message, "", WHOLE_DOCUMENT)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
+    found += bare_states(answers)
     found += figure_conflicts(answers, texts)
     found += carried_findings(answers)
     return found

@@ -22,7 +22,7 @@ from drafter.checks.base import (
     rule_name,
     run_checks,
 )
-from drafter.checks.present import SERIOUS, SEVERITY_NAMES, exit_code, place, summary
+from drafter.checks.present import SERIOUS, SEVERITY_NAMES, exit_code, marked, place, summary
 from drafter.errors import DrafterError
 from drafter.reader import read_blocks
 
@@ -114,9 +114,9 @@ def _highlight(blocks: Sequence[Block], finding: Place) -> str:
     excerpt = finding.excerpt.replace("\n", " ")
     at = text.find(excerpt)
     if at < 0:
-        return f"【{excerpt}】"
+        return marked(excerpt)
     before = text[max(at - CONTEXT_CHARS, 0) : at]
     after = text[at + len(excerpt) : at + len(excerpt) + CONTEXT_CHARS]
     lead = "…" if at > CONTEXT_CHARS else ""
     tail = "…" if at + len(excerpt) + CONTEXT_CHARS < len(text) else ""
-    return f"{lead}{before}【{excerpt}】{after}{tail}"
+    return f"{lead}{before}{marked(excerpt)}{after}{tail}"

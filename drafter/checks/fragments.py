@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import FRAME, Context, body_start, core
 from drafter.checks.base import Finding, Severity, register
+from drafter.spelling.lexicon import lexicon
 from drafter.text.hanzi import han_or
 
 RULE = "fragment"
@@ -91,7 +92,49 @@ def _noun_only(sentence: str) -> bool:
     if match is None:
         return False
     words = _FIGURES.sub("", rest)
-    return VERBS.search(words) is None
+    return VERBS.search(words) is None and not _predicate_before_figures(rest)
+
+
+_HEAD = 2
+"""A verb right before a two-character noun may be its modifier, not the predicate: 执法案件,
+复议案件 (the cases of law enforcement, of review) are noun phrases."""
+
+COMPARATIVE = re.compile(
+    r"(?:不少于|不低于|不多于|不高于|不超过|不足|少于|多于|低于|高于|超过|超出|达到|达|逾|突破|至少|多达)"
+    r"\s*$"
+)
+"""Comparisons of quantity, a closed class of the grammar: a figure after one is what the
+sentence says of its subject ("每个村法律明白人不少于5名")."""
+
+
+def _verbs(words: str) -> list[tuple[int, int]]:
+    """Spans of the verbs of a run of words cut into the general dictionary's words (the one the
+    spelling check reads), the longest at each place: verbs of 2-4 characters tagged v (a verb
+    inside a longer noun, 复议 in 行政复议, is not one)."""
+    lex = lexicon()
+    spans = []
+    at = 0
+    while at < len(words) - 1:
+        length = next((n for n in (4, 3, 2) if lex.tag(words[at : at + n])), 1)
+        if length > 1 and lex.tag(words[at : at + length]) == "v":
+            spans.append((at, at + length))
+        at += length
+    return spans
+
+
+def _predicate_before_figures(rest: str) -> bool:
+    """Words before one of the figures that make a statement: a comparison of quantity right
+    before it ("……不少于5名"), or a verb of the general dictionary with more than a head noun
+    after it ("每村培养法律明白人5名")."""
+    start = 0
+    for figure in _FIGURES.finditer(rest):
+        words = rest[start : figure.start()].strip(" 、，,")
+        if COMPARATIVE.search(words):
+            return True
+        if any(end <= len(words) - _HEAD - 1 for _, end in _verbs(words)):
+            return True
+        start = figure.end()
+    return False
 
 
 @register(RULE, "残缺的句子")

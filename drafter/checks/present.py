@@ -27,10 +27,18 @@ def listed(findings: Iterable[Finding], show_all: bool) -> list[Finding]:
     return [f for f in findings if show_all or f.severity in SERIOUS]
 
 
+def marked(excerpt: str) -> str:
+    """``【excerpt】``; an excerpt that is itself a 【…】 (a draft's 【待补充：……】) as it
+    stands, so the marks are never doubled (【【待补充：……】】)."""
+    if excerpt.startswith("【") and excerpt.endswith("】"):
+        return excerpt
+    return f"【{excerpt}】"
+
+
 def finding_line(finding: Finding, where: str) -> str:
     """``  [警告] 第 5 段　重复句子：message（【excerpt】）``"""
     label = SEVERITY_NAMES.get(finding.severity, "提示")
-    excerpt = f"（【{finding.excerpt}】）" if finding.excerpt else ""
+    excerpt = f"（{marked(finding.excerpt)}）" if finding.excerpt else ""
     return f"  [{label}] {where}　{rule_name(finding.rule)}：{finding.message}{excerpt}"
 
 

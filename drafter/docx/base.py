@@ -21,6 +21,7 @@ Style choices (the why of each setting is in ``docs/report-format.md``):
 
 from __future__ import annotations
 
+import datetime
 import io
 import sys
 import zipfile
@@ -33,10 +34,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
 from docx.shared import Emu
 from docx.styles.style import CharacterStyle, ParagraphStyle
+from lxml import etree
 
 from drafter.docx import layout as g
 from drafter.docx import oxml
 from drafter.docx.layout import Pt
+from drafter.docx.properties import CORE_PART, core_xml
 from drafter.docx.writer import (
     BASE_PATH,
     HEADING_BOLD,
@@ -218,14 +221,61 @@ def setup_page(document: Document) -> None:
 
 
 def generate_parts() -> list[tuple[str, bytes]]:
-    """The base package's parts, in package order, as python-docx writes them."""
+    """The base package's parts, in package order, as python-docx writes them, less what its
+    default template says of itself (see :func:`_own_parts`)."""
     document = docx.Document()
     setup_styles(document)
     setup_page(document)
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as package:
-        return [(info.filename, package.read(info)) for info in package.infolist()]
+        return _own_parts([(info.filename, package.read(info)) for info in package.infolist()])
+
+
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+THUMBNAIL = "docProps/thumbnail.jpeg"
+
+
+def _own_parts(parts: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """python-docx's default template describes itself: a thumbnail of its own first page,
+    "Microsoft Macintosh Word" as the application, "python-docx" as author and 2013 as the
+    date. The thumbnail goes (with its relationship and content type), the application is
+    drafter, and the core properties are neutral here: each report writes its own
+    (:mod:`drafter.docx.properties`)."""
+    out = []
+    for name, data in parts:
+        if name == THUMBNAIL:
+            continue
+        if name == "_rels/.rels":
+            data = _without(data, f"{{{_RELS_NS}}}Relationship", "Target", THUMBNAIL)
+        elif name == "[Content_Types].xml":
+            data = _without(data, f"{{{_TYPES_NS}}}Default", "Extension", "jpeg")
+        elif name == "docProps/app.xml":
+            data = _app_properties(data)
+        elif name == CORE_PART:
+            data = core_xml("", "", datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+        out.append((name, data))
+    return out
+
+
+def _without(data: bytes, tag: str, attribute: str, value: str) -> bytes:
+    root = etree.fromstring(data)
+    for element in root.iterchildren(tag):
+        if element.get(attribute) == value:
+            root.remove(element)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _app_properties(data: bytes) -> bytes:
+    root = etree.fromstring(data)
+    for element in root.iterchildren(f"{{{_APP_NS}}}AppVersion", f"{{{_APP_NS}}}Template"):
+        root.remove(element)  # Word 2010's version number and its template: not ours
+    application = root.find(f"{{{_APP_NS}}}Application")
+    if application is not None:
+        application.text = "drafter"
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def package_bytes(parts: list[tuple[str, bytes]]) -> bytes:

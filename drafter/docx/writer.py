@@ -24,6 +24,7 @@ from drafter.blocks import Block
 from drafter.docx import layout as g
 from drafter.docx.layout import Length, Twips
 from drafter.docx.package import package, read_entries
+from drafter.docx.properties import CORE_PART, core_xml
 from drafter.errors import DrafterError
 from drafter.io.outputs import atomic_write_bytes
 from drafter.reader.parts import w
@@ -361,7 +362,14 @@ def docx_bytes(blocks: list[Block]) -> bytes:
     """The report as the bytes of a .docx file."""
 
     entries, _ = _base()
-    return package(entries, {DOCUMENT_PART: document_xml(blocks)})
+    return package(entries, {DOCUMENT_PART: document_xml(blocks), CORE_PART: core_bytes(blocks)})
+
+
+def core_bytes(blocks: Sequence[Block]) -> bytes:
+    """The report's document properties: its title, the signing unit as author, written now."""
+    title = "".join(clean_text(b.text) for b in blocks if b.kind == "title")
+    signers = [clean_text(b.text) for b in blocks if b.kind == "signature"]
+    return core_xml(title, "、".join(s for s in signers if s))
 
 
 def write_docx(blocks: list[Block], path: Path) -> Path:

@@ -41,6 +41,25 @@ _ERRNO_NAMES = {
 }
 
 
+ZIP_MAGIC = b"PK\x03\x04"
+"""The first bytes of a zip archive: .docx, .xlsx, .odt, .wps saved by WPS as Open XML."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE compound file: Word 97–2003 .doc, WPS .wps, Excel .xls."""
+PDF_MAGIC = b"%PDF-"
+
+
+def document_kind(data: bytes) -> str | None:
+    """What a binary office file is, in Chinese ("Word 文档（.docx）"), from its first bytes;
+    None for anything else (text, or a kind nobody sends as a report)."""
+    if data.startswith(ZIP_MAGIC):
+        return "Word 文档（.docx）或其他 Office 文件"
+    if data.startswith(OLE_MAGIC):
+        return "Word/WPS 的旧版文档（.doc、.wps）"
+    if data.startswith(PDF_MAGIC):
+        return "PDF 文件"
+    return None
+
+
 def os_reason(exc: OSError) -> str:
     """What an OSError means, in Chinese (``strerror`` is English or the system's language)."""
     code = getattr(exc, "errno", None)

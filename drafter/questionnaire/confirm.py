@@ -30,7 +30,7 @@ from drafter.questionnaire.screens import help_text
 from drafter.questionnaire.session import Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import QUESTIONS, Question, get_answer
-from drafter.text.figures import Figure
+from drafter.text.figures import BLANK, Figure
 
 if TYPE_CHECKING:
     from drafter.text.mentions import Mention
@@ -63,12 +63,22 @@ def _apply(flow: Flow, cf: carried.CarriedFigure, value: Figure | None, *, drop:
         _set_text(flow, path, carried.drop_clause(text, mention))
         cf.now = carried.DROPPED
         return "（已删去这一分句）"
-    if value is None or value == mention.figure:
-        return mention.sentence  # as it stands (kept, or already this year's)
-    new = carried.figure_text(value, "%" if mention.rate else mention.unit)
-    _set_text(flow, path, carried.replace_figure(text, mention, new))
-    cf.now = new
-    return _sentence_with(mention, new)
+    sentence = mention.sentence
+    if value is not None and value != mention.figure:
+        new = carried.figure_text(value, "%" if mention.rate else mention.unit)
+        text = carried.replace_figure(text, mention, new)
+        cf.now = new
+        sentence = _sentence_with(mention, new)
+    # Its figure is this year's now: a sentence dated last year ("2024年，共开展……") is this
+    # year's too (the date has the same length: the places of the other figures stay).
+    dated = carried.redated(sentence, flow.year)
+    if dated is not None:
+        start = mention.sentence_start
+        text = text[:start] + dated + text[start + len(sentence) :]
+        sentence = dated
+    if text != (carried.get_text(answers, path) or ""):
+        _set_text(flow, path, text)
+    return sentence
 
 
 def _sentence_with(mention: Mention, new: str) -> str:
@@ -81,7 +91,9 @@ def _store(flow: Flow, figures: list[carried.CarriedFigure]) -> None:
 
 
 def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
-    return (a.path, a.sentence, a.figure) == (b.path, b.sentence, b.figure)
+    """The same entry of the record: the same place in the same sentence (two equal figures of
+    one sentence are two entries)."""
+    return (a.path, a.sentence, a.figure, a.at) == (b.path, b.sentence, b.figure, b.at)
 
 
 def _update(flow: Flow, changed: list[carried.CarriedFigure]) -> None:
@@ -112,11 +124,16 @@ def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
     if stored is None and q.key not in flow.pending and carried.declined(answers, q.key):
         return None, "［回车＝仍不报告；输入数字＝填写］"
     for cf in answers.carried_figures:
-        if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year) or not cf.now:
+        # Confirmed for this year in its text, kept or changed: the text already says this
+        # year's figure, and Enter must not contradict (or, with no default, drop) it.
+        if cf.key != q.key or cf.structured or not cf.confirmed_for(flow.year):
             continue
-        before, now = carried.parse_new_figure(cf.figure), carried.parse_new_figure(cf.now)
+        if cf.now in (carried.DROPPED, carried.DECLINED):
+            continue
+        before = carried.parse_new_figure(cf.figure)
+        now = carried.parse_new_figure(carried.current_raw(cf))
         if now is not None and (last is None or before == last):
-            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致{decline}］"
+            return now, f"［回车＝{now}{q.unit}，与文字里今年写的一致；-＝今年不报告］"
     if last is not None:
         return last, f"［回车＝与去年相同{decline}］"
     links = carried.linked(answers, q.key)
@@ -144,7 +161,11 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
     def validate(text: str) -> str | None:
         if default is not None and (not text.strip() or text.strip() in DECLINE_WORDS):
             return None
-        return check_input(q, text)[1]
+        error = check_input(q, text)[1]
+        if error and offer:
+            # Blank is not "not reported" here: say what Enter and - do at this prompt.
+            return error.replace(BLANK, "") + "；Ctrl-U 清空后" + offer.strip("［］")
+        return error
 
     while True:
         text = flow.ask(message, validate=validate, while_typing=True)
@@ -168,13 +189,13 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
                 continue
         break
     changed = []
-    for cf, _found in shown:
+    for cf, (_path, mention) in shown:
         before = carried.current_raw(cf)
         sentence = _apply(flow, cf, value, drop=declined or value is None)
         changed.append(cf)
         if cf.now == carried.DROPPED:
             flow.say(f"  文字里的“{before}”所在的分句已删去。")
-        elif carried.current_raw(cf) != before:
+        elif carried.current_raw(cf) != before or sentence != mention.sentence:
             flow.say(f"  文字已一并改好：{sentence}")
         else:
             flow.say(f"  文字里的“{before}”已一并确认。")
@@ -242,7 +263,7 @@ def ask_carried_in(flow: Flow, q: Question) -> Any:
         if typed in DROP_WORDS or cf.now == carried.DROPPED:
             rest = carried.sentence_without(mention)
             flow.say(f"→ 已删去。这一句现在是：{rest}" if rest else "→ 已删去这一句。")
-        elif cf.now:
+        elif cf.now or sentence != mention.sentence:
             flow.say(f"→ 改为：{sentence}")
         else:
             flow.say(f"→ 仍是 {cf.figure}（已确认）")

@@ -16,13 +16,15 @@ from drafter.answers.records import Followup
 from drafter.questionnaire.logic import (
     EXAMPLE_HEADINGS,
     HELP_WORDS,
+    ITEM_USAGE,
     current_value,
+    item_command,
     item_command_error,
     set_answer,
     status_of,
     store_value,
 )
-from drafter.questionnaire.screens import MULTILINE_HINT, help_text, short
+from drafter.questionnaire.screens import MULTILINE_HINT, fit, help_text, short
 from drafter.questionnaire.session import Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import Question
@@ -52,12 +54,18 @@ def show_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
         flow.say(f"“{q.label}”还没有条目。")
         return
     flow.say(f"“{q.label}”现有 {len(items)} 条：")
+    width = max(flow.columns() - 2, 30)  # one row each, on the console as it is
     for number, item in enumerate(items, 1):
-        body = short(str(item.get("text") or ""), 40)
-        flow.say(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}")
+        body = short(str(item.get("text") or ""), 200)
+        flow.say(fit(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}", width))
         for sub_number, sub in enumerate(subitems_of(item), 1):
-            sub_body = short(str(sub.get("text") or ""), 36)
-            flow.say(f"      （{sub_number}）{sub.get('heading') or '（无小标题）'}：{sub_body}")
+            sub_body = short(str(sub.get("text") or ""), 200)
+            flow.say(
+                fit(
+                    f"      （{sub_number}）{sub.get('heading') or '（无小标题）'}：{sub_body}",
+                    width,
+                )
+            )
 
 
 # --------------------------------------------------------------------------- sub-items
@@ -120,48 +128,93 @@ def ask_items(flow: Flow, q: Question) -> Any:
             return items  # nothing to write: the report leaves this out
     while True:
         show_items(flow, q, items)
-        command = flow.ask(
-            "回车＝完成本题；a＝新增；e 序号＝修改；d 序号＝删除；m 序号 新位置＝移动：",
-            validate=lambda t: item_command_error(t, len(items)),
-        )
+        command = ask_command(flow, len(items))
         if isinstance(command, Signal):
             return command
-        parts = command.replace("，", " ").replace(",", " ").split()
-        if not parts:
+        if command is None:
             return items
-        verb, numbers = parts[0].lower(), [int(p) for p in parts[1:] if p.isdigit()]
+        verb, numbers = command
         if verb in HELP_WORDS:
             flow.say(help_text(q, flow.data))
         elif verb == "a":
             outcome = add_items(flow, q, items)
             if isinstance(outcome, Signal):
                 return outcome
-        elif verb == "e" and numbers:
-            edited = ask_item(flow, q, items[numbers[0] - 1], numbers[0])
+        elif verb == "e":
+            at = numbers[0] - 1
+
+            def replace(item: dict[str, Any], at: int = at) -> None:
+                items[at] = item
+                keep(flow, q, items)
+
+            edited = ask_item(flow, q, items[at], numbers[0], replace)
             if isinstance(edited, Signal):
                 return edited
             if edited is not None:
-                items[numbers[0] - 1] = edited
+                replace(edited)
+        elif verb == "d":
+            gone = delete_item(flow, items, numbers[0])
+            if isinstance(gone, Signal):
+                return gone
+            if gone:
                 keep(flow, q, items)
-        elif verb == "d" and numbers:
-            removed = items.pop(numbers[0] - 1)
-            flow.say(f"已删除：{removed['heading'] or removed['text'][:20]}")
-            keep(flow, q, items)
-        elif verb == "m" and len(numbers) == 2:
+        elif verb == "m":
             item = items.pop(numbers[0] - 1)
             items.insert(min(numbers[1], len(items) + 1) - 1, item)
             keep(flow, q, items)
 
 
+def ask_command(flow: Flow, count: int) -> Any:
+    """A command at the items list: (letter, numbers), None for Enter (done), or a Signal.
+
+    A command that cannot be done is not left in the box for the next one to be typed after it
+    ("e2e 2"): the reason is printed (a printed line wraps on a narrow screen) and the box is
+    empty again."""
+    while True:
+        text = flow.ask(f"{ITEM_USAGE}：")
+        if isinstance(text, Signal):
+            return text
+        if not text.strip():
+            return None
+        if text.strip() in HELP_WORDS:
+            return text.strip(), []
+        error = item_command_error(text, count)
+        command = item_command(text)
+        if error is None and command is not None:
+            return command
+        flow.say(error or f"没有“{text.strip()}”这个命令。{ITEM_USAGE}")
+
+
+def delete_item(flow: Flow, items: list[dict[str, Any]], number: int) -> Any:
+    """Delete item ``number`` once the user confirms (a slip of d for e costs a whole text)."""
+    item = items[number - 1]
+    name = item["heading"] or short(str(item["text"]), 20)
+    answer = flow.ask(f"删除第 {number} 条“{name}”？（y＝删除；直接回车＝不删）：")
+    if isinstance(answer, Signal):
+        return answer
+    if answer.strip().lower() not in DELETE_WORDS:
+        flow.say("→ 没有删除。")
+        return False
+    items.pop(number - 1)
+    flow.say(f"→ 已删除第 {number} 条：{name}")
+    return True
+
+
+DELETE_WORDS = frozenset({"y", "yes", "是", "删", "删除", "d"})
+
+
 def add_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> Any:
+    def append(item: dict[str, Any]) -> None:
+        items.append(item)
+        keep(flow, q, items)
+
     while len(items) < MAX_ITEMS:
-        item = ask_item(flow, q, None, len(items) + 1)
+        item = ask_item(flow, q, None, len(items) + 1, append)
         if isinstance(item, Signal):
             return item
         if item is None:
             return None
-        items.append(item)
-        keep(flow, q, items)
+        append(item)
     return None
 
 
@@ -185,28 +238,49 @@ def show_headings(flow: Flow, q: Question) -> None:
         flow.say(f"  {n}. {heading}")
 
 
-def ask_item(flow: Flow, q: Question, item: Mapping[str, Any] | None, number: int) -> Any:
-    """One item: a heading (a common one by number, or typed) and a multi-line body."""
+def ask_item(
+    flow: Flow,
+    q: Question,
+    item: Mapping[str, Any] | None,
+    number: int,
+    keep_unfinished: Callable[[dict[str, Any]], None],
+) -> Any:
+    """One item: a heading (a common one by number, or typed) and a multi-line body. Ctrl-C or
+    Ctrl-D in the middle hands what was typed so far to ``keep_unfinished`` before leaving."""
     show_headings(flow, q)
     finish = "直接回车＝不再添加" if item is None else "回车＝不改"
-    heading = flow.ask(
-        f"第 {number} 条的小标题（{finish}）：",
-        default=str(item.get("heading") or "") if item else "",
-        completions=q.headings,
+    old = item or {}
+    before = {"heading": str(old.get("heading") or ""), "text": str(old.get("text") or "")}
+    # What was typed replaces the heading and text only: an item's sub-items stay.
+    keep_typed: Callable[[dict[str, Any]], None] = (
+        keep_unfinished
+        if item is None
+        else (lambda typed: keep_unfinished({**editable(old), **typed}))
     )
+    try:
+        heading = flow.ask(
+            f"第 {number} 条的小标题（{finish}）：",
+            default=before["heading"],
+            completions=q.headings,
+        )
+    except (KeyboardInterrupt, EOFError):
+        typed = {"heading": _heading(flow, q, flow.unfinished(), say=False), "text": before["text"]}
+        _leave(flow, number, typed, before, keep_typed)
+        raise
     if isinstance(heading, Signal):
         return heading
-    heading = heading.strip()
-    if heading.isdigit() and q.headings and 1 <= int(heading) <= len(q.headings):
-        heading = q.headings[int(heading) - 1]
-        flow.say(f"→ {heading}")
+    heading = _heading(flow, q, heading)
     if not heading and item is None:
         return None
-    body = flow.ask(
-        f"第 {number} 条的内容{MULTILINE_HINT}：\n",
-        default=str(item.get("text") or "") if item else "",
-        multiline=True,
-    )
+    try:
+        body = flow.ask(
+            f"第 {number} 条的内容{MULTILINE_HINT}：\n",
+            default=before["text"],
+            multiline=True,
+        )
+    except (KeyboardInterrupt, EOFError):
+        _leave(flow, number, {"heading": heading, "text": flow.unfinished()}, before, keep_typed)
+        raise
     if isinstance(body, Signal):
         return body
     entry: dict[str, Any] = {"heading": heading, "text": body}
@@ -222,6 +296,36 @@ def ask_item(flow: Flow, q: Question, item: Mapping[str, Any] | None, number: in
     if not isinstance(parsed, list) or not parsed or not isinstance(parsed[0], Item):
         return None
     return parsed[0].to_data()
+
+
+def _heading(flow: Flow, q: Question, typed: str, *, say: bool = True) -> str:
+    """A typed heading: a common heading's number stands for it."""
+    heading = typed.strip()
+    if heading.isdigit() and q.headings and 1 <= int(heading) <= len(q.headings):
+        heading = q.headings[int(heading) - 1]
+        if say:
+            flow.say(f"→ {heading}")
+    return heading
+
+
+def _leave(
+    flow: Flow,
+    number: int,
+    typed: dict[str, Any],
+    before: dict[str, str],
+    keep_unfinished: Callable[[dict[str, Any]], None],
+) -> None:
+    """Ctrl-C or Ctrl-D while an item was being written: what was typed is kept (the screen
+    then says "已保存", and it must be true)."""
+    # A box emptied (Ctrl-U) and then left is no answer: the old heading or text stays.
+    typed = {
+        "heading": str(typed["heading"]).strip() or before["heading"],
+        "text": str(typed["text"]).rstrip() or before["text"],
+    }
+    if not (typed["heading"] or typed["text"].strip()) or typed == before:
+        return
+    keep_unfinished(typed)
+    flow.say(f"\n正在写的第 {number} 条已保存；下次在条目列表里输入 e {number} 接着写。")
 
 
 # --------------------------------------------------------------------------- follow-ups
@@ -308,6 +412,13 @@ def follow_up(
 
 
 STATUS_NAMES = {"done": "已完成", "partly": "部分完成", "not": "未完成"}
+NOTE_PROMPTS = {
+    # Done, the report reads "“X”的问题已整改到位。" without a note; a part done or nothing done
+    # needs what is left or why not (the checks say so when it is blank).
+    "done": "用一句话说明做了什么、效果如何（可留空）：",
+    "partly": "用一句话说明做了哪些、还差哪些、下一步怎么办：",
+    "not": "用一句话说明为什么还没有完成、下一步怎么办：",
+}
 
 
 def ask_status(flow: Flow, question: str) -> Any:
@@ -319,7 +430,7 @@ def ask_status(flow: Flow, question: str) -> Any:
         return status_text
     status = status_of(status_text) or "done"
     flow.say(f"→ {STATUS_NAMES[status]}")
-    sentence = flow.ask("用一句话说明做了什么、效果如何（可留空）：")
+    sentence = flow.ask(NOTE_PROMPTS[status])
     if isinstance(sentence, Signal):
         return sentence
     return status, sentence.strip()

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from drafter.answers.carryover import figure_warning, last_year_text
+from drafter.answers.carryover import carried_notes, figure_warning, last_year_text
 from drafter.answers.file import AnswersFile, default_filename, read_answers_file, save_answers
 from drafter.answers.model import Answers, check_answer
 from drafter.errors import EXIT_OK
@@ -45,6 +45,9 @@ from drafter.questionnaire.session import BACK, MENU, Signal, Terminal
 from drafter.questionnaire.state import Step
 from drafter.questions import QUESTIONS, SECTION_BY_NAME, SECTIONS, Question, get_answer
 from drafter.questions.yearly import needs_confirmation
+
+WRITTEN_KINDS = frozenset({"text", "longtext", "list"})
+"""Answers typed as text: kept when Ctrl-C leaves in the middle of one."""
 
 
 class Questionnaire:
@@ -106,6 +109,12 @@ class Questionnaire:
 
     def ask(self, message: str, **kwargs: Any) -> Any:
         return self.term.ask(message, **kwargs)
+
+    def unfinished(self) -> str:
+        return self.term.unfinished
+
+    def columns(self) -> int:
+        return self.term.columns()
 
     def _help(self) -> str | None:
         return help_text(self.current, self.data) if self.current is not None else None
@@ -302,9 +311,14 @@ class Questionnaire:
 
     def _skip(self, q: Question, reason: str) -> None:
         """A question that cannot apply: not asked, not left open, said once."""
-        if q.key not in self.pending and get_answer(self.data, q.key) is None:
+        stored = get_answer(self.data, q.key)
+        if q.key not in self.pending and stored is None:
             return
-        self.say(f"（{reason}，已跳过。）")
+        if stored is not None or q.kind == "figure":
+            # Said when an answer goes, or when a figure is not asked because of another (败诉
+            # when there were no cases); a part of the form that does not apply (the imported
+            # opening) is left out without a word.
+            self.say(f"（{reason}，已跳过。）")
         set_answer(self.data, q.key, None)
         if q.key in self.pending:
             self.pending.remove(q.key)
@@ -314,11 +328,15 @@ class Questionnaire:
         """Ask one question until it gets a valid answer (or BACK/MENU); record it."""
         self.current = q
         self.headings_shown.discard(q.key)  # shown again on every visit (after F2 too)
-        for note in self.notes.get(q.key, []):
-            self.say(f"请注意：{note}")
         outcome = confirm.ask_carried_in(self, q)
         if isinstance(outcome, Signal):
             return outcome
+        if q.key in self.notes:
+            # As the texts read now, once their figures are confirmed: a date brought up to
+            # this year with them is not a note any more.
+            self.notes[q.key] = carried_notes(self.answers).get(q.key, [])
+        for note in self.notes.get(q.key, []):
+            self.say(f"请注意：{note}")
         if q.kind == "items":
             outcome = editors.special_items(self, q)(self, q)
             if isinstance(outcome, Signal):
@@ -364,15 +382,19 @@ class Questionnaire:
             return text
 
         while True:
-            text = self.ask(
-                message,
-                default="" if picked else fallback,
-                validate=lambda t: check_input(q, effective(t))[1],
-                multiline=q.kind in MULTILINE_KINDS,
-                while_typing=q.kind in ("year", "date"),
-                options=options,
-                option_of=option_of,
-            )
+            try:
+                text = self.ask(
+                    message,
+                    default="" if picked else fallback,
+                    validate=lambda t: check_input(q, effective(t))[1],
+                    multiline=q.kind in MULTILINE_KINDS,
+                    while_typing=q.kind in ("year", "date"),
+                    options=options,
+                    option_of=option_of,
+                )
+            except (KeyboardInterrupt, EOFError):
+                self._keep_unfinished(q, fallback)
+                raise
             if isinstance(text, Signal):
                 return text
             if text.strip() in HELP_WORDS:
@@ -386,6 +408,22 @@ class Questionnaire:
                 self.say(f"→ {prefill_text(q, parsed)}")
             self.record(q, parsed)
             return None
+
+    def _keep_unfinished(self, q: Question, shown: str) -> None:
+        """Ctrl-C or Ctrl-D while a text was being written: what was typed is kept, the question
+        still open (asked again, prefilled with it, next time)."""
+        typed = self.term.unfinished
+        if (
+            self.path is None
+            or q.kind not in WRITTEN_KINDS
+            or not typed.strip()
+            or typed.rstrip() == shown.rstrip()
+        ):
+            return
+        value, error = check_input(q, typed)
+        if error is None:
+            set_answer(self.data, q.key, store_value(q, value))
+            self.say(f"\n正在填写的“{q.label}”已保存，下次接着改。")
 
     def _message(self, q: Question) -> tuple[str, str]:
         unit = f"（{q.unit}）" if q.unit else ""

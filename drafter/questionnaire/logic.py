@@ -14,6 +14,8 @@ offered explicitly ("回车＝与去年相同").
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,7 +28,6 @@ from drafter.answers.model import (
     parse_answers,
 )
 from drafter.questions import (
-    OUTLINES,
     QUESTIONS,
     SECTION_BY_NAME,
     SECTIONS,
@@ -95,9 +96,7 @@ def pending_keys(data: Mapping[str, Any], *, fill_empty: bool = False) -> list[s
 
 def choice_name(q: Question, value: Any) -> str:
     """A choice as users see it: 按规定顺序 for ``regulation`` (never the id)."""
-    if q.key == "identity.outline" and value in OUTLINES:
-        return OUTLINES[str(value)].split("：", 1)[0]
-    return str(value)
+    return q.choice_name(value)
 
 
 def prefill_text(q: Question, value: Any) -> str:
@@ -156,6 +155,8 @@ def check_input(q: Question, text: str) -> tuple[Any, str | None]:
     elif q.kind == "bool":
         raw = {"1": "是", "2": "否"}.get(text.strip(), text)
     value, error = check_answer(q, raw)
+    if error is not None and q.kind == "choice":
+        error += f"，或输入序号 1—{len(q.choices)}"
     if error is None and q.required and is_empty(value):
         return None, f"“{q.label}”必须填写"
     return value, error
@@ -276,22 +277,37 @@ def number_error(count: int) -> Any:
     return check
 
 
+ITEM_USAGE = "回车＝完成本题；a＝新增；e 序号＝修改；d 序号＝删除；m 序号 新位置＝移动"
+
+_ITEM_COMMAND = re.compile(r"^(?P<verb>\S)\s*(?P<numbers>(?:\d+(?:\s*[\s,，、]\s*\d+)*)?)$")
+
+
+def item_command(text: str) -> tuple[str, list[int]] | None:
+    """A command typed at the items list: its letter and numbers, with or without a space
+    ("e2", "e 2", "ｅ２", "m3 1", "m 3，1"); None when it is not of that shape."""
+    typed = unicodedata.normalize("NFKC", text).strip()
+    match = _ITEM_COMMAND.match(typed)
+    if match is None:
+        return None
+    numbers = [int(n) for n in re.findall(r"\d+", match.group("numbers"))]
+    return match.group("verb").lower(), numbers
+
+
 def item_command_error(text: str, count: int) -> str | None:
     """What is wrong with a command typed at the items list, in words (没有第 9 条)."""
-    parts = text.replace("，", " ").replace(",", " ").split()
-    if not parts or parts[0] in HELP_WORDS:
+    if not text.strip() or text.strip() in HELP_WORDS:
         return None
-    verb, rest = parts[0].lower(), parts[1:]
-    usage = "回车完成；a 新增；e 序号 修改；d 序号 删除；m 序号 新位置 移动"
-    if verb not in ("a", "e", "d", "m"):
-        return f"没有“{parts[0]}”这个命令：{usage}"
+    command = item_command(text)
+    if command is None or command[0] not in ("a", "e", "d", "m"):
+        return f"没有“{text.strip().split()[0]}”这个命令。{ITEM_USAGE}"
+    verb, numbers = command
     if verb == "a":
-        return None if not rest else "a 后面不用写序号：直接输入 a 再回车，新增一条"
+        return None if not numbers else "a 后面不用写序号：直接输入 a 再回车，新增一条"
     wanted = 2 if verb == "m" else 1
-    if len(rest) != wanted or not all(p.isdigit() for p in rest):
-        example = "m 3 1（把第 3 条移到第 1 条）" if verb == "m" else f"{verb} 2"
+    if len(numbers) != wanted:
+        example = "m 3 1（把第 3 条移到第 1 条）" if verb == "m" else f"{verb} 2 或 {verb}2"
         return f"请写成 {example}"
-    for p in rest:
-        if not 1 <= int(p) <= count:
-            return f"没有第 {int(p)} 条（现有 {count} 条）" if count else "现在还没有条目"
+    for number in numbers:
+        if not 1 <= number <= count:
+            return f"没有第 {number} 条（现有 {count} 条）" if count else "现在还没有条目"
     return None

@@ -15,8 +15,10 @@ from typing import Any
 
 from drafter.answers import carried
 from drafter.answers.model import Answers
-from drafter.build import build_from_answers, default_output, findings_report
+from drafter.blocks import Block
+from drafter.build import build_from_answers, check_draft, default_output, findings_report
 from drafter.checks.answers import check_answers
+from drafter.checks.present import SERIOUS, place
 from drafter.errors import DrafterError
 from drafter.io.console import display_width
 from drafter.questionnaire.logic import (
@@ -34,6 +36,7 @@ from drafter.questionnaire.logic import (
 from drafter.questionnaire.session import KEYS_HINT, MULTILINE_KEYS, Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
+from drafter.render.engine import render_blocks
 
 FIGURE_HINT = "只填数字，如 30；约数写成 1500余；不报告就直接回车留空；确实没有填 0。"
 MULTILINE_HINT = "（可写多段：Ctrl-J 换行；写完按回车）"
@@ -148,31 +151,67 @@ def missing_required(data: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _capped(header: str, entries: list[str]) -> list[str]:
+def rows(line: str, count: int = 2, columns: int = SCREEN_COLUMNS) -> list[str]:
+    """A line on up to ``count`` screen rows (the last cut with ……): a finding's place, what it
+    quotes and what to do seldom fit in one."""
+    out: list[str] = []
+    rest = line
+    while rest and len(out) < count - 1 and display_width(rest) > columns:
+        used = 0
+        for index, ch in enumerate(rest):
+            used += display_width(ch)
+            if used > columns:
+                out.append(rest[:index])
+                rest = "    " + rest[index:]
+                break
+    out.append(fit(rest, columns))
+    return out
+
+
+def _capped(
+    header: str, entries: list[str], *, each: int = 1, columns: int = SCREEN_COLUMNS
+) -> list[str]:
     if not entries:
         return []
-    lines = [fit(header)] + [fit(f"  - {e}") for e in entries[:SHOWN]]
+    lines = [fit(header, columns)]
+    for entry in entries[:SHOWN]:
+        lines += rows(f"  - {entry}", each, columns)
     if len(entries) > SHOWN:
         lines.append(f"  ……还有 {len(entries) - SHOWN} 处")
     return lines
 
 
-def carried_lines(answers: Answers) -> list[str]:
+def carried_lines(answers: Answers, columns: int = SCREEN_COLUMNS) -> list[str]:
     """Carried figures not yet confirmed, and last year's figures now left empty."""
-    stale = [
-        f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
-        for cf in carried.outstanding(answers)
-    ]
-    lines = _capped(f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字：", stale)
+    stale = [_stale_line(answers, cf) for cf in carried.outstanding(answers)]
+    header = f"沿用去年文字里的数字，还有 {len(stale)} 个没有确认今年的数字："
+    lines = _capped(header, stale, each=2, columns=columns)
     lines += _capped(
         "去年报告了、今年没有填写的数字：",
         [carried.dropped_message(k, f) for k, f in carried.dropped(answers)],
+        columns=columns,
     )
     return lines
 
 
-def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str]:
-    """The sections, two to a line, with how many questions are open in each."""
+def _stale_line(answers: Answers, cf: carried.CarriedFigure) -> str:
+    """A carried figure still to confirm, in today's sentence (another of its figures may have
+    been changed since), the figure marked: 第1条：“……听取法治汇报【2次】。”"""
+    found = carried.locate(answers, cf)
+    if found is None:
+        return f"{cf.place}：“{short(cf.sentence, 40)}”里的“{cf.figure}”"
+    marked = carried.sentence_at(found[1])
+    mark = marked.index("【")
+    if len(marked) > 40 and mark > 20:
+        marked = "……" + marked[mark - 16 :]
+    return f"{carried.place_of(found[0])}的“{found[1].raw}”：“{short(marked, 40)}”"
+
+
+def section_state_lines(
+    pending: Iterable[str], keys: Iterable[str], columns: int = SCREEN_COLUMNS
+) -> list[str]:
+    """The sections, two to a line (one on a narrow console), with how many questions are open
+    in each."""
     waiting, wanted = set(pending), set(keys)
     cells = []
     for number, section in enumerate(SECTIONS, 1):
@@ -181,7 +220,10 @@ def section_state_lines(pending: Iterable[str], keys: Iterable[str]) -> list[str
         open_count = sum(1 for q in section.questions if q.key in waiting)
         state = f"{open_count}题未答" if open_count else "✓"
         cells.append(f"{number}.{section.title}（{state}）")
-    return [fit("  " + "  ".join(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    pairs = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    if any(display_width("  " + "  ".join(pair)) > columns for pair in pairs):
+        pairs = [[cell] for cell in cells]
+    return [fit("  " + "  ".join(pair), columns) for pair in pairs]
 
 
 def summary_lines(
@@ -189,8 +231,10 @@ def summary_lines(
     pending: Iterable[str],
     keys: Iterable[str],
     findings: list[str] = (),  # type: ignore[assignment]
+    columns: int = SCREEN_COLUMNS,
 ) -> list[str]:
-    """The review screen's first page: what stands between the answers and a good report."""
+    """The review screen's first page: what stands between the answers and a good report, in
+    rows of the console's width."""
     waiting = list(pending)
     total = len(QUESTIONS)
     lines = ["", "==== 检查全部答案 ===="]
@@ -201,14 +245,17 @@ def summary_lines(
     missing = missing_required(data)
     if missing:
         lines.append("必填但还没有填写：" + "、".join(QUESTIONS[k].label for k in missing))
-    lines += carried_lines(model_of(data))
-    lines += _capped("数字矛盾：", [m for _, m in cross_problems(data)])
+    lines += carried_lines(model_of(data), columns)
+    lines += _capped("数字矛盾：", [m for _, m in cross_problems(data)], columns=columns)
     lines += _capped(
-        "答案无效：", [f"{QUESTIONS[k].label}：{reason}" for k, reason in invalid_answers(data)]
+        "答案无效：",
+        [f"{QUESTIONS[k].label}：{reason}" for k, reason in invalid_answers(data)],
+        columns=columns,
     )
-    lines += _capped(f"检查草稿发现 {len(findings)} 处需要注意：", list(findings))
+    header = f"检查草稿发现 {len(findings)} 处需要注意："
+    lines += _capped(header, list(findings), each=2, columns=columns)
     lines.append("各部分（输入序号查看并修改；a＝逐页查看全部答案）：")
-    lines += section_state_lines(waiting, keys)
+    lines += section_state_lines(waiting, keys, columns)
     return lines
 
 
@@ -316,7 +363,9 @@ def review(flow: Flow) -> int | None:
     """The summary, the answers page by page, then build. Returns a step to revisit."""
     while True:
         flow.current = None
-        for line in summary_lines(flow.data, flow.pending, flow.keys, draft_findings(flow)):
+        columns = min(flow.columns() - 2, SCREEN_COLUMNS)
+        findings = draft_findings(flow)
+        for line in summary_lines(flow.data, flow.pending, flow.keys, findings, columns):
             flow.say(line)
         missing = [k for k in missing_required(flow.data) if k in flow.keys]
         stale = _first_carried_step(flow)
@@ -366,16 +415,36 @@ def show_pages(flow: Flow) -> None:
 
 
 def draft_findings(flow: Flow) -> list[str]:
-    """The checks' warnings on the answers, each naming the answer it is in."""
+    """The checks' errors and warnings before the report is written: those in the answers, each
+    naming the answer it is in, then those only the draft shows (a part left 【待补充】, last
+    year's file name in this year's text), errors first."""
 
-    found = check_answers(flow.answers)
-    return [
-        f"{f.where}：{f.finding.message}"
-        + (f"（“{f.finding.excerpt}”）" if f.finding.excerpt else "")
-        for f in found
+    answers = flow.answers
+    blocks: list[Block] = []
+    if not missing_required(flow.data):
+        try:
+            blocks = render_blocks(answers)
+        except DrafterError:
+            blocks = []  # the build says why, in its own words
+    in_answers, in_draft = check_draft(answers, blocks) if blocks else (check_answers(answers), [])
+    found = [
+        (f.finding.severity, f"{f.where}{_quote(f.finding.excerpt)}：{f.finding.message}")
+        for f in in_answers
         # Listed above already: contradictions and the carried figures.
         if f.finding.rule not in ("figure-impossible", "carried-figure", "figure-dropped")
     ]
+    found += [
+        (f.severity, f"报告{place(f.paragraph)}{_quote(f.excerpt)}：{f.message}")
+        for f in in_draft
+        if f.severity in SERIOUS
+    ]
+    return [line for severity, line in found if severity == "error"] + [
+        line for severity, line in found if severity != "error"
+    ]
+
+
+def _quote(excerpt: str) -> str:
+    return f"“{short(excerpt, 30)}”" if excerpt else ""
 
 
 def build(flow: Flow) -> bool:
@@ -383,7 +452,7 @@ def build(flow: Flow) -> bool:
 
     problems = cross_problems(flow.data)
     if problems:
-        flow.say("有互相矛盾的数字，请先改正：")
+        flow.say("有互相矛盾的答案，请先改正：")
         for _, message in problems:
             flow.say(f"  - {message}")
         return False

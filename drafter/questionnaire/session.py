@@ -17,8 +17,9 @@ from typing import Any
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.completion import WordCompleter
-from prompt_toolkit.filters import Condition
+from prompt_toolkit.filters import Condition, to_filter
 from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.validation import ValidationError, Validator
 
 from drafter.errors import DrafterError
@@ -73,6 +74,18 @@ def require_terminal(command: str) -> None:
     )
 
 
+def wrap_toolbars(session: PromptSession[Any]) -> None:
+    """The key bar and the line that says why an answer is refused wrap on a narrow console
+    (60 columns) instead of being cut: prompt_toolkit gives them one row, not wrapped."""
+    for window in session.layout.find_all_windows():
+        text = getattr(window.content, "text", None)
+        validation = getattr(text, "__qualname__", "").startswith("ValidationToolbar.")
+        if validation or window.style == "class:bottom-toolbar":
+            window.wrap_lines = to_filter(True)
+            window.height = Dimension(min=1)
+            window.dont_extend_height = to_filter(True)
+
+
 class Terminal:
     """Prompts and printed lines; every line shown is also kept in ``transcript``."""
 
@@ -96,7 +109,17 @@ class Terminal:
         self.options: tuple[str, ...] = ()
         """What ↑/↓ cycle through at the current prompt (a choice's names)."""
         self.option_of: Callable[[str], str] = lambda text: text
+        self.unfinished = ""
+        """What was in the answer box when Ctrl-C or Ctrl-D ended the last prompt: the caller
+        saves it (the screen then says "已保存")."""
         self._session: Any = None
+
+    def columns(self) -> int:
+        """The console's width in columns (80 when it cannot tell)."""
+        try:
+            return int(self.session().output.get_size().columns) or 80
+        except (OSError, ValueError, AttributeError):
+            return 80
 
     def say(self, text: str = "") -> None:
         """Print above the prompt (and keep it, so tests can read what the user saw)."""
@@ -116,6 +139,7 @@ class Terminal:
                 bottom_toolbar=self.toolbar,
                 erase_when_done=False,
             )
+            wrap_toolbars(self._session)
         return self._session
 
     def _bindings(self) -> Any:
@@ -219,6 +243,7 @@ class Terminal:
         self.multiline = multiline
         self.options = options
         self.option_of = option_of or (lambda text: text)
+        self.unfinished = ""
         try:
             result = self.session().prompt(
                 message,
@@ -229,6 +254,9 @@ class Terminal:
                 completer=WordCompleter(words, sentence=True) if words else None,
                 complete_while_typing=False,
             )
+        except (KeyboardInterrupt, EOFError):
+            self.unfinished = self.session().default_buffer.text
+            raise
         finally:
             self.options = ()
         if isinstance(result, Signal):

@@ -145,7 +145,9 @@ PUBLICITY = Section(
         ),
         figure(
             "publicity.legal_understanders",
-            "“法律明白人”",
+            # No quotation marks in a field's name: every message that names a field quotes it
+            # ("“法律明白人”必须填写"), and marks of its own would be doubled there.
+            "法律明白人",
             "名",
             "已培养的“法律明白人”人数（累计数）。",
             source="司法所名册",

@@ -74,6 +74,14 @@ class Question:
                 return self.default
         return self.default
 
+    def choice_name(self, choice: Any) -> str:
+        """A choice as users see it: its label's name before "：" (按规定顺序 for
+        ``regulation``), never the id the answers file keeps."""
+        if choice in self.choices and self.choice_labels:
+            label = self.choice_labels[self.choices.index(choice)]
+            return label.split("：", 1)[0]
+        return str(choice)
+
     @property
     def comment(self) -> str:
         """The label comment written above the key in the answers file."""

@@ -28,7 +28,7 @@ from typing import Any
 
 from drafter.blocks import Block
 from drafter.errors import DrafterError
-from drafter.io.inputs import read_input
+from drafter.io.inputs import OLE_MAGIC, ZIP_MAGIC, read_input
 from drafter.reader.blocks import classify, classify_sourced, heading_match
 from drafter.reader.docx import (
     MAX_XML_PART_BYTES,
@@ -39,6 +39,7 @@ from drafter.reader.docx import (
     paragraph_pieces,
 )
 from drafter.reader.items import Item, Source, Table
+from drafter.reader.kind import refuse_unless_report
 from drafter.reader.numbering import Numbering
 from drafter.reader.txt import numbered_lines, read_text, text_lines
 
@@ -54,9 +55,6 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_TEXT_CHARS = 1_000_000
 """Characters in the whole report, some sixty times a real one. With the limits above, checking
 or importing any accepted file takes a few seconds at most (benchmarks/hostile.py measures it)."""
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(slots=True)
@@ -135,6 +133,7 @@ def _read_sourced(
             (line, [Source(None, index)]) for index, line in numbered_lines(read_text(path, data))
         ]
     _check_extent(path, [item for item, _ in sourced])
+    refuse_unless_report(path, [item for item, _ in sourced if isinstance(item, str)])
     return sourced, document
 
 

@@ -317,8 +317,8 @@ def none_of(phrase: str) -> str:
 
 PLAN_WORDS = {"done": "已落实", "partly": "部分落实", "not": "尚未落实"}
 FIX_WORDS = {"done": "已整改到位", "partly": "已部分整改", "not": "尚未完成整改"}
-_FIX_WRITTEN = {"已整改到位": "done", "部分整改": "partly", "尚未完成整改": "not"}
-_PLAN_WRITTEN = {"已落实": "done", "部分落实": "partly", "尚未落实": "not", "未落实": "not"}
+FIX_WRITTEN = {"已整改到位": "done", "部分整改": "partly", "尚未完成整改": "not"}
+PLAN_WRITTEN = {"已落实": "done", "部分落实": "partly", "尚未落实": "not", "未落实": "not"}
 
 
 def split_status(text: str, written: dict[str, str]) -> tuple[str | None, str]:
@@ -343,7 +343,7 @@ def _status_sentence(subject: str, word: str, said: str) -> str:
 def followup_said(f: Any) -> str:
     """What the user said about one of last year's plans (not the plan's own text)."""
     said = str(getattr(f, "sentence", "") or "")
-    written, rest = split_status(_text(f), _PLAN_WRITTEN)
+    written, rest = split_status(_text(f), PLAN_WRITTEN)
     if not said and written is not None:
         said = rest  # the older form: text = "已落实。<sentence>"
     return said
@@ -358,7 +358,7 @@ def followed(followups: Sequence[Any]) -> str:
             continue
         status = str(getattr(f, "status", "") or "")
         said = followup_said(f)
-        written, _ = split_status(_text(f), _PLAN_WRITTEN)
+        written, _ = split_status(_text(f), PLAN_WRITTEN)
         word = PLAN_WORDS.get(status) or PLAN_WORDS.get(written or "", "") or ""
         if not word and not said:
             continue
@@ -392,7 +392,7 @@ def rectified(items: Sequence[Any]) -> str:
 def _rectified(kept: Sequence[Any]) -> str:
     lines: list[str] = []
     for item in kept:
-        status, rest = split_status(_text(item), _FIX_WRITTEN)
+        status, rest = split_status(_text(item), FIX_WRITTEN)
         heading = _heading(item)
         if status is None or not heading:
             lines.append("")

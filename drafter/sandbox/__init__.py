@@ -7,6 +7,7 @@ line. By responsibility:
   ``files``           the built-ins and a county's folder: confinement, size, encoding;
   ``compile_checks``  what a template's text may say (no figures, known tags), at compile time;
   ``limits``          what one render may build and how long it may take (the watchdog);
+  ``provenance``      which numbers may be printed: the answers', never one a template computed;
   ``environment``     the sandboxed environment and one render (the typed channel);
   ``errors``          Jinja's English, and every other failure of a template, in Chinese.
 """

@@ -41,6 +41,13 @@ _FIGURE = re.compile(
     rf"|(?<![第{_CN}])[两二三四五六七八九十](?:余|多)?(?:{_COUNT_UNIT})"
 )
 _TAG_LINE = re.compile(rf"[ \t]*{TAG_MARK}([A-Za-z]+\d?)")
+_COUNTING_FILTERS = frozenset(
+    {"length", "count", "sum", "wordcount", "int", "float", "round", "abs", "filesizeformat"}
+)
+"""Filters whose result is a number the template computed, not one of the answers."""
+_LOOP_COUNTERS = frozenset(
+    {"index", "index0", "revindex", "revindex0", "length", "depth", "depth0"}
+)
 
 
 def check_template(tree: Any, name: str | None, filename: str | None) -> None:
@@ -83,6 +90,15 @@ def check_template(tree: Any, name: str | None, filename: str | None) -> None:
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             if numeric and _printed(node, parent, parents, nodes):
                 raise figure_error(node.lineno, str(value))
+        elif _counting(node, nodes) and _printed(node, parent, parents, nodes, stored=False):
+            raise DrafterError(
+                "模板把算出来的数字（计数、求和、序号或对年份的加减）写进了报告："
+                "报告中的每个数字都应来自答卷",
+                path=where,
+                line=node.lineno,
+                hint="把数字填进答卷，在模板里用 {{ fig('问题键') }} 引用；"
+                "计数和序号只能用来判断（如 {% if 条目 | length > 1 %}），编号由程序生成。",
+            )
         for child in node.iter_child_nodes():
             parents[id(child)] = node  # for _printed, to walk up from a number literal
             visit(child, node)
@@ -90,17 +106,57 @@ def check_template(tree: Any, name: str | None, filename: str | None) -> None:
     visit(tree, None)
 
 
-def _printed(node: Any, parent: Any, parents: dict[int, Any], nodes: Any) -> bool:
+def _counting(node: Any, nodes: Any) -> bool:
+    """An expression that makes a number out of no answer: a count or sum (``|length``,
+    ``|count``, ``|sum``), a loop counter (``loop.length``), ``range(…)``, or arithmetic that
+    cannot be on text (``year - 2023``, ``-year``, ``n + 1``)."""
+    if isinstance(node, nodes.Filter):
+        return node.name in _COUNTING_FILTERS
+    if isinstance(node, nodes.Getattr):
+        return (
+            isinstance(node.node, nodes.Name)
+            and node.node.name == "loop"
+            and node.attr in _LOOP_COUNTERS
+        )
+    if isinstance(node, nodes.Call):
+        return isinstance(node.node, nodes.Name) and node.node.name == "range"
+    if isinstance(node, (nodes.Neg, nodes.Pos, nodes.Sub, nodes.Div, nodes.FloorDiv, nodes.Pow)):
+        return True
+    if isinstance(node, (nodes.Mul, nodes.Mod)):
+        # "—" * 3 repeats text and "%s" % x formats it: those are words.
+        return not any(
+            isinstance(c, nodes.Const) and isinstance(c.value, str) for c in (node.left, node.right)
+        )
+    if isinstance(node, nodes.Add):
+        return any(_number_like(c, nodes) for c in (node.left, node.right))
+    return False
+
+
+def _number_like(node: Any, nodes: Any) -> bool:
+    if isinstance(node, nodes.Const):
+        return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+    return _counting(node, nodes)
+
+
+def _printed(
+    node: Any, parent: Any, parents: dict[int, Any], nodes: Any, *, stored: bool = True
+) -> bool:
     """Whether a number literal can reach the report: printed or stored as it is, or a value
     computed from number literals only (``{{ 50 * 2 }}``, ``{{ -100 }}``), also through a
     filter or a choice (``{{ 100 | string }}``, ``{{ x or 100 }}``, ``{{ 5 if x else 6 }}``),
     or counted out of a ``range`` (``{{ range(100) | length }}``). A number that only steers the
     template (a comparison, an index, a loop over ``range(3)``, a filter's argument,
-    ``unit * 3``) is not a figure of the report."""
+    ``unit * 3``) is not a figure of the report. With ``stored`` false, a value stored by
+    ``{% set %}`` is not counted as printed (a count kept to steer by; the render-time check
+    refuses it if it is printed after all)."""
     expression, above = node, parent
     # Up through arithmetic on number literals only, and through the range made of them: the
     # whole computation is the figure.
-    while _numeric_arithmetic(above, nodes) or _range_of(above, expression, nodes):
+    while (
+        _numeric_arithmetic(above, nodes)
+        or _range_of(above, expression, nodes)
+        or (not stored and _counting(above, nodes))
+    ):
         expression, above = above, parents.get(id(above))
     # Then through what passes a value on: ``x or 100``, ``100 | string``, ``5 if x else 6``.
     # Also the values of a format (``"%d场"|format(100)``, ``"{}场".format(100)``).
@@ -118,6 +174,8 @@ def _printed(node: Any, parent: Any, parents: dict[int, Any], nodes: Any) -> boo
         )
     ):
         expression, above = above, parents.get(id(above))
+    if not stored:
+        return isinstance(above, (nodes.Output, nodes.Concat))
     shown = (nodes.Output, nodes.Concat, nodes.Assign, nodes.List, nodes.Tuple, nodes.Pair)
     return isinstance(above, shown)
 

@@ -15,7 +15,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
 from jinja2.lexer import Token
 from jinja2.runtime import BlockReference, Macro
@@ -38,6 +39,17 @@ from drafter.sandbox.limits import (
     tick,
     too_long,
 )
+from drafter.sandbox.provenance import (
+    Unprintable,
+    from_answers,
+    mark,
+    refuse_derived,
+    refuse_unprintable,
+    text_from,
+)
+
+_NUMBERS = (int, float)
+"""The types :func:`~drafter.sandbox.provenance.mark` marks (bool is not one of them)."""
 
 
 @functools.cache
@@ -54,10 +66,22 @@ def _sandbox_class() -> Any:
                 else:
                     yield token
 
+    class Generator(CodeGenerator):
+        """Jinja's code generator, with ``a ~ b`` joined through :meth:`Sandbox.joined` (Jinja
+        joins it with ``str()``, past every hook: ``loop.length ~ '项'`` would print)."""
+
+        def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+            self.write("environment.joined((")
+            for arg in node.nodes:
+                self.visit(arg, frame)
+                self.write(", ")
+            self.write("))")
+
     class Sandbox(SandboxedEnvironment):
         """The sandbox with limits, compile-time checks and the typed channel."""
 
         intercepted_binops = frozenset({"*", "**", "%", "+"})
+        code_generator_class = Generator
 
         def __init__(self, **options: Any) -> None:
             super().__init__(extensions=[MarkTags], **options)
@@ -84,15 +108,24 @@ def _sandbox_class() -> Any:
             if operator == "%" and isinstance(left, str):
                 check_format(left)
                 check_ints(right if isinstance(right, (tuple, list)) else [right])
+                refuse_derived(right)
             return sized(super().call_binop(context, operator, left, right))
+
+        def joined(self, values: tuple[Any, ...]) -> str:
+            """``a ~ b``: text, from no number the template made up."""
+            tick()
+            refuse_derived(*values)
+            return sized("".join(map(str, values)))
 
         def getattr(self, obj: Any, attribute: str) -> Any:
             tick()
-            return channel(super().getattr(obj, attribute))
+            value = channel(super().getattr(obj, attribute))
+            return mark(value) if type(value) in _NUMBERS and from_answers(obj) else value
 
         def getitem(self, obj: Any, argument: Any) -> Any:
             tick()
-            return channel(super().getitem(obj, argument))
+            value = channel(super().getitem(obj, argument))
+            return mark(value) if type(value) in _NUMBERS and from_answers(obj) else value
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             tick()
@@ -108,6 +141,10 @@ def _sandbox_class() -> Any:
                 sized(subject)  # l.extend(l) in a loop
             if isinstance(__obj, (Macro, BlockReference)):
                 return result  # template output: its lines and tags are the template's own
+            if not isinstance(subject, str) or method in ("format", "format_map"):
+                # A helper writing a sentence, or a format: a width given to str.center is not
+                # written into the text, what a format or a helper is given is.
+                text_from(result, *args, *kwargs.values())
             return channel(result)
 
     return Sandbox
@@ -122,7 +159,7 @@ def new_environment(extra_dir: Path | None = None) -> Any:
         roots.insert(0, Path(extra_dir))
     return _sandbox_class()(
         loader=loader_class()(roots),
-        undefined=StrictUndefined,
+        undefined=Unprintable,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -135,6 +172,8 @@ def _finalize(value: Any) -> Any:
     if value is None:
         # A None reaching the output is a template bug that would print "None" in a report.
         raise TemplateLimit("模板输出了一个空值（None）：应先用 if 判断再输出")
+    if type(value) is not str:  # text, the usual output, needs no look
+        refuse_unprintable(value)
     return value
 
 
@@ -143,7 +182,7 @@ def render_template(env: Any, name: str, context: Mapping[str, Any]) -> str:
     gen: Any = None
     try:
         template = env.get_template(name)
-        values = {key: channel(value) for key, value in context.items()}
+        values = {key: mark(channel(value)) for key, value in context.items()}
         parts: list[str] = []
         total = 0
         with Watchdog():

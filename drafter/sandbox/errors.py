@@ -14,6 +14,7 @@ from jinja2.sandbox import SecurityError
 from drafter.errors import DrafterError
 from drafter.io.english import Problem, first_match
 from drafter.sandbox.limits import TemplateLimit
+from drafter.sandbox.provenance import DerivedFigure, PrintedContainer
 
 _SYNTAX = (
     Problem(
@@ -122,6 +123,16 @@ def template_error(
             line=exc.lineno,
             hint="对照 README“县级模板”一节或内置模板检查这一行。",
         )
+    if isinstance(exc, DerivedFigure):
+        return _at(
+            frames,
+            position,
+            str(exc),
+            "把数字填进答卷，在模板里用 {{ fig('问题键') }} 引用；"
+            "计数、序号和对年份的加减不能写进报告（编号由程序生成）。",
+        )
+    if isinstance(exc, PrintedContainer):
+        return _at(frames, position, str(exc), "检查这一行输出的内容。")
     if isinstance(exc, TemplateLimit):
         return _at(frames, position, str(exc), "检查这一行的循环、宏调用、乘法和字符串操作。")
     if isinstance(exc, SecurityError):

@@ -39,6 +39,14 @@ def builtin_template_dir() -> Path:
     raise DrafterError("找不到报告模板（templates 文件夹）", hint="请重新安装 drafter。")
 
 
+def county_example_dir() -> Path:
+    """The example county template folder: inside the package when installed (the wheel ships
+    it there), in the repository's ``examples/`` in a source checkout."""
+    package = Path(__file__).resolve().parent.parent  # drafter/
+    installed = package / "examples" / "county-template"
+    return installed if installed.is_dir() else package.parent / "examples" / "county-template"
+
+
 # --------------------------------------------------------------------------- reading templates
 
 
@@ -259,7 +267,7 @@ def check_template_folder(folder: Path) -> None:
             headline,
             path=folder,
             hint=f"模板文件夹应包含 outlines/（报告结构：{'、'.join(known['outlines'])}）"
-            f"和/或 parts/（各部分：{'、'.join(known['parts'])}）；示例见 examples/county-template。",
+            f"和/或 parts/（各部分：{'、'.join(known['parts'])}）；示例见 {county_example_dir()}。",
         )
 
 

@@ -22,6 +22,8 @@ from jinja2 import Environment
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 
+from drafter.sandbox.provenance import text_from
+
 MAX_OUTPUT_CHARS = 1_000_000
 """All the text one render may produce (a report is some 15 000 characters), and the largest
 string or list one expression may build."""
@@ -139,7 +141,14 @@ def _limited_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         values = [a for a in args if not isinstance(a, internal)]
         subject, rest = (values[0], tuple(values[1:])) if values else (None, ())
         limit_call(name, subject, rest, kwargs)
-        return sized(func(*args, **kwargs))
+        result = sized(func(*args, **kwargs))
+        # A filter that returns text from a made-up number (|string, |join, |format…) is how
+        # one would print it; a width or count given to a filter is not written into the text.
+        if name == "format":
+            text_from(result, subject, *rest, *kwargs.values())
+        else:
+            text_from(result, subject)
+        return result
 
     return limited
 

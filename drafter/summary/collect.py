@@ -45,6 +45,26 @@ SOURCE_REPORT = "报告正文（导入识别）"
 SOURCE_REPORT_TEXT = "报告文字"
 
 
+def visible(text: str) -> str:
+    """A file name as the county's table and console show it: a control character (a name made
+    on Linux or unpacked from an archive may hold one) as its Unicode picture (U+2400…), any
+    other invisible character (a bidi override that reverses the name on screen) as \\uXXXX, so
+    that neither a worksheet nor a terminal is given it."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable():
+            out.append(ch)
+        elif ord(ch) < 0x20:
+            out.append(chr(0x2400 + ord(ch)))
+        elif ch == "\x7f":
+            out.append("\u2421")
+        else:
+            out.append(f"\\u{ord(ch):04x}")
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class FigureValue:
     """One figure of one unit and where it came from."""
@@ -72,8 +92,13 @@ class Unit:
     remarks: list[str] = field(default_factory=list)
 
     @property
+    def shown(self) -> str:
+        """The file's path as shown in the workbook and the console."""
+        return visible(str(self.file))
+
+    @property
     def label(self) -> str:
-        return self.name or f"（未识别单位：{self.file.name}）"
+        return self.name or f"（未识别单位：{visible(self.file.name)}）"
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -85,6 +110,10 @@ class BadFile:
     reason: str
     bug: bool = False
     """An internal error (a drafter bug), not a problem with the file."""
+
+    @property
+    def shown(self) -> str:
+        return visible(str(self.file))
 
 
 @dataclass(frozen=True)
@@ -109,6 +138,8 @@ class Summary:
     unexpected: list[Unit] = field(default_factory=list)
     other_year: list[Unit] = field(default_factory=list)
     duplicates: list[list[Unit]] = field(default_factory=list)
+    odd_names: list[Unit] = field(default_factory=list)
+    """Units read from a file whose path holds control or invisible characters."""
     totals: dict[str, Total] = field(default_factory=dict)
 
     @property
@@ -126,6 +157,7 @@ class Summary:
             or self.unexpected
             or self.other_year
             or self.duplicates
+            or self.odd_names
         )
 
 
@@ -381,6 +413,9 @@ def assess(summary: Summary) -> None:
             summary.other_year.append(unit)
         if not unit.name:
             unit.remarks.append("未识别单位名称")
+        if unit.shown != str(unit.file):
+            unit.remarks.append("文件名里有看不见的控制字符，建议改名")
+            summary.odd_names.append(unit)
     groups: dict[tuple[str, str], list[Unit]] = {}
     for unit in summary.units:
         if unit.name:
@@ -403,12 +438,14 @@ def assess(summary: Summary) -> None:
             key=lambda u: (u.year != summary.year, u.kind != "answers", summary.units.index(u)),
         )
         for unit in group:
-            others = "、".join(str(u.file.name) for u in group if u is not unit)
+            others = "、".join(visible(u.file.name) for u in group if u is not unit)
             if unit is kept:
                 unit.remarks.append(f"同一单位另有文件：{others}（只计入本文件）")
             else:
                 unit.counted = False
-                unit.remarks.append(f"重复报送：与 {kept.file.name} 是同一单位，未计入合计")
+                unit.remarks.append(
+                    f"重复报送：与 {visible(kept.file.name)} 是同一单位，未计入合计"
+                )
     if summary.expected:
         present = {unit_key(u.name) for u in summary.units if u.name}
         summary.missing = [n for n in summary.expected if unit_key(n) not in present]

@@ -129,7 +129,7 @@ def run_summary_command(
         exclude=[p for p in (expect, target) if p is not None],
     )
     if not summary.units:
-        reasons = "\n".join(f"  - {b.file}：{b.reason.splitlines()[-1]}" for b in summary.bad)
+        reasons = "\n".join(f"  - {b.shown}：{b.reason.splitlines()[-1]}" for b in summary.bad)
         raise DrafterError(
             "没有可以汇总的文件："
             + ("\n" + reasons if reasons else "给出的文件夹里没有答卷或报告。"),
@@ -139,7 +139,7 @@ def run_summary_command(
     print("\n".join(terminal_report(summary, target)), file=out)
     bugs = [b for b in summary.bad if b.bug]
     if bugs:
-        text = "\n\n".join(f"{b.file}\n{b.reason}" for b in bugs)
+        text = "\n\n".join(f"{b.shown}\n{b.reason}" for b in bugs)
         log = write_error_log(text)  # a private per-user folder, never through a link
         where = f"详细信息已写入 {log}" if log else "详细信息：\n" + text
         print(

@@ -10,6 +10,7 @@ quoting the sentence.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,6 +48,12 @@ FORMAT_APPROX = '0"余"'
 FORMAT_RATE = "0.0%"
 FORMAT_RATE_APPROX = '"约"0.0%'
 
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters a worksheet cannot hold (XML 1.0 has no room for them): a file name or a
+line of a .txt report may carry one."""
+FORMULA_START = ("=", "+", "-", "@")
+"""First characters that make Excel and WPS read what a user types into a cell as a formula."""
+
 
 def figure_header(key: str) -> str:
     """ "普法宣传活动（场次）": the catalogue label with its unit word."""
@@ -75,15 +82,45 @@ def build_workbook(summary: Summary) -> bytes:
     return buffer.getvalue()
 
 
+# --------------------------------------------------------------------------- writing cells
+
+
+def _put(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """The one way a value goes into a cell: numbers as numbers, every string as text.
+
+    openpyxl stores a string that starts with "=" as a formula and one such as "#N/A" as an error
+    value; a unit name, a line of the --expect list or a file name is never either. The cell is
+    typed as a string (written as an inline string, which Excel, WPS and LibreOffice all read as
+    literal text, never evaluated), and one that begins like a formula gets the quotePrefix style,
+    the file format's leading apostrophe: the value keeps no visible apostrophe, and editing the
+    cell in Excel or WPS keeps it text instead of turning it into a live formula then. Control
+    characters a worksheet cannot hold show as their Unicode pictures (U+2400…).
+    """
+    if not isinstance(value, str):
+        return sheet.cell(row=row, column=column, value=value)
+    text = UNSTORABLE.sub(lambda m: chr(0x2400 + ord(m.group())), value)
+    cell = sheet.cell(row=row, column=column, value=text)
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True
+    return cell
+
+
+def _append(sheet: Any, values: Sequence[Any], *, gap: int = 0) -> None:
+    """``values`` as the row below the last one written (``gap`` blank rows between)."""
+    row = sheet.max_row + 1 + gap
+    for column, value in enumerate(values, 1):
+        _put(sheet, row, column, value)
+
+
 # --------------------------------------------------------------------------- styling helpers
 
 
 def _header(sheet: Any, headers: Sequence[str], widths: Sequence[float]) -> None:
 
-    sheet.append(list(headers))
     fill = PatternFill("solid", fgColor="DDEBF7")
-    for column, width in enumerate(widths, 1):
-        cell = sheet.cell(row=1, column=column)
+    for column, (header, width) in enumerate(zip(headers, widths, strict=True), 1):
+        cell = _put(sheet, 1, column, header)
         cell.font = Font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -92,6 +129,7 @@ def _header(sheet: Any, headers: Sequence[str], widths: Sequence[float]) -> None
 
 def _comment(cell: Any, text: str) -> None:
 
+    text = UNSTORABLE.sub(lambda m: chr(0x2400 + ord(m.group())), text)
     comment = Comment(text, COMMENT_AUTHOR)
     comment.width = 320
     comment.height = 40 + 20 * (len(text) // 24)
@@ -133,15 +171,15 @@ def _table_sheet(sheet: Any, summary: Summary) -> None:
             unit.county or "",
             unit.year or "",
             KIND_NAMES[unit.kind],
-            str(unit.file),
+            unit.shown,
         ]
         for column, value in enumerate(values, 1):
-            sheet.cell(row=row, column=column, value=value)
+            _put(sheet, row, column, value)
         for offset, key in enumerate(figures):
             found = unit.figures.get(key)
             if found is None:
                 continue
-            cell = sheet.cell(row=row, column=first_figure + offset, value=found.figure.value)
+            cell = _put(sheet, row, first_figure + offset, found.figure.value)
             cell.number_format = FORMAT_APPROX if found.figure.approx else FORMAT_EXACT
             if found.source != SOURCE_ANSWER:
                 cell.font = from_text
@@ -151,33 +189,34 @@ def _table_sheet(sheet: Any, summary: Summary) -> None:
             rate = unit_rate(unit, key)
             if rate is None:
                 continue
-            cell = sheet.cell(row=row, column=first_rate + offset, value=rate[0])
+            cell = _put(sheet, row, first_rate + offset, rate[0])
             cell.number_format = FORMAT_RATE_APPROX if rate[1] else FORMAT_RATE
-        sheet.cell(row=row, column=first_tail, value=unit.count("error"))
-        sheet.cell(row=row, column=first_tail + 1, value=unit.count("warning"))
-        sheet.cell(row=row, column=first_tail + 2, value="；".join(unit.remarks))
+        _put(sheet, row, first_tail, unit.count("error"))
+        _put(sheet, row, first_tail + 1, unit.count("warning"))
+        _put(sheet, row, first_tail + 2, "；".join(unit.remarks))
         _wrap(sheet, row, [first_tail + 2])
         if not unit.counted:
             for column in range(1, len(headers) + 1):
                 sheet.cell(row=row, column=column).fill = grey
     total_row = len(summary.units) + 2
-    sheet.cell(row=total_row, column=2, value=TOTAL_LABEL)
+    _put(sheet, total_row, 2, TOTAL_LABEL)
     counted = len(summary.counted)
-    sheet.cell(row=total_row, column=6, value=f"计入合计的单位：{counted} 个")
+    _put(sheet, total_row, 6, f"计入合计的单位：{counted} 个")
     for offset, key in enumerate([*figures, *rates]):
         total = summary.totals.get(key)
         if total is None or total.value is None:
             continue
-        cell = sheet.cell(row=total_row, column=first_figure + offset, value=total.value)
+        cell = _put(sheet, total_row, first_figure + offset, total.value)
         cell.number_format = _total_format(key, total)
         _comment(cell, total.note)
     for column in range(1, len(headers) + 1):
         sheet.cell(row=total_row, column=column).font = Font(bold=True)
     legend = total_row + 2
-    sheet.cell(
-        row=legend,
-        column=2,
-        value="说明：蓝色斜体数字取自报告或答卷的文字（批注里是原句）；带“余”的是约数；"
+    _put(
+        sheet,
+        legend,
+        2,
+        "说明：蓝色斜体数字取自报告或答卷的文字（批注里是原句）；带“余”的是约数；"
         "灰色行未计入合计（见备注）；比率按合计数重新计算，不是各单位比率的平均。",
     )
     sheet.freeze_panes = sheet.cell(row=2, column=first_figure)
@@ -203,7 +242,7 @@ def _findings_sheet(sheet: Any, units: Sequence[Unit]) -> None:
     _header(sheet, headers, (16, 28, 16, 7, 7, 7, 90))
     for unit in units:
         if not unit.findings:
-            sheet.append([unit.label, str(unit.file), "（未发现问题）", 0, 0, 0, ""])
+            _append(sheet, [unit.label, unit.shown, "（未发现问题）", 0, 0, 0, ""])
             continue
         by_rule: dict[str, list[Finding]] = {}
         for finding in unit.findings:
@@ -217,7 +256,7 @@ def _findings_sheet(sheet: Any, units: Sequence[Unit]) -> None:
             examples = "\n".join(_example(f) for f in group[:FIRST_MESSAGES])
             if len(group) > FIRST_MESSAGES:
                 examples += f"\n……另有 {len(group) - FIRST_MESSAGES} 处"
-            sheet.append([unit.label, str(unit.file), rule_name(rule), *counts, examples])
+            _append(sheet, [unit.label, unit.shown, rule_name(rule), *counts, examples])
             _wrap(sheet, sheet.max_row, [7])
     sheet.freeze_panes = "A2"
 
@@ -232,15 +271,16 @@ def _sources_sheet(sheet: Any, units: Sequence[Unit]) -> None:
             found = unit.figures.get(q.key)
             if found is None:
                 continue
-            sheet.append(
+            _append(
+                sheet,
                 [
                     unit.label,
-                    str(unit.file),
+                    unit.shown,
                     figure_header(q.key),
                     found.figure.value,
                     found.source,
                     found.sentence,
-                ]
+                ],
             )
             sheet.cell(row=sheet.max_row, column=4).number_format = (
                 FORMAT_APPROX if found.figure.approx else FORMAT_EXACT
@@ -252,19 +292,25 @@ def _sources_sheet(sheet: Any, units: Sequence[Unit]) -> None:
 # --------------------------------------------------------------------------- 收集情况
 
 
+ODD_NAME_NOTE = (
+    "文件名里有看不见的控制字符（表中显示为 ␀～␟ 这样的符号），已照常汇总；"
+    "建议改名（去掉这些字符），以免别的程序打不开它"
+)
+
+
 def collection_rows(summary: Summary) -> list[tuple[str, str, str, str]]:
     """(category, unit, file, explanation) for everything the county must chase."""
     rows: list[tuple[str, str, str, str]] = []
     for name in summary.missing:
         rows.append(("未报送", name, "", "名单上有这个单位，但没有找到它的答卷或报告"))
     for unit in summary.unexpected:
-        rows.append(("名单外", unit.label, str(unit.file), "单位名称不在名单中：请核对名称或名单"))
+        rows.append(("名单外", unit.label, unit.shown, "单位名称不在名单中：请核对名称或名单"))
     for unit in summary.other_year:
         rows.append(
             (
                 "年度不符",
                 unit.label,
-                str(unit.file),
+                unit.shown,
                 f"报告年度为{unit.year}年，本次汇总的是{summary.year}年，未计入合计",
             )
         )
@@ -273,17 +319,19 @@ def collection_rows(summary: Summary) -> list[tuple[str, str, str, str]]:
         for unit in group:
             note = "计入合计" if unit is counted else "未计入合计"
             rows.append(
-                ("重复报送", unit.label, str(unit.file), f"同一单位有 {len(group)} 个文件；{note}")
+                ("重复报送", unit.label, unit.shown, f"同一单位有 {len(group)} 个文件；{note}")
             )
     for unit in summary.units:
         if not unit.name:
-            rows.append(("未识别单位", unit.label, str(unit.file), "没有从文件中读出单位名称"))
+            rows.append(("未识别单位", unit.label, unit.shown, "没有从文件中读出单位名称"))
+    for unit in summary.odd_names:
+        rows.append(("文件名异常", unit.label, unit.shown, ODD_NAME_NOTE))
     for bad in summary.bad:
         if bad.bug:
             reason = "程序内部错误（drafter 的缺陷，不是文件的问题），请把这个文件发给维护人员"
         else:
             reason = bad.reason
-        rows.append(("无法读取", "", str(bad.file), reason))
+        rows.append(("无法读取", "", bad.shown, reason))
     return rows
 
 
@@ -291,18 +339,19 @@ def _collection_sheet(sheet: Any, summary: Summary) -> None:
     _header(sheet, ("类别", "单位", "文件", "说明"), (12, 18, 36, 80))
     rows = collection_rows(summary)
     if not rows:
-        sheet.append(["（无）", "", "", "名单上的单位都已报送，文件都能读取，年度一致，没有重复"])
+        _append(sheet, ["（无）", "", "", "名单上的单位都已报送，文件都能读取，年度一致，没有重复"])
     for row in rows:
-        sheet.append(list(row))
+        _append(sheet, list(row))
         _wrap(sheet, sheet.max_row, [4])
     if summary.expected:
-        sheet.append([])
-        sheet.append(
+        _append(
+            sheet,
             [
                 "名单",
                 f"共 {len(summary.expected)} 个单位",
                 "",
                 f"已报送 {len(summary.expected) - len(summary.missing)} 个，"
                 f"未报送 {len(summary.missing)} 个",
-            ]
+            ],
+            gap=1,
         )

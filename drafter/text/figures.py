@@ -22,6 +22,11 @@ APPROX_PREFIXES = ("约", "近", "超过", "逾")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
+BLANK = "，不报告就留空"
+"""What a blank figure means where nothing else is offered (the questionnaire, where Enter keeps
+last year's figure, says what Enter does instead)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A reported count: its value and whether it was given as approximate (1500余)."""
@@ -91,7 +96,7 @@ def parse_figure(raw: object, *, unit: str = "", allow_float: bool = False) -> F
     text = text.replace(",", "")
     if not _NUMBER.match(text):
         raise FigureError(
-            f"“{shown(raw)}”不是数字。请只填阿拉伯数字（如 30），约数写成 1500余，不报告就留空"
+            f"“{shown(raw)}”不是数字。请只填阿拉伯数字（如 30），约数写成 1500余{BLANK}"
         )
     number = float(text)
     if number < 0:
