@@ -241,7 +241,7 @@ def test_a_heading_year_without_nian_still_classifies_by_its_year() -> None:
     result = import_text(text)
     kinds = [p.kind for p in result.parts]
     assert (kinds[0], kinds[-1]) == (KIND_MEASURES, KIND_PLANS)
-    assert result.data["organisation"]["title"] == "加强组织领导"
+    assert result.data["organisation"]["measures"][0]["heading"] == "加强组织领导"
 
 
 # --------------------------------------------------------------------------- cut short

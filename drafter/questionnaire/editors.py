@@ -58,16 +58,67 @@ def show_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
     for number, item in enumerate(items, 1):
         body = short(str(item.get("text") or ""), 200)
         flow.say(fit(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}", width))
+        for sub_number, sub in enumerate(subitems_of(item), 1):
+            sub_body = short(str(sub.get("text") or ""), 200)
+            flow.say(
+                fit(
+                    f"      （{sub_number}）{sub.get('heading') or '（无小标题）'}：{sub_body}",
+                    width,
+                )
+            )
+
+
+# --------------------------------------------------------------------------- sub-items
+# An imported item keeps the township's own sub-items (its 1. 2. 3.): the editor shows them
+# under their item and asks them one by one when the item is edited, and never drops them.
+
+
+def subitems_of(item: Mapping[str, Any]) -> list[dict[str, Any]]:
+    subs = item.get("subitems")
+    return [dict(s) for s in subs if isinstance(s, Mapping)] if isinstance(subs, list) else []
+
+
+def editable(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An item as the editor holds it: heading and text, and its sub-items when it has some."""
+    entry: dict[str, Any] = {
+        "heading": str(item.get("heading") or ""),
+        "text": str(item.get("text") or ""),
+    }
+    subs = subitems_of(item)
+    if subs:
+        entry["marker"] = item.get("marker") or "1."
+        entry["subitems"] = subs
+    return entry
+
+
+def ask_subitems(flow: Flow, subs: list[dict[str, Any]], number: int) -> Any:
+    """The sub-items of item ``number``, one by one (回车＝不改; both emptied＝deleted)."""
+    flow.say(f"第 {number} 条下面有 {len(subs)} 个小项（原报告里的 1. 2. 3.），逐个确认：")
+    kept: list[dict[str, Any]] = []
+    for sub_number, sub in enumerate(subs, 1):
+        heading = flow.ask(
+            f"第 {number} 条第 {sub_number} 小项的小标题（回车＝不改）：",
+            default=str(sub.get("heading") or ""),
+        )
+        if isinstance(heading, Signal):
+            return heading
+        body = flow.ask(
+            f"第 {number} 条第 {sub_number} 小项的内容（小标题和内容都清空＝删去这一小项）"
+            f"{MULTILINE_HINT}：\n",
+            default=str(sub.get("text") or ""),
+            multiline=True,
+        )
+        if isinstance(body, Signal):
+            return body
+        if heading.strip() or body.strip() or subitems_of(sub):
+            kept.append({**sub, "heading": heading.strip(), "text": body})
+    return kept
 
 
 def ask_items(flow: Flow, q: Question) -> Any:
     """Add, edit, delete and reorder items (heading + multi-line body)."""
     stored = current_value(q, flow.data)
-    items: list[dict[str, Any]] = [
-        {"heading": str(i.get("heading") or ""), "text": str(i.get("text") or "")}
-        for i in (stored or [])
-        if isinstance(i, Mapping)
-    ]
+    items: list[dict[str, Any]] = [editable(i) for i in (stored or []) if isinstance(i, Mapping)]
     flow.say(f"{q.label}：" + ("每条先写小标题，再写内容。" if not items else ""))
     if not items:
         outcome = add_items(flow, q, items)
@@ -200,6 +251,12 @@ def ask_item(
     finish = "直接回车＝不再添加" if item is None else "回车＝不改"
     old = item or {}
     before = {"heading": str(old.get("heading") or ""), "text": str(old.get("text") or "")}
+    # What was typed replaces the heading and text only: an item's sub-items stay.
+    keep_typed: Callable[[dict[str, Any]], None] = (
+        keep_unfinished
+        if item is None
+        else (lambda typed: keep_unfinished({**editable(old), **typed}))
+    )
     try:
         heading = flow.ask(
             f"第 {number} 条的小标题（{finish}）：",
@@ -208,7 +265,7 @@ def ask_item(
         )
     except (KeyboardInterrupt, EOFError):
         typed = {"heading": _heading(flow, q, flow.unfinished(), say=False), "text": before["text"]}
-        _leave(flow, number, typed, before, keep_unfinished)
+        _leave(flow, number, typed, before, keep_typed)
         raise
     if isinstance(heading, Signal):
         return heading
@@ -222,13 +279,18 @@ def ask_item(
             multiline=True,
         )
     except (KeyboardInterrupt, EOFError):
-        _leave(
-            flow, number, {"heading": heading, "text": flow.unfinished()}, before, keep_unfinished
-        )
+        _leave(flow, number, {"heading": heading, "text": flow.unfinished()}, before, keep_typed)
         raise
     if isinstance(body, Signal):
         return body
-    parsed, error = check_answer(q, [{"heading": heading, "text": body}])
+    entry: dict[str, Any] = {"heading": heading, "text": body}
+    subs = subitems_of(item) if item else []
+    if subs:
+        kept = ask_subitems(flow, subs, number)
+        if isinstance(kept, Signal):
+            return kept
+        entry.update(marker=item.get("marker") if item else None, subitems=kept)
+    parsed, error = check_answer(q, [entry])
     if error:
         flow.say(error)
     if not isinstance(parsed, list) or not parsed or not isinstance(parsed[0], Item):
