@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from ruamel.yaml import YAML
 
 from drafter.answers.carried import collect, get_text, with_text
 from drafter.answers.carryover import next_years_heading, start_from_data
@@ -38,6 +37,7 @@ from drafter.questions import QUESTIONS, get_answer
 from drafter.render.engine import render_blocks
 from drafter.render.homes import attach
 from drafter.render.township import with_causes
+from tests.corpus import ANNOTATIONS, CORPUS, DEV, ROOT
 from tests.structure_oracle import (
     annotated_headings,
     kept_headings,
@@ -46,13 +46,9 @@ from tests.structure_oracle import (
     plain,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-ANNOTATIONS = YAML(typ="safe").load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
 SEEDS = sorted((ROOT / "seeds").glob("0*.txt"))
 REAL_EVEN = sorted((ROOT / "tests" / "fixtures" / "real").glob("*.txt"))[0::2]
 CLEAN = {p.stem: p for p in [*SEEDS, *REAL_EVEN]}
-DEV = sorted(name for name, entry in ANNOTATIONS.items() if entry["split"] == "dev")
 
 
 def draft_of(result: ImportResult) -> list[Block]:
