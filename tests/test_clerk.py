@@ -147,6 +147,22 @@ def test_not_done_asks_why_not_and_what_next(tmp_path: Path) -> None:
     assert "用一句话说明做了什么、效果如何（可留空）：" in shown
 
 
+def test_ctrl_c_in_a_half_typed_note_keeps_the_status_and_the_words(tmp_path: Path) -> None:
+    """整改情况: 2＝部分完成, half a sentence typed, Ctrl-C: both are in the answers file, and the
+    next run goes on with the next problem."""
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=example_path())
+    _, log = drive(
+        F3 + "15" + ENTER + "2" + ENTER + "已开展执法培训两期，还差" + CTRL_C, run_new, this
+    )
+    assert any("第 1 项已保存" in line for line in log)
+    [first] = read_answers_file(this).data["rectification"]["items"]
+    assert "已开展执法培训两期，还差" in first["text"]
+    assert "部分" in first["text"] or first.get("status") == "partly"
+    _, log = drive(F3 + "15" + ENTER + CTRL_C, run_new, this)
+    assert any("（2/" in line for line in log)
+
+
 # --------------------------------------------------------------------------- the list editor
 
 

@@ -402,13 +402,32 @@ def follow_up(
         text = entry.text.strip()
         if text:
             flow.say(f"  去年的原话：{text}")
-        answer = ask_status(flow, question)
+
+        answer = ask_status(flow, question, _keeper(flow, entry, number, done, make, keep_all))
         if isinstance(answer, Signal):
             return answer
         status, sentence = answer
         done.append(make(entry, status, sentence))
         keep_all(done)
     return done
+
+
+def _keeper(
+    flow: Flow,
+    entry: Item,
+    number: int,
+    done: list[Made],
+    make: Callable[[Item, str, str], Made],
+    keep_all: Callable[[list[Made]], None],
+) -> Callable[[str, str], None]:
+    """What keeps entry ``number`` when its sentence was left half typed."""
+
+    def keep_typed(status: str, typed: str) -> None:
+        done.append(make(entry, status, typed))
+        keep_all(done)
+        flow.say(f"\n第 {number} 项已保存（句子写到一半，可在答卷里补全）。")
+
+    return keep_typed
 
 
 STATUS_NAMES = {"done": "已完成", "partly": "部分完成", "not": "未完成"}
@@ -421,7 +440,12 @@ NOTE_PROMPTS = {
 }
 
 
-def ask_status(flow: Flow, question: str) -> Any:
+def ask_status(
+    flow: Flow, question: str, keep_typed: Callable[[str, str], None] | None = None
+) -> Any:
+    """A status (1/2/3) and a sentence. Ctrl-C or Ctrl-D in the middle of the sentence hands
+    the status and what was typed to ``keep_typed`` before leaving: half a sentence is the
+    clerk's words, not nothing."""
     status_text = flow.ask(
         f"{question}（1＝已完成，2＝部分完成，3＝未完成）：",
         validate=lambda t: None if status_of(t) else "请输入 1、2 或 3",
@@ -430,7 +454,13 @@ def ask_status(flow: Flow, question: str) -> Any:
         return status_text
     status = status_of(status_text) or "done"
     flow.say(f"→ {STATUS_NAMES[status]}")
-    sentence = flow.ask(NOTE_PROMPTS[status])
+    try:
+        sentence = flow.ask(NOTE_PROMPTS[status])
+    except (KeyboardInterrupt, EOFError):
+        typed = flow.unfinished().strip()
+        if typed and keep_typed is not None:
+            keep_typed(status, typed)
+        raise
     if isinstance(sentence, Signal):
         return sentence
     return status, sentence.strip()
