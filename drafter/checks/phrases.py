@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.spelling.lexicon import lexicon
 
 RULE = "phrase-incomplete"
 
@@ -144,8 +145,73 @@ def _allowed_at(norm: str, start: int, end: int, allowed: tuple[str, ...]) -> bo
     return False
 
 
+# The subject every report of this kind is named after. Written short by a whole word
+# ("2025年政府建设工作", "法治政府工作总结") it names something else, which the report's own full
+# uses show: the short form stands where the full term stands elsewhere in the same report,
+# after the same character (年政府建设 beside 年法治政府建设) or before the same word (法治政府工作
+# beside 法治政府建设工作). 数字政府建设, 建设法治政府 or 法治政府示范创建 with no full use in that
+# place are left alone.
+SUBJECT_TERMS: tuple[str, ...] = ("法治政府建设",)
+
+
+def _short_subjects(context: Context) -> Iterator[tuple[int, int, int, str, str]]:
+    """(block, start, end, missing word, full term) of each subject term short of its first or
+    last two-character word, in a place the report fills with the full term elsewhere."""
+    for term in SUBJECT_TERMS:
+        head, tail = term[2:], term[:-2]
+        if not any(term in norm for norm in context.norm):
+            continue
+        before: set[str] = set()
+        after: set[str] = set()
+        for norm in context.norm:
+            at = norm.find(term)
+            while at >= 0:
+                if at > 0:
+                    before.add(_place(norm[at - 1]))
+                after.add(norm[at + len(term) : at + len(term) + 2])
+                at = norm.find(term, at + 1)
+        after.discard("")
+        for index, _, norm in context.prose():
+            at = norm.find(head)
+            while at >= 0:
+                if at > 0 and norm[at - 2 : at] != term[:2] and _place(norm[at - 1]) in before:
+                    yield index, at - 1, at + len(head), term[:2], term
+                at = norm.find(head, at + 1)
+            at = norm.find(tail)
+            while at >= 0:
+                end = at + len(tail)
+                if (
+                    norm[end : end + 2] != term[-2:]
+                    and norm[end : end + 2] in after
+                    and not _governed(norm, at)
+                ):
+                    yield index, at, end + 2, term[-2:], term
+                at = norm.find(tail, at + 1)
+
+
+def _governed(norm: str, at: int) -> bool:
+    """Is the text at ``at`` the object of the verb before it ("建设法治政府工作", "坚持法治政府…"):
+    then 法治政府 is a noun of its own, not the term cut short. The dictionary's part of speech
+    of the two characters before (a verb, or a verbal noun such as 建设), read only here."""
+    return at >= 2 and lexicon().tag(norm[at - 2 : at]) in ("v", "w")
+
+
+def _place(char: str) -> str:
+    """What a character before the term says: a year's end (2025, 2025年, 2025年度) counts as one
+    place, any other character as itself."""
+    return "年" if char.isdigit() or char in "年度" else char
+
+
 @register(RULE, "固定用语缺字")
 def check(context: Context) -> Iterator[Finding]:
+    for index, start, end, missing, term in _short_subjects(context):
+        yield Finding(
+            RULE,
+            "error",
+            f"固定用语少了“{missing}”：应为“{term}”（本报告别处写作“{term}”）。",
+            context.texts[index][start:end],
+            index,
+        )
     for index, text, norm in context.prose():
         for match in _PATTERN.finditer(norm):
             phrase, missing = _VARIANTS[_canonical(match.group(0))]

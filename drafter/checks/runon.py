@@ -103,6 +103,33 @@ _GLUED_CLAUSE = re.compile(
 _GLUED_AT = re.compile(
     r"在[^，。；：！？,.;:!?\s下]{2,30}?(?:领导|支持|指导|关心|关怀|帮助)(?P<word>在)"
 )
+# A verdict that closes a clause on a shortcoming ("法治意识不强", "能力有待提高") is the end of
+# that clause: the words of a next clause glued to it ("…不强依法办事能力…") lost their comma.
+# The verdicts of a 不足 part, a closed class; what may follow one without a mark is listed
+# after (不足之处, 不足和原因, 不规范的问题, 有待提高的方面).
+_VERDICTS = (
+    "不强",
+    "不高",
+    "较弱",
+    "欠缺",
+    "滞后",
+    "不到位",
+    "有待提高",
+    "有待加强",
+    "有待提升",
+    "有待完善",
+    "不完善",
+    "不健全",
+    "不明显",
+    "不充分",
+    "不规范",
+    "不深入",
+    "不全面",
+    "不及时",
+)
+_GLUED_VERDICT = re.compile(
+    rf"(?:{'|'.join(_VERDICTS)})(?P<word>(?![的等和及与之或问方现情地得]){HAN}{{2}})"
+)
 _SUBJECT_WORDS = ("我{type}", "{type}党委", "{type}党工委", "{type}人民政府", "{type}政府")
 
 
@@ -115,6 +142,8 @@ def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
         yield match
     if "在" in norm:
         yield from _GLUED_AT.finditer(norm, start)
+    if "不" in norm or "有待" in norm or "欠缺" in norm or "较弱" in norm or "滞后" in norm:
+        yield from _GLUED_VERDICT.finditer(norm, start)
 
 
 def _subjects(context: Context) -> tuple[str, ...]:
@@ -127,6 +156,12 @@ def _subjects(context: Context) -> tuple[str, ...]:
 
 
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
+# A statement's time frame followed by what the statement does (共, 累计, a verb of the account):
+# the first words of a body, never of a heading phrase.
+_BODY_FRAME = re.compile(
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|年内)"
+    r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成)"
+)
 _RUN_IN_MIN = 30
 """A heading that runs into its body without its 。 makes a first sentence at least this long."""
 
@@ -150,6 +185,11 @@ def _run_in_heading(context: Context, index: int, subjects: tuple[str, ...]) -> 
         at = clause.find(subject, 4)
         if 4 <= at <= 24 and len(clause) > at + len(subject) + 1:
             return len(text) - len(rest) + at
+    # The body may open with the time it speaks of instead of a subject ("2.强化学法用法全年共组织
+    # 集中学法12次"): a frame word that starts a statement, never a heading's own word.
+    frame = _BODY_FRAME.search(clause, 4, 25)
+    if frame is not None:
+        return len(text) - len(rest) + frame.start()
     return None
 
 
