@@ -12,7 +12,18 @@ even positions of the sorted list are the development half, odd ones held out). 
 - 成文日期 right where the text or its page gives one;
 - furniture lines that survive into the draft (rendered from the imported answers): target 0;
 - level-1 headings whose year lacks 年 ("一、2025法治政府建设…") filed in the right kind of part;
-- drafts still holding a Traditional character, and bracket pairs of mixed width ("(…）").
+- drafts still holding a Traditional character, and bracket pairs of mixed width ("(…）");
+- the report's own structure (issue 22, items 1, 2 and 7): the source's headings (a reviewer's
+  list for the corpus, the numbered lines of the clean texts, see ``tests/structure_oracle.py``)
+  found in the draft, and in the source's order (a draft with one heading out of order is a
+  draft with reordered items); a heading the excerpt cut off is in the labelled unplaced list;
+- seams: findings of the seam rules on the draft whose text is not copied from the original
+  (as ``benchmarks/real_reports.py`` counts them), per draft;
+- figures kept: every number with a unit of the source (the reviewer's list for the corpus, the
+  oracle of ``benchmarks/real_reports.py`` for the clean texts) in the draft or the unplaced list;
+- unbalanced brackets: bracket pairs the draft leaves open that the source closed.
+
+The seeds (``seeds/*.txt``) are measured with the development half.
 
 Develop on the first half only; the second is read here only to be measured.
 """
@@ -31,11 +42,23 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.real_reports import SEAM_RULES, oracle_figures  # noqa: E402
 from drafter.answers.model import validate_answers  # noqa: E402
+from drafter.blocks import Block  # noqa: E402
+from drafter.checks import run_checks  # noqa: E402
 from drafter.errors import DrafterError  # noqa: E402
-from drafter.importer import KIND_PLANS, import_path  # noqa: E402
+from drafter.importer import KIND_PLANS, ImportResult, import_path  # noqa: E402
 from drafter.render.engine import render_blocks  # noqa: E402
 from drafter.text.hanzi import to_simplified  # noqa: E402
+from tests.structure_oracle import (  # noqa: E402
+    Heading,
+    annotated_headings,
+    kept_headings,
+    numbered_headings,
+    open_brackets,
+    still_headings,
+)
+from tests.structure_oracle import plain as words_of  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 REAL = ROOT / "tests" / "fixtures" / "real"
@@ -86,11 +109,81 @@ class Half:
     year_headings: Tally = field(default_factory=Tally)
     traditional_left: list[str] = field(default_factory=list)
     mixed_brackets: list[str] = field(default_factory=list)
+    drafts: int = 0
+    headings: Tally = field(default_factory=Tally)
+    headings_or_listed: Tally = field(default_factory=Tally)
+    reordered: list[str] = field(default_factory=list)
+    as_headings: Tally = field(default_factory=Tally)
+    seams: list[str] = field(default_factory=list)
+    figures: Tally = field(default_factory=Tally)
+    unbalanced: list[str] = field(default_factory=list)
+
+
+def _draft_blocks(data: dict[str, Any]) -> list[Block]:
+    """The draft, as rendered from the imported answers (the answers file's data)."""
+    return render_blocks(validate_answers(data))
 
 
 def _draft_text(data: dict[str, Any]) -> list[str]:
     """The draft's paragraphs, as rendered from the imported answers."""
-    return [b.full_text for b in render_blocks(validate_answers(data))]
+    return [b.full_text for b in _draft_blocks(data)]
+
+
+def _listed(result: ImportResult) -> str:
+    """What the import listed for the user to place (a report copied short ends there)."""
+    return "".join(u["heading"] + u["text"] for u in result.unplaced_items)
+
+
+def measure_structure(
+    half: Half,
+    name: str,
+    source: str,
+    result: ImportResult,
+    headings: list[Heading],
+    figures: list[str],
+) -> None:
+    """Order and headings, seams, figures and brackets of one imported draft."""
+    blocks = _draft_blocks(result.data)
+    draft = [b.full_text for b in blocks]
+    half.drafts += 1
+    kept = kept_headings(headings, draft)
+    half.headings.total += kept.total
+    half.headings.right += kept.found
+    half.headings.misses += [f"{name}: {h}" for h in kept.missing]
+    listed = words_of(_listed(result))
+    half.headings_or_listed.total += kept.total
+    half.headings_or_listed.right += kept.found + sum(words_of(h) in listed for h in kept.missing)
+    if kept.reordered:
+        half.reordered.append(f"{name}: {' / '.join(kept.out_of_order)}")
+    numbered = [
+        h
+        for h in headings
+        if h.level in ("2", "3", "4") and h.numbered and h.text not in kept.missing
+    ]
+    lost = still_headings(numbered, blocks)
+    half.as_headings.total += len(numbered)
+    half.as_headings.right += len(numbered) - len(lost)
+    half.as_headings.misses += [f"{name}: {h}" for h in lost]
+    ident = result.data.get("identity", {})
+    original = re.sub(r"\s+", "", to_simplified(source))
+    for finding in run_checks(blocks, unit_type=ident.get("unit_type"), year=ident.get("year")):
+        if finding.rule not in SEAM_RULES:
+            continue
+        if finding.rule == "missing-date" and finding.severity != "error":
+            continue  # the visible date placeholder
+        if finding.rule == "missing-cause" and finding.paragraph == -1:
+            continue  # the problems part is a placeholder: the excerpts are beginnings
+        text = re.sub(r"\s+", "", finding.excerpt)
+        if text and text in original:
+            continue  # copied from the original
+        half.seams.append(f"{name}: {finding.rule}：{finding.excerpt[:40]}")
+    words = words_of("".join(draft)) + listed
+    for figure in figures:
+        half.figures.add(words_of(figure) in words, f"{name}: {figure}")
+    source_open = sum(open_brackets(line) for line in source.splitlines())
+    draft_open = sum(open_brackets(p) for p in draft) + open_brackets(_listed(result))
+    if draft_open > source_open:
+        half.unbalanced.append(f"{name}: {draft_open - source_open}")
 
 
 def survives(line: str, paragraphs: list[str]) -> bool:
@@ -151,6 +244,9 @@ def corpus_half(split: str, annotations: dict[str, Any]) -> Half:
             if survives(line, draft):
                 half.furniture_left.append(f"{name}: {line}")
         _year_headings(half, name, result, want["year"])
+        source = (CORPUS / entry["file"]).read_text(encoding="utf-8")
+        figures = [str(f.get("context") or f["text"]) for f in entry.get("figures") or []]
+        measure_structure(half, name, source, result, annotated_headings(entry), figures)
         if any(to_simplified(p) != p for p in draft):
             half.traditional_left.append(name)
         half.mixed_brackets += [
@@ -177,6 +273,28 @@ def real_half(parity: int, expectations: dict[str, Any]) -> Half:
         want["county_in_body"] = entry.get("county_in_body", False)
         _measure_identity(half, path.stem, result.data.get("identity", {}), want)
         _year_headings(half, path.stem, result, want.get("year") or 0)
+        _clean_structure(half, path, result)
+    return half
+
+
+def _clean_structure(half: Half, path: Path, result: ImportResult) -> None:
+    """Structure, seams, figures and brackets of a clean text (its headings read from its lines)."""
+    source = path.read_text(encoding="utf-8")
+    figures = [surface for _, _, _, surface in oracle_figures(source)]
+    measure_structure(half, path.stem, source, result, numbered_headings(source), figures)
+
+
+def seeds_half() -> Half:
+    """The five seeds (development texts, whole reports)."""
+    half = Half("seeds")
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        half.texts += 1
+        try:
+            result = import_path(path)
+        except DrafterError as exc:
+            half.failed.append(f"{path.stem}: {exc}")
+            continue
+        _clean_structure(half, path, result)
     return half
 
 
@@ -200,7 +318,20 @@ def print_half(half: Half, show: bool) -> None:
     print(f"   {'furniture lines surviving':40} {left}/{half.furniture_lines}")
     print(f"   {'drafts with Traditional characters':40} {len(half.traditional_left)}")
     print(f"   {'bracket pairs of mixed width':40} {len(half.mixed_brackets)}")
+    print(f"   {'source headings in the draft':40} {half.headings}")
+    print(f"   {'… or in the unplaced list (cut off)':40} {half.headings_or_listed}")
+    print(f"   {'drafts with reordered items':40} {len(half.reordered)}/{half.drafts}")
+    print(f"   {'numbered item headings still headings':40} {half.as_headings}")
+    per_draft = len(half.seams) / half.drafts if half.drafts else 0.0
+    print(f"   {'seams per draft':40} {per_draft:.2f} ({len(half.seams)})")
+    print(f"   {'figures kept (draft or unplaced list)':40} {half.figures}")
+    print(f"   {'unbalanced brackets the draft adds':40} {len(half.unbalanced)}")
     if show:
+        misses = [*half.headings.misses, *half.reordered, *half.as_headings.misses]
+        for line in [*misses, *half.seams, *half.figures.misses]:
+            print(f"      ✗ {line}")
+        for line in half.unbalanced:
+            print(f"      ✗ unbalanced: {line}")
         for line in [
             *half.failed,
             *half.county_invented,
@@ -220,6 +351,7 @@ def main() -> None:
     annotations = yaml.load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
     expectations = yaml.load((REAL / "expectations.yaml").read_text(encoding="utf-8"))
     for half in (
+        seeds_half(),
         corpus_half("dev", annotations),
         real_half(0, expectations),
         corpus_half("heldout", annotations),

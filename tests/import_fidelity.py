@@ -152,11 +152,21 @@ def section_words(data: dict[str, Any]) -> dict[str, str]:
             elif isinstance(value, list):
                 for entry in value:
                     if isinstance(entry, dict):
-                        words.append(entry.get("heading", "") + entry.get("text", ""))
+                        words.append(entry_words(entry))
                     elif isinstance(entry, str):
                         words.append(entry)
         out[section] = plain("".join(words))
     return out
+
+
+def entry_words(entry: dict[str, Any]) -> str:
+    """An item's heading and text, then its sub-items', in order."""
+    subs = entry.get("subitems") or []
+    return (
+        entry.get("heading", "")
+        + entry.get("text", "")
+        + "".join(entry_words(s) for s in subs if isinstance(s, dict))
+    )
 
 
 def check_measures(result: ImportResult, blocks: Sequence[Block]) -> list[str]:

@@ -19,7 +19,7 @@ from drafter.answers.carryover import (
     run_compare_command,
     start_from_last,
 )
-from drafter.answers.file import read_answers_file, save_answers
+from drafter.answers.file import SCHEMA_VERSION, read_answers_file, save_answers
 from drafter.answers.model import to_data, validate_answers
 from drafter.errors import DrafterError
 from drafter.questionnaire import run_new, skip_reason
@@ -317,7 +317,7 @@ def test_migration_is_shown_and_saved_only_after_confirmation(tmp_path: Path) ->
     drive(ENTER + CTRL_C, run_new, path)  # agree, then stop at the first question
     assert (tmp_path / "old.v0.yaml").read_bytes() == original  # the old file, untouched
     migrated = read_answers_file(path)
-    assert migrated.data["schema_version"] == 1 and migrated.migrated_from is None
+    assert migrated.data["schema_version"] == SCHEMA_VERSION and migrated.migrated_from is None
     assert get_answer(migrated.data, "identity.unit_name") == "俄久乡"
 
 

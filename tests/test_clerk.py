@@ -147,6 +147,22 @@ def test_not_done_asks_why_not_and_what_next(tmp_path: Path) -> None:
     assert "用一句话说明做了什么、效果如何（可留空）：" in shown
 
 
+def test_ctrl_c_in_a_half_typed_note_keeps_the_status_and_the_words(tmp_path: Path) -> None:
+    """整改情况: 2＝部分完成, half a sentence typed, Ctrl-C: both are in the answers file, and the
+    next run goes on with the next problem."""
+    this = tmp_path / "this.yaml"
+    drive(CTRL_C, run_new, this, from_last=example_path())
+    _, log = drive(
+        F3 + "15" + ENTER + "2" + ENTER + "已开展执法培训两期，还差" + CTRL_C, run_new, this
+    )
+    assert any("第 1 项已保存" in line for line in log)
+    [first] = read_answers_file(this).data["rectification"]["items"]
+    assert "已开展执法培训两期，还差" in first["text"]
+    assert "部分" in first["text"] or first.get("status") == "partly"
+    _, log = drive(F3 + "15" + ENTER + CTRL_C, run_new, this)
+    assert any("（2/" in line for line in log)
+
+
 # --------------------------------------------------------------------------- the list editor
 
 
@@ -236,7 +252,7 @@ def test_the_review_lists_what_only_the_draft_shows_before_it_is_written(tmp_pat
     save_answers(this, loaded.data, base=loaded)
     _, log = drive(F3 + "0" + ENTER + CTRL_C, run_new, this)
     review = "\n".join(log[max(i for i, line in enumerate(log) if "检查全部答案" in line) :])
-    assert re.search(r"报告第 \d+ 段“【待补充：2025年度法治政府建设存在的不足】”：这里还是", review)
+    assert re.search(r"报告第 \d+ 段“【待补充】”：这里还是", review)
     assert not (tmp_path / "output").exists()
 
 

@@ -42,8 +42,9 @@ def test_every_part_in_outline_order(document: Any) -> None:
     parts = [t for t in _texts(document) if re.match(r"^[一二三四五六七八九十]+、", t)]
     assert [p[:2] for p in parts] == ["一、", "二、", "三、", "四、"]
     assert "主要举措和成效" in parts[0]
-    # The example states no causes: the part is titled by what it holds.
-    assert parts[1].endswith("存在的不足")
+    # The regulation asks for the shortfalls and their causes: the part names both and says both.
+    assert parts[1].endswith("存在的不足和原因")
+    assert any(t.startswith("究其原因，一是") for t in _texts(document))
     assert "第一责任人" in parts[2]
     assert "2025年度" in parts[3] and "安排" in parts[3]
     texts = _texts(document)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from drafter.reader.txt import numbered_lines
 from drafter.text.dates import is_date_only, iso_date, parse_date
@@ -24,11 +23,7 @@ from drafter.text.furniture import (
     page_issuer,
     page_written_date,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-ANNOTATIONS = YAML(typ="safe").load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
-DEV = sorted(name for name, entry in ANNOTATIONS.items() if entry["split"] == "dev")
+from tests.corpus import ANNOTATIONS, CORPUS, DEV, ROOT
 
 
 def lines_of(path: Path) -> list[str]:

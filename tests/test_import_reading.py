@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from drafter.answers.carryover import rectification_item, start_from_data
 from drafter.answers.model import validate_answers
@@ -25,12 +23,8 @@ from drafter.render.engine import render_blocks
 from drafter.text.hanzi import has_traditional
 from drafter.text.identity import detect_identity
 from drafter.text.traditional import simplify
+from tests.corpus import ANNOTATIONS, CORPUS, DEV
 from tests.import_fidelity import check_figures
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-ANNOTATIONS = YAML(typ="safe").load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
-DEV = sorted(name for name, entry in ANNOTATIONS.items() if entry["split"] == "dev")
 
 
 def plain(text: str) -> str:
@@ -241,7 +235,7 @@ def test_a_heading_year_without_nian_still_classifies_by_its_year() -> None:
     result = import_text(text)
     kinds = [p.kind for p in result.parts]
     assert (kinds[0], kinds[-1]) == (KIND_MEASURES, KIND_PLANS)
-    assert result.data["organisation"]["title"] == "加强组织领导"
+    assert result.data["organisation"]["measures"][0]["heading"] == "加强组织领导"
 
 
 # --------------------------------------------------------------------------- cut short

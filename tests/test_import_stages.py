@@ -454,13 +454,24 @@ def test_two_parts_of_measures_share_the_topics() -> None:
 （二）创新普法形式。开通普法公众号，发布信息50条。
 """
     data = import_blocks(blocks_from_text(text)).data
-    # The first part's items keep their titles; the second part's join them, headings and all.
-    assert data["organisation"]["title"] == "加强组织领导"
-    assert data["organisation"]["measures"][1] == {
-        "heading": "健全工作机制",
-        "text": "完善考核办法，纳入年度考核。",
-    }
-    assert data["publicity"]["title"] == "深化普法宣传"
+    # Two parts of the report, each with its heading and its items in order; the items of both
+    # are measures of their topics, headings and all.
+    assert data["structure"] == [
+        {
+            "kind": KIND_MEASURES,
+            "heading": "基本情况",
+            "items": ["organisation.measures[0]", "publicity.measures[0]"],
+        },
+        {
+            "kind": KIND_MEASURES,
+            "heading": "主要做法和成效",
+            "items": ["organisation.measures[1]", "publicity.measures[1]"],
+        },
+    ]
+    assert data["organisation"]["measures"] == [
+        {"heading": "加强组织领导", "text": "成立领导小组，召开会议3次。"},
+        {"heading": "健全工作机制", "text": "完善考核办法，纳入年度考核。"},
+    ]
     assert data["publicity"]["measures"][1]["heading"] == "创新普法形式"
 
 

@@ -31,12 +31,20 @@ from drafter.importer import (
     import_file,
     import_path,
 )
-from drafter.questions import QUESTIONS
+from drafter.questions import QUESTIONS, SECTIONS
 from drafter.reader import blocks_from_text, read_blocks
+from drafter.render.engine import render_blocks
 from drafter.text.hanzi import has_traditional
 from drafter.text.numbers import find_tokens
 from drafter.text.numbers import for_matching as _for_matching
-from tests.import_fidelity import check_figures, check_measures, measure_items, original_figures
+from drafter.text.topics import TOPICS
+from tests.import_fidelity import (
+    check_figures,
+    check_measures,
+    measure_items,
+    original_figures,
+    resolve,
+)
 from tests.test_reader import write_docx
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -77,8 +85,13 @@ FIGURES: dict[str, dict[str, Any]] = {
         "publicity.consultations": "850余",
         "decision.major_decisions": 1,
         "disputes.mediated": 39,
-        # "2. 落实第一责任人职责：……全年召开法治建设专题会议10次" is the 第一责任人 item.
+        # "2. 落实第一责任人职责：……全年召开法治建设专题会议10次" stays a sub-item of （一）
+        # where the report wrote it; its heading names the 第一责任人, so its figure is theirs.
         "first_duty.meetings": 10,
+        # "1. 加强领导干部学法用法：……全年组织集中学习58次" under 普法 is about 学法.
+        "study.cadre_sessions": 58,
+        # "2. 加强信访工作：……化解信访积案4件" under 矛盾纠纷 is about 信访.
+        "petitions.backlog_resolved": 4,
     },
     "002": {
         # 中心组学法6次 etc. sit in the 第一责任人 part: they stay that part's sentences.
@@ -98,14 +111,14 @@ FIGURES: dict[str, dict[str, Any]] = {
 }
 # Some figures each seed keeps in its sentence only: (as written, where it stays).
 IN_TEXT = {
-    "000": {("20次", "publicity.measures[0].text"), ("3次", "publicity.measures[2].text")},
-    "001": {("58次", "publicity.measures[0].text")},
+    "000": {("20次", "publicity.measures[0].text"), ("3次", "publicity.measures[0].text")},
+    "001": {("5次", "publicity.measures[0].subitems[0].text")},
     "002": {
         ("124名", "first_duty.duties[1].text"),
         ("240余次", "first_duty.duties[1].text"),
-        ("100余起", "openness.measures[2].text"),
+        ("100余起", "openness.measures[0].text"),
     },
-    "003": {("189件", "disputes.measures[1].text"), ("16件", "disputes.measures[1].text")},
+    "003": {("189件", "disputes.measures[0].text"), ("16件", "disputes.measures[0].text")},
     "004": {("11起", "disputes.measures[0].text"), ("46万元", "disputes.measures[0].text")},
 }
 SEED_IDS = sorted(IDENTITY)
@@ -180,27 +193,40 @@ def test_measures_keep_every_sentence_whole_and_in_its_section(
     assert check_measures(imported[prefix], blocks) == []
 
 
+def own_items(result: ImportResult) -> list[dict[str, Any]]:
+    """The items of the report's measures, in the structure's order, as the answers hold them."""
+    out = []
+    for part in result.data["structure"]:
+        for path in part.get("items", []):
+            out.append(resolve(result.data, path))
+    return out
+
+
 def test_seed_000_items_and_texts(imported: dict[str, ImportResult]) -> None:
     data = imported["000"].data
-    assert data["organisation"]["title"] == "加强组织领导，健全法治政府建设工作机制"
-    assert [m["heading"] for m in data["organisation"]["measures"]] == [
-        "健全领导机制",
-        "完善制度体系",
+    # The parts in the report's order, each with its own heading.
+    assert [(p["kind"], p["heading"]) for p in data["structure"]] == [
+        (KIND_MEASURES, "2024年法治政府建设主要举措和成效"),
+        (KIND_PROBLEMS, "2024年法治政府建设存在问题与不足"),
+        (KIND_FIRST_DUTY, "2024年主要负责同志履行推进法治政府建设第一责任人履职情况"),
+        (KIND_PLANS, "2025年法治政府建设工作计划"),
     ]
-    # 三是强化领导干部学法用法 sits under 普法 in the original, and stays there.
-    assert [m["heading"] for m in data["publicity"]["measures"]] == [
-        "深入开展法治宣传活动",
-        "加强法治文化建设",
-        "强化领导干部学法用法",
+    items = own_items(imported["000"])
+    assert [i["heading"] for i in items] == [
+        "加强组织领导，健全法治政府建设工作机制",
+        "规范行政执法，提升行政执法公信力",
+        "加强法治宣传教育，营造良好法治氛围",
+        "依法化解矛盾纠纷，维护社会和谐稳定",
     ]
+    # 一是……二是…… stays run into the item's paragraph, as the township wrote it; 三是强化领导干部
+    # 学法用法 stays the 三是 of the 普法 item.
+    assert all(i["text"].startswith("一是") and "subitems" not in i for i in items)
+    assert "三是强化领导干部学法用法。" in items[2]["text"]
     assert "study" not in data
-    # 信访 is the 二是 of the 矛盾纠纷 item, and stays there.
-    assert [m["heading"] for m in data["disputes"]["measures"]] == [
-        "完善矛盾纠纷多元化解机制",
-        "推进信访工作法治化",
-    ]
     assert len(data["problems"]["items"]) == 4
-    assert data["first_duty"]["duties"][0]["heading"] == "加强组织领导，落实法治建设责任"
+    assert data["first_duty"]["duties"][0]["text"].startswith(
+        "一是加强组织领导，落实法治建设责任。"
+    )
     assert "title" not in data["first_duty"]  # the part's heading is the outline's, not made up
     assert len(data["plans"]["items"]) == 5
     assert data["opening"]["leadership"] == "在县委、县政府的坚强领导下"
@@ -211,50 +237,65 @@ def test_seed_000_items_and_texts(imported: dict[str, ImportResult]) -> None:
         "努力推动法治政府建设再上新台阶，为全乡经济社会高质量发展提供更加坚实的法治保障。"
     )
     # The figures stay in their sentences, as written.
-    publicity = "".join(m["text"] for m in data["publicity"]["measures"])
     assert (
-        "2024年，共开展法治宣传活动20次，发放宣传资料2000份，接受群众法律咨询5人次。" in publicity
+        "2024年，共开展法治宣传活动20次，发放宣传资料2000份，接受群众法律咨询5人次。"
+        in items[2]["text"]
     )
 
 
-def test_seed_001_sentences_with_placed_figures_stay_whole(
+def test_seed_001_keeps_its_sub_items_under_their_items(
     imported: dict[str, ImportResult],
 ) -> None:
     data = imported["001"].data
-    decision = data["decision"]["measures"][0]["text"]
-    assert "2024年，我镇共作出重大行政决策1项，均严格按照程序进行。" in decision
-    # The report has no 第一责任人 part: its sub-item "2. 落实第一责任人职责：……" under 组织领导
-    # is that content, so it becomes the draft's 第一责任人 item (once, not also under 组织领导).
-    assert [m["heading"] for m in data["organisation"]["measures"]] == [
+    items = own_items(imported["001"])
+    assert [i["heading"] for i in items] == [
+        "加强组织领导，压实法治建设责任",
+        "强化法治宣传教育，提升全民法治素养",
+        "规范行政决策程序，提高依法决策水平",
+        "加强矛盾纠纷化解，维护社会和谐稳定",
+    ]
+    # "1. 2. 3." under （一） are the item's own sub-items, numbered as a list, in order; the
+    # 第一责任人 sub-item stays the 2. of （一） where the township wrote it.
+    first = items[0]
+    assert first["text"] == "" and first["marker"] == "1."
+    assert [s["heading"] for s in first["subitems"]] == [
         "健全领导体制",
+        "落实第一责任人职责",
         "完善工作机制",
     ]
-    assert data["first_duty"]["title"] == "落实第一责任人职责"
-    (duty,) = data["first_duty"]["duties"]
-    assert duty["text"].startswith("镇党政主要负责人切实履行推进法治建设第一责任人职责，")
-    assert duty["text"].endswith("全年召开法治建设专题会议10次。")
+    duty = first["subitems"][1]["text"]
+    assert duty.startswith("镇党政主要负责人切实履行推进法治建设第一责任人职责，")
+    assert duty.endswith("全年召开法治建设专题会议10次。")
+    assert "first_duty" not in data or not data["first_duty"].get("duties")
+    (decision,) = items[2]["subitems"]
+    assert "2024年，我镇共作出重大行政决策1项，均严格按照程序进行。" in decision["text"]
+    # The plans keep their own 1. 2. 3. too.
+    assert [len(p.get("subitems", [])) for p in data["plans"]["items"]] == [3, 3]
     # The copy-pasted sentence of the original is kept where it is: the checks flag it.
-    texts = "".join(m["text"] for s in ("publicity", "disputes") for m in data[s]["measures"])
+    texts = "".join(s["text"] for i in items for s in i.get("subitems", []))
     assert texts.count("杂色镇司法所荣获市级普法一等奖奖项。") == 2
 
 
-def test_seed_002_items_stay_in_their_section(imported: dict[str, ImportResult]) -> None:
+def test_seed_002_items_stay_whole_in_their_order(imported: dict[str, ImportResult]) -> None:
     data = imported["002"].data
-    # （四）加强执法监督 keeps its three 一是 items together (规范性文件, 监督, 考核).
-    holders = [
-        s
-        for s in data
-        if isinstance(data[s], dict)
-        and any("规范性文件的审查备案" in m["text"] for m in data[s].get("measures", []) or [])
+    assert [p["kind"] for p in data["structure"]] == [
+        KIND_FIRST_DUTY,
+        KIND_MEASURES,
+        KIND_PROBLEMS,
+        KIND_PLANS,
     ]
-    assert len(holders) == 1
-    measures = data[holders[0]]["measures"]
-    assert [m["heading"] for m in measures] == [
-        "切实加强对行政行为的监督",
-        "切实加强对行政行为的监督",
-        "健全完善监督考核机制",
+    items = own_items(imported["002"])
+    assert [i["heading"] for i in items] == [
+        "加强组织领导，完善规章制度",
+        "严格执法程序，规范执法行为",
+        "推行政务公开，建设阳光政府",
+        "加强执法监督，落实责任考核",
+        "抓好执法培训，提升依法理念",
     ]
-    assert data[holders[0]]["title"] == "加强执法监督，落实责任考核"
+    # （四）加强执法监督 keeps its three 一是 items together (规范性文件, 监督, 考核), as written.
+    supervision = items[3]["text"]
+    assert supervision.startswith("一是切实加强对行政行为的监督。")
+    assert "规范性文件的审查备案" in supervision and "三是健全完善监督考核机制。" in supervision
     # "法律顾问、法律明白人124名" is kept as written, in its own part.
     duty = data["first_duty"]["duties"][1]["text"]
     assert "全乡配备法律顾问、法律明白人124名，为群众提供法律服务500余次" in duty
@@ -299,7 +340,8 @@ def test_seed_004_local_items_are_specialities_each_with_its_heading(
     imported: dict[str, ImportResult],
 ) -> None:
     """（三）队伍建设 fits no catalogue topic, （六）两大工程 and （七）边界协作 are local work: each is
-    a 特色工作 of its own, heading and words as written, none dropped, none folded into another."""
+    a 特色工作 of its own, heading and words as written, none dropped, none folded into another,
+    and each stays where it stood among the seven items."""
     result = imported["004"]
     assert result.unplaced_items == [] and "unplaced_items" not in result.data
     highlights = result.data["highlights"]
@@ -313,8 +355,20 @@ def test_seed_004_local_items_are_specialities_each_with_its_heading(
     assert team.startswith("充分发挥群防群治队伍") and "治安巡逻60余次" in team
     assert works.startswith("一是推普强基促团结。") and "二是林草共治守青山。" in works
     assert border.endswith("全年，双方成功开展4次面对面友好交流活动。")
-    # The 调解 item is its own topic, not a 二是 of 队伍建设.
-    assert result.data["disputes"]["title"] == "以“为民解困”为理念，夯实基层人民调解"
+    (measures,) = result.data["structure"][:1]
+    assert measures["items"] == [
+        "organisation.measures[0]",
+        "study.measures[0]",
+        "highlights.specialities[0]",
+        "publicity.measures[0]",
+        "disputes.measures[0]",
+        "highlights.specialities[1]",
+        "highlights.specialities[2]",
+    ]
+    # The 调解 item is its own, not a 二是 of 队伍建设.
+    assert (
+        result.data["disputes"]["measures"][0]["heading"] == "以“为民解困”为理念，夯实基层人民调解"
+    )
 
 
 @pytest.mark.parametrize("prefix", SEED_IDS)
@@ -373,24 +427,30 @@ def test_demo_docx_round_trip(tmp_path: Path, example_data: dict[str, Any]) -> N
     assert data["identity"]["outline"] == example_data["identity"]["outline"]
     assert filled_figures(data) == filled_figures(example_data)
     assert "unplaced_items" not in data
-    for key, q in QUESTIONS.items():
+    # The measures come back as the draft printed them: each topic one item, in the draft's
+    # order, its heading the topic's title and its measures run in as 一是……二是…….
+    measures = [p for p in data["structure"] if p["kind"] == "measures"]
+    assert len(measures) == 1
+    items = [resolve(data, path) for path in measures[0]["items"]]
+    titled = [
+        s.name
+        for s in SECTIONS
+        if s.name in TOPICS and s.name != "first_duty" and example_data[s.name].get("measures")
+    ]
+    assert [i["heading"] for i in items] == [example_data[t]["title"] for t in titled]
+    for item, topic in zip(items, titled, strict=True):
+        for measure in example_data[topic]["measures"]:
+            assert measure["heading"] in item["text"], topic
+    for key in ("problems.items", "plans.items", "first_duty.duties"):
         section, name = key.split(".")
-        if q.kind == "items":
-            items = example_data[section][name] or []
-            got_items = data.get(section, {}).get(name, [])
-            if len(items) == 1:
-                # A single item has no heading of its own in a draft: its heading opens its text.
-                got_text = "".join(i["heading"] + i["text"] for i in got_items)
-                assert items[0]["heading"] in got_text, key
-                continue
-            want = [i["heading"] for i in items]
-            # The draft's figures sentence that opens a run of 一是…… comes back as a lead-in
-            # text (no heading) before the items: import keeps every sentence of a report.
-            got = [i["heading"] for i in got_items if i["heading"] or "" in want]
+        want = [i["heading"] for i in example_data[section][name]]
+        got = [i["heading"] for i in data.get(section, {}).get(name, [])]
+        if key == "first_duty.duties":
+            # The duties run as 一是……: they come back as written, in one paragraph.
+            text = "".join(i["text"] for i in data[section][name])
+            assert all(h in text for h in want), key
+        else:
             assert got == want, key
-        # first_duty.title is not in a regulation-order draft (its part heading is fixed).
-        if name == "title" and section != "first_duty" and example_data[section].get("title"):
-            assert data[section]["title"] == example_data[section]["title"], key
     for section, name in (("opening", "leadership"), ("opening", "goal")):
         assert data[section][name] == example_data[section][name]
     # The closing comes back whole: "我们将……" with the year the draft gave it ("2025年，").
@@ -494,7 +554,10 @@ def test_json_report_follows_the_contract(
     # A figure left in its text names that text: an answers-file place, not a catalogue key.
     for figure in report["figures"]:
         if not figure["placed"]:
-            assert re.fullmatch(r"[a-z_]+(\.[a-z_]+)?(\[\d+\])?(\.(text|heading))?", figure["key"])
+            assert re.fullmatch(
+                r"[a-z_]+(\.[a-z_]+)?(\[\d+\](\.subitems\[\d+\])*)?(\.(text|heading))?",
+                figure["key"],
+            )
             assert figure["key"] not in figure_keys
     text = re.sub(r"\s+", "", seed(prefix).read_text(encoding="utf-8"))
     assert all(re.sub(r"\s+", "", f["source"]) in text for f in report["figures"])
@@ -659,7 +722,7 @@ def test_half_width_punctuation() -> None:
         "disputes.mediated": 20,
     }
     data = result.data
-    assert data["publicity"]["title"] == "加强法治宣传"
+    assert data["publicity"]["measures"][0]["heading"] == "加强法治宣传"
     assert data["opening"]["guiding"] == "以习近平新时代中国特色社会主义思想为指导"
     assert [i["text"] for i in data["problems"]["items"]] == ["法治意识不强。", "宣传形式单一。"]
     assert data["plans"]["items"] == [{"heading": "加强宣传", "text": "创新普法方式。"}]
@@ -693,7 +756,7 @@ def test_traditional_characters(tmp_path: Path, encoding: str) -> None:
     }
     # The draft is Simplified: the whole text converted by OpenCC (phrases included), nothing
     # left half-converted.
-    assert result.data["publicity"]["title"] == "加强法治宣传教育"
+    assert result.data["publicity"]["measures"][0]["heading"] == "加强法治宣传教育"
     assert "扎实推进法治政府建设" in result.data["opening"]["text"]
     dumped = json.dumps(result.data, ensure_ascii=False)
     assert not has_traditional(dumped), dumped
@@ -852,8 +915,10 @@ def test_figures_in_odd_places_stay_where_they_were_written() -> None:
     where = {f.mention.raw: f.where for f in result.figures}
     data = result.data
     assert where["210人次"] == "opening.text"  # in the opening paragraph, printed as written
-    assert where["42场次"] == "publicity.title"  # in a heading: kept there, not restated
-    assert data["publicity"]["title"] == "组织开展普法宣传活动42场次，群众法治意识明显增强"
+    # In a heading: kept there, not restated.
+    assert where["42场次"] == "publicity.measures[0].heading"
+    heading = data["publicity"]["measures"][0]["heading"]
+    assert heading == "组织开展普法宣传活动42场次，群众法治意识明显增强"
     assert where["5名"].startswith("problems.items")  # a figure in the problems
     assert where["45场次"].startswith("plans.items")  # a target in the plans
     assert where["95%以上"] == "closing.text"  # and in the closing
@@ -898,25 +963,44 @@ LEAD_WITHOUT_A_TOPIC = """清水县白石乡2024年度法治政府建设情况�
 """
 
 
+def test_a_lead_without_a_topic_stays_where_the_report_wrote_it(tmp_path: Path) -> None:
+    """A paragraph with no heading and no topic before the items is the part's lead: it stays
+    first in its part, before （一）, nothing listed for the user to move."""
+    report = tmp_path / "白石乡.txt"
+    report.write_text(LEAD_WITHOUT_A_TOPIC, encoding="utf-8")
+    result = import_path(report)
+    assert result.unplaced_items == []
+    paragraphs = [b.full_text for b in render_blocks(result.answers)]
+    part = paragraphs.index("一、主要举措和成效")
+    assert (
+        paragraphs[part + 1] == "这一年来，白石乡干部群众同心协力，克服了地处偏远、交通不便的困难。"
+    )
+    assert paragraphs[part + 2].startswith("（一）深化普法宣传。")
+
+
 def test_import_lists_what_it_could_not_place_and_build_warns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A paragraph with no heading and no topic before the items: listed, and every build warns
-    about it (a finding against the answers file) until the user moves it."""
+    """A report copied short ends in a half sentence: listed, and every build warns about it (a
+    finding against the answers file) until the user moves it."""
+    cut = (
+        LEAD_WITHOUT_A_TOPIC.split("三、2025年工作打算")[0]
+        + "三、2025年工作打算\n一是创新普法形式。二是充实执法力量，组建\n"
+    )
     report = tmp_path / "白石乡.txt"
-    report.write_text(LEAD_WITHOUT_A_TOPIC, encoding="utf-8")
+    report.write_text(cut, encoding="utf-8")
     out = tmp_path / "答卷.yaml"
     assert main(["import", str(report), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "unplaced_items" in printed and "这一年来，白石乡干部群众同心协力" in printed
+    assert "unplaced_items" in printed and "二是充实执法力量，组建" in printed
     text = out.read_text(encoding="utf-8")
-    assert "无法确定该放在哪一部分" in text and "克服了地处偏远、交通不便的困难。" in text
+    assert "无法确定该放在哪一部分" in text and "二是充实执法力量，组建" in text
     from drafter.build import build_report
 
     result = build_report(out, tmp_path / "报告.docx")
     (found,) = [a for a in result.answer_findings if a.finding.rule == "unplaced"]
     assert found.key == "unplaced_items" and found.finding.severity == "warning"
-    assert found.finding.excerpt.startswith("这一年来，白石乡干部群众同心协力")
+    assert found.finding.excerpt.startswith("二是充实执法力量，组建")
     assert "没有写进报告" in found.finding.message
     assert main(["build", str(out), "-o", str(tmp_path / "报告2.docx")]) == 1
     printed = capsys.readouterr().out
@@ -928,8 +1012,13 @@ def test_items_named_after_the_outline_of_the_national_plan_each_keep_their_own_
     """（一）依法全面履行政府职能 … （七）全面提升……依法行政能力: seven items, seven topics."""
     result = import_path(FIXTURES / "import_zhen_gangyao_2024.txt")
     data = result.data
-    titles = {s: data[s]["title"] for s in data if isinstance(data[s], dict) and "title" in data[s]}
-    assert len(titles) == 7 and not result.unplaced_items
+    (measures,) = [p for p in data["structure"] if p["kind"] == KIND_MEASURES]
+    assert len(measures["items"]) == 7 and not result.unplaced_items
+    topics = [path.split(".")[0] for path in measures["items"]]
+    assert len(set(topics)) == 7  # one topic each, in the report's order
+    titles = {
+        t: resolve(data, p)["heading"] for t, p in zip(topics, measures["items"], strict=True)
+    }
     assert titles["decision"] == "推进行政决策科学化、民主化、法治化"
     assert titles["enforcement"] == "坚持严格规范公正文明执法"
     assert titles["openness"] == "强化对行政权力的制约和监督"

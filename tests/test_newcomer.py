@@ -250,7 +250,7 @@ def test_no_doubled_marks_in_what_a_build_prints(
     tmp_path: Path, example_data: dict[str, Any], write_answers: Any, capsys: Any
 ) -> None:
     data = copy.deepcopy(example_data)
-    data["problems"]["items"] = []  # a required part left empty: 【待补充：……】 in the draft
+    data["problems"]["items"] = []  # a required part left empty: 【待补充】 in the draft
     data["publicity"]["legal_understanders"] = 100
     data["publicity"]["measures"].append(
         {"heading": "培育法律明白人", "text": "全年培养“法律明白人”120名。"}
@@ -259,13 +259,13 @@ def test_no_doubled_marks_in_what_a_build_prints(
     out = tmp_path / "x.docx"
     assert main(["build", str(path), "-o", str(out)]) == 1
     printed = capsys.readouterr().out
-    assert "（【待补充：" in printed
+    assert "（【待补充】）" in printed
     assert "法律明白人" in printed
     for doubled in ("【【", "】】", "““", "””"):
         assert doubled not in printed, doubled
     assert main(["check", str(out)]) == 1
     checked = capsys.readouterr().out
-    assert "【待补充：" in checked and "【【" not in checked and "】】" not in checked
+    assert "【待补充】" in checked and "【【" not in checked and "】】" not in checked
 
 
 def test_no_field_name_carries_its_own_quotation_marks() -> None:

@@ -231,7 +231,7 @@ def test_a_missing_first_duty_item_claims_nothing() -> None:
         "（一）深化普法宣传\n全年开展普法宣传活动12场次。\n"
     )
     duty = next(p for p in paragraphs if "第一责任人" in p)
-    assert "【待补充：" in duty and "切实履行" not in duty
+    assert "【待补充】" in duty and "切实履行" not in duty
 
 
 # --------------------------------------------------------------------------- checks

@@ -90,7 +90,11 @@ def answer_texts(answers: Any, key: str) -> list[str]:
         return [""]  # not a question (unplaced_items)
     value = answers.get(key)
     if isinstance(value, list):
-        return [getattr(v, "heading", "") + "。" + getattr(v, "text", str(v)) for v in value]
+        return [
+            getattr(i, "heading", "") + "。" + getattr(i, "text", str(i))
+            for v in value
+            for _, i in (v.walk() if hasattr(v, "walk") else [("", v)])
+        ]
     return [str(value or "")]
 
 
@@ -134,9 +138,20 @@ def copied(finding: Finding, originals: Iterable[Finding]) -> bool:
     return False
 
 
-def missing_in_original(placeholder: str, originals: Iterable[Finding]) -> bool:
+def placeholder_names(blocks: list[Block], finding: Finding) -> str:
+    """What a placeholder stands for: its own words ("【待补充：……】"), else the heading it is
+    under (a run-in heading's, or the part's: "【待补充】" says nothing more than its heading)."""
+    what = finding.excerpt.removeprefix(PLACEHOLDER).strip("：【】")
+    if what or not 0 <= finding.paragraph < len(blocks):
+        return what
+    for block in reversed(blocks[: finding.paragraph + 1]):
+        if block.kind == "heading":
+            return block.text
+    return ""
+
+
+def missing_in_original(what: str, originals: Iterable[Finding]) -> bool:
     """A placeholder for a required part the original's own check says is missing or empty."""
-    what = placeholder.removeprefix(PLACEHOLDER).strip("【】")
     for o in originals:
         if o.rule == "missing-part" and o.severity != "info":
             label = o.message.split("：", 1)[-1].split("（")[0].rstrip("。")
@@ -154,7 +169,9 @@ def seams(run: Run) -> list[str]:
     for _, f in run.found:
         if copied(f, run.original_findings):
             continue
-        if f.rule == "placeholder" and missing_in_original(f.excerpt, run.original_findings):
+        if f.rule == "placeholder" and missing_in_original(
+            placeholder_names(run.build.blocks, f), run.original_findings
+        ):
             continue  # the original truly lacks it: the reviewer must see the gap
         if (
             f.rule == "missing-date"
@@ -262,12 +279,13 @@ def test_the_seeds_defects_are_there_to_be_kept() -> None:
 def _body_sentences(draft: list[Block]) -> Iterator[str]:
     """Sentences of the draft after the opening paragraph (headings' own words included)."""
     opening_seen = False
-    for block in draft:
+    for index, block in enumerate(draft):
         if block.kind == "paragraph" and not opening_seen:
             opening_seen = True
             continue
         if block.kind == "heading" and block.level >= 2:
-            if PLACEHOLDER in block.body:
+            following = draft[index + 1].full_text if index + 1 < len(draft) else ""
+            if PLACEHOLDER in block.body or following.startswith(PLACEHOLDER):
                 continue  # a placeholder item: its heading names what is missing
             yield from split_sentences(block.text + block.body)
         elif block.kind == "paragraph":
@@ -387,15 +405,17 @@ def test_an_imported_addressee_is_kept(runs: dict[str, Run]) -> None:
     assert [b.text for b in run.draft if b.kind == "addressee"] == [original]
 
 
-def test_the_first_duty_said_as_a_sub_item_is_the_first_duty_item(runs: dict[str, Run]) -> None:
+def test_the_first_duty_said_as_a_sub_item_stays_where_it_was_said(runs: dict[str, Run]) -> None:
     """001 has no 第一责任人 part; its "2. 落实第一责任人职责：……" under 组织领导 is that content:
-    stated once, as the draft's 第一责任人 item, with no placeholder beside it."""
+    stated once, where the township said it (the 2. of （一）), with no placeholder beside it."""
     text = [b.full_text for b in runs["001"].draft]
     duty = [t for t in text if "镇党政主要负责人切实履行推进法治建设第一责任人职责" in t]
-    assert len(duty) == 1 and duty[0].startswith("（二）落实第一责任人职责。镇党政主要负责人")
+    assert len(duty) == 1 and duty[0].startswith("2.落实第一责任人职责。镇党政主要负责人")
     assert "全年召开法治建设专题会议10次" in duty[0]
     assert not any(PLACEHOLDER in t for t in text)
-    assert text[text.index(duty[0]) - 1].startswith("（一）加强组织领导")  # where it was said
+    at = text.index(duty[0])
+    assert text[at - 1].startswith("1.健全领导体制。")
+    assert text[at - 2] == "（一）加强组织领导，压实法治建设责任"  # where it was said
 
 
 def test_a_lead_in_is_not_numbered_as_an_item() -> None:

@@ -26,7 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter.answers.model import Answers
 from drafter.answers.parse import AnswerValue, Item
-from drafter.answers.records import PATH, CarriedFigure, place_of
+from drafter.answers.records import PATH, CarriedFigure, place_of, sub_indices
 from drafter.questions import QUESTIONS
 from drafter.text.figure_rules import clause_span
 from drafter.text.figures import Figure, FigureError, parse_figure
@@ -86,10 +86,29 @@ def text_slots(answers: Answers, key: str | None = None) -> Iterator[tuple[str, 
             yield q.key, value
         elif isinstance(value, list):
             for index, entry in enumerate(value):
-                if isinstance(entry, Item) and entry.text:
-                    yield f"{q.key}[{index}].text", entry.text
+                if isinstance(entry, Item):
+                    for below, item in entry.walk():
+                        if item.text:
+                            yield f"{q.key}[{index}]{below}.text", item.text
                 elif isinstance(entry, str) and entry:
                     yield f"{q.key}[{index}]", entry
+
+
+def _sub_item(entry: Item, indices: list[int]) -> Item | None:
+    """The sub-item of ``entry`` the indices lead to (``entry`` itself for none)."""
+    for index in indices:
+        if index >= len(entry.subitems):
+            return None
+        entry = entry.subitems[index]
+    return entry
+
+
+def _with_sub_text(entry: Item, indices: list[int], text: str) -> Item:
+    if not indices:
+        return dataclasses.replace(entry, text=text)
+    subs = list(entry.subitems)
+    subs[indices[0]] = _with_sub_text(subs[indices[0]], indices[1:], text)
+    return dataclasses.replace(entry, subitems=tuple(subs))
 
 
 def get_text(answers: Answers, path: str) -> str | None:
@@ -105,8 +124,9 @@ def get_text(answers: Answers, path: str) -> str | None:
         return None
     entry = value[int(index)]
     if isinstance(entry, Item):
-        return entry.text
-    return entry if isinstance(entry, str) else None
+        found = _sub_item(entry, sub_indices(match))
+        return found.text if found is not None else None
+    return entry if isinstance(entry, str) and not match.group("subs") else None
 
 
 def with_text(answers: Answers, path: str, text: str) -> tuple[str, AnswerValue] | None:
@@ -123,7 +143,15 @@ def with_text(answers: Answers, path: str, text: str) -> tuple[str, AnswerValue]
         return None
     entries: list[Any] = list(value)
     entry = entries[int(index)]
-    entries[int(index)] = dataclasses.replace(entry, text=text) if isinstance(entry, Item) else text
+    if isinstance(entry, Item):
+        indices = sub_indices(match)
+        if _sub_item(entry, indices) is None:
+            return None
+        entries[int(index)] = _with_sub_text(entry, indices, text)
+    elif match.group("subs"):
+        return None
+    else:
+        entries[int(index)] = text
     return key, entries
 
 

@@ -22,7 +22,7 @@ from drafter.answers.file import AnswersFile, read_answers_file, read_answers_te
 from drafter.answers.migrations import v0_changes
 from drafter.answers.model import Answers, parse_answers, validate_answers, where
 from drafter.answers.parse import AnswerValue, Item
-from drafter.answers.records import Followup, LastYear
+from drafter.answers.records import Followup, LastYear, OwnPart
 from drafter.blocks import Block
 from drafter.checks.terms import TERMS
 from drafter.errors import EXIT_OK, DrafterError
@@ -59,12 +59,44 @@ def _refresh(value: AnswerValue, old_year: int, new_year: int) -> AnswerValue:
 
 def _refresh_entry(entry: Item | str, old_year: int, new_year: int) -> Item | str:
     if isinstance(entry, Item):
-        return dataclasses.replace(
-            entry,
-            heading=refresh_wording(entry.heading, old_year, new_year),
-            text=refresh_wording(entry.text, old_year, new_year),
-        )
+        return _refresh_item(entry, old_year, new_year)
     return refresh_wording(entry, old_year, new_year)
+
+
+def _refresh_item(entry: Item, old_year: int, new_year: int) -> Item:
+    return dataclasses.replace(
+        entry,
+        heading=refresh_wording(entry.heading, old_year, new_year),
+        text=refresh_wording(entry.text, old_year, new_year),
+        subitems=tuple(_refresh_item(s, old_year, new_year) for s in entry.subitems),
+    )
+
+
+_HEADING_YEAR = re.compile(r"(?<![\d—–\-－~～至到])(\d{4})(?![\d—–\-－~～至到])")
+
+
+def next_years_heading(heading: str, old_year: int, new_year: int) -> str:
+    """A part heading of last year's report for the new year: its report year and the year
+    after it both move on ("2024年度……存在的不足" → "2025年度……", "2025年工作打算" → "2026年……");
+    a range ("2021—2025年") stays."""
+    shift = new_year - old_year
+
+    def moved(match: re.Match[str]) -> str:
+        found = int(match.group(1))
+        return str(found + shift) if found in (old_year, old_year + 1) else match.group(1)
+
+    return _HEADING_YEAR.sub(moved, heading)
+
+
+def _next_structure(old: Answers, year: int | None, new_year: int | None) -> list[OwnPart]:
+    """The report's structure for the new year: the same parts, items and headings, the years
+    in the headings moved on."""
+    if year is None or new_year is None:
+        return list(old.structure)
+    return [
+        dataclasses.replace(part, heading=next_years_heading(part.heading, year, new_year))
+        for part in old.structure
+    ]
 
 
 def _without_lead(items: list[Item]) -> list[Item]:
@@ -125,6 +157,8 @@ def start_from_data(old: Answers, source: str) -> Answers:
         plans=tuple(old.items("plans.items")),
         problems=tuple(_without_lead(old.items("problems.items"))),
     )
+    if old.structure:
+        values["structure"] = _next_structure(old, year, new_year)
     values["to_confirm"] = [q.key for s in SECTIONS for q in s.questions]
     started = validate_answers(values, source="由去年的答案推出的今年答卷")
     return started.model_copy(update={"carried_figures": carried.collect(started)})
@@ -142,7 +176,7 @@ def _texts(value: AnswerValue) -> list[str]:
         out: list[str] = []
         for entry in value:
             if isinstance(entry, Item):
-                out += [entry.heading, entry.text]
+                out += [t for _, i in entry.walk() for t in (i.heading, i.text)]
             else:
                 out.append(str(entry))
         return out

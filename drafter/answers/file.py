@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from drafter.answers.carried import to_commented
 from drafter.answers.fast import load_plain
-from drafter.answers.migrations import MIGRATIONS
+from drafter.answers.migrations import ADDITIVE, MIGRATIONS
 from drafter.answers.model import Answers, cross_check, validate_answers, where
 from drafter.answers.shape import YAML_BREAKS, check_shape, plain, position, round_trip_yaml
 from drafter.answers.yaml_errors import explain, explain_other
@@ -32,7 +32,7 @@ from drafter.io.textfile import decode_text
 from drafter.questions import SECTIONS, Question
 from drafter.text.hanzi import HAN
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 """What an answers file is named, where a folder is searched for them (batch build, summary)."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -51,6 +51,11 @@ RESERVED_KEYS: dict[str, str] = {
     "followups": "去年计划的落实情况",
     "carried_figures": "沿用文字里的数字：去年的文字里写着的数字，每个都要确认今年的数字\n"
     "（confirmed 是确认时的报告年度，空着＝还没有确认；生成报告时会提醒没有确认的数字）",
+    "structure": (
+        "原报告的结构（导入时记下）：报告按这里的顺序和标题排列各部分；items 是“主要举措和成效”"
+        "各条所在的位置（如 publicity.measures[0] 是“普法宣传方面的具体措施”第1条）。\n"
+        "删去这一项，报告就按“报告结构”一项的顺序和各方面的小标题排列"
+    ),
 }
 
 
@@ -193,7 +198,8 @@ def _migrate(loaded: AnswersFile) -> None:
         loaded.changes.append(description)
     data["schema_version"] = SCHEMA_VERSION
     loaded.data = data
-    loaded.doc = None  # the layout changed: saving writes a fresh, commented document
+    if not set(range(start, SCHEMA_VERSION)) <= ADDITIVE:
+        loaded.doc = None  # the layout changed: saving writes a fresh, commented document
     loaded.migrated_from = start
     loaded.version = SCHEMA_VERSION
 
@@ -330,21 +336,30 @@ def to_yaml_value(q: Question, value: Any) -> Any:
     if value is None or (q.kind in ("items", "list") and not value):
         return None  # an empty key reads better than "[]" for a person editing the file
     if q.kind == "items" and isinstance(value, list):
-        seq = CommentedSeq()
-        for item in value:
-            entry = CommentedMap()
-            if isinstance(item, Mapping):
-                entry["heading"] = item.get("heading", "")
-                entry["text"] = text(str(item.get("text", "")))
-            else:
-                entry["text"] = text(str(item))
-            seq.append(entry)
-        return seq
+        return _items_yaml(value, text)
     if q.kind == "list":
         return CommentedSeq(list(value))
     if isinstance(value, str):
         return text(value)
     return value
+
+
+def _items_yaml(value: list[Any], text: Callable[[str], Any]) -> Any:
+    """Items as the file writes them: heading, text, then the sub-items (if any) below."""
+    seq = CommentedSeq()
+    for item in value:
+        entry = CommentedMap()
+        if isinstance(item, Mapping):
+            entry["heading"] = item.get("heading", "")
+            entry["text"] = text(str(item.get("text", "")))
+            subitems = item.get("subitems")
+            if isinstance(subitems, list) and subitems:
+                entry["marker"] = item.get("marker") or "1."
+                entry["subitems"] = _items_yaml(subitems, text)
+        else:
+            entry["text"] = text(str(item))
+        seq.append(entry)
+    return seq
 
 
 def build_document(data: Mapping[str, Any], base_doc: Any = None) -> Any:

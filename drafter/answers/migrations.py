@@ -92,4 +92,22 @@ def migrate_v0(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, tuple[str, Migration]] = {0: (V0_DESCRIPTION, migrate_v0)}
+V1_DESCRIPTION = (
+    "格式版本 1 → 2：条目可以带下级条目（subitems，如原报告（一）下面的 1. 2. 3.，marker 记下原来的编号方式）；"
+    "导入的报告记下原报告的结构（structure：各部分的顺序、标题和条目）。已有的答案不变。"
+)
+
+
+def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2 (pure): nothing to change. Version 2 only adds what version 1 cannot hold
+    (sub-items, the report's structure); the number changes so that an older drafter refuses a
+    file it would save without them."""
+    return dict(data)
+
+
+MIGRATIONS: dict[int, tuple[str, Migration]] = {
+    0: (V0_DESCRIPTION, migrate_v0),
+    1: (V1_DESCRIPTION, migrate_v1),
+}
+ADDITIVE = frozenset({1})
+"""Migrations that only add to what a file may hold: the file's own layout and comments stay."""

@@ -48,12 +48,14 @@ from drafter.answers.records import (
     CarriedFigure,
     Followup,
     LastYear,
+    OwnPart,
     UnplacedItem,
     parse_carried,
     parse_followups,
     parse_free,
     parse_keys,
     parse_last_year,
+    parse_structure,
     parse_unplaced,
 )
 from drafter.errors import DrafterError
@@ -80,6 +82,7 @@ BOOKKEEPING: dict[str, str] = {
     "carried_figures": "沿用文字里的数字",
     "unplaced_items": "导入时无法确定位置的内容",
     "unplaced_figures": "未能归入问题的数字",
+    "structure": "原报告的结构",
 }
 """The file's bookkeeping keys (fields of :class:`Answers`) by their Chinese names."""
 
@@ -91,6 +94,7 @@ BOOKKEEPING_PARSERS: dict[str, Callable[[Any], Any]] = {
     "carried_figures": parse_carried,
     "unplaced_items": parse_unplaced,
     "unplaced_figures": parse_free,
+    "structure": parse_structure,
 }
 """Each bookkeeping field's parser (which also makes the value of a missing key from None)."""
 
@@ -118,6 +122,11 @@ class Answers(BaseModel):
     )
     """What an import could not place, for the user to move."""
     unplaced_figures: Annotated[list[Any], PlainValidator(parse_free)] = Field(default_factory=list)
+    structure: Annotated[list[OwnPart], PlainValidator(parse_structure)] = Field(
+        default_factory=list
+    )
+    """The parts of the report an import read, in its order (empty for a typed report: the
+    draft then follows the outline's order and the catalogue's topics)."""
 
     def section(self, name: str) -> SectionAnswers:
         value: SectionAnswers = getattr(self, name)
@@ -398,6 +407,8 @@ def to_data(answers: Answers) -> dict[str, Any]:
         data["unplaced_items"] = [u.to_data() for u in answers.unplaced_items]
     if answers.unplaced_figures:
         data["unplaced_figures"] = list(answers.unplaced_figures)
+    if answers.structure:
+        data["structure"] = [part.to_data() for part in answers.structure]
     return data
 
 
@@ -466,6 +477,7 @@ __all__ = [
     "Followup",
     "Item",
     "LastYear",
+    "OwnPart",
     "Problem",
     "SectionAnswers",
     "UnplacedItem",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,16 +31,45 @@ DATE = re.compile(r"^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+MARKERS = ("1.", "（1）", "（一）", "①", "一是")
+"""How a report numbered an item's sub-items: ``1.`` ``（1）`` ``（一）`` ``①`` as a list under the
+item, ``一是`` run into its paragraph. Only a record of the township's own numbering: drafts derive
+their numbers (``blocks.number_blocks``)."""
+
+MAX_DEPTH = 2
+"""Sub-items of sub-items, and no deeper (（一） → 1. → （1））."""
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One measure, problem, duty or plan: a short heading and its text."""
+    """One measure, problem, duty or plan: a short heading and its text, and the sub-items the
+    township wrote under it (its ``1. 2. 3.``), each an item of its own."""
 
     heading: str = ""
     text: str = ""
+    subitems: tuple[Item, ...] = ()
+    marker: str = ""
+    """How the sub-items were numbered (one of :data:`MARKERS`; "" when there are none)."""
 
-    def to_data(self) -> dict[str, str]:
-        """As the answers file writes it."""
-        return {"heading": self.heading, "text": self.text}
+    def to_data(self) -> dict[str, Any]:
+        """As the answers file writes it (``subitems`` and ``marker`` only when there are some)."""
+        data: dict[str, Any] = {"heading": self.heading, "text": self.text}
+        if self.subitems:
+            data["marker"] = self.marker or MARKERS[0]
+            data["subitems"] = [sub.to_data() for sub in self.subitems]
+        return data
+
+    def walk(self, path: str = "") -> Iterator[tuple[str, Item]]:
+        """This item and every sub-item below it, each with its path below the item (``""``,
+        ``.subitems[0]``, ``.subitems[0].subitems[1]``), in reading order."""
+        yield path, self
+        for index, sub in enumerate(self.subitems):
+            yield from sub.walk(f"{path}.subitems[{index}]")
+
+    @property
+    def words(self) -> str:
+        """Heading, text and the sub-items' words, as one text to search (not to print)."""
+        return "\n".join(t for _, item in self.walk() for t in (item.heading, item.text) if t)
 
 
 class AnswerError(ValueError):
@@ -136,12 +165,19 @@ def parse_fig(q: Question, raw: Any) -> Figure | None:
 
 
 def parse_items(q: Question, raw: Any) -> list[Item]:
+    return _items(q, raw, "", 0)
+
+
+def _items(q: Question, raw: Any, where: str, depth: int) -> list[Item]:
+    """Items (or, ``depth`` > 0, the sub-items of the item ``where`` names: "第 2 条的")."""
     if raw is None:
         return []
+    if isinstance(raw, (Item, str, Mapping)) and depth:
+        raw = [raw]  # one sub-item written without the list around it
     if not isinstance(raw, list):
-        raise AnswerError("这里应是一组条目（每条有“heading”小标题和“text”内容）")
+        raise AnswerError(f"{where}这里应是一组条目（每条有“heading”小标题和“text”内容）")
     if len(raw) > MAX_ITEMS:
-        raise AnswerError(f"条目太多（{len(raw)} 条，最多 {MAX_ITEMS} 条）")
+        raise AnswerError(f"{where}条目太多（{len(raw)} 条，最多 {MAX_ITEMS} 条）")
     items: list[Item] = []
     for index, entry in enumerate(raw, 1):
         if entry is None:
@@ -151,12 +187,27 @@ def parse_items(q: Question, raw: Any) -> list[Item]:
         elif isinstance(entry, str):
             entry = {"text": entry}
         if not isinstance(entry, Mapping):
-            raise AnswerError(f"第 {index} 条应有“heading”（小标题）和“text”（内容）")
+            raise AnswerError(f"{where}第 {index} 条应有“heading”（小标题）和“text”（内容）")
         heading = parse_text(q, entry.get("heading", entry.get("标题")), multiline=False) or ""
         text = parse_text(q, entry.get("text", entry.get("内容")), multiline=True) or ""
-        if heading or text:
-            items.append(Item(heading=heading.rstrip("。；;，,"), text=text))
+        subitems: list[Item] = []
+        raw_subs = entry.get("subitems")
+        if raw_subs not in (None, [], ""):
+            if depth >= MAX_DEPTH:
+                raise AnswerError(
+                    f"{where}第 {index} 条的下级条目（subitems）层次太多：最多两层（如 1. 下面的（1））"
+                )
+            subitems = _items(q, raw_subs, f"{where}第 {index} 条的下级条目", depth + 1)
+        if heading or text or subitems:
+            marker = _marker(entry.get("marker")) if subitems else ""
+            items.append(Item(heading.rstrip("。；;，,"), text, tuple(subitems), marker))
     return items
+
+
+def _marker(raw: Any) -> str:
+    """The sub-items' numbering as recorded; anything else reads as a list (``1.``)."""
+    text = str(raw or "").strip()
+    return text if text in MARKERS else MARKERS[0]
 
 
 def parse_list(q: Question, raw: Any) -> list[str]:

@@ -20,9 +20,19 @@ from drafter.questions import QUESTIONS
 from drafter.text.figures import Figure, FigureError, parse_figure
 from drafter.text.mentions import find_mentions
 
-PATH = re.compile(r"^(?P<key>[a-z_]+\.[a-z_]+)(?:\[(?P<index>\d+)\](?:\.(?P<field>text))?)?$")
+PATH = re.compile(
+    r"^(?P<key>[a-z_]+\.[a-z_]+)(?:\[(?P<index>\d+)\]"
+    r"(?P<subs>(?:\.subitems\[\d+\])*)(?:\.(?P<field>text))?)?$"
+)
 """Where a text stands in the answers: ``publicity.measures[1].text`` (0-based item),
-``identity.signers[0]`` (a line of a list) or a key (``opening.summary``)."""
+``publicity.measures[1].subitems[0].text`` (a sub-item of it), ``identity.signers[0]`` (a line
+of a list) or a key (``opening.summary``)."""
+_SUB_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def sub_indices(match: re.Match[str]) -> list[int]:
+    """The sub-item indices of a :data:`PATH` match (``.subitems[0].subitems[2]`` → [0, 2])."""
+    return [int(i) for i in _SUB_INDEX.findall(match.group("subs") or "")]
 
 
 # --------------------------------------------------------------------------- follow-ups
@@ -105,8 +115,10 @@ def _items(raw: Any) -> tuple[Item, ...]:
             out.append(entry)
         elif isinstance(entry, Mapping):
             heading, text = str(entry.get("heading") or ""), str(entry.get("text") or "")
-            if heading or text:
-                out.append(Item(heading=heading, text=text))
+            subitems = _items(entry.get("subitems"))
+            if heading or text or subitems:
+                marker = str(entry.get("marker") or "") if subitems else ""
+                out.append(Item(heading, text, subitems, marker))
     return tuple(out)
 
 
@@ -265,7 +277,75 @@ def place_of(path: str) -> str:
     if index is None:
         return q.label
     unit = "行" if q.kind == "list" else "条"
-    return f"{q.label}第{int(index) + 1}{unit}"
+    subs = "".join(f"第{n + 1}小项" for n in sub_indices(match))
+    return f"{q.label}第{int(index) + 1}{unit}{subs}"
+
+
+# --------------------------------------------------------------------------- the report's own structure
+
+KIND_MEASURES = "measures"
+KIND_PROBLEMS = "problems"
+KIND_FIRST_DUTY = "first-duty"
+KIND_PLANS = "plans"
+KIND_OTHER = "other"
+PART_KINDS = (KIND_MEASURES, KIND_PROBLEMS, KIND_FIRST_DUTY, KIND_PLANS, KIND_OTHER)
+"""The kinds of part a report has: the regulation's four, and anything else it reports."""
+
+ITEM_PATH = re.compile(r"^(?P<key>[a-z_]+\.[a-z_]+)\[(?P<index>\d+)\]$")
+"""An item of a list of items: ``publicity.measures[0]``."""
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPart:
+    """One part of the report an import read (``structure``), in the report's order: the draft
+    keeps its order, its heading and, for the measures, its items in their order.
+
+    The items stay where the questionnaire asks about them (a topic's measures, the duties, the
+    problems …); a part only points at them, so every answer is still in one place."""
+
+    kind: str
+    heading: str = ""
+    """The report's own heading, without its number ("" → the regulation's wording)."""
+    items: tuple[str, ...] = ()
+    """A part of measures: the paths of its items, in the report's order
+    (``publicity.measures[0]``). Other parts show their questions' answers."""
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "heading": self.heading}
+        if self.items:
+            data["items"] = list(self.items)
+        return data
+
+
+def _item_path(raw: Any) -> str | None:
+    match = ITEM_PATH.match(str(raw).strip()) if isinstance(raw, str) else None
+    if match is None:
+        return None
+    q = QUESTIONS.get(match.group("key"))
+    return match.group(0) if q is not None and q.kind == "items" else None
+
+
+def parse_structure(raw: Any) -> list[OwnPart]:
+    """``structure``: the parts as written (an entry that is not one, or a path that names no
+    item, is left out: the draft then shows that content by topic, as for a typed report)."""
+    out: list[OwnPart] = []
+    for entry in raw if isinstance(raw, list) else []:
+        if isinstance(entry, OwnPart):
+            out.append(entry)
+            continue
+        if not isinstance(entry, Mapping) or entry.get("kind") not in PART_KINDS:
+            continue
+        items = entry.get("items")
+        paths = [_item_path(p) for p in (items if isinstance(items, list) else [])]
+        heading = clean_text(str(entry.get("heading") or ""))
+        out.append(
+            OwnPart(
+                str(entry["kind"]),
+                " ".join(heading.split("\n")),
+                tuple(dict.fromkeys(p for p in paths if p is not None)),
+            )
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- import leftovers

@@ -10,6 +10,8 @@ hold as a number, with another value, is a ``figure-conflict`` (集中学法6次
 
 from __future__ import annotations
 
+import re
+
 from drafter.answers import carried
 from drafter.answers.model import Answers, cross_check
 from drafter.answers.parse import Item
@@ -51,19 +53,24 @@ def _texts(answers: Answers) -> list[tuple[str, str, str]]:
         elif q.kind == "list" and isinstance(value, list):
             out += [(q.key, f"{q.label}第{n}行", str(line)) for n, line in enumerate(value, 1)]
         elif q.kind == "items" and isinstance(value, list):
-            for n, item in enumerate(value, 1):
-                if not isinstance(item, Item):
+            for n, entry in enumerate(value, 1):
+                if not isinstance(entry, Item):
                     continue
-                if item.heading:
-                    out.append((q.key, f"{q.label}第{n}条小标题", item.heading))
-                text = item.text
-                if q.key == RECTIFICATION:
-                    # "已整改到位。开展专题培训2期。": the report writes the state into one sentence
-                    # with the problem and the note ("针对“X”的问题，开展……，已整改到位。"); the
-                    # text rules read the note, and a bare state is judged by bare_states.
-                    text = split_status(text, FIX_WRITTEN)[1]
-                if text:
-                    out.append((q.key, f"{q.label}第{n}条内容", text))
+                for below, item in entry.walk():
+                    place = f"{q.label}第{n}条" + "".join(
+                        f"第{int(i) + 1}小项" for i in re.findall(r"\[(\d+)\]", below)
+                    )
+                    if item.heading:
+                        out.append((q.key, f"{place}小标题", item.heading))
+                    text = item.text
+                    if q.key == RECTIFICATION:
+                        # "已整改到位。开展专题培训2期。": the report writes the state into one
+                        # sentence with the problem and the note ("针对“X”的问题，开展……，已整改
+                        # 到位。"); the text rules read the note, and a bare state is judged by
+                        # bare_states.
+                        text = split_status(text, FIX_WRITTEN)[1]
+                    if text:
+                        out.append((q.key, f"{place}内容", text))
     return out
 
 

@@ -14,14 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from drafter.answers.records import (
+    KIND_FIRST_DUTY,
+    KIND_MEASURES,
+    KIND_OTHER,
+    KIND_PLANS,
+    KIND_PROBLEMS,
+)
 from drafter.importer.segment import Item
 from drafter.text.numbers import for_matching
-
-KIND_MEASURES = "measures"
-KIND_PROBLEMS = "problems"
-KIND_FIRST_DUTY = "first-duty"
-KIND_PLANS = "plans"
-KIND_OTHER = "other"
+from drafter.text.topics import TOPIC_WORDS, TOPICS
 
 KIND_NAMES = {
     KIND_MEASURES: "主要举措和成效",
@@ -101,35 +103,9 @@ def is_part_title(text: str) -> bool:
 
 # --------------------------------------------------------------------------- topics
 
-TOPICS = (
-    "organisation",
-    "study",
-    "publicity",
-    "decision",
-    "enforcement",
-    "review",
-    "disputes",
-    "petitions",
-    "openness",
-    "highlights",
-    "first_duty",
-)
 CATCH_ALL = "highlights"
 """特色工作: where an item of the measures goes when nothing says what it is about."""
 
-TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "organisation": ("组织领导", "组织保障", "领导小组", "领导机制", "领导体制", "工作机制", "责任", "考核", "工作方案", "工作计划", "工作要点", "议事日程", "制度体系", "政治站位", "高位推动", "统筹", "党的领导", "党对", "督察", "督查", "示范创建"),
-    "study": ("学法", "学习", "中心组", "述法", "考试", "讲座", "法治思维", "法治素养", "培训学习", "用法", "旁听庭审", "依法行政能力"),
-    "publicity": ("普法", "宣传", "法治文化", "宣讲", "法律明白人", "八五", "法治意识", "咨询", "宣传教育", "法治氛围", "以案释法", "民法典", "谁执法谁普法"),
-    "decision": ("决策", "法律顾问", "合法性审查", "合法性审核", "三重一大", "集体讨论", "规范性文件", "民主集中制", "风险评估", "专家论证", "公众参与", "合同"),
-    "enforcement": ("执法", "行政处罚", "三项制度", "执法证", "执法人员", "监督检查", "行政许可", "综合执法"),
-    "review": ("行政复议", "行政诉讼", "应诉", "出庭"),
-    "disputes": ("调解", "纠纷", "矛盾", "枫桥", "化解", "调处", "排查", "综治", "平安建设"),
-    "petitions": ("信访", "来访", "来信", "接访", "积案", "12345", "热线", "诉求"),
-    "openness": ("政务公开", "信息公开", "公开", "监督", "阳光", "村务", "制约", "权力运行"),
-    "highlights": ("荣获", "荣誉", "称号", "特色", "边界", "草原", "林草", "通用语言", "民族团结", "生态", "品牌", "亮点"),
-    "first_duty": ("第一责任人", "主要负责人", "党政主要负责", "主要负责同志"),
-}  # fmt: skip
 
 _FIRST_CLAUSE_WEIGHT = 3.0
 _OTHER_CLAUSE_WEIGHT = 1.5

@@ -23,7 +23,7 @@ from drafter.importer.classify import (
 from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, account
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
-from drafter.importer.place import UNPLACED_KEY, AnswersBuilder, place_part
+from drafter.importer.place import STRUCTURE_KEY, UNPLACED_KEY, AnswersBuilder, place_part
 from drafter.importer.segment import (
     Part,
     is_cut_short,
@@ -35,7 +35,6 @@ from drafter.importer.source import read_source, text_source
 from drafter.questions import QUESTIONS
 from drafter.render.phrasing import NO_ADDRESSEE
 from drafter.text.identity import Identity
-from drafter.text.mentions import find_mentions
 
 CUT_ORIGIN = "原报告末尾没有写完的部分（原文到此中断）"
 """How the unplaced list labels the unfinished end of a report copied short."""
@@ -160,9 +159,6 @@ def import_blocks(
     out.set_value("identity.outline", outline)
     place_opening(segmented.opening, out, ident.identity)
     for part in segmented.parts:
-        if part.title and find_mentions(part.title):
-            # A part's title is the outline's, not an answer: a figure in it is kept for the user.
-            out.add_unplaced(part.title, "", "原报告的部分标题", {part.title_index})
         place_part(part, out, outline=outline)
     place_closing(segmented.closing, out)
     for entry in cut:
@@ -179,6 +175,8 @@ def import_blocks(
     ]
     if out.unplaced:
         data[UNPLACED_KEY] = out.unplaced
+    if out.structure:
+        data[STRUCTURE_KEY] = [own.to_data() for own in out.structure]
     result = ImportResult(
         _validate(data),
         data,

@@ -1,13 +1,18 @@
-"""Stage 4, place: the items of each part → answers, every sentence whole and in its own part.
+"""Stage 4, place: the report's parts → answers and the report's own structure, every sentence
+whole, every item in its order with its heading and its sub-items.
 
-* 主要举措和成效: each （一） item with everything under it goes to ONE topic (its heading becomes
-  the topic's title, its paragraphs and sub-items the topic's measures). Sub-items are never
-  spread over other topics: a 规范性文件 paragraph under 加强执法监督 stays there.
+The draft is the township's report: its parts in their order with their headings, each item of
+the measures with its heading, its paragraphs and its own ``1. 2. 3.`` (kept as sub-items), or its
+一是……二是…… as written (``structure`` in the answers, :class:`drafter.answers.records.OwnPart`).
+An item is kept where the questionnaire asks about its topic (组织领导, 普法 …: a topic's
+measures), so its figures fill that topic's questions; the part only points at it.
+
+* 主要举措和成效: each （一） item is one measure of the topic it is about, whole. A part titled by
+  a theme ("二、创新普法宣传……") is one item of the measures, its own items its sub-items.
 * 第一责任人: the part's items are the duties, as written; nothing is made up when it is short.
 * 不足: items, then the causes (究其原因……) and the rectification (针对上述问题……) as written.
 * 下一年度: the plans, as written.
-* Anything that fits no part's questions goes to ``unplaced_items``, a list in the answers file
-  that ``drafter import`` shows and the user moves by hand; it never lands in another section.
+* Only the unfinished end of a report copied short goes to ``unplaced_items`` (see the pipeline).
 
 Every answer text is registered as a :class:`TextSlot` (with the blocks it came from) so the
 figures stage can say where each figure went.
@@ -16,46 +21,48 @@ figures stage can say where each figure went.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafter.answers.records import OwnPart
 from drafter.importer.classify import (
     CATCH_ALL,
     KIND_FIRST_DUTY,
     KIND_MEASURES,
     KIND_PLANS,
     KIND_PROBLEMS,
-    TOPIC_WORDS,
+    STRONG,
     TOPICS,
-    Assignment,
     assign_topics,
     is_topic_title,
+    topic_scores,
 )
 from drafter.importer.figures import TextSlot
 from drafter.importer.segment import (
     Item,
     Part,
     build_items,
-    clean_heading,
     end_sentence,
     expand_runs,
     join_paragraphs,
     problem_items,
 )
 from drafter.questions import QUESTIONS
-from drafter.text.mentions import find_mentions
 from drafter.text.numbers import for_matching, split_sentences
 
 UNPLACED_KEY = "unplaced_items"
+STRUCTURE_KEY = "structure"
 
 
 @dataclass
 class AnswersBuilder:
-    """Answers data being built, and the text slots it holds."""
+    """Answers data being built, the report's structure and the text slots it holds."""
 
     data: dict[str, Any] = field(default_factory=dict)
     slots: list[TextSlot] = field(default_factory=list)
     unplaced: list[dict[str, str]] = field(default_factory=list)
+    structure: list[OwnPart] = field(default_factory=list)
 
     def get(self, key: str) -> Any:
         section, name = key.split(".", 1)
@@ -80,21 +87,54 @@ class AnswersBuilder:
         section, name = key.split(".", 1)
         self.data.setdefault(section, {})[name] = value
 
-    def add_item(self, key: str, heading: str, text: str, sources: set[int]) -> None:
-        """One {heading, text} item of a list question."""
+    def add_item(
+        self, key: str, heading: str, text: str, sources: set[int], subs: Sequence[Item] = ()
+    ) -> str:
+        """One item of a list question, with its sub-items (``subs``: the report's own
+        ``1. 2. 3.`` under it, each kept whole). Returns the item's path
+        (``publicity.measures[0]``), "" when there was nothing to add."""
         heading, text = heading.strip(), text.strip()
-        if not (heading or text):
-            return
+        if not (heading or text or subs):
+            return ""
         section, name = key.split(".", 1)
         items = self.data.setdefault(section, {}).setdefault(name, [])
         position = len(items)
-        items.append({"heading": heading, "text": text})
-        label = f"{QUESTIONS[key].label}（第{position + 1}条）"
         where = f"{key}[{position}]"
+        label = f"{QUESTIONS[key].label}（第{position + 1}条）"
+        items.append(self._entry(where, section, label, heading, text, sources, subs))
+        return where
+
+    def _entry(
+        self,
+        where: str,
+        section: str,
+        label: str,
+        heading: str,
+        text: str,
+        sources: set[int],
+        subs: Sequence[Item],
+    ) -> dict[str, Any]:
+        """An item's data, its texts registered as slots (the sub-items' too, by path)."""
+        entry: dict[str, Any] = {"heading": heading, "text": text}
         if heading:
             self.slots.append(TextSlot(f"{where}.heading", section, heading, label, set(sources)))
         if text:
             self.slots.append(TextSlot(f"{where}.text", section, text, label, set(sources)))
+        if subs:
+            entry["marker"] = marker_of(subs[0].number)
+            entry["subitems"] = [
+                self._entry(
+                    f"{where}.subitems[{n}]",
+                    sub_section(sub.heading, section),
+                    f"{label[:-1]}第{n + 1}小项）",
+                    sub.heading,
+                    item_text(sub, "\n", with_subs=False),
+                    sub.sources,
+                    sub.subs,
+                )
+                for n, sub in enumerate(subs)
+            ]
+        return entry
 
     def add_to_text(self, key: str, paragraph: str, sources: set[int]) -> None:
         """A paragraph added to a long text answer (problems.causes, other.text)."""
@@ -124,6 +164,46 @@ class AnswersBuilder:
         if text.strip():
             self.slots.append(TextSlot(f"{where}.text", UNPLACED_KEY, text, label, sources))
 
+    def add_part(self, part: Part, items: Sequence[str] = ()) -> None:
+        """The report's next part, with its heading as written (a figure in it is kept there)."""
+        position = len(self.structure)
+        self.structure.append(OwnPart(part.kind, part.title, tuple(items)))
+        if part.title:
+            self.slots.append(
+                TextSlot(
+                    f"{STRUCTURE_KEY}[{position}].heading",
+                    STRUCTURE_KEY,
+                    part.title,
+                    "原报告的部分标题",
+                    {part.title_index},
+                )
+            )
+
+
+def sub_section(heading: str, section: str) -> str:
+    """The section a sub-item's figures are of: its own topic when its heading clearly names
+    one ("2. 落实第一责任人职责" under 组织领导 counts the 第一责任人's meetings), else its item's.
+    The words stay where the report wrote them; only the figures' questions follow the topic."""
+    scores = topic_scores(heading)
+    topic, score = max(scores.items(), key=lambda kv: kv[1])
+    return topic if heading and score >= STRONG and topic in TOPICS else section
+
+
+_MARKERS = (
+    (re.compile(r"^\d+\s*[.．、]"), "1."),
+    (re.compile(r"^[（(]\s*\d+\s*[）)]"), "（1）"),
+    (re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]"), "（一）"),
+    (re.compile(r"^[①-⑳]"), "①"),
+)
+
+
+def marker_of(number: str) -> str:
+    """How a report numbered its sub-items, from the first one's number ("1、" → "1.")."""
+    for pattern, marker in _MARKERS:
+        if pattern.match(number.strip()):
+            return marker
+    return "1."
+
 
 def part_origin(part: Part) -> str:
     return f"原报告“{part.number}{part.title}”" if part.title else "原报告正文"
@@ -133,25 +213,15 @@ def part_origin(part: Part) -> str:
 
 
 def place_part(part: Part, out: AnswersBuilder, *, outline: str) -> None:
-    """Place one part's items (its kind is already set)."""
+    """Place one part's items (its kind is already set) and record the part in the structure."""
     items = build_items(part.blocks, part.indices)
     if part.kind == KIND_MEASURES:
-        items = [expand_runs(i) for i in items]
-        if is_topic_title(part.title) and items and not any(i.heading for i in items):
-            # "一、强化组织领导，提升法治意识" over plain paragraphs: the part is one measure
-            # topic, its title the topic's heading (not a catalogue title nobody wrote).
-            whole = Item(heading=part.title)
-            for item in items:
-                whole.texts += item.texts
-                whole.subs += item.subs
-                whole.sources |= item.sources
-            whole.written = "\n".join(i.written or "\n".join(i.texts) for i in items)
-            items = [whole]
         part.items = items
         place_measures(part, out, first_duty_allowed=outline == "three-part")
-    elif part.kind == KIND_FIRST_DUTY:
-        part.items = [i if i.heading else expand_runs(i) for i in items]
-        place_first_duty(part.items, out, sep="" if outline == "three-part" else "\n")
+        return
+    if part.kind == KIND_FIRST_DUTY:
+        part.items = items
+        place_list("first_duty.duties", items, out)
     elif part.kind == KIND_PROBLEMS:
         part.items = place_problems(items, out)
     elif part.kind == KIND_PLANS:
@@ -164,21 +234,17 @@ def place_part(part: Part, out: AnswersBuilder, *, outline: str) -> None:
             heading = end_sentence(item.heading) if item.heading else ""
             paragraph = heading + ("\n" if heading and text else "") + text
             out.add_to_text("other.text", paragraph, item.all_sources())
+    if not any(p.kind == part.kind for p in out.structure):
+        out.add_part(part)  # one part of a kind: a second one's content joins the first's
 
 
-def item_text(item: Item, sep: str) -> str:
-    """An item's words as one answer text: its paragraphs, then its sub-items as paragraphs
-    ("小标题：正文"), nothing dropped."""
+def item_text(item: Item, sep: str, *, with_subs: bool = True) -> str:
+    """An item's words as one answer text: its paragraphs, then (``with_subs``) its sub-items as
+    paragraphs ("小标题：正文"), nothing dropped."""
     paragraphs = [t for t in item.texts if t.strip()]
-    paragraphs += [sub_paragraph(s, sep) for s in item.subs]
+    if with_subs:
+        paragraphs += [sub_paragraph(s, sep) for s in item.subs]
     return join_paragraphs(paragraphs, sep)
-
-
-def written_text(item: Item) -> str:
-    """An item's words as one text, its 一是…二是… runs with their ordinals as written."""
-    if item.written:
-        return join_paragraphs([p for p in item.written.split("\n") if p.strip()], "")
-    return item_text(item, "")
 
 
 def sub_paragraph(item: Item, sep: str = "") -> str:
@@ -195,163 +261,67 @@ def _measures_key(topic: str) -> str:
     }.get(topic, f"{topic}.measures")
 
 
+def _themed(part: Part, items: list[Item]) -> Item:
+    """A part titled by a theme ("二、创新普法宣传，提升法治素养") as one item of the measures:
+    the title its heading, the paragraphs before its first item its text, its items (with
+    their own sub-items) its sub-items."""
+    lead = [i for i in items if not i.heading and not i.subs]
+    rest = [i for i in items if i not in lead]
+    whole = Item(heading=part.title, number=part.number)
+    for item in lead:
+        whole.texts += item.texts
+        whole.sources |= item.sources
+    whole.subs = rest
+    return whole
+
+
 def place_measures(part: Part, out: AnswersBuilder, *, first_duty_allowed: bool) -> None:
-    # A report may have two parts of measures (基本情况, 主要做法): a topic one holds is taken.
-    held = {topic for topic in TOPICS if out.get(f"{topic}.title") or out.get(_measures_key(topic))}
-    assignments = assign_topics(part.items, first_duty_allowed=first_duty_allowed, taken=held)
-    specialities = _specialities(part.items, assignments, held)
-    if first_duty_allowed and "first_duty" not in held:
-        _place_first_duty_subs(part.items, assignments, specialities, out)
-    # Own slots first (in the original order), so a topic's title and first measures are its
-    # own item's before another item's content joins it.
-    order = sorted(range(len(part.items)), key=lambda i: (not assignments[i].own, i))
-    for index in order:
-        item, assignment = part.items[index], assignments[index]
-        sources = item.all_sources()
-        if index in specialities:
-            continue
-        if assignment.topic is None:
-            out.add_unplaced(item.heading, item_text(item, "\n"), part_origin(part), sources)
-            continue
-        key = _measures_key(assignment.topic)
-        if assignment.own:
-            if item.heading:
-                out.set_text(f"{assignment.topic}.title", item.heading, item.sources)
-            _add_measures(key, item, out)
-            continue
-        # Joining a topic another item holds: one measure, its heading leading its own words as
-        # written ("以两大工程为依托……：一是……二是……"), so its sub-items stay its own.
-        text = written_text(item)
-        out.add_item(key, item.heading, text, sources)
-    # Local work that fits no catalogue topic (队伍建设, 两大工程, 边界协作): each item is a
-    # 特色工作 of its own, its heading and words kept, and the draft gives each its own （N）.
-    for index in sorted(specialities):
-        item = part.items[index]
-        out.add_item(_measures_key(CATCH_ALL), item.heading, written_text(item), item.all_sources())
+    """Each item of the measures, in the part's order, as one measure of its topic.
 
-
-def about_first_duty(heading: str) -> bool:
-    """A heading about the leaders' own duty (落实第一责任人职责, 主要负责人履职……)."""
-    return any(word in for_matching(heading) for word in TOPIC_WORDS["first_duty"])
-
-
-def _place_first_duty_subs(
-    items: list[Item], assignments: list[Assignment], specialities: set[int], out: AnswersBuilder
-) -> None:
-    """A report without a 第一责任人 part of its own may say it as a sub-item of another item
-    ("（一）加强组织领导 … 2. 落实第一责任人职责：镇党政主要负责人……"). That sub-item is the
-    first-duty content: it leaves its item and becomes the 第一责任人 item of the draft (its
-    heading the title, its words the duty), so the draft states it once, in its place.
+    A part titled by a theme joins the part of measures before it as one item (a report
+    arranged by theme, 一、强化组织保障… 二、创新普法宣传…, keeps its themes as items under the
+    regulation's part); any other part of measures is a part of its own, heading and all.
     """
-    if any(a.topic == "first_duty" for a in assignments):
-        return
-    found: list[Item] = []
-    for index, item in enumerate(items):
-        if not assignments[index].own or index in specialities:
-            continue  # an item joining another topic keeps its 一是…二是… as written
-        duties = [s for s in item.subs if s.heading and about_first_duty(s.heading)]
-        if duties and (len(duties) < len(item.subs) or item.texts):
-            item.subs = [s for s in item.subs if s not in duties]
-            found += duties
-    for n, sub in enumerate(found):
-        text = item_text(sub, "")
-        if n == 0 and text:
-            out.set_text("first_duty.title", sub.heading, sub.sources)
-            out.add_item("first_duty.duties", "", text, sub.all_sources())
-        else:
-            out.add_item("first_duty.duties", sub.heading, text, sub.all_sources())
-
-
-def _specialities(items: list[Item], assignments: list[Assignment], held: set[str]) -> set[int]:
-    """Indices of the headed items that go to 特色工作 one by one, each its own entry.
-
-    Those are the items assigned to 特色工作 and the headed items no topic fits, when there are
-    two or more of them (or 特色工作 is already held): a single one keeps the topic's own slot
-    (its heading the title, its sub-items the measures). An unheaded paragraph no topic fits
-    has no heading to stand under and is listed for the user instead.
-    """
-    wanted = [
-        i
-        for i, (item, a) in enumerate(zip(items, assignments, strict=True))
-        if item.heading and (a.topic == CATCH_ALL or a.topic is None)
-    ]
-    if len(wanted) >= 2 or (wanted and CATCH_ALL in held):
-        return set(wanted)
-    return set()
-
-
-def _add_measures(key: str, item: Item, out: AnswersBuilder) -> None:
-    """An item's content as the measures of its topic: its lead, then one measure per sub-item.
-
-    A single measure written "小标题。正文……" under the item's heading keeps its short lead
-    sentence as the measure's heading (the draft prints "小标题。正文……" again).
-    """
-    if item.texts and item.written and item.subs and not all(s.heading for s in item.subs):
-        # "我乡始终……。一是……二是……": the lead is not a measure of its own; numbered with
-        # the runs it would become 一是 and every ordinal after it would shift. Kept as written.
-        out.add_item(key, "", written_text(item), item.all_sources())
-        return
-    if item.texts and not item.subs and not item.runs_lead_colon:
-        heading, rest = lead_heading(item.texts)
-        out.add_item(key, heading, join_paragraphs(rest, ""), item.sources)
-    elif item.texts:
-        out.add_item(key, "", join_paragraphs(item.texts, ""), item.sources)
-    for sub in item.subs:
-        out.add_item(key, sub.heading, item_text(sub, ""), sub.all_sources())
-
-
-_LEAD_MAX = 20
-_NOT_A_HEADING = re.compile(
-    r"^(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年|^全年|^截至|^今年|^[一二三四五六七八九十]{1,3}是"
-)
-
-
-def lead_heading(paragraphs: list[str]) -> tuple[str, list[str]]:
-    """A short first sentence without a comma or a figure (and more text after it) is a heading:
-    "建立健全学法制度。将……" → ("建立健全学法制度", ["将……"])."""
-    sentences = split_sentences(paragraphs[0])
-    if len(sentences) < 2:
-        return "", paragraphs
-    first = sentences[0]
-    words = first.rstrip("。！？!?")
-    if (
-        len(words) > _LEAD_MAX
-        or re.search(r"[，,；;：:、]", words)
-        or _NOT_A_HEADING.search(for_matching(words))
-        or find_mentions(first)
-        or first[-1:] not in "。！？!?"
-    ):
-        return "", paragraphs
-    return clean_heading(first), ["".join(sentences[1:]), *paragraphs[1:]]
-
-
-def place_first_duty(items: list[Item], out: AnswersBuilder, *, sep: str) -> None:
-    """The 第一责任人 part's items are its duties, every sentence as written."""
-    for item in items:
-        if not item.subs:
-            out.add_item("first_duty.duties", item.heading, item_text(item, sep), item.sources)
-        elif item.heading and not item.texts:
-            text = join_paragraphs([sub_paragraph(s, sep) for s in item.subs], sep)
-            out.add_item("first_duty.duties", item.heading, text, item.all_sources())
-        else:
-            lead = join_paragraphs(item.texts, sep)
-            out.add_item("first_duty.duties", item.heading, lead, item.sources)
-            for sub in item.subs:
-                out.add_item("first_duty.duties", sub.heading, item_text(sub, sep), sub.sources)
+    items = part.items
+    themed = is_topic_title(part.title)
+    if themed:
+        items = [_themed(part, items)]
+    held = {
+        path.split(".", 1)[0]
+        for own in out.structure
+        for path in own.items
+        if path.split(".", 1)[0] in TOPICS
+    }
+    assignments = assign_topics(items, first_duty_allowed=first_duty_allowed, taken=held)
+    paths: list[str] = []
+    for item, assignment in zip(items, assignments, strict=True):
+        topic = assignment.topic or CATCH_ALL
+        text = join_paragraphs([t for t in item.texts if t.strip()], "\n")
+        path = out.add_item(_measures_key(topic), item.heading, text, item.sources, item.subs)
+        if path:
+            paths.append(path)
+    last = out.structure[-1] if out.structure else None
+    if themed and last is not None and last.kind == KIND_MEASURES:
+        out.structure[-1] = OwnPart(last.kind, last.heading, (*last.items, *paths))
+    elif themed:
+        out.add_part(Part("", part.number, kind=KIND_MEASURES), paths)
+    else:
+        out.add_part(part, paths)
 
 
 def place_list(key: str, items: list[Item], out: AnswersBuilder) -> None:
-    """Items of problems, plans or rectification, as written."""
+    """Items of duties, problems, plans or rectification, as written: a headed item keeps its
+    sub-items under it; an unheaded one's sub-items are items of the list."""
     for item in items:
-        if not item.subs:
-            out.add_item(key, item.heading, item_text(item, "\n"), item.sources)
-        elif item.heading:
-            out.add_item(key, item.heading, item_text(item, "\n"), item.all_sources())
+        if not item.subs or item.heading:
+            text = item_text(item, "\n", with_subs=False)
+            out.add_item(key, item.heading, text, item.sources, item.subs)
         else:
             if item.texts:
                 out.add_item(key, "", join_paragraphs(item.texts, "\n"), item.sources)
             for sub in item.subs:
-                out.add_item(key, sub.heading, item_text(sub, "\n"), sub.all_sources())
+                text = item_text(sub, "\n", with_subs=False)
+                out.add_item(key, sub.heading, text, sub.sources, sub.subs)
 
 
 _CAUSE_START = re.compile(

@@ -135,6 +135,8 @@ class Item:
     """The item's paragraph is "lead：一是……二是……" (kept whole, not split into sub-items)."""
     written: str = ""
     """For sub-items split from 一是…二是… runs: the paragraphs as written, ordinals included."""
+    number: str = ""
+    """The heading's number as the report wrote it ("（一）", "1.", "(1)"; "" for none)."""
 
     @property
     def text(self) -> str:
@@ -236,7 +238,7 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
     """Blocks of one part → items (level-2 headings or paragraphs) with sub-items."""
     items: list[Item] = []
     current: Item | None = None
-    current_level = 0
+    current_level = sub_level = 0
     for block, index in zip(blocks, indices, strict=True):
         if block.kind == "table":
             text = "；".join("，".join(cell for cell in row if cell) for row in block.rows)
@@ -251,24 +253,29 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
                 target.sources.add(index)
             continue
         if block.kind == "heading" and (current is None or block.level <= current_level):
-            current = Item(heading=clean_heading(block.text), sources={index})
+            current = Item(heading=clean_heading(block.text), sources={index}, number=block.number)
             current_level = block.level
             if block.body:
                 current.texts.append(block.body.strip())
             items.append(current)
             continue
         if block.kind == "heading" and current is not None:
-            sub = Item(heading=clean_heading(block.text), sources={index})
+            sub = Item(heading=clean_heading(block.text), sources={index}, number=block.number)
             if block.body:
                 sub.texts.append(block.body.strip())
-            current.subs.append(sub)
+            if current.subs and block.level > sub_level:
+                current.subs[-1].subs.append(sub)  # （1） under 1.: a sub-item of the sub-item
+            else:
+                current.subs.append(sub)
+                sub_level = block.level
             continue
         text = block.full_text.strip()
         if not text:
             continue
         if current is not None and current.subs:
-            current.subs[-1].texts.append(text)
-            current.subs[-1].sources.add(index)
+            last = current.subs[-1].subs[-1] if current.subs[-1].subs else current.subs[-1]
+            last.texts.append(text)
+            last.sources.add(index)
         elif current is not None:
             current.texts.append(text)
             current.sources.add(index)
@@ -495,8 +502,12 @@ def trim_cut_end(segmented: Segmented) -> list[CutOff]:
 
     The last paragraph's unfinished sentence ("……，组建") is taken off; so are the headings at the
     very end whose body is missing ("（二）法治建设不足的原因" after the last item), unless their
-    part's items are all headings without bodies (a list of one-line items: the last is whole).
+    part's items are all headings without bodies (a list of one-line items: the last is whole),
+    and the title of a last part the copy stops at ("二、2025年"), which has no body at all.
     """
+    if len(segmented.parts) > 1 and not segmented.parts[-1].blocks:
+        stopped = segmented.parts.pop()
+        return [CutOff(stopped.title, "", stopped.title_index)]
     if segmented.parts:
         part = segmented.parts[-1]
         blocks, indices = part.blocks, part.indices
@@ -509,8 +520,14 @@ def trim_cut_end(segmented: Segmented) -> list[CutOff]:
         text = last.body if last.kind == "heading" else last.text
         if text.strip() and not ends_complete(text):
             sentences = split_sentences(text)
-            kept = "".join(sentences[:-1])
-            cut.append(CutOff("", (sentences[-1] if sentences else text).strip(), index))
+            whole, rest = "", sentences[-1] if sentences else text
+            # A series cut in its last clause ("一是……；二是……；三是开展"): the clauses before it
+            # are whole and stay (the paragraph visibly open at its "；"); only the last goes.
+            series = re.match(r"(.*[；;])(.+)$", rest, re.S)
+            if series is not None:
+                whole, rest = series.groups()
+            kept = "".join(sentences[:-1]) + whole
+            cut.append(CutOff("", rest.strip(), index))
             if last.kind == "heading":
                 blocks[-1] = replace(last, body=kept)
             elif kept:

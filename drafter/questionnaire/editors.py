@@ -58,16 +58,67 @@ def show_items(flow: Flow, q: Question, items: list[dict[str, Any]]) -> None:
     for number, item in enumerate(items, 1):
         body = short(str(item.get("text") or ""), 200)
         flow.say(fit(f"  {number}. {item.get('heading') or '（无小标题）'}：{body}", width))
+        for sub_number, sub in enumerate(subitems_of(item), 1):
+            sub_body = short(str(sub.get("text") or ""), 200)
+            flow.say(
+                fit(
+                    f"      （{sub_number}）{sub.get('heading') or '（无小标题）'}：{sub_body}",
+                    width,
+                )
+            )
+
+
+# --------------------------------------------------------------------------- sub-items
+# An imported item keeps the township's own sub-items (its 1. 2. 3.): the editor shows them
+# under their item and asks them one by one when the item is edited, and never drops them.
+
+
+def subitems_of(item: Mapping[str, Any]) -> list[dict[str, Any]]:
+    subs = item.get("subitems")
+    return [dict(s) for s in subs if isinstance(s, Mapping)] if isinstance(subs, list) else []
+
+
+def editable(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An item as the editor holds it: heading and text, and its sub-items when it has some."""
+    entry: dict[str, Any] = {
+        "heading": str(item.get("heading") or ""),
+        "text": str(item.get("text") or ""),
+    }
+    subs = subitems_of(item)
+    if subs:
+        entry["marker"] = item.get("marker") or "1."
+        entry["subitems"] = subs
+    return entry
+
+
+def ask_subitems(flow: Flow, subs: list[dict[str, Any]], number: int) -> Any:
+    """The sub-items of item ``number``, one by one (回车＝不改; both emptied＝deleted)."""
+    flow.say(f"第 {number} 条下面有 {len(subs)} 个小项（原报告里的 1. 2. 3.），逐个确认：")
+    kept: list[dict[str, Any]] = []
+    for sub_number, sub in enumerate(subs, 1):
+        heading = flow.ask(
+            f"第 {number} 条第 {sub_number} 小项的小标题（回车＝不改）：",
+            default=str(sub.get("heading") or ""),
+        )
+        if isinstance(heading, Signal):
+            return heading
+        body = flow.ask(
+            f"第 {number} 条第 {sub_number} 小项的内容（小标题和内容都清空＝删去这一小项）"
+            f"{MULTILINE_HINT}：\n",
+            default=str(sub.get("text") or ""),
+            multiline=True,
+        )
+        if isinstance(body, Signal):
+            return body
+        if heading.strip() or body.strip() or subitems_of(sub):
+            kept.append({**sub, "heading": heading.strip(), "text": body})
+    return kept
 
 
 def ask_items(flow: Flow, q: Question) -> Any:
     """Add, edit, delete and reorder items (heading + multi-line body)."""
     stored = current_value(q, flow.data)
-    items: list[dict[str, Any]] = [
-        {"heading": str(i.get("heading") or ""), "text": str(i.get("text") or "")}
-        for i in (stored or [])
-        if isinstance(i, Mapping)
-    ]
+    items: list[dict[str, Any]] = [editable(i) for i in (stored or []) if isinstance(i, Mapping)]
     flow.say(f"{q.label}：" + ("每条先写小标题，再写内容。" if not items else ""))
     if not items:
         outcome = add_items(flow, q, items)
@@ -200,6 +251,12 @@ def ask_item(
     finish = "直接回车＝不再添加" if item is None else "回车＝不改"
     old = item or {}
     before = {"heading": str(old.get("heading") or ""), "text": str(old.get("text") or "")}
+    # What was typed replaces the heading and text only: an item's sub-items stay.
+    keep_typed: Callable[[dict[str, Any]], None] = (
+        keep_unfinished
+        if item is None
+        else (lambda typed: keep_unfinished({**editable(old), **typed}))
+    )
     try:
         heading = flow.ask(
             f"第 {number} 条的小标题（{finish}）：",
@@ -208,7 +265,7 @@ def ask_item(
         )
     except (KeyboardInterrupt, EOFError):
         typed = {"heading": _heading(flow, q, flow.unfinished(), say=False), "text": before["text"]}
-        _leave(flow, number, typed, before, keep_unfinished)
+        _leave(flow, number, typed, before, keep_typed)
         raise
     if isinstance(heading, Signal):
         return heading
@@ -222,13 +279,18 @@ def ask_item(
             multiline=True,
         )
     except (KeyboardInterrupt, EOFError):
-        _leave(
-            flow, number, {"heading": heading, "text": flow.unfinished()}, before, keep_unfinished
-        )
+        _leave(flow, number, {"heading": heading, "text": flow.unfinished()}, before, keep_typed)
         raise
     if isinstance(body, Signal):
         return body
-    parsed, error = check_answer(q, [{"heading": heading, "text": body}])
+    entry: dict[str, Any] = {"heading": heading, "text": body}
+    subs = subitems_of(item) if item else []
+    if subs:
+        kept = ask_subitems(flow, subs, number)
+        if isinstance(kept, Signal):
+            return kept
+        entry.update(marker=item.get("marker") if item else None, subitems=kept)
+    parsed, error = check_answer(q, [entry])
     if error:
         flow.say(error)
     if not isinstance(parsed, list) or not parsed or not isinstance(parsed[0], Item):
@@ -340,13 +402,32 @@ def follow_up(
         text = entry.text.strip()
         if text:
             flow.say(f"  去年的原话：{text}")
-        answer = ask_status(flow, question)
+
+        answer = ask_status(flow, question, _keeper(flow, entry, number, done, make, keep_all))
         if isinstance(answer, Signal):
             return answer
         status, sentence = answer
         done.append(make(entry, status, sentence))
         keep_all(done)
     return done
+
+
+def _keeper(
+    flow: Flow,
+    entry: Item,
+    number: int,
+    done: list[Made],
+    make: Callable[[Item, str, str], Made],
+    keep_all: Callable[[list[Made]], None],
+) -> Callable[[str, str], None]:
+    """What keeps entry ``number`` when its sentence was left half typed."""
+
+    def keep_typed(status: str, typed: str) -> None:
+        done.append(make(entry, status, typed))
+        keep_all(done)
+        flow.say(f"\n第 {number} 项已保存（句子写到一半，可在答卷里补全）。")
+
+    return keep_typed
 
 
 STATUS_NAMES = {"done": "已完成", "partly": "部分完成", "not": "未完成"}
@@ -359,7 +440,12 @@ NOTE_PROMPTS = {
 }
 
 
-def ask_status(flow: Flow, question: str) -> Any:
+def ask_status(
+    flow: Flow, question: str, keep_typed: Callable[[str, str], None] | None = None
+) -> Any:
+    """A status (1/2/3) and a sentence. Ctrl-C or Ctrl-D in the middle of the sentence hands
+    the status and what was typed to ``keep_typed`` before leaving: half a sentence is the
+    clerk's words, not nothing."""
     status_text = flow.ask(
         f"{question}（1＝已完成，2＝部分完成，3＝未完成）：",
         validate=lambda t: None if status_of(t) else "请输入 1、2 或 3",
@@ -368,7 +454,13 @@ def ask_status(flow: Flow, question: str) -> Any:
         return status_text
     status = status_of(status_text) or "done"
     flow.say(f"→ {STATUS_NAMES[status]}")
-    sentence = flow.ask(NOTE_PROMPTS[status])
+    try:
+        sentence = flow.ask(NOTE_PROMPTS[status])
+    except (KeyboardInterrupt, EOFError):
+        typed = flow.unfinished().strip()
+        if typed and keep_typed is not None:
+            keep_typed(status, typed)
+        raise
     if isinstance(sentence, Signal):
         return sentence
     return status, sentence.strip()

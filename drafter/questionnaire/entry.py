@@ -23,6 +23,7 @@ from drafter.answers.file import AnswersFile, default_filename, read_answers_fil
 from drafter.answers.model import Answers, to_data
 from drafter.errors import EXIT_OK, DrafterError
 from drafter.importer import import_file as do_import
+from drafter.importer.classify import KIND_NAMES
 from drafter.io.outputs import free_name
 from drafter.questionnaire.flow import Questionnaire
 from drafter.questionnaire.logic import all_keys, invalid_answers, pending_keys, section_for
@@ -109,6 +110,9 @@ def _next_year(
         "单位信息和文字已沿用（回车确认或修改）；数字逐个确认：显示“去年：……”时回车＝与去年相同。"
     )
 
+    if answers.structure:
+        parts = "；".join(p.heading or KIND_NAMES.get(p.kind, p.kind) for p in answers.structure)
+        q.say(f"报告沿用原报告的结构和顺序：{parts}。各项放在所属方面的“具体措施”里，问到时确认。")
     count = len(answers.carried_figures)
     if count:
         q.say(f"沿用的文字里有 {count} 个去年的数字，问到时逐个确认今年的数字。")

@@ -12,7 +12,14 @@ Templates see:
   ``answered(key)`` whether the user answered a question (a default filled in is not an answer);
   ``inline(items[, title])`` items as 一是……二是…… (one item: no ordinal); ``headed(items)`` whether
                  items read best as （一）（二） headings; ``item_paras(item)`` an item's paragraphs;
-  ``placeholder(what)`` the visible 【待补充：……】 of a required part the answers say nothing about;
+  ``placeholder([what])`` the visible 【待补充】 of a required part the answers say nothing about;
+  ``township``   the report's own structure (parts, headings, items in order) an import kept, or
+                 None (see :mod:`drafter.render.township`); ``topic_items(key, in_structure)`` the
+                 items a topic prints (inside the structure: those it does not print in place),
+                 ``figures_left(topic, sentence, in_structure)`` a topic's figure sentence (inside
+                 the structure: only when no item of it says it);
+  ``attach(items, sentence)`` the items with a figure sentence said in the measure it belongs to,
+                 and what is left (see :mod:`drafter.render.homes`); ``with_causes(heading)``;
   ``say.*``      the frame of each single answer (leading group, plan document, causes, follow-ups,
                  整改, honours, closing), see :mod:`drafter.render.phrasing`;
   ``followups``  last year's plans with what became of them;
@@ -28,7 +35,8 @@ from typing import Any
 from drafter.answers.model import Answers
 from drafter.blocks import ordinal_lead
 from drafter.questions import QUESTIONS, RATES, SECTIONS
-from drafter.render import phrasing
+from drafter.render import homes, phrasing
+from drafter.render.township import township_view, with_causes
 from drafter.text.figures import Figure
 from drafter.text.mentions import all_facts, find_mentions, zero_facts
 
@@ -49,8 +57,9 @@ def item_texts(answers: Answers) -> Iterator[str]:
     """The headings and texts of every list of items (measures, duties, problems, plans…)."""
     for q in QUESTIONS.values():
         if q.kind == "items":
-            for item in answers.items(q.key):
-                yield f"{item.heading}。{item.text}"
+            for entry in answers.items(q.key):
+                for _, item in entry.walk():
+                    yield f"{item.heading}。{item.text}"
 
 
 NOT_THIS_YEAR = ("identity", "plans", "closing")
@@ -65,8 +74,9 @@ def answer_texts(answers: Answers, skip: Sequence[str] = ("identity",)) -> Itera
         if q.kind in ("text", "longtext") and value:
             yield str(value)
         elif q.kind == "items":
-            for item in answers.items(q.key):
-                yield f"{item.heading}。{item.text}"
+            for entry in answers.items(q.key):
+                for _, item in entry.walk():
+                    yield f"{item.heading}。{item.text}"
         elif q.kind == "list":
             yield from answers.lines(q.key)
     for f in answers.followups:
@@ -216,8 +226,9 @@ def _topic_titles(a: dict[str, SimpleNamespace]) -> list[str]:
     return [str(ns.title) for ns in a.values() if getattr(ns, "title", "")]
 
 
-def template_context(answers: Answers) -> dict[str, Any]:
+def template_context(answers: Answers, outline: str = "regulation") -> dict[str, Any]:
     ctx = _Context(answers)
+    township = township_view(answers, outline)
     a = ctx.effective()
     identity = a["identity"]
     year = identity.year
@@ -266,12 +277,27 @@ def template_context(answers: Answers) -> dict[str, Any]:
         "inline": phrasing.inline,
         "headed": lambda items: phrasing.headed(items, titles),
         "item_paras": phrasing.item_paras,
+        "stands_alone": phrasing.stands_alone,
         "placeholder": phrasing.placeholder,
+        # The report's own structure (an import's), None for a typed report; see township.py.
+        "township": township,
+        "outline": outline,
+        "topic_items": lambda key, structured=False: (
+            township.topic_items(key) if township and structured else answers.items(key)
+        ),
+        "figures_left": lambda topic, sentence, structured=False: (
+            township.rest(topic, sentence) if township and structured else sentence
+        ),
+        "attach": homes.attach,
+        "with_causes": with_causes,
         "ordinal_first": ordinal_lead(1),
         "say": say,
         # Every value a template obtains passes the channel (sandbox/environment.py): no escaping here.
         "followups": list(answers.followups),
         # Switches an outline sets before including a shared part.
         "include_first_duty": False,
+        # Set by parts/township.j2: the parts it includes print only what the structure does not
+        # (a county's own outline, which knows no structure, gets every item by topic).
+        "in_structure": False,
         "rectification_heading": True,
     }

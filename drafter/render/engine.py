@@ -53,7 +53,7 @@ def render_text(
             hint=f"可选：{'、'.join(OUTLINE_NAMES)}。",
         )
     env = make_environment(templates)
-    return render_template(env, f"outlines/{name}.j2", template_context(answers))
+    return render_template(env, f"outlines/{name}.j2", template_context(answers, name))
 
 
 def render_blocks(

@@ -25,8 +25,9 @@ END_PUNCT = "。；;，,：:、 "
 SENTENCE_END = "。！？!?"
 CLOSERS = "”’」』）)"
 
-PLACEHOLDER = "【待补充："
-"""How a required part with nothing from the user shows in the draft (the checks flag it)."""
+PLACEHOLDER = "【待补充"
+"""How a required part with nothing from the user shows in the draft (the checks flag it):
+"【待补充】" under a heading that names it, "【待补充：……】" where nothing else does."""
 
 _NOT_TEXT = re.compile(r"[\s，,。．.；;：:、！!？?“”‘’\"'（）()《》〈〉【】\[\]—\-…·]")
 
@@ -70,9 +71,10 @@ def series(words: Iterable[Any]) -> str:
     return "、".join(kept[:-1]) + "和" + kept[-1]
 
 
-def placeholder(what: Any) -> str:
-    """The visible gap a required part shows when the answers say nothing about it."""
-    return f"{PLACEHOLDER}{clause(what)}】"
+def placeholder(what: Any = "") -> str:
+    """The visible gap a required part shows when the answers say nothing about it: 【待补充】
+    under a heading that names the part, 【待补充：……】 where nothing else says what is missing."""
+    return f"{PLACEHOLDER}：{clause(what)}】" if clause(what) else f"{PLACEHOLDER}】"
 
 
 def quoted(text: Any, limit: int = 30) -> str:
@@ -141,16 +143,39 @@ def without_echo(heading: str, body: str) -> str:
 
 
 def item_paras(item: Any) -> list[str]:
-    """An item's paragraphs as sentences, without an opening echo of its heading."""
+    """An item's paragraphs as sentences, without an opening echo of its heading (its
+    sub-items are not among them: a template prints them under it)."""
     parts = paras(_text(item))
     if parts:
         parts[0] = without_echo(_heading(item), parts[0])
-    return [sentence(p) for p in parts if clause(p)]
+    # A lead-in that introduces what follows ("……主要表现在：") keeps its colon.
+    return [
+        p.strip() if p.rstrip().endswith(("：", ":")) else sentence(p) for p in parts if clause(p)
+    ]
+
+
+def _subitems(item: Any) -> list[Any]:
+    return list(getattr(item, "subitems", ()) or ())
+
+
+def flat_paras(item: Any) -> list[str]:
+    """An item's paragraphs and then its sub-items', each sub-item one paragraph headed by its
+    own heading ("健全领导体制。及时调整……"): the item's words where a draft cannot nest them."""
+    out = item_paras(item)
+    for sub in _subitems(item):
+        heading, body = _heading(sub), "".join(flat_paras(sub))
+        if heading and body and without_echo(heading, body) == body:
+            out.append(f"{heading}。{body}")
+        elif body or heading:
+            out.append(body or sentence(heading))
+    return out
 
 
 def _body(item: Any) -> str:
-    """An item's text as one run of sentences (paragraphs joined without spaces)."""
-    return "".join(sentence(p) for p in paras(_text(item)))
+    """An item's text as one run of sentences (paragraphs joined without spaces), its
+    sub-items' after its own."""
+    own = "".join(sentence(p) for p in paras(_text(item)))
+    return own + "".join(flat_paras(item)[len(item_paras(item)) :])
 
 
 def _in_title(heading: str, title: str) -> bool:
@@ -164,7 +189,7 @@ def _in_title(heading: str, title: str) -> bool:
 
 
 def _has_content(item: Any) -> bool:
-    return bool(_heading(item) or clause(_text(item)))
+    return bool(_heading(item) or clause(_text(item)) or _subitems(item))
 
 
 def merged(item: Any, title: str = "") -> str:
@@ -189,7 +214,7 @@ def merged(item: Any, title: str = "") -> str:
 
 
 def _ordinal_item(n: int, item: Any, title: str) -> str:
-    heading, body = _heading(item), "".join(item_paras(item))
+    heading, body = _heading(item), "".join(flat_paras(item))
     lead = ordinal_lead(n)
     if heading and _in_title(heading, title) and body:
         return lead + body
@@ -259,6 +284,12 @@ def headed(items: Sequence[Any], avoid: Iterable[str] = ()) -> bool:
         and len(set(heads)) == len(heads)
         and not any(h in taken for h in heads)
     )
+
+
+def stands_alone(items: Sequence[Any]) -> bool:
+    """Whether a list's headings stand on their own lines: when one of them heads only
+    sub-items (nothing of its own to run into), all do, so a part has one form of heading."""
+    return any(_heading(i) and not clause(_text(i)) and _subitems(i) for i in items)
 
 
 _DOING = re.compile(

@@ -300,7 +300,7 @@ def _texts(answers: Answers) -> list[str]:
             out += answers.lines(q.key)
         elif q.kind == "items":
             for item in answers.items(q.key):
-                out += [item.heading, item.text]
+                out.append(item.words)
     return [t for t in out if t]
 
 
