@@ -35,7 +35,14 @@ from typing import TextIO
 
 from drafter.answers.file import ANSWERS_SUFFIXES, load_answers
 from drafter.answers.model import answers_validator
-from drafter.build import build_from_answers, convert_pdf, default_output, file_warnings
+from drafter.build import (
+    build_from_answers,
+    check_draft,
+    convert_pdf,
+    default_output,
+    example_path,
+    file_warnings,
+)
 from drafter.docx.writer import _base
 from drafter.errors import (
     BUG_MESSAGE,
@@ -50,7 +57,7 @@ from drafter.io.errorlog import write_error_log
 from drafter.io.inputs import os_reason
 from drafter.io.outputs import check_replace, place_new
 from drafter.io.streams import stop_signals_deferred, unblock_stop_signals
-from drafter.render.engine import OUTLINE_NAMES, make_environment
+from drafter.render.engine import OUTLINE_NAMES, make_environment, render_blocks
 from drafter.spelling import lexicon
 
 TEMP_PREFIX = ".drafter-batch-"
@@ -226,6 +233,15 @@ def _warm_up(options: Options) -> None:
         for name in OUTLINE_NAMES:
             env.get_template(f"outlines/{name}.j2")
     except Exception:  # a county template folder with an error: each build reports it
+        pass
+    try:
+        # The bundled example rendered and checked here, not written: what the checks make on
+        # first use (patterns compiled when first needed, the spelling model's readings of the
+        # templates' sentences, rows of its tables) is then made once for all workers.
+        example, _ = load_answers(example_path())
+        blocks = render_blocks(example, options.outline, templates=options.templates)
+        check_draft(example, blocks)
+    except Exception:  # the same error reaches each build, which reports it
         pass
     # What was loaded lives until the end: out of the cycle collector's walks from now on (in
     # every worker), and its memory pages stay shared with the forked workers.

@@ -91,16 +91,13 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
     lex = lexicon()
     spans = list(protected)
     found: list[Typo] = []
+    knobs = _knobs(TUNING)
     for run in _HAN_RUN.finditer(text):
         base = run.start()
         scored: list[tuple[float, int, Candidate]] = []
-        for i, cands in suspects(lex, run.group(), TUNING):
+        for score, i, best in _readings(lex, run.group(), knobs):
             at = base + i
-            if any(a <= at < b for a, b in spans) or coined(lex, text, at):
-                continue
-            best = max(cands, key=lambda c: _score(c, TUNING))
-            score = _score(best, TUNING)
-            if score >= TUNING.margin:
+            if not (any(a <= at < b for a, b in spans) or coined(lex, text, at)):
                 scored.append((score, i, best))
         # Two suspicious neighbours each mended into a word with the other (依发: 印发 or 依法)
         # are one slip: the better reading is kept.
@@ -138,6 +135,39 @@ def _score(cand: Candidate, tuning: Tuning) -> float:
         + tuning.alone_weight * alone
         - tuning.channel[kind]
     )
+
+
+Reading = tuple[float, int, Candidate]
+_READINGS: dict[tuple[str, tuple[object, ...]], list[Reading]] = {}
+_READINGS_MAX = 50_000
+"""Runs remembered (a run is a few dozen characters, its readings mostly none)."""
+
+
+def _knobs(tuning: Tuning) -> tuple[object, ...]:
+    return tuple(getattr(tuning, name) for name in Tuning.__slots__)
+
+
+def _readings(lex: Lexicon, run: str, knobs: tuple[object, ...]) -> list[Reading]:
+    """(score, offset, best candidate) of each suspicious character of a run of Chinese
+    characters whose best candidate reaches the margin, whatever the text around the run.
+
+    Remembered by run and thresholds: a build checks the answers and then the report made of
+    them, and a batch builds many reports from the same templates, so most runs come again;
+    what depends on the text around a run (protected spans, coined words) is decided after.
+    """
+    key = (run, knobs)
+    found = _READINGS.get(key)
+    if found is None:
+        found = []
+        for i, cands in suspects(lex, run, TUNING):
+            best = max(cands, key=lambda c: _score(c, TUNING))
+            score = _score(best, TUNING)
+            if score >= TUNING.margin:
+                found.append((score, i, best))
+        if len(_READINGS) >= _READINGS_MAX:
+            _READINGS.clear()
+        _READINGS[key] = found
+    return found
 
 
 def _typo(run: str, i: int, cand: Candidate) -> Typo:

