@@ -10,8 +10,11 @@ is a pattern of the language or of the 公文 form, not a list of words:
   pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
 - names: a place or unit before 乡, 县…, a company or school before 公司, 学校…, the issuing
   organ's code of a document number before 〔2019〕 (蜀政发〔2019〕26号);
-- grammar: the measure after a number (100余起), a verb after 所 (所列数据), a verb that
-  introduces a quoted name (获“优秀”等次).
+- grammar: the measure or abbreviated noun after a number (100余起, 55.2万羽, 三园新建), a verb
+  after 所 (所列数据), a verb that introduces a quoted name (获“优秀”等次);
+- parallel halves: four one-character words whose halves match part of speech for part of speech
+  (提质谋突破: verb noun verb noun; 移址改建);
+- a line of a few characters without punctuation: a name or a signature (栗俊昌).
 """
 
 from __future__ import annotations
@@ -62,6 +65,14 @@ _TITLES = (
 _OPENING = frozenset('“《〈「『"')
 _NUMBER_OPENING = frozenset("〔[【（(")
 _ITEM_MARKS = frozenset("、，；。：,;:")
+# What may stand between a number and its measure (100余起, 55.2万羽) and the Chinese numerals a
+# measure or an abbreviated noun follows (三园, 两委). Not 一: 一 starts words (一直, 一起), and a
+# wrong character after it (一平红酒) is a slip like any other.
+_NUMBER_TAIL = frozenset("万亿千百余多")
+_NUMERALS = frozenset("二三四五六七八九十两几")
+_SENTENCE_MARKS = frozenset("。！？，；：、!?,;:")
+_NAME_LINE = 4
+"""A line of at most this many characters and no punctuation is a name or a signature."""
 
 
 def coined(lex: Lexicon, text: str, at: int) -> bool:
@@ -73,6 +84,8 @@ def coined(lex: Lexicon, text: str, at: int) -> bool:
         or _grammatical(lex, text, at)
         or _paired_items(text, at)
         or _verb_complements(lex, text, at)
+        or _parallel_halves(lex, text, at)
+        or _name_line(text, at)
     )
 
 
@@ -115,12 +128,21 @@ def _named(text: str, at: int) -> bool:
 
 
 def _grammatical(lex: Lexicon, text: str, at: int) -> bool:
-    if at > 0 and text[at - 1].isdigit():
+    if _after_number(text, at):
         return True  # the measure after a number
     char = text[at]
     if at > 0 and text[at - 1] == "所" and lex.tag(char) == "v":
         return True  # 所 + verb: 所列, 所需
     return at + 1 < len(text) and text[at + 1] in _OPENING and lex.tag(char) == "v"
+
+
+def _after_number(text: str, at: int) -> bool:
+    before = at - 1
+    if before >= 0 and text[before] in _NUMERALS:
+        return True
+    while before >= 0 and text[before] in _NUMBER_TAIL:
+        before -= 1
+    return before >= 0 and text[before].isdigit()
 
 
 def _item(text: str, at: int) -> tuple[int, int]:
@@ -161,3 +183,20 @@ def _verb_complements(lex: Lexicon, text: str, at: int) -> bool:
         if tags[0] == tags[2] == "v" and tags[1] in ("a", "n") and tags[3] in ("a", "n", "v"):
             return True
     return False
+
+
+def _parallel_halves(lex: Lexicon, text: str, at: int) -> bool:
+    """提质谋突破, 移址改建: four one-character words, the second half matching the first part of
+    speech for part of speech (a coined four-character phrase, not a slip)."""
+    for start in range(max(0, at - 3), min(at, len(text) - 4) + 1):
+        tags = [lex.tag(ch) for ch in text[start : start + 4]]
+        if all(tags) and tags[0] == tags[2] and tags[1] == tags[3]:
+            return True
+    return False
+
+
+def _name_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = "".join(text[start : end if end >= 0 else len(text)].split())
+    return len(line) <= _NAME_LINE and not any(ch in _SENTENCE_MARKS for ch in line)

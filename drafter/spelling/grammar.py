@@ -20,7 +20,8 @@ from drafter.spelling.lexicon import Lexicon
 
 MODIFIERS = frozenset("bdz")
 """Tags of words that modify a verb: adjectives used as adverbs, adverbs, state words."""
-VERBAL = frozenset("vw")
+VERBAL = frozenset("vwp")
+"""Tags of words that take "X的V" as their object: verbs, and prepositions (以过硬的举措维护…)."""
 DEGREE = ("非常", "十分", "特别", "极其", "相当", "比较", "越来越", "很", "挺", "太", "真")
 """Adverbs of degree, the complement 得 introduces (a closed class of the grammar)."""
 QUANTIFIERS = ("很多", "很少", "太多", "太少")
@@ -54,9 +55,9 @@ def _clause_start(text: str, at: int) -> int:
 
 
 def _object_of_verb(lex: Lexicon, text: str, end: int) -> bool:
-    """Whether a verb stands before ``end`` in its clause: the phrase from ``end`` on may be its
-    object (提供有力的保障, 得到了有效的保障); with none before it (the clause's start, or only
-    a subject) the phrase opens a predicate of its own."""
+    """Whether a verb or a preposition stands before ``end`` in its clause: the phrase from
+    ``end`` on may be its object (提供有力的保障, 得到了有效的保障, 以过硬的举措); with none
+    before it (the clause's start, or only a subject) the phrase opens a predicate of its own."""
     start = _clause_start(text, end)
     while end > start:
         word = word_ending(lex, text, end, start)
