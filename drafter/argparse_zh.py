@@ -21,7 +21,7 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 
-from drafter.io.console import display_width, pad, terminal_columns
+from drafter.io.console import display_width, pad
 
 # typing for the type checker only: `drafter --help` stays quick (docs/architecture.md).
 TYPE_CHECKING = False
@@ -151,7 +151,6 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         kwargs.setdefault("max_help_position", 28)
-        kwargs.setdefault("width", terminal_columns() - 2)  # argparse's own default, less 2
         super().__init__(prog, **kwargs)
 
     def _format_action_invocation(self, action: argparse.Action) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import unicodedata
 from collections.abc import Sequence
 
@@ -28,19 +26,3 @@ def table_lines(rows: Sequence[Sequence[str]], *, rule: bool = True) -> list[str
         if rule and number == 0:
             lines.append("  ".join("-" * w for w in widths))
     return lines
-
-
-def terminal_columns() -> int:
-    """The console's width as ``shutil.get_terminal_size`` gives it (``COLUMNS``, else the
-    terminal's, else 80). argparse imports shutil for this alone, and shutil brings bz2, lzma and
-    zlib: a tenth of a ``drafter --help``, which gives argparse this width instead."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
