@@ -104,7 +104,8 @@ document.save(sys.argv[1])
 
 def main() -> None:
     import drafter
-    from drafter.answers.file import dump_answers, load_answers, read_answers_file
+    from drafter.answers.file import dump_answers, read_answers_file
+    from drafter.answers.load import load_answers
     from drafter.build import example_path
     from drafter.docx.writer import write_docx
     from drafter.reader import blocks_from_text

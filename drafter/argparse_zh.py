@@ -20,9 +20,13 @@ import argparse
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, NoReturn
 
 from drafter.io.console import display_width, pad
+
+# typing for the type checker only: `drafter --help` stays quick (docs/architecture.md).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 ACCEPTS = "\0"
 """Stands in a message for what the argument concerned accepts (argparse does not say): its metavar,

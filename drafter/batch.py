@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from drafter.answers.file import ANSWERS_SUFFIXES, load_answers
+from drafter.answers.file import ANSWERS_SUFFIXES
+from drafter.answers.load import load_answers
 from drafter.answers.model import answers_validator
 from drafter.build import (
     build_from_answers,

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.answers.file import AnswersFile, default_filename, load_answers
+from drafter.answers.file import AnswersFile, default_filename
+from drafter.answers.load import load_answers
 from drafter.answers.model import Answers, where
 from drafter.blocks import Block
 from drafter.checks import run_checks

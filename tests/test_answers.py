@@ -11,11 +11,11 @@ import pytest
 from drafter.answers.file import (
     SCHEMA_VERSION,
     dump_answers,
-    load_answers,
     parse_answers_text,
     read_answers_file,
     save_answers,
 )
+from drafter.answers.load import load_answers
 from drafter.answers.model import to_data
 from drafter.errors import DrafterError
 from drafter.questions import iter_questions

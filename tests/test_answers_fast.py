@@ -8,12 +8,12 @@ import pytest
 
 from drafter.answers.fast import load_plain
 from drafter.answers.file import (
-    _answers_file,
+    answers_file_of,
     dump_answers,
-    load_answers,
     parse_answers_text,
     read_answers_file,
 )
+from drafter.answers.load import load_answers
 from drafter.answers.model import to_data
 from drafter.build import example_path
 from drafter.errors import DrafterError
@@ -32,7 +32,7 @@ def test_fast_reading_equals_round_trip_reading(text: str) -> None:
     fast = load_plain(text)
     assert fast is not None
     # The same data, migrated the same way when the file is of an older schema version.
-    assert _answers_file(fast, None, None).data == parse_answers_text(text).data
+    assert answers_file_of(fast, None, None).data == parse_answers_text(text).data
 
 
 def test_fast_reading_of_a_file_drafter_wrote(tmp_path: Path) -> None:

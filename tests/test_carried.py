@@ -17,7 +17,8 @@ from drafter.answers.carryover import start_from_last
 from drafter.answers.file import read_answers_file, save_answers
 from drafter.answers.model import to_data, validate_answers
 from drafter.build import build_report, example_path, findings_report
-from drafter.questionnaire import run_edit, run_new, summary_lines
+from drafter.questionnaire import run_edit, run_new
+from drafter.questionnaire.review import summary_lines
 from drafter.questions import get_answer
 from drafter.text.mentions import find_mentions
 from tests.test_questionnaire import (  # noqa: F401  (_no_hang: a hung session fails loudly)

@@ -18,7 +18,8 @@ from drafter.build import example_path
 from drafter.checks.answers import check_answers
 from drafter.checks.base import run_checks
 from drafter.io.console import display_width
-from drafter.questionnaire import Questionnaire, check_input, run_new, summary_lines
+from drafter.questionnaire import Questionnaire, check_input, run_new
+from drafter.questionnaire.review import summary_lines
 from drafter.questionnaire.session import Terminal
 from drafter.questions import QUESTIONS, get_answer
 from drafter.reader import blocks_from_text

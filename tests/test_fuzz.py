@@ -140,7 +140,7 @@ PLAIN_DATA = st.recursive(
 
 def _load_text(text: str, folder: Path, name: str = "答卷.yaml") -> None:
     """Everything the build does with an answers file short of writing the .docx."""
-    from drafter.answers.file import load_answers
+    from drafter.answers.load import load_answers
     from drafter.build import missing_for_build
     from drafter.render.engine import render_blocks
 
@@ -153,7 +153,7 @@ def _load_text(text: str, folder: Path, name: str = "答卷.yaml") -> None:
 
 
 def _load_bytes(raw: bytes, folder: Path) -> None:
-    from drafter.answers.file import load_answers
+    from drafter.answers.load import load_answers
 
     path = folder / "答卷.yaml"
     path.write_bytes(raw)
@@ -519,7 +519,8 @@ def test_checks_on_mutated_real_reports(blocks: list[Block], extra: list[Block],
 
 
 def _import(raw: bytes, folder: Path, name: str) -> None:
-    from drafter.answers.file import dump_answers, parse_answers_text, validate_file
+    from drafter.answers.file import dump_answers, parse_answers_text
+    from drafter.answers.load import validate_file
     from drafter.importer import import_path
 
     path = folder / name

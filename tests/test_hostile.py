@@ -191,7 +191,7 @@ def test_ten_megabyte_answer_gets_a_clear_limit(data: dict[str, Any]) -> None:
 def test_long_answer_in_an_answers_file_names_its_line(
     data: dict[str, Any], write_answers: Any
 ) -> None:
-    from drafter.answers.file import load_answers
+    from drafter.answers.load import load_answers
 
     data["organisation"]["measures"][0]["text"] = "很长的内容。" * 200_000  # 1.2 M chars, 3.6 MB
     path = write_answers(data)

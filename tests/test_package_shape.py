@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,6 +95,33 @@ def test_no_import_circles() -> None:
 
 def test_the_cycle_finder_finds_a_circle() -> None:
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_questionnaires_first_screen_loads_none_of_the_later_steps() -> None:
+    """``drafter new`` shows its first question without the typed model, the importer, the
+    checks, the templates or the build: they load in the background (docs/architecture.md)."""
+    code = (
+        "import sys\n"
+        "import drafter.cli\n"
+        "from drafter.questionnaire import run_new, Questionnaire\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    later = {
+        "pydantic",
+        "jinja2",
+        "docx",
+        "drafter.answers.model",
+        "drafter.importer",
+        "drafter.checks",
+        "drafter.build",
+        "drafter.render.engine",
+        "drafter.text.identity",
+        "drafter.questionnaire.later",
+    }
+    assert loaded & later == set()
+    assert "prompt_toolkit" in loaded  # what the first screen does need
 
 
 def test_a_few_entry_modules_at_the_top() -> None:

@@ -24,6 +24,7 @@ from drafter.questionnaire import (
     skip_reason,
     toolbar_text,
 )
+from drafter.questionnaire.session import Terminal
 from drafter.questions import QUESTIONS, SECTIONS, Question, get_answer
 from drafter.text.figures import Figure
 
@@ -433,3 +434,15 @@ def test_without_a_terminal_new_and_edit_refuse_before_writing(
     with pytest.raises(DrafterError, match=r"drafter edit .*标准输入已关闭"):
         run_edit(existing)
     assert existing.read_bytes() == before
+
+
+def test_the_later_steps_start_loading_once_a_prompt_is_drawn() -> None:
+    """The questionnaire loads its later steps while the first question is read: the terminal
+    says when a prompt is on the screen (docs/architecture.md)."""
+    drawn: list[str] = []
+    with create_pipe_input() as inp:
+        term = Terminal(input=inp, output=DummyOutput(), shown=lambda: drawn.append("drawn"))
+        assert drawn == []  # not before the prompt
+        inp.send_text("俄久乡\r")
+        assert term.ask("单位全称：") == "俄久乡"
+    assert drawn

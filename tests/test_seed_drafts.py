@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from drafter.answers.file import load_answers
+from drafter.answers.load import load_answers
 from drafter.blocks import Block
 from drafter.build import BuildResult, build_report
 from drafter.checks import Finding, run_checks

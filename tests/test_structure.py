@@ -25,10 +25,10 @@ from drafter.answers.carryover import next_years_heading, start_from_data
 from drafter.answers.file import (
     SCHEMA_VERSION,
     dump_answers,
-    load_answers,
     parse_answers_text,
     read_answers_file,
 )
+from drafter.answers.load import load_answers
 from drafter.answers.model import Item, to_data, validate_answers
 from drafter.blocks import Block
 from drafter.importer import ImportResult, import_path, import_text

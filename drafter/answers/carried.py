@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
+from drafter.answers.file import RECORD_KEY
 from drafter.answers.model import Answers
 from drafter.answers.parse import AnswerValue, Item
 from drafter.answers.records import PATH, CarriedFigure, place_of, sub_indices
@@ -33,7 +32,6 @@ from drafter.text.figures import Figure, FigureError, parse_figure
 from drafter.text.mentions import Mention, find_mentions
 from drafter.text.numbers import for_matching
 
-RECORD_KEY = "carried_figures"
 DROPPED = "删去"
 """``now`` of a carried text figure whose clause was dropped."""
 DECLINED = "不报告"
@@ -43,36 +41,6 @@ TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
 
 
 # --------------------------------------------------------------------------- the record
-
-# Chinese comments beside each field of an entry in the answers file.
-FIELD_COMMENTS = {
-    "path": "位置（程序用）",
-    "place": "位置",
-    "sentence": "去年的原句",
-    "last_year": "去年的数字",
-    "at": "在去年原句里的位置（从第几个字起，0＝句首；程序用）",
-    "key": "对应的数字项（程序用）",
-    "confirmed": "已确认的报告年度；空＝还没有确认",
-    "now": "今年改成的数字；删去＝这一分句已删去；不报告＝今年不报告这个数字",
-}
-
-
-def to_commented(entries: Any) -> Any:
-    """The record as YAML with a Chinese comment beside every field (for the answers file)."""
-
-    seq = CommentedSeq()
-    for entry in entries if isinstance(entries, list) else []:
-        if not isinstance(entry, Mapping):
-            seq.append(entry)
-            continue
-        item = CommentedMap()
-        for name, value in entry.items():
-            item[name] = value
-            if name in FIELD_COMMENTS:
-                item.yaml_add_eol_comment(FIELD_COMMENTS[name], name)
-        seq.append(item)
-    return seq
-
 
 # --------------------------------------------------------------------------- places and texts
 
@@ -403,6 +371,5 @@ __all__ = [
     "replace_figure",
     "sentence_at",
     "text_slots",
-    "to_commented",
     "with_text",
 ]

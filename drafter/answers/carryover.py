@@ -18,7 +18,8 @@ from typing import Any, TextIO
 from ruamel.yaml import YAML
 
 from drafter.answers import carried
-from drafter.answers.file import AnswersFile, read_answers_file, read_answers_text, validate_file
+from drafter.answers.file import AnswersFile, read_answers_file, read_answers_text
+from drafter.answers.load import validate_file
 from drafter.answers.migrations import v0_changes
 from drafter.answers.model import Answers, parse_answers, validate_answers, where
 from drafter.answers.parse import AnswerValue, Item

@@ -19,10 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from drafter.answers.carried import to_commented
-from drafter.answers.fast import load_plain
 from drafter.answers.migrations import ADDITIVE, MIGRATIONS
-from drafter.answers.model import Answers, cross_check, validate_answers, where
 from drafter.answers.shape import YAML_BREAKS, check_shape, plain, position, round_trip_yaml
 from drafter.answers.yaml_errors import explain, explain_other
 from drafter.errors import DrafterError, shown
@@ -37,6 +34,9 @@ ANSWERS_SUFFIXES = (".yaml", ".yml")
 """What an answers file is named, where a folder is searched for them (batch build, summary)."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """An answers file is a few KB; anything this large is not one."""
+
+RECORD_KEY = "carried_figures"
+"""The record of figures inside texts carried over from last year (``answers.carried``)."""
 
 # Top-level keys that are not questions but belong to the file (import and carry-over notes).
 RESERVED_KEYS: dict[str, str] = {
@@ -119,10 +119,10 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
         )
     else:
         doc_data = plain(doc)
-    return _answers_file(doc_data, doc, path)
+    return answers_file_of(doc_data, doc, path)
 
 
-def _answers_file(doc_data: dict[str, Any], doc: Any, path: Path | None) -> AnswersFile:
+def answers_file_of(doc_data: dict[str, Any], doc: Any, path: Path | None) -> AnswersFile:
     """The file from its plain data: schema version checked, older versions migrated."""
     version = doc_data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
@@ -275,53 +275,6 @@ def _report_hint(path: Path) -> str:
     )
 
 
-def load_answers(path: Path) -> tuple[Answers, AnswersFile]:
-    """Read, parse and validate an answers file: (model, file). Errors name file, line and field.
-
-    For reading only (a build): the file's round-trip document (``doc``) is None when the fast
-    reading sufficed. Save through :func:`read_answers_file`, which always keeps it.
-    """
-
-    path = Path(path)
-    text = read_answers_text(path)
-    data = load_plain(text)
-    if data is not None:
-        try:
-            return _validated(_answers_file(data, None, path))
-        except DrafterError:
-            pass  # something is wrong: the round-trip reading below says where (line numbers)
-    return _validated(parse_answers_text(text, path))
-
-
-def _validated(loaded: AnswersFile) -> tuple[Answers, AnswersFile]:
-
-    path = loaded.path
-    answers = validate_file(loaded)
-    problems = cross_check(answers)
-    if problems:
-        key, _ = problems[0]
-        lines = [f"  - {where(k, loaded.line_of(k))}：{m}" for k, m in problems]
-        raise DrafterError(
-            "答卷中有互相矛盾的答案：\n" + "\n".join(lines),
-            path=path,
-            line=loaded.line_of(key),
-            field=key,
-            field_label="",  # every field is named in the list
-            hint="改正后再生成；也可以用 drafter edit 重新回答这一部分。",
-        )
-    return answers, loaded
-
-
-def validate_file(loaded: AnswersFile) -> Answers:
-    """Validate a loaded file; every bad field is named with its line."""
-
-    try:
-        return validate_answers(loaded.data, source="答卷", line_of=loaded.line_of)
-    except DrafterError as exc:
-        exc.path = loaded.path
-        raise
-
-
 # --------------------------------------------------------------------------- saving
 
 
@@ -432,6 +385,36 @@ def _reserved_yaml(key: str, value: Any) -> Any:
     if key == "carried_figures":
         return to_commented(value)
     return value
+
+
+# Chinese comments beside each field of an entry in the answers file.
+FIELD_COMMENTS = {
+    "path": "位置（程序用）",
+    "place": "位置",
+    "sentence": "去年的原句",
+    "last_year": "去年的数字",
+    "at": "在去年原句里的位置（从第几个字起，0＝句首；程序用）",
+    "key": "对应的数字项（程序用）",
+    "confirmed": "已确认的报告年度；空＝还没有确认",
+    "now": "今年改成的数字；删去＝这一分句已删去；不报告＝今年不报告这个数字",
+}
+
+
+def to_commented(entries: Any) -> Any:
+    """The record as YAML with a Chinese comment beside every field (for the answers file)."""
+
+    seq = CommentedSeq()
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping):
+            seq.append(entry)
+            continue
+        item = CommentedMap()
+        for name, value in entry.items():
+            item[name] = value
+            if name in FIELD_COMMENTS:
+                item.yaml_add_eol_comment(FIELD_COMMENTS[name], name)
+        seq.append(item)
+    return seq
 
 
 def _plain_equal(old: Any, new: Any) -> bool:

@@ -41,6 +41,7 @@ from drafter.answers.parse import (
     AnswerValue,
     Item,
     check_answer,
+    dump_value,
     empty_value,
     parse_value,
 )
@@ -375,15 +376,6 @@ def validate_answers(
 
 
 # --------------------------------------------------------------------------- plain data
-
-
-def dump_value(q: Question, value: AnswerValue) -> Any:
-    """One answer as the answers file stores it."""
-    if isinstance(value, Figure):
-        return value.to_yaml()
-    if q.kind == "items" and isinstance(value, list):
-        return [item.to_data() for item in value if isinstance(item, Item)]
-    return value
 
 
 def to_data(answers: Answers) -> dict[str, Any]:

@@ -268,3 +268,12 @@ def check_answer(q: Question, raw: Any) -> tuple[AnswerValue, str | None]:
 def empty_value(q: Question) -> AnswerValue:
     """The value of a question nobody answered: an empty list for lists, else None."""
     return [] if q.kind in ("items", "list") else None
+
+
+def dump_value(q: Question, value: AnswerValue) -> Any:
+    """One answer as the answers file stores it."""
+    if isinstance(value, Figure):
+        return value.to_yaml()
+    if q.kind == "items" and isinstance(value, list):
+        return [item.to_data() for item in value if isinstance(item, Item)]
+    return value

@@ -17,8 +17,8 @@ from drafter.checks._text import Context, preceded, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.spelling import lexicon
 from drafter.text.hanzi import HAN, NOT_HAN
-from drafter.text.identity import split_place
 from drafter.text.numbers import UNIT_WORDS
+from drafter.text.places import split_place
 
 RULE = "name-incomplete"
 

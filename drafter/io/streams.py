@@ -10,7 +10,11 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+
+# typing for the type checker only: `drafter --help` stays quick (docs/architecture.md).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def use_utf8() -> None:

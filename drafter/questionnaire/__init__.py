@@ -3,23 +3,31 @@
 By responsibility:
   ``session``  the prompt_toolkit session (the only module that talks to the terminal);
   ``flow``     the walk of steps: which question, recording answers, going back, cross checks;
-  ``screens``  start text, help, toolbar, section menu, review and build;
-  ``editors``  the items editor and the follow-ups of last year's plans and problems;
-  ``confirm``  last year's figures, structured and inside carried texts, one step each;
+  ``screens``  start text, help, toolbar, section menu, the lines of the review;
   ``logic``    pure helpers (parsing what was typed, what is pending, what cannot apply);
+  ``state``    what the screens see of the walk (``Flow``), and the steps after the first
+               screen (``Later``), loaded in the background (``LATER``);
   ``entry``    ``drafter new`` / ``drafter edit``.
+
+The steps after the first screen, reached only through ``state.LATER``:
+  ``later``    the one module that names them all (what ``state.Later`` says);
+  ``typed``    the working copy as the typed answers, and the rules across answers;
+  ``review``   the review screen, the checks before the build, and the build;
+  ``editors``  the items editor and the follow-ups of last year's plans and problems;
+  ``confirm``  last year's figures, structured and inside carried texts, one step each.
+
+Importing this package loads the first screen's modules only (``drafter new`` shows its first
+question sooner); import the later steps' modules by name.
 """
 
 from __future__ import annotations
 
-import drafter.answers.carryover  # noqa: F401  (registers the schema-0 migration before any file is read)
 from drafter.answers.file import RESERVED_KEYS
 from drafter.questionnaire.entry import run_edit, run_new
 from drafter.questionnaire.flow import Questionnaire, Step
 from drafter.questionnaire.logic import (
     all_keys,
     check_input,
-    cross_problems,
     current_value,
     pending_keys,
     prefill_text,
@@ -33,7 +41,6 @@ from drafter.questionnaire.screens import (
     review_lines,
     review_pages,
     start_text,
-    summary_lines,
     toolbar_text,
 )
 from drafter.questionnaire.session import BACK, MENU
@@ -48,7 +55,6 @@ __all__ = [
     "Step",
     "all_keys",
     "check_input",
-    "cross_problems",
     "current_value",
     "format_value",
     "help_text",
@@ -62,6 +68,5 @@ __all__ = [
     "skip_reason",
     "start_text",
     "store_value",
-    "summary_lines",
     "toolbar_text",
 ]

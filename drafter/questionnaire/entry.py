@@ -11,30 +11,25 @@ from __future__ import annotations
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter.answers.carryover import (
-    carried_notes,
-    migration_report,
-    start_from_data,
-    start_from_last,
-)
 from drafter.answers.file import AnswersFile, default_filename, read_answers_file
-from drafter.answers.model import Answers, to_data
 from drafter.errors import EXIT_OK, DrafterError
-from drafter.importer import import_file as do_import
-from drafter.importer.classify import KIND_NAMES
 from drafter.io.outputs import free_name
 from drafter.questionnaire.flow import Questionnaire
 from drafter.questionnaire.logic import all_keys, invalid_answers, pending_keys, section_for
 from drafter.questionnaire.session import Signal, require_terminal
+from drafter.questionnaire.state import LATER
 from drafter.questions import QUESTIONS, SECTIONS
+
+if TYPE_CHECKING:
+    from drafter.answers.model import Answers
 
 
 def _confirm_migration(loaded: AnswersFile, q: Questionnaire) -> bool:
     """Show what a schema migration changes; continue only when the user agrees."""
 
-    for line in migration_report(loaded):
+    for line in LATER.get().migration_report(loaded):
         q.say(line)
     answer = q.ask("回车＝同意并继续（原文件另存一份，不做任何改动）；n＝不升级，退出：")
     if isinstance(answer, Signal) or answer.strip().lower() in ("n", "no", "否", "不"):
@@ -95,9 +90,12 @@ def _next_year(
         target = free_name(wanted)
     else:
         target = wanted
-    notes = carried_notes(answers)
+    later = LATER.get()
+    notes = later.carried_notes(answers)
     # The questionnaire edits the answers file's plain data: it may hold partial answers.
-    q = Questionnaire(target, to_data(answers), input=input, output=output, log=log, notes=notes)
+    q = Questionnaire(
+        target, later.to_data(answers), input=input, output=output, log=log, notes=notes
+    )
     if target != wanted:
         q.say(f"已有答卷 {wanted}（不是从这份材料开始的，不会覆盖它）；这次的答卷另存为 {target}。")
     year = answers.year
@@ -111,7 +109,7 @@ def _next_year(
     )
 
     if answers.structure:
-        parts = "；".join(p.heading or KIND_NAMES.get(p.kind, p.kind) for p in answers.structure)
+        parts = "；".join(p.heading or later.part_name(p.kind) for p in answers.structure)
         q.say(f"报告沿用原报告的结构和顺序：{parts}。各项放在所属方面的“具体措施”里，问到时确认。")
     count = len(answers.carried_figures)
     if count:
@@ -138,13 +136,14 @@ def run_new(
     """``drafter new``: a fresh questionnaire, or resume ``path`` when it exists."""
     path = Path(path) if path is not None else None
     if from_last is not None:
-        started = start_from_last(Path(from_last))
+        # Last year's answers are read and carried before the first question: the later steps
+        # are needed at once.
+        started = LATER.get().start_from_last(Path(from_last))
         return _next_year(
             started, Path(from_last), path, how="从去年的答卷", input=input, output=output, log=log
         )
     if import_file is not None:
-        imported = do_import(Path(import_file))
-        started = start_from_data(imported, Path(import_file).name)
+        started = LATER.get().start_from_report(Path(import_file))
         return _next_year(
             started,
             Path(import_file),

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drafter.answers.carryover import carried_notes, figure_warning, last_year_text
-from drafter.answers.file import AnswersFile, default_filename, read_answers_file, save_answers
-from drafter.answers.model import Answers, check_answer
+from drafter.answers.file import (
+    RECORD_KEY,
+    AnswersFile,
+    default_filename,
+    read_answers_file,
+    save_answers,
+)
+from drafter.answers.parse import check_answer
 from drafter.errors import EXIT_OK
-from drafter.questionnaire import confirm, editors, screens
+from drafter.questionnaire import screens
 from drafter.questionnaire.logic import (
     HELP_WORDS,
     MULTILINE_KINDS,
@@ -28,10 +33,8 @@ from drafter.questionnaire.logic import (
     check_input,
     choice_from_input,
     choice_name,
-    cross_problems,
     current_value,
     is_empty,
-    model_of,
     number_error,
     pending_keys,
     prefill_text,
@@ -42,9 +45,12 @@ from drafter.questionnaire.logic import (
 )
 from drafter.questionnaire.screens import LIST_HINT, MULTILINE_HINT, format_value, help_text
 from drafter.questionnaire.session import BACK, MENU, Signal, Terminal
-from drafter.questionnaire.state import Step
+from drafter.questionnaire.state import LATER, Later, Step
 from drafter.questions import QUESTIONS, SECTION_BY_NAME, SECTIONS, Question, get_answer
 from drafter.questions.yearly import needs_confirmation
+
+if TYPE_CHECKING:
+    from drafter.answers.model import Answers
 
 WRITTEN_KINDS = frozenset({"text", "longtext", "list"})
 """Answers typed as text: kept when Ctrl-C leaves in the middle of one."""
@@ -78,8 +84,14 @@ class Questionnaire:
         self.editing = editing
         """``drafter edit``: the way back is ``drafter edit``/``drafter build``, not ``new``."""
         self.notes: dict[str, list[str]] = {k: list(v) for k, v in (notes or {}).items()}
+        # Once the first question is on the screen, the later steps load while it is read.
         self.term = Terminal(
-            input=input, output=output, toolbar=self._toolbar, help=self._help, log=log
+            input=input,
+            output=output,
+            toolbar=self._toolbar,
+            help=self._help,
+            log=log,
+            shown=LATER.start,
         )
         self.revisit_section: str | None = None
         self.headings_shown: set[str] = set()
@@ -144,7 +156,17 @@ class Questionnaire:
     def answers(self) -> Answers:
         """The working copy as the typed model, for what the questionnaire hands on (the checks,
         the carried figures, a build)."""
-        return model_of(self.data)
+        return self.later.model_of(self.data)
+
+    @property
+    def later(self) -> Later:
+        """The steps after the first screen (the typed answers, last year's figures, the
+        checks, the review and the build): waits for them if they are still loading."""
+        return LATER.get()
+
+    def carries(self) -> bool:
+        """Whether texts carried from last year hold figures (their steps need ``later``)."""
+        return bool(self.data.get(RECORD_KEY))
 
     # ------------------------------------------------------------------ steps
 
@@ -247,7 +269,7 @@ class Questionnaire:
             step = self.steps[index]
             if step.key in self.pending or QUESTIONS[step.key].section == self.revisit_section:
                 return index
-            if confirm.outstanding_in(self, step.key):
+            if self.carries() and self.later.outstanding_in(self, step.key):
                 return index  # a carried text with figures still to confirm
             self.revisit_section = None
             index += 1
@@ -302,7 +324,7 @@ class Questionnaire:
                     self.revisit_section = QUESTIONS[self.steps[index].key].section
                     continue
                 index = self._next_index(index)
-            target = screens.review(self)
+            target = self.later.review(self)
             if target is None:
                 return EXIT_OK
             index = target
@@ -328,17 +350,17 @@ class Questionnaire:
         """Ask one question until it gets a valid answer (or BACK/MENU); record it."""
         self.current = q
         self.headings_shown.discard(q.key)  # shown again on every visit (after F2 too)
-        outcome = confirm.ask_carried_in(self, q)
+        outcome = self.later.ask_carried_in(self, q) if self.carries() else None
         if isinstance(outcome, Signal):
             return outcome
         if q.key in self.notes:
             # As the texts read now, once their figures are confirmed: a date brought up to
             # this year with them is not a note any more.
-            self.notes[q.key] = carried_notes(self.answers).get(q.key, [])
+            self.notes[q.key] = self.later.carried_notes(self.answers).get(q.key, [])
         for note in self.notes.get(q.key, []):
             self.say(f"请注意：{note}")
         if q.kind == "items":
-            outcome = editors.special_items(self, q)(self, q)
+            outcome = self.later.ask_items(self, q)
             if isinstance(outcome, Signal):
                 return outcome
             self.record(q, outcome)
@@ -353,7 +375,7 @@ class Questionnaire:
         if hint:
             self.say(hint)
         if q.kind == "figure":
-            return confirm.ask_figure(self, q, message)
+            return self.later.ask_figure(self, q, message)
         options: tuple[str, ...] = ()
         if q.kind == "choice":
             options = tuple(choice_name(q, c) for c in q.choices)
@@ -430,7 +452,7 @@ class Questionnaire:
         extra = ""
         hint = ""
         if q.kind == "figure":
-            last = last_year_text(q, self.answers)
+            last = self.later.last_year_text(q, self.answers)
             extra = f"  {last}" if last else ""
         elif q.kind in MULTILINE_KINDS:
             hint = LIST_HINT if q.kind == "list" else MULTILINE_HINT
@@ -450,7 +472,7 @@ class Questionnaire:
     def after_answer(self, q: Question) -> int | None:
         """Checks that need more than one answer; returns a step index to jump to, if any."""
         if q.kind == "figure":
-            warning = figure_warning(q, self.answers)
+            warning = self.later.figure_warning(q, self.answers)
             if warning:
                 self.say(f"请核对：{warning}")
                 again = self.ask("回车＝数字没错；输入 r＝重新填写：")
@@ -458,7 +480,7 @@ class Questionnaire:
                     return self.index_of(q.key)
         if q.kind not in ("figure", "choice", "text", "date", "year"):
             return None
-        for key, message in cross_problems(self.data, q.key):
+        for key, message in self.later.cross_problems(self.data, q.key):
             related = [k for k in related_keys(key) if k in set(self.keys)]
             self.say(f"数字矛盾：{message}")
             for number, other in enumerate(related, 1):

@@ -1,7 +1,9 @@
 """Pure helpers of the questionnaire: what to ask, how a typed answer parses, what is stored.
 
 Everything here is a function of the catalogue and the answers so far, testable without a
-terminal; parsing and validating an answer is ``drafter.answers.model.check_answer``.
+terminal; parsing and validating an answer is ``drafter.answers.parse.check_answer``. The typed answers
+(pydantic) and the rules across answers are in ``typed``, which this module does not import: the
+first question needs none of them.
 
 Where an answer comes from, highest first (copier's order, written down once, here):
 **this session > answers file > carried over from last year > the catalogue's default**.
@@ -19,14 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from drafter.answers.model import (
-    Answers,
-    Item,
-    check_answer,
-    cross_check,
-    dump_value,
-    parse_answers,
-)
+from drafter.answers.parse import Item, check_answer, dump_value
 from drafter.questions import (
     QUESTIONS,
     SECTION_BY_NAME,
@@ -175,12 +170,6 @@ def invalid_answers(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
-def model_of(data: Mapping[str, Any]) -> Answers:
-    """The typed answers of the working copy: a value that does not validate (yet) is left
-    empty (``invalid_answers`` names it to the user)."""
-    return parse_answers(data)[0]
-
-
 # Extra answers a cross-field rule involves besides the part/whole pair of the catalogue.
 _RELATED: dict[str, tuple[str, ...]] = {
     "review.lost": ("review.lost", "review.reconsiderations", "review.lawsuits"),
@@ -197,15 +186,6 @@ def related_keys(key: str) -> tuple[str, ...]:
     if q is not None and q.part_of:
         return (key, q.part_of)
     return (key,)
-
-
-def cross_problems(data: Mapping[str, Any], key: str | None = None) -> list[tuple[str, str]]:
-    """Cross-field problems (all, or those that involve ``key``): (key, Chinese message)."""
-
-    problems = cross_check(model_of(data))
-    if key is None:
-        return problems
-    return [(k, m) for k, m in problems if key in related_keys(k)]
 
 
 # Figures that only make sense when another count is not zero (part_of pairs are added below).

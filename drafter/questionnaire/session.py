@@ -97,11 +97,15 @@ class Terminal:
         toolbar: Callable[[], str] = lambda: "",
         help: Callable[[], str | None] = lambda: None,
         log: list[str] | None = None,
+        shown: Callable[[], None] = lambda: None,
     ) -> None:
         self.input = input
         self.output = output
         self.toolbar = toolbar
         self.help = help
+        self.shown = shown
+        """Called each time a prompt has been drawn (the questionnaire then loads its later
+        steps, while the user reads the first question)."""
         self.transcript: list[str] = log if log is not None else []
         """Everything shown above the prompts (tests read it; DummyOutput discards the screen)."""
         self.errors: list[str] = []
@@ -140,6 +144,7 @@ class Terminal:
                 erase_when_done=False,
             )
             wrap_toolbars(self._session)
+            self._session.app.after_render += lambda _app: self.shown()
         return self._session
 
     def _bindings(self) -> Any:

@@ -16,7 +16,7 @@ from drafter.questions.question import (
 )
 from drafter.questions.yearly import guiding_formula
 from drafter.render.outlines import OUTLINES
-from drafter.text.identity import split_place
+from drafter.text.places import split_place
 from drafter.text.units import UNIT_TYPES, government_body, guess_unit_type, words_for
 
 # --------------------------------------------------------------------------- defaults

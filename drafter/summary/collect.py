@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from drafter.answers.file import ANSWERS_SUFFIXES, load_answers
+from drafter.answers.file import ANSWERS_SUFFIXES
+from drafter.answers.load import load_answers
 from drafter.answers.model import Answers
 from drafter.build import check_draft
 from drafter.checks import Finding, run_checks
@@ -29,9 +30,9 @@ from drafter.questions import QUESTIONS, RATES, figure_questions
 from drafter.reader import read_blocks
 from drafter.render.engine import render_blocks
 from drafter.text.figures import Figure
-from drafter.text.identity import split_place
 from drafter.text.mentions import find_mentions, zero_facts
 from drafter.text.numbers import split_sentences
+from drafter.text.places import split_place
 
 REPORT_SUFFIXES = (".docx", ".txt")
 # Found in a folder and listed with the reason they cannot be read (an old .doc, a PDF…), so the

@@ -18,18 +18,13 @@ from drafter.blocks import Block
 from drafter.text.counties import superior_county
 from drafter.text.furniture import furniture_mask
 from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
-from drafter.text.units import NOT_STREET
-
-UNIT_TYPES = ("街道", "苏木", "乡", "镇")
-"""Longest first, so 街道 is tried before the one-character types."""
-
-
-# A unit name: 1–10 Han characters ending with a unit type. 民族乡 ("XX回族乡") are just 乡.
-_UNIT_TAIL = r"(?:街道办事处|街道|苏木|乡|镇)"
-_ADMIN = re.compile(
-    r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|林区|特区)"
+from drafter.text.places import (
+    COUNTY_TAIL,
+    GENERIC_NAMES,
+    split_place,
+    unit_type_of,
 )
-_COUNTY_TAIL = ("自治县", "自治旗", "县", "区", "旗", "市", "林区", "特区")
+
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _CN_YEAR = re.compile(
@@ -71,8 +66,6 @@ _TITLE_STOP = re.compile(
 _NOT_UNIT_PREFIX = set("全我本该各每此其")
 _NOT_SHORT_UNIT_PREFIX = set("乡城村集小市县区")
 
-_GENERIC_NAMES = {"乡镇", "城镇", "村镇", "集镇", "城乡", "街道"}
-
 
 @dataclass(slots=True)
 class Identity:
@@ -88,60 +81,8 @@ class Identity:
     disagreements: list[str] = field(default_factory=list)
 
 
-def unit_type_of(name: str) -> str | None:
-    """The unit type a name ends with: 俄久乡 → 乡, XX街道办事处 → 街道."""
-    name = name.removesuffix("办事处").removesuffix("人民政府")
-    for unit_type in UNIT_TYPES:
-        if name.endswith(unit_type):
-            return unit_type
-    if len(name) >= 3 and name.endswith("街") and not name.endswith(NOT_STREET):
-        return "街道"  # a 街道 that calls itself "X街" (鹤龙街, 东城街)
-    return None
-
-
-_NAME_AT_END = re.compile(rf"({HAN}{{2,30}}?){_UNIT_TAIL}$")
 _NOT_HAN = re.compile(NOT_HAN)
 _GOVERNMENT_BEFORE_HAN = re.compile(rf"人民政府(?={HAN})")
-
-
-def split_place(text: str) -> tuple[str | None, str | None]:
-    """Split "湟中区田家寨镇" into (county, unit); either may be None.
-
-    The county is the last administrative segment before the unit (县/区/旗/county-level 市), and
-    a segment only counts when what is left still makes a unit name of two or more characters.
-    """
-    text = to_simplified(text)
-    match = _NAME_AT_END.search(text)
-    if match is None:
-        return None, None
-    whole = text
-    unit_type = unit_type_of(whole)
-    if unit_type is None:
-        return None, None
-    # Cut after each administrative word and keep the last cut that leaves a valid unit.
-    county: str | None = None
-    unit = whole
-    start = 0
-    for admin in _ADMIN.finditer(whole):
-        end = admin.end()
-        if admin.group(0) == "州" and whole[end : end + 1] in "市区县":
-            # "广州市", "通州区": 州 here is part of the name, not a prefecture.
-            continue
-        rest = whole[end:]
-        rest_type = unit_type_of(rest)
-        core = rest.removesuffix("办事处")
-        if rest_type is None or len(core) < len(rest_type) + 1:
-            continue
-        segment = whole[start:end]
-        if len(segment) >= 2:
-            if segment.endswith(_COUNTY_TAIL):
-                county = segment
-            start = end
-            unit = rest
-    unit = unit.removesuffix("办事处")
-    if unit in _GENERIC_NAMES or len(unit) < 2:
-        return county, None
-    return county, unit
 
 
 def _title_place(title: str) -> str:
@@ -180,7 +121,7 @@ _NOT_IN_NAME = re.compile(
 
 def plausible_unit(unit: str | None) -> bool:
     """Whether a name cut out of a sentence can be a township's name."""
-    if not unit or unit in _GENERIC_NAMES or unit[0] in _NOT_UNIT_PREFIX:
+    if not unit or unit in GENERIC_NAMES or unit[0] in _NOT_UNIT_PREFIX:
         return False
     core = unit.removesuffix("办事处")
     unit_type = unit_type_of(core)
@@ -290,7 +231,7 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         # "平安县2024年度石桥镇法治政府建设情况报告": the unit after the year.
         title_county, title_unit = _find_unit_in(title.replace("\n", ""))
         head = _title_place(title)
-        if title_county is None and head.endswith(_COUNTY_TAIL) and not split_place(head)[1]:
+        if title_county is None and head.endswith(COUNTY_TAIL) and not split_place(head)[1]:
             title_county = head
     whole = "".join(b.full_text for b in blocks)
     street = "街道" in whole or "党工委" in whole
