@@ -86,8 +86,11 @@ def test_next_year_figures_kept_changed_dropped_then_none_warned(
     t.send("Enter")  # title
     t.wait_for("去年：3次［回车＝与去年相同；-＝今年不报告］")
     t.send("Enter")
-    screen = t.wait_for("学法用法方面的具体措施第1条：组织干部集中学法【5次】。")
-    assert "干部集中学法（次）［回车＝与去年文字里的 5次 相同" in screen
+    # The prompt is drawn after the lines above it: both are waited for.
+    t.wait_for(
+        "学法用法方面的具体措施第1条：组织干部集中学法【5次】。",
+        "干部集中学法（次）［回车＝与去年文字里的 5次 相同",
+    )
     t.type("6")  # changed with a number: the structured figure and the text in one step
     t.send("Enter")
     t.wait_for("文字已一并改好：组织干部集中学法6次。")
