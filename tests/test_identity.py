@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from drafter.reader import blocks_from_text, read_blocks
-from drafter.text.identity import detect_identity, split_place
+from drafter.text.identity import detect_identity
+from drafter.text.places import split_place
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from drafter.answers.file import RECORD_KEY
 from drafter.answers.model import Answers
 from drafter.answers.parse import AnswerValue, Item
 from drafter.answers.records import PATH, CarriedFigure, place_of, sub_indices
@@ -350,7 +349,6 @@ __all__ = [
     "DECLINED",
     "DROPPED",
     "PATH",
-    "RECORD_KEY",
     "CarriedFigure",
     "collect",
     "current_raw",

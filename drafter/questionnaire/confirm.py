@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from drafter.answers import carried
+from drafter.answers.file import RECORD_KEY
 from drafter.questionnaire.logic import (
     DECLINE_WORDS,
     DROP_WORDS,
@@ -87,7 +88,7 @@ def _sentence_with(mention: Mention, new: str) -> str:
 
 
 def _store(flow: Flow, figures: list[carried.CarriedFigure]) -> None:
-    flow.data[carried.RECORD_KEY] = [cf.to_data() for cf in figures] or None
+    flow.data[RECORD_KEY] = [cf.to_data() for cf in figures] or None
 
 
 def _same(a: carried.CarriedFigure, b: carried.CarriedFigure) -> bool:
@@ -216,7 +217,7 @@ def ask_figure(flow: Flow, q: Question, message: str) -> Any:
 
 
 def outstanding_in(flow: Flow, key: str) -> list[carried.CarriedFigure]:
-    if not flow.data.get(carried.RECORD_KEY):
+    if not flow.data.get(RECORD_KEY):
         return []  # nothing carried: the first prompt need not wait for the typed answers
     return [cf for cf in carried.outstanding(flow.answers, flow.year) if cf.question == key]
 
