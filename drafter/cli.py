@@ -13,7 +13,6 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from drafter.argparse_zh import ArgumentParser
 from drafter.errors import BUG_MESSAGE, EXIT_BUG, EXIT_OK, EXIT_UNUSABLE, DrafterError
@@ -30,13 +29,15 @@ from drafter.io.streams import (
 # typing for the type checker only: `drafter --help` stays quick (docs/architecture.md).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, NoReturn, TextIO
 
 
 def _path(text: str) -> Path:
-    """A path argument. An empty one (``-o ""``, an unset variable in a script) is refused: as a
-    path it would mean the current folder, and a report would be written where nobody asked for
-    it."""
+    """A path argument; an empty one (``-o ""``, an unset variable) would mean the current folder,
+    so it is refused. pathlib loads here, not with the module: ``drafter --help`` parses none."""
+    from pathlib import Path
+
     if not text.strip():
         raise argparse.ArgumentTypeError("文件名是空的")
     return Path(text)
@@ -466,6 +467,8 @@ INPUTS = {
 def _check_inputs(args: argparse.Namespace) -> None:
     """Every file a command will read is a regular file (and --templates a folder), checked
     before anything is read or asked: a FIFO would block, a device never end."""
+    from pathlib import Path
+
     from drafter.io.inputs import check_input
 
     for name, what in INPUTS.items():

@@ -7,7 +7,7 @@ chooses the exit code; any other exception escaping to the CLI is a bug.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -32,7 +32,7 @@ class DrafterError(Exception):
         self,
         message: str,
         *,
-        path: Path | str | None = None,
+        path: os.PathLike[str] | str | None = None,
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
@@ -42,9 +42,9 @@ class DrafterError(Exception):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.path: Path | None = None
-        if path is not None:
-            self.path = Path(path)
+        self.path = path
+        """The file at fault, as the caller named it: a message only shows it (no pathlib here,
+        which ``drafter --help`` would otherwise load for nothing)."""
         self.line = line
         self.column = column
         self.field = field

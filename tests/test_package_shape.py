@@ -124,6 +124,34 @@ def test_the_questionnaires_first_screen_loads_none_of_the_later_steps() -> None
     assert "prompt_toolkit" in loaded  # what the first screen does need
 
 
+def test_help_loads_only_what_it_prints() -> None:
+    """``drafter --help`` builds the parser and prints: no pathlib, typing or drafter module
+    beyond the parser's own (docs/architecture.md, start-up)."""
+    code = (
+        "import sys\n"
+        "from drafter import cli\n"
+        "try:\n"
+        "    cli.main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "drafter" in done.stdout  # the help was printed
+    loaded = set(done.stderr.split())
+    assert {"pathlib", "typing"} & loaded == set()
+    assert {m for m in loaded if m.startswith("drafter.")} <= {
+        "drafter.cli",
+        "drafter.argparse_zh",
+        "drafter.errors",
+        "drafter.io",
+        "drafter.io.console",
+        "drafter.io.streams",
+        "drafter.render",
+        "drafter.render.outlines",  # the --outline choices the help lists
+    }
+
+
 def test_a_few_entry_modules_at_the_top() -> None:
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(top) <= MAX_TOP_MODULES, top
