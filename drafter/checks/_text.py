@@ -111,40 +111,42 @@ def bare_part_number(text: str) -> int | None:
 
 
 class AnyOf:
-    """Whether any of several patterns matches a text, in one search.
+    """Whether any of several patterns may match a text, in one search.
 
     A rule that tries a list of patterns on every text (typos, outdated terms) spends most of
-    its time on texts none of them matches; one search of the patterns joined says so at once.
-    The join finds a match exactly when one of the patterns does (an alternation of patterns
-    without back references); patterns it cannot join faithfully (back references, differing
-    flags, a repeated group name) make it answer "maybe" always.
+    its time on texts none of them matches; one search says so at once. That search is a
+    *screen*: each pattern from its first required literal character on (see :func:`_screen`),
+    all of them literal-first, which re scans for like a word list. A text the screen misses
+    matches none of the patterns; a text it finds may still match none (the rule's own patterns
+    then say so). Where a pattern has no such character, the patterns are joined into one
+    alternation instead, which matches exactly when one of them does; patterns that cannot be
+    joined faithfully (back references, differing flags, a repeated group name) make it answer
+    "maybe" always.
 
-    The join is searched only where a cheaper *screen* matches: each pattern from its first
-    required literal character on (see :func:`_screen`), all of them literal-first, which re
-    scans for like a word list, where the join's alternatives begin with groups and lookbehinds
-    and are tried at every position. A text the screen misses matches none of the patterns.
+    The screen is not followed by the join: the join would compile every pattern a second time,
+    in every process that imports the rule, to spare a few searches on the rare texts the
+    screen finds and no pattern matches.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         patterns = list(patterns)
-        self.joined: re.Pattern[str] | None = None
         self.screen: re.Pattern[str] | None = None
+        self.joined: re.Pattern[str] | None = None
         flags = {p.flags for p in patterns}
-        if len(flags) == 1 and not any(_BACKREF.search(p.pattern) for p in patterns):
-            try:
+        if len(flags) != 1 or any(_BACKREF.search(p.pattern) for p in patterns):
+            return
+        screens = [_screen(p.pattern) for p in patterns]
+        try:
+            if all(screens):
+                self.screen = re.compile("|".join(s for s in screens if s), *flags)
+            else:
                 self.joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), *flags)
-            except re.error:
-                self.joined = None
-            screens = [_screen(p.pattern) for p in patterns]
-            if self.joined is not None and all(screens):
-                try:
-                    self.screen = re.compile("|".join(s for s in screens if s), *flags)
-                except re.error:
-                    self.screen = None
+        except re.error:
+            self.screen = self.joined = None
 
     def may_match(self, text: str) -> bool:
-        if self.screen is not None and self.screen.search(text) is None:
-            return False
+        if self.screen is not None:
+            return self.screen.search(text) is not None
         return self.joined is None or self.joined.search(text) is not None
 
 
