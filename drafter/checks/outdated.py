@@ -15,7 +15,7 @@ from drafter.checks.terms import PLAN_RANGES, RANGE, SESSION_LIST, SESSIONS_HELD
 RULE = "outdated-term"
 
 _COMPILED = [(term, re.compile(term.pattern)) for term in TERMS]
-_PLANS = [(name, re.compile(re.escape(name) + r"\s*[》]?\s*" + RANGE.pattern), ranges)
+_PLANS = [(name, re.compile(re.escape(name) + r"\s*[》]?\s*" + RANGE), ranges)
           for name, ranges in PLAN_RANGES]  # fmt: skip
 _ANY = AnyOf([pattern for _, pattern in _COMPILED] + [pattern for _, pattern, _ in _PLANS])
 

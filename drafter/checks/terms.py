@@ -178,7 +178,8 @@ PLAN_RANGES: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("七五普法规划", ((2016, 2020),)),
     ("“七五”普法规划", ((2016, 2020),)),
 )
-RANGE = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]")
+# A plan's years after its name, as outdated-term's patterns end (never searched alone).
+RANGE = r"[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]"
 
 # Plenary sessions of the 20th Central Committee by the year they were held: 一中 (2022-10),
 # 二中 (2023-02), 三中 (2024-07), 四中 (2025-10). A report on year Y writes its guiding formula
