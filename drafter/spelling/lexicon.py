@@ -33,7 +33,7 @@ class Table:
     few hundred.
     """
 
-    __slots__ = ("body", "bounds", "keys", "rows", "size", "text", "width")
+    __slots__ = ("body", "bounds", "firsts", "keys", "rows", "size", "text", "width")
 
     def __init__(self, name: str, lazy: bool = False) -> None:
         try:
@@ -46,6 +46,7 @@ class Table:
             self.bounds = data[first + 2 : second].decode("utf-16-le")
             self.size = len(self.bounds) // 14
             self.width = len(self.keys) // self.size
+            self.firsts = self.keys[:: self.width]
             self.body = data[second + 2 :] if lazy else b""
             self.text = "" if lazy else self.body_text(data[second + 2 :])
         except (OSError, UnicodeError, ValueError, ZeroDivisionError) as exc:
@@ -60,15 +61,13 @@ class Table:
 
     def place(self, key: str) -> int | None:
         """The offset of ``key``'s bounds (None when the table has no such key)."""
-        keys, width = self.keys, self.width
-        if width == 1:
-            at = bisect_left(keys, key)
-        else:
-            at = bisect_left(
-                range(self.size), key, key=lambda i: keys[i * width : i * width + width]
-            )
-        if at < self.size and keys[at * width : at * width + width] == key:
-            return at * 14
+        keys, width, firsts = self.keys, self.width, self.firsts
+        # The keys that begin with key's first character stand together (a few at most).
+        at = bisect_left(firsts, key[:1])
+        while at < self.size and firsts[at] == key[:1]:
+            if keys[at * width : at * width + width] == key:
+                return at * 14
+            at += 1
         return None
 
     def row(self, key: str) -> str:
