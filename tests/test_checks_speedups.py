@@ -51,8 +51,8 @@ def test_any_of_says_no_only_when_no_pattern_matches() -> None:
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
     groups = [
         [pattern for pattern, _, _ in typos._COMPILED],
-        [pattern for _, pattern in outdated._COMPILED]
-        + [pattern for _, pattern, _ in outdated._PLANS],
+        [pattern() for _, pattern, _ in outdated._COMPILED]
+        + [pattern() for _, pattern, _, _ in outdated._PLANS],
     ]
     # Texts that hit each pattern, and random pieces of the real reports.
     samples = ["布署工作", "再接再励", "截止目前", "法治政府建设实施纲要（2015—2020年）", "的的确"]
@@ -87,14 +87,14 @@ def test_any_of_joins_patterns_without_a_screen() -> None:
 def test_any_of_screen_matches_wherever_a_pattern_does() -> None:
     """The literal-first screen of each pattern: never misses a match of the pattern."""
     from drafter.checks import outdated, typos
-    from drafter.checks._text import _screen
+    from drafter.checks._text import _screen, literal_leads
     from tests.conftest import SEEDS
 
     rng = random.Random(15)
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
     patterns = [pattern for pattern, _, _ in typos._COMPILED]
-    patterns += [pattern for _, pattern in outdated._COMPILED]
-    patterns += [pattern for _, pattern, _ in outdated._PLANS]
+    patterns += [pattern() for _, pattern, _ in outdated._COMPILED]
+    patterns += [pattern() for _, pattern, _, _ in outdated._PLANS]
     # Hits for the patterns that begin with a group, a lookbehind or an optional mark.
     samples = ["人民调节", "群众权力", "扎实的推动", "“七五”普法", "法制日报", "《信访条例》"]
     samples += [text[i : i + rng.randint(5, 80)] for i in range(0, len(text), 37)]
@@ -104,11 +104,17 @@ def test_any_of_screen_matches_wherever_a_pattern_does() -> None:
         assert screen is not None, pattern.pattern
         assert screen[0] not in "([\\.", screen  # begins with a literal character
         compiled = re.compile(screen)
+        leads = literal_leads(pattern.pattern)
+        assert leads and all(leads), pattern.pattern
         for sample in samples:
             if pattern.search(sample):
                 hits += 1
                 assert compiled.search(sample), (pattern.pattern, sample)
+                # outdated-term searches a pattern only in a text that holds one of its leads.
+                assert any(lead in sample for lead in leads), (pattern.pattern, sample)
     assert hits >= 6
+    assert literal_leads(r"《?信访条例》?") == ("信访条例",)  # the optional marks are left out
+    assert literal_leads(r"(?:a|b)cd+e|fg?h") == ("cd", "f")
     # Beyond the simple reading: no screen, and AnyOf then searches the join alone.
     assert _screen(r"(?i)abc") is None
     assert _screen(r"[ab]c?|d") is None  # the first alternative has no required character

@@ -155,7 +155,34 @@ _OPTIONAL = set("?*{")
 
 
 def _screen(pattern: str) -> str | None:
-    """A pattern that matches wherever ``pattern`` does and begins with a literal character.
+    """A pattern that matches wherever ``pattern`` does and begins with a literal character
+    (see :func:`_screen_alternatives`)."""
+    alternatives = _screen_alternatives(pattern)
+    return None if alternatives is None else "|".join(alternatives)
+
+
+def literal_leads(pattern: str) -> tuple[str, ...] | None:
+    r"""Literal texts of which every match of ``pattern`` contains one: the run of literal
+    characters each alternative of its screen begins with (法制 of 法制(?<!依法制)…, 五 of
+    五[”"]?\s*普法). A text that holds none of them cannot match, and a rule need not compile
+    the pattern for it. None when the pattern has no screen."""
+    alternatives = _screen_alternatives(pattern)
+    if alternatives is None:
+        return None
+    leads = []
+    for alternative in alternatives:
+        end = 0
+        while end < len(alternative) and alternative[end] not in _SPECIAL:
+            if alternative[end + 1 : end + 2] in _OPTIONAL and end + 1 < len(alternative):
+                break  # the character is optional: the run ends before it
+            end += 1
+        leads.append(alternative[:end])
+    return tuple(leads)
+
+
+def _screen_alternatives(pattern: str) -> list[str] | None:
+    """The alternatives of a pattern that matches wherever ``pattern`` does and begins with a
+    literal character.
 
     Each top-level alternative is cut before its first literal character that every match of
     it contains (outside groups, classes and lookarounds, and not made optional by ?, * or
@@ -199,7 +226,7 @@ def _screen(pattern: str) -> str | None:
     alternatives.append(pattern[cut:])
     if any(_BACKREF.search(a) for a in alternatives):
         return None
-    return "|".join(alternatives)
+    return alternatives
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
