@@ -42,57 +42,16 @@ def test_remembered_mentions_come_as_a_new_list_each_time() -> None:
     assert again is not find_mentions(text)
 
 
-def test_any_of_says_no_only_when_no_pattern_matches() -> None:
-    from drafter.checks import outdated, typos
-    from drafter.checks._text import AnyOf
-    from tests.conftest import SEEDS
-
-    rng = random.Random(16)
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
-    groups = [
-        [pattern for pattern, _, _ in typos._COMPILED],
-        [pattern() for _, pattern, _ in outdated._COMPILED]
-        + [pattern() for _, pattern, _, _ in outdated._PLANS],
-    ]
-    # Texts that hit each pattern, and random pieces of the real reports.
-    samples = ["布署工作", "再接再励", "截止目前", "法治政府建设实施纲要（2015—2020年）", "的的确"]
-    samples += [
-        text[i : i + rng.randint(5, 80)] for i in (rng.randrange(len(text)) for _ in range(3000))
-    ]
-    for patterns in groups:
-        any_of = AnyOf(patterns)
-        assert any_of.screen is not None
-        hits = refused = 0
-        for sample in samples:
-            expected = any(p.search(sample) for p in patterns)
-            said = any_of.may_match(sample)
-            assert said or not expected, sample
-            hits += expected
-            refused += not said
-        assert hits >= 3
-        # The screen spares the patterns' searches on most texts of a real report.
-        assert refused >= len(samples) * 0.8
-
-
-def test_any_of_joins_patterns_without_a_screen() -> None:
-    from drafter.checks._text import AnyOf
-
-    patterns = [re.compile(r"[ab]c?"), re.compile("xyz")]
-    any_of = AnyOf(patterns)
-    assert any_of.screen is None and any_of.joined is not None
-    for sample in ("a", "zbcz", "xyz", "xy", "", "cde"):
-        assert any_of.may_match(sample) == any(p.search(sample) for p in patterns), sample
-
-
-def test_any_of_screen_matches_wherever_a_pattern_does() -> None:
-    """The literal-first screen of each pattern: never misses a match of the pattern."""
+def test_screen_and_leads_hold_wherever_a_pattern_matches() -> None:
+    """The literal-first screen of each pattern, and the literal leads a rule tests before
+    searching it: never miss a match of the pattern."""
     from drafter.checks import outdated, typos
     from drafter.checks._text import _screen, literal_leads
     from tests.conftest import SEEDS
 
     rng = random.Random(15)
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
-    patterns = [pattern for pattern, _, _ in typos._COMPILED]
+    patterns = [pattern() for pattern, _, _, _ in typos._COMPILED]
     patterns += [pattern() for _, pattern, _ in outdated._COMPILED]
     patterns += [pattern() for _, pattern, _, _ in outdated._PLANS]
     # Hits for the patterns that begin with a group, a lookbehind or an optional mark.
@@ -110,26 +69,15 @@ def test_any_of_screen_matches_wherever_a_pattern_does() -> None:
             if pattern.search(sample):
                 hits += 1
                 assert compiled.search(sample), (pattern.pattern, sample)
-                # outdated-term searches a pattern only in a text that holds one of its leads.
+                # The rules search a pattern only in a text that holds one of its leads.
                 assert any(lead in sample for lead in leads), (pattern.pattern, sample)
     assert hits >= 6
     assert literal_leads(r"《?信访条例》?") == ("信访条例",)  # the optional marks are left out
     assert literal_leads(r"(?:a|b)cd+e|fg?h") == ("cd", "f")
-    # Beyond the simple reading: no screen, and AnyOf then searches the join alone.
+    # Beyond the simple reading: no screen, no leads (the pattern is searched in every text).
     assert _screen(r"(?i)abc") is None
     assert _screen(r"[ab]c?|d") is None  # the first alternative has no required character
     assert _screen(r"(a)b\1") is None
-
-
-def test_any_of_does_not_join_what_it_cannot_join_faithfully() -> None:
-    from drafter.checks._text import AnyOf
-
-    backref = AnyOf([re.compile(r"(.)\1"), re.compile("x")])
-    assert backref.joined is None and backref.may_match("ab")
-    mixed = AnyOf([re.compile("a", re.I), re.compile("b")])
-    assert mixed.joined is None
-    named = AnyOf([re.compile("(?P<n>a)"), re.compile("(?P<n>b)")])
-    assert named.joined is None and named.may_match("zzz")
 
 
 def _common_run_table(a: str, b: str) -> int:

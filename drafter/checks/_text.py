@@ -110,46 +110,6 @@ def bare_part_number(text: str) -> int | None:
     return cn_value(match.group(1))
 
 
-class AnyOf:
-    """Whether any of several patterns may match a text, in one search.
-
-    A rule that tries a list of patterns on every text (typos, outdated terms) spends most of
-    its time on texts none of them matches; one search says so at once. That search is a
-    *screen*: each pattern from its first required literal character on (see :func:`_screen`),
-    all of them literal-first, which re scans for like a word list. A text the screen misses
-    matches none of the patterns; a text it finds may still match none (the rule's own patterns
-    then say so). Where a pattern has no such character, the patterns are joined into one
-    alternation instead, which matches exactly when one of them does; patterns that cannot be
-    joined faithfully (back references, differing flags, a repeated group name) make it answer
-    "maybe" always.
-
-    The screen is not followed by the join: the join would compile every pattern a second time,
-    in every process that imports the rule, to spare a few searches on the rare texts the
-    screen finds and no pattern matches.
-    """
-
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        patterns = list(patterns)
-        self.screen: re.Pattern[str] | None = None
-        self.joined: re.Pattern[str] | None = None
-        flags = {p.flags for p in patterns}
-        if len(flags) != 1 or any(_BACKREF.search(p.pattern) for p in patterns):
-            return
-        screens = [_screen(p.pattern) for p in patterns]
-        try:
-            if all(screens):
-                self.screen = re.compile("|".join(s for s in screens if s), *flags)
-            else:
-                self.joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), *flags)
-        except re.error:
-            self.screen = self.joined = None
-
-    def may_match(self, text: str) -> bool:
-        if self.screen is not None:
-            return self.screen.search(text) is not None
-        return self.joined is None or self.joined.search(text) is not None
-
-
 _SPECIAL = set("\\.^$*+?{}[]()|")
 _OPTIONAL = set("?*{")
 
@@ -164,8 +124,11 @@ def _screen(pattern: str) -> str | None:
 def literal_leads(pattern: str) -> tuple[str, ...] | None:
     r"""Literal texts of which every match of ``pattern`` contains one: the run of literal
     characters each alternative of its screen begins with (法制 of 法制(?<!依法制)…, 五 of
-    五[”"]?\s*普法). A text that holds none of them cannot match, and a rule need not compile
-    the pattern for it. None when the pattern has no screen."""
+    五[”"]?\s*普法). A text that holds none of them cannot match.
+
+    A rule that tries a list of patterns on every text (typos, outdated terms) tests the leads
+    first: a few substring tests pass most texts, and a pattern is compiled only when a text
+    first holds one of its leads. None when the pattern has no screen: search it everywhere."""
     alternatives = _screen_alternatives(pattern)
     if alternatives is None:
         return None
