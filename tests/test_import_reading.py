@@ -408,6 +408,9 @@ def test_a_standard_title_is_not_stored_and_a_title_of_another_unit_is_an_error(
 def test_the_questionnaire_asks_the_title_only_when_there_is_one() -> None:
     assert skip_reason("identity.title", {"identity": {}}) is not None
     assert skip_reason("identity.title", {"identity": {"title": "关于……的报告"}}) is None
+    # Whether the standard title names the county does not matter then.
+    assert skip_reason("identity.county_in_title", {"identity": {"title": "关于……的报告"}})
+    assert skip_reason("identity.county_in_title", {"identity": {}}) is None
 
 
 @pytest.mark.parametrize(

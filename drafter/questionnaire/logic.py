@@ -212,6 +212,8 @@ def skip_reason(key: str, data: Mapping[str, Any]) -> str | None:
         return "开头段原文只在导入报告时保留"
     if key == "identity.title" and not get_answer(data, key):
         return "标题原文只在导入报告时保留"
+    if key == "identity.county_in_title" and get_answer(data, "identity.title"):
+        return "标题用原报告的写法"
     if key in OPENING_CLAUSES and opening_text:
         return "开头段用导入的原文"
     needs = _NEEDS.get(key) or ((q.part_of,) if q.part_of else ())
