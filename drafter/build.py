@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from drafter.answers.file import AnswersFile, default_filename
 from drafter.answers.load import load_answers
@@ -258,3 +259,21 @@ def findings_report(result: BuildResult, show_all: bool = True) -> tuple[list[st
             lines.append(finding_line(finding, place(finding.paragraph)))
     lines.append(summary(severities, show_all))
     return lines, exit_code(severities)
+
+
+def print_result(result: BuildResult, out: TextIO, show_all: bool) -> int:
+    """What ``drafter build`` and ``demo`` print of a build (in Chinese), and their exit code."""
+    print(f"已生成报告：{result.docx}", file=out)
+    if result.answers_file is not None:  # the demo's, for README's daily commands
+        print(f"示例答卷：{result.answers_file}", file=out)
+    if result.pdf is not None:
+        print(f"已生成 PDF：{result.pdf}", file=out)
+    for warning in result.warnings:
+        print(f"提示：{warning}", file=out)
+    lines, code = findings_report(result, show_all=show_all)
+    print("\n".join(lines), file=out)
+    if result.pdf_problem:
+        # Done, with something to report (docs/contracts.md exit 1): the .docx is written and checked.
+        print(result.pdf_problem, file=out)
+        return max(code, 1)
+    return code

@@ -297,30 +297,11 @@ def _version() -> str:
     return f"drafter {__version__}"
 
 
-def _print_build(result: Any, out: TextIO, show_all: bool) -> int:
-    from drafter.build import findings_report
-
-    print(f"已生成报告：{result.docx}", file=out)
-    if result.answers_file is not None:  # the demo's, for README's daily commands
-        print(f"示例答卷：{result.answers_file}", file=out)
-    if result.pdf is not None:
-        print(f"已生成 PDF：{result.pdf}", file=out)
-    for warning in result.warnings:
-        print(f"提示：{warning}", file=out)
-    lines, code = findings_report(result, show_all=show_all)
-    print("\n".join(lines), file=out)
-    if result.pdf_problem:
-        # Done, with something to report (docs/contracts.md exit 1): the .docx is written and checked.
-        print(result.pdf_problem, file=out)
-        return max(code, 1)
-    return code
-
-
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from drafter.build import build_demo
+    from drafter.build import build_demo, print_result
 
     result = build_demo(args.output, outline=args.outline, pdf=args.pdf)
-    return _print_build(result, out, args.all)
+    return print_result(result, out, args.all)
 
 
 def _positive_int(text: str) -> int:
@@ -334,7 +315,17 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    from drafter.build import build_report
+    # What the import makes (modules, classes, compiled patterns) lives until the process ends:
+    # the cycle collector would walk it again and again as it grows, to free nothing. Frozen
+    # after, it is left out of the walks the build's own work may still need.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from drafter.build import build_report, print_result
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
     if len(args.answers) > 1 or args.answers[0].is_dir():
         return _cmd_build_batch(args, out)
@@ -354,7 +345,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         extra=extra,
         inputs=[args.with_comparison],
     )
-    return _print_build(result, out, args.all)
+    return print_result(result, out, args.all)
 
 
 def _cmd_build_batch(args: argparse.Namespace, out: TextIO) -> int:
@@ -402,14 +393,15 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             force=args.force,
             show_all=args.all,
         )
-    from drafter.checks.command import run_check_command
-
-    # One report is read and checked: the cycle collector would walk the growing heap several
-    # times (~3 % of a 30-page check) to free almost nothing; reading is bounded (the reader's
-    # limits), so memory is too. Switched back on after, for callers in the same process.
+    # One report is read and checked: the cycle collector would walk the growing heap (the
+    # checks' modules as they are imported, then the report) several times to free almost
+    # nothing; reading is bounded (the reader's limits), so memory is too. Switched back on
+    # after, for callers in the same process.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        from drafter.checks.command import run_check_command
+
         return run_check_command(args.file, args.format, out, show_all=args.all)
     finally:
         if collecting:

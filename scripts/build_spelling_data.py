@@ -315,21 +315,24 @@ def build_bound(words: str, bigrams: str, level_at_least: int, fluent: float) ->
 
 
 def indexed(text: str) -> str:
-    """The table with two lines before it: its keys (all of one width), and where each row
-    starts and ends (seven digits each, in characters from the end of those lines), so loading
-    builds no string per row and reads the bounds of a key only when a text asks for it."""
+    """The table with two lines before it: its keys (all of one width, sorted: the loader
+    finds a key by binary search), and where each row starts and ends (seven digits each, in
+    characters from the end of those lines), so loading builds no string per row and reads the
+    bounds of a key only when a text asks for it."""
     keys: list[str] = []
     bounds: list[str] = []
     at = 0
-    for line in text.splitlines(keepends=True):
+    lines = sorted(text.splitlines(keepends=True), key=lambda line: line.split("\t", 1)[0])
+    for line in lines:
         key, row = line.rstrip("\n").split("\t", 1)
         keys.append(key)
         start = at + len(key) + 1
         bounds += [f"{start:07d}", f"{start + len(row):07d}"]
         at += len(line)
     assert len({len(k) for k in keys}) == 1, "keys of one table are all of one width"
+    assert len(set(keys)) == len(keys), "each key has one row"
     assert at < 10**7
-    return "".join(keys) + "\n" + "".join(bounds) + "\n" + text
+    return "".join(keys) + "\n" + "".join(bounds) + "\n" + "".join(lines)
 
 
 def main() -> None:

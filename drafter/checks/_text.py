@@ -110,50 +110,42 @@ def bare_part_number(text: str) -> int | None:
     return cn_value(match.group(1))
 
 
-class AnyOf:
-    """Whether any of several patterns matches a text, in one search.
-
-    A rule that tries a list of patterns on every text (typos, outdated terms) spends most of
-    its time on texts none of them matches; one search of the patterns joined says so at once.
-    The join finds a match exactly when one of the patterns does (an alternation of patterns
-    without back references); patterns it cannot join faithfully (back references, differing
-    flags, a repeated group name) make it answer "maybe" always.
-
-    The join is searched only where a cheaper *screen* matches: each pattern from its first
-    required literal character on (see :func:`_screen`), all of them literal-first, which re
-    scans for like a word list, where the join's alternatives begin with groups and lookbehinds
-    and are tried at every position. A text the screen misses matches none of the patterns.
-    """
-
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        patterns = list(patterns)
-        self.joined: re.Pattern[str] | None = None
-        self.screen: re.Pattern[str] | None = None
-        flags = {p.flags for p in patterns}
-        if len(flags) == 1 and not any(_BACKREF.search(p.pattern) for p in patterns):
-            try:
-                self.joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), *flags)
-            except re.error:
-                self.joined = None
-            screens = [_screen(p.pattern) for p in patterns]
-            if self.joined is not None and all(screens):
-                try:
-                    self.screen = re.compile("|".join(s for s in screens if s), *flags)
-                except re.error:
-                    self.screen = None
-
-    def may_match(self, text: str) -> bool:
-        if self.screen is not None and self.screen.search(text) is None:
-            return False
-        return self.joined is None or self.joined.search(text) is not None
-
-
 _SPECIAL = set("\\.^$*+?{}[]()|")
 _OPTIONAL = set("?*{")
 
 
 def _screen(pattern: str) -> str | None:
-    """A pattern that matches wherever ``pattern`` does and begins with a literal character.
+    """A pattern that matches wherever ``pattern`` does and begins with a literal character
+    (see :func:`_screen_alternatives`)."""
+    alternatives = _screen_alternatives(pattern)
+    return None if alternatives is None else "|".join(alternatives)
+
+
+def literal_leads(pattern: str) -> tuple[str, ...] | None:
+    r"""Literal texts of which every match of ``pattern`` contains one: the run of literal
+    characters each alternative of its screen begins with (法制 of 法制(?<!依法制)…, 五 of
+    五[”"]?\s*普法). A text that holds none of them cannot match.
+
+    A rule that tries a list of patterns on every text (typos, outdated terms) tests the leads
+    first: a few substring tests pass most texts, and a pattern is compiled only when a text
+    first holds one of its leads. None when the pattern has no screen: search it everywhere."""
+    alternatives = _screen_alternatives(pattern)
+    if alternatives is None:
+        return None
+    leads = []
+    for alternative in alternatives:
+        end = 0
+        while end < len(alternative) and alternative[end] not in _SPECIAL:
+            if alternative[end + 1 : end + 2] in _OPTIONAL and end + 1 < len(alternative):
+                break  # the character is optional: the run ends before it
+            end += 1
+        leads.append(alternative[:end])
+    return tuple(leads)
+
+
+def _screen_alternatives(pattern: str) -> list[str] | None:
+    """The alternatives of a pattern that matches wherever ``pattern`` does and begins with a
+    literal character.
 
     Each top-level alternative is cut before its first literal character that every match of
     it contains (outside groups, classes and lookarounds, and not made optional by ?, * or
@@ -197,7 +189,7 @@ def _screen(pattern: str) -> str | None:
     alternatives.append(pattern[cut:])
     if any(_BACKREF.search(a) for a in alternatives):
         return None
-    return "|".join(alternatives)
+    return alternatives
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import when_used
 
 RULE = "approx-misuse"
 
@@ -18,11 +19,11 @@ _UNITS = (
 _SMALL_APPROX = re.compile(rf"([1-9])(?<![\d.][1-9])\s*(余|多)\s*{_UNITS}")
 # 余/多 after a number that does not end in 0 (15余场次, 125余人): 余 means "a round number and
 # some more", so it follows 10, 20, 100, 1500 — never 15.
-_ODD_APPROX = re.compile(rf"([1-9](?<![\d.][1-9])\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}")
-_DOUBLE_APPROX = re.compile(
+_ODD_APPROX = when_used(rf"([1-9](?<![\d.][1-9])\d*[1-9])\s*(余|多)\s*(?:万|千|百)?\s*{_UNITS}")
+_DOUBLE_APPROX = when_used(
     rf"(?:约|大约|近)\s*\d+(?:\.\d+)?\s*(?:余|多)\s*(?:万|千|百)?\s*{_UNITS}?"
 )
-_ONE_ALL = re.compile(
+_ONE_ALL = when_used(
     rf"(?:1(?<![\d.]1)|一(?<![\d.]一))\s*{_UNITS}[^，。；\d]{{0,4}}[，,]\s*(?:且|并|已|都)?均"
 )
 
@@ -40,7 +41,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        for match in _ODD_APPROX.finditer(norm) if approx else ():
+        for match in _ODD_APPROX().finditer(norm) if approx else ():
             yield Finding(
                 RULE,
                 "warning",
@@ -50,7 +51,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        for match in _DOUBLE_APPROX.finditer(norm) if approx else ():
+        for match in _DOUBLE_APPROX().finditer(norm) if approx else ():
             yield Finding(
                 RULE,
                 "warning",
@@ -58,7 +59,7 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        for match in _ONE_ALL.finditer(norm) if "均" in norm else ():
+        for match in _ONE_ALL().finditer(norm) if "均" in norm else ():
             yield Finding(
                 RULE,
                 "error",

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import ENUMERATOR, Context, common_run, core
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN, han_or
+from drafter.text.hanzi import HAN, han_or, when_used
 
 RULE = "heading-echo"
 
@@ -32,12 +32,12 @@ HEADING_VERBS = (
     "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
     "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
 )
-_VERB_FIRST = re.compile(rf"^(?:{HEADING_VERBS}){han_or('“”、')}{{2,16}}$")
-_VERDICT = re.compile(
+_VERB_FIRST = when_used(rf"^(?:{HEADING_VERBS}){han_or('“”、')}{{2,16}}$")
+_VERDICT = when_used(
     rf"^{HAN}{{2,10}}(?:科学民主|严格公正|科学有效|公开透明|规范有序|严格规范|公正文明|扎实有效|"
     rf"成效明显|成效显著|稳步推进|有序推进|全面落实|深入人心|持续深化|不断完善|规范高效)$"
 )
-_SUBJECT_START = re.compile(r"^(?:[乡镇我全本该各]|党委|政府|街道|村|社区|领导|干部|群众)")
+_SUBJECT_START = when_used(r"^(?:[乡镇我全本该各]|党委|政府|街道|村|社区|领导|干部|群众)")
 
 
 def _first_sentence(context: Context, index: int) -> tuple[int, str, str, int] | None:
@@ -105,8 +105,8 @@ def check(context: Context) -> Iterator[Finding]:
             and not re.search(r"\d", said)
             and "《" not in sentence  # 严格落实《信访工作条例》: a concrete act, not a heading
             and "把" not in said  # 切实把党的领导落到实处: a 把 sentence says what is done
-            and not _SUBJECT_START.match(said)
-            and (_VERB_FIRST.match(said) or _VERDICT.match(said))
+            and not _SUBJECT_START().match(said)
+            and (_VERB_FIRST().match(said) or _VERDICT().match(said))
         ):
             yield Finding(
                 RULE,

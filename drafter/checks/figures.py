@@ -9,18 +9,18 @@ from dataclasses import dataclass
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, when_used
 
 RULE = "figure-impossible"
 
-_RATE = re.compile(
+_RATE = when_used(
     rf"({HAN}{{0,2}}率|满意度|覆盖面|知晓度)(?:达到|提升至|提高到|达|为|是|均为|均达|保持)?\s*"
     r"(\d+(?:\.\d+)?)\s*[%％]"
 )
-_COUNT = re.compile(
+_COUNT = when_used(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(余|多)?\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
 )
-_NEGATIVE = re.compile(
+_NEGATIVE = when_used(
     r"(?<![\dA-Za-z.])[-－−](\d+)\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
 )
 _MINUS = re.compile("[-－−]")
@@ -49,13 +49,13 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[，,；]")
-_FILLER = re.compile(r"其中|已经|已|共|累计|全部|均|成功|予以|处理|办理|了|的|各类|\s")
+_FILLER = when_used(r"其中|已经|已|共|累计|全部|均|成功|予以|处理|办理|了|的|各类|\s")
 
 
 def _counts(sentence: str) -> list[_Count]:
     counts: list[_Count] = []
     previous_end = 0
-    for match in _COUNT.finditer(sentence):
+    for match in _COUNT().finditer(sentence):
         # The words between the previous figure (or the last comma) and this one say what it is.
         lead = sentence[previous_end : match.start()]
         lead = _CLAUSE_MARK.split(lead)[-1] if "其中" not in lead else lead
@@ -85,7 +85,7 @@ def _is_part_of(part: _Count, whole: _Count) -> bool:
     after 调解纠纷5件 is a different thing, not a part."""
     if "其中" in part.lead:
         return True
-    residue = _FILLER.sub("", _PART.sub("", part.lead))
+    residue = _FILLER().sub("", _PART.sub("", part.lead))
     return len(residue) <= 2 or residue in whole.lead
 
 
@@ -95,7 +95,7 @@ def check(context: Context) -> Iterator[Finding]:
         # A rate needs a % sign, a negative count a minus: most blocks have neither, and are
         # passed after a plain search instead of the two patterns (which re tries everywhere).
         rates = "%" in norm or "％" in norm
-        for match in _RATE.finditer(norm) if rates else ():
+        for match in _RATE().finditer(norm) if rates else ():
             value = float(match.group(2))
             if value > 100:
                 yield Finding(
@@ -105,7 +105,7 @@ def check(context: Context) -> Iterator[Finding]:
                     text[match.start() : match.end()],
                     index,
                 )
-        for match in _NEGATIVE.finditer(norm) if _MINUS.search(norm) else ():
+        for match in _NEGATIVE().finditer(norm) if _MINUS.search(norm) else ():
             yield Finding(
                 RULE, "error", "数量不能是负数。", text[match.start() : match.end()], index
             )
@@ -147,7 +147,7 @@ def _sentence(text: str, norm: str, index: int) -> Iterator[Finding]:
         break
     if part_checked is None or whole.approx or part_checked.approx or whole.value <= 0:
         return
-    for match in _RATE.finditer(norm):
+    for match in _RATE().finditer(norm):
         if match.start() < part_checked.end:
             continue
         stated = float(match.group(2))

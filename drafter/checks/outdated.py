@@ -8,16 +8,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import AnyOf, Context, cn_value, inside, protected_spans
+from drafter.checks._text import Context, cn_value, inside, literal_leads, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.checks.terms import PLAN_RANGES, RANGE, SESSION_LIST, SESSIONS_HELD, TERMS
+from drafter.text.hanzi import when_used
 
 RULE = "outdated-term"
 
-_COMPILED = [(term, re.compile(term.pattern)) for term in TERMS]
-_PLANS = [(name, re.compile(re.escape(name) + r"\s*[》]?\s*" + RANGE.pattern), ranges)
-          for name, ranges in PLAN_RANGES]  # fmt: skip
-_ANY = AnyOf([pattern for _, pattern in _COMPILED] + [pattern for _, pattern, _ in _PLANS])
+# Each pattern with the literal texts one of which every match of it holds: a text without
+# them (most texts, for most terms) is passed after a few substring tests, and a pattern is
+# compiled only when a text first holds one (a report names a few of these terms, most none).
+_COMPILED = [(term, when_used(term.pattern), literal_leads(term.pattern)) for term in TERMS]
+_PLANS = [
+    (name, when_used(plan), literal_leads(plan), ranges)
+    for name, ranges in PLAN_RANGES
+    for plan in [re.escape(name) + r"\s*[》]?\s*" + RANGE]
+]
+
+
+def _held(leads: tuple[str, ...] | None, norm: str) -> bool:
+    return leads is None or any(lead in norm for lead in leads)
 
 
 def _sessions(context: Context, index: int) -> Iterator[Finding]:
@@ -30,7 +40,7 @@ def _sessions(context: Context, index: int) -> Iterator[Finding]:
     held = SESSIONS_HELD.get(year, max(SESSIONS_HELD.values()) if year > max(SESSIONS_HELD) else 0)
     if not held:
         return
-    for match in SESSION_LIST.finditer(context.norm[index]):
+    for match in SESSION_LIST().finditer(context.norm[index]):
         named = [cn_value(ch) or 0 for ch in match.group("sessions") if ch in "一二三四五六七"]
         if max(named) < held:
             last = "一二三四五六七"[held - 1]
@@ -48,9 +58,9 @@ def check(context: Context) -> Iterator[Finding]:
     year = context.year
     for index, text, norm in context.prose():
         yield from _sessions(context, index)
-        if not _ANY.may_match(norm):
-            continue
-        for term, pattern in _COMPILED:
+        for term, pattern, leads in _COMPILED:
+            if not _held(leads, norm):
+                continue
             if year is None and (term.since is not None or term.before is not None):
                 continue
             if term.since is not None and year is not None and year < term.since:
@@ -58,7 +68,7 @@ def check(context: Context) -> Iterator[Finding]:
             if term.before is not None and year is not None and year >= term.before:
                 continue
             titles = protected_spans(norm, "《》") if term.outside_titles else []
-            for match in pattern.finditer(norm):
+            for match in pattern().finditer(norm):
                 if titles and inside(titles, match.start(), match.end()):
                     continue
                 yield Finding(
@@ -68,8 +78,8 @@ def check(context: Context) -> Iterator[Finding]:
                     text[match.start() : match.end()],
                     index,
                 )
-        for name, pattern, ranges in _PLANS:
-            for match in pattern.finditer(norm):
+        for name, pattern, leads, ranges in _PLANS:
+            for match in pattern().finditer(norm) if _held(leads, norm) else ():
                 found = (int(match.group(1)), int(match.group(2)))
                 if found not in ranges:
                     right = "、".join(f"{a}—{b}年" for a, b in ranges)

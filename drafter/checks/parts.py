@@ -9,11 +9,11 @@ required parts are one finding: the reviewer asks for them once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter.checks._text import Context, part_kinds
 from drafter.checks.base import WHOLE_DOCUMENT, Finding, register
+from drafter.text.hanzi import when_used
 
 RULE = "missing-part"
 
@@ -23,8 +23,8 @@ _LABELS = {
     "duty": "党政主要负责人履行推进法治建设第一责任人职责情况",
     "plans": "下一年度推进法治政府建设的主要安排",
 }
-_DUTY = re.compile(r"第一责任人|主要负责人履|主要负责同志履|党政主要负责人.{0,6}职责")
-_DUTY_LEAD = re.compile(
+_DUTY = when_used(r"第一责任人|主要负责人履|主要负责同志履|党政主要负责人.{0,6}职责")
+_DUTY_LEAD = when_used(
     r"(?:^|[。；：])\s*[一二三四五六七八九十]{1,3}是[^。；]{0,20}(?:第一责任人|主要负责人)"
 )
 
@@ -54,10 +54,10 @@ def check(context: Context) -> Iterator[Finding]:
         )
     if "duty" not in present:
         lower = any(b.kind == "heading" and "duty" in part_kinds(b.text) for b in blocks) or any(
-            _DUTY_LEAD.search(context.norm[i]) for i in range(len(blocks))
+            _DUTY_LEAD().search(context.norm[i]) for i in range(len(blocks))
         )
         if not lower:
-            mentioned = any(_DUTY.search(text) for text in context.norm)
+            mentioned = any(_DUTY().search(text) for text in context.norm)
             yield Finding(
                 RULE,
                 "warning" if mentioned else "error",

@@ -15,30 +15,31 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context, inside, protected_spans, table_row
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN, han_or
+from drafter.text.hanzi import HAN, han_or, when_used
 
 RULE = "spacing"
 
 _CN = han_or(r"，。、；：！？“”‘’（）《》【】…—\d")
-_SPACE = re.compile(rf"(?<={_CN})[ \t\u3000\u00a0\u2002\u2003]+(?={_CN})")
+# Past the test for any space (most blocks have none), the patterns are compiled when first used.
+_SPACE = when_used(rf"(?<={_CN})[ \t\u3000\u00a0\u2002\u2003]+(?={_CN})")
 _ANY_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]")
 _ISSUER = r"(?:委员会|人民政府|政府|党委|党工委|办事处|[县区市镇乡]委)"
 # Left of the space an issuer ends; right of it the next issuer's name (up to 20 characters)
 # ends before a space, a mark, 关于 or the end of the line.
-_ISSUER_LEFT = re.compile(rf"{_ISSUER}$")
-_ISSUER_RIGHT = re.compile(rf"{HAN}{{1,20}}?{_ISSUER}(?=关于|[\s，、：:]|$)")
-_YEAR_SPACE = re.compile(
+_ISSUER_LEFT = when_used(rf"{_ISSUER}$")
+_ISSUER_RIGHT = when_used(rf"{HAN}{{1,20}}?{_ISSUER}(?=关于|[\s，、：:]|$)")
+_YEAR_SPACE = when_used(
     rf"{HAN}[ \u3000\u00a0]+(?:19|20)\d{{2}}\s*年|(?:19|20)\d{{2}}[ \u3000\u00a0]+年"
 )
 # A short heading spaced out: 引 言, 前　言, 目 录.
-_SPACED_OUT = re.compile(rf"^\s*{HAN}(?:[ \u3000]+{HAN}){{1,3}}\s*$")
+_SPACED_OUT = when_used(rf"^\s*{HAN}(?:[ \u3000]+{HAN}){{1,3}}\s*$")
 
 
 def _is_han(ch: str) -> bool:
-    return _HAN_CHAR.match(ch) is not None
+    return _HAN_CHAR().match(ch) is not None
 
 
-_HAN_CHAR = re.compile(HAN)
+_HAN_CHAR = when_used(HAN)
 
 
 @register(RULE, "多余空格")
@@ -50,7 +51,8 @@ def check(context: Context) -> Iterator[Finding]:
         if kind == "title":
             # A title is laid out with spaces on purpose (中共XX委员会 XX政府), but never inside
             # its year: "关于 2024 年法治政府建设情况的报告".
-            for match in _YEAR_SPACE.finditer(norm):
+            spaced = _ANY_SPACE.search(norm) is not None
+            for match in _YEAR_SPACE().finditer(norm) if spaced else ():
                 yield Finding(
                     RULE, "warning", "标题中年份前后多了空格，请删除。", match.group(0), index
                 )
@@ -65,18 +67,18 @@ def check(context: Context) -> Iterator[Finding]:
             )
         if _ANY_SPACE.search(norm, start) is None:
             continue  # no space at all (most blocks): one fast search instead of the pattern
-        if _SPACED_OUT.match(norm) or table_row(norm):
+        if _SPACED_OUT().match(norm) or table_row(norm):
             continue  # a heading spaced out; a table's row (stray-line reports it)
         quotes = protected_spans(norm, "“”")
         titles = protected_spans(norm, "《》")
-        for match in _SPACE.finditer(norm, start):
+        for match in _SPACE().finditer(norm, start):
             a, b = match.start() - 1, match.end()
             left, right = norm[a], norm[b]
             if left.isdigit() and right.isdigit():
                 continue  # 1 500 (千分空) is allowed by GB/T 15835
             if inside(titles, a, b + 1) and _is_han(left) and _is_han(right):
                 continue  # the pause between two phrases of a published title
-            if _ISSUER_LEFT.search(norm, 0, match.start()) and _ISSUER_RIGHT.match(norm, b):
+            if _ISSUER_LEFT().search(norm, 0, match.start()) and _ISSUER_RIGHT().match(norm, b):
                 continue  # two issuers of a joint document
             excerpt = text[a : b + 1]
             in_quote = inside(quotes, a, b + 1) and left not in "“”" and right not in "“”"

@@ -14,17 +14,18 @@ from collections.abc import Iterator, Sequence
 from drafter.blocks import Block
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, when_used
 
 EMPTY = "empty-part"
 PLACEHOLDER = "placeholder"
 CAUSE = "missing-cause"
 
-_PLACEHOLDER = re.compile(
+# The patterns past a cheap test (a 待, an X, a problems part), compiled when first used.
+_PLACEHOLDER = when_used(
     r"【\s*待(?:补充|填写|完善)[^】\n]*】?|[（(［\[]\s*待(?:补充|填写|完善)[^）)］\]\n]*[）)］\]]"
 )
 # Template leftovers of a real report: "全年投入经费XX万元", "2025年X月X日", "××村".
-_LEFTOVER = re.compile(
+_LEFTOVER = when_used(
     r"(?<![A-Za-z])(?:[XxＸｘ×＊*]{2,}|[XxＸｘ×](?=[年月日号万元件次名人个项份场条户村乡镇]))(?![A-Za-z])"
 )
 _HAN_CHAR = re.compile(HAN)
@@ -35,7 +36,7 @@ _LEFTOVER_MARK = re.compile(r"[XxＸｘ×＊*]")
 def _substance(text: str) -> bool:
     """Whether a text has real content: a Han character outside placeholders."""
     if "待" in text:  # every placeholder has it: only then is there one to take out
-        text = _PLACEHOLDER.sub("", text)
+        text = _PLACEHOLDER().sub("", text)
     return _HAN_CHAR.search(text) is not None
 
 
@@ -61,7 +62,7 @@ def check_placeholders(context: Context) -> Iterator[Finding]:
         norm = context.norm[index]
         if index in in_empty_parts:
             continue
-        for match in _PLACEHOLDER.finditer(norm) if "待" in norm else ():
+        for match in _PLACEHOLDER().finditer(norm) if "待" in norm else ():
             yield Finding(
                 PLACEHOLDER,
                 "error",
@@ -70,7 +71,7 @@ def check_placeholders(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
-        leftovers = _LEFTOVER.finditer(norm) if _LEFTOVER_MARK.search(norm) else ()
+        leftovers = _LEFTOVER().finditer(norm) if _LEFTOVER_MARK.search(norm) else ()
         for match in leftovers:
             yield Finding(
                 PLACEHOLDER,
@@ -87,7 +88,7 @@ def check_empty(context: Context) -> Iterator[Finding]:
     for index, _, content in _parts(blocks):
         if not _substance(content):
             block = blocks[index]
-            what = "只有待补充的占位内容" if _PLACEHOLDER.search(content) else "下面没有任何内容"
+            what = "只有待补充的占位内容" if _PLACEHOLDER().search(content) else "下面没有任何内容"
             yield Finding(
                 EMPTY,
                 "error",
@@ -116,12 +117,12 @@ def check_empty(context: Context) -> Iterator[Finding]:
 
 
 # Words that give a reason: 究其原因, 主要原因是, 由于…, 受…影响, 一方面…客观上….
-_CAUSE_WORDS = re.compile(
+_CAUSE_WORDS = when_used(
     r"原因|由于|因为|导致|造成|致使|源于|缘于|归因|根源|症结|客观上|主观上|受[^，。；]{1,12}(?:影响|制约|限制)"
 )
 
 
-_LOST_WORD = re.compile(r"(?:和|及|与|以及)[。：:\s]*$")
+_LOST_WORD = when_used(r"(?:和|及|与|以及)[。：:\s]*$")
 
 
 @register(CAUSE, "没有分析原因")
@@ -135,7 +136,7 @@ def check_causes(context: Context) -> Iterator[Finding]:
         if "problems" not in context.kinds.get(index, set()):
             continue
         heading = context.norm[index][: len(block.headline)]
-        if _LOST_WORD.search(heading):
+        if _LOST_WORD().search(heading):
             # "二、存在的不足和": the heading lost the word after its 和 (a template's 原因).
             yield Finding(
                 CAUSE,
@@ -154,7 +155,7 @@ def check_causes(context: Context) -> Iterator[Finding]:
             for j in range(index + 1, end)
             if blocks[j].kind in ("heading", "paragraph")
         )
-        if _substance(text) and not _CAUSE_WORDS.search(text):
+        if _substance(text) and not _CAUSE_WORDS().search(text):
             yield Finding(
                 CAUSE,
                 "warning",

@@ -6,10 +6,9 @@ severity). Years are report years: ``since=2023`` flags reports on 2023 and late
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, when_used
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,12 +177,13 @@ PLAN_RANGES: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
     ("七五普法规划", ((2016, 2020),)),
     ("“七五”普法规划", ((2016, 2020),)),
 )
-RANGE = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]")
+# A plan's years after its name, as outdated-term's patterns end (never searched alone).
+RANGE = r"[（(]\s*(\d{4})\s*[—–\-－~～至到]+\s*(\d{4})\s*年?\s*[）)]"
 
 # Plenary sessions of the 20th Central Committee by the year they were held: 一中 (2022-10),
 # 二中 (2023-02), 三中 (2024-07), 四中 (2025-10). A report on year Y writes its guiding formula
 # "党的二十大和二十届……全会精神" with every session held by the end of Y (or 历次全会).
 SESSIONS_HELD: dict[int, int] = {2022: 1, 2023: 2, 2024: 3, 2025: 4}
-SESSION_LIST = re.compile(
+SESSION_LIST = when_used(
     r"党的二十大(?:和|及|以及|、)二十届(?P<sessions>[一二三四五六七](?:中)?(?:[、和及与][一二三四五六七]中)*)全会精神"
 )

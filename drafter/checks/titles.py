@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from drafter.checks._text import Context, inside, protected_spans
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, when_used
 
 RULE = "document-name"
 
@@ -73,10 +73,11 @@ _RANGE_AT_END = re.compile(
     r"(?P<range>[（(]?\s*(?P<a>(?:19|20)\d{2})(?:\s*[—–\-－~～至到]+\s*|(?=(?:19|20)\d{2}))"
     r"(?P<b>(?:19|20)\d{2})\s*(?P<nian>年)?\s*[）)]?)$"
 )
-_LAW = re.compile(rf"中华人民共和国{HAN}{{1,14}}?(?:法典|条例|法)(?![律规院治制官人庭学理典])")
+# A law's and a ranged plan's names, parts of _NAMES (never searched alone).
+_LAW = rf"中华人民共和国{HAN}{{1,14}}?(?:法典|条例|法)(?![律规院治制官人庭学理典])"
 # A plan's name with the years it runs (…实施方案（2021—2025年）) is a title wherever it stands:
 # without 《》 it was cited bare.
-_RANGED_NAME = re.compile(
+_RANGED_NAME = (
     rf"{HAN}{{2,24}}?(?:纲要|规划|方案|计划)\s*[（(]\s*(?:19|20)\d{{2}}\s*[—–\-－~～至到]*"
     r"\s*(?:19|20)\d{2}\s*年?\s*[）)]"
 )
@@ -144,36 +145,36 @@ def judge(title: str) -> str | None:
 
 def _official_names() -> re.Pattern[str]:
     names = sorted({o.name for o in OFFICIAL if len(o.name) >= 8}, key=len, reverse=True)
-    return re.compile(
-        "|".join(map(re.escape, names)) + "|" + _LAW.pattern + "|" + _RANGED_NAME.pattern
-    )
+    return re.compile("|".join(map(re.escape, names)) + "|" + _LAW + "|" + _RANGED_NAME)
 
 
 # A document number (发文字号, GB/T 9704—2012 7.2.4): the issuing organ's code, the year in 六角括号
 # 〔〕, the serial number and 号: 蜀政发〔2019〕26号. Typed on a keyboard the year often gets [] 【】
 # or () instead, or loses its brackets and 号 in a copy: (开州委法20239).
 _NUMBER_CODE = rf"{HAN}{{1,10}}?(?:发|办|函|字|委|法|文|令|通|报|呈|议|规|复|批|函)"
-_WRONG_BRACKETS = re.compile(
-    rf"(?P<code>{_NUMBER_CODE})\s*[\[【(（]\s*(?P<year>(?:19|20)\d{{2}})\s*[\]】)）]\s*(?P<no>\d{{1,4}})\s*号"
+_NUMBER_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+
+# Each form compiled when a text first has the mark it needs (most paragraphs cite no document).
+_WRONG_BRACKETS = when_used(
+    rf"(?P<code>{_NUMBER_CODE})\s*[\[【(（]\s*{_NUMBER_YEAR}\s*[\]】)）]\s*(?P<no>\d{{1,4}})\s*号"
 )
-_NO_BRACKETS = re.compile(
-    rf"(?<=[（(])(?P<code>{_NUMBER_CODE})(?P<year>(?:19|20)\d{{2}})(?P<no>\d{{1,4}})号?(?=[）)])"
+_NO_BRACKETS = when_used(
+    rf"(?<=[（(])(?P<code>{_NUMBER_CODE}){_NUMBER_YEAR}(?P<no>\d{{1,4}})号?(?=[）)])"
 )
-_NO_HAO = re.compile(
-    rf"(?P<code>{_NUMBER_CODE})〔(?P<year>(?:19|20)\d{{2}})〕(?P<no>\d{{1,4}})(?![\d号])"
-)
+_NO_HAO = when_used(rf"(?P<code>{_NUMBER_CODE})〔{_NUMBER_YEAR}〕(?P<no>\d{{1,4}})(?![\d号])")
 
 
 def _document_numbers(norm: str) -> Iterator[tuple[re.Match[str], str]]:
     """Each document number written otherwise than 代字〔年份〕序号号, with what is wrong."""
     if "号" in norm:
-        for match in _WRONG_BRACKETS.finditer(norm):
+        for match in _WRONG_BRACKETS().finditer(norm):
             yield match, "年份应使用六角括号“〔〕”"
     if "(" in norm or "（" in norm:
-        for match in _NO_BRACKETS.finditer(norm):
+        for match in _NO_BRACKETS().finditer(norm):
             yield match, "年份缺少六角括号“〔〕”"
     if "〔" in norm:
-        for match in _NO_HAO.finditer(norm):
+        for match in _NO_HAO().finditer(norm):
             yield match, "序号后面缺少“号”"
 
 

@@ -10,13 +10,12 @@ confusion sets do not pair with the right ones.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from drafter.checks._text import AnyOf, Context, protected_spans
+from drafter.checks._text import Context, literal_leads, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.spelling import find_typos
-from drafter.text.hanzi import has_traditional
+from drafter.text.hanzi import has_traditional, when_used
 from drafter.text.traditional import simplify
 
 RULE = "typo"
@@ -64,8 +63,9 @@ TYPOS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"确实(?=加强|推进|抓好|履行|做好|提高|提升|保障|落实|维护|解决|发挥|增强)", "切实", "error"),
 )
-_COMPILED = [(re.compile(p), fix, severity) for p, fix, severity in TYPOS]
-_ANY = AnyOf(pattern for pattern, _, _ in _COMPILED)
+# Each pattern with the literal texts one of which every match of it holds: searched, and
+# compiled the first time, only in a text that holds one (most texts hold none).
+_COMPILED = [(when_used(p), literal_leads(p), fix, severity) for p, fix, severity in TYPOS]
 
 
 @register(RULE, "疑似错别字")
@@ -73,9 +73,9 @@ def check(context: Context) -> Iterator[Finding]:
     names = _names(context)
     for index, text, norm in context.prose():
         listed: list[tuple[int, int]] = []
-        if _ANY.may_match(norm):
-            for pattern, fix, severity in _COMPILED:
-                for match in pattern.finditer(norm):
+        for pattern, leads, fix, severity in _COMPILED:
+            if leads is None or any(lead in norm for lead in leads):
+                for match in pattern().finditer(norm):
                     word = text[match.start() : match.end()]
                     target = match.expand(fix)
                     listed.append(match.span())

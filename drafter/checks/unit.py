@@ -8,11 +8,13 @@ award names).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from drafter.checks._text import Context, inside, protected_spans
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import when_used
 
 RULE = "unit-mismatch"
 
@@ -48,8 +50,10 @@ OWN_WORDS = {
 }
 
 
+@functools.cache
 def _patterns(foreign: str) -> list[re.Pattern[str]]:
-    """Self-references and bodies of a foreign unit type."""
+    """Self-references and bodies of a foreign unit type, compiled the first time a text holds
+    its word (a report names few other unit types, most none)."""
     # 乡 followed by 镇/村/土… is a generic word (全乡镇, 本乡本土), not a self-reference.
     tail = r"(?![镇村土亲情愁贤里])" if foreign == "乡" else ""
     body = r"街道(?:党工委|办事处|党委)" if foreign == "街道" else foreign + _BODY_SUFFIX
@@ -62,9 +66,9 @@ _FOREIGN = {
     "街道": ("乡", "镇", "苏木"),
     "苏木": ("乡", "镇", "街道"),
 }
-_COMPILED = {foreign: _patterns(foreign) for foreign in ("乡", "镇", "街道", "苏木")}
-_COUNTY_VOICE = re.compile(r"(?:我|本)县")
-_COUNTY_PLAN = re.compile(
+# Past a test for 县, 依法治县 or a 街道 report: compiled when first used.
+_COUNTY_VOICE = when_used(r"(?:我|本)县")
+_COUNTY_PLAN = when_used(
     r"(?:制定|印发|出台|起草)了?《?[^《》。；]{0,12}依法治县工作(?:计划|要点|方案)"
 )
 
@@ -84,7 +88,7 @@ def _fix(unit_type: str, word: str) -> str:
     return own["whole"][1:]
 
 
-_VILLAGES = re.compile(r"村（社区）|村\(社区\)|村委会|村民委员会|行政村|村“两委”|各村|村级")
+_VILLAGES = when_used(r"村（社区）|村\(社区\)|村委会|村民委员会|行政村|村“两委”|各村|村级")
 
 
 @register(RULE, "单位用语不一致")
@@ -94,7 +98,7 @@ def check(context: Context) -> Iterator[Finding]:
         return
     # A 街道 with villages (村（社区）, 村委会, 行政村) has rural work: 乡村振兴 is its own.
     has_villages = unit_type == "街道" and any(
-        _VILLAGES.search(norm) for _, _, norm in context.prose()
+        _VILLAGES().search(norm) for _, _, norm in context.prose()
     )
     # The report's own name for a 街道's party body: 党工委, when it writes that anywhere.
     party_committee = unit_type == "街道" and any("党工委" in norm for norm in context.norm)
@@ -105,7 +109,7 @@ def check(context: Context) -> Iterator[Finding]:
         for foreign in _FOREIGN[unit_type]:
             if foreign not in norm:
                 continue  # every pattern of a foreign unit type holds its word (a fast test)
-            for pattern in _COMPILED[foreign]:
+            for pattern in _patterns(foreign):
                 for match in pattern.finditer(norm):
                     start, end = match.span()
                     before = norm[start - 1] if start else " "
@@ -124,7 +128,7 @@ def check(context: Context) -> Iterator[Finding]:
                         word,
                         index,
                     )
-        for match in _COUNTY_VOICE.finditer(norm) if "县" in norm else ():
+        for match in _COUNTY_VOICE().finditer(norm) if "县" in norm else ():
             if not inside(spans, *match.span()):
                 word = text[match.start() : match.end()]
                 yield Finding(
@@ -134,7 +138,7 @@ def check(context: Context) -> Iterator[Finding]:
                     word,
                     index,
                 )
-        for match in _COUNTY_PLAN.finditer(norm) if "依法治县" in norm else ():
+        for match in _COUNTY_PLAN().finditer(norm) if "依法治县" in norm else ():
             yield Finding(
                 RULE,
                 "warning",

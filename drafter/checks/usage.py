@@ -14,12 +14,11 @@ reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, when_used
 
 RULE = "word-usage"
 
@@ -27,11 +26,11 @@ _TIME = (
     r"\s*(?:(?:19|20)\d{2}\s*年|[一二]〇[一二三四五六七八九〇]{2}年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|"
     r"目前|当前|现在|今年|本年|本月|今日|年底|年末|月底|月末|上半年|下半年|发稿|报告期末)"
 )
-_CUT_OFF = re.compile(r"截止" + _TIME)
+_CUT_OFF = when_used(r"截止" + _TIME)
 
 
 DUTY = "推进法治建设"
-_DUTY_TERM = re.compile(rf"(?:履行|落实|压实|担负|扛起)(?P<duty>{HAN}{{2,10}}?)第一责任人")
+_DUTY_TERM = when_used(rf"(?:履行|落实|压实|担负|扛起)(?P<duty>{HAN}{{2,10}}?)第一责任人")
 # Forms reviewers accept: the term, its short form, and 推进法治政府建设 (two development reports
 # and a seed write it, and their reviewers did not mark it).
 _DUTY_SHORT = {DUTY, "法治建设", "推进法治政府建设"}
@@ -41,7 +40,7 @@ _DUTY_SHORT = {DUTY, "法治建设", "推进法治政府建设"}
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
         if "第一责任人" in norm:
-            for match in _DUTY_TERM.finditer(norm):
+            for match in _DUTY_TERM().finditer(norm):
                 duty = match.group("duty")
                 if duty in _DUTY_SHORT or "法治" not in duty:
                     continue  # the term, its short form, or another duty (安全生产第一责任人)
@@ -54,7 +53,7 @@ def check(context: Context) -> Iterator[Finding]:
                 )
         if "截止" not in norm:
             continue
-        for match in _CUT_OFF.finditer(norm):
+        for match in _CUT_OFF().finditer(norm):
             yield Finding(
                 RULE,
                 "warning",

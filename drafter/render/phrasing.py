@@ -107,8 +107,11 @@ def same_words(a: Any, b: Any) -> bool:
         return False
     if x in y or y in x:
         return abs(len(x) - len(y)) <= 4
+    wanted = 0.75 * max(len(x), len(y))
+    if min(len(x), len(y)) < wanted:
+        return False  # no common run can be longer than the shorter text
     match = SequenceMatcher(None, x, y, autojunk=False).find_longest_match()
-    return match.size >= 0.75 * max(len(x), len(y))
+    return match.size >= wanted
 
 
 def _norm_prefix_end(text: str, wanted: str) -> int | None:

@@ -16,6 +16,7 @@ from jinja2 import nodes
 
 from drafter.blocks import TAG_MARK, TAGS
 from drafter.errors import DrafterError
+from drafter.text.hanzi import when_used
 
 # Unit words a count, an amount, a rate or a date is written with.
 _UNIT = (
@@ -26,7 +27,9 @@ _UNIT = (
 # make set phrases ("四个意识", "三项制度", "五位一体", "三年行动").
 _COUNT_UNIT = "人次|场次|批次|万元|次|场|件|起|宗|名|人|份|册|元|户|家|处|篇|期|批"
 _CN = "〇零一二两三四五六七八九十百千万亿"
-_FIGURE = re.compile(
+# Compiled when a template is first compiled: a build whose templates come from the bytecode
+# cache (render/template_cache.py) never needs it.
+_FIGURE = when_used(
     r"\d"  # any script's decimal digit: 1, １, ١
     # Other numeric characters (circled, Roman, superscript) before a unit word: ⑩场, Ⅲ期.
     rf"|[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2150-\u218f\u2460-\u24ff"
@@ -77,13 +80,13 @@ def check_template(tree: Any, name: str | None, filename: str | None) -> None:
                         hint=f"可用的标记：{'、'.join('::' + t for t in TAGS)}。",
                     )
                 words = text[tag.end() :] if tag is not None else text
-                found = _FIGURE.search(words)
+                found = _FIGURE().search(words)
                 if found is not None:
                     raise figure_error(node.lineno + offset, _around(words, found))
         elif isinstance(node, nodes.Const):
             value = node.value
             names = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
-            found = _FIGURE.search(value) if isinstance(value, str) else None
+            found = _FIGURE().search(value) if isinstance(value, str) else None
             if found is not None and not isinstance(parent, names):
                 shown = value if len(value) <= 20 else _around(value, found)
                 raise figure_error(node.lineno, shown)

@@ -165,6 +165,10 @@ def new_environment(extra_dir: Path | None = None) -> Any:
         keep_trailing_newline=True,
         autoescape=False,
         finalize=_finalize,
+        # The built-in templates are the package's files: no need to look on disk, at every
+        # include of every render of a batch, whether one has changed since it was loaded. A
+        # county's own folder may be edited while drafter runs (the questionnaire's review).
+        auto_reload=extra_dir is not None,
     )
 
 

@@ -1,14 +1,17 @@
 """The shipped tables (data/*.tsv, built by scripts/build_spelling_data.py) and their look-ups.
 
-Each table is read once, on first use, as one string and an index of where the row of each key
-(a character) starts and ends in it; a row is cut out when a text first asks for its key. A row
-is a string of fixed-width records (characters, then one ASCII level letter), so a look-up is a
-``dict.get`` and a ``str.find``, and loading builds no object per word or row (a dict of the
-120,000 words would cost a check more than the whole rest of it).
+Each table is read once, on first use, as one string, its keys in sorted order and where the
+row of each key starts and ends in it; a row is cut out when a text first asks for its key,
+whose place among the keys is found by binary search. A row is a string of fixed-width records
+(characters, then one ASCII level letter), so a look-up is a search of the keys and a
+``str.find``, and loading builds no object per word, row or key (a dict of the 120,000 words
+would cost a check more than the whole rest of it; one of the tables' 53,000 keys, of which a
+report asks for a few thousand, most of the loading).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
@@ -22,15 +25,15 @@ TERM_LEVEL = 12
 
 
 class Table:
-    """One table: its text, its keys, and where the row of each key starts and ends.
+    """One table: its text, its sorted keys, and where the row of each key starts and ends.
 
-    The bounds of a key are read, and its row cut out of the text, the first time a text asks
-    for it (a report asks for a few thousand of the tables' keys, not all of them). A ``lazy``
-    table is kept as bytes and each row decoded when asked for: the confusion sets, of which a
-    report asks for a few hundred.
+    The place of a key, and its row, are looked up the first time a text asks for it (a report
+    asks for a few thousand of the tables' keys, not all of them). A ``lazy`` table is kept as
+    bytes and each row decoded when asked for: the confusion sets, of which a report asks for a
+    few hundred.
     """
 
-    __slots__ = ("body", "bounds", "index", "rows", "text")
+    __slots__ = ("body", "bounds", "firsts", "keys", "rows", "size", "text", "width")
 
     def __init__(self, name: str, lazy: bool = False) -> None:
         try:
@@ -39,28 +42,39 @@ class Table:
             data = (DATA / name).read_bytes()
             first = _line_end(data, 2)
             second = _line_end(data, first + 2)
-            keys = data[2:first].decode("utf-16-le")
+            self.keys = data[2:first].decode("utf-16-le")
             self.bounds = data[first + 2 : second].decode("utf-16-le")
-            width = len(keys) * 14 // len(self.bounds)
+            self.size = len(self.bounds) // 14
+            self.width = len(self.keys) // self.size
+            self.firsts = self.keys[:: self.width]
             self.body = data[second + 2 :] if lazy else b""
             self.text = "" if lazy else self.body_text(data[second + 2 :])
         except (OSError, UnicodeError, ValueError, ZeroDivisionError) as exc:
             raise DrafterError(
                 f"错别字检查的词表 {DATA / name} 无法读取（{exc}）。请重新安装 drafter。"
             ) from exc
-        names = keys if width == 1 else [keys[i : i + width] for i in range(0, len(keys), width)]
-        self.index = dict(zip(names, range(0, len(self.bounds), 14), strict=True))
         self.rows: dict[str, str] = {}
 
     @staticmethod
     def body_text(body: bytes) -> str:
         return body.decode("utf-16-le")
 
+    def place(self, key: str) -> int | None:
+        """The offset of ``key``'s bounds (None when the table has no such key)."""
+        keys, width, firsts = self.keys, self.width, self.firsts
+        # The keys that begin with key's first character stand together (a few at most).
+        at = bisect_left(firsts, key[:1])
+        while at < self.size and firsts[at] == key[:1]:
+            if keys[at * width : at * width + width] == key:
+                return at * 14
+            at += 1
+        return None
+
     def row(self, key: str) -> str:
         """The row of ``key`` ("" when there is none)."""
         found = self.rows.get(key)
         if found is None:
-            k = self.index.get(key)
+            k = self.place(key)
             if k is None:
                 found = ""
             else:

@@ -9,6 +9,10 @@ text anew, converts it with OpenCC itself (:mod:`drafter.text.traditional`).
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
+
 from drafter.text.t2s_table import PAIRS
 
 # Python's re compiles a class range code point by code point: [一-鿿] (20,992 code points) costs
@@ -24,6 +28,16 @@ HAN = rf"[^\W{_NOT_HAN_WORD}]"
 """A regular expression for one Chinese character."""
 NOT_HAN = rf"[\W{_NOT_HAN_WORD}]"
 """A regular expression for one character that is not Chinese."""
+
+
+def when_used(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled the first time it is asked for (``when_used(p)()``), then kept.
+
+    For a pattern a rule reaches only past a cheap test that most texts fail (a mark, a word, a
+    kind of block): compiling is most of what importing the checks costs, and a process that
+    never passes the test never pays for it.
+    """
+    return functools.cache(functools.partial(re.compile, pattern, flags))
 
 
 def han_or(marks: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block
 from drafter.text.counties import superior_county
 from drafter.text.furniture import furniture_mask
-from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
+from drafter.text.hanzi import HAN, NOT_HAN, to_simplified, when_used
 from drafter.text.places import (
     COUNTY_TAIL,
     GENERIC_NAMES,
@@ -142,9 +142,9 @@ _AFTER_UNIT = (
 )
 
 
-# Compiled once, here: a report or a street's.
+# A report's or a street's: each compiled when first used (most reports are not a street's).
 _UNIT_IN_TEXT = {
-    street: re.compile(rf"{HAN}{{1,12}}?(?:{tails}){_AFTER_UNIT}")
+    street: when_used(rf"{HAN}{{1,12}}?(?:{tails}){_AFTER_UNIT}")
     for street, tails in (
         (False, "街道办事处|街道|苏木|乡|镇"),
         (True, "街道办事处|街道|苏木|乡|镇|街(?!道)"),
@@ -158,7 +158,7 @@ def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str |
     With ``street`` (the report is a 街道's), a name ending in 街 counts too ("鹤龙街坚持…").
     """
     text = to_simplified(text)
-    for match in _UNIT_IN_TEXT[street].finditer(text):
+    for match in _UNIT_IN_TEXT[street]().finditer(text):
         candidate = match.group(0)
         # "2024年四棵树乡始终…": the match starts at 年.
         candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
@@ -300,18 +300,20 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     return identity
 
 
+# The body's own names are read only when the title, signature and opening name no unit; the
+# county's only by the importer: these patterns are compiled when first used.
 # A unit a government body follows: "某镇人民政府", "某乡党委".
-_UNIT_BEFORE_BODY = re.compile(
+_UNIT_BEFORE_BODY = when_used(
     rf"({HAN}{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
 )
 # A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
 # "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
-_BODY_UNIT = re.compile(
+_BODY_UNIT = when_used(
     rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向了])|(?<=结合|推动|助力|促进|纳入))"
     rf"({HAN}{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
 )
 # "为“法治古镛”建设", "明确法治舒桥建设的重点任务": the unit's short name in its 法治 brand.
-_BRAND = re.compile(rf"法治({HAN}{{2,3}}?)(?:建设|”|。|，|、)")
+_BRAND = when_used(rf"法治({HAN}{{2,3}}?)(?:建设|”|。|，|、)")
 _NOT_BRAND = {
     "政府",
     "社会",
@@ -358,7 +360,7 @@ def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> 
     # Without a self-reference (我镇, 全乡) the text may not be a report at all: only a name that
     # a government body follows (某镇人民政府, 某乡党委) counts then.
     finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
-    for match in finder.finditer(text):
+    for match in finder().finditer(text):
         # "纳入了东庄镇": the name starts after the particle the match may begin with.
         _, unit = split_place(re.sub(r"^[了的在由把与及将对为向]", "", match.group(1)))
         if plausible_unit(unit) and unit and (unit_type is None or unit_type_of(unit) == unit_type):
@@ -367,7 +369,7 @@ def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> 
         return counts.most_common(1)[0][0]
     if unit_type is None:
         return None
-    brands = Counter(m.group(1) for m in _BRAND.finditer(text) if m.group(1) not in _NOT_BRAND)
+    brands = Counter(m.group(1) for m in _BRAND().finditer(text) if m.group(1) not in _NOT_BRAND)
     for brand, _ in brands.most_common():
         name = brand if brand.endswith(unit_type) else brand + unit_type
         if plausible_unit(name):
@@ -393,18 +395,18 @@ def _most_common_year(blocks: Sequence[Block]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_COUNTY_BODY = re.compile(
+_COUNTY_BODY = when_used(
     rf"^(?:中共)?({HAN}{{1,20}}?(?:自治县|自治旗|林区|特区|县|区|旗|市))"
     r"(?:人民政府|政府|委员会|县委|区委|旗委|市委|委)?(?:办公室)?$"
 )
-_COUNTY_SELF = re.compile(r"(?:我|全|本)(县|区|旗|市)(?![委长级直属域])")
-_TOWNSHIP_SELF = re.compile(r"(?:我|全|本)(乡|镇|街道|苏木)(?![镇村])")
+_COUNTY_SELF = when_used(r"(?:我|全|本)(县|区|旗|市)(?![委长级直属域])")
+_TOWNSHIP_SELF = when_used(r"(?:我|全|本)(乡|镇|街道|苏木)(?![镇村])")
 
 
 def _county_body(text: str) -> str | None:
     """A county-level body named by a signature or a title's place words (清源县人民政府)."""
     text = re.sub(r"[\s\u3000]+", "", to_simplified(text))
-    match = _COUNTY_BODY.match(text)
+    match = _COUNTY_BODY().match(text)
     if match is None or split_place(match.group(1))[1]:
         return None
     return text
@@ -433,8 +435,8 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
     if any(_find_unit_in(line)[1] for line in title.split("\n")):
         return None  # "某县2024年度某镇法治政府建设情况报告": the township is named after all
     text = to_simplified("".join(b.full_text for b in blocks))
-    county_refs = len(_COUNTY_SELF.findall(text))
-    township_refs = len(_TOWNSHIP_SELF.findall(text))
+    county_refs = len(_COUNTY_SELF().findall(text))
+    township_refs = len(_TOWNSHIP_SELF().findall(text))
     if township_refs > county_refs:
         return None
     for line in title.split("\n"):
@@ -447,6 +449,6 @@ def county_level_reporter(blocks: Sequence[Block]) -> str | None:
         if body:
             return body
     if county_refs >= 3 and county_refs > 2 * township_refs:
-        level = Counter(_COUNTY_SELF.findall(text)).most_common(1)[0][0]
+        level = Counter(_COUNTY_SELF().findall(text)).most_common(1)[0][0]
         return f"通篇自称“我{level}”“全{level}”的单位"
     return None

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.text.figures import FULLWIDTH
-from drafter.text.hanzi import T2S, has_traditional
+from drafter.text.hanzi import T2S, has_traditional, when_used
 
 _MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
@@ -114,7 +114,7 @@ class Token:
 
 
 _TITLE = re.compile(r"《[^》]*》")
-_DOCUMENT_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
+_DOCUMENT_NUMBER = when_used(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
 # A figure needs a digit or one of the Chinese numerals _NUMBER reads: most sentences of a
 # report have none, and are passed after this one fast search.
 _ANY_NUMBER = re.compile(r"[\d两二三四五六七八九十]")
@@ -125,7 +125,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     # Each pattern only where its one obligatory character is.
     spans = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
     if "号" in text:
-        spans += [m.span() for m in _DOCUMENT_NUMBER.finditer(text)]
+        spans += [m.span() for m in _DOCUMENT_NUMBER().finditer(text)]
     return spans
 
 
