@@ -93,9 +93,30 @@ def particle_slips(lex: Lexicon, text: str) -> list[tuple[int, str]]:
         elif char == "得" and word_starting(lex, text, at) == "得" and len(before) >= 1:
             if word_ending(lex, text, at + 1) != "得":
                 continue  # 得 ends a word (获得, 取得)
-            after = word_starting(lex, text, at + 1)
-            if lex.tag(before) == "r" and len(after) >= 2 and lex.tag(after) == "n":
-                found.append((at, "的"))
+            right = _after_de_de(lex, text, at, before)
+            if right:
+                found.append((at, right))
+
+
+def _after_de_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
+    """的 or 地 where the 得 at ``at`` (a word of its own) stands for one of them, else None."""
+    after = word_starting(lex, text, at + 1)
+    tag = lex.tag(before)
+    if tag == "r" and len(after) >= 2 and lex.tag(after) == "n":
+        return "的"  # 我得朋友: a pronoun's possession
+    if tag == "a" and lex.tag(after) == "n":
+        return "的"  # 重要得事: an adjective before its noun
+    if tag == "d" and lex.word_level(before + "的") > 0 and text.startswith(DEGREE, at + 1):
+        return "的"  # 真得很苦: the adverb 真的 before a degree word
+    if lex.tag(after) == "v" and _graded(lex, text, at - len(before)):
+        return "地"  # 很专心得听: a graded modifier before its verb
+    return None
+
+
+def _graded(lex: Lexicon, text: str, start: int) -> bool:
+    """Whether a degree adverb (很, 非常…) stands right before ``start``: the word from there on
+    is then a modifier, whatever its part of speech in the dictionary (很用心)."""
+    return text.endswith(DEGREE, 0, start) and word_ending(lex, text, start) in DEGREE
 
 
 def _next_particle(text: str, start: int) -> int:
@@ -118,7 +139,13 @@ def _after_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
     tag = lex.tag(before)
     end = at + 1 + len(after)
     takes_object = end < len(text) and text[end] not in _MARKS
-    if not (tag in MODIFIERS or _reduplicated(before) or (tag == "a" and takes_object)):
+    graded = takes_object and _graded(lex, text, at - len(before))
+    if not (
+        tag in MODIFIERS
+        or _reduplicated(before)
+        or (tag in ("a", "i") and takes_object)  # 认真的学习宪法, 莫名其妙的带上
+        or graded
+    ):
         return None
     if _object_of_verb(lex, text, at - len(before)):
         return None  # 提供有力的保障: the phrase is an object
