@@ -71,6 +71,7 @@ _ANY = AnyOf(pattern for pattern, _, _ in _COMPILED)
 @register(RULE, "疑似错别字")
 def check(context: Context) -> Iterator[Finding]:
     names = _names(context)
+    whole = "\n".join(context.norm)
     for index, text, norm in context.prose():
         listed: list[tuple[int, int]] = []
         if _ANY.may_match(norm):
@@ -87,7 +88,7 @@ def check(context: Context) -> Iterator[Finding]:
                         index,
                         target,
                     )
-        yield from _model_findings(index, text, norm, names, listed)
+        yield from _model_findings(index, text, norm, names, listed, whole)
 
 
 _NAME_ENDS = ("街道办事处", "办事处", "街道", "社区", "苏木", "乡", "镇", "县", "区", "市", "旗")
@@ -107,7 +108,12 @@ def _names(context: Context) -> list[str]:
 
 
 def _model_findings(
-    index: int, text: str, norm: str, names: list[str], listed: list[tuple[int, int]]
+    index: int,
+    text: str,
+    norm: str,
+    names: list[str],
+    listed: list[tuple[int, int]],
+    whole: str,
 ) -> Iterator[Finding]:
     # Names of others' documents and quoted slogans are cited as they are.
     spans = protected_spans(norm) + listed
@@ -123,6 +129,8 @@ def _model_findings(
         if len(simplified) == len(text):
             norm = simplified
     for typo in find_typos(norm, spans):
+        if _written_again(whole, typo.excerpt):
+            continue
         excerpt = text[typo.at : typo.at + len(typo.excerpt)]
         yield Finding(
             RULE,
@@ -132,3 +140,10 @@ def _model_findings(
             index,
             typo.fix,
         )
+
+
+def _written_again(whole: str, word: str) -> bool:
+    """Whether the report writes ``word`` more than once: a word the writer uses consistently
+    (a name, a slogan of their own: 扛起, 三支一扶) is theirs, not a slip of the keyboard."""
+    first = whole.find(word)
+    return first >= 0 and whole.find(word, first + 1) >= 0

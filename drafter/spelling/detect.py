@@ -23,7 +23,7 @@ from typing import NamedTuple
 from drafter.spelling.coined import coined
 from drafter.spelling.grammar import particle_slips, word_ending, word_starting
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
-from drafter.spelling.segment import best_score, single_positions
+from drafter.spelling.segment import Candidate, Reading, new_word, segment_readings
 
 
 class Typo(NamedTuple):
@@ -48,15 +48,11 @@ class Tuning:
     __slots__ = (
         "alone",
         "bound",
-        "certain",
         "channel",
         "gain_weight",
         "margin",
         "new_word",
-        "rise_weight",
-        "seg_alone",
-        "seg_bigram",
-        "seg_margin",
+        "rise",
         "word_weight",
     )
 
@@ -65,7 +61,8 @@ class Tuning:
         """A word of 3-4 characters at least this frequent (level) binds its characters (pairs
         are bound by data/bound.tsv: scripts/build_spelling_data.py --bound-level, --fluent)."""
         self.alone = 1
-        """Characters that stand alone this often (alone level at most this) are not tried."""
+        """Characters that stand alone this often (alone level at most this) are not tried by
+        the bigram reading; the segmentation's reading tries them (segment.py)."""
         self.new_word = 3
         """The word a candidate makes must be at least this frequent (level)."""
         self.channel = (0.0, 1.0, 2.0, 3.0)
@@ -74,22 +71,12 @@ class Tuning:
         """Weight of the bigram model's gain."""
         self.word_weight = 0.5
         """Weight of the new word's level."""
-        self.certain = 99.0
-        """A reading this sure is kept where the text's patterns (coined.py) would leave it."""
-        self.rise_weight = 0.0
-        """Weight of how much more probable the best segmentation of the window around the
-        character becomes with the candidate (segment.py)."""
         self.margin = 10.0
         """The score a candidate needs."""
-        self.seg_margin = 7.0
-        """The score a candidate of a character its segmentation leaves alone needs: how much
-        more probable (ln, levels) the window's best segmentation becomes with it, plus the
-        bigram gain weighted by :attr:`seg_bigram`, less the channel's cost."""
-        self.seg_alone = 1
-        """Only characters that stand alone at least this often (alone level at most this) are
-        read by the segmentation."""
-        self.seg_bigram = 0.0
-        """Weight of the bigram model's gain in the segmentation's reading."""
+        self.rise = 6
+        """The score a candidate needs in the segmentation's reading: how much more probable
+        (ln, in levels) the best segmentation of the characters around it becomes, less the
+        channel's cost."""
 
 
 TUNING = Tuning()
@@ -114,9 +101,7 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
         scored: list[tuple[float, int, Candidate]] = []
         for score, i, best in _readings(lex, run.group(), knobs):
             at = base + i
-            if any(a <= at < b for a, b in spans):
-                continue
-            if score >= TUNING.certain or not coined(lex, text, at):
+            if not (any(a <= at < b for a, b in spans) or coined(lex, text, at)):
                 scored.append((score, i, best))
         # Two suspicious neighbours each mended into a word with the other (依发: 印发 or 依法)
         # are one slip: the better reading is kept.
@@ -141,22 +126,11 @@ def _particle(lex: Lexicon, text: str, at: int, right: str) -> Typo:
     return Typo(at, text[at], right, at - len(before), excerpt, before + right + after)
 
 
-Candidate = tuple[str, int, float, int, int, int, int]
-"""(character, kind of slip, bigram gain, level of the word it makes, that word's start, end,
-the rise of the segmentation's log-probability with it)."""
-
-
 def _score(cand: Candidate, tuning: Tuning) -> float:
-    _, kind, gain, level, _, _, rise = cand
-    return (
-        tuning.gain_weight * gain
-        + tuning.word_weight * level
-        + tuning.rise_weight * rise
-        - tuning.channel[kind]
-    )
+    _, kind, gain, level, _, _ = cand
+    return tuning.gain_weight * gain + tuning.word_weight * level - tuning.channel[kind]
 
 
-Reading = tuple[float, int, Candidate]
 _READINGS: dict[tuple[str, tuple[object, ...]], list[Reading]] = {}
 _READINGS_MAX = 50_000
 """Runs remembered (a run is a few dozen characters, its readings mostly none)."""
@@ -178,13 +152,14 @@ def _readings(lex: Lexicon, run: str, knobs: tuple[object, ...]) -> list[Reading
     found = _READINGS.get(key)
     if found is None:
         found = []
-        for i, cands in suspects(lex, run, TUNING):
+        suspected, lone = suspects(lex, run, TUNING)
+        for i, cands in suspected:
             best = max(cands, key=lambda c: _score(c, TUNING))
             score = _score(best, TUNING)
             if score >= TUNING.margin:
                 found.append((score, i, best))
-        seen = {i for _, i, _ in found}
-        found += [r for r in _word_readings(lex, run, TUNING) if r[1] not in seen]
+        if lone:
+            found += segment_readings(lex, run, lone, TUNING.rise, TUNING.channel, TUNING.bound)
         if len(_READINGS) >= _READINGS_MAX:
             _READINGS.clear()
         _READINGS[key] = found
@@ -192,14 +167,18 @@ def _readings(lex: Lexicon, run: str, knobs: tuple[object, ...]) -> list[Reading
 
 
 def _typo(run: str, i: int, cand: Candidate) -> Typo:
-    char, _, _, _, start, end, _ = cand
+    char, _, _, _, start, end = cand
     excerpt = run[start:end]
     fix = excerpt[: i - start] + char + excerpt[i - start + 1 :]
     return Typo(i, run[i], char, start, excerpt, fix)
 
 
-def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Candidate]]]:
-    """Each suspicious character of a run of Chinese characters, with its candidates."""
+def suspects(
+    lex: Lexicon, run: str, tuning: Tuning
+) -> tuple[list[tuple[int, list[Candidate]]], list[int]]:
+    """Each suspicious character of a run of Chinese characters, with its candidates; and
+    apart, the suspicious characters that often stand alone as words (function words, 扛, and
+    characters the dictionary hardly knows), left to the segmentation's reading."""
     size = len(run)
     follow = lex.follow
     bound = []
@@ -209,16 +188,24 @@ def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Can
             after = lex.followers(a)
         bound.append(b in after)
     found = []
+    lone = []
     for i, char in enumerate(run):
         if (i > 0 and bound[i - 1]) or (i < size - 1 and bound[i]) or char in NOT_TRIED:
             continue
         row = lex.candidates(char)
-        if not row or ord(row[0]) - 65 <= tuning.alone or _in_word(lex, run, i, tuning.bound):
+        if not row:
+            continue
+        if ord(row[0]) - 65 <= tuning.alone:
+            # Numerals stand alone before their measures (两月, 四风): never a slip to read.
+            if lex.tag(char) != "m":
+                lone.append(i)
+            continue
+        if _in_word(lex, run, i, tuning.bound):
             continue
         cands = _candidates(lex, run, i, row, tuning)
         if cands:
             found.append((i, cands))
-    return found
+    return found, lone
 
 
 def _in_word(lex: Lexicon, run: str, i: int, level: int) -> bool:
@@ -238,8 +225,7 @@ def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> lis
     now = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
     # The most a word can add to the score: candidates the bigram model reads as no better than
     # that short of the margin are not looked up in the dictionary (most of them).
-    alone = ord(row[0]) - 65
-    reach = tuning.margin - tuning.word_weight * TERM_LEVEL - tuning.rise_weight * RISE_MAX
+    reach = tuning.margin - tuning.word_weight * TERM_LEVEL
     # lex.bigram inlined: this loop runs for every candidate of every suspicious character.
     table = lex.bigrams
     start_row = table.row("^")
@@ -263,82 +249,7 @@ def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> lis
         gain -= now
         if weight * gain - channel[kind] < reach:
             continue
-        level, start, end = _new_word(lex, run, i, cand, tuning.bound)
+        level, start, end = new_word(lex, run, i, cand, tuning.bound)
         if level >= tuning.new_word:
-            rise = _rise(lex, run, i, cand) if tuning.rise_weight else 0
-            found.append((cand, kind, gain, level, start, end, rise))
+            found.append((cand, kind, gain, level, start, end))
     return found
-
-
-def _word_readings(lex: Lexicon, run: str, tuning: Tuning) -> list[Reading]:
-    """(score, offset, best candidate) of each character the run's best segmentation leaves
-    alone and a candidate of which makes that segmentation clearly more probable."""
-    found: list[Reading] = []
-    alone = single_positions(lex, run)
-    size = len(run)
-    channel = tuning.channel
-    for i, char in enumerate(run):
-        if not alone[i] or char in NOT_TRIED:
-            continue
-        row = lex.candidates(char)
-        if not row or ord(row[0]) - 65 > tuning.seg_alone or lex.tag(char) == "m":
-            continue
-        start, end = max(0, i - 3), min(size, i + 4)
-        window = run[start:end]
-        j = i - start
-        now = best_score(lex, window)
-        before = run[i - 1] if i > 0 else None
-        after = run[i + 1] if i + 1 < size else None
-        prior = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
-        best: tuple[float, Candidate] | None = None
-        for k in range(1, len(row), 2):
-            cand = row[k]
-            kind = ord(row[k + 1]) - 48
-            if not (
-                (before is not None and cand in lex.followers(before))
-                or (after is not None and after in lex.followers(cand))
-            ):
-                continue
-            rise = best_score(lex, window[:j] + cand + window[j + 1 :]) - now
-            gain = lex.bigram(before, cand) + (lex.bigram(cand, after) if after else 0.0) - prior
-            score = rise + tuning.seg_bigram * gain - channel[kind]
-            if score >= tuning.seg_margin and (best is None or score > best[0]):
-                level, w_start, w_end = _new_word(lex, run, i, cand, tuning.bound)
-                if level:
-                    best = (score, (cand, kind, gain, level, w_start, w_end, rise))
-        if best is not None:
-            found.append((best[0], i, best[1]))
-    return found
-
-
-RISE_MAX = 12
-"""The most the segmentation's log-probability rises with a candidate, for the prefilter."""
-
-
-def _rise(lex: Lexicon, run: str, i: int, cand: str) -> int:
-    """How much more probable (ln, in levels) the best segmentation of the characters around
-    ``run[i]`` becomes with ``cand`` in its place."""
-    start = max(0, i - 3)
-    window = run[start : i + 4]
-    j = i - start
-    return min(RISE_MAX, best_score(lex, window[:j] + cand + window[j + 1 :]) - best_score(lex, window))
-
-
-def _new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tuple[int, int, int]:
-    """The most frequent word of 2-4 characters ``cand`` makes in place of ``run[i]``: its level,
-    start and end; a word whose first (last) character makes a word of two, or part of an
-    official term, with the character before (after) it is not counted: it would take that
-    character from its own word."""
-    best = (0, i, i + 1)
-    size = len(run)
-    for length in (2, 3, 4):
-        for start in range(max(0, i - length + 1), min(i, size - length) + 1):
-            end = start + length
-            if start > 0 and lex.holds(run[start - 1], run[start], level_bound):
-                continue
-            if end < size and lex.holds(run[end - 1], run[end], level_bound):
-                continue
-            level = lex.word_level(run[start:i] + cand + run[i + 1 : end])
-            if level > best[0]:
-                best = (level, start, end)
-    return best

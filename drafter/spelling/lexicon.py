@@ -138,6 +138,12 @@ class Lexicon:
             return ord(row) - 65 if row else 0
         if word in self.terms:
             return TERM_LEVEL
+        return self.dictionary_level(word)
+
+    def dictionary_level(self, word: str) -> int:
+        """The level of a word of 2-4 characters in the dictionary alone (official terms not
+        raised to TERM_LEVEL): a term protects what is written, but is no likelier than the
+        dictionary says as a correction."""
         row = self.words.rows.get(word[0] + _LENGTH_KEY[len(word)])
         if row is None:
             row = self.words.row(word[0] + _LENGTH_KEY[len(word)])
