@@ -196,9 +196,7 @@ def suspects(
         if not row:
             continue
         if ord(row[0]) - 65 <= tuning.alone:
-            # Numerals stand alone before their measures (两月, 四风): never a slip to read.
-            if lex.tag(char) != "m":
-                lone.append(i)
+            lone.append(i)
             continue
         if _in_word(lex, run, i, tuning.bound):
             continue

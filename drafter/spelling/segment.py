@@ -90,42 +90,55 @@ def segment_readings(
     """The readings of the characters of ``run`` at ``positions`` whose best candidate raises
     the segmentation's log-probability by at least ``margin`` more than the channel's cost of
     its kind of slip (``bound``: see :func:`new_word`)."""
-    alone = single_positions(lex, run)
     size = len(run)
     found: list[Reading] = []
     for i in positions:
-        if not alone[i]:
+        # Between two words (a word of two on each side), the character has no neighbour
+        # standing alone to make a word with: the common case of a function word, and cheap.
+        if (i == 0 or (i >= 2 and lex.holds(run[i - 2], run[i - 1], bound))) and (
+            i + 1 == size or (i + 2 < size and lex.holds(run[i + 1], run[i + 2], bound))
+        ):
             continue
         char = run[i]
-        row = lex.candidates(char)
-        start = max(0, i - WINDOW)
-        window = run[start : i + WINDOW + 1]
-        j = i - start
-        now = best_score(lex, window)
         before = run[i - 1] if i > 0 else None
         after = run[i + 1] if i + 1 < size else None
-        prior = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
-        best: Reading | None = None
+        row = lex.candidates(char)
+        words = []
+        left = lex.followers(before) if before is not None else ""
+        follow = lex.follow.get
         for k in range(1, len(row), 2):
             cand = row[k]
             # A candidate that makes no pair with a neighbour makes no word with it either.
-            if not (
-                (before is not None and cand in lex.followers(before))
-                or (after is not None and after in lex.followers(cand))
+            if cand in left or (
+                after is not None and after in (follow(cand) or lex.followers(cand))
             ):
-                continue
-            kind = ord(row[k + 1]) - 48
+                level, w_start, w_end = new_word(lex, run, i, cand, bound)
+                if level:
+                    words.append((cand, ord(row[k + 1]) - 48, level, w_start, w_end))
+        # Numerals stand alone before their measures (两月, 四风): never a slip to read.
+        if not words or lex.tag(char) == "m":
+            continue
+        # The segmentation of the characters around: wide enough that the words holding the
+        # window's characters are cut as in the whole run.
+        start = max(0, i - 2 * WINDOW)
+        alone = single_positions(lex, run[start : i + 2 * WINDOW + 1])
+        if not alone[i - start]:
+            continue
+        w_start = max(0, i - WINDOW)
+        window = run[w_start : i + WINDOW + 1]
+        j = i - w_start
+        now = best_score(lex, window)
+        prior = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
+        best: Reading | None = None
+        for cand, kind, level, a, b in words:
             rise = best_score(lex, window[:j] + cand + window[j + 1 :], terms=False) - now
             score = rise - channel[kind]
             if score < margin or (best is not None and score <= best[0]):
                 continue
             # The character bigram model must not read the candidate as worse (较好 → 叫好).
             gain = lex.bigram(before, cand) + (lex.bigram(cand, after) if after else 0.0) - prior
-            if gain <= 0:
-                continue
-            level, w_start, w_end = new_word(lex, run, i, cand, bound)
-            if level and all(alone[w_start:w_end]):
-                best = (score, i, (cand, kind, gain, level, w_start, w_end))
+            if gain > 0 and all(alone[a - start : b - start]):
+                best = (score, i, (cand, kind, gain, level, a, b))
         if best is not None:
             found.append(best)
     return found
