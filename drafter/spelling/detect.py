@@ -21,7 +21,12 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from drafter.spelling.coined import coined
-from drafter.spelling.grammar import particle_slips, word_ending, word_starting
+from drafter.spelling.grammar import (
+    demonstrative_slips,
+    particle_slips,
+    word_ending,
+    word_starting,
+)
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
 from drafter.spelling.segment import Candidate, Reading, new_word, segment_readings
 
@@ -112,6 +117,11 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
                 found.append(
                     _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
                 )
+    if "哪" in text:
+        read = {typo.start for typo in found}
+        for at in demonstrative_slips(text):
+            if at not in read and not any(a <= at < b for a, b in spans):
+                found.append(Typo(at, "哪", "那", at, text[at : at + 2], "那" + text[at + 1]))
     if "的" in text or "得" in text:
         for at, right in particle_slips(lex, text):
             if not any(a <= at < b for a, b in spans):

@@ -150,3 +150,51 @@ def _after_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
     if _object_of_verb(lex, text, at - len(before)):
         return None  # 提供有力的保障: the phrase is an object
     return "地"
+
+
+# 哪 asks (哪里？) or stands for "any" (哪里都, 无论哪天); in a statement that neither asks nor
+# generalises, the place or time it names is a definite one, and the word is 那 (那里, 那天).
+_WHICH_WORDS = frozenset("里儿天一个边时")
+_ASKING = frozenset("？?吗呢")
+_ANY = (
+    "无论",
+    "不管",
+    "不论",
+    "随便",
+    "知道",
+    "不知",
+    "问",
+    "怎么",
+    "什么",
+    "如何",
+    "为什么",
+    "谁",
+)
+_SENTENCE_ENDS = frozenset("。！？!?；;\n")
+
+
+def demonstrative_slips(text: str) -> list[int]:
+    """Offsets of each 哪 of ``text`` that stands for 那: in a sentence that asks nothing (no
+    question mark, 吗 or 呢, no other question word) and does not generalise (无论哪里, 哪里都,
+    哪里…哪里就)."""
+    found = []
+    at = text.find("哪")
+    while at >= 0:
+        if text[at + 1 : at + 2] in _WHICH_WORDS:
+            start = at
+            while start > 0 and text[start - 1] not in _SENTENCE_ENDS:
+                start -= 1
+            end = at
+            while end < len(text) and text[end] not in _SENTENCE_ENDS:
+                end += 1
+            sentence = text[start : end + 1]
+            after = text[at + 2 : at + 3]
+            if not (
+                any(ch in _ASKING for ch in sentence)
+                or any(word in sentence for word in _ANY)
+                or sentence.count("哪") > 1
+                or after in ("都", "也", "就")
+            ):
+                found.append(at)
+        at = text.find("哪", at + 1)
+    return found
