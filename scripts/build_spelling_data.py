@@ -3,8 +3,8 @@
 Sources (licences) and what is taken from each:
 
 * jieba 0.42.1 ``dict.txt`` (MIT): word frequencies. Words of 2-4 characters with a frequency of
-  at least ``--min-freq`` become ``words.tsv``; single characters' frequencies give how often a
-  character stands alone as a word.
+  at least ``--min-freq``, and every single character, become ``words.tsv``; single characters'
+  frequencies also give how often a character stands alone as a word.
 * pycorrector 1.1.4 ``data/same_pinyin.txt``, ``same_stroke.txt``, ``common_char_set.txt``
   (Apache-2.0): the SIGHAN confusion sets (same pinyin, same or different tone; similar shape)
   and the 3,500 common characters, the only characters proposed as corrections.

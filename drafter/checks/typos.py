@@ -5,7 +5,8 @@ shape, a character bigram model, official terms and the catalogue's vocabulary) 
 character anywhere and names the right one. ``TYPOS`` supplements it with misspellings of whole
 words and usages it cannot see from characters: a wrong word that is itself a word (反映迅速,
 权力义务, 截止 before a date), 的 for 地, and 布署/部暑, whose wrong characters the model's
-confusion sets do not pair with the right ones.
+confusion sets do not pair with the right ones. A word the model would correct but the report
+writes more than once is left: the writer's own name or coinage, used consistently.
 """
 
 from __future__ import annotations

@@ -9,8 +9,12 @@ For a suspicious character each candidate of its confusion set (same or near pin
 shape) is tried in its place. A candidate is proposed when it makes a dictionary word with its
 neighbours, that word does not take a character away from a word next to it, and the text reads
 better with it: the bigram model's log-probability of the two pairs around it rises by more than
-the channel's cost of that kind of slip plus a margin. The thresholds are in :data:`TUNING`;
-benchmarks/bench_spelling.py says on which texts they were set.
+the channel's cost of that kind of slip plus a margin.
+
+A suspicious character that often stands alone as a word (因, 然, 哪) or that the dictionary
+hardly knows (埤) is not read so: its candidates are weighed by jieba's unigram segmentation
+(segment.py). 的/地/得 and 哪/那 are read from the words around them (grammar.py). The
+thresholds are in :data:`TUNING`; benchmarks/bench_spelling.py says on which texts they were set.
 """
 
 from __future__ import annotations
