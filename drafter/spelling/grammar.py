@@ -24,6 +24,12 @@ VERBAL = frozenset("vwp")
 """Tags of words that take "X的V" as their object: verbs, and prepositions (以过硬的举措维护…)."""
 DEGREE = ("非常", "十分", "特别", "极其", "相当", "比较", "越来越", "很", "挺", "太", "真")
 """Adverbs of degree, the complement 得 introduces (a closed class of the grammar)."""
+PREDICATE_TAKERS = frozenset(
+    ("会", "能", "要", "可以", "应该", "应当", "能够", "愿意", "必须", "知道", "觉得", "认为")
+    + ("希望", "相信", "感到", "发现", "听说", "以为")
+)
+"""Modal verbs and verbs of knowing and feeling: they take a predicate or a clause, not "X的V"
+as a noun phrase (a closed class of the grammar)."""
 QUANTIFIERS = ("很多", "很少", "太多", "太少")
 _MARKS = frozenset("，。、；：！？,.;:!?“”‘’《》（）()「」『』 \n")
 
@@ -61,6 +67,8 @@ def _object_of_verb(lex: Lexicon, text: str, end: int) -> bool:
     start = _clause_start(text, end)
     while end > start:
         word = word_ending(lex, text, end, start)
+        if word in PREDICATE_TAKERS:
+            return False  # 会很困难的继续生活, 知道我很用心的去找: what follows is a predicate
         if lex.tag(word) in VERBAL:
             return True
         end -= len(word)
