@@ -151,6 +151,37 @@ def test_page_issuer_names_the_unit_only_with_its_label_stripped() -> None:
     assert identity["date"] == "2026年1月22日"  # the page's 成文日期: the report has none
 
 
+PAGE_AROUND = """{line}
+发布日期：2025-03-26
+2024年，塔庄镇在上级党委、政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。镇党委召开专题会议3次。
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "county"),
+    [
+        ("来源：闽清县塔庄镇", "闽清县"),  # the unit's own name, with its county
+        ("[ 发布机构 ] 山丹县塔庄镇人民政府 [ 有效性 ]", "山丹县"),
+        ("发布机构：开州区政府办公室", "开州区"),  # the one county body the page names
+        ("发布机构：湛江市人民政府办公室", None),  # a 市 alone may be the prefecture
+        ("主办单位：某甲县人民政府 承办单位：中共某乙县委宣传部", None),  # two: neither
+    ],
+)
+def test_the_page_names_the_county_where_the_report_does_not(line: str, county: str | None) -> None:
+    identity = import_text(PAGE_AROUND.format(line=line)).data["identity"]
+    assert identity["unit_name"] == "塔庄镇"
+    assert identity.get("county") == county
+
+
+def test_the_reports_own_county_wins_over_the_page() -> None:
+    text = PAGE_AROUND.format(line="发布机构：开州区政府办公室").replace(
+        "上级党委、政府", "山丹县委、县政府"
+    )
+    assert import_text(text).data["identity"]["county"] == "山丹县"
+
+
 @pytest.mark.parametrize(
     "written", ["2025-02-14", "2025年2月14日", "二〇二五年二月十四日", "2025.2.14"]
 )

@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 
 from drafter.blocks import Block
 from drafter.errors import DrafterError
+from drafter.text.counties import counties_in
 from drafter.text.dates import DATE_CN, DATE_NUMERIC, FULLWIDTH_DIGITS, parse_date
-from drafter.text.furniture import WRITTEN_DATE_LABELS, page_issuer, page_written_date
+from drafter.text.furniture import (
+    WRITTEN_DATE_LABELS,
+    field_pairs,
+    page_issuer,
+    page_written_date,
+)
 from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
 from drafter.text.identity import (
     Identity,
@@ -128,13 +134,47 @@ def _unit_from_page(identity: Identity, page: Mapping[str, str]) -> None:
     identity.county = identity.county or county
 
 
+def _county_from_page(identity: Identity, lines: Sequence[str]) -> None:
+    """The county from the page around the report, where the report names none.
+
+    First the unit's own name written with its county anywhere on the page ("• 铜梁区双山镇",
+    "来源：渠县有庆镇", the title printed again above the text); else the one county body the
+    page's lines name ("发布机构：开州区政府办公室"). A 市 named only by the page is not taken:
+    a prefecture's site names its 市 as well as a county-level city's does.
+    """
+    if identity.county is not None or not lines:
+        return
+    unit = identity.unit_name
+    pieces = [
+        piece
+        for line in lines
+        for value in ([v for _, v in field_pairs(line) or ()] or [line])
+        for piece in re.sub(NOT_HAN, " ", to_simplified(value)).split()
+    ]
+    for piece in pieces:
+        at = piece.find(unit) if unit else -1
+        if at > 0:
+            county, found = split_place(piece[: at + len(unit or "")])
+            if county and found == unit:
+                identity.county = county
+                return
+    names = {name for line in lines for name in counties_in(line) if not name.endswith("市")}
+    if len(names) == 1:
+        identity.county = names.pop()
+
+
 def read_identity(
-    blocks: Sequence[Block], *, name_hint: str = "", page: Mapping[str, str] | None = None
+    blocks: Sequence[Block],
+    *,
+    name_hint: str = "",
+    page: Mapping[str, str] | None = None,
+    page_lines: Sequence[str] = (),
 ) -> ImportIdentity:
     """Identity, addressee, signers and date of a report; refuses a county-level report.
 
     ``page``: what the web page around the report said (:func:`furniture_fields`): its 发布机构
     names the unit and its 成文日期 dates the report where the report itself does not.
+    ``page_lines``: the page's furniture lines, read for the county where the report names none.
     """
     reporter = county_level_reporter(blocks)
     if reporter:
@@ -154,6 +194,7 @@ def read_identity(
         if unit and (own_type is None or unit_type_of(unit) == own_type):
             identity.unit_name, identity.county = unit, identity.county or county
             identity.unit_type = own_type or unit_type_of(unit)
+    _county_from_page(identity, page_lines)
     result = ImportIdentity(identity)
     result.addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
     result.signers = _signers(blocks)

@@ -139,16 +139,21 @@ def _identity_answers(ident: ImportIdentity, out: AnswersBuilder) -> None:
 
 
 def import_blocks(
-    blocks: Sequence[Block], *, name_hint: str = "", page: Mapping[str, str] | None = None
+    blocks: Sequence[Block],
+    *,
+    name_hint: str = "",
+    page: Mapping[str, str] | None = None,
+    page_lines: Sequence[str] = (),
 ) -> ImportResult:
     """Blocks of a report → answers data and the account of its figures.
 
-    ``page``: what the web page the report was copied from says in its fields
-    (:attr:`ImportSource.fields`), used for identity where the report says nothing.
+    ``page`` and ``page_lines``: what the web page the report was copied from says in its fields
+    and its furniture lines (:class:`ImportSource`), used for identity where the report says
+    nothing.
     """
     original = list(blocks)
     normalised = tidy_tail([normalised_block(b) for b in original])
-    ident = read_identity(normalised, name_hint=name_hint, page=page)
+    ident = read_identity(normalised, name_hint=name_hint, page=page, page_lines=page_lines)
     segmented = segment(normalised, is_part_title=is_part_title)
     cut = trim_cut_end(segmented) if is_cut_short(normalised, segmented) else []
     for part in segmented.parts:
@@ -196,7 +201,9 @@ def import_path(path: Path) -> ImportResult:
     path = Path(path)
     source = read_source(path)
     try:
-        result = import_blocks(source.blocks, name_hint=path.stem, page=source.fields)
+        result = import_blocks(
+            source.blocks, name_hint=path.stem, page=source.fields, page_lines=source.furniture
+        )
     except DrafterError as exc:
         exc.path = exc.path or path
         raise
@@ -214,7 +221,9 @@ def import_text(text: str, *, name_hint: str = "") -> ImportResult:
     """A report's plain text (one paragraph a line) imported as a file's would be: converted to
     Simplified, its page furniture left out and read for identity."""
     source = text_source(text)
-    return import_blocks(source.blocks, name_hint=name_hint, page=source.fields)
+    return import_blocks(
+        source.blocks, name_hint=name_hint, page=source.fields, page_lines=source.furniture
+    )
 
 
 def import_file(path: Path) -> Answers:
