@@ -25,8 +25,26 @@ VERBAL = frozenset("vwp")
 DEGREE = ("非常", "十分", "特别", "极其", "相当", "比较", "越来越", "很", "挺", "太", "真")
 """Adverbs of degree, the complement 得 introduces (a closed class of the grammar)."""
 PREDICATE_TAKERS = frozenset(
-    ("会", "能", "要", "可以", "应该", "应当", "能够", "愿意", "必须", "知道", "觉得", "认为")
-    + ("希望", "相信", "感到", "发现", "听说", "以为")
+    [
+        "会",
+        "能",
+        "要",
+        "可以",
+        "应该",
+        "应当",
+        "能够",
+        "愿意",
+        "必须",
+        "知道",
+        "觉得",
+        "认为",
+        "希望",
+        "相信",
+        "感到",
+        "发现",
+        "听说",
+        "以为",
+    ]
 )
 """Modal verbs and verbs of knowing and feeling: they take a predicate or a clause, not "X的V"
 as a noun phrase (a closed class of the grammar)."""
