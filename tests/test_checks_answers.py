@@ -27,6 +27,22 @@ def test_defects_in_answer_texts_name_their_field(example_data: dict[str, Any]) 
     assert ("disputes.measures", "typo") in found
 
 
+def test_an_imported_openings_defect_is_reported_once_under_its_own_words(
+    example_data: dict[str, Any],
+) -> None:
+    """The importer keeps the clauses of an imported opening too, but the draft prints only the
+    opening's own words (opening.text): a defect is reported there, not again per clause."""
+    data = copy.deepcopy(example_data)
+    leadership = "在县委、县政府坚强领导和关心支持在县委全面依法治县委员会的指导下"
+    data["opening"]["text"] = f"2024年，俄久乡{leadership}，深入推进法治政府建设。"
+    data["opening"]["leadership"] = leadership
+    found = [(f.key, f.finding.rule) for f in check_answers(validate_answers(data))]
+    assert found == [("opening.text", "run-on")]
+    del data["opening"]["text"]  # a typed opening: its clauses are the draft's words
+    found = [(f.key, f.finding.rule) for f in check_answers(validate_answers(data))]
+    assert found == [("opening.leadership", "run-on")]
+
+
 def test_contradicting_figures_are_reported_for_the_questionnaire(
     example_data: dict[str, Any],
 ) -> None:

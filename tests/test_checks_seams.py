@@ -55,7 +55,7 @@ FINDS = [
     ("status-only", "已整改到位。", "已整改到位。", "warning"),
     ("status-only", "正在推进中。", "正在推进中。", "warning"),
     # placeholder: the drafts' 【待补充：…】 and leftovers of a real report's template.
-    ("placeholder", "【待补充：领导小组组成】", "【待补充：领导小组组成】", "error"),
+    ("placeholder", "成立领导小组。【待补充：领导小组组成】", "【待补充：领导小组组成】", "error"),
     ("placeholder", "全年投入经费XX万元。", "经费XX万元", "warning"),
     ("placeholder", "于2024年X月召开会议。", "4年X月召", "warning"),
     # approx-misuse: 余 after a number that does not end in 0.
@@ -282,7 +282,7 @@ def test_empty_and_placeholder_parts() -> None:
         HEAD
         + "全年开展活动3次。\n二、存在的不足\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
         "【待补充：党政主要负责人履行推进法治建设第一责任人职责的情况】\n四、2025年主要安排\n（一）加强学习。\n"
-        "（二）问题整改情况\n某某乡人民政府\n2025年1月10日"
+        "（二）问题整改情况\n（三）加强执法。【待补充】\n某某乡人民政府\n2025年1月10日"
     )
     blocks = blocks_from_text(text)
     found = {
@@ -291,9 +291,10 @@ def test_empty_and_placeholder_parts() -> None:
     }
     assert found == {
         ("empty-part", "二、存在的不足", "error"),
+        # The part holds only its placeholder: one finding, on the heading.
         ("empty-part", "三、党政主要负责人履行推进法治建设第一责任人职责情况", "error"),
-        ("placeholder", "【待补充：党政主要负责人履行推进法治建设第一责任人职责的情况】", "error"),
         ("empty-part", "（二）问题整改情况", "warning"),
+        ("placeholder", "【待补充】", "error"),  # beside what the part says
     }
 
 

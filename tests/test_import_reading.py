@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
+import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from drafter import cli
 from drafter.answers.carryover import rectification_item, start_from_data
-from drafter.answers.model import validate_answers
+from drafter.answers.load import load_answers
+from drafter.answers.model import cross_check, validate_answers
+from drafter.build import build_report
 from drafter.checks import run_checks
 from drafter.importer import KIND_MEASURES, KIND_PLANS, ImportResult, import_path, import_text
+from drafter.importer.identity import own_title
 from drafter.importer.pipeline import CUT_ORIGIN
 from drafter.importer.segment import normalise_punctuation
 from drafter.importer.source import read_source
+from drafter.questionnaire.logic import skip_reason
 from drafter.reader import blocks_from_text
 from drafter.render.engine import render_blocks
 from drafter.text.hanzi import has_traditional
-from drafter.text.identity import detect_identity
+from drafter.text.identity import Identity, detect_identity
 from drafter.text.traditional import simplify
 from tests.corpus import ANNOTATIONS, CORPUS, DEV
 from tests.import_fidelity import check_figures
@@ -355,3 +363,72 @@ def test_next_years_rectification_is_asked_about_each_problem() -> None:
         "普法宣传形式单一。",
         "在行政执法方面，执法人员力量薄弱",
     ]
+
+
+# --------------------------------------------------------------------------- the township's title
+
+OWN_TITLE = """重庆市某某区某某镇人民政府
+关于2024年度法治政府建设情况的报告
+2024年，某某镇在区委、区政府的坚强领导下推进法治建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。镇党委召开专题会议3次。
+特此报告。
+某某镇人民政府
+2025年1月10日
+"""
+
+
+def test_the_townships_own_title_is_the_drafts_and_moves_on_next_year(tmp_path: Path) -> None:
+    source = tmp_path / "某某镇2024年报告.txt"
+    source.write_text(OWN_TITLE, encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    assert cli.main(["import", str(source), "-o", str(answers)]) == 0
+    data = load_answers(answers)[0]
+    title = "重庆市某某区某某镇人民政府关于2024年度法治政府建设情况的报告"
+    assert data.text("identity.title") == title  # the two lines are one title
+    result = build_report(answers, tmp_path / "draft.docx", force=True)
+    document = docx.Document(str(result.docx))
+    first = next(p for p in document.paragraphs if p.text.strip())
+    assert re.sub(r"\s", "", first.text) == title
+    assert (first.alignment or first.style.paragraph_format.alignment) == WD_ALIGN_PARAGRAPH.CENTER
+    assert start_from_data(data, "x").text("identity.title") == title.replace("2024", "2025")
+
+
+def test_a_standard_title_is_not_stored_and_a_title_of_another_unit_is_an_error() -> None:
+    standard = OWN_TITLE.replace(
+        "重庆市某某区某某镇人民政府\n关于2024年度法治政府建设情况的报告",
+        "某某镇2024年度法治政府建设情况报告",
+    )
+    assert "title" not in import_text(standard).data["identity"]
+    data = import_text(OWN_TITLE).data
+    data["identity"]["title"] = "某乙镇人民政府关于2024年度法治政府建设情况的报告"
+    assert [key for key, _ in cross_check(validate_answers(data))] == ["identity.title"]
+
+
+def test_the_questionnaire_asks_the_title_only_when_there_is_one() -> None:
+    assert skip_reason("identity.title", {"identity": {}}) is not None
+    assert skip_reason("identity.title", {"identity": {"title": "关于……的报告"}}) is None
+    # Whether the standard title names the county does not matter then.
+    assert skip_reason("identity.county_in_title", {"identity": {"title": "关于……的报告"}})
+    assert skip_reason("identity.county_in_title", {"identity": {}}) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        (
+            "某某镇人民政府\n关于2024年度法治政府建设情况的报告",
+            "某某镇人民政府关于2024年度法治政府建设情况的报告",
+        ),
+        (
+            "中共某某镇委员会 某某镇人民政府关于2024年度法治政府建设情况的报告",
+            "中共某某镇委员会\u3000某某镇人民政府关于2024年度法治政府建设情况的报告",
+        ),
+        ("关　于　2024年度法治政府建设情况的报告", "关于2024年度法治政府建设情况的报告"),
+        ("某某镇2024年度法治政府建设情况报告\n引 言", ""),  # the standard title, 引言 run on
+        ("某某县某某镇2024年度法治政府建设\n情况报告", ""),
+    ],
+)
+def test_own_title_is_the_title_on_one_line(title: str, kept: str) -> None:
+    identity = Identity(unit_name="某某镇", county="某某县", year=2024)
+    assert own_title(title, identity) == kept

@@ -39,16 +39,16 @@ def small(tmp_path: Path) -> Iterator[Tmux]:
 
 
 def test_real_terminal_progress_help_and_resume(tmux: Tmux, tmp_path: Path) -> None:
-    screen = tmux.wait_for("单位全称：", "已答 0/82 题")
+    screen = tmux.wait_for("单位全称：", "已答 0/83 题")
     # The start text sits above the first question; no key press was needed to begin.
     assert "每答一题都自动保存" in screen and "F1 或 ?" in screen
-    assert "第 1/18 部分 · 第 1/9 题 · 已答 0/82 题" in screen
+    assert "第 1/18 部分 · 第 1/10 题 · 已答 0/83 题" in screen
     tmux.type("俄久乡")
     tmux.send("Enter")
     tmux.wait_for("单位类型［回车＝乡］：")
     tmux.send("F1")
-    screen = tmux.wait_for("【帮助】单位类型", "已答 1/82 题")
-    assert "第 1/18 部分 · 第 2/9 题 · 已答 1/82 题" in screen
+    screen = tmux.wait_for("【帮助】单位类型", "已答 1/83 题")
+    assert "第 1/18 部分 · 第 2/10 题 · 已答 1/83 题" in screen
     tmux.send("Enter")  # 乡
     tmux.wait_for("所属县（市、区）：")
     tmux.type("尼玛县")
@@ -102,7 +102,7 @@ def to_organisation_measures(t: Tmux) -> None:
 
 
 def test_at_60_columns_the_key_bar_and_the_error_line_wrap(small: Tmux) -> None:
-    small.wait_for("单位全称：", "已答 0/82 题")
+    small.wait_for("单位全称：", "已答 0/83 题")
     wait_flat(small, "F3或>目录·Ctrl-U清空·Ctrl-C保存退出")  # not cut after "Ctrl"
     small.send("F3")
     small.wait_for("输入序号跳到该部分")

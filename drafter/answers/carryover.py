@@ -77,8 +77,8 @@ _HEADING_YEAR = re.compile(r"(?<![\d—–\-－~～至到])(\d{4})(?![\d—–\-
 
 
 def next_years_heading(heading: str, old_year: int, new_year: int) -> str:
-    """A part heading of last year's report for the new year: its report year and the year
-    after it both move on ("2024年度……存在的不足" → "2025年度……", "2025年工作打算" → "2026年……");
+    """A part heading (or the report's own title) of last year's report for the new year: its
+    report year and the year after it both move on ("2024年度……存在的不足" → "2025年度……", "2025年工作打算" → "2026年……");
     a range ("2021—2025年") stays."""
     shift = new_year - old_year
 
@@ -151,6 +151,9 @@ def start_from_data(old: Answers, source: str) -> Answers:
         values["opening"]["guiding"] = refresh_wording(guiding, year, new_year)
     if new_year is not None:
         values["identity"]["year"] = new_year
+    title = old.text("identity.title")
+    if title and year is not None and new_year is not None:
+        values["identity"]["title"] = next_years_heading(title, year, new_year)
     values["last_year"] = LastYear(
         year=year,
         file=source,

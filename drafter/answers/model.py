@@ -442,6 +442,15 @@ def cross_check(answers: Answers) -> list[tuple[str, str]]:
                 f"请改名称或单位类型",
             )
         )
+    title = answers.text("identity.title")
+    if title and name and name not in title and "关于" not in title[:2]:
+        # A title naming a unit at all must name this one ("关于2024年度……的报告" names none).
+        problems.append(
+            (
+                "identity.title",
+                f"报告标题“{title}”里没有单位名称“{name}”：请改标题，或清空用标准标题",
+            )
+        )
     for n, signer in enumerate(answers.lines("identity.signers"), 1):
         if DATE.match(signer) or re.search(r"\d", signer):
             problems.append(

@@ -21,7 +21,7 @@ from drafter.checks.carried import CARRIED, DROPPED
 from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
 from drafter.checks.status import RULE as STATUS_ONLY
 from drafter.checks.status import status_message
-from drafter.questions import QUESTIONS
+from drafter.questions import OPENING_CLAUSES, QUESTIONS
 from drafter.render.context import NOT_THIS_YEAR
 from drafter.render.phrasing import FIX_WRITTEN, PLAN_WORDS, split_status
 from drafter.text.mentions import find_mentions
@@ -43,11 +43,12 @@ TEXT_RULES = (
 
 
 def _texts(answers: Answers) -> list[tuple[str, str, str]]:
-    """(key, Chinese place, text) for every text in the answers."""
+    """(key, Chinese place, text) for every text of the answers the draft prints."""
     out: list[tuple[str, str, str]] = []
+    own_opening = bool(answers.text("opening.text"))
     for q, value in answers.values():
-        if not value:
-            continue
+        if not value or (own_opening and q.key in OPENING_CLAUSES):
+            continue  # an imported opening's clauses are kept, but not printed
         if q.kind in ("text", "longtext") and isinstance(value, str):
             out.append((q.key, q.label, value))
         elif q.kind == "list" and isinstance(value, list):

@@ -2,15 +2,16 @@
 
 A draft shows a required part the user has not answered as 【待补充：……】 (never boilerplate), so the
 checks report every such placeholder as an error. A part heading with nothing under it, or only a
-placeholder, is reported on its heading; so is an item heading such as "（三）问题整改情况" with
+placeholder, is reported on its heading, once (not again for its placeholder); so is an item heading such as "（三）问题整改情况" with
 nothing under it before the next heading.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from drafter.blocks import Block
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
 from drafter.text.hanzi import HAN
@@ -38,10 +39,28 @@ def _substance(text: str) -> bool:
     return _HAN_CHAR.search(text) is not None
 
 
+def _parts(blocks: Sequence[Block]) -> Iterator[tuple[int, range, str]]:
+    """Each part: its heading's index, the blocks under it (up to the signature) and its text."""
+    heads = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
+    for n, index in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(blocks)
+        stop = next(
+            (j for j in range(index + 1, end) if blocks[j].kind in ("signature", "date")), end
+        )
+        content = "".join(blocks[j].full_text for j in range(index + 1, stop))
+        yield index, range(index + 1, stop), content + blocks[index].body
+
+
 @register(PLACEHOLDER, "待补充的内容")
 def check_placeholders(context: Context) -> Iterator[Finding]:
+    # A part that holds only its placeholder is reported once, on its heading (empty-part).
+    in_empty_parts = {
+        j for _, under, content in _parts(context.blocks) if not _substance(content) for j in under
+    }
     for index, text in enumerate(context.texts):
         norm = context.norm[index]
+        if index in in_empty_parts:
+            continue
         for match in _PLACEHOLDER.finditer(norm) if "待" in norm else ():
             yield Finding(
                 PLACEHOLDER,
@@ -65,15 +84,7 @@ def check_placeholders(context: Context) -> Iterator[Finding]:
 @register(EMPTY, "部分没有内容")
 def check_empty(context: Context) -> Iterator[Finding]:
     blocks = context.blocks
-    parts = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
-    for n, index in enumerate(parts):
-        end = parts[n + 1] if n + 1 < len(parts) else len(blocks)
-        content = ""
-        for j in range(index + 1, end):
-            if blocks[j].kind in ("signature", "date"):
-                break
-            content += blocks[j].full_text
-        content += blocks[index].body
+    for index, _, content in _parts(blocks):
         if not _substance(content):
             block = blocks[index]
             what = "只有待补充的占位内容" if _PLACEHOLDER.search(content) else "下面没有任何内容"

@@ -81,6 +81,28 @@ class ImportIdentity:
     date: str | None = None
     date_source: str = ""
     county_in_title: bool | None = None
+    title: str = ""
+    """The report's own title, on one line, where it is not the standard one drafter prints
+    ("某某镇人民政府关于2024年度法治政府建设情况的报告"); "" otherwise."""
+
+
+_ISSUERS = ("委员会", "人民政府", "办事处", "党工委", "党委")
+
+
+def own_title(title: str, identity: Identity) -> str:
+    """A title as the township wrote it, on one line ("" when it is the standard title the draft
+    prints anyway), up to the 报告 it ends with. Its line breaks and letter spacing ("关　于")
+    are layout and go; a space between two issuers ("中共某镇委员会　某镇人民政府关于……") stays, as one full-width space."""
+    text = ""
+    for piece in to_simplified(title).split():
+        joint = text.endswith(_ISSUERS) and any(name in piece.split("关于")[0] for name in _ISSUERS)
+        text += "\u3000" if joint else ""
+        text += piece
+    if "报告" in text:
+        # The title ends with its kind of document; a line run on after it ("引言") is not title.
+        text = text[: text.rindex("报告") + 2]
+    standard = f"{identity.unit_name or ''}{identity.year or ''}年度法治政府建设情况报告"
+    return "" if text in ("", standard, (identity.county or "") + standard) else text
 
 
 def find_date(blocks: Sequence[Block]) -> tuple[str | None, str]:
@@ -212,4 +234,5 @@ def read_identity(
     title = next((b.text for b in blocks if b.kind == "title"), "")
     if identity.county:
         result.county_in_title = identity.county in to_simplified(title)
+    result.title = own_title(title, identity)
     return result

@@ -130,6 +130,8 @@ def _identity_answers(ident: ImportIdentity, out: AnswersBuilder) -> None:
     out.set_value("identity.unit_type", identity.unit_type)
     out.set_value("identity.county", identity.county)
     out.set_value("identity.year", identity.year)
+    if ident.title:
+        out.set_value("identity.title", ident.title)
     if ident.county_in_title is not None:
         out.set_value("identity.county_in_title", ident.county_in_title)
     # A report without an addressee line keeps none: an empty answer would get the county's.

@@ -23,6 +23,7 @@ from typing import Any
 
 from drafter.answers.parse import Item, check_answer, dump_value
 from drafter.questions import (
+    OPENING_CLAUSES,
     QUESTIONS,
     SECTION_BY_NAME,
     SECTIONS,
@@ -203,18 +204,17 @@ def _zero(data: Mapping[str, Any], key: str) -> bool:
     return value == 0 or value == "0"
 
 
-_OPENING_CLAUSES = frozenset(
-    {"opening.leadership", "opening.guiding", "opening.goal", "opening.summary"}
-)
-
-
 def skip_reason(key: str, data: Mapping[str, Any]) -> str | None:
     """Why a question cannot apply given the answers so far (败诉 when there were no cases)."""
     q = QUESTIONS[key]
     opening_text = (data.get("opening") or {}).get("text") if isinstance(data, Mapping) else None
     if key == "opening.text" and not opening_text:
         return "开头段原文只在导入报告时保留"
-    if key in _OPENING_CLAUSES and opening_text:
+    if key == "identity.title" and not get_answer(data, key):
+        return "标题原文只在导入报告时保留"
+    if key == "identity.county_in_title" and get_answer(data, "identity.title"):
+        return "标题用原报告的写法"
+    if key in OPENING_CLAUSES and opening_text:
         return "开头段用导入的原文"
     needs = _NEEDS.get(key) or ((q.part_of,) if q.part_of else ())
     if needs and all(_zero(data, k) for k in needs):

@@ -22,6 +22,7 @@ from drafter.questions.frame import (
     CLOSING,
     IDENTITY,
     OPENING,
+    OPENING_CLAUSES,
     OTHER,
     PLANS,
     PROBLEMS,
@@ -71,6 +72,7 @@ def figure_questions() -> list[Question]:
 
 
 __all__ = [
+    "OPENING_CLAUSES",
     "OUTLINES",
     "QUESTIONS",
     "RATES",

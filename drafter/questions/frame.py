@@ -144,6 +144,13 @@ IDENTITY = Section(
             build_default=False,
         ),
         text(
+            "identity.title",
+            "报告标题（原报告的写法）",
+            "导入的报告有自己的标题写法（如“某某镇人民政府关于2024年度法治政府建设情况的报告”）时保留"
+            "在这里，明年自动换成新的年度；清空则用标准写法“俄久乡2024年度法治政府建设情况报告”。",
+            carry=True,
+        ),
+        text(
             "identity.addressee",
             "主送机关",
             "报告送给谁，以全角冒号结尾，如“中共尼玛县委、尼玛县人民政府：”。"
@@ -226,6 +233,12 @@ OPENING = Section(
         ),
     ),
 )
+
+OPENING_CLAUSES = frozenset(
+    {"opening.leadership", "opening.guiding", "opening.goal", "opening.summary"}
+)
+"""The clauses a typed opening is made of. An imported opening's own words (``opening.text``)
+replace them: then they are neither asked, printed nor checked."""
 
 PROBLEMS = Section(
     "problems",
