@@ -3,8 +3,8 @@
 Sources (licences) and what is taken from each:
 
 * jieba 0.42.1 ``dict.txt`` (MIT): word frequencies. Words of 2-4 characters with a frequency of
-  at least ``--min-freq`` become ``words.tsv``; single characters' frequencies give how often a
-  character stands alone as a word.
+  at least ``--min-freq``, and every single character, become ``words.tsv``; single characters'
+  frequencies also give how often a character stands alone as a word.
 * pycorrector 1.1.4 ``data/same_pinyin.txt``, ``same_stroke.txt``, ``common_char_set.txt``
   (Apache-2.0): the SIGHAN confusion sets (same pinyin, same or different tone; similar shape)
   and the 3,500 common characters, the only characters proposed as corrections.
@@ -28,7 +28,7 @@ one record per line, keys before a tab, after two lines that index the rows: see
 
 * ``words.tsv``: ``<first char><length>\\t<rest+level><rest+level>...``: each word of that first
   character and length as its remaining characters followed by one ASCII letter, its frequency
-  level (``A`` + round(ln frequency)). Fixed-width records: a match of Chinese characters is
+  level (``A`` + round(ln frequency)); a single character's row (``<char>1``) is its level. Fixed-width records: a match of Chinese characters is
   always aligned, so ``row.find(rest)`` is the whole look-up.
 * ``bigrams.tsv``: ``<char>\\t<level of the row's default><next+level>...`` with the level
   ``A`` + round(-2 ln P); the key ``^`` holds the start probabilities.
@@ -155,6 +155,9 @@ def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
         word, freq = parts[0], int(parts[1])
         if len(word) == 1:
             single[word] = freq
+            # The single characters too (key ``<char>1``, the row its level alone): the
+            # segmentation of drafter/spelling/segment.py weighs a character standing alone.
+            rows[f"{word}1"].append(level(math.log(freq)))
         elif 2 <= len(word) <= 4 and freq >= min_freq:
             rows[f"{word[0]}{len(word)}"].append(word[1:] + level(math.log(freq)))
     text = "".join(f"{key}\t{''.join(sorted(row))}\n" for key, row in sorted(rows.items()))

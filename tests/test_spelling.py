@@ -17,8 +17,9 @@ import pytest
 
 from drafter.checks import run_checks
 from drafter.reader import blocks_from_text
-from drafter.spelling import find_typos
+from drafter.spelling import find_typos, lexicon
 from drafter.spelling.lexicon import DATA
+from drafter.spelling.segment import best_score, single_positions
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -35,13 +36,17 @@ def test_sighan_sample_detection() -> None:
     pairs = bench_spelling.read_sighan(SAMPLE)
     assert len(pairs) == 142
     scores = bench_spelling.detection(pairs)
-    # Measured 0.92 / 0.17 / 0.29 (the README's typo row has the whole set's figures).
+    # Measured 0.88 / 0.20 / 0.33 (0.86 / 0.17 / 0.29 before the segmentation's reading and the
+    # 哪/的/得 rules; the README's typo row has the whole set's figures).
     assert scores["P"] >= 0.85
-    assert scores["R"] >= 0.15
-    assert scores["F1"] >= 0.25
-    # Where the wrong characters are found, the proposed ones are mostly the right ones (9 of
-    # 12 here: the others make a word, but not the one meant).
-    assert scores["right_chars"] >= 0.7
+    assert scores["R"] >= 0.19
+    assert scores["F1"] >= 0.3
+    # A sentence flagged at all (issue 23's measure): measured P 0.92, R 0.32, F1 0.47.
+    assert scores["P_flagged"] >= 0.85
+    assert scores["F1_flagged"] >= 0.45
+    # Where the wrong characters are found, the proposed ones are mostly the right ones (12 of
+    # 14 here: the others make a word, but not the one meant).
+    assert scores["right_chars"] >= 0.8
 
 
 @pytest.mark.parametrize(
@@ -53,6 +58,16 @@ def test_sighan_sample_detection() -> None:
         ("认真落实行政执法公示制度，规范执法形为。", "形为", "行为"),
         ("进一步建全法律顾问制度。", "建全", "健全"),
         ("我门看美国电影。", "我门", "我们"),
+        # Characters that stand alone as words, read by the segmentation (segment.py): the
+        # right one makes a word where the wrong one left single characters.
+        ("好了，因该确定人数。", "因该", "应该"),
+        ("环境污然的问题越来越严重。", "污然", "污染"),
+        ("昨天喝了很多埤酒。", "埤酒", "啤酒"),
+        # 的/地/得 and 哪/那 by the words around them (grammar.py).
+        ("我很用心的去找。", "用心的去", "用心地去"),
+        ("明天我有很重要得事。", "重要得事", "重要的事"),
+        ("我们真得很难过！", "真得很", "真的很"),
+        ("哪一天，我跟爸爸一起去玩儿。", "哪一", "那一"),
     ],
 )
 def test_each_typo_names_the_right_character(text: str, excerpt: str, fix: str) -> None:
@@ -84,6 +99,11 @@ def test_seeds_raise_no_false_alarm(seed: Path) -> None:
         "全年调解群众纠纷100余起，发放宣传资料2000余册。",
         "落实领导包案制度，推普强基促团结，通过微信公众号发布信息。",
         "在全乡带头学法、信法、守法、用法，促进行政执法人员必学、爱学、勤学。",
+        # A function word between words: the segmentation's reading leaves it (规范化 would
+        # lengthen 规范; 叫好 reads worse to the bigram model than 较好).
+        "进一步规范和完善各项制度，较好地完成了全年任务。",
+        # 哪 that asks, generalises or pairs with another 哪.
+        "哪里有需要，哪里就有党员服务。明确哪些事项需要审核。无论在哪里都要守法。",
     ],
 )
 def test_official_prose_is_not_flagged(text: str) -> None:
@@ -109,6 +129,36 @@ def test_coinages_of_official_prose_are_left_alone(text: str, right: str) -> Non
     stand in the fresh development prose (tests/fixtures/prose/dev/)."""
     assert right in text
     assert find_typos(text) == []
+
+
+def test_which_asks_or_points() -> None:
+    """哪 in a question, after a verb that asks, or generalising, is right; in a plain statement
+    it is 那."""
+    assert find_typos("火车站在哪里？") == []
+    assert find_typos("我不知道他在哪里。") == []
+    assert find_typos("他去哪儿也找不到。") == []
+    assert [t.fix for t in find_typos("公园旁边有一家餐厅，我们一起去哪里吃饭。")] == ["那里"]
+
+
+def test_segmentation_prefers_words() -> None:
+    """jieba's unigram model: 因该 leaves two characters alone, 应该 is one frequent word, and
+    the window's best segmentation is e^8 times as probable with it."""
+    lex = lexicon()
+    assert single_positions(lex, "因该确定") == [True, True, False, False]
+    assert single_positions(lex, "应该确定") == [False, False, False, False]
+    assert best_score(lex, "应该确定") - best_score(lex, "因该确定") >= 6
+    # Single characters have their own frequency; a character jieba never saw has none.
+    assert lex.word_level("的") > lex.word_level("埤") > 0
+    assert lex.word_level("\u9fa5") == 0
+
+
+def test_a_word_written_twice_is_the_writers() -> None:
+    """The typo rule leaves a word the report writes more than once (its own coinage or name);
+    written once, the same word is read as a slip."""
+    once = "某镇2024年法治政府建设情况报告\n一、主要举措和成效\n落实惠企政策，做到政策直补快办。\n"
+    twice = once + "二、下一步工作\n继续推行政策直补快办，减轻企业负担。\n"
+    assert [f.excerpt for f in run_checks(blocks_from_text(once), rules=["typo"])] == ["补快"]
+    assert run_checks(blocks_from_text(twice), rules=["typo"]) == []
 
 
 def test_fresh_development_prose_stays_nearly_clean() -> None:

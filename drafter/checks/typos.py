@@ -5,7 +5,8 @@ shape, a character bigram model, official terms and the catalogue's vocabulary) 
 character anywhere and names the right one. ``TYPOS`` supplements it with misspellings of whole
 words and usages it cannot see from characters: a wrong word that is itself a word (反映迅速,
 权力义务, 截止 before a date), 的 for 地, and 布署/部暑, whose wrong characters the model's
-confusion sets do not pair with the right ones.
+confusion sets do not pair with the right ones. A word the model would correct but the report
+writes more than once is left: the writer's own name or coinage, used consistently.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ _COMPILED = [(when_used(p), literal_leads(p), fix, severity) for p, fix, severit
 @register(RULE, "疑似错别字")
 def check(context: Context) -> Iterator[Finding]:
     names = _names(context)
+    whole = "\n".join(context.norm)
     for index, text, norm in context.prose():
         listed: list[tuple[int, int]] = []
         for pattern, leads, fix, severity in _COMPILED:
@@ -87,7 +89,7 @@ def check(context: Context) -> Iterator[Finding]:
                         index,
                         target,
                     )
-        yield from _model_findings(index, text, norm, names, listed)
+        yield from _model_findings(index, text, norm, names, listed, whole)
 
 
 _NAME_ENDS = ("街道办事处", "办事处", "街道", "社区", "苏木", "乡", "镇", "县", "区", "市", "旗")
@@ -107,7 +109,12 @@ def _names(context: Context) -> list[str]:
 
 
 def _model_findings(
-    index: int, text: str, norm: str, names: list[str], listed: list[tuple[int, int]]
+    index: int,
+    text: str,
+    norm: str,
+    names: list[str],
+    listed: list[tuple[int, int]],
+    whole: str,
 ) -> Iterator[Finding]:
     # Names of others' documents and quoted slogans are cited as they are.
     spans = protected_spans(norm) + listed
@@ -123,6 +130,8 @@ def _model_findings(
         if len(simplified) == len(text):
             norm = simplified
     for typo in find_typos(norm, spans):
+        if _written_again(whole, typo.excerpt):
+            continue
         excerpt = text[typo.at : typo.at + len(typo.excerpt)]
         yield Finding(
             RULE,
@@ -132,3 +141,10 @@ def _model_findings(
             index,
             typo.fix,
         )
+
+
+def _written_again(whole: str, word: str) -> bool:
+    """Whether the report writes ``word`` more than once: a word the writer uses consistently
+    (a name, a slogan of their own: 扛起, 三支一扶) is theirs, not a slip of the keyboard."""
+    first = whole.find(word)
+    return first >= 0 and whole.find(word, first + 1) >= 0

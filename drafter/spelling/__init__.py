@@ -1,5 +1,9 @@
 """Spelling: wrong characters in Chinese prose, found with a lexical model that ships as data.
 
+Two readings of a suspicious character: a character bigram model with the confusion sets
+(detect.py), and for the characters that stand alone as words, jieba's unigram segmentation
+(segment.py); grammar.py reads 的/地/得 and 哪/那, coined.py leaves coinages and names alone.
+
 Self-contained: imports only the standard library, its own data and drafter.errors, so that the
 typo rule (drafter/checks/typos.py) and anything else can use it. No neural weights, nothing
 downloaded: the tables in data/ were derived once from jieba's word frequencies, the SIGHAN

@@ -9,8 +9,12 @@ For a suspicious character each candidate of its confusion set (same or near pin
 shape) is tried in its place. A candidate is proposed when it makes a dictionary word with its
 neighbours, that word does not take a character away from a word next to it, and the text reads
 better with it: the bigram model's log-probability of the two pairs around it rises by more than
-the channel's cost of that kind of slip plus a margin. The thresholds are in :data:`TUNING`;
-benchmarks/bench_spelling.py says on which texts they were set.
+the channel's cost of that kind of slip plus a margin.
+
+A suspicious character that often stands alone as a word (因, 然, 哪) or that the dictionary
+hardly knows (埤) is not read so: its candidates are weighed by jieba's unigram segmentation
+(segment.py). 的/地/得 and 哪/那 are read from the words around them (grammar.py). The
+thresholds are in :data:`TUNING`; benchmarks/bench_spelling.py says on which texts they were set.
 """
 
 from __future__ import annotations
@@ -21,8 +25,14 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from drafter.spelling.coined import coined
-from drafter.spelling.grammar import particle_slips, word_ending, word_starting
+from drafter.spelling.grammar import (
+    demonstrative_slips,
+    particle_slips,
+    word_ending,
+    word_starting,
+)
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
+from drafter.spelling.segment import Candidate, Reading, new_word, segment_readings
 
 
 class Typo(NamedTuple):
@@ -46,12 +56,12 @@ class Tuning:
 
     __slots__ = (
         "alone",
-        "alone_weight",
         "bound",
         "channel",
         "gain_weight",
         "margin",
         "new_word",
+        "rise",
         "word_weight",
     )
 
@@ -60,9 +70,8 @@ class Tuning:
         """A word of 3-4 characters at least this frequent (level) binds its characters (pairs
         are bound by data/bound.tsv: scripts/build_spelling_data.py --bound-level, --fluent)."""
         self.alone = 1
-        """Characters that stand alone this often (alone level at most this) are not tried."""
-        self.alone_weight = 0.0
-        """Weight of how seldom the character stands alone (its alone level)."""
+        """Characters that stand alone this often (alone level at most this) are not tried by
+        the bigram reading; the segmentation's reading tries them (segment.py)."""
         self.new_word = 3
         """The word a candidate makes must be at least this frequent (level)."""
         self.channel = (0.0, 1.0, 2.0, 3.0)
@@ -73,6 +82,10 @@ class Tuning:
         """Weight of the new word's level."""
         self.margin = 10.0
         """The score a candidate needs."""
+        self.rise = 6
+        """The score a candidate needs in the segmentation's reading: how much more probable
+        (ln, in levels) the best segmentation of the characters around it becomes, less the
+        channel's cost."""
 
 
 TUNING = Tuning()
@@ -108,6 +121,11 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
                 found.append(
                     _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
                 )
+    if "哪" in text:
+        read = {typo.start for typo in found}
+        for at in demonstrative_slips(text):
+            if at not in read and not any(a <= at < b for a, b in spans):
+                found.append(Typo(at, "哪", "那", at, text[at : at + 2], "那" + text[at + 1]))
     if "的" in text or "得" in text:
         for at, right in particle_slips(lex, text):
             if not any(a <= at < b for a, b in spans):
@@ -122,22 +140,11 @@ def _particle(lex: Lexicon, text: str, at: int, right: str) -> Typo:
     return Typo(at, text[at], right, at - len(before), excerpt, before + right + after)
 
 
-Candidate = tuple[str, int, float, int, int, int, int]
-"""(character, kind of slip, bigram gain, level of the word it makes, that word's start, end,
-alone level of the character it replaces)."""
-
-
 def _score(cand: Candidate, tuning: Tuning) -> float:
-    _, kind, gain, level, _, _, alone = cand
-    return (
-        tuning.gain_weight * gain
-        + tuning.word_weight * level
-        + tuning.alone_weight * alone
-        - tuning.channel[kind]
-    )
+    _, kind, gain, level, _, _ = cand
+    return tuning.gain_weight * gain + tuning.word_weight * level - tuning.channel[kind]
 
 
-Reading = tuple[float, int, Candidate]
 _READINGS: dict[tuple[str, tuple[object, ...]], list[Reading]] = {}
 _READINGS_MAX = 50_000
 """Runs remembered (a run is a few dozen characters, its readings mostly none)."""
@@ -159,11 +166,14 @@ def _readings(lex: Lexicon, run: str, knobs: tuple[object, ...]) -> list[Reading
     found = _READINGS.get(key)
     if found is None:
         found = []
-        for i, cands in suspects(lex, run, TUNING):
+        suspected, lone = suspects(lex, run, TUNING)
+        for i, cands in suspected:
             best = max(cands, key=lambda c: _score(c, TUNING))
             score = _score(best, TUNING)
             if score >= TUNING.margin:
                 found.append((score, i, best))
+        if lone:
+            found += segment_readings(lex, run, lone, TUNING.rise, TUNING.channel, TUNING.bound)
         if len(_READINGS) >= _READINGS_MAX:
             _READINGS.clear()
         _READINGS[key] = found
@@ -171,14 +181,18 @@ def _readings(lex: Lexicon, run: str, knobs: tuple[object, ...]) -> list[Reading
 
 
 def _typo(run: str, i: int, cand: Candidate) -> Typo:
-    char, _, _, _, start, end, _ = cand
+    char, _, _, _, start, end = cand
     excerpt = run[start:end]
     fix = excerpt[: i - start] + char + excerpt[i - start + 1 :]
     return Typo(i, run[i], char, start, excerpt, fix)
 
 
-def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Candidate]]]:
-    """Each suspicious character of a run of Chinese characters, with its candidates."""
+def suspects(
+    lex: Lexicon, run: str, tuning: Tuning
+) -> tuple[list[tuple[int, list[Candidate]]], list[int]]:
+    """Each suspicious character of a run of Chinese characters, with its candidates; and
+    apart, the suspicious characters that often stand alone as words (function words, 扛, and
+    characters the dictionary hardly knows), left to the segmentation's reading."""
     size = len(run)
     follow = lex.follow
     bound = []
@@ -188,16 +202,22 @@ def suspects(lex: Lexicon, run: str, tuning: Tuning) -> list[tuple[int, list[Can
             after = lex.followers(a)
         bound.append(b in after)
     found = []
+    lone = []
     for i, char in enumerate(run):
         if (i > 0 and bound[i - 1]) or (i < size - 1 and bound[i]) or char in NOT_TRIED:
             continue
         row = lex.candidates(char)
-        if not row or ord(row[0]) - 65 <= tuning.alone or _in_word(lex, run, i, tuning.bound):
+        if not row:
+            continue
+        if ord(row[0]) - 65 <= tuning.alone:
+            lone.append(i)
+            continue
+        if _in_word(lex, run, i, tuning.bound):
             continue
         cands = _candidates(lex, run, i, row, tuning)
         if cands:
             found.append((i, cands))
-    return found
+    return found, lone
 
 
 def _in_word(lex: Lexicon, run: str, i: int, level: int) -> bool:
@@ -217,8 +237,7 @@ def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> lis
     now = lex.bigram(before, char) + (lex.bigram(char, after) if after else 0.0)
     # The most a word can add to the score: candidates the bigram model reads as no better than
     # that short of the margin are not looked up in the dictionary (most of them).
-    alone = ord(row[0]) - 65
-    reach = tuning.margin - tuning.word_weight * TERM_LEVEL - tuning.alone_weight * alone
+    reach = tuning.margin - tuning.word_weight * TERM_LEVEL
     # lex.bigram inlined: this loop runs for every candidate of every suspicious character.
     table = lex.bigrams
     start_row = table.row("^")
@@ -242,27 +261,7 @@ def _candidates(lex: Lexicon, run: str, i: int, row: str, tuning: Tuning) -> lis
         gain -= now
         if weight * gain - channel[kind] < reach:
             continue
-        level, start, end = _new_word(lex, run, i, cand, tuning.bound)
+        level, start, end = new_word(lex, run, i, cand, tuning.bound)
         if level >= tuning.new_word:
-            found.append((cand, kind, gain, level, start, end, alone))
+            found.append((cand, kind, gain, level, start, end))
     return found
-
-
-def _new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tuple[int, int, int]:
-    """The most frequent word of 2-4 characters ``cand`` makes in place of ``run[i]``: its level,
-    start and end; a word whose first (last) character makes a word of two, or part of an
-    official term, with the character before (after) it is not counted: it would take that
-    character from its own word."""
-    best = (0, i, i + 1)
-    size = len(run)
-    for length in (2, 3, 4):
-        for start in range(max(0, i - length + 1), min(i, size - length) + 1):
-            end = start + length
-            if start > 0 and lex.holds(run[start - 1], run[start], level_bound):
-                continue
-            if end < size and lex.holds(run[end - 1], run[end], level_bound):
-                continue
-            level = lex.word_level(run[start:i] + cand + run[i + 1 : end])
-            if level > best[0]:
-                best = (level, start, end)
-    return best

@@ -24,6 +24,30 @@ VERBAL = frozenset("vwp")
 """Tags of words that take "X的V" as their object: verbs, and prepositions (以过硬的举措维护…)."""
 DEGREE = ("非常", "十分", "特别", "极其", "相当", "比较", "越来越", "很", "挺", "太", "真")
 """Adverbs of degree, the complement 得 introduces (a closed class of the grammar)."""
+PREDICATE_TAKERS = frozenset(
+    [
+        "会",
+        "能",
+        "要",
+        "可以",
+        "应该",
+        "应当",
+        "能够",
+        "愿意",
+        "必须",
+        "知道",
+        "觉得",
+        "认为",
+        "希望",
+        "相信",
+        "感到",
+        "发现",
+        "听说",
+        "以为",
+    ]
+)
+"""Modal verbs and verbs of knowing and feeling: they take a predicate or a clause, not "X的V"
+as a noun phrase (a closed class of the grammar)."""
 QUANTIFIERS = ("很多", "很少", "太多", "太少")
 _MARKS = frozenset("，。、；：！？,.;:!?“”‘’《》（）()「」『』 \n")
 
@@ -61,6 +85,8 @@ def _object_of_verb(lex: Lexicon, text: str, end: int) -> bool:
     start = _clause_start(text, end)
     while end > start:
         word = word_ending(lex, text, end, start)
+        if word in PREDICATE_TAKERS:
+            return False  # 会很困难的继续生活, 知道我很用心的去找: what follows is a predicate
         if lex.tag(word) in VERBAL:
             return True
         end -= len(word)
@@ -93,9 +119,30 @@ def particle_slips(lex: Lexicon, text: str) -> list[tuple[int, str]]:
         elif char == "得" and word_starting(lex, text, at) == "得" and len(before) >= 1:
             if word_ending(lex, text, at + 1) != "得":
                 continue  # 得 ends a word (获得, 取得)
-            after = word_starting(lex, text, at + 1)
-            if lex.tag(before) == "r" and len(after) >= 2 and lex.tag(after) == "n":
-                found.append((at, "的"))
+            right = _after_de_de(lex, text, at, before)
+            if right:
+                found.append((at, right))
+
+
+def _after_de_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
+    """的 or 地 where the 得 at ``at`` (a word of its own) stands for one of them, else None."""
+    after = word_starting(lex, text, at + 1)
+    tag = lex.tag(before)
+    if tag == "r" and len(after) >= 2 and lex.tag(after) == "n":
+        return "的"  # 我得朋友: a pronoun's possession
+    if tag == "a" and lex.tag(after) == "n":
+        return "的"  # 重要得事: an adjective before its noun
+    if tag == "d" and lex.word_level(before + "的") > 0 and text.startswith(DEGREE, at + 1):
+        return "的"  # 真得很苦: the adverb 真的 before a degree word
+    if lex.tag(after) == "v" and _graded(lex, text, at - len(before)):
+        return "地"  # 很专心得听: a graded modifier before its verb
+    return None
+
+
+def _graded(lex: Lexicon, text: str, start: int) -> bool:
+    """Whether a degree adverb (很, 非常…) stands right before ``start``: the word from there on
+    is then a modifier, whatever its part of speech in the dictionary (很用心)."""
+    return text.endswith(DEGREE, 0, start) and word_ending(lex, text, start) in DEGREE
 
 
 def _next_particle(text: str, start: int) -> int:
@@ -118,8 +165,62 @@ def _after_de(lex: Lexicon, text: str, at: int, before: str) -> str | None:
     tag = lex.tag(before)
     end = at + 1 + len(after)
     takes_object = end < len(text) and text[end] not in _MARKS
-    if not (tag in MODIFIERS or _reduplicated(before) or (tag == "a" and takes_object)):
+    graded = takes_object and _graded(lex, text, at - len(before))
+    if not (
+        tag in MODIFIERS
+        or _reduplicated(before)
+        or (tag in ("a", "i") and takes_object)  # 认真的学习宪法, 莫名其妙的带上
+        or graded
+    ):
         return None
     if _object_of_verb(lex, text, at - len(before)):
         return None  # 提供有力的保障: the phrase is an object
     return "地"
+
+
+# 哪 asks (哪里？) or stands for "any" (哪里都, 无论哪天); in a statement that neither asks nor
+# generalises, the place or time it names is a definite one, and the word is 那 (那里, 那天).
+_WHICH_WORDS = frozenset("里儿天一个边时")
+_ASKING = frozenset("？?吗呢")
+_ANY = (
+    "无论",
+    "不管",
+    "不论",
+    "随便",
+    "知道",
+    "不知",
+    "问",
+    "怎么",
+    "什么",
+    "如何",
+    "为什么",
+    "谁",
+)
+_SENTENCE_ENDS = frozenset("。！？!?；;\n")
+
+
+def demonstrative_slips(text: str) -> list[int]:
+    """Offsets of each 哪 of ``text`` that stands for 那: in a sentence that asks nothing (no
+    question mark, 吗 or 呢, no other question word) and does not generalise (无论哪里, 哪里都,
+    哪里…哪里就)."""
+    found = []
+    at = text.find("哪")
+    while at >= 0:
+        if text[at + 1 : at + 2] in _WHICH_WORDS:
+            start = at
+            while start > 0 and text[start - 1] not in _SENTENCE_ENDS:
+                start -= 1
+            end = at
+            while end < len(text) and text[end] not in _SENTENCE_ENDS:
+                end += 1
+            sentence = text[start : end + 1]
+            after = text[at + 2 : at + 3]
+            if not (
+                any(ch in _ASKING for ch in sentence)
+                or any(word in sentence for word in _ANY)
+                or sentence.count("哪") > 1
+                or after in ("都", "也", "就")
+            ):
+                found.append(at)
+        at = text.find("哪", at + 1)
+    return found

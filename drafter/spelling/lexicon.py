@@ -19,7 +19,7 @@ from pathlib import Path
 from drafter.errors import DrafterError
 
 DATA = Path(__file__).resolve().parent / "data"
-_LENGTH_KEY = ("", "", "2", "3", "4")
+_LENGTH_KEY = ("", "1", "2", "3", "4")
 TERM_LEVEL = 12
 """The level of an official term, and the highest level of any word in words.tsv."""
 
@@ -143,10 +143,21 @@ class Lexicon:
         return found
 
     def word_level(self, word: str) -> int:
-        """ln(frequency) of a 2-4 character word, rounded (0: not a word; an official term counts
-        as TERM_LEVEL, as frequent as the most frequent words)."""
+        """ln(frequency) of a word of 1-4 characters, rounded (0: not a word; an official term
+        counts as TERM_LEVEL, as frequent as the most frequent words)."""
+        if len(word) == 1:
+            row = self.words.rows.get(word + "1")
+            if row is None:
+                row = self.words.row(word + "1")
+            return ord(row) - 65 if row else 0
         if word in self.terms:
             return TERM_LEVEL
+        return self.dictionary_level(word)
+
+    def dictionary_level(self, word: str) -> int:
+        """The level of a word of 2-4 characters in the dictionary alone (official terms not
+        raised to TERM_LEVEL): a term protects what is written, but is no likelier than the
+        dictionary says as a correction."""
         row = self.words.rows.get(word[0] + _LENGTH_KEY[len(word)])
         if row is None:
             row = self.words.row(word[0] + _LENGTH_KEY[len(word)])
