@@ -116,10 +116,12 @@ def is_prefecture(name: str) -> bool:
     return name in _table().prefectures
 
 
-def governs_townships(name: str) -> bool:
-    """Whether a name is a county-level division's or a prefecture's that has no county and
-    governs its townships itself (东莞市, 中山市)."""
-    return is_county(name) or name in _table().direct
+def above_county(name: str) -> bool:
+    """Whether a name is a province's or a prefecture's that has counties (湛江市, 阿克苏地区): a
+    township's county is never it. A prefecture with no county (东莞市, 中山市) governs its
+    townships itself and is not above them."""
+    table = _table()
+    return name in table.prefectures and name not in table.direct
 
 
 def county_ending_at(text: str, end: int, *, body_follows: bool = False) -> str | None:
