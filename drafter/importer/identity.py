@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block
 from drafter.errors import DrafterError
 from drafter.text.counties import counties_in
-from drafter.text.divisions import counties_mentioned, is_county
+from drafter.text.divisions import counties_mentioned, is_county, renamed_to
 from drafter.text.dates import DATE_CN, DATE_NUMERIC, FULLWIDTH_DIGITS, parse_date
 from drafter.text.furniture import (
     WRITTEN_DATE_LABELS,
@@ -229,6 +229,12 @@ def read_identity(
             identity.unit_name, identity.county = unit, identity.county or county
             identity.unit_type = own_type or unit_type_of(unit)
     _county_from_page(identity, page_lines)
+    renamed = renamed_to(identity.county) if identity.county else None
+    if renamed:
+        # The report's name is kept (it is what the township wrote that year); the user decides.
+        identity.disagreements.append(
+            f"报告写的“{identity.county}”已更名为“{renamed}”，请核对所属县（市、区）的名称。"
+        )
     result = ImportIdentity(identity)
     result.addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
     result.signers = _signers(blocks)

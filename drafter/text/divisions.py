@@ -165,3 +165,12 @@ def counties_mentioned(text: str) -> list[tuple[int, str]]:
             found.append((end - len(name), name))
             last_end = end
     return found
+
+
+def renamed_to(name: str) -> str | None:
+    """The current name of a county-level division that has since been renamed (凤翔县 →
+    凤翔区, 无为县 → 无为市); None for a current name, an unknown one, or one merged away."""
+    entries = divisions_named(name)
+    if not entries or not all(entry.former for entry in entries):
+        return None
+    return next((entry.successor for entry in entries if entry.successor), None)
