@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block
 from drafter.errors import DrafterError
 from drafter.text.counties import counties_in
-from drafter.text.divisions import counties_mentioned, is_county, renamed_to
 from drafter.text.dates import DATE_CN, DATE_NUMERIC, FULLWIDTH_DIGITS, parse_date
+from drafter.text.divisions import counties_mentioned, is_county, renamed_to
 from drafter.text.furniture import (
     WRITTEN_DATE_LABELS,
     field_pairs,
