@@ -133,27 +133,6 @@ def test_the_county_from_the_list(text: str, county: str | None) -> None:
     assert detect_identity(blocks_from_text(text)).county == county
 
 
-PAGE = """{line}
-发布日期：2025-03-26
-2024年，塔庄镇在上级党委、政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下：
-一、主要举措和成效
-（一）加强组织领导。镇党委召开专题会议3次。
-"""
-
-
-@pytest.mark.parametrize(
-    ("line", "county"),
-    [
-        ("发布机构：雷州市人民政府办公室", "雷州市"),  # a county-level city
-        ("发布机构：湛江市人民政府办公室", None),  # a prefecture
-        ("当前位置：首页 > 开州区政务公开 > 法治政府", "开州区"),  # named alone
-        ("当前位置：首页 > 开州区政务公开 > 万州区", None),  # two: neither
-    ],
-)
-def test_the_page_names_a_real_county(line: str, county: str | None) -> None:
-    assert import_text(PAGE.format(line=line)).data["identity"].get("county") == county
-
-
 def test_a_renamed_county_is_kept_as_written_with_a_note() -> None:
     result = import_text(f"凤翔县横水镇2020年度法治政府建设情况报告\n2020年，横水镇推进。{OPENING}")
     assert result.data["identity"]["county"] == "凤翔县"
