@@ -6,8 +6,12 @@ also as a body: the addressee ("中共某县委、某县人民政府：", "某�
 《某区……实施意见》). :func:`superior_county` reads those, from the strongest place to the weakest.
 
 What counts as a county here is what governs a township: a 县, 区, 旗, autonomous county or banner
-(某某侗族自治县), or a county-level 市. In a chain of superiors ("省委、湛江市委、廉江市委") the last
-one named is the nearest.
+(某某侗族自治县), or a county-level 市. The list of China's county-level divisions
+(:mod:`drafter.text.divisions`) cuts a real name out of the text exactly and tells a county-level
+city (廉江市) from its prefecture (湛江市), which is never taken; a name the list does not know is
+still cut by the words around it. In a chain of superiors ("省委、湛江市委、廉江市委") the last one
+named is the nearest. Where no body is named, :func:`county_with_unit` reads the county written
+before the unit's own name and :func:`county_named_alone` the one real county a report names.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Read from the title first, then the signature, the opening paragraph and the body; where these
 sources disagree (title 2024, opening 2023) the disagreement is kept, in Chinese, for the user.
 The county is also read where the report names it as its superior (the addressee, "在某县委……领
-导下", :mod:`drafter.text.counties`). Page furniture copied along with a report (breadcrumbs, the
+导下"), with the unit's own name, or alone (:mod:`drafter.text.counties`). Page furniture copied along with a report (breadcrumbs, the
 index table's 发布机构, 发布日期) is never read: it is left out first (:func:`without_furniture`).
 """
 
