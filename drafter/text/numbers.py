@@ -116,7 +116,7 @@ class Token:
 # A document number (发文字号, GB/T 9704—2012 7.2.4): the issuing organ's code, the year in 六角括号
 # 〔〕, the serial number and 号: 蜀政发〔2019〕26号. Typed on a keyboard the year often gets [] 【】
 # or () instead, or loses its brackets and 号 in a copy: (开州委法20239).
-DOCUMENT_CODE = rf"{HAN}{{1,10}}?(?:发|办|函|字|委|法|文|令|通|报|呈|议|规|复|批)"
+DOCUMENT_CODE = rf"{HAN}{{1,10}}?(?:发|办|函|字|委|府|法|文|令|通|报|呈|议|规|复|批)"
 """The organ's code of a document number (蜀政发, 开州委法): Chinese characters ending in a
 character such codes end in."""
 DOCUMENT_YEAR = r"(?P<year>(?:19|20)\d{2})"
