@@ -173,7 +173,10 @@ PAGE_AROUND = """{line}
         ("来源：闽清县塔庄镇", "闽清县"),  # the unit's own name, with its county
         ("[ 发布机构 ] 山丹县塔庄镇人民政府 [ 有效性 ]", "山丹县"),
         ("发布机构：开州区政府办公室", "开州区"),  # the one county body the page names
-        ("发布机构：湛江市人民政府办公室", None),  # a 市 alone may be the prefecture
+        ("发布机构：湛江市人民政府办公室", None),  # a prefecture (the list of divisions)
+        ("发布机构：雷州市人民政府办公室", "雷州市"),  # a county-level city
+        ("当前位置：首页 > 开州区政务公开 > 法治政府", "开州区"),  # a real county, alone
+        ("当前位置：首页 > 开州区政务公开 > 万州区", None),  # two real counties: neither
         ("主办单位：某甲县人民政府 承办单位：中共某乙县委宣传部", None),  # two: neither
     ],
 )

@@ -16,6 +16,7 @@ from drafter.blocks import Block
 from drafter.errors import DrafterError
 from drafter.text.counties import counties_in
 from drafter.text.dates import DATE_CN, DATE_NUMERIC, FULLWIDTH_DIGITS, parse_date
+from drafter.text.divisions import counties_mentioned, is_county, renamed_to
 from drafter.text.furniture import (
     WRITTEN_DATE_LABELS,
     after_widgets,
@@ -199,8 +200,9 @@ def _county_from_page(identity: Identity, lines: Sequence[str]) -> None:
 
     First the unit's own name written with its county anywhere on the page ("• 铜梁区双山镇",
     "来源：渠县有庆镇", the title printed again above the text); else the one county body the
-    page's lines name ("发布机构：开州区政府办公室"). A 市 named only by the page is not taken:
-    a prefecture's site names its 市 as well as a county-level city's does.
+    page's lines name ("发布机构：开州区政府办公室"); else the one real county-level division
+    they name at all. A 市 is taken only where the list of divisions knows it as county-level
+    (雷州市): a prefecture's site names its 市 as well as a county-level city's does.
     """
     if identity.county is not None or not lines:
         return
@@ -218,7 +220,17 @@ def _county_from_page(identity: Identity, lines: Sequence[str]) -> None:
             if county and found == unit:
                 identity.county = county
                 return
-    names = {name for line in lines for name in counties_in(line) if not name.endswith("市")}
+    # A 市 the list does not know as county-level may be the prefecture: a prefecture's site
+    # names its 市 as well as a county-level city's does.
+    names = {
+        name
+        for line in lines
+        for name in counties_in(line)
+        if is_county(name) or not name.endswith("市")
+    }
+    if not names:
+        # The page names a real county-level division without its body ("开州区政务公开").
+        names = {name for line in lines for _, name in counties_mentioned(to_simplified(line))}
     if len(names) == 1:
         identity.county = names.pop()
 
@@ -255,6 +267,12 @@ def read_identity(
             identity.unit_name, identity.county = unit, identity.county or county
             identity.unit_type = own_type or unit_type_of(unit)
     _county_from_page(identity, page_lines)
+    renamed = renamed_to(identity.county) if identity.county else None
+    if renamed:
+        # The report's name is kept (it is what the township wrote that year); the user decides.
+        identity.disagreements.append(
+            f"报告写的“{identity.county}”已更名为“{renamed}”，请核对所属县（市、区）的名称。"
+        )
     result = ImportIdentity(identity)
     result.addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
     result.signers = _signers(blocks)

@@ -6,8 +6,12 @@ also as a body: the addressee ("中共某县委、某县人民政府：", "某�
 《某区……实施意见》). :func:`superior_county` reads those, from the strongest place to the weakest.
 
 What counts as a county here is what governs a township: a 县, 区, 旗, autonomous county or banner
-(某某侗族自治县), or a county-level 市. In a chain of superiors ("省委、湛江市委、廉江市委") the last
-one named is the nearest.
+(某某侗族自治县), or a county-level 市. The list of China's county-level divisions
+(:mod:`drafter.text.divisions`) cuts a real name out of the text exactly and tells a county-level
+city (廉江市) from its prefecture (湛江市), which is never taken; a name the list does not know is
+still cut by the words around it. In a chain of superiors ("省委、湛江市委、廉江市委") the last one
+named is the nearest. Where no body is named, :func:`county_with_unit` reads the county written
+before the unit's own name and :func:`county_named_alone` the one real county a report names.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from drafter.text.divisions import above_county, counties_mentioned, county_ending_at, is_county
 from drafter.text.hanzi import HAN, is_han, to_simplified
 
 _TAILS = ("自治县", "自治旗", "林区", "县", "区", "旗", "市")
@@ -56,9 +61,14 @@ def plausible_county(name: str) -> bool:
 
 
 def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
-    """The county name that ends with the tail at ``tail_start``: the Chinese before it, cut
-    where a name can start (the rightmost cut that leaves two characters, or one at the start of
-    the run: 渠县); None when nothing stands between the last cut and the tail (在区委)."""
+    """The county name that ends with the tail at ``tail_start``: a real county-level division's
+    (:mod:`drafter.text.divisions`) where one ends there, else the Chinese before it, cut where a
+    name can start (the rightmost cut that leaves two characters, or one at the start of the run:
+    渠县); None when nothing stands between the last cut and the tail (在区委), and for a
+    prefecture (湛江市委) or a province."""
+    known = county_ending_at(text, tail_end, body_follows=True)
+    if known:
+        return known
     start = tail_start
     while start > 0 and tail_start - start < 14 and is_han(text[start - 1]):
         start -= 1
@@ -79,7 +89,7 @@ def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
         stem = run[cut:]
         if len(stem) >= 2 or (len(stem) == 1 and cut == 0):
             name = stem + text[tail_start:tail_end]
-            return name if plausible_county(name) else None
+            return name if plausible_county(name) and not above_county(name) else None
     return None
 
 
@@ -95,13 +105,20 @@ def counties_in(text: str) -> list[str]:
 
 
 def _nearest(names: Sequence[str]) -> str | None:
-    """Of the counties one place names, the one it names most; on a tie a 县/区/旗 before a 市
-    (a prefecture is a 市 too), then the last named (a chain of superiors goes downwards)."""
+    """Of the counties one place names, the one it names most; on a tie a real county-level
+    division before a name the list does not know, a 县/区/旗 before an unknown 市 (a prefecture
+    is a 市 too), then the last named (a chain of superiors goes downwards)."""
+    names = [name for name in names if not above_county(name)]
     if not names:
         return None
     ranked = sorted(
         enumerate(names),
-        key=lambda pair: (names.count(pair[1]), not pair[1].endswith("市"), pair[0]),
+        key=lambda pair: (
+            names.count(pair[1]),
+            is_county(pair[1]),
+            is_county(pair[1]) or not pair[1].endswith("市"),
+            pair[0],
+        ),
     )
     return ranked[-1][1]
 
@@ -119,3 +136,55 @@ def superior_county(addressee: str, opening: str, body: Sequence[str]) -> str | 
         return county
     documents = [m.group(1) for m in _DOCUMENT.finditer(to_simplified(text))]
     return _nearest([name for name in documents if plausible_county(name)])
+
+
+def county_with_unit(text: str, unit: str) -> str | None:
+    """The county a text writes right before the unit's own name ("渠县有庆镇", "来源：铜梁区双山
+    镇"), the one it writes so most often: only a real county-level division's name counts."""
+    text = to_simplified(text)
+    found: list[str] = []
+    at = text.find(unit)
+    while at > 0:
+        name = county_ending_at(text, at)
+        if name:
+            found.append(name)
+        at = text.find(unit, at + len(unit))
+    return max(found, key=found.count) if found else None
+
+
+# A county named as another unit's place: where the township went, learnt from, paired with or
+# borders ("赴某县学习", "同青海玉树州治多县索加乡"), looked for just before the name.
+_ELSEWHERE_BEFORE = re.compile(
+    r"赴|到|去|往|来自|考察|学习|参观|借鉴|交流|对口|帮扶|协作|结对|毗邻|邻近|交界|接壤|[与和同]"
+)
+# A township named right after the county: the county is that township's place.
+_TOWNSHIP_AFTER = re.compile(rf"{HAN}{{1,6}}?(?:街道|苏木|乡|镇)(?![村镇])")
+# The level of its superior a township's report names: 区委, 县政府, 区级, 全区, "市、区".
+_LEVELS = re.compile(
+    r"(?P<a>县|区|市|旗)(?:委|政府|级|直|人大|政协)|[全本我](?P<b>县|区|旗)|"
+    r"(?P<c>县|区|旗)[、与和](?:乡|镇|街道)|市[、与和](?P<d>县|区)"
+)
+
+
+def county_named_alone(text: str, unit: str | None) -> str | None:
+    """A real county-level division a report names without any body or township ("街道及时宣传
+    朝阳区新版产业政策"): its own county, where it names one such division (or one far more
+    often than the others) that is not another unit's place and is of a level the report calls
+    its superior (its 区委, 区级 … where it names any)."""
+    text = to_simplified(text)
+    levels = {next(g for g in m.groups() if g) for m in _LEVELS.finditer(text)}
+    found: list[str] = []
+    for start, name in counties_mentioned(text):
+        end = start + len(name)
+        township = _TOWNSHIP_AFTER.match(text, end)
+        if township and township.group() != unit:
+            continue
+        if _ELSEWHERE_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        if levels and name[-1] not in levels:
+            continue
+        found.append(name)
+    ranked = sorted(set(found), key=found.count, reverse=True)
+    if not ranked or (len(ranked) > 1 and found.count(ranked[0]) < 2 * found.count(ranked[1])):
+        return None
+    return ranked[0]

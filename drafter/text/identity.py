@@ -3,7 +3,7 @@
 Read from the title first, then the signature, the opening paragraph and the body; where these
 sources disagree (title 2024, opening 2023) the disagreement is kept, in Chinese, for the user.
 The county is also read where the report names it as its superior (the addressee, "在某县委……领
-导下", :mod:`drafter.text.counties`). Page furniture copied along with a report (breadcrumbs, the
+导下"), with the unit's own name, or alone (:mod:`drafter.text.counties`). Page furniture copied along with a report (breadcrumbs, the
 index table's 发布机构, 发布日期) is never read: it is left out first (:func:`without_furniture`).
 """
 
@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
-from drafter.text.counties import superior_county
+from drafter.text.counties import county_named_alone, county_with_unit, superior_county
+from drafter.text.divisions import above_county
 from drafter.text.furniture import furniture_mask
 from drafter.text.hanzi import HAN, NOT_HAN, to_simplified, when_used
 from drafter.text.places import (
@@ -260,15 +261,12 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
         identity.unit_name = sign_unit
         title_county = title_county if title_unit.endswith(sign_unit) else None
     addressee = next((b.text for b in blocks if b.kind == "addressee"), "")
-    identity.county = (
-        title_county
-        or sign_county
-        or open_county
-        or superior_county(
-            addressee,
-            opening_text,
-            [b.full_text for b in blocks if b.kind in ("paragraph", "heading")],
-        )
+    identity.county = _county(
+        (title_county, sign_county, open_county),
+        identity.unit_name,
+        addressee,
+        opening_text,
+        [b.full_text for b in blocks if b.kind in ("paragraph", "heading")],
     )
     identity.unit_type = unit_type_of(identity.unit_name) if identity.unit_name else None
     if identity.unit_type is None:
@@ -298,6 +296,29 @@ def detect_identity(blocks: Sequence[Block]) -> Identity:
     if identity.year and date_year and date_year not in (identity.year, identity.year + 1):
         notes.append(f"落款日期{date_year}年与报告年度{identity.year}年不相符。")
     return identity
+
+
+def _county(
+    named: Sequence[str | None],
+    unit: str | None,
+    addressee: str,
+    opening: str,
+    body: Sequence[str],
+) -> str | None:
+    """The township's county, from the strongest place that names it: the county written with
+    the unit in the title, signature or opening; the unit's own name written after its county
+    anywhere in the report; the superior the addressee, opening or body names
+    (:func:`superior_county`); last, the one real county-level division the body names alone.
+    A prefecture (湛江市) is never the county, wherever it is written."""
+    for county in named:
+        if county and not above_county(county):
+            return county
+    text = "\n".join((addressee, opening, *body))
+    return (
+        (county_with_unit(text, unit) if unit else None)
+        or superior_county(addressee, opening, body)
+        or county_named_alone("\n".join(body), unit)
+    )
 
 
 # The body's own names are read only when the title, signature and opening name no unit; the
