@@ -2,9 +2,11 @@
 
 Sources (licences) and what is taken from each:
 
-* jieba 0.42.1 ``dict.txt`` (MIT): word frequencies. Words of 2-4 characters with a frequency of
-  at least ``--min-freq``, and every single character, become ``words.tsv``; single characters'
-  frequencies also give how often a character stands alone as a word.
+* jieba 0.42.1 ``dict.txt`` (MIT): word frequencies. Words of two characters with a frequency of
+  at least ``--min-freq``, every word of 3-4 characters (at least ``--min-freq-long``: the rare
+  ones are what official prose coins from common words, 入园率, 食药监, and a slip seldom makes
+  one), and every single character, become ``words.tsv``; single characters' frequencies also
+  give how often a character stands alone as a word.
 * pycorrector 1.1.4 ``data/same_pinyin.txt``, ``same_stroke.txt``, ``common_char_set.txt``
   (Apache-2.0): the SIGHAN confusion sets (same pinyin, same or different tone; similar shape)
   and the 3,500 common characters, the only characters proposed as corrections.
@@ -145,7 +147,7 @@ def function_chars(dict_txt: str) -> set[str]:
     return found
 
 
-def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
+def build_words(dict_txt: str, min_freq: int, min_freq_long: int) -> tuple[str, dict[str, int]]:
     rows: dict[str, list[str]] = collections.defaultdict(list)
     single: dict[str, int] = {}
     for line in dict_txt.splitlines():
@@ -158,8 +160,11 @@ def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
             # The single characters too (key ``<char>1``, the row its level alone): the
             # segmentation of drafter/spelling/segment.py weighs a character standing alone.
             rows[f"{word}1"].append(level(math.log(freq)))
-        elif 2 <= len(word) <= 4 and freq >= min_freq:
-            rows[f"{word[0]}{len(word)}"].append(word[1:] + level(math.log(freq)))
+        elif (len(word) == 2 and freq >= min_freq) or (
+            3 <= len(word) <= 4 and freq >= min_freq_long
+        ):
+            # Level 0 reads as no word: the rarest words are level 1.
+            rows[f"{word[0]}{len(word)}"].append(word[1:] + level(max(1.0, math.log(freq))))
     text = "".join(f"{key}\t{''.join(sorted(row))}\n" for key, row in sorted(rows.items()))
     return text, single
 
@@ -343,6 +348,7 @@ def main() -> None:
     parser.add_argument("--pycorrector", type=Path, required=True, help="pycorrector wheel")
     parser.add_argument("--pinyin2hanzi", type=Path, required=True, help="Pinyin2Hanzi sdist")
     parser.add_argument("--min-freq", type=int, default=5)
+    parser.add_argument("--min-freq-long", type=int, default=1)
     parser.add_argument("--max-candidates", type=int, default=40)
     # A pair of a word at least this frequent (level) or this probable under the bigram model
     # (ln P) binds its characters: chosen on the development halves (bench_spelling.py).
@@ -353,7 +359,7 @@ def main() -> None:
 
     dict_txt = Path(jieba.get_dict_file().name).read_text(encoding="utf-8")
     OUT.mkdir(parents=True, exist_ok=True)
-    words, single = build_words(dict_txt, args.min_freq)
+    words, single = build_words(dict_txt, args.min_freq, args.min_freq_long)
     confusion, _ = build_confusion(
         read_pycorrector(args.pycorrector), single, dict_txt, args.max_candidates
     )
