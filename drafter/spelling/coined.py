@@ -82,7 +82,7 @@ def coined(lex: Lexicon, text: str, at: int) -> bool:
         or _frame(text, at)
         or _named(text, at)
         or _grammatical(lex, text, at)
-        or _paired_items(text, at)
+        or _paired_items(lex, text, at)
         or _verb_complements(lex, text, at)
         or _parallel_halves(lex, text, at)
         or _name_line(text, at)
@@ -155,23 +155,40 @@ def _item(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _paired_items(text: str, at: int) -> bool:
-    """有备必审 in 有件必备、有备必审、有错必纠: a short item of a list that shares two of its
-    other characters, place for place, with a neighbouring item of the same length."""
+def _paired_items(lex: Lexicon, text: str, at: int) -> bool:
+    """A short phrase of a list framed as the phrase across the mark from it: two clauses of
+    one length, or the end of the item before an enumeration mark (、) and the start of the one
+    after it, as long as the shorter item (the lead of a sentence, 做到 or 全县上下, is no part
+    of the frame). Framed alike: sharing two of
+    their other characters place for place (有备必审 in 有件必备、有备必审、有错必纠), or one and
+    every other character's part of speech (无事不扰、有事必帮), or the other phrase holding the
+    character itself (同舟共济、共克时艰)."""
     start, end = _item(text, at)
-    size = end - start
-    if not 3 <= size <= 6:
-        return False
-    neighbours = []
-    if start > 1:
-        neighbours.append(_item(text, start - 2))
-    if end + 1 < len(text):
-        neighbours.append(_item(text, end + 1))
-    for a, b in neighbours:
-        if b - a == size:
-            same = sum(text[a + k] == text[start + k] for k in range(size) if start + k != at)
-            if same >= 2:
-                return True
+    for mark in (start - 1, end):
+        if mark < 1 or mark + 1 >= len(text) or text[mark] not in _ITEM_MARKS:
+            continue
+        left = _item(text, mark - 1)
+        right = _item(text, mark + 1)
+        size = min(left[1] - left[0], right[1] - right[0])
+        # Clauses (，；) are framed alike only when of one length; the items of an enumeration
+        # (、) may follow a lead.
+        if not 3 <= size <= 6 or (text[mark] != "、" and left[1] - left[0] != right[1] - right[0]):
+            continue
+        # Where each phrase starts: the one that holds ``at``, then the other.
+        pieces = (mark - size, mark + 1)
+        if mark < at:
+            pieces = pieces[::-1]
+        here, there = pieces
+        if not here <= at < here + size:
+            continue
+        if text[at] in text[there : there + size]:
+            return True
+        others = [k for k in range(size) if here + k != at]
+        same = sum(text[there + k] == text[here + k] for k in others)
+        if same >= 2 or (
+            same and all(_role(lex, text[there + k]) == _role(lex, text[here + k]) for k in others)
+        ):
+            return True
     return False
 
 
@@ -186,13 +203,24 @@ def _verb_complements(lex: Lexicon, text: str, at: int) -> bool:
 
 
 def _parallel_halves(lex: Lexicon, text: str, at: int) -> bool:
-    """提质谋突破, 移址改建: four one-character words, the second half matching the first part of
-    speech for part of speech (a coined four-character phrase, not a slip)."""
+    """提质谋突破, 移址改建, 直补快办: four one-character words, the second half matching the
+    first part of speech for part of speech (a coined four-character phrase, not a slip)."""
     for start in range(max(0, at - 3), min(at, len(text) - 4) + 1):
-        tags = [lex.tag(ch) for ch in text[start : start + 4]]
+        tags = [_role(lex, ch) for ch in text[start : start + 4]]
         if all(tags) and tags[0] == tags[2] and tags[1] == tags[3]:
             return True
     return False
+
+
+# An adverb and an adjective modify a verb alike (直补 and 快办: 直 adverb, 快 adjective).
+_MODIFIERS = frozenset("adb")
+
+
+def _role(lex: Lexicon, char: str) -> str:
+    """A character's part of speech, adverbs and adjectives as one: what a parallel frame
+    compares."""
+    tag = lex.tag(char)
+    return "a" if tag in _MODIFIERS else tag
 
 
 def _name_line(text: str, at: int) -> bool:
