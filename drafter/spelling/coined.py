@@ -6,12 +6,14 @@ is a pattern of the language or of the 公文 form, not a list of words:
 
 - parallel patterns: a character or its neighbour recurs two or three characters away (走深走实,
   应知应会, 学法、信法、守法), or items of a list share their frame (有件必备、有备必审、有错必纠);
-- the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), and the four-character verb-complement
-  pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
-- names: a place or unit before 乡, 县…, a company or school before 公司, 学校…, the issuing
-  organ's code of a document number before 〔2019〕 (蜀政发〔2019〕26号);
+- the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), X而未Y (批而未供), and the
+  four-character verb-complement pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
+- names: a place or unit before 乡, 县…, a company or school before 公司, 学校…, a road or a
+  work before 高速, 水库… (永杭高速), the issuing organ's code of a document number before
+  〔2019〕 (蜀政发〔2019〕26号);
 - grammar: the measure or abbreviated noun after a number (100余起, 55.2万羽, 三园新建), a verb
-  after 所 (所列数据), a verb that introduces a quoted name (获“优秀”等次);
+  after 所 (所列数据) or after a level of government (国控, 省控), a verb that introduces a
+  quoted name (获“优秀”等次);
 - parallel halves: four one-character words whose halves match part of speech for part of speech
   (提质谋突破: verb noun verb noun; 移址改建);
 - a line of a few characters without punctuation: a name or a signature (栗俊昌).
@@ -25,6 +27,7 @@ from drafter.spelling.lexicon import Lexicon
 # each X and Y is one character standing for a word, which no dictionary pairs.
 _FRAME_FIRST = frozenset("以抓强")
 _FRAME_THIRD = frozenset("促带保强助推固")
+_DENIALS = frozenset("未不无非")
 # Characters that end a place name (索加乡, 杂多县) or a unit's name.
 _PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
 # Words that end the name of a company, a school, a hospital…: what comes before them is a name.
@@ -46,6 +49,17 @@ _NAME_ENDS = (
     "公园",
     "大道",
     "同志",
+    # Roads, bridges and works take their names from the places they join (永杭高速).
+    "高速",
+    "铁路",
+    "公路",
+    "国道",
+    "省道",
+    "大桥",
+    "隧道",
+    "机场",
+    "水库",
+    "电站",
 )
 # Titles a person's name follows (镇长王某某, 党委书记李某): the next characters are a name.
 _TITLES = (
@@ -70,6 +84,9 @@ _ITEM_MARKS = frozenset("、，；。：,;:")
 # wrong character after it (一平红酒) is a slip like any other.
 _NUMBER_TAIL = frozenset("万亿千百余多")
 _NUMERALS = frozenset("二三四五六七八九十两几")
+# The levels of government that abbreviate "under the state's (province's…) control" before a
+# verb of one character.
+_LEVELS = frozenset("国省市县")
 _SENTENCE_MARKS = frozenset("。！？，；：、!?,;:")
 _NAME_LINE = 4
 """A line of at most this many characters and no punctuation is a name or a signature."""
@@ -109,6 +126,9 @@ def _frame(text: str, at: int) -> bool:
     for start in range(max(0, at - 3), min(at, size - 4) + 1):
         if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
             return True
+        # X而未Y, X而不Y: two verbs of one character each, the second denied (批而未供, 供而未用).
+        if text[start + 1] == "而" and text[start + 2] in _DENIALS:
+            return True
     return False
 
 
@@ -133,6 +153,8 @@ def _grammatical(lex: Lexicon, text: str, at: int) -> bool:
     char = text[at]
     if at > 0 and text[at - 1] == "所" and lex.tag(char) == "v":
         return True  # 所 + verb: 所列, 所需
+    if at > 0 and text[at - 1] in _LEVELS and lex.tag(char) == "v":
+        return True  # a level + verb: 国控, 省控 (controlled by the state, the province)
     return at + 1 < len(text) and text[at + 1] in _OPENING and lex.tag(char) == "v"
 
 
