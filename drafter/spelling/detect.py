@@ -78,7 +78,7 @@ class Tuning:
         self.alone = 1
         """Characters that stand alone this often (alone level at most this) are not tried by
         the bigram reading; the segmentation's reading tries them (segment.py)."""
-        self.new_word = 3
+        self.new_word = 5
         """The word a candidate makes must be at least this frequent (level)."""
         self.channel = (0.0, 1.0, 2.0, 3.0)
         """Cost of each kind of slip: same pinyin, other tone, near pinyin, similar shape."""
