@@ -197,7 +197,9 @@ TAG_CLASSES = {
 
 def build_tags(dict_txt: str, min_freq: int) -> str:
     """``<first char><length>\t<rest+tag>...``: the tag class (TAG_CLASSES) of each word of 1-4
-    characters at least ``min_freq`` frequent (a single character's row is its tag alone)."""
+    characters at least ``min_freq`` frequent (a single character's row is its tag alone). The
+    rarer words of 3-4 characters words.tsv holds have no tag: the grammar of 的/地/得 reads
+    nothing from a word it cannot place (相互支持的联动工作机制)."""
     rows: dict[str, list[str]] = collections.defaultdict(list)
     for line in dict_txt.splitlines():
         parts = line.split()

@@ -123,6 +123,8 @@ def test_official_prose_is_not_flagged(text: str) -> None:
         # Phrases of an enumeration framed alike, after the lead of the sentence.
         ("全县上下同舟共济、共克时艰，构筑起疫情防控的铜墙铁壁。", "同舟共济、共克时艰"),
         ("当好企服“店小二”，做到无事不扰、有事必帮。", "无事不扰、有事必帮"),
+        # The kind of an enterprise before 企业, as a company's name before 公司.
+        ("新增专精特新企业12家、限上企业18家。", "专精特新企业"),
         # Rare words of jieba's dictionary: a derived word of three characters, a place name.
         ("学前三年毛入园率由58%上升到79.6%。", "入园率"),
         ("教育局牵头联合公安、食药监、卫生、消防等部门。", "食药监"),

@@ -8,7 +8,8 @@ is a pattern of the language or of the 公文 form, not a list of words:
   应知应会, 学法、信法、守法), or items of a list share their frame (有件必备、有备必审、有错必纠);
 - the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), X而未Y (批而未供), and the
   four-character verb-complement pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
-- names: a place or unit before 乡, 县…, a company or school before 公司, 学校…, a road or a
+- names: a place or unit before 乡, 县…, a company or school before 公司, 学校… (the kind of an
+  enterprise before 企业: 专精特新企业, 限上企业), a road or a
   work before 高速, 水库… (永杭高速), the issuing organ's code of a document number before
   〔2019〕 (蜀政发〔2019〕26号);
 - grammar: the measure or abbreviated noun after a number (100余起, 55.2万羽, 三园新建), a verb
@@ -33,6 +34,7 @@ _PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
 # Words that end the name of a company, a school, a hospital…: what comes before them is a name.
 _NAME_ENDS = (
     "公司",
+    "企业",
     "集团",
     "合作社",
     "有限",
