@@ -123,6 +123,9 @@ def test_official_prose_is_not_flagged(text: str) -> None:
         # Phrases of an enumeration framed alike, after the lead of the sentence.
         ("全县上下同舟共济、共克时艰，构筑起疫情防控的铜墙铁壁。", "同舟共济、共克时艰"),
         ("当好企服“店小二”，做到无事不扰、有事必帮。", "无事不扰、有事必帮"),
+        # Four-character set phrases side by side, newer than any dictionary.
+        ("我们要踔厉奋发、笃行不怠，勇毅前行。", "笃行不怠"),
+        ("坚持稳字当头、稳中求进，以进促稳、先立后破。", "先立后破"),
         # The kind of an enterprise before 企业, as a company's name before 公司.
         ("新增专精特新企业12家、限上企业18家。", "专精特新企业"),
         # Rare words of jieba's dictionary: a derived word of three characters, a place name.

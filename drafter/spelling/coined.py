@@ -5,7 +5,8 @@ patterns as well as from a dictionary, and names things a dictionary never saw. 
 is a pattern of the language or of the 公文 form, not a list of words:
 
 - parallel patterns: a character or its neighbour recurs two or three characters away (走深走实,
-  应知应会, 学法、信法、守法), or items of a list share their frame (有件必备、有备必审、有错必纠);
+  应知应会, 学法、信法、守法), items of a list share their frame (有件必备、有备必审、有错必纠),
+  or items of four characters stand side by side (踔厉奋发、笃行不怠);
 - the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), X而未Y (批而未供), and the
   four-character verb-complement pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
 - names: a place or unit before 乡, 县…, a company or school before 公司, 学校… (the kind of an
@@ -102,6 +103,7 @@ def coined(lex: Lexicon, text: str, at: int) -> bool:
         or _named(text, at)
         or _grammatical(lex, text, at)
         or _paired_items(lex, text, at)
+        or _four_character_items(text, at)
         or _verb_complements(lex, text, at)
         or _parallel_halves(lex, text, at)
         or _name_line(text, at)
@@ -213,6 +215,21 @@ def _paired_items(lex: Lexicon, text: str, at: int) -> bool:
             same and all(_role(lex, text[there + k]) == _role(lex, text[here + k]) for k in others)
         ):
             return True
+    return False
+
+
+def _four_character_items(text: str, at: int) -> bool:
+    """笃行不怠 in 踔厉奋发、笃行不怠，勇毅前行: an item of four characters next to another of
+    four, the set phrases official prose strings together (new ones every year, which no
+    dictionary holds yet)."""
+    start, end = _item(text, at)
+    if end - start != 4:
+        return False
+    for mark, other in ((start - 1, start - 2), (end, end + 1)):
+        if 0 <= other < len(text) and mark >= 0 and text[mark] in _ITEM_MARKS:
+            a, b = _item(text, other)
+            if b - a == 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b]):
+                return True
     return False
 
 
