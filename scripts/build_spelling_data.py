@@ -2,9 +2,11 @@
 
 Sources (licences) and what is taken from each:
 
-* jieba 0.42.1 ``dict.txt`` (MIT): word frequencies. Words of 2-4 characters with a frequency of
-  at least ``--min-freq``, and every single character, become ``words.tsv``; single characters'
-  frequencies also give how often a character stands alone as a word.
+* jieba 0.42.1 ``dict.txt`` (MIT): word frequencies. Words of two characters with a frequency of
+  at least ``--min-freq``, every word of 3-4 characters (at least ``--min-freq-long``: the rare
+  ones are what official prose coins from common words, 入园率, 食药监, and a slip seldom makes
+  one), and every single character, become ``words.tsv``; single characters' frequencies also
+  give how often a character stands alone as a word.
 * pycorrector 1.1.4 ``data/same_pinyin.txt``, ``same_stroke.txt``, ``common_char_set.txt``
   (Apache-2.0): the SIGHAN confusion sets (same pinyin, same or different tone; similar shape)
   and the 3,500 common characters, the only characters proposed as corrections.
@@ -33,7 +35,7 @@ one record per line, keys before a tab, after two lines that index the rows: see
 * ``bigrams.tsv``: ``<char>\\t<level of the row's default><next+level>...`` with the level
   ``A`` + round(-2 ln P); the key ``^`` holds the start probabilities.
 * ``bound.tsv``: ``<char>\t<chars>``: the characters bound to follow it (``--bound-level``,
-  ``--fluent``).
+  ``--fluent``, and the names of NAME_TAGS).
 * ``tags.tsv``: ``<first char><length>\\t<rest+tag>...``: each word of 1-4 characters as its
   remaining characters followed by one ASCII letter, its part of speech (TAG_CLASSES).
 * ``confusion.tsv``: ``<char>\\t<alone level><candidate+kind>...``: kind 0 same pinyin and tone,
@@ -145,7 +147,7 @@ def function_chars(dict_txt: str) -> set[str]:
     return found
 
 
-def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
+def build_words(dict_txt: str, min_freq: int, min_freq_long: int) -> tuple[str, dict[str, int]]:
     rows: dict[str, list[str]] = collections.defaultdict(list)
     single: dict[str, int] = {}
     for line in dict_txt.splitlines():
@@ -158,8 +160,11 @@ def build_words(dict_txt: str, min_freq: int) -> tuple[str, dict[str, int]]:
             # The single characters too (key ``<char>1``, the row its level alone): the
             # segmentation of drafter/spelling/segment.py weighs a character standing alone.
             rows[f"{word}1"].append(level(math.log(freq)))
-        elif 2 <= len(word) <= 4 and freq >= min_freq:
-            rows[f"{word[0]}{len(word)}"].append(word[1:] + level(math.log(freq)))
+        elif (len(word) == 2 and freq >= min_freq) or (
+            3 <= len(word) <= 4 and freq >= min_freq_long
+        ):
+            # Level 0 reads as no word: the rarest words are level 1.
+            rows[f"{word[0]}{len(word)}"].append(word[1:] + level(max(1.0, math.log(freq))))
     text = "".join(f"{key}\t{''.join(sorted(row))}\n" for key, row in sorted(rows.items()))
     return text, single
 
@@ -192,7 +197,9 @@ TAG_CLASSES = {
 
 def build_tags(dict_txt: str, min_freq: int) -> str:
     """``<first char><length>\t<rest+tag>...``: the tag class (TAG_CLASSES) of each word of 1-4
-    characters at least ``min_freq`` frequent (a single character's row is its tag alone)."""
+    characters at least ``min_freq`` frequent (a single character's row is its tag alone). The
+    rarer words of 3-4 characters words.tsv holds have no tag: the grammar of 的/地/得 reads
+    nothing from a word it cannot place (相互支持的联动工作机制)."""
     rows: dict[str, list[str]] = collections.defaultdict(list)
     for line in dict_txt.splitlines():
         parts = line.split()
@@ -291,11 +298,37 @@ def catalogue_terms() -> list[str]:
     return sorted(runs)
 
 
-def build_bound(words: str, bigrams: str, level_at_least: int, fluent: float) -> str:
+# jieba's tags of names (people, places, organisations, other proper nouns), abbreviations,
+# idioms and set phrases, and verbs used as nouns: a word of two characters so tagged binds its
+# characters however rare it is (中坝, a village; official prose names what no corpus counted
+# often), where a rare common noun or verb does not (a learner's slip often makes one: on the
+# SIGHAN even lines they cost recall, these do not).
+NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "i", "l", "vn"))
+
+
+def rare_names(dict_txt: str) -> set[str]:
+    """The words of two characters of ``dict_txt`` tagged as NAME_TAGS, whatever their
+    frequency."""
+    found = set()
+    for line in dict_txt.splitlines():
+        parts = line.split()
+        if (
+            len(parts) >= 3
+            and len(parts[0]) == 2
+            and parts[2] in NAME_TAGS
+            and all("\u4e00" <= ch <= "\u9fff" for ch in parts[0])
+        ):
+            found.add(parts[0])
+    return found
+
+
+def build_bound(
+    words: str, bigrams: str, level_at_least: int, fluent: float, names: set[str]
+) -> str:
     """Pairs of characters bound to each other: a word of two characters at least that frequent
-    (level), or a pair the bigram model finds at least that probable (ln P). A row per first
-    character: the characters bound to follow it."""
-    pairs: set[str] = set()
+    (level), a name (:func:`rare_names`), or a pair the bigram model finds at least that
+    probable (ln P). A row per first character: the characters bound to follow it."""
+    pairs: set[str] = set(names)
     for line in words.splitlines():
         key, row = line.split("\t")
         if key.endswith("2"):
@@ -343,6 +376,7 @@ def main() -> None:
     parser.add_argument("--pycorrector", type=Path, required=True, help="pycorrector wheel")
     parser.add_argument("--pinyin2hanzi", type=Path, required=True, help="Pinyin2Hanzi sdist")
     parser.add_argument("--min-freq", type=int, default=5)
+    parser.add_argument("--min-freq-long", type=int, default=1)
     parser.add_argument("--max-candidates", type=int, default=40)
     # A pair of a word at least this frequent (level) or this probable under the bigram model
     # (ln P) binds its characters: chosen on the development halves (bench_spelling.py).
@@ -353,7 +387,7 @@ def main() -> None:
 
     dict_txt = Path(jieba.get_dict_file().name).read_text(encoding="utf-8")
     OUT.mkdir(parents=True, exist_ok=True)
-    words, single = build_words(dict_txt, args.min_freq)
+    words, single = build_words(dict_txt, args.min_freq, args.min_freq_long)
     confusion, _ = build_confusion(
         read_pycorrector(args.pycorrector), single, dict_txt, args.max_candidates
     )
@@ -362,7 +396,9 @@ def main() -> None:
         "words.tsv": words,
         "confusion.tsv": confusion,
         "bigrams.tsv": bigrams,
-        "bound.tsv": build_bound(words, bigrams, args.bound_level, args.fluent),
+        "bound.tsv": build_bound(
+            words, bigrams, args.bound_level, args.fluent, rare_names(dict_txt)
+        ),
         "tags.tsv": build_tags(dict_txt, args.min_freq),
         "catalogue.txt": "".join(f"{term}\n" for term in catalogue_terms()),
     }

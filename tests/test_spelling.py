@@ -17,7 +17,7 @@ import pytest
 
 from drafter.checks import run_checks
 from drafter.reader import blocks_from_text
-from drafter.spelling import find_typos, lexicon
+from drafter.spelling import TUNING, find_typos, lexicon
 from drafter.spelling.lexicon import DATA
 from drafter.spelling.segment import best_score, single_positions
 
@@ -116,8 +116,21 @@ def test_official_prose_is_not_flagged(text: str) -> None:
         # A measure after a number with 万 between, or an abbreviated noun after a numeral.
         ("稳定畜禽产品供给，禽存笼55.2万羽、出笼80.12万羽。", "禽存笼55.2万羽、出笼80.12万羽"),
         ("先后完成了三园新建、二园移址改建、一园升级改造三项重点工程。", "三园新建、二园移址"),
-        # Four one-character words, the halves parallel in part of speech.
+        # Four one-character words, the halves parallel in part of speech (an adverb and an
+        # adjective alike modify the verb after them).
         ("全力以赴拼经济，项目为王强投资，产业提质谋突破。", "产业提质谋突破"),
+        ("推动就业补贴政策直补快办。", "直补快办"),
+        # Phrases of an enumeration framed alike, after the lead of the sentence.
+        ("全县上下同舟共济、共克时艰，构筑起疫情防控的铜墙铁壁。", "同舟共济、共克时艰"),
+        ("当好企服“店小二”，做到无事不扰、有事必帮。", "无事不扰、有事必帮"),
+        # Four-character set phrases side by side, newer than any dictionary.
+        ("我们要踔厉奋发、笃行不怠，勇毅前行。", "笃行不怠"),
+        ("坚持稳字当头、稳中求进，以进促稳、先立后破。", "先立后破"),
+        # The kind of an enterprise before 企业, as a company's name before 公司.
+        ("新增专精特新企业12家、限上企业18家。", "专精特新企业"),
+        # Rare words of jieba's dictionary: a derived word of three characters, a place name.
+        ("学前三年毛入园率由58%上升到79.6%。", "入园率"),
+        ("教育局牵头联合公安、食药监、卫生、消防等部门。", "食药监"),
         # A name on a line of its own.
         ("2019年3月2日在县第十六届人民代表大会第四次会议上\n栗俊昌", "栗俊昌"),
         # 的 after a preposition's modifier: "以过硬的举措" is the preposition's object.
@@ -128,6 +141,27 @@ def test_coinages_of_official_prose_are_left_alone(text: str, right: str) -> Non
     """Patterns of the language a dictionary cannot hold (drafter/spelling/coined.py), as they
     stand in the fresh development prose (tests/fixtures/prose/dev/)."""
     assert right in text
+    assert find_typos(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb denied after 而, a road named from the places it joins, a verb after a level of
+        # government.
+        "清理批而未供土地397亩、供而未用土地254亩。",
+        "合周高速境内征迁工作已全部完成。",
+        "2个近岸海域国控点无机氮浓度均值同比改善。",
+    ],
+)
+def test_coinages_are_left_alone_below_the_margin(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coinages the model would read as slips with lower thresholds (margin 8, rise 4: the near
+    misses of the development prose, the kind that crosses the margin in other texts) are left
+    by coined.py's patterns, not by the margin."""
+    monkeypatch.setattr(TUNING, "margin", 8.0)
+    monkeypatch.setattr(TUNING, "rise", 4)
     assert find_typos(text) == []
 
 
@@ -152,23 +186,35 @@ def test_segmentation_prefers_words() -> None:
     assert lex.word_level("\u9fa5") == 0
 
 
+def test_rare_words_bind_their_characters() -> None:
+    """jieba's rarest words of 3-4 characters are words (level 1, 入园率 counted 4 times), and
+    its rare names of two characters bind them (中坝, a village); a rare common word of two
+    characters does not: a slip often makes one."""
+    lex = lexicon()
+    assert lex.word_level("入园率") == 1
+    assert lex.word_level("入园") == 0
+    assert "坝" in lex.followers("中")
+
+
 def test_a_word_written_twice_is_the_writers() -> None:
-    """The typo rule leaves a word the report writes more than once (its own coinage or name);
-    written once, the same word is read as a slip."""
-    once = "某镇2024年法治政府建设情况报告\n一、主要举措和成效\n落实惠企政策，做到政策直补快办。\n"
-    twice = once + "二、下一步工作\n继续推行政策直补快办，减轻企业负担。\n"
-    assert [f.excerpt for f in run_checks(blocks_from_text(once), rules=["typo"])] == ["补快"]
+    """The typo rule leaves a word the report writes more than once (its own coinage or name:
+    the model cannot tell one written consistently from a slip written twice); written once,
+    the same word is read as a slip."""
+    once = "某镇2024年法治政府建设情况报告\n一、主要举措和成效\n维护社会和谐稳订。\n"
+    twice = once + "二、下一步工作\n继续维护社会和谐稳订，减轻群众负担。\n"
+    assert [f.excerpt for f in run_checks(blocks_from_text(once), rules=["typo"])] == ["稳订"]
     assert run_checks(blocks_from_text(twice), rules=["typo"]) == []
 
 
 def test_fresh_development_prose_stays_nearly_clean() -> None:
     """The fresh clean prose the thresholds were checked on (tests/fixtures/prose/dev/, 31
-    openings of county, city and ministry reports): measured 5 false alarms in 15,174
-    characters; the held-out half is only measured, by the benchmark."""
+    openings of county, city and ministry reports): measured 0 false alarms in 15,174
+    characters (5 before rare words bound their characters and the parallel frames widened);
+    the held-out half is only measured, by the benchmark."""
     files = bench_spelling.prose_files()[0]
     alarms, chars, *_ = bench_spelling.prose_alarms(files)
     assert len(files) == 31 and chars > 15_000
-    assert alarms <= 5
+    assert alarms <= 1
 
 
 def test_typo_findings_in_check_json(tmp_path: Path) -> None:

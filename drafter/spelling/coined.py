@@ -5,13 +5,17 @@ patterns as well as from a dictionary, and names things a dictionary never saw. 
 is a pattern of the language or of the 公文 form, not a list of words:
 
 - parallel patterns: a character or its neighbour recurs two or three characters away (走深走实,
-  应知应会, 学法、信法、守法), or items of a list share their frame (有件必备、有备必审、有错必纠);
-- the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), and the four-character verb-complement
-  pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
-- names: a place or unit before 乡, 县…, a company or school before 公司, 学校…, the issuing
-  organ's code of a document number before 〔2019〕 (蜀政发〔2019〕26号);
+  应知应会, 学法、信法、守法), items of a list share their frame (有件必备、有备必审、有错必纠),
+  or items of four characters stand side by side (踔厉奋发、笃行不怠);
+- the slogan frames 以X促Y, 抓X促Y, 强X固Y (以查促改), X而未Y (批而未供), and the
+  four-character verb-complement pairs (抓深走实, 做细做实: verb, adjective, verb, adjective);
+- names: a place or unit before 乡, 县…, a company or school before 公司, 学校… (the kind of an
+  enterprise before 企业: 专精特新企业, 限上企业), a road or a
+  work before 高速, 水库… (永杭高速), the issuing organ's code of a document number before
+  〔2019〕 (蜀政发〔2019〕26号);
 - grammar: the measure or abbreviated noun after a number (100余起, 55.2万羽, 三园新建), a verb
-  after 所 (所列数据), a verb that introduces a quoted name (获“优秀”等次);
+  after 所 (所列数据) or after a level of government (国控, 省控), a verb that introduces a
+  quoted name (获“优秀”等次);
 - parallel halves: four one-character words whose halves match part of speech for part of speech
   (提质谋突破: verb noun verb noun; 移址改建);
 - a line of a few characters without punctuation: a name or a signature (栗俊昌).
@@ -25,11 +29,13 @@ from drafter.spelling.lexicon import Lexicon
 # each X and Y is one character standing for a word, which no dictionary pairs.
 _FRAME_FIRST = frozenset("以抓强")
 _FRAME_THIRD = frozenset("促带保强助推固")
+_DENIALS = frozenset("未不无非")
 # Characters that end a place name (索加乡, 杂多县) or a unit's name.
 _PLACE_ENDS = frozenset("乡镇县市区村州旗盟省")
 # Words that end the name of a company, a school, a hospital…: what comes before them is a name.
 _NAME_ENDS = (
     "公司",
+    "企业",
     "集团",
     "合作社",
     "有限",
@@ -46,6 +52,17 @@ _NAME_ENDS = (
     "公园",
     "大道",
     "同志",
+    # Roads, bridges and works take their names from the places they join (永杭高速).
+    "高速",
+    "铁路",
+    "公路",
+    "国道",
+    "省道",
+    "大桥",
+    "隧道",
+    "机场",
+    "水库",
+    "电站",
 )
 # Titles a person's name follows (镇长王某某, 党委书记李某): the next characters are a name.
 _TITLES = (
@@ -70,6 +87,9 @@ _ITEM_MARKS = frozenset("、，；。：,;:")
 # wrong character after it (一平红酒) is a slip like any other.
 _NUMBER_TAIL = frozenset("万亿千百余多")
 _NUMERALS = frozenset("二三四五六七八九十两几")
+# The levels of government that abbreviate "under the state's (province's…) control" before a
+# verb of one character.
+_LEVELS = frozenset("国省市县")
 _SENTENCE_MARKS = frozenset("。！？，；：、!?,;:")
 _NAME_LINE = 4
 """A line of at most this many characters and no punctuation is a name or a signature."""
@@ -82,7 +102,8 @@ def coined(lex: Lexicon, text: str, at: int) -> bool:
         or _frame(text, at)
         or _named(text, at)
         or _grammatical(lex, text, at)
-        or _paired_items(text, at)
+        or _paired_items(lex, text, at)
+        or _four_character_items(text, at)
         or _verb_complements(lex, text, at)
         or _parallel_halves(lex, text, at)
         or _name_line(text, at)
@@ -109,6 +130,9 @@ def _frame(text: str, at: int) -> bool:
     for start in range(max(0, at - 3), min(at, size - 4) + 1):
         if text[start] in _FRAME_FIRST and text[start + 2] in _FRAME_THIRD:
             return True
+        # X而未Y, X而不Y: two verbs of one character each, the second denied (批而未供, 供而未用).
+        if text[start + 1] == "而" and text[start + 2] in _DENIALS:
+            return True
     return False
 
 
@@ -133,6 +157,8 @@ def _grammatical(lex: Lexicon, text: str, at: int) -> bool:
     char = text[at]
     if at > 0 and text[at - 1] == "所" and lex.tag(char) == "v":
         return True  # 所 + verb: 所列, 所需
+    if at > 0 and text[at - 1] in _LEVELS and lex.tag(char) == "v":
+        return True  # a level + verb: 国控, 省控 (controlled by the state, the province)
     return at + 1 < len(text) and text[at + 1] in _OPENING and lex.tag(char) == "v"
 
 
@@ -155,22 +181,54 @@ def _item(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _paired_items(text: str, at: int) -> bool:
-    """有备必审 in 有件必备、有备必审、有错必纠: a short item of a list that shares two of its
-    other characters, place for place, with a neighbouring item of the same length."""
+def _paired_items(lex: Lexicon, text: str, at: int) -> bool:
+    """A short phrase of a list framed as the phrase across the mark from it: two clauses of
+    one length, or the end of the item before an enumeration mark (、) and the start of the one
+    after it, as long as the shorter item (the lead of a sentence, 做到 or 全县上下, is no part
+    of the frame). Framed alike: sharing two of
+    their other characters place for place (有备必审 in 有件必备、有备必审、有错必纠), or one and
+    every other character's part of speech (无事不扰、有事必帮), or the other phrase holding the
+    character itself (同舟共济、共克时艰)."""
     start, end = _item(text, at)
-    size = end - start
-    if not 3 <= size <= 6:
+    for mark in (start - 1, end):
+        if mark < 1 or mark + 1 >= len(text) or text[mark] not in _ITEM_MARKS:
+            continue
+        left = _item(text, mark - 1)
+        right = _item(text, mark + 1)
+        size = min(left[1] - left[0], right[1] - right[0])
+        # Clauses (，；) are framed alike only when of one length; the items of an enumeration
+        # (、) may follow a lead.
+        if not 3 <= size <= 6 or (text[mark] != "、" and left[1] - left[0] != right[1] - right[0]):
+            continue
+        # Where each phrase starts: the one that holds ``at``, then the other.
+        pieces = (mark - size, mark + 1)
+        if mark < at:
+            pieces = pieces[::-1]
+        here, there = pieces
+        if not here <= at < here + size:
+            continue
+        if text[at] in text[there : there + size]:
+            return True
+        others = [k for k in range(size) if here + k != at]
+        same = sum(text[there + k] == text[here + k] for k in others)
+        if same >= 2 or (
+            same and all(_role(lex, text[there + k]) == _role(lex, text[here + k]) for k in others)
+        ):
+            return True
+    return False
+
+
+def _four_character_items(text: str, at: int) -> bool:
+    """笃行不怠 in 踔厉奋发、笃行不怠，勇毅前行: an item of four characters next to another of
+    four, the set phrases official prose strings together (new ones every year, which no
+    dictionary holds yet)."""
+    start, end = _item(text, at)
+    if end - start != 4:
         return False
-    neighbours = []
-    if start > 1:
-        neighbours.append(_item(text, start - 2))
-    if end + 1 < len(text):
-        neighbours.append(_item(text, end + 1))
-    for a, b in neighbours:
-        if b - a == size:
-            same = sum(text[a + k] == text[start + k] for k in range(size) if start + k != at)
-            if same >= 2:
+    for mark, other in ((start - 1, start - 2), (end, end + 1)):
+        if 0 <= other < len(text) and mark >= 0 and text[mark] in _ITEM_MARKS:
+            a, b = _item(text, other)
+            if b - a == 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b]):
                 return True
     return False
 
@@ -186,13 +244,24 @@ def _verb_complements(lex: Lexicon, text: str, at: int) -> bool:
 
 
 def _parallel_halves(lex: Lexicon, text: str, at: int) -> bool:
-    """提质谋突破, 移址改建: four one-character words, the second half matching the first part of
-    speech for part of speech (a coined four-character phrase, not a slip)."""
+    """提质谋突破, 移址改建, 直补快办: four one-character words, the second half matching the
+    first part of speech for part of speech (a coined four-character phrase, not a slip)."""
     for start in range(max(0, at - 3), min(at, len(text) - 4) + 1):
-        tags = [lex.tag(ch) for ch in text[start : start + 4]]
+        tags = [_role(lex, ch) for ch in text[start : start + 4]]
         if all(tags) and tags[0] == tags[2] and tags[1] == tags[3]:
             return True
     return False
+
+
+# An adverb and an adjective modify a verb alike (直补 and 快办: 直 adverb, 快 adjective).
+_MODIFIERS = frozenset("adb")
+
+
+def _role(lex: Lexicon, char: str) -> str:
+    """A character's part of speech, adverbs and adjectives as one: what a parallel frame
+    compares."""
+    tag = lex.tag(char)
+    return "a" if tag in _MODIFIERS else tag
 
 
 def _name_line(text: str, at: int) -> bool:

@@ -4,7 +4,7 @@ Each table is read once, on first use, as one string, its keys in sorted order a
 row of each key starts and ends in it; a row is cut out when a text first asks for its key,
 whose place among the keys is found by binary search. A row is a string of fixed-width records
 (characters, then one ASCII level letter), so a look-up is a search of the keys and a
-``str.find``, and loading builds no object per word, row or key (a dict of the 120,000 words
+``str.find``, and loading builds no object per word, row or key (a dict of the 280,000 words
 would cost a check more than the whole rest of it; one of the tables' 53,000 keys, of which a
 report asks for a few thousand, most of the loading).
 """
