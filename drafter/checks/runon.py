@@ -130,7 +130,24 @@ _VERDICTS = (
 _GLUED_VERDICT = re.compile(
     rf"(?:{'|'.join(_VERDICTS)})(?P<word>(?![的等和及与之或问方现情地得]){HAN}{{2}})"
 )
-_SUBJECT_WORDS = ("我{type}", "{type}党委", "{type}党工委", "{type}人民政府", "{type}政府")
+_SUBJECT_WORDS = (
+    "我{type}",
+    "全{type}",
+    "{type}党委",
+    "{type}党工委",
+    "{type}人民政府",
+    "{type}政府",
+    "{type}纪委",
+    "{type}人大",
+    "{type}司法所",
+)
+# A unit the report names itself: a place name with its 乡/镇/街道 written where a name starts (after
+# a mark, at a line's start, after the county: "象湖镇2024年度…", "，象湖镇政府…", "某某县象湖镇").
+_NAMED_UNIT = re.compile(
+    rf"(?:^|(?<=[\s，。、；：！？,.;:!?“”（）()《》]|[县区市旗]))({HAN}{{2,4}}?(?:街道|镇|乡))"
+    rf"(?=党委|党工委|人民政府|政府|办事处|(?:19|20)\d{{2}}|[，,]|{HAN}{{0,2}}(?:年度|全年|以来))"
+)
+_NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小")
 
 
 def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
@@ -147,12 +164,33 @@ def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
 
 
 def _subjects(context: Context) -> tuple[str, ...]:
-    """Words that open the body of an item: the unit's own name, 我镇, 镇党委, …"""
+    """Words that open the body of an item: the unit's own name, 我镇, 镇党委, … and every unit
+    the report itself names where a name starts (its title, opening or signature may be cut off
+    or read otherwise: the body still names it)."""
     unit_type = context.unit_type
-    words = [w.format(type=unit_type) for w in _SUBJECT_WORDS] if unit_type else []
+    types = (unit_type,) if unit_type else ("镇", "乡", "街道")
+    words = {w.format(type=t) for t in types for w in _SUBJECT_WORDS}
     if context.identity.unit_name:
-        words.append(context.identity.unit_name)
-    return tuple(w for w in words if len(w) >= 2)
+        words.add(context.identity.unit_name)
+    for norm in context.norm:
+        if "镇" in norm or "乡" in norm or "街道" in norm:
+            for match in _NAMED_UNIT.finditer(norm):
+                name = match.group(1)
+                if name[0] not in _NOT_UNIT:
+                    words.add(name)
+    return tuple(sorted((w for w in words if len(w) >= 2), key=len, reverse=True))
+
+
+def _heading_room(context: Context) -> int:
+    """How long a run-in heading of this report may be: a little over its longest heading that
+    keeps its 。 (the report's own habit), else 24 characters."""
+    lengths = []
+    for index, block in enumerate(context.blocks):
+        if block.kind == "heading" and block.level >= 2 and block.body.strip():
+            headline = context.norm[index][block.text_start : len(block.headline)].strip()
+            if headline.endswith("。") and len(headline) <= 30:
+                lengths.append(len(headline) - 1)
+    return min(max(lengths) + 3, 24) if len(lengths) >= 2 else 24
 
 
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
@@ -160,15 +198,18 @@ _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
 # the first words of a body, never of a heading phrase.
 _BODY_FRAME = re.compile(
     r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|年内)"
-    r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成)"
+    r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成|[，,])"
 )
 _RUN_IN_MIN = 30
 """A heading that runs into its body without its 。 makes a first sentence at least this long."""
 
 
-def _run_in_heading(context: Context, index: int, subjects: tuple[str, ...]) -> int | None:
+def _run_in_heading(
+    context: Context, index: int, subjects: tuple[str, ...], room: int = 24
+) -> int | None:
     """Where the heading of a numbered item ends whose 。 was lost: "1.强化组织领导象湖镇政府成立…"
-    (a heading phrase, then the unit as the subject of the body), else None."""
+    (a heading phrase, then the unit as the subject of the body), else None. ``room``: how long
+    the report's headings run (:func:`_heading_room`)."""
     block = context.blocks[index]
     text = context.norm[index]
     if block.kind == "heading" and block.level >= 2:
@@ -181,21 +222,24 @@ def _run_in_heading(context: Context, index: int, subjects: tuple[str, ...]) -> 
     clause = re.split(rf"[{_MARKS}]", first, maxsplit=1)[0]
     if len(first) < _RUN_IN_MIN or not _HEADING_START.match(clause):
         return None
-    for subject in subjects:
-        at = clause.find(subject, 4)
-        if 4 <= at <= 24 and len(clause) > at + len(subject) + 1:
-            return len(text) - len(rest) + at
+    starts = [
+        at
+        for subject in subjects
+        if 4 <= (at := clause.find(subject, 4)) <= room and len(clause) > at + len(subject) + 1
+    ]
     # The body may open with the time it speaks of instead of a subject ("2.强化学法用法全年共组织
-    # 集中学法12次"): a frame word that starts a statement, never a heading's own word.
-    frame = _BODY_FRAME.search(clause, 4, 25)
-    if frame is not None:
-        return len(text) - len(rest) + frame.start()
-    return None
+    # 集中学法12次", "强化组织领导2024年，镇党委…"): a frame word that starts a statement, never a
+    # heading's own word.
+    frame = _BODY_FRAME.search(first, 4, room + 1)
+    if frame is not None and frame.end() <= len(clause):
+        starts.append(frame.start())
+    return len(text) - len(rest) + min(starts) if starts else None
 
 
 @register(RULE, "缺少标点")
 def check(context: Context) -> Iterator[Finding]:
     subjects = _subjects(context)
+    room = _heading_room(context)
     for index, block in enumerate(context.blocks):
         if block.kind not in ("heading", "paragraph"):
             continue
@@ -233,7 +277,7 @@ def check(context: Context) -> Iterator[Finding]:
                 _excerpt(text, match.start("word"), match.end("word")),
                 index,
             )
-        heading_end = _run_in_heading(context, index, subjects)
+        heading_end = _run_in_heading(context, index, subjects, room)
         if heading_end is not None:
             yield Finding(
                 RULE,
