@@ -27,6 +27,11 @@ _YEAR_NO_NIAN = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + r"\d{2}(?=�
 # A year of the reports' time written straight before a word ("2025法治政府建设", "2024全镇共…")
 # lost its 年; a count of that size is followed by its measure word (2000余册, 2000份, 2024人次).
 _BARE_YEAR = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + rf"\d{{2}}(?={HAN})(?![年度])")
+# A year that opens a clause and is followed straight by its comma ("（一）2025，我镇将……"): the
+# 年 of "2025年，" lost; a number counting something there would carry its measure word.
+_YEAR_COMMA = re.compile(
+    preceded(("19", "20"), not_by=r"[^，。；：！？、（）()\s]") + r"\d{2}(?=[，,])"
+)
 _COUNT_WORDS = frozenset("余多万千亿元")
 
 
@@ -107,7 +112,12 @@ def _units(context: Context) -> set[str]:
 
 # In a title, a heading or the name of a document a year is always followed by 年 or 年度:
 # "沅江路街道2024法治政府建设年度报告", "一、2025法治政府建设主要举措", 《2025工作要点》.
-_TITLE_YEAR_NO_NIAN = re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?={HAN})(?![年度])")
+# A space between the year and the next word does not stand for 年 ("2026 工作打算"), and a year
+# in Chinese numerals needs it as much ("二〇二四法治政府建设情况报告").
+_TITLE_YEAR_NO_NIAN = re.compile(
+    rf"(?:(?<![\d.])(?:19|20)\d{{2}}|(?<![〇○零一二三四五六七八九])[一二][〇○零九][〇○零一二三四五六七八九]{{2}})"
+    rf"(?=[ \u3000]*{HAN})(?![ \u3000]*[年度])"
+)
 
 
 def _titles(context: Context) -> Iterator[tuple[int, int, int]]:
@@ -153,6 +163,15 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end() + 2],
                 index,
             )
+        for match in _YEAR_COMMA.finditer(norm) if "，" in norm or "," in norm else ():
+            if 1949 <= int(match.group(0)) <= 2035:
+                yield Finding(
+                    RULE,
+                    "error",
+                    f"年份后面少了“年”：“{match.group(0)}，”应为“{match.group(0)}年，”。",
+                    text[match.start() : match.end() + 1],
+                    index,
+                )
         for match in _YEAR_NO_NIAN.finditer(norm):
             yield Finding(
                 RULE,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN, han_or
+from drafter.text.hanzi import HAN, han_or, when_used
 
 RULE = "punctuation"
 
@@ -53,7 +53,35 @@ _NUMERALS = set("〇○零一二三四五六七八九十百千万两")
 # "区委政府" runs 区委 and 区政府 together (区委、区政府, as the addressee writes them). "党委政府"
 # and "区委区政府" are common collective forms and not reported.
 _LEVELS = "镇乡县区市州盟旗省"
-_ORGAN_SPLIT = re.compile(rf"(党工|党|[{_LEVELS}])、委([{_LEVELS}]?政府|办事处)")
+# The names of the organs a report pairs (党委、政府; 人大、政协; 纪委、监委; 党工委、办事处): a 、
+# inside one of them ("镇党、委政府", "党委政、府", "街道党、工委办事处") is misplaced. Only an
+# organ name whose neighbour is another organ counts, so a list that happens to put 人 before
+# 、大 ("法律明白人、大学生") is not one.
+ORGANS = (
+    "党委",
+    "党工委",
+    "政府",
+    "人民政府",
+    "办事处",
+    "人大",
+    "人大主席团",
+    "政协",
+    "纪委",
+    "纪工委",
+    "监委",
+    "武装部",
+    "人武部",
+    *(f"{level}委" for level in _LEVELS),
+)
+_ORGAN_PIECES = frozenset(
+    (organ[:cut], organ[cut:]) for organ in ORGANS for cut in range(1, len(organ))
+)
+_LONGEST_ORGAN = max(map(len, ORGANS))
+_ORGAN_WORDS = "|".join(sorted(ORGANS, key=len, reverse=True))
+# Compiled when a 、 first splits an organ's name (almost never).
+_ORGAN_NEXT = when_used(rf"[{_LEVELS}]?(?:{_ORGAN_WORDS})")
+_ORGAN_BEFORE = when_used(rf"(?:{_ORGAN_WORDS})$")
+_LEVEL_BEFORE = when_used(rf"(?:[{_LEVELS}]|街道)$")
 # Any level's committee and government run together (县委政府, 镇委政府, 党工委办事处).
 _ORGAN_JOINED = re.compile(rf"([{_LEVELS}]|党工)委(政府|办事处)")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
@@ -148,18 +176,10 @@ def check(context: Context) -> Iterator[Finding]:
 
 def _organ_pairs(context: Context, index: int, start: int) -> Iterator[Finding]:
     norm, text = context.norm[index], context.texts[index]
+    if "、" in norm:
+        yield from _split(context, index, start)
     if "委" not in norm:
-        return  # both patterns hold 委 (most blocks have none)
-    for match in _ORGAN_SPLIT.finditer(norm, start):
-        wrong = text[match.start() : match.end()]
-        right = f"{match.group(1)}委、{match.group(2)}"
-        yield Finding(
-            RULE,
-            "warning",
-            f"顿号的位置不对：“{wrong}”应为“{right}”，顿号在两个机关之间。",
-            wrong,
-            index,
-        )
+        return  # the pattern holds 委 (most blocks have none)
     for match in _ORGAN_JOINED.finditer(norm, start):
         level, organ = match.group(1), match.group(2)
         right = f"{level}委、{organ}" if organ == "办事处" else f"{level}委、{level}{organ}"
@@ -170,6 +190,49 @@ def _organ_pairs(context: Context, index: int, start: int) -> Iterator[Finding]:
             text[match.start() : match.end()],
             index,
         )
+
+
+def _split(context: Context, index: int, start: int) -> Iterator[Finding]:
+    norm, text = context.norm[index], context.texts[index]
+    for wrong, right, begin in split_organs(norm, start):
+        where = "顿号在两个机关之间" if "、" in right else "一个机关的名称中间不用顿号"
+        yield Finding(
+            RULE,
+            "warning",
+            f"顿号的位置不对：“{wrong}”应为“{right}”，{where}。",
+            text[begin : begin + len(wrong)],
+            index,
+        )
+
+
+def split_organs(norm: str, start: int = 0) -> Iterator[tuple[str, str, int]]:
+    """Each 、 that splits an organ's name next to another organ ("镇党、委政府"): (the words as
+    written, as they should be, where they begin)."""
+    at = norm.find("、", start)
+    while at > 0:
+        found = _organ_around(norm, at)
+        if found is not None:
+            yield found
+        at = norm.find("、", at + 1)
+
+
+def _organ_around(norm: str, at: int) -> tuple[str, str, int] | None:
+    for cut in range(1, _LONGEST_ORGAN):
+        for length in range(cut + 1, _LONGEST_ORGAN + 1):
+            head, tail = norm[max(at - cut, 0) : at], norm[at + 1 : at + 1 + length - cut]
+            if (head, tail) not in _ORGAN_PIECES:
+                continue
+            begin, end = at - cut, at + 1 + length - cut
+            organ = head + tail
+            after = _ORGAN_NEXT().match(norm, end)
+            if after is not None:
+                return norm[begin : after.end()], f"{organ}、{after.group(0)}", begin
+            before = _ORGAN_BEFORE().search(norm, 0, begin)
+            if before is not None:
+                return norm[before.start() : end], f"{before.group(0)}、{organ}", before.start()
+            if _LEVEL_BEFORE().search(norm, 0, begin) is not None:
+                return norm[begin:end], organ, begin  # 镇人、大主席团: one organ, no 、
+    return None
 
 
 def _context(text: str, start: int, end: int) -> str:

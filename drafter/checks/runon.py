@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
-from drafter.checks.echo import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks.fragments import VERBS
 from drafter.reader import heading_match
 from drafter.text.hanzi import HAN
