@@ -12,6 +12,7 @@ Signals that do not depend on the words of any one report:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -150,7 +151,33 @@ _NAMED_UNIT = re.compile(
 _NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小")
 
 
-def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
+# A clause closed on its object ("…营造浓厚的法治氛围") or on a count ("…发放材料400余份") and the
+# next clause glued to it: a scene-setting connective without its comma ("…氛围同时组织…"), or
+# the next clause's own subject (the unit, 我镇, 镇党委: "…长效机制我镇还…"). 保障 and 支撑 are
+# verbs too ("切实保障我镇群众权益"): not a clause's end here.
+_ENDED = _DONE_OBJECT.replace("保障|", "").replace("|支撑", "")
+_GLUED_CONNECTIVE = re.compile(
+    rf"(?:{_ENDED}|\d{_COUNT_TAIL})(?P<word>同时|此外|另外|与此同时)(?![，,的])(?={HAN})"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _glued_subject(subjects: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A clause's end followed by one of the report's subjects and the subject's words."""
+    if not subjects:
+        return None
+    words = "|".join(map(re.escape, subjects))
+    return re.compile(rf"{_ENDED}(?P<word>{words})(?![的和与及、等])(?={HAN})")
+
+
+def _glued_clauses(
+    norm: str, start: int, subjects: tuple[str, ...] = ()
+) -> Iterator[re.Match[str]]:
+    if "同时" in norm or "此外" in norm or "另外" in norm:
+        yield from _GLUED_CONNECTIVE.finditer(norm, start)
+    glued_subject = _glued_subject(subjects)
+    if glued_subject is not None:
+        yield from glued_subject.finditer(norm, start)
     for match in _GLUED_CLAUSE.finditer(norm, start):
         if match.group("word") == "为":
             clause = max(norm.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
@@ -268,7 +295,10 @@ def check(context: Context) -> Iterator[Finding]:
                     _excerpt(text, at, match.end()),
                     index,
                 )
-        for match in _glued_clauses(norm, start):
+        heading_end = _run_in_heading(context, index, subjects, room)
+        for match in _glued_clauses(norm, start, subjects):
+            if match.start("word") == heading_end:
+                continue  # the heading's lost 。, reported below
             word = match.group("word")
             yield Finding(
                 RULE,
@@ -277,7 +307,6 @@ def check(context: Context) -> Iterator[Finding]:
                 _excerpt(text, match.start("word"), match.end("word")),
                 index,
             )
-        heading_end = _run_in_heading(context, index, subjects, room)
         if heading_end is not None:
             yield Finding(
                 RULE,
