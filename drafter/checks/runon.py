@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
+import statistics
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
@@ -208,16 +210,35 @@ def _subjects(context: Context) -> tuple[str, ...]:
     return tuple(sorted((w for w in words if len(w) >= 2), key=len, reverse=True))
 
 
-def _heading_room(context: Context) -> int:
-    """How long a run-in heading of this report may be: a little over its longest heading that
-    keeps its 。 (the report's own habit), else 24 characters."""
+_RUN_IN_MIN = 30
+"""A heading that runs into its body without its 。 makes a first sentence at least this long."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Room:
+    """How a report's run-in headings run: ``longest`` a heading may be before its body starts,
+    ``sentence`` the first sentence a heading and its body make at least."""
+
+    longest: int = 24
+    sentence: int = _RUN_IN_MIN
+
+
+def _heading_room(context: Context) -> _Room:
+    """From the run-in headings of this report that keep their 。 (the report's own habit): a
+    heading's first sentence well over their usual length ran into its body. Without three
+    such headings, 24 characters and a first sentence of 30."""
     lengths = []
     for index, block in enumerate(context.blocks):
         if block.kind == "heading" and block.level >= 2 and block.body.strip():
             headline = context.norm[index][block.text_start : len(block.headline)].strip()
             if headline.endswith("。") and len(headline) <= 30:
                 lengths.append(len(headline) - 1)
-    return min(max(lengths) + 3, 24) if len(lengths) >= 2 else 24
+    if len(lengths) < 3:
+        return _Room()
+    # The median, not the longest: the heading that lost its 。 may be among them, its body's
+    # first sentence taken for its heading.
+    middle = int(statistics.median(lengths))
+    return _Room(min(middle + 6, 24), min(max(middle + 8, 16), _RUN_IN_MIN))
 
 
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
@@ -227,12 +248,10 @@ _BODY_FRAME = re.compile(
     r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|年内)"
     r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成|[，,])"
 )
-_RUN_IN_MIN = 30
-"""A heading that runs into its body without its 。 makes a first sentence at least this long."""
 
 
 def _run_in_heading(
-    context: Context, index: int, subjects: tuple[str, ...], room: int = 24
+    context: Context, index: int, subjects: tuple[str, ...], room: _Room | None = None
 ) -> int | None:
     """Where the heading of a numbered item ends whose 。 was lost: "1.强化组织领导象湖镇政府成立…"
     (a heading phrase, then the unit as the subject of the body), else None. ``room``: how long
@@ -245,19 +264,21 @@ def _run_in_heading(
         rest = match[2]
     else:
         return None
+    room = room or _Room()
     first = re.split(r"[。！？；;]", rest, maxsplit=1)[0]
     clause = re.split(rf"[{_MARKS}]", first, maxsplit=1)[0]
-    if len(first) < _RUN_IN_MIN or not _HEADING_START.match(clause):
+    if len(first) < room.sentence or not _HEADING_START.match(clause):
         return None
     starts = [
         at
         for subject in subjects
-        if 4 <= (at := clause.find(subject, 4)) <= room and len(clause) > at + len(subject) + 1
+        if 4 <= (at := clause.find(subject, 4)) <= room.longest
+        and len(clause) > at + len(subject) + 1
     ]
     # The body may open with the time it speaks of instead of a subject ("2.强化学法用法全年共组织
     # 集中学法12次", "强化组织领导2024年，镇党委…"): a frame word that starts a statement, never a
     # heading's own word.
-    frame = _BODY_FRAME.search(first, 4, room + 1)
+    frame = _BODY_FRAME.search(first, 4, room.longest + 1)
     if frame is not None and frame.end() <= len(clause):
         starts.append(frame.start())
     return len(text) - len(rest) + min(starts) if starts else None
