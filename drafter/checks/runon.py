@@ -96,7 +96,27 @@ _GOVERNING = (
     "推进|推动|加快|维护|树立|弘扬"
 )
 _DONE_OBJECT = _CLAUSE_END[:-1] + "|思想|精神|理念|支撑|基础)"
-_OPENERS = ("坚持", "着力", "切实", "扎实", "积极", "大力", "努力", "确保", "为")
+# Verbs that open a clause of their own (how or by what the next step is done): never the
+# predicate a noun takes after a governing verb ("推动法治水平进一步提升" is one clause).
+_OPENERS = (
+    "坚持",
+    "着力",
+    "切实",
+    "扎实",
+    "积极",
+    "大力",
+    "努力",
+    "确保",
+    "为",
+    # 通过 with the means it names; 通过验收/审议 is what a noun went through.
+    "通过(?=开展|组织|举办|召开|建立|设立|利用|采取|邀请|印发|制定|发放|张贴|走访|入户|线上|线下|集中|专题)",
+    "围绕",
+    "按照",
+    "依托",
+    "针对",
+    "同时",
+    "此外",
+)
 _GLUED_CLAUSE = re.compile(
     rf"(?:{_GOVERNING})(?P<object>[^{_BREAK}]{{1,20}}?){_DONE_OBJECT}"
     rf"(?P<word>{'|'.join(_OPENERS)})(?={HAN}{{2}})"
@@ -169,7 +189,7 @@ def _glued_subject(subjects: tuple[str, ...]) -> re.Pattern[str] | None:
     if not subjects:
         return None
     words = "|".join(map(re.escape, subjects))
-    return re.compile(rf"{_ENDED}(?P<word>{words})(?![的和与及、等])(?={HAN})")
+    return re.compile(rf"(?:{_ENDED}|\d{_COUNT_TAIL})(?P<word>{words})(?![的和与及、等])(?={HAN})")
 
 
 def _glued_clauses(
