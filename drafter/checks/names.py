@@ -139,6 +139,8 @@ def check(context: Context) -> Iterator[Finding]:
     for index, start, end in _titles(context):
         norm = context.norm[index]
         for match in _TITLE_YEAR_NO_NIAN.finditer(norm, start, end):
+            if match.group(0).isdigit() and _a_count(norm, match.end()):
+                continue  # "（一）接待群众2025人次……" counts, in a heading too
             yield Finding(
                 RULE,
                 "error",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -166,9 +167,11 @@ _SUBJECT_WORDS = (
 )
 # A unit the report names itself: a place name with its 乡/镇/街道 written where a name starts (after
 # a mark, at a line's start, after the county: "象湖镇2024年度…", "，象湖镇政府…", "某某县象湖镇").
+# Taken when an organ, a year or a comma follows it, or when the report writes it twice.
 _NAMED_UNIT = re.compile(
     rf"(?:^|(?<=[\s，。、；：！？,.;:!?“”（）()《》]|[县区市旗]))({HAN}{{2,4}}?(?:街道|镇|乡))"
-    rf"(?=党委|党工委|人民政府|政府|办事处|(?:19|20)\d{{2}}|[，,]|{HAN}{{0,2}}(?:年度|全年|以来))"
+    r"(?![镇村街乡级域里内外])"
+    rf"(?P<sure>(?=党委|党工委|人民政府|政府|办事处|(?:19|20)\d{{2}}|[，,]|{HAN}{{0,2}}(?:年度|全年|以来)))?"
 )
 _NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小")
 
@@ -221,12 +224,16 @@ def _subjects(context: Context) -> tuple[str, ...]:
     words = {w.format(type=t) for t in types for w in _SUBJECT_WORDS}
     if context.identity.unit_name:
         words.add(context.identity.unit_name)
+    named: Counter[str] = Counter()
     for norm in context.norm:
         if "镇" in norm or "乡" in norm or "街道" in norm:
             for match in _NAMED_UNIT.finditer(norm):
                 name = match.group(1)
                 if name[0] not in _NOT_UNIT:
-                    words.add(name)
+                    named[name] += 2 if match.group("sure") is not None else 0
+    for name in named:
+        if named[name] >= 2 or sum(norm.count(name) for norm in context.norm) >= 2:
+            words.add(name)
     return tuple(sorted((w for w in words if len(w) >= 2), key=len, reverse=True))
 
 
