@@ -151,6 +151,18 @@ def test_a_county_committee_is_the_countys_not_a_unit_named_x县县() -> None:
     assert run_checks(blocks_from_text(text), rules=["name-incomplete"]) == []
 
 
+def test_a_document_numbers_organ_code_is_not_the_county_written_short() -> None:
+    head = (
+        "重庆市开州区铁桥镇2025年度法治政府建设情况报告\n2025年，开州区铁桥镇扎实推进法治建设。\n"
+    )
+    cited = "根据《通知》（开州委法20239）、《要点》（开州府办发〔2025〕26号）要求，推进工作。"
+    text = head + "一、主要举措和成效\n" + cited
+    assert run_checks(blocks_from_text(text), rules=["name-incomplete"]) == []
+    # The county's name written short outside a document number is still found.
+    found = run_checks(blocks_from_text(text + "开州委法制办公室牵头。"), rules=["name-incomplete"])
+    assert [f.excerpt for f in found] == ["开州委法"]
+
+
 def test_spaces_of_joint_issuers_quoted_titles_and_spaced_headings_are_right() -> None:
     text = (
         "中共大马营镇委员会 大马营镇人民政府\n关于2024年度法治政府建设情况的报告\n"

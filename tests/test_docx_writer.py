@@ -493,6 +493,24 @@ def test_constants_are_typed_lengths() -> None:
                 "法治政府建设情况的报告",
             ],
         ),
+        # Two issuers spaced apart: each starts its line, the space goes with the break, and a
+        # body's name is never parted from its place (not "…某某镇" / "委员会　…").
+        (
+            "中共尼玛县俄久乡委员会\u3000尼玛县俄久乡人民政府关于2024年度法治政府建设情况的报告",
+            [
+                "中共尼玛县俄久乡委员会",
+                "尼玛县俄久乡人民政府关于2024年度",
+                "法治政府建设情况的报告",
+            ],
+        ),
+        (
+            "中共某某市某某区某某镇委员会\u3000某某市某某区某某镇人民政府关于2025年法治政府建设情况的报告",
+            [
+                "中共某某市某某区某某镇委员会",
+                "某某市某某区某某镇人民政府关于2025年",
+                "法治政府建设情况的报告",
+            ],
+        ),
         ("", []),
     ],
 )

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from drafter.checks._text import Context, preceded, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.spelling import lexicon
-from drafter.text.hanzi import HAN, NOT_HAN
-from drafter.text.numbers import UNIT_WORDS
+from drafter.text.hanzi import HAN, NOT_HAN, when_used
+from drafter.text.numbers import DOCUMENT_CODE, DOCUMENT_YEAR, UNIT_WORDS
 from drafter.text.places import split_place
 
 RULE = "name-incomplete"
@@ -193,6 +193,13 @@ _AFTER_COUNTY_STEM = re.compile(
 )
 
 
+# The rest of a document number after the county's stem (开州委法〔2023〕9号, 开州委法20239): an
+# organ's code is an abbreviation by design, not the county's name written short.
+_DOCUMENT_NUMBER_REST = when_used(
+    rf"{DOCUMENT_CODE}\s*[〔\[【(（]?\s*{DOCUMENT_YEAR}\s*[〕\]】)）]?\s*\d{{1,4}}(?![\d年])"
+)
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -205,7 +212,12 @@ def _stem_spans(norm: str, stem: str, suffix: str) -> Iterator[tuple[int, int]]:
     while at >= 0:
         end = at + len(stem)
         before_ok = norm.endswith("中共", 0, at) or at == 0 or not _is_han(norm[at - 1])
-        if before_ok and not norm.startswith(suffix, end) and _AFTER_COUNTY_STEM.match(norm, end):
+        if (
+            before_ok
+            and not norm.startswith(suffix, end)
+            and _AFTER_COUNTY_STEM.match(norm, end)
+            and not _DOCUMENT_NUMBER_REST().match(norm, end)
+        ):
             yield at, end
             at = norm.find(stem, end)
         else:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from drafter.checks._text import Context, inside, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.text.hanzi import HAN, when_used
+from drafter.text.numbers import DOCUMENT_CODE, DOCUMENT_YEAR
 
 RULE = "document-name"
 
@@ -149,11 +150,9 @@ def _official_names() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)) + "|" + _LAW + "|" + _RANGED_NAME)
 
 
-# A document number (发文字号, GB/T 9704—2012 7.2.4): the issuing organ's code, the year in 六角括号
-# 〔〕, the serial number and 号: 蜀政发〔2019〕26号. Typed on a keyboard the year often gets [] 【】
-# or () instead, or loses its brackets and 号 in a copy: (开州委法20239).
-_NUMBER_CODE = rf"{HAN}{{1,10}}?(?:发|办|函|字|委|法|文|令|通|报|呈|议|规|复|批|函)"
-_NUMBER_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A document number (发文字号): its forms are described in drafter/text/numbers.py.
+_NUMBER_CODE = DOCUMENT_CODE
+_NUMBER_YEAR = DOCUMENT_YEAR
 
 
 # Each form compiled when a text first has the mark it needs (most paragraphs cite no document).

@@ -9,7 +9,7 @@ with ``.pt`` and ``.twips``) but defined here: importing ``docx.shared`` runs py
 from __future__ import annotations
 
 import re
-from itertools import combinations, pairwise
+from itertools import accumulate, combinations, pairwise
 
 
 class Length(int):
@@ -133,6 +133,7 @@ _TITLE_WORDS = (
 _YEAR_RE = re.compile(r"\d{4}(?:[—–-]\d{4})?年(?:度)?")
 _PLACE_SUFFIXES = ("街道", "县", "乡", "镇", "区", "市")
 _PLACE_MAX_CHARS = 10
+_BODIES = ("委员会", "人民政府", "办事处", "党工委", "党委")
 
 
 def _place_end(text: str, start: int) -> int | None:
@@ -174,11 +175,26 @@ def _title_segments(text: str) -> list[str]:
         i = end
     if unknown:
         segments.append(unknown)
-    return segments
+    # A body's name is one: 某镇 and its 委员会 or 人民政府 are not parted by a line break.
+    glued: list[str] = []
+    for segment in segments:
+        if segment in _BODIES and glued and glued[-1].endswith(_PLACE_SUFFIXES):
+            glued[-1] += segment
+        else:
+            glued.append(segment)
+    return glued
 
 
 def _hard_split(segment: str, max_chars: int) -> list[str]:
     return [segment[i : i + max_chars] for i in range(0, len(segment), max_chars)]
+
+
+def _pieces(text: str, max_chars: int) -> list[str]:
+    """The unbreakable pieces of ``text``, none longer than a line."""
+    pieces: list[str] = []
+    for segment in _title_segments(text):
+        pieces += _hard_split(segment, max_chars) if len(segment) > max_chars else [segment]
+    return pieces
 
 
 def _shape_score(lengths: list[int]) -> tuple[int, ...] | None:
@@ -200,28 +216,18 @@ def _shape_score(lengths: list[int]) -> tuple[int, ...] | None:
     return None
 
 
-def break_title(text: str, max_chars: int = TITLE_MAX_CHARS) -> list[str]:
-    """Break a title into 1–3 centred lines (std 7.3.1: 梯形或菱形, words kept whole).
-
-    Explicit "\\n" breaks are kept as given. Otherwise a title longer than ``max_chars`` is
-    broken between words — never inside 法治政府, a year such as 2024年度 or a place name ending
-    in 县/乡/镇/街道/区/市 — into lines of unequal length: two lines as a trapezoid (preferably the
-    long line first), three lines as a diamond (longest in the middle).
-    """
-    if "\n" in text:
-        return [line.strip() for line in text.split("\n") if line.strip()]
-    text = text.strip()
-    if len(text) <= max_chars:
-        return [text] if text else []
-    segments: list[str] = []
-    for segment in _title_segments(text):
-        segments += _hard_split(segment, max_chars) if len(segment) > max_chars else [segment]
+def _shaped(segments: list[str], forced: set[int], max_chars: int) -> list[str] | None:
+    """The best 1–3 lines of ``segments`` cut at every ``forced`` boundary (a trapezoid or a
+    diamond; else the first that fits), or None when no three lines fit."""
     cuts = list(range(1, len(segments)))
-    min_lines = -(-len(text) // max_chars)
+    length = sum(len(segment) for segment in segments)
+    min_lines = max(-(-length // max_chars), len(forced) + 1)
     for n_lines in range(min_lines, 4):
         best: tuple[tuple[int, ...], list[str]] | None = None
         fallback: list[str] | None = None
         for chosen in combinations(cuts, n_lines - 1):
+            if not forced <= set(chosen):
+                continue
             bounds = [0, *chosen, len(segments)]
             lines = ["".join(segments[a:b]) for a, b in pairwise(bounds)]
             if any(len(line) > max_chars for line in lines):
@@ -234,6 +240,35 @@ def break_title(text: str, max_chars: int = TITLE_MAX_CHARS) -> list[str]:
             return best[1]
         if fallback is not None:
             return fallback
+    return None
+
+
+def break_title(text: str, max_chars: int = TITLE_MAX_CHARS) -> list[str]:
+    """Break a title into 1–3 centred lines (std 7.3.1: 梯形或菱形, words kept whole).
+
+    Explicit "\\n" breaks are kept as given. Otherwise a title longer than ``max_chars`` is
+    broken between words — never inside 法治政府, a year such as 2024年度, a place name ending
+    in 县/乡/镇/街道/区/市 or a body's name (某镇委员会) — into lines of unequal length: two lines
+    as a trapezoid (preferably the long line first), three lines as a diamond (longest in the
+    middle). Two issuers spaced apart ("中共某镇委员会　某镇人民政府关于……") break at the space
+    when a shape allows it: each body's name starts its line.
+    """
+    if "\n" in text:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    text = text.strip()
+    if len(text) <= max_chars:
+        return [text] if text else []
+    pieces = [_pieces(group, max_chars) for group in text.split("\u3000")]
+    if len(pieces) > 1:
+        forced = set(accumulate(len(piece) for piece in pieces[:-1]))
+        lines = _shaped([s for piece in pieces for s in piece], forced, max_chars)
+        if lines is not None:
+            return lines
+    # One issuer, or no shape with each issuer on its own line: the space stays inside a line.
+    segments = [s for n, piece in enumerate(pieces) for s in (["\u3000"] if n else []) + piece]
+    lines = _shaped(segments, set(), max_chars)
+    if lines is not None:
+        return lines
     # Four or more lines: fill greedily; such a title should be shortened by its author.
     lines = [""]
     for segment in segments:

@@ -18,11 +18,12 @@ from drafter.text.counties import counties_in
 from drafter.text.dates import DATE_CN, DATE_NUMERIC, FULLWIDTH_DIGITS, parse_date
 from drafter.text.furniture import (
     WRITTEN_DATE_LABELS,
+    after_widgets,
     field_pairs,
     page_issuer,
     page_written_date,
 )
-from drafter.text.hanzi import HAN, NOT_HAN, to_simplified
+from drafter.text.hanzi import HAN, NOT_HAN, to_simplified, when_used
 from drafter.text.identity import (
     Identity,
     county_level_reporter,
@@ -30,6 +31,7 @@ from drafter.text.identity import (
     split_place,
     unit_type_of,
 )
+from drafter.text.numbers import DOCUMENT_CODE, DOCUMENT_YEAR
 
 __all__ = ["ImportIdentity", "find_date", "is_note", "parse_date", "read_identity", "tidy_tail"]
 
@@ -92,17 +94,53 @@ _ISSUERS = ("委员会", "人民政府", "办事处", "党工委", "党委")
 def own_title(title: str, identity: Identity) -> str:
     """A title as the township wrote it, on one line ("" when it is the standard title the draft
     prints anyway), up to the 报告 it ends with. Its line breaks and letter spacing ("关　于")
-    are layout and go; a space between two issuers ("中共某镇委员会　某镇人民政府关于……") stays, as one full-width space."""
+    are layout and go; a space between two issuers ("中共某镇委员会　某镇人民政府关于……") stays, as one full-width space.
+
+    What stands with the title on a page but is not title goes: a document number (发文字号 is an
+    element of its own above the title, GB/T 9704—2012 7.2.4), a body above the title that is not
+    the township's (the site's name: the county's government), a page's widgets run on before
+    the title, and whatever follows its 报告 (a line run on, the page's fields, the title again)."""
+    unit = identity.unit_name
+    pieces = [p for p in to_simplified(title).split() if not _DOCUMENT_NUMBER().fullmatch(p)]
+    while len(pieces) > 1 and unit and _another_body(pieces[0], unit):
+        pieces.pop(0)
     text = ""
-    for piece in to_simplified(title).split():
+    for piece in pieces:
         joint = text.endswith(_ISSUERS) and any(name in piece.split("关于")[0] for name in _ISSUERS)
         text += "\u3000" if joint else ""
         text += piece
     if "报告" in text:
-        # The title ends with its kind of document; a line run on after it ("引言") is not title.
-        text = text[: text.rindex("报告") + 2]
-    standard = f"{identity.unit_name or ''}{identity.year or ''}年度法治政府建设情况报告"
+        # The title ends with its kind of document, written once.
+        text = text[: text.index("报告") + 2]
+    text = _from_opening(text, unit)
+    standard = f"{unit or ''}{identity.year or ''}年度法治政府建设情况报告"
     return "" if text in ("", standard, (identity.county or "") + standard) else text
+
+
+def _another_body(piece: str, unit: str) -> bool:
+    """Whether a line above the title names a body other than the township (禄丰市人民政府 over
+    某乡人民政府关于……): the township's report is issued by the township alone, or jointly by
+    its own party committee and government, both of which carry its name."""
+    return piece.endswith(_ISSUERS) and unit not in piece
+
+
+# A title opens with its issuers or places (中共, 某省某市某县, 某镇人民政府, separated by spaces),
+# 关于, or its year.
+_TITLE_OPENING = re.compile(
+    rf"(?:中共|关于|(?:19|20)\d{{2}}年度?|{HAN}{{1,10}}?(?:自治区|自治州|自治县|自治旗|省|市|州|盟"
+    r"|地区|县|区|旗)|委员会|人民政府|办事处|党工委|党委|政府|[\s\u3000])*"
+)
+_DOCUMENT_NUMBER = when_used(rf"{DOCUMENT_CODE}[〔\[【(（]?{DOCUMENT_YEAR}[〕\]】)）]?\d{{1,4}}号")
+
+
+def _from_opening(text: str, unit: str | None) -> str:
+    """``text`` from where the title opens: a page's widgets run on before it go, when what
+    stands between the last of them and the unit's name is a title's opening."""
+    at = text.find(unit) if unit else -1
+    start = after_widgets(text, at) if at > 0 else 0
+    if start and _TITLE_OPENING.fullmatch(text, start, at):
+        return text[start:]
+    return text
 
 
 def find_date(blocks: Sequence[Block]) -> tuple[str | None, str]:

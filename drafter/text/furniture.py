@@ -187,6 +187,13 @@ def _is_breadcrumb(text: str) -> bool:
     return all(len(p) <= 25 and not _SENTENCE_MARKS.search(p) for p in pieces)
 
 
+def after_widgets(text: str, end: int) -> int:
+    """Where the last widget word (打印, 收藏, 字号…) before ``end`` ends; 0 when there is none.
+    A page's widgets pasted into the same line as its title stand before the title."""
+    ends = [match.end() for match in _WIDGET.finditer(text, 0, end)]
+    return ends[-1] if ends else 0
+
+
 def _is_widget_line(text: str) -> bool:
     if _WIDGET.search(text) is None and _FOOTER.search(text) is None:
         return False

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.text.figures import FULLWIDTH
-from drafter.text.hanzi import T2S, has_traditional, when_used
+from drafter.text.hanzi import HAN, T2S, has_traditional, when_used
 
 _MATCH: dict[int, str] = {**FULLWIDTH, **T2S}
 """Full-width digits and Traditional characters → what the rules are written in (1:1)."""
@@ -113,6 +113,14 @@ class Token:
         return f"Token({self.value!r}, {self.approx!r}, {self.unit!r}, {self.start}, {self.end})"
 
 
+# A document number (发文字号, GB/T 9704—2012 7.2.4): the issuing organ's code, the year in 六角括号
+# 〔〕, the serial number and 号: 蜀政发〔2019〕26号. Typed on a keyboard the year often gets [] 【】
+# or () instead, or loses its brackets and 号 in a copy: (开州委法20239).
+DOCUMENT_CODE = rf"{HAN}{{1,10}}?(?:发|办|函|字|委|府|法|文|令|通|报|呈|议|规|复|批)"
+"""The organ's code of a document number (蜀政发, 开州委法): Chinese characters ending in a
+character such codes end in."""
+DOCUMENT_YEAR = r"(?P<year>(?:19|20)\d{2})"
+"""The year of a document number."""
 _TITLE = re.compile(r"《[^》]*》")
 _DOCUMENT_NUMBER = when_used(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号")
 # A figure needs a digit or one of the Chinese numerals _NUMBER reads: most sentences of a
