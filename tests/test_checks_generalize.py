@@ -59,9 +59,24 @@ def test_short_run_in_heading_measured_against_the_reports_own_headings() -> Non
     assert _excerpts(text, "run-on") == ["5.压实工作责任镇党委"]
 
 
+def test_run_in_heading_whose_body_opens_with_an_office_of_the_unit() -> None:
+    text = (
+        ITEMS + "4.健全调解机制镇综治中心牵头开展矛盾纠纷排查，全年化解纠纷35件，调解成功率98%。\n"
+    )
+    assert _excerpts(text, "run-on") == ["4.健全调解机制镇综治"]
+
+
+def test_item_headed_by_its_ordinal_runs_into_its_body() -> None:
+    text = "（一）加强组织领导\n一是强化组织领导镇党委成立了法治建设领导小组，由党委书记任组长，定期研究部署。\n"
+    assert _excerpts(text, "run-on") == ["一是强化组织领导镇党委"]
+
+
 @pytest.mark.parametrize(
     "line",
     [
+        # A heading phrase still waiting for its object: the organ is that object.
+        "4.充分发挥镇党委领导核心作用，将法治建设纳入全镇经济社会发展规划和年度工作计划。",
+        "一是充分发挥镇党委领导核心作用，将法治建设纳入全镇经济社会发展规划和年度工作计划。",
         "4.充分发挥镇党委领导核心作用。镇党委书记带头讲法治课。",  # the organ in its heading
         "4.充分发挥镇党委领导核心作用",  # a standalone heading
         "4.推进依法行政。2025年，镇政府修订行政执法制度5项。",  # its 。 kept

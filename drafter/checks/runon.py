@@ -269,10 +269,22 @@ def _heading_room(context: Context) -> _Room:
 
 
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
+_ORDINAL_HEAD = re.compile(r"^\s*[一二三四五六七八九十]是")
+# An office of the unit as a body's subject: 镇司法所, 镇综治中心, 街道综合行政执法大队.
+_OFFICE = re.compile(rf"(?:镇|乡|街道){HAN}{{0,6}}?(?:所|站|中心|办公室|大队|中队)(?={HAN})")
+_TAKES_OBJECT = frozenset(("发挥", "支持", "配合", "接受", "依靠", "服从", "覆盖", "督促", "指导"))
+
+
+def _awaits_object(heading: str) -> bool:
+    """Does a heading phrase end on a verb that still needs its object?"""
+    last = heading[-2:]
+    return last in _TAKES_OBJECT or _HEADING_START.fullmatch(last) is not None
+
+
 # A statement's time frame followed by what the statement does (共, 累计, a verb of the account):
 # the first words of a body, never of a heading phrase.
 _BODY_FRAME = re.compile(
-    r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|年内)"
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|近年来|本年度|年内)"
     r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成|[，,])"
 )
 
@@ -289,6 +301,8 @@ def _run_in_heading(
         rest = text[len(block.number) :].lstrip()
     elif block.kind == "paragraph" and (match := heading_match(text)) and match[0] >= 2:
         rest = match[2]
+    elif block.kind == "paragraph" and (lead := _ORDINAL_HEAD.match(text)):
+        rest = text[lead.end() :]  # 一是强化组织领导镇党委…: an item headed by its 一是
     else:
         return None
     room = room or _Room()
@@ -302,6 +316,12 @@ def _run_in_heading(
         if 4 <= (at := clause.find(subject, 4)) <= room.longest
         and len(clause) > at + len(subject) + 1
     ]
+    for office in _OFFICE.finditer(clause, 4, room.longest + 4):
+        if office.start() <= room.longest and len(clause) > office.end() + 1:
+            starts.append(office.start())
+    # A heading is a whole verb-object phrase: one that ends on a verb ("充分发挥" + 镇党委领导核心
+    # 作用) is still waiting for its object, and what follows is that object.
+    starts = [at for at in starts if not _awaits_object(clause[:at])]
     # The body may open with the time it speaks of instead of a subject ("2.强化学法用法全年共组织
     # 集中学法12次", "强化组织领导2024年，镇党委…"): a frame word that starts a statement, never a
     # heading's own word.
