@@ -158,32 +158,22 @@ def check(context: Context) -> Iterator[Finding]:
                 continue  # reported above, as a title's year
             if not 1949 <= year <= 2035 or _a_count(norm, match.end()):
                 continue  # a count is no year
-            yield Finding(
-                RULE,
-                "error",
-                f"年份后面少了“年”：“{match.group(0)}”应为“{match.group(0)}年”。",
-                text[match.start() : match.end() + 2],
-                index,
-            )
+            yield _lost_nian(match, "", text[match.start() : match.end() + 2], index)
         for match in _YEAR_COMMA.finditer(norm) if "，" in norm or "," in norm else ():
             if 1949 <= int(match.group(0)) <= 2035:
-                yield Finding(
-                    RULE,
-                    "error",
-                    f"年份后面少了“年”：“{match.group(0)}，”应为“{match.group(0)}年，”。",
-                    text[match.start() : match.end() + 1],
-                    index,
-                )
+                yield _lost_nian(match, "，", text[match.start() : match.end() + 1], index)
         for match in _YEAR_NO_NIAN.finditer(norm):
-            yield Finding(
-                RULE,
-                "error",
-                f"年份后面少了“年”：“{match.group(0)}度”应为“{match.group(0)}年度”。",
-                text[match.start() : match.end() + 1],
-                index,
-            )
+            yield _lost_nian(match, "度", text[match.start() : match.end() + 1], index)
     yield from _county_stems(context)
     yield from _unit_stems(context)
+
+
+def _lost_nian(match: re.Match[str], after: str, excerpt: str, index: int) -> Finding:
+    """A year written without its 年 before ``after`` (度, a comma, or the next word)."""
+    year = match.group(0)
+    return Finding(
+        RULE, "error", f"年份后面少了“年”：“{year}{after}”应为“{year}年{after}”。", excerpt, index
+    )
 
 
 # What must follow a county's stem for it to be the county written without its 县: 委, 政府, or
