@@ -66,6 +66,25 @@ def test_run_in_heading_whose_body_opens_with_an_office_of_the_unit() -> None:
     assert _excerpts(text, "run-on") == ["4.健全调解机制镇综治"]
 
 
+@pytest.mark.parametrize(
+    ("line", "excerpt"),
+    [
+        (
+            "(二)强化组织领导镇党委、政府高度重视法治政府建设工作，将其纳入年度工作重点。",
+            "(二)强化组织领导镇党委",
+        ),
+        (
+            "4.压实工作责任党委书记认真履行推进法治建设第一责任人职责，全年主持专题会议4次。",
+            "4.压实工作责任党委书",
+        ),
+    ],
+)
+def test_run_in_heading_whose_body_opens_with_organs_or_office_holders(
+    line: str, excerpt: str
+) -> None:
+    assert _excerpts(ITEMS + line + "\n", "run-on") == [excerpt]
+
+
 def test_item_headed_by_its_ordinal_runs_into_its_body() -> None:
     text = "（一）加强组织领导\n一是强化组织领导镇党委成立了法治建设领导小组，由党委书记任组长，定期研究部署。\n"
     assert _excerpts(text, "run-on") == ["一是强化组织领导镇党委"]
@@ -77,6 +96,7 @@ def test_item_headed_by_its_ordinal_runs_into_its_body() -> None:
         # A heading phrase still waiting for its object: the organ is that object.
         "4.充分发挥镇党委领导核心作用，将法治建设纳入全镇经济社会发展规划和年度工作计划。",
         "一是充分发挥镇党委领导核心作用，将法治建设纳入全镇经济社会发展规划和年度工作计划。",
+        "4.强化组织领导，发挥镇党委、政府的领导作用，全年主持召开专题会议4次，研究解决问题5个。",
         "4.充分发挥镇党委领导核心作用。镇党委书记带头讲法治课。",  # the organ in its heading
         "4.充分发挥镇党委领导核心作用",  # a standalone heading
         "4.推进依法行政。2025年，镇政府修订行政执法制度5项。",  # its 。 kept

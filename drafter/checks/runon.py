@@ -164,6 +164,10 @@ _SUBJECT_WORDS = (
     "{type}纪委",
     "{type}人大",
     "{type}司法所",
+    # Who acts in an item on the first responsible person's duty.
+    "党委书记",
+    "主要负责人",
+    "班子成员",
 )
 # A unit the report names itself: a place name with its 乡/镇/街道 written where a name starts (after
 # a mark, at a line's start, after the county: "象湖镇2024年度…", "，象湖镇政府…", "某某县象湖镇").
@@ -314,7 +318,11 @@ def _run_in_heading(
         at
         for subject in subjects
         if 4 <= (at := clause.find(subject, 4)) <= room.longest
-        and len(clause) > at + len(subject) + 1
+        # the subject's own words follow, or a second organ (镇党委、政府高度重视…)
+        and (
+            len(clause) > at + len(subject) + 1
+            or first[at + len(subject) : at + len(subject) + 1] == "、"
+        )
     ]
     for office in _OFFICE.finditer(clause, 4, room.longest + 4):
         if office.start() <= room.longest and len(clause) > office.end() + 1:
