@@ -113,10 +113,11 @@ def _units(context: Context) -> set[str]:
 # In a title, a heading or the name of a document a year is always followed by 年 or 年度:
 # "沅江路街道2024法治政府建设年度报告", "一、2025法治政府建设主要举措", 《2025工作要点》.
 # A space between the year and the next word does not stand for 年 ("2026 工作打算"), and a year
-# in Chinese numerals needs it as much ("二〇二四法治政府建设情况报告").
+# in Chinese numerals needs it as much ("二〇二四法治政府建设情况报告"); the first year of a range
+# (2021至2025) is document-name's.
 _TITLE_YEAR_NO_NIAN = re.compile(
     rf"(?:(?<![\d.])(?:19|20)\d{{2}}|(?<![〇○零一二三四五六七八九])[一二][〇○零九][〇○零一二三四五六七八九]{{2}})"
-    rf"(?=[ \u3000]*{HAN})(?![ \u3000]*[年度])"
+    rf"(?=[ \u3000]*{HAN})(?![ \u3000]*[年度至到])"
 )
 
 
