@@ -237,6 +237,7 @@ def test_title_year_in_chinese_numerals_without_nian() -> None:
         "二、二〇二四—二〇二五年工作回顾\n继续组织干部学法。\n",
         "（一）截至2025年，我镇共调解纠纷35件。\n",
         "（一）接待群众2025人次，解答咨询300次。\n",  # a count of 2025
+        "认真贯彻落实《法治政府建设实施纲要(2021至2025)》。\n",  # document-name's range
     ],
 )
 def test_years_with_nian_stay_quiet(text: str) -> None:
