@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
-from drafter.text.hanzi import HAN, han_or, when_used
+from drafter.text.hanzi import HAN, han_or
 
 RULE = "punctuation"
 
@@ -73,15 +73,36 @@ ORGANS = (
     "人武部",
     *(f"{level}委" for level in _LEVELS),
 )
-_ORGAN_PIECES = frozenset(
-    (organ[:cut], organ[cut:]) for organ in ORGANS for cut in range(1, len(organ))
-)
-_LONGEST_ORGAN = max(map(len, ORGANS))
-_ORGAN_WORDS = "|".join(sorted(ORGANS, key=len, reverse=True))
-# Compiled when a 、 first splits an organ's name (almost never).
-_ORGAN_NEXT = when_used(rf"[{_LEVELS}]?(?:{_ORGAN_WORDS})")
-_ORGAN_BEFORE = when_used(rf"(?:{_ORGAN_WORDS})$")
-_LEVEL_BEFORE = when_used(rf"(?:[{_LEVELS}]|街道)$")
+
+
+# Each organ cut in two, by the characters either side of the cut: a 、 between two characters
+# that no organ holds side by side (almost every 、) is passed after one look-up.
+def _organ_cuts() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    cuts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for organ in ORGANS:
+        for cut in range(1, len(organ)):
+            cuts.setdefault((organ[cut - 1], organ[cut]), []).append((organ[:cut], organ[cut:]))
+    return cuts
+
+
+_ORGAN_CUTS = _organ_cuts()
+_LONGEST_FIRST = tuple(sorted(ORGANS, key=len, reverse=True))
+
+
+def _organ_at(norm: str, at: int) -> str | None:
+    """The organ (with its level: 县政府) that starts at ``at``, if one does."""
+    level = norm[at : at + 1] if norm[at : at + 1] in _LEVELS else ""
+    for organ in _LONGEST_FIRST:
+        if norm.startswith(organ, at) or (level and norm.startswith(organ, at + 1)):
+            return level + organ if not norm.startswith(organ, at) else organ
+    return None
+
+
+def _organ_before(norm: str, end: int) -> str | None:
+    """The organ that ends at ``end``, if one does."""
+    return next((organ for organ in _LONGEST_FIRST if norm.endswith(organ, 0, end)), None)
+
+
 # Any level's committee and government run together (县委政府, 镇委政府, 党工委办事处).
 _ORGAN_JOINED = re.compile(rf"([{_LEVELS}]|党工)委(政府|办事处)")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
@@ -217,21 +238,21 @@ def split_organs(norm: str, start: int = 0) -> Iterator[tuple[str, str, int]]:
 
 
 def _organ_around(norm: str, at: int) -> tuple[str, str, int] | None:
-    for cut in range(1, _LONGEST_ORGAN):
-        for length in range(cut + 1, _LONGEST_ORGAN + 1):
-            head, tail = norm[max(at - cut, 0) : at], norm[at + 1 : at + 1 + length - cut]
-            if (head, tail) not in _ORGAN_PIECES:
-                continue
-            begin, end = at - cut, at + 1 + length - cut
-            organ = head + tail
-            after = _ORGAN_NEXT().match(norm, end)
-            if after is not None:
-                return norm[begin : after.end()], f"{organ}、{after.group(0)}", begin
-            before = _ORGAN_BEFORE().search(norm, 0, begin)
-            if before is not None:
-                return norm[before.start() : end], f"{before.group(0)}、{organ}", before.start()
-            if _LEVEL_BEFORE().search(norm, 0, begin) is not None:
-                return norm[begin:end], organ, begin  # 镇人、大主席团: one organ, no 、
+    cuts = _ORGAN_CUTS.get((norm[at - 1], norm[at + 1 : at + 2]))
+    for head, tail in cuts or ():
+        begin, end = at - len(head), at + 1 + len(tail)
+        if begin < 0 or norm[begin:at] != head or norm[at + 1 : end] != tail:
+            continue
+        organ = head + tail
+        after = _organ_at(norm, end)
+        if after is not None:
+            return norm[begin : end + len(after)], f"{organ}、{after}", begin
+        before = _organ_before(norm, begin)
+        if before is not None:
+            start = begin - len(before)
+            return norm[start:end], f"{before}、{organ}", start
+        if norm[begin - 1 : begin] in _LEVELS or norm.endswith("街道", 0, begin):
+            return norm[begin:end], organ, begin  # 镇人、大主席团: one organ, no 、
     return None
 
 

@@ -12,7 +12,6 @@ Signals that do not depend on the words of any one report:
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 from collections import Counter
@@ -24,7 +23,7 @@ from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
 from drafter.checks.fragments import VERBS
 from drafter.reader import heading_match
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, is_han, when_used
 
 RULE = "run-on"
 
@@ -172,11 +171,12 @@ _SUBJECT_WORDS = (
 # A unit the report names itself: a place name with its 乡/镇/街道 written where a name starts (after
 # a mark, at a line's start, after the county: "象湖镇2024年度…", "，象湖镇政府…", "某某县象湖镇").
 # Taken when an organ, a year or a comma follows it, or when the report writes it twice.
-_NAMED_UNIT = re.compile(
-    rf"(?:^|(?<=[\s，。、；：！？,.;:!?“”（）()《》]|[县区市旗]))({HAN}{{2,4}}?(?:街道|镇|乡))"
-    r"(?![镇村街乡级域里内外])"
-    rf"(?P<sure>(?=党委|党工委|人民政府|政府|办事处|(?:19|20)\d{{2}}|[，,]|{HAN}{{0,2}}(?:年度|全年|以来)))?"
+_UNIT_SUFFIX = re.compile("街道|镇|乡")
+_NAME_BOUNDARY = frozenset(" \t\u3000，。、；：！？,.;:!?“”（）()《》县区市旗")
+_SURE_AFTER = when_used(
+    rf"党委|党工委|人民政府|政府|办事处|(?:19|20)\d{{2}}|[，,]|{HAN}{{0,2}}(?:年度|全年|以来)"
 )
+_NOT_AFTER_UNIT = frozenset("镇村街乡级域里内外")
 _NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小")
 
 
@@ -185,28 +185,50 @@ _NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小
 # the next clause's own subject (the unit, 我镇, 镇党委: "…长效机制我镇还…"). 保障 and 支撑 are
 # verbs too ("切实保障我镇群众权益"): not a clause's end here.
 _ENDED = _DONE_OBJECT.replace("保障|", "").replace("|支撑", "")
-_GLUED_CONNECTIVE = re.compile(
+_GLUED_CONNECTIVE = when_used(
     rf"(?:{_ENDED}|\d{_COUNT_TAIL})(?P<word>同时|此外|另外|与此同时)(?![，,的])(?={HAN})"
 )
 
 
-@functools.lru_cache(maxsize=64)
-def _glued_subject(subjects: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A clause's end followed by one of the report's subjects and the subject's words."""
-    if not subjects:
-        return None
-    words = "|".join(map(re.escape, subjects))
-    return re.compile(rf"(?:{_ENDED}|\d{_COUNT_TAIL})(?P<word>{words})(?![的和与及、等])(?={HAN})")
+# What closes a clause, right before a place: its object or a count. Compiled when a report first
+# has one of its subjects after something.
+_CLOSED_BEFORE = when_used(rf"(?:{_ENDED}|\d{_COUNT_TAIL})$")
+
+
+def _glued_subjects(norm: str, start: int, subjects: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of the report's subjects glued to a closed clause before it and
+    followed by its own words ("…长效机制我镇还组建…")."""
+    for subject in subjects:
+        at = norm.find(subject, start + 2)
+        while at >= 0:
+            end = at + len(subject)
+            after = norm[end : end + 1]
+            if (
+                after
+                and after not in "的和与及、等"
+                and is_han(after)
+                and _CLOSED_BEFORE().search(norm, max(at - 8, 0), at) is not None
+            ):
+                yield at, end
+            at = norm.find(subject, end)
 
 
 def _glued_clauses(
     norm: str, start: int, subjects: tuple[str, ...] = ()
-) -> Iterator[re.Match[str]]:
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word that opens a clause glued to the one before it."""
     if "同时" in norm or "此外" in norm or "另外" in norm:
-        yield from _GLUED_CONNECTIVE.finditer(norm, start)
-    glued_subject = _glued_subject(subjects)
-    if glued_subject is not None:
-        yield from glued_subject.finditer(norm, start)
+        for match in _GLUED_CONNECTIVE().finditer(norm, start):
+            yield match.span("word")
+    seen: set[int] = set()
+    for span in _glued_subjects(norm, start, subjects):
+        if span[0] not in seen:  # 镇人民政府 and 镇政府 name one subject once
+            seen.add(span[0])
+            yield span
+    yield from (match.span("word") for match in _glued_matches(norm, start))
+
+
+def _glued_matches(norm: str, start: int) -> Iterator[re.Match[str]]:
     for match in _GLUED_CLAUSE.finditer(norm, start):
         if match.group("word") == "为":
             clause = max(norm.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
@@ -217,6 +239,24 @@ def _glued_clauses(
         yield from _GLUED_AT.finditer(norm, start)
     if "不" in norm or "有待" in norm or "欠缺" in norm or "较弱" in norm or "滞后" in norm:
         yield from _GLUED_VERDICT.finditer(norm, start)
+
+
+def _named_units(norm: str) -> Iterator[tuple[str, bool]]:
+    """Each unit named where a name starts: two to four characters after a mark, a line's
+    start or the county, then 乡/镇/街道 (not 乡镇, 镇村, 镇级…); ``sure`` when an organ, a year or
+    a comma follows it. Found from the suffix: a pattern that began with the name's characters
+    was tried at every character of the text."""
+    for suffix in _UNIT_SUFFIX.finditer(norm):
+        at, end = suffix.start(), suffix.end()
+        if norm[end : end + 1] in _NOT_AFTER_UNIT:
+            continue
+        for length in (4, 3, 2):
+            begin = at - length
+            if begin < 0 or not all(map(is_han, norm[begin:at])):
+                continue
+            if begin == 0 or norm[begin - 1] in _NAME_BOUNDARY:
+                yield norm[begin:end], _SURE_AFTER().match(norm, end) is not None
+                break
 
 
 def _subjects(context: Context) -> tuple[str, ...]:
@@ -231,10 +271,9 @@ def _subjects(context: Context) -> tuple[str, ...]:
     named: Counter[str] = Counter()
     for norm in context.norm:
         if "镇" in norm or "乡" in norm or "街道" in norm:
-            for match in _NAMED_UNIT.finditer(norm):
-                name = match.group(1)
+            for name, sure in _named_units(norm):
                 if name[0] not in _NOT_UNIT:
-                    named[name] += 2 if match.group("sure") is not None else 0
+                    named[name] += 2 if sure else 0
     for name in named:
         if named[name] >= 2 or sum(norm.count(name) for norm in context.norm) >= 2:
             words.add(name)
@@ -275,7 +314,7 @@ def _heading_room(context: Context) -> _Room:
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
 _ORDINAL_HEAD = re.compile(r"^\s*[一二三四五六七八九十]是")
 # An office of the unit as a body's subject: 镇司法所, 镇综治中心, 街道综合行政执法大队.
-_OFFICE = re.compile(rf"(?:镇|乡|街道){HAN}{{0,6}}?(?:所|站|中心|办公室|大队|中队)(?={HAN})")
+_OFFICE = when_used(rf"(?:镇|乡|街道){HAN}{{0,6}}?(?:所|站|中心|办公室|大队|中队)(?={HAN})")
 _TAKES_OBJECT = frozenset(("发挥", "支持", "配合", "接受", "依靠", "服从", "覆盖", "督促", "指导"))
 
 
@@ -324,7 +363,7 @@ def _run_in_heading(
             or first[at + len(subject) : at + len(subject) + 1] == "、"
         )
     ]
-    for office in _OFFICE.finditer(clause, 4, room.longest + 4):
+    for office in _OFFICE().finditer(clause, 4, room.longest + 4):
         if office.start() <= room.longest and len(clause) > office.end() + 1:
             starts.append(office.start())
     # A heading is a whole verb-object phrase: one that ends on a verb ("充分发挥" + 镇党委领导核心
@@ -372,15 +411,15 @@ def check(context: Context) -> Iterator[Finding]:
                     index,
                 )
         heading_end = _run_in_heading(context, index, subjects, room)
-        for match in _glued_clauses(norm, start, subjects):
-            if match.start("word") == heading_end:
+        for word_start, word_end in _glued_clauses(norm, start, subjects):
+            if word_start == heading_end:
                 continue  # the heading's lost 。, reported below
-            word = match.group("word")
+            word = norm[word_start:word_end]
             yield Finding(
                 RULE,
                 "warning",
                 f"“{word}”开启了新的分句，它前面像是缺少逗号：请在“{word}”前面加上逗号。",
-                _excerpt(text, match.start("word"), match.end("word")),
+                _excerpt(text, word_start, word_end),
                 index,
             )
         if heading_end is not None:
