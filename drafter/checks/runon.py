@@ -188,43 +188,47 @@ _NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小
 # the next clause's own subject (the unit, 我镇, 镇党委: "…长效机制我镇还…"). 保障 and 支撑 are
 # verbs too ("切实保障我镇群众权益"): not a clause's end here.
 _ENDED = _DONE_OBJECT.replace("保障|", "").replace("|支撑", "")
-_GLUED_CONNECTIVE = when_used(
-    rf"(?:{_ENDED}|\d{_COUNT_TAIL})(?P<word>同时|此外|另外|与此同时)(?![，,的])(?=\w)"
-)
+_GLUED_CONNECTIVES = ("同时", "此外", "另外")
 
 
 # What closes a clause, right before a place: its object or a count. Compiled when a report first
 # has one of its subjects after something.
+# The last characters of those words and measure words: a subject after any other character is
+# passed without searching.
+_CLOSING_CHARS = frozenset(word[-1] for word in re.findall(r"\w+", _ENDED + _COUNT_TAIL))
 _CLOSED_BEFORE = when_used(rf"(?:{_ENDED}|\d{_COUNT_TAIL})$")
 
 
-def _glued_subjects(norm: str, start: int, subjects: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each of the report's subjects glued to a closed clause before it and
-    followed by its own words ("…长效机制我镇还组建…")."""
-    for subject in subjects:
-        at = norm.find(subject, start + 2)
+def _glued_words(
+    norm: str, start: int, words: tuple[str, ...], bad_after: str
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of ``words`` glued to a closed clause before it (its object or a
+    count, :data:`_CLOSED_BEFORE`) and followed by a word of its clause (not ``bad_after``)."""
+    for word in words:
+        at = norm.find(word, start + 2)
         while at >= 0:
-            end = at + len(subject)
+            end = at + len(word)
             after = norm[end : end + 1]
             if (
                 after
-                and after not in "的和与及、等"
+                and after not in bad_after
+                and norm[at - 1 : at] in _CLOSING_CHARS
                 and is_han(after)
                 and _CLOSED_BEFORE().search(norm, max(at - 8, 0), at) is not None
             ):
                 yield at, end
-            at = norm.find(subject, end)
+            at = norm.find(word, end)
 
 
 def _glued_clauses(
     norm: str, start: int, subjects: tuple[str, ...] = ()
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of each word that opens a clause glued to the one before it."""
-    if "同时" in norm or "此外" in norm or "另外" in norm:
-        for match in _GLUED_CONNECTIVE().finditer(norm, start):
-            yield match.span("word")
+    # A connective without its comma: "…氛围同时组织…" (同时， is _CONNECTIVE's).
+    yield from _glued_words(norm, start, _GLUED_CONNECTIVES, "，,的")
     seen: set[int] = set()
-    for span in _glued_subjects(norm, start, subjects):
+    # The next clause's own subject: "…长效机制我镇还组建…".
+    for span in _glued_words(norm, start, subjects, "的和与及、等"):
         if span[0] not in seen:  # 镇人民政府 and 镇政府 name one subject once
             seen.add(span[0])
             yield span
@@ -250,7 +254,7 @@ def _named_units(norm: str) -> Iterator[tuple[str, bool]]:
     a comma follows it."""
     for match in _NAMED_UNIT().finditer("，" + norm):
         name = match.group(1)
-        if all(map(is_han, name)) and _place_like(name[: -2 if name.endswith("街道") else -1]):
+        if all(map(is_han, name)):
             yield name, _SURE_AFTER().match(norm, match.end() - 1) is not None
 
 
@@ -284,7 +288,12 @@ def _subjects(context: Context) -> tuple[str, ...]:
                 if name[0] not in _NOT_UNIT:
                     named[name] += 2 if sure else 0
     whole = "\n".join(context.norm)
-    words.update(name for name in named if named[name] >= 2 or whole.count(name) >= 2)
+    words.update(
+        name
+        for name in named
+        if (named[name] >= 2 or whole.count(name) >= 2)
+        and _place_like(name[: -2 if name.endswith("街道") else -1])
+    )
     # Only the words the report holds: each block is searched for every one of them.
     return tuple(sorted((w for w in words if len(w) >= 2 and w in whole), key=len, reverse=True))
 
