@@ -97,15 +97,30 @@ def part_kinds(heading: str) -> set[str]:
     return kinds
 
 
-_BARE_PART = re.compile(rf"^\s*([一二三四五六七八九十]{{1,2}})(?=({HAN}{{4,28}})\s*$)")
+# The verbs a heading of this genre starts with (加强……, 推进……, 坚持……): what makes a short line
+# a heading phrase (heading-echo, run-on and the part heading without its 、 share them).
+HEADING_VERBS = (
+    "加强|强化|完善|健全|推进|推动|深化|规范|落实|严格|坚持|提升|提高|创新|开展|抓好|做好|夯实|筑牢|"
+    "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
+    "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
+)
+# A numeral, perhaps a space, then a short line without marks. Not 一是, 一年来, 十九大, 一体化….
+_BARE_PART = re.compile(
+    rf"^\s*([一二三四五六七八九十]{{1,2}})[ \u3000]*(?=({HAN}{{4,28}})\s*$)(?![是年届大中])"
+)
+_VERB_START = re.compile(rf"(?:{HEADING_VERBS})")
 
 
 def bare_part_number(text: str) -> int | None:
-    """The number of a part heading written without its 、 ("一主要举措和成效", "二存在的不足和原因"):
-    a short line without marks, a numeral, then words that name a part of the report. (Context
-    takes it for a part only when its first item, a （一）, follows.)"""
+    """The number of a part heading written without its 、 ("一主要举措和成效", "二存在的不足和原因",
+    "三 加强法治宣传教育"): a short line without marks, a numeral, then words that name a part of
+    the report or a heading's verb phrase. (Context takes it for a part only when its number is
+    the next part's and a lower heading follows.)"""
     match = _BARE_PART.match(text)
-    if match is None or not part_kinds(match.group(2)):
+    if match is None:
+        return None
+    words = match.group(2)
+    if not part_kinds(words) and _VERB_START.match(words) is None:
         return None
     return cn_value(match.group(1))
 
@@ -274,7 +289,7 @@ class Context:
                 and bare_part_number(block.text) == parts + 1
                 and index + 1 < len(blocks)
                 and blocks[index + 1].kind == "heading"
-                and blocks[index + 1].level == 2
+                and blocks[index + 1].level in (2, 3)
             ):
                 # "一主要举措和成效": a part heading whose 、 was lost reads as a paragraph.
                 current = index

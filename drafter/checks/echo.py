@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import ENUMERATOR, Context, common_run, core
+from drafter.checks._text import ENUMERATOR, HEADING_VERBS, Context, common_run, core
 from drafter.checks.base import Finding, register
 from drafter.text.hanzi import HAN, han_or, when_used
 
@@ -27,11 +27,6 @@ ECHO_MIN = 4
 
 # A heading-like sentence: a short verb-first phrase ("依法规范信访行为", "完善矛盾纠纷多元化解机制")
 # or a topic followed by a four-character verdict ("重大行政决策科学民主").
-HEADING_VERBS = (
-    "加强|强化|完善|健全|推进|推动|深化|规范|落实|严格|坚持|提升|提高|创新|开展|抓好|做好|夯实|筑牢|"
-    "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
-    "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
-)
 _VERB_FIRST = when_used(rf"^(?:{HEADING_VERBS}){han_or('“”、')}{{2,16}}$")
 _VERDICT = when_used(
     rf"^{HAN}{{2,10}}(?:科学民主|严格公正|科学有效|公开透明|规范有序|严格规范|公正文明|扎实有效|"

@@ -27,6 +27,11 @@ _YEAR_NO_NIAN = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + r"\d{2}(?=�
 # A year of the reports' time written straight before a word ("2025法治政府建设", "2024全镇共…")
 # lost its 年; a count of that size is followed by its measure word (2000余册, 2000份, 2024人次).
 _BARE_YEAR = re.compile(preceded(("19", "20"), not_by=r"[\d.]") + rf"\d{{2}}(?={HAN})(?![年度])")
+# A year that opens a clause and is followed straight by its comma ("（一）2025，我镇将……"): the
+# 年 of "2025年，" lost; a number counting something there would carry its measure word.
+_YEAR_COMMA = re.compile(
+    preceded(("19", "20"), not_by=r"[^，。；：！？、（）()\s]") + r"\d{2}(?=[，,])"
+)
 _COUNT_WORDS = frozenset("余多万千亿元")
 
 
@@ -107,7 +112,13 @@ def _units(context: Context) -> set[str]:
 
 # In a title, a heading or the name of a document a year is always followed by 年 or 年度:
 # "沅江路街道2024法治政府建设年度报告", "一、2025法治政府建设主要举措", 《2025工作要点》.
-_TITLE_YEAR_NO_NIAN = re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}(?={HAN})(?![年度])")
+# A space between the year and the next word does not stand for 年 ("2026 工作打算"), and a year
+# in Chinese numerals needs it as much ("二〇二四法治政府建设情况报告"); the first year of a range
+# (2021至2025) is document-name's.
+_TITLE_YEAR_NO_NIAN = re.compile(
+    rf"(?:(?<![\d.])(?:19|20)\d{{2}}|(?<![〇○零一二三四五六七八九])[一二][〇○零九][〇○零一二三四五六七八九]{{2}})"
+    rf"(?=[ \u3000]*{HAN})(?![ \u3000]*[年度至到])"
+)
 
 
 def _titles(context: Context) -> Iterator[tuple[int, int, int]]:
@@ -129,6 +140,8 @@ def check(context: Context) -> Iterator[Finding]:
     for index, start, end in _titles(context):
         norm = context.norm[index]
         for match in _TITLE_YEAR_NO_NIAN.finditer(norm, start, end):
+            if match.group(0).isdigit() and _a_count(norm, match.end()):
+                continue  # "（一）接待群众2025人次……" counts, in a heading too
             yield Finding(
                 RULE,
                 "error",
@@ -146,23 +159,22 @@ def check(context: Context) -> Iterator[Finding]:
                 continue  # reported above, as a title's year
             if not 1949 <= year <= 2035 or _a_count(norm, match.end()):
                 continue  # a count is no year
-            yield Finding(
-                RULE,
-                "error",
-                f"年份后面少了“年”：“{match.group(0)}”应为“{match.group(0)}年”。",
-                text[match.start() : match.end() + 2],
-                index,
-            )
+            yield _lost_nian(match, "", text[match.start() : match.end() + 2], index)
+        for match in _YEAR_COMMA.finditer(norm) if "，" in norm or "," in norm else ():
+            if 1949 <= int(match.group(0)) <= 2035:
+                yield _lost_nian(match, "，", text[match.start() : match.end() + 1], index)
         for match in _YEAR_NO_NIAN.finditer(norm):
-            yield Finding(
-                RULE,
-                "error",
-                f"年份后面少了“年”：“{match.group(0)}度”应为“{match.group(0)}年度”。",
-                text[match.start() : match.end() + 1],
-                index,
-            )
+            yield _lost_nian(match, "度", text[match.start() : match.end() + 1], index)
     yield from _county_stems(context)
     yield from _unit_stems(context)
+
+
+def _lost_nian(match: re.Match[str], after: str, excerpt: str, index: int) -> Finding:
+    """A year written without its 年 before ``after`` (度, a comma, or the next word)."""
+    year = match.group(0)
+    return Finding(
+        RULE, "error", f"年份后面少了“年”：“{year}{after}”应为“{year}年{after}”。", excerpt, index
+    )
 
 
 # What must follow a county's stem for it to be the county written without its 县: 委, 政府, or

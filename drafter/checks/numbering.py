@@ -58,7 +58,17 @@ def _heading_sequence(context: Context) -> Iterator[Finding]:
     last = [0] * 6
     seen_parent = [True, True, False, False, False, False]
     seen_any_block = False
+    bare = set(context.bare_parts)
     for index, block in enumerate(context.blocks):
+        if index in bare:
+            # A part heading that lost its 、 (reported by _bare_parts) still starts a part:
+            # the （一） under it starts again.
+            last[1] = last[1] + 1
+            for deeper in range(2, 6):
+                last[deeper] = 0
+                seen_parent[deeper] = False
+            seen_parent[2] = True
+            continue
         if block.kind != "heading" or not 1 <= block.level <= 4:
             if block.kind in ("paragraph", "title", "table"):
                 seen_any_block = True

@@ -53,7 +53,56 @@ _NUMERALS = set("〇○零一二三四五六七八九十百千万两")
 # "区委政府" runs 区委 and 区政府 together (区委、区政府, as the addressee writes them). "党委政府"
 # and "区委区政府" are common collective forms and not reported.
 _LEVELS = "镇乡县区市州盟旗省"
-_ORGAN_SPLIT = re.compile(rf"(党工|党|[{_LEVELS}])、委([{_LEVELS}]?政府|办事处)")
+# The names of the organs a report pairs (党委、政府; 人大、政协; 纪委、监委; 党工委、办事处): a 、
+# inside one of them ("镇党、委政府", "党委政、府", "街道党、工委办事处") is misplaced. Only an
+# organ name whose neighbour is another organ counts, so a list that happens to put 人 before
+# 、大 ("法律明白人、大学生") is not one.
+ORGANS = (
+    "党委",
+    "党工委",
+    "政府",
+    "人民政府",
+    "办事处",
+    "人大",
+    "人大主席团",
+    "政协",
+    "纪委",
+    "纪工委",
+    "监委",
+    "武装部",
+    "人武部",
+    *(f"{level}委" for level in _LEVELS),
+)
+
+
+# Each organ cut in two, by the characters either side of the cut: a 、 between two characters
+# that no organ holds side by side (almost every 、) is passed after one look-up.
+def _organ_cuts() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    cuts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for organ in ORGANS:
+        for cut in range(1, len(organ)):
+            cuts.setdefault((organ[cut - 1], organ[cut]), []).append((organ[:cut], organ[cut:]))
+    return cuts
+
+
+_ORGAN_CUTS = _organ_cuts()
+_LONGEST_FIRST = tuple(sorted(ORGANS, key=len, reverse=True))
+
+
+def _organ_at(norm: str, at: int) -> str | None:
+    """The organ (with its level: 县政府) that starts at ``at``, if one does."""
+    level = norm[at : at + 1] if norm[at : at + 1] in _LEVELS else ""
+    for organ in _LONGEST_FIRST:
+        if norm.startswith(organ, at) or (level and norm.startswith(organ, at + 1)):
+            return level + organ if not norm.startswith(organ, at) else organ
+    return None
+
+
+def _organ_before(norm: str, end: int) -> str | None:
+    """The organ that ends at ``end``, if one does."""
+    return next((organ for organ in _LONGEST_FIRST if norm.endswith(organ, 0, end)), None)
+
+
 # Any level's committee and government run together (县委政府, 镇委政府, 党工委办事处).
 _ORGAN_JOINED = re.compile(rf"([{_LEVELS}]|党工)委(政府|办事处)")
 # The marks the patterns above look for, all rare in Chinese text: a block without any of them
@@ -148,18 +197,10 @@ def check(context: Context) -> Iterator[Finding]:
 
 def _organ_pairs(context: Context, index: int, start: int) -> Iterator[Finding]:
     norm, text = context.norm[index], context.texts[index]
+    if "、" in norm:
+        yield from _split(context, index, start)
     if "委" not in norm:
-        return  # both patterns hold 委 (most blocks have none)
-    for match in _ORGAN_SPLIT.finditer(norm, start):
-        wrong = text[match.start() : match.end()]
-        right = f"{match.group(1)}委、{match.group(2)}"
-        yield Finding(
-            RULE,
-            "warning",
-            f"顿号的位置不对：“{wrong}”应为“{right}”，顿号在两个机关之间。",
-            wrong,
-            index,
-        )
+        return  # the pattern holds 委 (most blocks have none)
     for match in _ORGAN_JOINED.finditer(norm, start):
         level, organ = match.group(1), match.group(2)
         right = f"{level}委、{organ}" if organ == "办事处" else f"{level}委、{level}{organ}"
@@ -170,6 +211,49 @@ def _organ_pairs(context: Context, index: int, start: int) -> Iterator[Finding]:
             text[match.start() : match.end()],
             index,
         )
+
+
+def _split(context: Context, index: int, start: int) -> Iterator[Finding]:
+    norm, text = context.norm[index], context.texts[index]
+    for wrong, right, begin in split_organs(norm, start):
+        where = "顿号在两个机关之间" if "、" in right else "一个机关的名称中间不用顿号"
+        yield Finding(
+            RULE,
+            "warning",
+            f"顿号的位置不对：“{wrong}”应为“{right}”，{where}。",
+            text[begin : begin + len(wrong)],
+            index,
+        )
+
+
+def split_organs(norm: str, start: int = 0) -> Iterator[tuple[str, str, int]]:
+    """Each 、 that splits an organ's name next to another organ ("镇党、委政府"): (the words as
+    written, as they should be, where they begin)."""
+    at = norm.find("、", start)
+    while at > 0:
+        found = _organ_around(norm, at)
+        if found is not None:
+            yield found
+        at = norm.find("、", at + 1)
+
+
+def _organ_around(norm: str, at: int) -> tuple[str, str, int] | None:
+    cuts = _ORGAN_CUTS.get((norm[at - 1], norm[at + 1 : at + 2]))
+    for head, tail in cuts or ():
+        begin, end = at - len(head), at + 1 + len(tail)
+        if begin < 0 or norm[begin:at] != head or norm[at + 1 : end] != tail:
+            continue
+        organ = head + tail
+        after = _organ_at(norm, end)
+        if after is not None:
+            return norm[begin : end + len(after)], f"{organ}、{after}", begin
+        before = _organ_before(norm, begin)
+        if before is not None:
+            start = begin - len(before)
+            return norm[start:end], f"{before}、{organ}", start
+        if norm[begin - 1 : begin] in _LEVELS or norm.endswith("街道", 0, begin):
+            return norm[begin:end], organ, begin  # 镇人、大主席团: one organ, no 、
+    return None
 
 
 def _context(text: str, start: int, end: int) -> str:

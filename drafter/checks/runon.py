@@ -13,14 +13,18 @@ Signals that do not depend on the words of any one report:
 from __future__ import annotations
 
 import re
+import statistics
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
-from drafter.checks.echo import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks.fragments import VERBS
 from drafter.reader import heading_match
-from drafter.text.hanzi import HAN
+from drafter.spelling import lexicon
+from drafter.text.hanzi import HAN, is_han, when_used
 
 RULE = "run-on"
 
@@ -93,7 +97,27 @@ _GOVERNING = (
     "推进|推动|加快|维护|树立|弘扬"
 )
 _DONE_OBJECT = _CLAUSE_END[:-1] + "|思想|精神|理念|支撑|基础)"
-_OPENERS = ("坚持", "着力", "切实", "扎实", "积极", "大力", "努力", "确保", "为")
+# Verbs that open a clause of their own (how or by what the next step is done): never the
+# predicate a noun takes after a governing verb ("推动法治水平进一步提升" is one clause).
+_OPENERS = (
+    "坚持",
+    "着力",
+    "切实",
+    "扎实",
+    "积极",
+    "大力",
+    "努力",
+    "确保",
+    "为",
+    # 通过 with the means it names; 通过验收/审议 is what a noun went through.
+    "通过(?=开展|组织|举办|召开|建立|设立|利用|采取|邀请|印发|制定|发放|张贴|走访|入户|线上|线下|集中|专题)",
+    "围绕",
+    "按照",
+    "依托",
+    "针对",
+    "同时",
+    "此外",
+)
 _GLUED_CLAUSE = re.compile(
     rf"(?:{_GOVERNING})(?P<object>[^{_BREAK}]{{1,20}}?){_DONE_OBJECT}"
     rf"(?P<word>{'|'.join(_OPENERS)})(?={HAN}{{2}})"
@@ -130,10 +154,88 @@ _VERDICTS = (
 _GLUED_VERDICT = re.compile(
     rf"(?:{'|'.join(_VERDICTS)})(?P<word>(?![的等和及与之或问方现情地得]){HAN}{{2}})"
 )
-_SUBJECT_WORDS = ("我{type}", "{type}党委", "{type}党工委", "{type}人民政府", "{type}政府")
+_SUBJECT_WORDS = (
+    "我{type}",
+    "全{type}",
+    "{type}党委",
+    "{type}党工委",
+    "{type}人民政府",
+    "{type}政府",
+    "{type}纪委",
+    "{type}人大",
+    "{type}司法所",
+    # Who acts in an item on the first responsible person's duty.
+    "党委书记",
+    "主要负责人",
+    "班子成员",
+)
+# A unit the report names itself: a place name with its 乡/镇/街道 written where a name starts (after
+# a mark, at a line's start, after the county: "象湖镇2024年度…", "，象湖镇政府…", "某某县象湖镇").
+# Taken when an organ, a year or a comma follows it, or when the report writes it twice.
+# The mark first, so that re scans for it (a pattern that began with the name's characters was
+# tried at every character of the text); the text is searched with a mark put before it.
+_NAMED_UNIT = when_used(
+    r"[\s，。、；：！？,.;:!?“”（）()《》县区市旗](\w{2,4}?(?:街道|镇|乡))(?![镇村街乡级域里内外])"
+)
+_SURE_AFTER = when_used(
+    r"党委|党工委|人民政府|政府|办事处|(?:19|20)\d{2}|[，,]|\w{0,2}?(?:年度|全年|以来)"
+)
+_NOT_UNIT = ("全", "我", "本", "该", "各", "城", "乡", "村", "集", "小")
 
 
-def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
+# A clause closed on its object ("…营造浓厚的法治氛围") or on a count ("…发放材料400余份") and the
+# next clause glued to it: a scene-setting connective without its comma ("…氛围同时组织…"), or
+# the next clause's own subject (the unit, 我镇, 镇党委: "…长效机制我镇还…"). 保障 and 支撑 are
+# verbs too ("切实保障我镇群众权益"): not a clause's end here.
+_ENDED = _DONE_OBJECT.replace("保障|", "").replace("|支撑", "")
+_GLUED_CONNECTIVES = ("同时", "此外", "另外")
+
+
+# What closes a clause, right before a place: its object or a count. Compiled when a report first
+# has one of its subjects after something.
+# The last characters of those words and measure words: a subject after any other character is
+# passed without searching.
+_CLOSING_CHARS = frozenset(word[-1] for word in re.findall(r"\w+", _ENDED + _COUNT_TAIL))
+_CLOSED_BEFORE = when_used(rf"(?:{_ENDED}|\d{_COUNT_TAIL})$")
+
+
+def _glued_words(
+    norm: str, start: int, words: tuple[str, ...], bad_after: str
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of ``words`` glued to a closed clause before it (its object or a
+    count, :data:`_CLOSED_BEFORE`) and followed by a word of its clause (not ``bad_after``)."""
+    for word in words:
+        at = norm.find(word, start + 2)
+        while at >= 0:
+            end = at + len(word)
+            after = norm[end : end + 1]
+            if (
+                after
+                and after not in bad_after
+                and norm[at - 1 : at] in _CLOSING_CHARS
+                and is_han(after)
+                and _CLOSED_BEFORE().search(norm, max(at - 8, 0), at) is not None
+            ):
+                yield at, end
+            at = norm.find(word, end)
+
+
+def _glued_clauses(
+    norm: str, start: int, subjects: tuple[str, ...] = ()
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word that opens a clause glued to the one before it."""
+    # A connective without its comma: "…氛围同时组织…" (同时， is _CONNECTIVE's).
+    yield from _glued_words(norm, start, _GLUED_CONNECTIVES, "，,的")
+    seen: set[int] = set()
+    # The next clause's own subject: "…长效机制我镇还组建…".
+    for span in _glued_words(norm, start, subjects, "的和与及、等"):
+        if span[0] not in seen:  # 镇人民政府 and 镇政府 name one subject once
+            seen.add(span[0])
+            yield span
+    yield from (match.span("word") for match in _glued_matches(norm, start))
+
+
+def _glued_matches(norm: str, start: int) -> Iterator[re.Match[str]]:
     for match in _GLUED_CLAUSE.finditer(norm, start):
         if match.group("word") == "为":
             clause = max(norm.rfind(mark, 0, match.start()) for mark in _MARKS) + 1
@@ -146,56 +248,160 @@ def _glued_clauses(norm: str, start: int) -> Iterator[re.Match[str]]:
         yield from _GLUED_VERDICT.finditer(norm, start)
 
 
+def _named_units(norm: str) -> Iterator[tuple[str, bool]]:
+    """Each unit named where a name starts: two to four characters after a mark, a line's
+    start or the county, then 乡/镇/街道 (not 乡镇, 镇村, 镇级…); ``sure`` when an organ, a year or
+    a comma follows it."""
+    for match in _NAMED_UNIT().finditer("，" + norm):
+        name = match.group(1)
+        if all(map(is_han, name)):
+            yield name, _SURE_AFTER().match(norm, match.end() - 1) is not None
+
+
+# Characters a place's name hardly holds and a sentence's words around 乡/镇 do: "，对全镇…",
+# "，现将本乡…", "，成立以乡党委…", "，大事不出镇".
+_NOT_IN_NAME = frozenset("对为以由将在与及把被从向的了全本我该各其是不")
+
+
+def _place_like(stem: str) -> bool:
+    """Can ``stem`` be a place's name: no function word, and no verb of the dictionary in it
+    ("，先后召开乡党委会议" names no 先后召开乡)?"""
+    if _HEADING_START.match(stem) or any(ch in _NOT_IN_NAME for ch in stem):
+        return False
+    words = lexicon()
+    return not any(words.tag(stem[i : i + 2]).startswith("v") for i in range(len(stem) - 1))
+
+
 def _subjects(context: Context) -> tuple[str, ...]:
-    """Words that open the body of an item: the unit's own name, 我镇, 镇党委, …"""
+    """Words that open the body of an item: the unit's own name, 我镇, 镇党委, … and every unit
+    the report itself names where a name starts (its title, opening or signature may be cut off
+    or read otherwise: the body still names it)."""
     unit_type = context.unit_type
-    words = [w.format(type=unit_type) for w in _SUBJECT_WORDS] if unit_type else []
+    types = (unit_type,) if unit_type else ("镇", "乡", "街道")
+    words = {w.format(type=t) for t in types for w in _SUBJECT_WORDS}
     if context.identity.unit_name:
-        words.append(context.identity.unit_name)
-    return tuple(w for w in words if len(w) >= 2)
+        words.add(context.identity.unit_name)
+    named: Counter[str] = Counter()
+    for norm in context.norm:
+        if "镇" in norm or "乡" in norm or "街道" in norm:
+            for name, sure in _named_units(norm):
+                if name[0] not in _NOT_UNIT:
+                    named[name] += 2 if sure else 0
+    whole = "\n".join(context.norm)
+    words.update(
+        name
+        for name in named
+        if (named[name] >= 2 or whole.count(name) >= 2)
+        and _place_like(name[: -2 if name.endswith("街道") else -1])
+    )
+    # Only the words the report holds: each block is searched for every one of them.
+    return tuple(sorted((w for w in words if len(w) >= 2 and w in whole), key=len, reverse=True))
 
 
-_HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
-# A statement's time frame followed by what the statement does (共, 累计, a verb of the account):
-# the first words of a body, never of a heading phrase.
-_BODY_FRAME = re.compile(
-    r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|年内)"
-    r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成)"
-)
 _RUN_IN_MIN = 30
 """A heading that runs into its body without its 。 makes a first sentence at least this long."""
 
 
-def _run_in_heading(context: Context, index: int, subjects: tuple[str, ...]) -> int | None:
+@dataclass(frozen=True, slots=True)
+class _Room:
+    """How a report's run-in headings run: ``longest`` a heading may be before its body starts,
+    ``sentence`` the first sentence a heading and its body make at least."""
+
+    longest: int = 24
+    sentence: int = _RUN_IN_MIN
+
+
+def _heading_room(context: Context) -> _Room:
+    """From the run-in headings of this report that keep their 。 (the report's own habit): a
+    heading's first sentence well over their usual length ran into its body. Without three
+    such headings, 24 characters and a first sentence of 30."""
+    lengths = []
+    for index, block in enumerate(context.blocks):
+        if block.kind == "heading" and block.level >= 2 and block.body.strip():
+            headline = context.norm[index][block.text_start : len(block.headline)].strip()
+            if headline.endswith("。") and len(headline) <= 30:
+                lengths.append(len(headline) - 1)
+    if len(lengths) < 3:
+        return _Room()
+    # The median, not the longest: the heading that lost its 。 may be among them, its body's
+    # first sentence taken for its heading.
+    middle = int(statistics.median(lengths))
+    return _Room(min(middle + 6, 24), min(max(middle + 8, 16), _RUN_IN_MIN))
+
+
+_HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
+_ORDINAL_HEAD = re.compile(r"^\s*[一二三四五六七八九十]是")
+# An office of the unit as a body's subject: 镇司法所, 镇综治中心, 街道综合行政执法大队.
+# (\w, not HAN: the clause it searches is the words up to the first mark, and \w compiles at
+# once where HAN's class takes a millisecond.)
+_OFFICE = when_used(r"(?:镇|乡|街道)\w{0,6}?(?:所|站|中心|办公室|大队|中队)(?=\w)")
+_TAKES_OBJECT = frozenset(("发挥", "支持", "配合", "接受", "依靠", "服从", "覆盖", "督促", "指导"))
+
+
+def _awaits_object(heading: str) -> bool:
+    """Does a heading phrase end on a verb that still needs its object?"""
+    last = heading[-2:]
+    return last in _TAKES_OBJECT or _HEADING_START.fullmatch(last) is not None
+
+
+# A statement's time frame followed by what the statement does (共, 累计, a verb of the account):
+# the first words of a body, never of a heading phrase.
+_BODY_FRAME = re.compile(
+    r"(?:(?<!\d)(?:19|20)\d{2}\s*年(?:度|以来)?|全年|今年以来|一年来|近年来|本年度|年内)"
+    r"(?=共|累计|先后|组织|开展|召开|举办|受理|调解|办理|发放|审查|审核|出具|培训|完成|[，,])"
+)
+
+
+def _run_in_heading(
+    context: Context, index: int, subjects: tuple[str, ...], room: _Room | None = None
+) -> int | None:
     """Where the heading of a numbered item ends whose 。 was lost: "1.强化组织领导象湖镇政府成立…"
-    (a heading phrase, then the unit as the subject of the body), else None."""
+    (a heading phrase, then the unit as the subject of the body), else None. ``room``: how long
+    the report's headings run (:func:`_heading_room`)."""
     block = context.blocks[index]
     text = context.norm[index]
     if block.kind == "heading" and block.level >= 2:
         rest = text[len(block.number) :].lstrip()
     elif block.kind == "paragraph" and (match := heading_match(text)) and match[0] >= 2:
         rest = match[2]
+    elif block.kind == "paragraph" and (lead := _ORDINAL_HEAD.match(text)):
+        rest = text[lead.end() :]  # 一是强化组织领导镇党委…: an item headed by its 一是
     else:
         return None
+    room = room or _Room()
     first = re.split(r"[。！？；;]", rest, maxsplit=1)[0]
     clause = re.split(rf"[{_MARKS}]", first, maxsplit=1)[0]
-    if len(first) < _RUN_IN_MIN or not _HEADING_START.match(clause):
+    if len(first) < room.sentence or not _HEADING_START.match(clause):
         return None
-    for subject in subjects:
-        at = clause.find(subject, 4)
-        if 4 <= at <= 24 and len(clause) > at + len(subject) + 1:
-            return len(text) - len(rest) + at
+    starts = [
+        at
+        for subject in subjects
+        if 4 <= (at := clause.find(subject, 4)) <= room.longest
+        # the subject's own words follow, or a second organ (镇党委、政府高度重视…)
+        and (
+            len(clause) > at + len(subject) + 1
+            or first[at + len(subject) : at + len(subject) + 1] == "、"
+        )
+    ]
+    for office in _OFFICE().finditer(clause, 4, room.longest + 4):
+        if office.start() <= room.longest and len(clause) > office.end() + 1:
+            starts.append(office.start())
+    # A heading is a whole verb-object phrase: one that ends on a verb ("充分发挥" + 镇党委领导核心
+    # 作用) is still waiting for its object, and what follows is that object.
+    starts = [at for at in starts if not _awaits_object(clause[:at])]
     # The body may open with the time it speaks of instead of a subject ("2.强化学法用法全年共组织
-    # 集中学法12次"): a frame word that starts a statement, never a heading's own word.
-    frame = _BODY_FRAME.search(clause, 4, 25)
-    if frame is not None:
-        return len(text) - len(rest) + frame.start()
-    return None
+    # 集中学法12次", "强化组织领导2024年，镇党委…"): a frame word that starts a statement, never a
+    # heading's own word.
+    frame = _BODY_FRAME.search(first, 4, room.longest + 1)
+    if frame is not None and frame.end() <= len(clause):
+        starts.append(frame.start())
+    return len(text) - len(rest) + min(starts) if starts else None
 
 
 @register(RULE, "缺少标点")
 def check(context: Context) -> Iterator[Finding]:
     subjects = _subjects(context)
+    room = _heading_room(context)
     for index, block in enumerate(context.blocks):
         if block.kind not in ("heading", "paragraph"):
             continue
@@ -224,16 +430,18 @@ def check(context: Context) -> Iterator[Finding]:
                     _excerpt(text, at, match.end()),
                     index,
                 )
-        for match in _glued_clauses(norm, start):
-            word = match.group("word")
+        heading_end = _run_in_heading(context, index, subjects, room)
+        for word_start, word_end in _glued_clauses(norm, start, subjects):
+            if word_start == heading_end:
+                continue  # the heading's lost 。, reported below
+            word = norm[word_start:word_end]
             yield Finding(
                 RULE,
                 "warning",
                 f"“{word}”开启了新的分句，它前面像是缺少逗号：请在“{word}”前面加上逗号。",
-                _excerpt(text, match.start("word"), match.end("word")),
+                _excerpt(text, word_start, word_end),
                 index,
             )
-        heading_end = _run_in_heading(context, index, subjects)
         if heading_end is not None:
             yield Finding(
                 RULE,

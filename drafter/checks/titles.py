@@ -74,6 +74,7 @@ _RANGE_AT_END = re.compile(
     r"(?P<range>[（(]?\s*(?P<a>(?:19|20)\d{2})(?:\s*[—–\-－~～至到]+\s*|(?=(?:19|20)\d{2}))"
     r"(?P<b>(?:19|20)\d{2})\s*(?P<nian>年)?\s*[）)]?)$"
 )
+_RANGE_FOLLOWS = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}")
 # A law's and a ranged plan's names, parts of _NAMES (never searched alone).
 _LAW = rf"中华人民共和国{HAN}{{1,14}}?(?:法典|条例|法)(?![律规院治制官人庭学理典])"
 # A plan's name with the years it runs (…实施方案（2021—2025年）) is a title wherever it stands:
@@ -187,14 +188,56 @@ _NAME_STARTS = re.compile(
 )
 
 
+# A range of years written after the closing 》 (《……纲要》（2021—2025）): the years are part of the
+# name and go inside the marks, with 年.
+_RANGE_OUTSIDE = when_used(
+    r"《(?P<name>[^《》]{2,40})》(?P<range>\s*[（(]\s*(?:19|20)\d{2}\s*[—–\-－~～至到]*\s*"
+    r"(?:19|20)\d{2}\s*年?\s*[）)])"
+)
+# A title whose 》 was lost, its name running on after a range of years: 《……方案(2022-2025)的要求.
+_UNCLOSED = when_used(
+    r"《(?P<name>[^《》]{2,40}?[（(]\s*(?:19|20)\d{2}\s*[—–\-－~～至到]*\s*(?:19|20)\d{2}"
+    r"\s*年?\s*[）)])(?![^《]*》)"
+)
+
+
+def _misplaced_ranges(norm: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of a title's years written outside its 》, and of a title with a
+    range of years whose 》 is missing."""
+    if "》" in norm:
+        for match in _RANGE_OUTSIDE().finditer(norm):
+            found = _RANGE_AT_END.search(re.sub(r"\s+", "", match.group("range")))
+            if found is None:
+                continue
+            right = f"《{match.group('name')}{_normal_range(found)}》"
+            yield (
+                match.start(),
+                match.end(),
+                f"年份范围是文件名称的一部分，应写在书名号里：应为{right}。",
+            )
+    for match in _UNCLOSED().finditer(norm):
+        name = re.sub(r"\s+", "", match.group("name"))
+        found = _RANGE_AT_END.search(name)
+        if found is None:
+            continue
+        closest = _closest(name[: found.start()])
+        base = closest[0].name if closest else name[: found.start()]
+        right = f"《{base}{_normal_range(found)}》"
+        yield match.start(), match.end(), f"书名号没有闭合：文件名称应写作{right}。"
+
+
 @register(RULE, "文件名称")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
+        misplaced: list[tuple[int, int, str]] = []
         if "《" in norm:
             for start, end in protected_spans(norm, "《》"):
                 message = judge(norm[start + 1 : end - 1])
-                if message:
+                if message and not _RANGE_FOLLOWS.match(norm, end):
                     yield Finding(RULE, "warning", message, text[start:end], index)
+            misplaced = list(_misplaced_ranges(norm))
+            for start, end, message in misplaced:
+                yield Finding(RULE, "warning", message, text[start:end], index)
         for match, what in _document_numbers(norm):
             # Where the organ's code starts is not known (落实渝府发【2021】15号): the excerpt
             # and the fix begin at its last characters.
@@ -212,6 +255,8 @@ def check(context: Context) -> Iterator[Finding]:
         if _NAME_STARTS.search(norm) is None:
             continue  # no official name can be in the text (most blocks)
         quoted = protected_spans(norm, "《》“”〈〉")
+        # A title whose 》 is lost is reported as that, not as a name without its marks.
+        quoted += [(start, end) for start, end, _ in misplaced]
         for match in _NAMES.finditer(norm):
             if inside(quoted, match.start(), match.end()):
                 continue
