@@ -234,6 +234,14 @@ class Context:
     _lead_free: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _bare_leads: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
 
+    def whole(self) -> str:
+        """The report's texts joined by line breaks, joined once per run: rules that count how
+        often the report writes a word (typo, run-on) read it."""
+        found = self.memo.get("whole")
+        if not isinstance(found, str):
+            found = self.memo["whole"] = "\n".join(self.norm)
+        return found
+
     def sentence_spans(self, index: int, start: int = 0) -> list[tuple[int, int]]:
         """:func:`sentences` of ``norm[index]`` from ``start``, split once per run: six rules
         walk the sentences of every block."""

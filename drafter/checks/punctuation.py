@@ -93,8 +93,10 @@ def _organ_at(norm: str, at: int) -> str | None:
     """The organ (with its level: 县政府) that starts at ``at``, if one does."""
     level = norm[at : at + 1] if norm[at : at + 1] in _LEVELS else ""
     for organ in _LONGEST_FIRST:
-        if norm.startswith(organ, at) or (level and norm.startswith(organ, at + 1)):
-            return level + organ if not norm.startswith(organ, at) else organ
+        if norm.startswith(organ, at):
+            return organ
+        if level and norm.startswith(organ, at + 1):
+            return level + organ
     return None
 
 

@@ -287,7 +287,7 @@ def _subjects(context: Context) -> tuple[str, ...]:
             for name, sure in _named_units(norm):
                 if name[0] not in _NOT_UNIT:
                     named[name] += 2 if sure else 0
-    whole = "\n".join(context.norm)
+    whole = context.whole()
     words.update(
         name
         for name in named

@@ -72,7 +72,7 @@ _COMPILED = [(when_used(p), literal_leads(p), fix, severity) for p, fix, severit
 @register(RULE, "疑似错别字")
 def check(context: Context) -> Iterator[Finding]:
     names = _names(context)
-    whole = "\n".join(context.norm)
+    whole = context.whole()
     for index, text, norm in context.prose():
         listed: list[tuple[int, int]] = []
         for pattern, leads, fix, severity in _COMPILED:
