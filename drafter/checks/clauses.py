@@ -93,6 +93,16 @@ class ClauseModel:
             return prior
         return (seen[field + 1] + tuning.prior * prior) / (seen[0] + tuning.prior)
 
+    @functools.lru_cache(maxsize=4)  # noqa: B019 - one table, a tuning or two
+    def edges(self, tuning: Tuning = TUNING) -> tuple[frozenset[str], frozenset[str]]:
+        """The last characters of the words of the table that may end a clause at a seam and
+        the first characters of those that may open one. The word after a seam must be one
+        of the table's; the word before it is one of them, or a measure word after a figure
+        (…400余份: the one part of speech that ends clauses often enough on its own)."""
+        ending = frozenset(w[-1] for w in self.words if self.ends(w, tuning) >= tuning.ends)
+        opening = frozenset(w[0] for w in self.words if self.opens(w, tuning) >= tuning.opens)
+        return ending, opening
+
     def ends(self, word: str, tuning: Tuning = TUNING) -> float:
         return self._rate(word, 0, tuning)
 
@@ -129,7 +139,6 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def words(text: str) -> list[str]:
     """``text`` cut into its most probable words (jieba's unigram model over its dictionary, as
     drafter.spelling keeps it); a run of digits is one word."""
-    lex = lexicon()
     size = len(text)
     best = [0.0] + [float("-inf")] * size
     back = [0] * (size + 1)
@@ -145,11 +154,8 @@ def words(text: str) -> list[str]:
             end = start + length
             if end > size:
                 break
-            piece = text[start:end]
-            level = lex.word_level(piece)
-            if length == 1:
-                level = max(level, 1) if is_han(piece) else 1
-            elif not level:
+            level = _level(text[start:end])
+            if not level:
                 continue
             _relax(best, back, start, end, best[start] + level - LN_TOTAL)
     cut: list[str] = []
@@ -158,6 +164,15 @@ def words(text: str) -> list[str]:
         cut.append(text[back[end] : end])
         end = back[end]
     return cut[::-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _level(piece: str) -> int:
+    """The dictionary level of a piece of text as a word (a single character always is one)."""
+    level = lexicon().word_level(piece)
+    if len(piece) == 1:
+        return max(level, 1) if is_han(piece) else 1
+    return level
 
 
 def _relax(best: list[float], back: list[int], start: int, end: int, score: float) -> None:
@@ -176,13 +191,29 @@ def seams(
             yield from _stretch_seams(found.group(0), found.start(), tuning, table or model())
 
 
+WINDOW = 10
+"""Characters either side of a possible seam cut into words: the words at the seam (four
+characters at most each) are cut as in the whole stretch, and the stretch is not cut whole."""
+
+
 def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel) -> Iterator[Seam]:
-    cut = words(stretch)
-    at = 0
-    for left, right in zip(cut, cut[1:]):
-        at += len(left)
-        if at < tuning.left or len(stretch) - at < tuning.right:
+    ending, opening = table.edges(tuning)
+    for at in range(tuning.left, len(stretch) - tuning.right + 1):
+        # Only between two characters a seam could fall between (most places are passed here).
+        if stretch[at] not in opening:
             continue
+        if stretch[at - 1] not in ending and not stretch[at - 2 : at - 1].isdigit():
+            continue
+        start = max(at - WINDOW, 0)
+        cut = words(stretch[start : at + WINDOW])
+        edge = start
+        for index, word in enumerate(cut):
+            edge += len(word)
+            if edge >= at:
+                break
+        if edge != at or index + 1 >= len(cut):
+            continue  # a word runs across the place: no seam there
+        left, right = cut[index], cut[index + 1]
         if not is_han(right[0]) or (len(right) < 2 and not _strong_single(right, table, 1)):
             continue
         if not _may_end(left, stretch, at) and not _strong_single(left, table, 0):
@@ -208,10 +239,11 @@ def _strong_single(word: str, table: ClauseModel, field: int) -> bool:
 
 
 def _takes_object(left: str, right: str) -> bool:
-    """A verb followed by a noun or a time word is a verb and its object (部署全年法治工作), not
-    two clauses."""
-    lex = lexicon()
-    return lex.tag(left) == "v" and lex.tag(right) in ("n", "w")
+    """Is ``right`` more likely a word of the phrase ``left`` ends than a clause's first word?
+    A noun, a numeral or a time word after the seam is (部署全年法治工作: 部署 a verb, or a
+    noun that 全年 modifies, as the dictionary cannot tell); a clause the model can find opens
+    with a verb, an adverb, a preposition, a conjunction or a pronoun."""
+    return lexicon().tag(right) in ("n", "w", "m", "q")
 
 
 def heading_seam(
@@ -227,8 +259,8 @@ def heading_seam(
         at += len(left)
         if not least <= at <= most or len(left) < 2 or len(right) < 1 or not is_han(right[0]):
             continue
-        if _takes_object(left, right):
-            continue
+        if lexicon().tag(left) == "v" and lexicon().tag(right) in ("n", "w"):
+            continue  # a verb and its object: the heading phrase goes on
         score = _odds(table.ends(left, tuning)) * _odds(table.opens(right, tuning))
         if best is None or score > best[0]:
             best = (score, Seam(at, left, right))
