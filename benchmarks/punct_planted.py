@@ -223,7 +223,7 @@ def plant_file(path: Path, notes: tuple[list[str], list[str]], tally: Tally) -> 
     lines = text.splitlines()
     before = Counter(findings(text))
     for number, plant in plants(lines, clean_lines(text, *notes)):
-        changed = "\n".join(lines[:number] + [plant.line] + lines[number + 1 :])
+        changed = "\n".join([*lines[:number], plant.line, *lines[number + 1 :]])
         new = Counter(findings(changed)) - before
         hits = [f for f in new if near(plant.line, f[2], plant.site)]
         tally.planted[plant.kind] += 1

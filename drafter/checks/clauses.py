@@ -14,6 +14,7 @@ boundaries can make a finding.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -206,14 +207,11 @@ def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel
             continue
         start = max(at - WINDOW, 0)
         cut = words(stretch[start : at + WINDOW])
-        edge = start
-        for index, word in enumerate(cut):
-            edge += len(word)
-            if edge >= at:
-                break
-        if edge != at or index + 1 >= len(cut):
+        edges = list(itertools.accumulate((len(word) for word in cut), initial=start))
+        if at not in edges[1:-1]:
             continue  # a word runs across the place: no seam there
-        left, right = cut[index], cut[index + 1]
+        index = edges.index(at)
+        left, right = cut[index - 1], cut[index]
         if not is_han(right[0]) or (len(right) < 2 and not _strong_single(right, table, 1)):
             continue
         if not _may_end(left, stretch, at) and not _strong_single(left, table, 0):
@@ -255,9 +253,9 @@ def heading_seam(
     cut = words(clause)
     best: tuple[float, Seam] | None = None
     at = 0
-    for left, right in zip(cut, cut[1:]):
+    for left, right in itertools.pairwise(cut):
         at += len(left)
-        if not least <= at <= most or len(left) < 2 or len(right) < 1 or not is_han(right[0]):
+        if not least <= at <= most or len(left) < 2 or not is_han(right[0]):
             continue
         if lexicon().tag(left) == "v" and lexicon().tag(right) in ("n", "w"):
             continue  # a verb and its object: the heading phrase goes on

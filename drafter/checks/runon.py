@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
-from drafter.checks.clauses import heading_seam, seams
 from drafter.checks.base import Finding, register
+from drafter.checks.clauses import heading_seam, seams
 from drafter.checks.fragments import VERBS
 from drafter.reader import heading_match
 from drafter.spelling import lexicon
