@@ -391,7 +391,9 @@ def _run_in_heading(
     if len(first) < room.sentence:
         return None
     at = _body_start(clause, first, subjects, room) if _HEADING_START.match(clause) else None
-    if at is None and room.habit:
+    # A heading may close on a colon instead of a full stop ("1.加大法治建设经费投入：…").
+    colon = first[len(clause) : len(clause) + 1] in ("：", ":")
+    if at is None and room.habit and not colon:
         # The report heads its items so and this one runs on: where the heading phrase ends and
         # the body opens, by the clause-boundary model.
         seam = heading_seam(clause, 4, room.longest)
