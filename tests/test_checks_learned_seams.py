@@ -114,6 +114,8 @@ def test_run_in_heading_without_its_stop_in_a_report_that_runs_its_headings_in()
     [
         "3.推动学用转化。坚持学思用贯通、知信行统一，把学习成果融入日常工作。",
         "3.加大法治建设经费投入：全年安排专项经费用于普法宣传和法律顾问聘请等工作。",
+        # An item without a heading (a plan's line of a template) opens with no clause's word.
+        "3.计划全年开展普法宣传活动不少于10场次，组织干部集中学法不少于4次。",
     ],
 )
 def test_an_item_with_its_stop_or_its_colon_stays_quiet(item: str) -> None:

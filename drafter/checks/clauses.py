@@ -46,11 +46,14 @@ class Tuning:
     right: int = 8
     """Characters after it, up to the next mark, at least."""
     prior: float = 3.0
+    """Weight of the part of speech's rate in a word's (uses of the word it counts as)."""
     heading_odds: float = 0.5
     """In an item whose heading must end somewhere (the report runs its headings into their
     bodies, and this item's first clause is far longer than its headings): the best seam
     there, when it is at least this much likelier than an average one."""
-    """Weight of the part of speech's rate in a word's (uses of the word it counts as)."""
+    heading_opens: float = 0.1
+    """How often the first word of such an item opens a clause, at least: a heading phrase
+    starts as a clause does (强化…, 推动…), an item without a heading need not (计划全年…)."""
 
 
 TUNING = Tuning()
@@ -251,11 +254,13 @@ def heading_seam(
     clause of an item that should open with a run-in heading), if it is likely enough."""
     table = table or model()
     cut = words(clause)
+    if not cut or table.opens(cut[0], tuning) < tuning.heading_opens:
+        return None
     best: tuple[float, Seam] | None = None
     at = 0
     for left, right in itertools.pairwise(cut):
         at += len(left)
-        if not least <= at <= most or len(left) < 2 or not is_han(right[0]):
+        if not least <= at <= most or len(left) < 2 or right not in table.words:
             continue
         if lexicon().tag(left) == "v" and lexicon().tag(right) in ("n", "w"):
             continue  # a verb and its object: the heading phrase goes on
