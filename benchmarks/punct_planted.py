@@ -26,6 +26,10 @@ False alarms: the findings of the run-on, punctuation and document-name rules on
 texts, per 10,000 Chinese characters, not counting those on an annotated defect; for the
 development texts (report texts and other official prose apart) and, as numbers only, for the
 held-out texts. ``--show`` prints the development half's misses and false alarms.
+
+``--tune``: the clause-boundary seams alone on the tuning half (comma plants found, seams on
+the clean lines per 10,000 characters) for a grid of thresholds (drafter/checks/clauses.py's
+Tuning was set from it and from the development texts' false alarms).
 """
 
 from __future__ import annotations
