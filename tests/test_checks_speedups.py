@@ -531,3 +531,36 @@ def test_phrase_variants_found_as_the_alternation_found_them() -> None:
         assert list(phrases._variants_in(sample)) == expected, sample
         found += len(expected)
     assert found > 500  # the comparison saw real matches
+
+
+def test_preceded_equals_a_lookbehind_per_word() -> None:
+    """``preceded`` writes the checks behind the words once per run of words of one length; a
+    pair of lookbehinds after each word finds the same spans."""
+    from drafter.checks._text import preceded
+    from drafter.text.hanzi import HAN as HAN_CLASS
+
+    def per_word(words: tuple[str, ...], by: str | None, not_by: str | None) -> str:
+        alternatives = []
+        for word in words:
+            after = f"(?<={by}{re.escape(word)})" if by else ""
+            after += f"(?<!{not_by}{re.escape(word)})" if not_by else ""
+            alternatives.append(re.escape(word) + after)
+        return "(?:" + "|".join(alternatives) + ")"
+
+    rng = random.Random(21)
+    cases = [
+        (("同时", "此外", "因此", "下一步"), HAN_CLASS, "[的并也在]"),
+        (("19", "20"), None, r"[\d.]"),
+        (("下一", "下一步", "同时", "同"), HAN_CLASS, "[的并]"),
+    ]
+    for words, by, not_by in cases:
+        plain = re.compile(per_word(words, by, not_by))
+        written = re.compile(preceded(words, by, not_by))
+        letters = [*words, *"的并也在乡镇a1.，。 2024"]
+        matched = 0
+        for _ in range(3000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 16)))
+            expected = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in written.finditer(text)] == expected, text
+            matched += bool(expected)
+        assert matched > 100

@@ -350,13 +350,25 @@ def table_row(text: str) -> bool:
 
 def preceded(words: Iterable[str], by: str | None = None, not_by: str | None = None) -> str:
     """Words (alternatives) each required to follow a character of class ``by`` and not to
-    follow one of ``not_by``: ``(?<=by)(?<!not_by)(?:w1|w2)`` written to scan fast."""
-    alternatives = []
+    follow one of ``not_by``: ``(?<=by)(?<!not_by)(?:w1|w2)`` written to scan fast.
+
+    The word comes first (re scans for its first characters); the checks behind it are written
+    once for each run of words of one length (a lookbehind needs a fixed width), not once for
+    each word: compiling a class of Chinese characters is what such a pattern costs, and the
+    order of the alternatives is kept."""
+    runs: list[list[str]] = []
     for word in words:
-        escaped = re.escape(word)
-        after = f"(?<={by}{escaped})" if by else ""
-        after += f"(?<!{not_by}{escaped})" if not_by else ""
-        alternatives.append(escaped + after)
+        if runs and len(runs[-1][0]) == len(word):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    alternatives = []
+    for run in runs:
+        same = "|".join(map(re.escape, run))
+        group = f"(?:{same})" if len(run) > 1 else same
+        after = f"(?<={by}{group})" if by else ""
+        after += f"(?<!{not_by}{group})" if not_by else ""
+        alternatives.append(group + after)
     return "(?:" + "|".join(alternatives) + ")"
 
 
