@@ -17,7 +17,8 @@ even positions of the sorted list are the development half, odd ones held out). 
 - the report's own structure (issue 22, items 1, 2 and 7): the source's headings (a reviewer's
   list for the corpus, the numbered lines of the clean texts, see ``tests/structure_oracle.py``)
   found in the draft, and in the source's order (a draft with one heading out of order is a
-  draft with reordered items); a heading the excerpt cut off is in the labelled unplaced list;
+  draft with reordered items); a heading the excerpt cut off stays in its place, over a
+  placeholder (counted as in the draft), else in the labelled unplaced list;
 - seams: findings of the seam rules on the draft whose text is not copied from the original
   (as ``benchmarks/real_reports.py`` counts them), per draft;
 - figures kept: every number with a unit of the source (the reviewer's list for the corpus, the
