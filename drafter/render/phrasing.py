@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from drafter.blocks import Block, ordinal_lead, split_paragraphs
+from drafter.blocks import ordinal_lead, split_paragraphs
 
 END_PUNCT = "。；;，,：:、 "
 """Marks a clause may end with; stripped before a frame adds its own."""
@@ -574,55 +574,3 @@ def closing(text: Any, next_year: Any) -> list[str]:
     if parts and next_year and _RESOLVE.match(parts[0]):
         parts[0] = f"{next_year}年，{parts[0]}"
     return [sentence(p) for p in parts]
-
-
-# --------------------------------------------------------------------------- blocks
-
-
-def _lone(blocks: Sequence[Block], i: int) -> bool:
-    """Whether heading ``i`` is the only one of its level under its parent heading."""
-    level = blocks[i].level
-    count = 0
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(blocks):
-            other = blocks[j]
-            if other.kind == "heading" and other.level < level:
-                break
-            if other.kind == "heading" and other.level == level:
-                count += 1
-            j += step
-    return count == 0
-
-
-def merge_lone_headings(blocks: Sequence[Block]) -> list[Block]:
-    """Numbering follows the count: a lone （一） (or 1.) under its part loses its number.
-
-    A run-in heading becomes the opening sentence of its paragraph ("加强组织领导。一是……"); a
-    stand-alone one runs into the paragraph after it.
-    """
-    out: list[Block] = []
-    skip = False
-    for i, block in enumerate(blocks):
-        if skip:
-            skip = False
-            continue
-        if block.kind != "heading" or block.level < 2 or not _lone(blocks, i):
-            out.append(block)
-            continue
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if block.body:
-            out.append(Block("paragraph", _lone_run_in(block.text, block.body)))
-        elif following is not None and following.kind == "paragraph":
-            out.append(Block("paragraph", _lone_run_in(block.text, following.text)))
-            skip = True
-        else:
-            out.append(block)
-    return out
-
-
-def _lone_run_in(heading: str, body: str) -> str:
-    """A lone heading as the opening sentence of its body (see :func:`run_in`)."""
-    if heading[-1:] in "。！？" and not only_placeholder(body):
-        return heading + body
-    return run_in(clause(heading), body)
