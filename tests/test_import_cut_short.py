@@ -21,8 +21,10 @@ from drafter.answers.model import Answers
 from drafter.answers.parse import Item
 from drafter.build import build_report
 from drafter.importer import import_path, import_text
+from drafter.questionnaire import run_new
 from drafter.render.phrasing import CUT_OFF, PLACEHOLDER
 from tests.corpus import ANNOTATIONS, CORPUS
+from tests.test_questionnaire import CTRL_C, ENTER, F3, drive
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,6 +157,27 @@ def test_next_year_carries_the_cut_item_as_a_normal_item(tmp_path: Path) -> None
     assert [i.text for i in _items_headed(data, "规范重大行政决策程序")] == [CUT_OFF]
     carried = start_from_data(data, "去年.yaml")
     assert [i.text for i in _items_headed(carried, "规范重大行政决策程序")] == [CUT_OFF]
+
+
+def test_the_questionnaire_carries_the_cut_item_and_its_review_shows_the_placeholder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text, head = _seed_cut_in_an_item(ROOT / "seeds" / "000_423f073e31c81c7f.txt")
+    source = tmp_path / "cut.txt"
+    source.write_text(text, encoding="utf-8")
+    assert drive(ENTER + CTRL_C, run_new, None, import_file=source)[0] == 0
+    (this_year,) = tmp_path.glob("*答卷.yaml")
+    data, _ = load_answers(this_year)
+    heading = re.sub(r"^（二）", "", head)
+    (item,) = _items_headed(data, heading)
+    assert item.text.endswith(CUT_OFF)
+    # The review before the build lists the placeholder first among what the draft still needs.
+    _, log = drive(F3 + "0" + ENTER + CTRL_C, run_new, this_year)
+    shown = "\n".join(log)
+    review = shown[shown.index("==== 检查全部答案") :]
+    first = next(line for line in review.splitlines() if line.startswith("  - "))
+    assert CUT_OFF in first and "不能这样报送" in review
 
 
 def test_an_unnumbered_heading_under_the_title_stays_at_the_head_of_the_text() -> None:
