@@ -70,7 +70,7 @@ OFFICIAL: tuple[Official, ...] = (
     Official("中华人民共和国政府信息公开条例"),
 )
 
-_DASHES = re.compile(r"\s*[—–\-－~～至到]+\s*")
+_DASHES = when_used(r"\s*[—–\-－~～至到]+\s*")
 _RANGE_AT_END = re.compile(
     r"(?P<range>[（(]?\s*(?P<a>(?:19|20)\d{2})(?:\s*[—–\-－~～至到]+\s*|(?=(?:19|20)\d{2}))"
     r"(?P<b>(?:19|20)\d{2})\s*(?P<nian>年)?\s*[）)]?)$"
@@ -135,11 +135,11 @@ def judge(title: str) -> str | None:
         editions = [o for o in OFFICIAL if o.name == official.name and o.years == years]
         if not editions:
             return None  # a range in other years: outdated-term reports it
-        written = _DASHES.sub("—", found.group("range")).replace("(", "（").replace(")", "）")
+        written = _DASHES().sub("—", found.group("range")).replace("(", "（").replace(")", "）")
         if written != _normal_range(found):
             return f"文件名称中的年份写法不规范：应为《{editions[0].full}》。"
         return None
-    if found and not _DASHES.search(found.group("range")):
+    if found and not _DASHES().search(found.group("range")):
         return f"文件名称中的两个年份之间少了连接号：应写作“{_normal_range(found)}”。"
     if found and not found.group("nian"):
         return f"文件名称中的年份范围后面少了“年”：应写作“{_normal_range(found)}”。"
@@ -180,7 +180,7 @@ def _document_numbers(norm: str) -> Iterator[tuple[re.Match[str], str]]:
 
 
 _NAMES = _official_names()
-_CITING = re.compile(
+_CITING = when_used(
     r".*(?:落实|贯彻|执行|按照|根据|依据|学习|印发|制定|对照|围绕|结合|遵循)(?!方案|纲要|规划|计划)"
 )
 _NAME_STARTS = re.compile(
@@ -239,6 +239,10 @@ _NOT_AFTER_LAW = frozenset("律规院治制官人庭学理典")
 _NAMED_AFTER = re.compile(r"宣传[日周月]|[日周月](?!常|益|渐)|实施(?:条例|办法|细则)")
 
 
+# The last characters of every law's name: a text without them names no law.
+_MAY_NAME_LAW = re.compile("法|条例|规则")
+
+
 @functools.cache
 def _law_names() -> tuple[frozenset[str], tuple[int, ...]]:
     """The laws' short names at least BARE_LEAST long, and their lengths, longest first."""
@@ -277,9 +281,9 @@ def _bare_names(norm: str, quoted: list[tuple[int, int]]) -> Iterator[tuple[int,
             if match.start() > 0 and norm[match.start() - 1] in "”」":
                 continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
             # A bare name's start is not marked: it begins after the verb that cites it.
-            cited = _CITING.search(match.group(0))
+            cited = _CITING().search(match.group(0))
             found.append((match.start() + (cited.end() if cited else 0), match.end()))
-    if "法" in norm or "条例" in norm or "规则" in norm:
+    if _MAY_NAME_LAW.search(norm):
         for start, end in bare_laws(norm):
             if not inside(quoted, start, end) and not any(a < end and start < b for a, b in found):
                 found.append((start, end))
@@ -312,6 +316,8 @@ def check(context: Context) -> Iterator[Finding]:
                 text[start : match.end()],
                 index,
             )
+        if _NAME_STARTS.search(norm) is None and not _MAY_NAME_LAW.search(norm):
+            continue  # no official name nor law can be in the text (most blocks)
         quoted = protected_spans(norm, "《》“”〈〉")
         # A title whose 》 is lost is reported as that, not as a name without its marks.
         quoted += [(start, end) for start, end, _ in misplaced]
