@@ -98,9 +98,10 @@ class Tuning:
 
 TUNING = Tuning()
 
-# Grammar, not spelling (的/地/得), and the characters of administrative units, which stand alone
-# in official prose (乡党委, 县政府) and end place names no dictionary holds.
-NOT_TRIED = frozenset("的地得乡镇县市区村省州")
+# Grammar, not spelling (的/地/得); the characters of administrative units, which stand alone
+# in official prose (乡党委, 县政府) and end place names no dictionary holds; and those of the
+# kinds of organs and their offices, which stand alone for the organ (厅直单位, 局党组, 各股室).
+NOT_TRIED = frozenset("的地得乡镇县市区村省州厅局委处科股室")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
