@@ -159,9 +159,13 @@ def new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tup
             end = start + length
             if start > 0 and lex.holds(run[start - 1], run[start], level_bound):
                 continue
-            if start != i and start > 1 and run[start] in LOCALIZERS:
-                if lex.tag(run[start - 2 : start]) == "n":
-                    continue
+            if (
+                start != i
+                and start > 1
+                and run[start] in LOCALIZERS
+                and lex.tag(run[start - 2 : start]) == "n"
+            ):
+                continue
             if end < size and lex.holds(run[end - 1], run[end], level_bound):
                 continue
             level = lex.word_level(run[start:i] + cand + run[i + 1 : end])

@@ -79,7 +79,7 @@ def _content_word(lex: Lexicon, word: str) -> bool:
 def _spelled_out(lex: Lexicon, whole: str, pair: str) -> bool:
     """Whether ``whole`` writes a content word beginning with ``pair[0]`` and right after it a
     content word beginning or ending with ``pair[1]``: the phrase ``pair`` abbreviates."""
-    first, second = pair
+    first, second = pair[0], pair[1]
     at = whole.find(first)
     while at >= 0:
         for size in (2, 3, 4):
@@ -88,8 +88,11 @@ def _spelled_out(lex: Lexicon, whole: str, pair: str) -> bool:
             after = at + size
             for length in (2, 3, 4):
                 word = whole[after : after + length]
-                if len(word) == length and second in (word[0], word[-1]):
-                    if _content_word(lex, word):
-                        return True
+                if (
+                    len(word) == length
+                    and second in (word[0], word[-1])
+                    and _content_word(lex, word)
+                ):
+                    return True
         at = whole.find(first, at + 1)
     return False
