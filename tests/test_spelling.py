@@ -149,6 +149,8 @@ def test_official_prose_is_not_flagged(text: str) -> None:
         ("厅直各单位，驻厅纪检监察组，厅机关各处室：", "厅直"),
         ("由局长任组长、各股室负责人为成员。", "股室"),
         ("多项工作在全省单项业务工作会议上作交流发言。", "会议上作交流"),
+        # A province's official one-character name (闽 for Fujian) in a name of its own.
+        ("完成闽政通APP优化提升。", "闽政通"),
     ],
 )
 def test_coinages_of_official_prose_are_left_alone(text: str, right: str) -> None:
@@ -219,6 +221,14 @@ def test_a_word_written_twice_is_the_writers() -> None:
     twice = once + "二、下一步工作\n继续维护社会和谐稳订，减轻群众负担。\n"
     assert [f.excerpt for f in run_checks(blocks_from_text(once), rules=["typo"])] == ["稳订"]
     assert run_checks(blocks_from_text(twice), rules=["typo"]) == []
+
+
+def test_a_particle_after_a_word_ending_in_it_is_no_doubling() -> None:
+    """的的 is a slip, but 目的的活动 is the word 目的 and then the particle."""
+    found = run_checks(blocks_from_text("实现增雨雪、防霜等目的的活动。"), rules=["typo"])
+    assert found == []
+    found = run_checks(blocks_from_text("这是我们的的工作。"), rules=["typo"])
+    assert [f.suggestion for f in found] == ["的"]
 
 
 def test_the_reports_own_usage() -> None:

@@ -81,6 +81,8 @@ def check(context: Context) -> Iterator[Finding]:
         for pattern, leads, fix, severity in _COMPILED:
             if leads is None or any(lead in norm for lead in leads):
                 for match in pattern().finditer(norm):
+                    if _particle_after_word(norm, match.start()):
+                        continue
                     word = text[match.start() : match.end()]
                     target = match.expand(fix)
                     listed.append(match.span())
@@ -146,6 +148,14 @@ def _model_findings(
             index,
             typo.fix,
         )
+
+
+def _particle_after_word(norm: str, at: int) -> bool:
+    """Whether a doubled 的 at ``at`` begins with the last character of a word (目的的活动: 目的,
+    then the particle), which is no doubling."""
+    return (
+        norm.startswith("的的", at) and at > 0 and lexicon().word_level(norm[at - 1 : at + 1]) > 0
+    )
 
 
 def _written_again(whole: str, word: str) -> bool:
