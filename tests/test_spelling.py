@@ -169,6 +169,9 @@ def test_coinages_of_official_prose_are_left_alone(text: str, right: str) -> Non
         "清理批而未供土地397亩、供而未用土地254亩。",
         "合周高速境内征迁工作已全部完成。",
         "2个近岸海域国控点无机氮浓度均值同比改善。",
+        # The last name of an enumeration of names, before the verb; items that begin alike.
+        "大会执行主席王代强、刘景华、崔仓、阿卫国、庞旭辉、金龙峰在主席台前排就座。",
+        "让信息报送更准、更快、更广。",
     ],
 )
 def test_coinages_are_left_alone_below_the_margin(

@@ -139,6 +139,11 @@ def _parallel(text: str, at: int) -> bool:
     char = text[at]
     if (at >= 2 and text[at - 2] == char) or (at + 2 < size and text[at + 2] == char):
         return True
+    # Items of two characters that begin alike (更准、更快、更广).
+    if (at >= 3 and text[at - 3] == char and text[at - 1] in _ITEM_MARKS) or (
+        at + 3 < size and text[at + 3] == char and text[at + 2] in _ITEM_MARKS
+    ):
+        return True
     for side in (at - 1, at + 1):
         if 0 <= side < size:
             mark = text[side]
@@ -327,12 +332,12 @@ def _name_line(text: str, at: int) -> bool:
 
 
 def _name_list(text: str, at: int) -> bool:
-    """Whether ``at`` stands in an item of 2-3 characters of an enumeration (、) whose items mostly
-    begin with a common surname: a list of people's names (刘海亮、汤红漫、苏明捷)."""
+    """Whether ``at`` stands in a name of an enumeration (、) of people's names: most items are
+    of a name's shape, two or three characters, and most of those begin with a common surname
+    (刘景华、崔仓、阿卫国、庞旭辉). The first item may end a longer phrase and the last begin
+    one (县领导王浩、李庆、金龙峰在主席台就座): there the name is the characters next to the 、,
+    when they begin with a surname."""
     start, end = _item(text, at)
-    if not 2 <= end - start <= 3 or text[start] not in surnames():
-        return False
-    # The enumeration around the item: the run of items joined by 、 on both sides.
     items = [(start, end)]
     left, right = start, end
     while left >= 2 and text[left - 1] == "、":
@@ -341,7 +346,26 @@ def _name_list(text: str, at: int) -> bool:
     while right + 1 < len(text) and text[right] == "、":
         items.append(_item(text, right + 1))
         right = items[-1][1]
-    if len(items) < _NAME_ITEMS:
+    names = [_name(text, a, b, a == left, b == right) for a, b in items]
+    shaped = [n for n in names if n is not None]
+    if len(items) < _NAME_ITEMS or 3 * len(shaped) < 2 * len(items):
         return False
-    names = sum(2 <= b - a <= 3 and text[a] in surnames() for a, b in items)
-    return 3 * names >= 2 * len(items)
+    if 2 * sum(text[a] in surnames() for a, _ in shaped) < len(shaped):
+        return False
+    own = names[0]
+    return own is not None and own[0] <= at < own[1]
+
+
+def _name(text: str, start: int, end: int, first: bool, last: bool) -> tuple[int, int] | None:
+    """The span of the name an item of an enumeration holds, if it is of a name's shape."""
+    if 2 <= end - start <= 3:
+        return start, end
+    spans = []
+    if first:  # the enumeration's first item: its last characters
+        spans += [(end - 3, end), (end - 2, end)]
+    if last:  # its last item: its first characters
+        spans += [(start, start + 3)]
+    for a, b in spans:
+        if text[a] in surnames():
+            return a, b
+    return None
