@@ -36,6 +36,7 @@ ALL_RULES = {
     "carried-figure",
     "figure-dropped",
     "unplaced",
+    "county-unknown",
 }
 
 

@@ -254,7 +254,12 @@ PARSERS: dict[str, Callable[[Question, Any], AnswerValue]] = {
 
 def parse_value(q: Question, raw: Any) -> AnswerValue:
     """Parse one answer of a question, raising an :class:`AnswerError` in Chinese."""
-    return PARSERS[q.kind](q, raw)
+    value = PARSERS[q.kind](q, raw)
+    if q.validator is not None and isinstance(value, str) and value:
+        problem = q.validator(value)
+        if problem:
+            raise AnswerError(problem)
+    return value
 
 
 def check_answer(q: Question, raw: Any) -> tuple[AnswerValue, str | None]:

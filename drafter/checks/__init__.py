@@ -12,6 +12,7 @@ from drafter.checks import (  # noqa: F401  (importing a rule module registers i
     approx,
     carried,
     conflicts,
+    county,
     dates,
     doubled,
     duplicates,

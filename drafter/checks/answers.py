@@ -19,6 +19,8 @@ from drafter.blocks import Block
 from drafter.checks.base import WHOLE_DOCUMENT, AnswerFinding, Finding, run_checks
 from drafter.checks.carried import CARRIED, DROPPED
 from drafter.checks.conflicts import CONFLICT, approx_covers, scoped, unit_group
+from drafter.checks.county import RULE as COUNTY_UNKNOWN
+from drafter.checks.county import county_problem
 from drafter.checks.status import RULE as STATUS_ONLY
 from drafter.checks.status import status_message
 from drafter.questions import OPENING_CLAUSES, QUESTIONS
@@ -121,6 +123,11 @@ def check_answers(answers: Answers) -> list[AnswerFinding]:
     found += bare_states(answers)
     found += figure_conflicts(answers, texts)
     found += carried_findings(answers)
+    county = answers.text("identity.county")
+    problem = county_problem(county) if county else None
+    if problem:
+        finding = Finding(COUNTY_UNKNOWN, "warning", problem, county or "", WHOLE_DOCUMENT)
+        found.append(AnswerFinding("identity.county", QUESTIONS["identity.county"].label, finding))
     return found
 
 

@@ -16,6 +16,7 @@ from drafter.questions.question import (
 )
 from drafter.questions.yearly import guiding_formula
 from drafter.render.outlines import OUTLINES
+from drafter.text.hanzi import is_han
 from drafter.text.places import split_place
 from drafter.text.units import UNIT_TYPES, government_body, guess_unit_type, words_for
 
@@ -31,6 +32,18 @@ def _unit_type(answers: AnswerLookup) -> str:
 
 def _county(answers: AnswerLookup) -> str:
     return str(answers("identity.county") or "").strip()
+
+
+def county_name_problem(name: str) -> str | None:
+    """Why a 所属县 answer is not a county-level name (None when it can be one): the name alone,
+    in Chinese characters, ending with its level word. Whether the name is on the official list
+    is a warning of the answers checks, since the list can lag a recent renaming."""
+    if len(name) >= 2 and name[-1] in "县区市旗" and all(is_han(c) for c in name):
+        return None
+    return (
+        f"“{name}”不是县（市、区）的名称：请只写名称，以县、市、区或旗结尾，"
+        "如“尼玛县”“湟中区”；不需要县名就留空"
+    )
 
 
 def _default_county(answers: AnswerLookup) -> str:
@@ -123,6 +136,7 @@ IDENTITY = Section(
             default_fn=_default_county,
             carry=True,
             example="尼玛县",
+            validator=county_name_problem,
         ),
         Question(
             "identity.county_in_title",

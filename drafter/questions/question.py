@@ -54,6 +54,9 @@ class Question:
     """An example sentence from a real report."""
     headings: tuple[str, ...] = ()
     """Common item headings for lists of items, taken from real reports."""
+    validator: Callable[[str], str | None] | None = None
+    """For text answers: the Chinese reason a parsed answer cannot be used (None when it can), so
+    the questionnaire, the answers file and the build refuse it alike."""
 
     @property
     def section(self) -> str:
