@@ -72,8 +72,15 @@ def _abbreviation(lex: Lexicon, whole: str, text: str, at: int) -> bool:
     return any(len(pair) == 2 and _spelled_out(lex, whole, pair) for pair in pairs)
 
 
-def _content_word(lex: Lexicon, word: str) -> bool:
-    return bool(lex.dictionary_level(word)) and lex.tag(word) in _CONTENT
+def _content_word(lex: Lexicon, word: str, size: int) -> bool:
+    """Whether ``word`` is a content word of the dictionary of ``size`` characters (a slice that
+    the text's end cut short is not)."""
+    return (
+        len(word) == size
+        and _han(word)
+        and bool(lex.dictionary_level(word))
+        and lex.tag(word) in _CONTENT
+    )
 
 
 def _spelled_out(lex: Lexicon, whole: str, pair: str) -> bool:
@@ -83,16 +90,12 @@ def _spelled_out(lex: Lexicon, whole: str, pair: str) -> bool:
     at = whole.find(first)
     while at >= 0:
         for size in (2, 3, 4):
-            if not _content_word(lex, whole[at : at + size]):
+            if not _content_word(lex, whole[at : at + size], size):
                 continue
             after = at + size
             for length in (2, 3, 4):
                 word = whole[after : after + length]
-                if (
-                    len(word) == length
-                    and second in (word[0], word[-1])
-                    and _content_word(lex, word)
-                ):
+                if second in (word[-1:], word[:1]) and _content_word(lex, word, length):
                     return True
         at = whole.find(first, at + 1)
     return False
