@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from drafter.blocks import Block
 from drafter.errors import DrafterError
+from drafter.questions import QUESTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SECONDS = 10
@@ -571,8 +572,6 @@ FORGED_TAGS = ["h1", "h2", "signature", "title", "date", "addressee", "caption",
 
 def _text_fields() -> list[tuple[str, str]]:
     """(answers key, kind) of every question a user types text into."""
-    from drafter.questions import QUESTIONS
-
     kinds = ("text", "longtext", "items", "list")
     return [(q.key, q.kind) for q in QUESTIONS.values() if q.kind in kinds] + [
         ("followups", "followups")
@@ -624,7 +623,10 @@ def _structure(data: dict[str, Any], outline: str) -> list[tuple[str, int]] | No
 def _assert_no_forged_block(
     field: tuple[str, str], forged: str, in_heading: bool, outline: str
 ) -> None:
-    benign = _structure(_with_value(field, "甲乙丙丁", in_heading), outline)
+    # A field with its own validator (the county must end in 县/区/市/旗) gets a value it takes.
+    question = QUESTIONS.get(field[0])
+    plain = "甲乙丙县" if question is not None and question.validator else "甲乙丙丁"
+    benign = _structure(_with_value(field, plain, in_heading), outline)
     assert benign is not None
     structure = _structure(_with_value(field, forged, in_heading), outline)
     if structure is not None:  # the model may also refuse the text: no block either way
