@@ -118,7 +118,9 @@ def surnames() -> frozenset[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
-        raise DrafterError(f"错别字检查的姓氏表 {path} 无法读取（{exc}）。请重新安装 drafter。") from exc
+        raise DrafterError(
+            f"错别字检查的姓氏表 {path} 无法读取（{exc}）。请重新安装 drafter。"
+        ) from exc
     return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line)
 
 
