@@ -1,6 +1,7 @@
 """What ``drafter import`` reads of a report, measured on the development and held-out halves.
 
-Run: ``python benchmarks/import_reading.py [--show]``.
+Run: ``python benchmarks/import_reading.py [--dev] [--show]`` (``--dev --show`` lists the
+development misses without printing the held-out texts).
 
 Texts: ``tests/fixtures/corpus/{dev,heldout}`` (verbatim web excerpts, furniture and all, with
 ``annotations.yaml``) and ``tests/fixtures/real`` (cleaned openings with ``expectations.yaml``;
@@ -16,12 +17,15 @@ even positions of the sorted list are the development half, odd ones held out). 
 - the report's own structure (issue 22, items 1, 2 and 7): the source's headings (a reviewer's
   list for the corpus, the numbered lines of the clean texts, see ``tests/structure_oracle.py``)
   found in the draft, and in the source's order (a draft with one heading out of order is a
-  draft with reordered items); a heading the excerpt cut off is in the labelled unplaced list;
+  draft with reordered items); a heading the excerpt cut off stays in its place, over a
+  placeholder (counted as in the draft), else in the labelled unplaced list;
 - seams: findings of the seam rules on the draft whose text is not copied from the original
   (as ``benchmarks/real_reports.py`` counts them), per draft;
 - figures kept: every number with a unit of the source (the reviewer's list for the corpus, the
   oracle of ``benchmarks/real_reports.py`` for the clean texts) in the draft or the unplaced list;
-- unbalanced brackets: bracket pairs the draft leaves open that the source closed.
+- unbalanced brackets: bracket pairs the draft leaves open that the source closed;
+- a report copied short: the corpus excerpts (all cut) with exactly one placeholder where the
+  copy stops, and the seeds (whole reports) with none.
 
 The seeds (``seeds/*.txt``) are measured with the development half.
 
@@ -49,6 +53,7 @@ from drafter.checks import run_checks  # noqa: E402
 from drafter.errors import DrafterError  # noqa: E402
 from drafter.importer import KIND_PLANS, ImportResult, import_path  # noqa: E402
 from drafter.render.engine import render_blocks  # noqa: E402
+from drafter.render.phrasing import CUT_OFF  # noqa: E402
 from drafter.text.hanzi import to_simplified  # noqa: E402
 from tests.structure_oracle import (  # noqa: E402
     Heading,
@@ -117,6 +122,8 @@ class Half:
     seams: list[str] = field(default_factory=list)
     figures: Tally = field(default_factory=Tally)
     unbalanced: list[str] = field(default_factory=list)
+    cut_marked: Tally = field(default_factory=Tally)
+    whole_marked: list[str] = field(default_factory=list)
 
 
 def _draft_blocks(data: dict[str, Any]) -> list[Block]:
@@ -247,6 +254,9 @@ def corpus_half(split: str, annotations: dict[str, Any]) -> Half:
         source = (CORPUS / entry["file"]).read_text(encoding="utf-8")
         figures = [str(f.get("context") or f["text"]) for f in entry.get("figures") or []]
         measure_structure(half, name, source, result, annotated_headings(entry), figures)
+        if entry.get("cut"):
+            marks = sum(p.count(CUT_OFF) for p in draft)
+            half.cut_marked.add(marks == 1, f"{name}: {marks} placeholders where the copy stops")
         if any(to_simplified(p) != p for p in draft):
             half.traditional_left.append(name)
         half.mixed_brackets += [
@@ -295,6 +305,8 @@ def seeds_half() -> Half:
             half.failed.append(f"{path.stem}: {exc}")
             continue
         _clean_structure(half, path, result)
+        if any(CUT_OFF in p for p in _draft_text(result.data)):
+            half.whole_marked.append(path.stem)
     return half
 
 
@@ -326,6 +338,10 @@ def print_half(half: Half, show: bool) -> None:
     print(f"   {'seams per draft':40} {per_draft:.2f} ({len(half.seams)})")
     print(f"   {'figures kept (draft or unplaced list)':40} {half.figures}")
     print(f"   {'unbalanced brackets the draft adds':40} {len(half.unbalanced)}")
+    if half.cut_marked.total:
+        print(f"   {'cut excerpts: one placeholder at the cut':40} {half.cut_marked}")
+    if half.name == "seeds":
+        print(f"   {'whole reports given a cut placeholder':40} {len(half.whole_marked)}")
     if show:
         misses = [*half.headings.misses, *half.reordered, *half.as_headings.misses]
         for line in [*misses, *half.seams, *half.figures.misses]:
@@ -341,23 +357,35 @@ def print_half(half: Half, show: bool) -> None:
             print(f"      ✗ {line}")
         for name in half.traditional_left:
             print(f"      ✗ Traditional: {name}")
+        for line in [*half.cut_marked.misses, *half.whole_marked]:
+            print(f"      ✗ cut: {line}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="measure the development texts only (the seeds, corpus/dev, real/even): with "
+        "--show, every miss is listed without reading the held-out texts",
+    )
     args = parser.parse_args()
     yaml = YAML(typ="safe")
     annotations = yaml.load((CORPUS / "annotations.yaml").read_text(encoding="utf-8"))
     expectations = yaml.load((REAL / "expectations.yaml").read_text(encoding="utf-8"))
-    for half in (
-        seeds_half(),
-        corpus_half("dev", annotations),
-        real_half(0, expectations),
-        corpus_half("heldout", annotations),
-        real_half(1, expectations),
-    ):
-        print_half(half, args.show)
+    halves = [
+        seeds_half,
+        lambda: corpus_half("dev", annotations),
+        lambda: real_half(0, expectations),
+    ]
+    if not args.dev:
+        halves += [
+            lambda: corpus_half("heldout", annotations),
+            lambda: real_half(1, expectations),
+        ]
+    for half in halves:
+        print_half(half(), args.show)
 
 
 if __name__ == "__main__":

@@ -492,3 +492,75 @@ def test_sentence_spans_equal_the_stripping_walk() -> None:
         text = "".join(rng.choice("法治。！？；;!?\n \u3000a") for _ in range(rng.randint(0, 25)))
         start = rng.randint(0, 3)
         assert list(sentences(text, start)) == walked(text, start), (text, start)
+
+
+def test_phrase_variants_found_as_the_alternation_found_them() -> None:
+    """The phrase rule looks a variant up where re finds its first two characters; one
+    alternation of every variant (marks written as a class) finds the same places."""
+    from drafter.checks import phrases
+    from tests.conftest import SEEDS
+
+    groups: dict[str, list[str]] = {}
+    for variant in sorted(phrases._VARIANTS, key=len, reverse=True):
+        groups.setdefault(variant[0], []).append(variant)
+
+    def escaped(text: str) -> str:
+        return re.escape(text).replace("、", "[、，,]")
+
+    alternation = re.compile(
+        "|".join(
+            escaped(first) + "(?:" + "|".join(escaped(v[1:]) for v in group) + ")"
+            for first, group in groups.items()
+        )
+    )
+    rng = random.Random(21)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
+    variants = list(phrases._VARIANTS)
+    found = 0
+    for _ in range(1500):
+        start = rng.randrange(len(text))
+        parts = [text[start : start + rng.randrange(30)]]
+        for _ in range(rng.randrange(1, 5)):
+            variant = rng.choice(variants).replace("、", rng.choice("、，,"))
+            parts.append(variant[: rng.randrange(1, len(variant) + 1)])
+        sample = "".join(parts)
+        expected = [
+            (m.start(), m.end(), phrases._canonical(m.group()))
+            for m in alternation.finditer(sample)
+        ]
+        assert list(phrases._variants_in(sample)) == expected, sample
+        found += len(expected)
+    assert found > 500  # the comparison saw real matches
+
+
+def test_preceded_equals_a_lookbehind_per_word() -> None:
+    """``preceded`` writes the checks behind the words once per run of words of one length; a
+    pair of lookbehinds after each word finds the same spans."""
+    from drafter.checks._text import preceded
+    from drafter.text.hanzi import HAN as HAN_CLASS
+
+    def per_word(words: tuple[str, ...], by: str | None, not_by: str | None) -> str:
+        alternatives = []
+        for word in words:
+            after = f"(?<={by}{re.escape(word)})" if by else ""
+            after += f"(?<!{not_by}{re.escape(word)})" if not_by else ""
+            alternatives.append(re.escape(word) + after)
+        return "(?:" + "|".join(alternatives) + ")"
+
+    rng = random.Random(21)
+    cases = [
+        (("同时", "此外", "因此", "下一步"), HAN_CLASS, "[的并也在]"),
+        (("19", "20"), None, r"[\d.]"),
+        (("下一", "下一步", "同时", "同"), HAN_CLASS, "[的并]"),
+    ]
+    for words, by, not_by in cases:
+        plain = re.compile(per_word(words, by, not_by))
+        written = re.compile(preceded(words, by, not_by))
+        letters = [*words, *"的并也在乡镇a1.，。 2024"]
+        matched = 0
+        for _ in range(3000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 16)))
+            expected = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in written.finditer(text)] == expected, text
+            matched += bool(expected)
+        assert matched > 100

@@ -1,7 +1,7 @@
 """What ``drafter import`` reads before it places anything (issue 22, items 3–6): no page
 furniture in the draft, identity from every place a report states it, dates from the page,
-brackets as pairs, Traditional converted, years without 年, a cut-off end unplaced, problems one
-by one. The corpus texts are the development half only (tests/fixtures/corpus/dev).
+brackets as pairs, Traditional converted, years without 年, problems one by one (a cut-off
+end: tests/test_import_cut_short.py). The corpus texts are the development half only (tests/fixtures/corpus/dev).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from drafter.build import build_report
 from drafter.checks import run_checks
 from drafter.importer import KIND_MEASURES, KIND_PLANS, ImportResult, import_path, import_text
 from drafter.importer.identity import own_title
-from drafter.importer.pipeline import CUT_ORIGIN
 from drafter.importer.segment import normalise_punctuation
 from drafter.importer.source import read_source
 from drafter.questionnaire.logic import skip_reason
@@ -278,46 +277,6 @@ def test_a_heading_year_without_nian_still_classifies_by_its_year() -> None:
     kinds = [p.kind for p in result.parts]
     assert (kinds[0], kinds[-1]) == (KIND_MEASURES, KIND_PLANS)
     assert result.data["organisation"]["measures"][0]["heading"] == "加强组织领导"
-
-
-# --------------------------------------------------------------------------- cut short
-
-CUT = """某某镇2024年度法治政府建设情况报告
-2024年，某某镇推进法治建设。现将有关情况报告如下：
-一、主要举措和成效
-（一）加强组织领导。成立领导小组，召开会议3次。
-二、存在的不足和原因
-（一）法治意识不强。部分干部学法主动性有待提高。
-"""
-
-
-@pytest.mark.parametrize(
-    ("end", "heading", "text"),
-    [
-        ("（二）法治建设不足的原因\n", "法治建设不足的原因", ""),
-        ("（二）推进执法规范化，组建\n", "推进执法规范化，组建", ""),
-        ("（二）执法力量薄弱。组建执法队伍，开展\n", "执法力量薄弱", "组建执法队伍，开展"),
-    ],
-)
-def test_a_cut_off_end_goes_to_the_unplaced_list(end: str, heading: str, text: str) -> None:
-    result = import_text(CUT + end)
-    assert result.data["problems"]["items"] == [
-        {"heading": "法治意识不强", "text": "部分干部学法主动性有待提高。"}
-    ]
-    assert result.unplaced_items == [{"heading": heading, "text": text, "from": CUT_ORIGIN}]
-    assert not any(p.endswith(("组建。", "开展。")) for p in draft_paragraphs(result))
-
-
-def test_a_cut_sentence_is_not_closed_as_if_complete() -> None:
-    result = import_text(CUT + "（二）执法力量薄弱。执法人员3人，培训不足，全年")
-    assert result.unplaced_items[-1]["text"] == "执法人员3人，培训不足，全年"
-    assert all("全年。" not in p for p in draft_paragraphs(result))
-    assert any(f["value"] == 3 for f in result.report()["figures"])  # the figure is kept
-
-
-def test_a_whole_report_loses_nothing_to_the_cut_rule() -> None:
-    result = import_text(CUT + "特此报告。\n某某镇人民政府\n2025年1月10日\n")
-    assert result.unplaced_items == []
 
 
 # --------------------------------------------------------------------------- problems

@@ -981,26 +981,24 @@ def test_a_lead_without_a_topic_stays_where_the_report_wrote_it(tmp_path: Path) 
 def test_import_lists_what_it_could_not_place_and_build_warns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A report copied short ends in a half sentence: listed, and every build warns about it (a
-    finding against the answers file) until the user moves it."""
-    cut = (
-        LEAD_WITHOUT_A_TOPIC.split("三、2025年工作打算")[0]
-        + "三、2025年工作打算\n一是创新普法形式。二是充实执法力量，组建\n"
-    )
+    """A heading in the opening that no question fits ("（一）基本情况" before the first part):
+    listed, and every build warns about it (a finding against the answers file) until the user
+    moves it. (A report copied short keeps its cut end in place: tests/test_import_cut_short.py.)"""
+    odd = LEAD_WITHOUT_A_TOPIC.replace("报告如下：\n", "报告如下：\n（一）基本情况\n")
     report = tmp_path / "白石乡.txt"
-    report.write_text(cut, encoding="utf-8")
+    report.write_text(odd, encoding="utf-8")
     out = tmp_path / "答卷.yaml"
     assert main(["import", str(report), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "unplaced_items" in printed and "二是充实执法力量，组建" in printed
+    assert "unplaced_items" in printed and "（一）基本情况" in printed
     text = out.read_text(encoding="utf-8")
-    assert "无法确定该放在哪一部分" in text and "二是充实执法力量，组建" in text
+    assert "无法确定该放在哪一部分" in text and "（一）基本情况" in text
     from drafter.build import build_report
 
     result = build_report(out, tmp_path / "报告.docx")
     (found,) = [a for a in result.answer_findings if a.finding.rule == "unplaced"]
     assert found.key == "unplaced_items" and found.finding.severity == "warning"
-    assert found.finding.excerpt.startswith("二是充实执法力量，组建")
+    assert found.finding.excerpt.startswith("（一）基本情况")
     assert "没有写进报告" in found.finding.message
     assert main(["build", str(out), "-o", str(tmp_path / "报告2.docx")]) == 1
     printed = capsys.readouterr().out

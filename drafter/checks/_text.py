@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
-from drafter.text.hanzi import HAN, neither_han_nor, to_simplified
+from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -108,7 +108,7 @@ HEADING_VERBS = (
 _BARE_PART = re.compile(
     rf"^\s*([一二三四五六七八九十]{{1,2}})[ \u3000]*(?=({HAN}{{4,28}})\s*$)(?![是年届大中])"
 )
-_VERB_START = re.compile(rf"(?:{HEADING_VERBS})")
+_VERB_START = when_used(rf"(?:{HEADING_VERBS})")
 
 
 def bare_part_number(text: str) -> int | None:
@@ -120,7 +120,7 @@ def bare_part_number(text: str) -> int | None:
     if match is None:
         return None
     words = match.group(2)
-    if not part_kinds(words) and _VERB_START.match(words) is None:
+    if not part_kinds(words) and _VERB_START().match(words) is None:
         return None
     return cn_value(match.group(1))
 
@@ -326,17 +326,17 @@ class Context:
 # ---------------------------------------------------------------------- table rows in text
 
 # Cells: split at a tab, a bar, or a run of two or more spaces (ideographic ones too).
-_CELL_BREAK = re.compile(r"\t|\s*[|｜]\s*|[ \u3000]{2,}")
+_CELL_BREAK = when_used(r"\t|\s*[|｜]\s*|[ \u3000]{2,}")
 _CELL_MARK = re.compile(r"\t|[|｜]|[ \u3000]{2}")
-_SENTENCE_MARK = re.compile(r"[。；！？]")
+_SENTENCE_MARK = when_used(r"[。；！？]")
 
 
 def table_row(text: str) -> bool:
     """Is a line a row of a table flattened into text: three or more short cells parted by tabs,
     bars or runs of spaces, and no sentence mark?"""
-    if _CELL_MARK.search(text) is None or _SENTENCE_MARK.search(text):
+    if _CELL_MARK.search(text) is None or _SENTENCE_MARK().search(text):
         return False
-    cells = [c for c in (c.strip() for c in _CELL_BREAK.split(text.strip())) if c]
+    cells = [c for c in (c.strip() for c in _CELL_BREAK().split(text.strip())) if c]
     return len(cells) >= 3 and all(len(c) <= 16 for c in cells)
 
 
@@ -350,13 +350,25 @@ def table_row(text: str) -> bool:
 
 def preceded(words: Iterable[str], by: str | None = None, not_by: str | None = None) -> str:
     """Words (alternatives) each required to follow a character of class ``by`` and not to
-    follow one of ``not_by``: ``(?<=by)(?<!not_by)(?:w1|w2)`` written to scan fast."""
-    alternatives = []
+    follow one of ``not_by``: ``(?<=by)(?<!not_by)(?:w1|w2)`` written to scan fast.
+
+    The word comes first (re scans for its first characters); the checks behind it are written
+    once for each run of words of one length (a lookbehind needs a fixed width), not once for
+    each word: compiling a class of Chinese characters is what such a pattern costs, and the
+    order of the alternatives is kept."""
+    runs: list[list[str]] = []
     for word in words:
-        escaped = re.escape(word)
-        after = f"(?<={by}{escaped})" if by else ""
-        after += f"(?<!{not_by}{escaped})" if not_by else ""
-        alternatives.append(escaped + after)
+        if runs and len(runs[-1][0]) == len(word):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    alternatives = []
+    for run in runs:
+        same = "|".join(map(re.escape, run))
+        group = f"(?:{same})" if len(run) > 1 else same
+        after = f"(?<={by}{group})" if by else ""
+        after += f"(?<!{not_by}{group})" if not_by else ""
+        alternatives.append(group + after)
     return "(?:" + "|".join(alternatives) + ")"
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import ENUMERATOR, HEADING_VERBS, Context, common_run, core
 from drafter.checks.base import Finding, register
+from drafter.render.phrasing import only_placeholder
 from drafter.text.hanzi import HAN, han_or, when_used
 
 RULE = "heading-echo"
@@ -136,6 +137,8 @@ def check_forms(context: Context) -> Iterator[Finding]:
             )
         ):
             continue  # a heading with nothing under it: empty-part reports it
+        if not run_in and following is not None and only_placeholder(following.text):
+            continue  # its body still to be written: the placeholder is reported instead
         by_part.setdefault(context.part_of[index], []).append((index, run_in))
     for items in by_part.values():
         joined = [i for i, r in items if r]

@@ -179,7 +179,7 @@ def _lost_nian(match: re.Match[str], after: str, excerpt: str, index: int) -> Fi
 
 # What must follow a county's stem for it to be the county written without its 县: 委, 政府, or
 # a unit name. Compiled once, not once per report's county.
-_AFTER_COUNTY_STEM = re.compile(
+_AFTER_COUNTY_STEM = when_used(
     rf"委|人民政府|政府|{HAN}{{2,6}}?(?:乡|镇|街道|苏木)(?:\d|人民政府|党委|政府|$|{NOT_HAN})"
 )
 
@@ -206,7 +206,7 @@ def _stem_spans(norm: str, stem: str, suffix: str) -> Iterator[tuple[int, int]]:
         if (
             before_ok
             and not norm.startswith(suffix, end)
-            and _AFTER_COUNTY_STEM.match(norm, end)
+            and _AFTER_COUNTY_STEM().match(norm, end)
             and not _DOCUMENT_NUMBER_REST().match(norm, end)
         ):
             yield at, end

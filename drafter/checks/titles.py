@@ -69,7 +69,7 @@ OFFICIAL: tuple[Official, ...] = (
     Official("中华人民共和国政府信息公开条例"),
 )
 
-_DASHES = re.compile(r"\s*[—–\-－~～至到]+\s*")
+_DASHES = when_used(r"\s*[—–\-－~～至到]+\s*")
 _RANGE_AT_END = re.compile(
     r"(?P<range>[（(]?\s*(?P<a>(?:19|20)\d{2})(?:\s*[—–\-－~～至到]+\s*|(?=(?:19|20)\d{2}))"
     r"(?P<b>(?:19|20)\d{2})\s*(?P<nian>年)?\s*[）)]?)$"
@@ -134,11 +134,11 @@ def judge(title: str) -> str | None:
         editions = [o for o in OFFICIAL if o.name == official.name and o.years == years]
         if not editions:
             return None  # a range in other years: outdated-term reports it
-        written = _DASHES.sub("—", found.group("range")).replace("(", "（").replace(")", "）")
+        written = _DASHES().sub("—", found.group("range")).replace("(", "（").replace(")", "）")
         if written != _normal_range(found):
             return f"文件名称中的年份写法不规范：应为《{editions[0].full}》。"
         return None
-    if found and not _DASHES.search(found.group("range")):
+    if found and not _DASHES().search(found.group("range")):
         return f"文件名称中的两个年份之间少了连接号：应写作“{_normal_range(found)}”。"
     if found and not found.group("nian"):
         return f"文件名称中的年份范围后面少了“年”：应写作“{_normal_range(found)}”。"
@@ -179,7 +179,7 @@ def _document_numbers(norm: str) -> Iterator[tuple[re.Match[str], str]]:
 
 
 _NAMES = _official_names()
-_CITING = re.compile(
+_CITING = when_used(
     r".*(?:落实|贯彻|执行|按照|根据|依据|学习|印发|制定|对照|围绕|结合|遵循)(?!方案|纲要|规划|计划)"
 )
 _NAME_STARTS = re.compile(
@@ -263,7 +263,7 @@ def check(context: Context) -> Iterator[Finding]:
             if match.start() > 0 and norm[match.start() - 1] in "”」":
                 continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
             # A bare name's start is not marked: it begins after the verb that cites it.
-            cited = _CITING.search(match.group(0))
+            cited = _CITING().search(match.group(0))
             start = match.start() + (cited.end() if cited else 0)
             yield Finding(
                 RULE,

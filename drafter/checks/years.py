@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.text.hanzi import when_used
 
 RULE = "year-mismatch"
 
@@ -14,7 +15,7 @@ _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
 _PLAN_YEAR = re.compile(
     r"(?<![\d.])(20\d{2})\s*年度?[，,]?(?:我们|我[乡镇]|全[乡镇]|我街道|全街道|我苏木)?(?:将|要|计划|拟)"
 )
-_FIGURE = re.compile(
+_FIGURE = when_used(
     r"\d+(?:\.\d+)?\s*(?:余|多)?(?:次|件|场|场次|份|名|人次|人|个|起|项|期|户|%|％)"
 )
 # A year's own working document cited by title: 《俄久乡2024年法治政府建设工作方案》. In a 2025
@@ -24,9 +25,7 @@ _YEARLY_DOCUMENT = re.compile(
     r"《[^》]{0,30}?(?<![\d—–\-－~～至到])((?:19|20)\d{2})\s*年度?[^》]{0,30}?"
     r"(?:方案|计划|要点|安排|清单|实施意见)》"
 )
-_COMPARISON = re.compile(
-    r"比|较|同比|相比|增长|下降|增加|减少|上年|去年|上一年|以来|截至|截止|至今"
-)
+_COMPARISON = when_used(r"比|较|同比|相比|增长|下降|增加|减少|上年|去年|上一年|以来|截至|截止|至今")
 
 
 _LEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度|全年)?[，,]")
@@ -114,7 +113,7 @@ def check(context: Context) -> Iterator[Finding]:
         elif kinds & {"measures", "duty"}:
             for match in _YEARLY_DOCUMENT.finditer(text, start):
                 found = int(match.group(1))
-                if found == year - 1 and not _COMPARISON.search(
+                if found == year - 1 and not _COMPARISON().search(
                     text[max(start, match.start() - 12) : match.start()]
                 ):
                     yield Finding(
@@ -133,8 +132,8 @@ def check(context: Context) -> Iterator[Finding]:
                 if (
                     match
                     and int(match.group(1)) == year - 1
-                    and _FIGURE.search(sentence)
-                    and not _COMPARISON.search(sentence)
+                    and _FIGURE().search(sentence)
+                    and not _COMPARISON().search(sentence)
                 ):
                     yield Finding(
                         RULE,

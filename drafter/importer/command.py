@@ -11,6 +11,7 @@ from drafter.answers.model import BOOKKEEPING, to_data
 from drafter.importer.classify import KIND_NAMES
 from drafter.importer.pipeline import ImportResult, import_path
 from drafter.io.outputs import check_replace, refuse_existing, write_output
+from drafter.render.phrasing import CUT_OFF
 
 _PREVIEW = 40
 
@@ -64,6 +65,13 @@ def summary_lines(result: ImportResult, file: Path, output: Path) -> list[str]:
         f"数字共 {len(result.figures)} 个，都保留在原来的句子里；"
         f"其中 {len(result.placed)} 个同时填入了对应的数字问题。"
     )
+    if result.cut_after:
+        words = result.cut_after
+        tail = ("……" if len(words) > _PREVIEW else "") + words[-_PREVIEW:]
+        lines.append(
+            f"原报告没有复制完整，在“{tail}”处中断：报告里这个位置留有“{CUT_OFF}”，"
+            "请对照原报告补全（drafter check 会一直提示，直到补上）。"
+        )
     unplaced = result.answers.unplaced_items
     if unplaced:
         lines.append(

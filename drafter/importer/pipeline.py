@@ -27,17 +27,14 @@ from drafter.importer.place import STRUCTURE_KEY, UNPLACED_KEY, AnswersBuilder, 
 from drafter.importer.segment import (
     Part,
     is_cut_short,
+    mark_cut_end,
     normalised_block,
     segment,
-    trim_cut_end,
 )
 from drafter.importer.source import read_source, text_source
 from drafter.questions import QUESTIONS
 from drafter.render.phrasing import NO_ADDRESSEE
 from drafter.text.identity import Identity
-
-CUT_ORIGIN = "原报告末尾没有写完的部分（原文到此中断）"
-"""How the unplaced list labels the unfinished end of a report copied short."""
 
 
 def choose_outline(kinds: Sequence[str]) -> str:
@@ -63,6 +60,9 @@ class ImportResult:
     figures: list[FigureRecord]
     unplaced_items: list[dict[str, str]]
     date_source: str = ""
+    cut_after: str = ""
+    """The words a report copied short breaks off after ("" for a whole report): the draft
+    shows the placeholder :data:`drafter.render.phrasing.CUT_OFF` right after them."""
     facts: list[StatedFact] = field(default_factory=list)
     """Keys filled from figures said without a number ("无……案件" is 0, "全部调解成功" is the
     whole), listed in the JSON report too."""
@@ -157,7 +157,7 @@ def import_blocks(
     normalised = tidy_tail([normalised_block(b) for b in original])
     ident = read_identity(normalised, name_hint=name_hint, page=page, page_lines=page_lines)
     segmented = segment(normalised, is_part_title=is_part_title)
-    cut = trim_cut_end(segmented) if is_cut_short(normalised, segmented) else []
+    cut_after = mark_cut_end(segmented) if is_cut_short(normalised, segmented) else ""
     for part in segmented.parts:
         part.kind = classify_part(part.title, part.text, year=ident.identity.year)
     outline = choose_outline([p.kind for p in segmented.parts])
@@ -168,8 +168,6 @@ def import_blocks(
     for part in segmented.parts:
         place_part(part, out, outline=outline)
     place_closing(segmented.closing, out)
-    for entry in cut:
-        out.add_unplaced(entry.heading, entry.text, CUT_ORIGIN, {entry.index})
     figures: FigureAccount = account(original, out.slots)
     for key, figure in figures.filled.items():
         out.set_value(key, figure.to_yaml())
@@ -192,6 +190,7 @@ def import_blocks(
         figures.records,
         out.unplaced,
         ident.date_source,
+        cut_after,
         figures.facts,
     )
     return result

@@ -12,7 +12,8 @@ measures), so its figures fill that topic's questions; the part only points at i
 * 第一责任人: the part's items are the duties, as written; nothing is made up when it is short.
 * 不足: items, then the causes (究其原因……) and the rectification (针对上述问题……) as written.
 * 下一年度: the plans, as written.
-* Only the unfinished end of a report copied short goes to ``unplaced_items`` (see the pipeline).
+* The unfinished end of a report copied short stays in its place, with a placeholder
+  (:func:`drafter.importer.segment.mark_cut_end`).
 
 Every answer text is registered as a :class:`TextSlot` (with the blocks it came from) so the
 figures stage can say where each figure went.

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from drafter.blocks import Block
+from drafter.render.phrasing import CUT_OFF, ends_with_placeholder
 from drafter.text.hanzi import HAN, han_or
 from drafter.text.numbers import for_matching, split_sentences
 
@@ -105,7 +106,10 @@ def clean_heading(text: str) -> str:
 
 
 def end_sentence(text: str) -> str:
-    """A text that ends like a sentence: a dangling "；" or "，" becomes "。"."""
+    """A text that ends like a sentence: a dangling "；" or "，" becomes "。". A text that ends
+    with a placeholder (a report copied short, :func:`mark_cut_end`) stays open as it is."""
+    if ends_with_placeholder(text):
+        return text.strip()
     text = text.strip().rstrip("；;，,、")
     if text and text.rstrip("”’）)」』")[-1:] not in ("。", "！", "？", "：", ":"):
         text += "。"
@@ -479,17 +483,6 @@ def ends_complete(text: str) -> bool:
     return text.strip().rstrip(_CLOSERS)[-1:] in _COMPLETE_END
 
 
-@dataclass
-class CutOff:
-    """What a report copied short ends with: a heading whose body is missing, or the half
-    sentence the copy stops in. Neither is a whole item or sentence; both go to the list the
-    user places by hand, never onto the item before them."""
-
-    heading: str
-    text: str
-    index: int
-
-
 def is_cut_short(blocks: Sequence[Block], segmented: Segmented) -> bool:
     """A report that stops before its end: no closing words, no signature, no date."""
     if segmented.closing:
@@ -497,66 +490,53 @@ def is_cut_short(blocks: Sequence[Block], segmented: Segmented) -> bool:
     return not any(b.kind in ("signature", "date") for b in blocks)
 
 
-def trim_cut_end(segmented: Segmented) -> list[CutOff]:
-    """Take the unfinished end off a report that was copied short (see :func:`is_cut_short`).
+def mark_cut_end(segmented: Segmented) -> str:
+    """Show where a report copied short breaks off (see :func:`is_cut_short`): the placeholder
+    :data:`CUT_OFF` goes right where the missing words belong, and everything the copy holds
+    stays in its place, in its order, with its number. Returns the words the copy breaks off
+    after ("" when the end is whole), for the import to tell the user.
 
-    The last paragraph's unfinished sentence ("……，组建") is taken off; so are the headings at the
-    very end whose body is missing ("（二）法治建设不足的原因" after the last item), unless their
-    part's items are all headings without bodies (a list of one-line items: the last is whole),
-    and the title of a last part the copy stops at ("二、2025年"), which has no body at all.
+    - The half sentence the copy stops in ("……，组建") is kept as written, visibly open (never
+      closed with 。), the placeholder right after it.
+    - A heading at the very end whose body is missing ("（二）法治建设不足的原因", or a heading
+      cut in its own words, "（三）推进执法规范化，组建") stays an item of its own, the
+      placeholder its body, unless its part's items are all headings without bodies (a list of
+      one-line items: the last is whole).
+    - A last part the copy stops at the title of ("二、2025年") keeps its title, the placeholder
+      its only content.
     """
     if len(segmented.parts) > 1 and not segmented.parts[-1].blocks:
-        stopped = segmented.parts.pop()
-        return [CutOff(stopped.title, "", stopped.title_index)]
+        stopped = segmented.parts[-1]
+        stopped.blocks.append(Block("paragraph", CUT_OFF))
+        stopped.indices.append(stopped.title_index)
+        return stopped.number + stopped.title
     if segmented.parts:
         part = segmented.parts[-1]
-        blocks, indices = part.blocks, part.indices
+        blocks = part.blocks
     else:
         blocks = [b for _, b in segmented.opening]
-        indices = [i for i, _ in segmented.opening]
-    cut: list[CutOff] = []
-    if blocks and blocks[-1].kind in ("paragraph", "heading"):
-        last, index = blocks[-1], indices[-1]
-        text = last.body if last.kind == "heading" else last.text
-        if text.strip() and not ends_complete(text):
-            sentences = split_sentences(text)
-            whole, rest = "", sentences[-1] if sentences else text
-            # A series cut in its last clause ("一是……；二是……；三是开展"): the clauses before it
-            # are whole and stay (the paragraph visibly open at its "；"); only the last goes.
-            series = re.match(r"(.*[；;])(.+)$", rest, re.S)
-            if series is not None:
-                whole, rest = series.groups()
-            kept = "".join(sentences[:-1]) + whole
-            cut.append(CutOff("", rest.strip(), index))
-            if last.kind == "heading":
-                blocks[-1] = replace(last, body=kept)
-            elif kept:
-                blocks[-1] = replace(last, text=kept)
-            else:
-                blocks.pop()
-                indices.pop()
-    has_bodies = any(
-        (b.kind == "heading" and b.body.strip()) or b.kind in ("paragraph", "table") for b in blocks
-    )
-    while blocks and blocks[-1].kind == "heading" and not blocks[-1].body.strip():
-        heading = blocks[-1]
+    if not blocks or blocks[-1].kind not in ("paragraph", "heading"):
+        return ""
+    last = blocks[-1]
+    text = last.body if last.kind == "heading" else last.text
+    if text.strip():
+        if ends_complete(text):
+            return ""
+        opened = text.rstrip() + CUT_OFF
+        blocks[-1] = (
+            replace(last, body=opened) if last.kind == "heading" else replace(last, text=opened)
+        )
+    else:
+        has_bodies = any(
+            (b.kind == "heading" and b.body.strip()) or b.kind in ("paragraph", "table")
+            for b in blocks
+        )
         # "（三）推进执法规范化，组建": a heading that stops mid-clause is cut whatever its part.
-        unfinished = "，" in heading.text and not ends_complete(heading.text)
+        unfinished = "，" in last.text and not ends_complete(last.text)
         if not (has_bodies or unfinished):
-            break
-        blocks.pop()
-        cut.insert(0, CutOff(clean_heading(heading.text), "", indices.pop()))
+            return ""
+        blocks[-1] = replace(last, body=CUT_OFF)
+        text = last.number + last.text
     if not segmented.parts:
-        segmented.opening = list(zip(indices, blocks, strict=True))
-    return _joined(cut)
-
-
-def _joined(cut: list[CutOff]) -> list[CutOff]:
-    """A heading and the half sentence of its own body are one entry."""
-    out: list[CutOff] = []
-    for entry in cut:
-        if out and out[-1].index == entry.index and out[-1].heading and not out[-1].text:
-            out[-1] = CutOff(out[-1].heading, entry.text, entry.index)
-        else:
-            out.append(entry)
-    return out
+        segmented.opening[-1] = (segmented.opening[-1][0], blocks[-1])
+    return text.strip()

@@ -12,8 +12,9 @@ first, so the draft is Simplified and every rule reads it as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.blocks import Block
@@ -21,7 +22,7 @@ from drafter.reader import classify, read_items
 from drafter.reader.items import Item, Table
 from drafter.reader.txt import text_lines
 from drafter.text.furniture import furniture_fields, furniture_mask
-from drafter.text.hanzi import has_traditional
+from drafter.text.hanzi import HAN, has_traditional
 from drafter.text.traditional import simplify
 
 
@@ -60,7 +61,32 @@ def prepare(items: Sequence[Item]) -> ImportSource:
     mask = furniture_mask(lines)
     kept = [item for item, dropped in zip(items, mask, strict=True) if not dropped]
     furniture = [line for line, dropped in zip(lines, mask, strict=True) if dropped and line]
-    return ImportSource(classify(kept), furniture, furniture_fields(furniture), converted)
+    blocks = own_title(classify(kept))
+    return ImportSource(blocks, furniture, furniture_fields(furniture), converted)
+
+
+_NAMES_DOCUMENT = re.compile(r"(?:报告|汇报)$")
+_SECTION_HEADING = re.compile(rf"(?:{HAN}[ \u3000]*){{2,8}}")
+"""A heading of the text without a number ("引 言", "前言"): a few Han characters alone."""
+_ORGAN = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|乡|镇|苏木)$")
+"""The unit the report is of, printed under its title: still the title."""
+
+
+def own_title(blocks: list[Block]) -> list[Block]:
+    """The title block with the title only. Short lines at the top are read as the title; but a
+    short heading right after the line that names the document ("……情况的报告" / "引 言") heads
+    the report's text, and stays there, as the first paragraph of its opening."""
+    if not blocks or blocks[0].kind != "title":
+        return blocks
+    lines = blocks[0].text.split("\n")
+    if len(lines) < 2:
+        return blocks
+    last = lines[-1].strip()
+    heads_text = _SECTION_HEADING.fullmatch(last) is not None and _ORGAN.search(last) is None
+    if heads_text and _NAMES_DOCUMENT.search(lines[-2].strip()):
+        title = replace(blocks[0], text="\n".join(lines[:-1]))
+        return [title, Block("paragraph", last), *blocks[1:]]
+    return blocks
 
 
 def read_source(path: Path) -> ImportSource:

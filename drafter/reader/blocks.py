@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from drafter.blocks import Block
 from drafter.reader.items import SPACES, Item, Table
-from drafter.text.hanzi import is_han
+from drafter.text.hanzi import is_han, when_used
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 
@@ -37,14 +37,14 @@ _HEADING_MAX = 60
 # A 成文日期 line. Month and day may be left blank for the clerk to write in ("2025年　　月　　日",
 # the placeholder drafts carry) and the day may be missing ("2025年1月"): still the date line, so
 # the date check can report it and the spacing check leaves its blanks alone.
-_DATE = re.compile(
+_DATE = when_used(
     r"^(?:(\d{4}|[一二三四五六七八九〇零○Ｏ０-９]{4})\s*年\s*(?:[\d一二三四五六七八九十０-９]{1,3}|[ \u3000]{1,8})"
     r"\s*月(?:\s*(?:[\d一二三四五六七八九十０-９]{1,3}|[ \u3000]{1,8})\s*日)?"
     # 2025.1.15, 2025-01-15, 2025/1/15 (typed in haste, or left by a form)
     r"|[2２][0０][\d０-９]{2}\s*[.．\-－/／]\s*[\d０-９]{1,2}\s*[.．\-－/／]\s*[\d０-９]{1,2}\s*日?)$"
 )
-_SIGNER = re.compile(r"(人民政府|政府|党委|党工委|委员会|办事处|街道|[乡镇]|苏木|办公室|领导小组)$")
-_ADDRESSEE_BODY = re.compile(r"(委|政府|办公室|小组|机关|局|部|办)")
+_SIGNER = when_used(r"(人民政府|政府|党委|党工委|委员会|办事处|街道|[乡镇]|苏木|办公室|领导小组)$")
+_ADDRESSEE_BODY = when_used(r"(委|政府|办公室|小组|机关|局|部|办)")
 
 
 def heading_match(line: str) -> tuple[int, str, str] | None:
@@ -94,7 +94,7 @@ def _is_addressee(line: str) -> bool:
     # "中共将乐县委员会，将乐县人民政府：" — bodies are sometimes parted by a comma instead of 、;
     # each piece must then name a body itself, so a sentence ending in a colon is not taken.
     pieces = [p for p in re.split(r"[，,、]", line[:-1]) if p.strip()]
-    return bool(pieces) and all(_ADDRESSEE_BODY.search(p) for p in pieces)
+    return bool(pieces) and all(_ADDRESSEE_BODY().search(p) for p in pieces)
 
 
 def _is_signature(line: str) -> bool:
@@ -102,7 +102,7 @@ def _is_signature(line: str) -> bool:
         len(line) <= 30
         and not any(mark in line for mark in "，。,；：:、")
         and heading_match(line) is None
-        and _SIGNER.search(line) is not None
+        and _SIGNER().search(line) is not None
     )
 
 
@@ -124,7 +124,7 @@ def classify_sourced(items: list[Item]) -> tuple[list[Block], list[list[int]]]:
             break
         # A lone date/signature-like line cannot start a title of a real report; but the title
         # itself may name 人民政府 ("XX乡人民政府" / "关于…的报告"), so only dates stop it.
-        if _DATE.match(item):
+        if _DATE().match(item):
             break
         title_lines.append(item)
         i += 1
@@ -147,7 +147,7 @@ def classify_sourced(items: list[Item]) -> tuple[list[Block], list[list[int]]]:
     # Closing lines: a date at the very end, signatures just before it.
     tail: list[Block] = []
     end = len(body)
-    if end and isinstance(body[end - 1], str) and _DATE.match(body[end - 1]):  # type: ignore[arg-type]
+    if end and isinstance(body[end - 1], str) and _DATE().match(body[end - 1]):  # type: ignore[arg-type]
         tail.insert(0, Block("date", body[end - 1]))  # type: ignore[arg-type]
         end -= 1
     signers = 0

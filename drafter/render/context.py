@@ -278,6 +278,7 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
         "headed": lambda items: phrasing.headed(items, titles),
         "item_paras": phrasing.item_paras,
         "stands_alone": phrasing.stands_alone,
+        "only_placeholder": phrasing.only_placeholder,
         "placeholder": phrasing.placeholder,
         # The report's own structure (an import's), None for a typed report; see township.py.
         "township": township,

@@ -19,7 +19,7 @@ from drafter.blocks import Block, MarkupError, number_blocks, parse_markup
 from drafter.errors import DrafterError
 from drafter.questions import get_answer
 from drafter.render.context import FILTERS, template_context
-from drafter.render.phrasing import merge_lone_headings
+from drafter.render.lone import merge_lone_headings
 from drafter.render.template_cache import bytecode_cache
 from drafter.sandbox import builtin_template_dir, new_environment, render_template
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from drafter.blocks import Block, ordinal_lead, split_paragraphs
+from drafter.blocks import ordinal_lead, split_paragraphs
 
 END_PUNCT = "。；;，,：:、 "
 """Marks a clause may end with; stripped before a frame adds its own."""
@@ -38,11 +38,12 @@ def clause(text: Any) -> str:
 
 
 def sentence(text: Any) -> str:
-    """A text ending with a full stop (unless it already ends with one, ！ or ？)."""
+    """A text ending with a full stop (unless it already ends with one, ！ or ？, or with a
+    placeholder: the words it stands for are missing, so the sentence is not closed)."""
     value = str(text or "").strip()
     if not value:
         return ""
-    if value.rstrip(CLOSERS)[-1:] in SENTENCE_END:
+    if value.rstrip(CLOSERS)[-1:] in SENTENCE_END or ends_with_placeholder(value):
         return value  # "……。" and "……。”" end a sentence; "……嘉奖”" does not
     return clause(value) + "。"
 
@@ -75,6 +76,24 @@ def placeholder(what: Any = "") -> str:
     """The visible gap a required part shows when the answers say nothing about it: 【待补充】
     under a heading that names the part, 【待补充：……】 where nothing else says what is missing."""
     return f"{PLACEHOLDER}：{clause(what)}】" if clause(what) else f"{PLACEHOLDER}】"
+
+
+CUT_OFF = placeholder("原报告复制到此中断后缺少的内容")
+"""What an import puts where a report copied short breaks off: after a heading whose body was
+cut off (as the item's text), or right after the half sentence the copy stops in (left open)."""
+
+
+def ends_with_placeholder(text: Any) -> bool:
+    """Whether a text ends with a placeholder (…【待补充：……】): it is not closed with 。."""
+    value = str(text or "").rstrip()
+    return value.endswith("】") and value.rfind(PLACEHOLDER) > value.rfind("】", 0, -1)
+
+
+def only_placeholder(text: Any) -> bool:
+    """Whether a text is a placeholder and nothing else (an item whose body is still to be
+    written: its heading stands on its own line, without a full stop)."""
+    value = str(text or "").strip()
+    return value.startswith(PLACEHOLDER) and value.endswith("】") and value.count("】") == 1
 
 
 def quoted(text: Any, limit: int = 30) -> str:
@@ -168,10 +187,16 @@ def flat_paras(item: Any) -> list[str]:
     for sub in _subitems(item):
         heading, body = _heading(sub), "".join(flat_paras(sub))
         if heading and body and without_echo(heading, body) == body:
-            out.append(f"{heading}。{body}")
+            out.append(run_in(heading, body))
         elif body or heading:
             out.append(body or sentence(heading))
     return out
+
+
+def run_in(heading: str, body: str) -> str:
+    """A heading run into its body: "健全领导机制。成立……"; a heading whose body is still to be
+    written is not closed with 。 (it may itself be cut short): "健全组织体【待补充：……】"."""
+    return f"{heading}{body}" if only_placeholder(body) else f"{heading}。{body}"
 
 
 def _body(item: Any) -> str:
@@ -212,6 +237,8 @@ def merged(item: Any, title: str = "") -> str:
         return body or sentence(heading)
     if without_echo(heading, body) != body:
         return body  # the body opens with the heading's own words
+    if only_placeholder(body):
+        return run_in(heading, body)
     joint = "：" if re.match(r"(一是|首先|（一）|1[.．、])", body) else "，"
     return f"{heading}{joint}{body}"
 
@@ -222,7 +249,7 @@ def _ordinal_item(n: int, item: Any, title: str) -> str:
     if heading and _in_title(heading, title) and body:
         return lead + body
     if heading and body:
-        return f"{lead}{heading}。{body}"
+        return lead + run_in(heading, body)
     return lead + sentence(heading or body)
 
 
@@ -547,49 +574,3 @@ def closing(text: Any, next_year: Any) -> list[str]:
     if parts and next_year and _RESOLVE.match(parts[0]):
         parts[0] = f"{next_year}年，{parts[0]}"
     return [sentence(p) for p in parts]
-
-
-# --------------------------------------------------------------------------- blocks
-
-
-def _lone(blocks: Sequence[Block], i: int) -> bool:
-    """Whether heading ``i`` is the only one of its level under its parent heading."""
-    level = blocks[i].level
-    count = 0
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(blocks):
-            other = blocks[j]
-            if other.kind == "heading" and other.level < level:
-                break
-            if other.kind == "heading" and other.level == level:
-                count += 1
-            j += step
-    return count == 0
-
-
-def merge_lone_headings(blocks: Sequence[Block]) -> list[Block]:
-    """Numbering follows the count: a lone （一） (or 1.) under its part loses its number.
-
-    A run-in heading becomes the opening sentence of its paragraph ("加强组织领导。一是……"); a
-    stand-alone one runs into the paragraph after it.
-    """
-    out: list[Block] = []
-    skip = False
-    for i, block in enumerate(blocks):
-        if skip:
-            skip = False
-            continue
-        if block.kind != "heading" or block.level < 2 or not _lone(blocks, i):
-            out.append(block)
-            continue
-        head = runin(block.text) if block.text[-1:] not in "。！？" else block.text
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if block.body:
-            out.append(Block("paragraph", head + block.body))
-        elif following is not None and following.kind == "paragraph":
-            out.append(Block("paragraph", head + following.text))
-            skip = True
-        else:
-            out.append(block)
-    return out

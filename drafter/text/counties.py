@@ -16,31 +16,32 @@ before the unit's own name and :func:`county_named_alone` the one real county a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from drafter.text.divisions import above_county, counties_mentioned, county_ending_at, is_county
-from drafter.text.hanzi import HAN, is_han, to_simplified
+from drafter.text.hanzi import HAN, is_han, to_simplified, when_used
 
 _TAILS = ("自治县", "自治旗", "林区", "县", "区", "旗", "市")
+# The patterns below are compiled the first time a county is looked for in a text (when_used):
+# many runs never look (a draft's county is in its answers).
 # A county-level name followed by its party committee, government or rule-of-law office: 某县委,
 # 某县县委, 某县委员会, 某县人民政府, 某区依法治区办. 委员 after 委 is 委员会 only (not 委员 alone).
-_BODY = re.compile(
+_BODY = when_used(
     r"(?P<tail>自治县|自治旗|林区|县|区|旗|市)"
     r"(?:(?:县|区|旗|市)?委(?!员)|委员会|人民政府|政府|依法治(?:县|区|旗|市))"
 )
 # A county's own document: 《某区党政主要负责人……》. A 市 here may be the prefecture: not used.
-_DOCUMENT = re.compile(rf"《({HAN}{{1,8}}?(?:自治县|自治旗|县|区|旗))")
+_DOCUMENT = when_used(rf"《({HAN}{{1,8}}?(?:自治县|自治旗|县|区|旗))")
 # Where a name can start inside a run of Chinese: after a province or prefecture, a township, a
 # word that links it to what comes before (在/和/由), or a verb or adverb that takes a superior
 # body as its object ("紧紧围绕区委", "认真落实县委").
-_CUT = re.compile(
+_CUT = when_used(
     r"省|自治区|自治州|地区|盟|市|州|镇|乡|街道|苏木|村|"
     r"围绕|按照|依照|遵照|对照|参照|根据|落实|贯彻|执行|服从|接受|配合|响应|紧扣|聚焦|结合|"
     r"坚持|认真|严格|积极|深入|全面|及时|主动|始终|紧紧|切实|坚决|"
     r"[在和与及同由经受对向按照据至的了是为将把从于等并办委府]"
 )
-_NOT_IN_NAME = re.compile(r"依法|法治|全面|工作|政府|人民|委员|领导|建设|部署|推进|落实|贯彻|党")
+_NOT_IN_NAME = when_used(r"依法|法治|全面|工作|政府|人民|委员|领导|建设|部署|推进|落实|贯彻|党")
 _SELF = "我本全该各每此其这那"
 _GENERIC = {
     "社区", "辖区", "景区", "园区", "片区", "城区", "山区", "库区", "矿区", "牧区", "市区", "郊区",
@@ -57,7 +58,7 @@ def plausible_county(name: str) -> bool:
     if tail is None or name in _GENERIC or name.endswith(_NOT_COUNTY_END):
         return False
     stem = name[: -len(tail)]
-    return 1 <= len(stem) <= 10 and stem[0] not in _SELF and _NOT_IN_NAME.search(stem) is None
+    return 1 <= len(stem) <= 10 and stem[0] not in _SELF and _NOT_IN_NAME().search(stem) is None
 
 
 def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
@@ -79,7 +80,11 @@ def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
     cuts = sorted(
         {
             0,
-            *(m.end() for m in _CUT.finditer(run) if m.end() < len(run) or m.group() not in "州市"),
+            *(
+                m.end()
+                for m in _CUT().finditer(run)
+                if m.end() < len(run) or m.group() not in "州市"
+            ),
         },
         reverse=True,
     )
@@ -97,7 +102,7 @@ def counties_in(text: str) -> list[str]:
     """County-level bodies a text names, in order (某县委 → 某县, 某区依法治区办 → 某区)."""
     text = to_simplified(text)
     found: list[tuple[int, str]] = []
-    for match in _BODY.finditer(text):
+    for match in _BODY().finditer(text):
         name = _name_ending_at(text, match.start("tail"), match.end("tail"))
         if name:
             found.append((match.start(), name))
@@ -134,7 +139,7 @@ def superior_county(addressee: str, opening: str, body: Sequence[str]) -> str | 
     county = _nearest(counties_in(text))
     if county:
         return county
-    documents = [m.group(1) for m in _DOCUMENT.finditer(to_simplified(text))]
+    documents = [m.group(1) for m in _DOCUMENT().finditer(to_simplified(text))]
     return _nearest([name for name in documents if plausible_county(name)])
 
 
@@ -154,13 +159,13 @@ def county_with_unit(text: str, unit: str) -> str | None:
 
 # A county named as another unit's place: where the township went, learnt from, paired with or
 # borders ("赴某县学习", "同青海玉树州治多县索加乡"), looked for just before the name.
-_ELSEWHERE_BEFORE = re.compile(
+_ELSEWHERE_BEFORE = when_used(
     r"赴|到|去|往|来自|考察|学习|参观|借鉴|交流|对口|帮扶|协作|结对|毗邻|邻近|交界|接壤|[与和同]"
 )
 # A township named right after the county: the county is that township's place.
-_TOWNSHIP_AFTER = re.compile(rf"{HAN}{{1,6}}?(?:街道|苏木|乡|镇)(?![村镇])")
+_TOWNSHIP_AFTER = when_used(rf"{HAN}{{1,6}}?(?:街道|苏木|乡|镇)(?![村镇])")
 # The level of its superior a township's report names: 区委, 县政府, 区级, 全区, "市、区".
-_LEVELS = re.compile(
+_LEVELS = when_used(
     r"(?P<a>县|区|市|旗)(?:委|政府|级|直|人大|政协)|[全本我](?P<b>县|区|旗)|"
     r"(?P<c>县|区|旗)[、与和](?:乡|镇|街道)|市[、与和](?P<d>县|区)"
 )
@@ -172,14 +177,14 @@ def county_named_alone(text: str, unit: str | None) -> str | None:
     often than the others) that is not another unit's place and is of a level the report calls
     its superior (its 区委, 区级 … where it names any)."""
     text = to_simplified(text)
-    levels = {next(g for g in m.groups() if g) for m in _LEVELS.finditer(text)}
+    levels = {next(g for g in m.groups() if g) for m in _LEVELS().finditer(text)}
     found: list[str] = []
     for start, name in counties_mentioned(text):
         end = start + len(name)
-        township = _TOWNSHIP_AFTER.match(text, end)
+        township = _TOWNSHIP_AFTER().match(text, end)
         if township and township.group() != unit:
             continue
-        if _ELSEWHERE_BEFORE.search(text, max(0, start - 6), start):
+        if _ELSEWHERE_BEFORE().search(text, max(0, start - 6), start):
             continue
         if levels and name[-1] not in levels:
             continue

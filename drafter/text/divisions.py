@@ -14,15 +14,14 @@ The table is read the first time a text asks (a few milliseconds), never at impo
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.text.hanzi import is_han
+from drafter.text.hanzi import is_han, when_used
 
 DATA = Path(__file__).resolve().parent / "data" / "divisions.txt"
 _TAILS = frozenset("县区市旗")
-_TAIL = re.compile("[县区市旗]")
+_TAIL = when_used("[县区市旗]")
 # Before a one-character stem (渠县, 和县, 沛县) the name must start the run of Chinese or follow
 # its province, prefecture or 中共: "县委和县政府" names no 和县.
 _CHAIN_ENDS = ("省", "市", "州", "盟", "地区", "中共")
@@ -159,7 +158,7 @@ def counties_mentioned(text: str) -> list[tuple[int, str]]:
     """Every county-level name a text mentions, with where it starts, in order."""
     found: list[tuple[int, str]] = []
     last_end = 0
-    for tail in _TAIL.finditer(text, 1):
+    for tail in _TAIL().finditer(text, 1):
         end = tail.end()
         name = county_ending_at(text, end)
         if name and end - len(name) >= last_end:

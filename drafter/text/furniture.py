@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from drafter.text.dates import is_date_only, parse_date
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, when_used
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -84,7 +84,7 @@ _TEXT_SIZES = "大中小"
 # Around fields and widgets: bullets, brackets, pipes, dashes of a list or a table row.
 _DECOR = " \t\u3000\u00a0•·●▪■◆◇○◎★☆►▶»-*|｜[]【】［］"
 _BULLET = re.compile(r"^[\s\u3000\u00a0]*[•·●▪■◆◇○◎★☆►▶*\-]\s*")
-_SENTENCE_MARKS = re.compile(r"[。；;！!？?，,]")
+_SENTENCE_MARKS = when_used(r"[。；;！!？?，,]")
 
 
 def _spaced(word: str) -> str:
@@ -111,7 +111,7 @@ def _label() -> re.Pattern[str]:
     return re.compile(_LABEL_SOURCE)
 
 
-_DELIMITED = re.compile(r"^[ \u3000]*[:：\]】］|｜]")
+_DELIMITED = when_used(r"^[ \u3000]*[:：\]】］|｜]")
 _VALUE_MAX = 60
 _WIDGET = re.compile("|".join(re.escape(w) for w in sorted(WIDGET_WORDS, key=len, reverse=True)))
 _FOOTER = re.compile(r"\S{0,3}ICP备[\d\-]+号(?:-\d+)?|\S{0,4}公网安备\s*\d+号")
@@ -122,7 +122,7 @@ _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.IGNOR
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_\-.:]{7,}")
 _WORD = re.compile(r"[^\W_]")
 _HAN = re.compile(HAN)
-_NOT_WORD = re.compile(rf"[{_TEXT_SIZES}\W_]")
+_NOT_WORD = when_used(rf"[{_TEXT_SIZES}\W_]")
 _DIGITS_ONLY = re.compile(r"[\d\W_]+")
 _SENTENCE_END = re.compile(r"[。；;！？]")
 _PUNCT = re.compile(r"[\W_]")
@@ -184,7 +184,7 @@ def _is_breadcrumb(text: str) -> bool:
     pieces = [p for p in _CRUMB_SEP.split(text.strip(_DECOR)) if p]
     if len(pieces) < 2 or not any(_HOME.match(p) for p in pieces):
         return False
-    return all(len(p) <= 25 and not _SENTENCE_MARKS.search(p) for p in pieces)
+    return all(len(p) <= 25 and not _SENTENCE_MARKS().search(p) for p in pieces)
 
 
 def after_widgets(text: str, end: int) -> int:
@@ -198,7 +198,7 @@ def _is_widget_line(text: str) -> bool:
     if _WIDGET.search(text) is None and _FOOTER.search(text) is None:
         return False
     rest = _FOOTER.sub("", _WIDGET.sub("", text))
-    return _NOT_WORD.sub("", rest) == ""
+    return _NOT_WORD().sub("", rest) == ""
 
 
 def field_pairs(line: str) -> list[tuple[str, str]] | None:
@@ -220,10 +220,10 @@ def field_pairs(line: str) -> list[tuple[str, str]] | None:
         raw = text[match.end() : end]
         value = raw.strip(_DECOR + ":：")
         label = re.sub(r"[ \u3000]", "", match.group(0))
-        if len(value) > _VALUE_MAX or _SENTENCE_MARKS.search(value):
+        if len(value) > _VALUE_MAX or _SENTENCE_MARKS().search(value):
             return None
         if match.group("generic") is not None:
-            if not _DELIMITED.match(raw):
+            if not _DELIMITED().match(raw):
                 return None
             if label in _DATE_LABELS and value and not is_date_only(value):
                 return None
@@ -295,7 +295,7 @@ def _bullet_runs(texts: Sequence[str], mask: list[bool]) -> None:
             end < len(texts)
             and len(texts[end]) <= _SHORT
             and _BULLET.match(texts[end])
-            and not _SENTENCE_MARKS.search(texts[end])
+            and not _SENTENCE_MARKS().search(texts[end])
         ):
             end += 1
         if end - index >= 2 and any(mask[index:end]):

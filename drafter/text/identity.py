@@ -171,7 +171,7 @@ def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str |
     return None, None
 
 
-_TITLE_LIKE = re.compile(r"^[^。；;，,！？!?：:]{6,60}$")
+_TITLE_LIKE = when_used(r"^[^。；;，,！？!?：:]{6,60}$")
 
 
 def without_furniture(blocks: Sequence[Block]) -> list[Block]:
@@ -201,7 +201,7 @@ def without_furniture(blocks: Sequence[Block]) -> list[Block]:
         kept.append(block)
     if not any(b.kind == "title" for b in kept) and len(kept) > 1:
         first = kept[0]
-        if first.kind == "paragraph" and _TITLE_LIKE.match(first.text) and "报告" in first.text:
+        if first.kind == "paragraph" and _TITLE_LIKE().match(first.text) and "报告" in first.text:
             kept[0] = Block("title", first.text)
     return kept
 
