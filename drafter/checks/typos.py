@@ -6,7 +6,9 @@ character anywhere and names the right one. ``TYPOS`` supplements it with misspe
 words and usages it cannot see from characters: a wrong word that is itself a word (反映迅速,
 权力义务, 截止 before a date), 的 for 地, and 布署/部暑, whose wrong characters the model's
 confusion sets do not pair with the right ones. A word the model would correct but the report
-writes more than once is left: the writer's own name or coinage, used consistently.
+writes more than once is left: the writer's own name or coinage, used consistently; so is one the
+rest of the report accounts for (drafter/spelling/usage.py: a string it writes again, a term of its
+own, an abbreviation of a phrase it spells out).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Iterator
 
 from drafter.checks._text import Context, literal_leads, protected_spans
 from drafter.checks.base import Finding, register
-from drafter.spelling import find_typos
+from drafter.spelling import find_typos, lexicon
+from drafter.spelling.usage import own_usage
 from drafter.text.hanzi import has_traditional, when_used
 from drafter.text.traditional import simplify
 
@@ -78,6 +81,8 @@ def check(context: Context) -> Iterator[Finding]:
         for pattern, leads, fix, severity in _COMPILED:
             if leads is None or any(lead in norm for lead in leads):
                 for match in pattern().finditer(norm):
+                    if _particle_after_word(norm, match.start()):
+                        continue
                     word = text[match.start() : match.end()]
                     target = match.expand(fix)
                     listed.append(match.span())
@@ -130,7 +135,9 @@ def _model_findings(
         if len(simplified) == len(text):
             norm = simplified
     for typo in find_typos(norm, spans):
-        if _written_again(whole, typo.excerpt):
+        # The report's own usage (a word, a term or an abbreviation it writes consistently) is
+        # the writer's, not a slip of the keyboard.
+        if _written_again(whole, typo.excerpt) or own_usage(lexicon(), whole, norm, typo):
             continue
         excerpt = text[typo.at : typo.at + len(typo.excerpt)]
         yield Finding(
@@ -141,6 +148,14 @@ def _model_findings(
             index,
             typo.fix,
         )
+
+
+def _particle_after_word(norm: str, at: int) -> bool:
+    """Whether a doubled 的 at ``at`` begins with the last character of a word (目的的活动: 目的,
+    then the particle), which is no doubling."""
+    return (
+        norm.startswith("的的", at) and at > 0 and lexicon().word_level(norm[at - 1 : at + 1]) > 0
+    )
 
 
 def _written_again(whole: str, word: str) -> bool:

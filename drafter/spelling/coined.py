@@ -18,12 +18,19 @@ is a pattern of the language or of the 公文 form, not a list of words:
   quoted name (获“优秀”等次);
 - parallel halves: four one-character words whose halves match part of speech for part of speech
   (提质谋突破: verb noun verb noun; 移址改建);
-- a line of a few characters without punctuation: a name or a signature (栗俊昌).
+- a line of a few characters without punctuation: a name or a signature (栗俊昌);
+- people's names: the items of an enumeration most of which begin with a common surname
+  (苏明捷 among 刘海亮、汤红漫、马胜昔…; the surnames are the hundred most common, data/surnames.txt);
+- the frame 至…止 that closes a span of time (自1月1日起至12月31日止), and a measure after an
+  approximate round number (逾万项, 近千人, 数百家).
 """
 
 from __future__ import annotations
 
-from drafter.spelling.lexicon import Lexicon
+from functools import cache
+
+from drafter.errors import DrafterError
+from drafter.spelling.lexicon import DATA, Lexicon
 
 # The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
 # each X and Y is one character standing for a word, which no dictionary pairs.
@@ -93,6 +100,28 @@ _LEVELS = frozenset("国省市县")
 _SENTENCE_MARKS = frozenset("。！？，；：、!?,;:")
 _NAME_LINE = 4
 """A line of at most this many characters and no punctuation is a name or a signature."""
+# Words that make a round number approximate before 万, 千, 百 (逾万项, 近千人, 数百家).
+_APPROXIMATE = frozenset("逾近超数上约达几成")
+_CLAUSE_MARKS = frozenset("，。；！？,;!?\n")
+_SPAN = 20
+"""How far back 至 (到) may open the span that 止 closes."""
+_ECHO = 4
+"""How far back a character's word may stand for the character to be named again."""
+_NAME_ITEMS = 3
+"""An enumeration of at least this many short items, most beginning with a surname, is of names."""
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The hundred most common Chinese surnames (data/surnames.txt)."""
+    path = DATA / "surnames.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError) as exc:
+        raise DrafterError(
+            f"错别字检查的姓氏表 {path} 无法读取（{exc}）。请重新安装 drafter。"
+        ) from exc
+    return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line)
 
 
 def coined(lex: Lexicon, text: str, at: int) -> bool:
@@ -107,6 +136,8 @@ def coined(lex: Lexicon, text: str, at: int) -> bool:
         or _verb_complements(lex, text, at)
         or _parallel_halves(lex, text, at)
         or _name_line(text, at)
+        or _name_list(text, at)
+        or _echo(lex, text, at)
     )
 
 
@@ -114,6 +145,11 @@ def _parallel(text: str, at: int) -> bool:
     size = len(text)
     char = text[at]
     if (at >= 2 and text[at - 2] == char) or (at + 2 < size and text[at + 2] == char):
+        return True
+    # Items of two characters that begin alike (更准、更快、更广).
+    if (at >= 3 and text[at - 3] == char and text[at - 1] in _ITEM_MARKS) or (
+        at + 3 < size and text[at + 3] == char and text[at + 2] in _ITEM_MARKS
+    ):
         return True
     for side in (at - 1, at + 1):
         if 0 <= side < size:
@@ -133,6 +169,11 @@ def _frame(text: str, at: int) -> bool:
         # X而未Y, X而不Y: two verbs of one character each, the second denied (批而未供, 供而未用).
         if text[start + 1] == "而" and text[start + 2] in _DENIALS:
             return True
+    # 至…止 closes a span of time (自2023年1月1日起至12月31日止): 止 after 至 or 到 in its clause.
+    if text[at] == "止":
+        clause = text[max(0, at - _SPAN) : at]
+        cut = max(clause.rfind(mark) for mark in _CLAUSE_MARKS)
+        return "至" in clause[cut + 1 :] or "到" in clause[cut + 1 :]
     return False
 
 
@@ -152,8 +193,8 @@ def _named(text: str, at: int) -> bool:
 
 
 def _grammatical(lex: Lexicon, text: str, at: int) -> bool:
-    if _after_number(text, at):
-        return True  # the measure after a number
+    if _after_number(text, at) or _before_number(text, at):
+        return True  # the measure after a number, the word that makes a number approximate
     char = text[at]
     if at > 0 and text[at - 1] == "所" and lex.tag(char) == "v":
         return True  # 所 + verb: 所列, 所需
@@ -168,7 +209,33 @@ def _after_number(text: str, at: int) -> bool:
         return True
     while before >= 0 and text[before] in _NUMBER_TAIL:
         before -= 1
-    return before >= 0 and text[before].isdigit()
+    if before < 0:
+        return False
+    # A round number made approximate (逾万项, 近千人): the word before 万 (千, 百) says so.
+    round_number = before + 1 < at and text[before + 1] in "万千百亿"
+    return text[before].isdigit() or (round_number and text[before] in _APPROXIMATE)
+
+
+def _before_number(text: str, at: int) -> bool:
+    after = at + 1
+    return (
+        text[at] in _APPROXIMATE
+        and after < len(text)
+        and (text[after].isdigit() or text[after] in "万千百亿" or text[after] in _NUMERALS)
+    )
+
+
+def _echo(lex: Lexicon, text: str, at: int) -> bool:
+    """Whether the character stood just before in a word of two characters (橡胶…胶园): prose
+    names a thing again by a character of its name, where a slip of the keyboard does not
+    repeat a character the writer has just typed rightly."""
+    char = text[at]
+    for start in range(max(0, at - _ECHO), at - 1):
+        if text[start + 1] == char and lex.word_level(text[start : start + 2]):
+            return True
+        if text[start] == char and lex.word_level(text[start : start + 2]):
+            return True
+    return False
 
 
 def _item(text: str, at: int) -> tuple[int, int]:
@@ -269,3 +336,43 @@ def _name_line(text: str, at: int) -> bool:
     end = text.find("\n", at)
     line = "".join(text[start : end if end >= 0 else len(text)].split())
     return len(line) <= _NAME_LINE and not any(ch in _SENTENCE_MARKS for ch in line)
+
+
+def _name_list(text: str, at: int) -> bool:
+    """Whether ``at`` stands in a name of an enumeration (、) of people's names: most items are
+    of a name's shape, two or three characters, and most of those begin with a common surname
+    (刘景华、崔仓、阿卫国、庞旭辉). The first item may end a longer phrase and the last begin
+    one (县领导王浩、李庆、金龙峰在主席台就座): there the name is the characters next to the 、,
+    when they begin with a surname."""
+    start, end = _item(text, at)
+    items = [(start, end)]
+    left, right = start, end
+    while left >= 2 and text[left - 1] == "、":
+        items.append(_item(text, left - 2))
+        left = items[-1][0]
+    while right + 1 < len(text) and text[right] == "、":
+        items.append(_item(text, right + 1))
+        right = items[-1][1]
+    names = [_name(text, a, b, a == left, b == right) for a, b in items]
+    shaped = [n for n in names if n is not None]
+    if len(items) < _NAME_ITEMS or 3 * len(shaped) < 2 * len(items):
+        return False
+    if 2 * sum(text[a] in surnames() for a, _ in shaped) < len(shaped):
+        return False
+    own = names[0]
+    return own is not None and own[0] <= at < own[1]
+
+
+def _name(text: str, start: int, end: int, first: bool, last: bool) -> tuple[int, int] | None:
+    """The span of the name an item of an enumeration holds, if it is of a name's shape."""
+    if 2 <= end - start <= 3:
+        return start, end
+    spans = []
+    if first:  # the enumeration's first item: its last characters
+        spans += [(end - 3, end), (end - 2, end)]
+    if last:  # its last item: its first characters
+        spans += [(start, start + 3)]
+    for a, b in spans:
+        if text[a] in surnames():
+            return a, b
+    return None

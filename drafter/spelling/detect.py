@@ -98,9 +98,11 @@ class Tuning:
 
 TUNING = Tuning()
 
-# Grammar, not spelling (的/地/得), and the characters of administrative units, which stand alone
-# in official prose (乡党委, 县政府) and end place names no dictionary holds.
-NOT_TRIED = frozenset("的地得乡镇县市区村省州")
+# Grammar, not spelling (的/地/得); the characters of administrative units, which stand alone
+# in official prose (乡党委, 县政府) and end place names no dictionary holds; those of the kinds
+# of organs and their offices, which stand alone for the organ (厅直单位, 局党组, 各股室); and the
+# official one-character names of provinces that serve as little else (闽政通, 湘商, 粤交法).
+NOT_TRIED = frozenset("的地得乡镇县市区村省州厅局委处科股室冀晋辽皖闽赣鲁豫鄂湘粤桂琼渝沪黔滇陕")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 

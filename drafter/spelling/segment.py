@@ -27,6 +27,8 @@ LN_TOTAL = 18
 """ln of the total frequency of jieba's dictionary (60 million), rounded as the levels are."""
 WINDOW = 3
 """Characters on each side of the one read: every word of up to four characters that holds it."""
+LOCALIZERS = frozenset("上下中里内外前后间")
+"""Localizers: after a noun they end its phrase (会议上, 工作中), and belong to no word after."""
 
 Candidate = tuple[str, int, float, int, int, int]
 """(character, kind of slip, bigram gain, level of the word it makes, that word's start, end)."""
@@ -148,13 +150,21 @@ def new_word(lex: Lexicon, run: str, i: int, cand: str, level_bound: int) -> tup
     """The most frequent word of 2-4 characters ``cand`` makes in place of ``run[i]``: its level,
     start and end; a word whose first (last) character makes a word of two, or part of an
     official term, with the character before (after) it is not counted: it would take that
-    character from its own word."""
+    character from its own word; nor is one that begins with a localizer after a noun of two
+    characters (会议上作交流 is not 会议上缴)."""
     best = (0, i, i + 1)
     size = len(run)
     for length in (2, 3, 4):
         for start in range(max(0, i - length + 1), min(i, size - length) + 1):
             end = start + length
             if start > 0 and lex.holds(run[start - 1], run[start], level_bound):
+                continue
+            if (
+                start != i
+                and start > 1
+                and run[start] in LOCALIZERS
+                and lex.tag(run[start - 2 : start]) == "n"
+            ):
                 continue
             if end < size and lex.holds(run[end - 1], run[end], level_bound):
                 continue
