@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
+from drafter.checks.clauses import heading_seam, seams
 from drafter.checks.fragments import VERBS
 from drafter.reader import heading_match
 from drafter.spelling import lexicon
@@ -305,10 +306,13 @@ _RUN_IN_MIN = 30
 @dataclass(frozen=True, slots=True)
 class _Room:
     """How a report's run-in headings run: ``longest`` a heading may be before its body starts,
-    ``sentence`` the first sentence a heading and its body make at least."""
+    ``sentence`` the first sentence a heading and its body make at least; ``habit`` when the
+    report writes its items as run-in headings (at least two keep their 。 with the body after
+    it on the same line)."""
 
     longest: int = 24
     sentence: int = _RUN_IN_MIN
+    habit: bool = False
 
 
 def _heading_room(context: Context) -> _Room:
@@ -316,17 +320,36 @@ def _heading_room(context: Context) -> _Room:
     heading's first sentence well over their usual length ran into its body. Without three
     such headings, 24 characters and a first sentence of 30."""
     lengths = []
-    for index, block in enumerate(context.blocks):
-        if block.kind == "heading" and block.level >= 2 and block.body.strip():
-            headline = context.norm[index][block.text_start : len(block.headline)].strip()
-            if headline.endswith("。") and len(headline) <= 30:
-                lengths.append(len(headline) - 1)
+    for index in range(len(context.blocks)):
+        rest = _item_rest(context, index)
+        if rest is None:
+            continue
+        head, stop, body = rest.partition("。")
+        if stop and body.strip() and len(head) <= 30 and not _CLAUSE_MARK.search(head):
+            lengths.append(len(head))
     if len(lengths) < 3:
-        return _Room()
+        return _Room(habit=len(lengths) == 2)
     # The median, not the longest: the heading that lost its 。 may be among them, its body's
     # first sentence taken for its heading.
     middle = int(statistics.median(lengths))
-    return _Room(min(middle + 6, 24), min(max(middle + 8, 16), _RUN_IN_MIN))
+    return _Room(min(middle + 6, 24), min(max(middle + 8, 16), _RUN_IN_MIN), True)
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:！？]")
+
+
+def _item_rest(context: Context, index: int) -> str | None:
+    """The text after the number of a numbered item (a level-2 or lower heading, a paragraph
+    that starts like one, an item headed by its 一是), else None."""
+    block = context.blocks[index]
+    text = context.norm[index]
+    if block.kind == "heading" and block.level >= 2:
+        return text[len(block.number) :].lstrip()
+    if block.kind == "paragraph" and (match := heading_match(text)) and match[0] >= 2:
+        return match[2]
+    if block.kind == "paragraph" and (lead := _ORDINAL_HEAD.match(text)):
+        return text[lead.end() :]  # 一是强化组织领导镇党委…: an item headed by its 一是
+    return None
 
 
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
@@ -358,21 +381,29 @@ def _run_in_heading(
     """Where the heading of a numbered item ends whose 。 was lost: "1.强化组织领导象湖镇政府成立…"
     (a heading phrase, then the unit as the subject of the body), else None. ``room``: how long
     the report's headings run (:func:`_heading_room`)."""
-    block = context.blocks[index]
     text = context.norm[index]
-    if block.kind == "heading" and block.level >= 2:
-        rest = text[len(block.number) :].lstrip()
-    elif block.kind == "paragraph" and (match := heading_match(text)) and match[0] >= 2:
-        rest = match[2]
-    elif block.kind == "paragraph" and (lead := _ORDINAL_HEAD.match(text)):
-        rest = text[lead.end() :]  # 一是强化组织领导镇党委…: an item headed by its 一是
-    else:
+    rest = _item_rest(context, index)
+    if rest is None:
         return None
     room = room or _Room()
     first = re.split(r"[。！？；;]", rest, maxsplit=1)[0]
     clause = re.split(rf"[{_MARKS}]", first, maxsplit=1)[0]
-    if len(first) < room.sentence or not _HEADING_START.match(clause):
+    if len(first) < room.sentence:
         return None
+    at = _body_start(clause, first, subjects, room) if _HEADING_START.match(clause) else None
+    # A heading may close on a colon instead of a full stop ("1.加大法治建设经费投入：…").
+    colon = first[len(clause) : len(clause) + 1] in ("：", ":")
+    if at is None and room.habit and not colon:
+        # The report heads its items so and this one runs on: where the heading phrase ends and
+        # the body opens, by the clause-boundary model.
+        seam = heading_seam(clause, 4, room.longest)
+        at = seam.at if seam is not None else None
+    return None if at is None else len(text) - len(rest) + at
+
+
+def _body_start(clause: str, first: str, subjects: tuple[str, ...], room: _Room) -> int | None:
+    """Where the body starts in the first clause of an item that opens with a heading verb: its
+    subject, an office of the unit, or the time it speaks of."""
     starts = [
         at
         for subject in subjects
@@ -395,7 +426,7 @@ def _run_in_heading(
     frame = _BODY_FRAME.search(first, 4, room.longest + 1)
     if frame is not None and frame.end() <= len(clause):
         starts.append(frame.start())
-    return len(text) - len(rest) + min(starts) if starts else None
+    return min(starts) if starts else None
 
 
 @register(RULE, "缺少标点")
@@ -407,7 +438,10 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         text, norm = context.texts[index], context.norm[index]
         start = block.text_start
+        reported: set[int | None] = set()
+        """Where a finding above says a mark is missing: the learned seams leave them."""
         for match in context.bare_leads(index, start):
+            reported.add(match.start())
             yield Finding(
                 RULE,
                 "error",
@@ -423,6 +457,7 @@ def check(context: Context) -> Iterator[Finding]:
             for match in pattern.finditer(norm, start):
                 word = match.group("word") if "word" in pattern.groupindex else match.group(0)
                 at = match.start("word") if "word" in pattern.groupindex else match.start()
+                reported.add(at)
                 yield Finding(
                     RULE,
                     "warning",
@@ -431,7 +466,9 @@ def check(context: Context) -> Iterator[Finding]:
                     index,
                 )
         heading_end = _run_in_heading(context, index, subjects, room)
+        reported.add(heading_end)
         for word_start, word_end in _glued_clauses(norm, start, subjects):
+            reported.add(word_start)
             if word_start == heading_end:
                 continue  # the heading's lost 。, reported below
             word = norm[word_start:word_end]
@@ -463,6 +500,7 @@ def check(context: Context) -> Iterator[Finding]:
             if norm.startswith("其中", match.end()):
                 continue  # reported above as a glued 其中
             if _glued(norm, match.start()):
+                reported.add(match.end())
                 yield Finding(
                     RULE,
                     "warning",
@@ -471,6 +509,17 @@ def check(context: Context) -> Iterator[Finding]:
                     text[max(match.start() - 4, 0) : match.end() + 4],
                     index,
                 )
+        for seam in seams(norm, start):
+            if seam.at in reported or _in_long_stretch(norm, seam.at):
+                continue  # reported above, or by the long stretch below
+            yield Finding(
+                RULE,
+                "warning",
+                f"“{seam.left}”常作分句的结尾，“{seam.right}”常作分句的开头，两句话像是连在了"
+                f"一起：请在“{seam.right}”前面加上逗号。",
+                _excerpt(text, seam.at - len(seam.left) + 4, seam.at + len(seam.right)),
+                index,
+            )
         if len(norm) - start < LONG_STRETCH or not _may_stretch(norm):
             continue  # no stretch long enough (the last check of the block)
         # Titles in 《》 and quoted names may be long; blank them (same length) before measuring.
@@ -489,6 +538,20 @@ def check(context: Context) -> Iterator[Finding]:
                 text[match.start() : match.end()],
                 index,
             )
+
+
+_STRETCH_MARKS = frozenset("，。、；：！？,.;:!?“”‘’《》（）()【】—…· \t")
+
+
+def _in_long_stretch(norm: str, at: int) -> bool:
+    """Is ``at`` inside a stretch without any mark at least LONG_STRETCH long?"""
+    start = at
+    while start > 0 and norm[start - 1] not in _STRETCH_MARKS:
+        start -= 1
+    end = at
+    while end < len(norm) and norm[end] not in _STRETCH_MARKS:
+        end += 1
+    return end - start >= LONG_STRETCH
 
 
 def _may_stretch(norm: str) -> bool:

@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from drafter.checks._text import Context, inside, protected_spans
 from drafter.checks.base import Finding, register
@@ -226,6 +227,69 @@ def _misplaced_ranges(norm: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), f"书名号没有闭合：文件名称应写作{right}。"
 
 
+LAWS = Path(__file__).resolve().parent / "data" / "laws.txt"
+"""The national laws by their short names (source and licence in the file)."""
+BARE_LEAST = 4
+"""A law's short name shorter than this (宪法, 刑法, 民法典) is a word of running text as well
+(宪法宣传周, 民法典进万家): only the longer ones are reported bare."""
+# After a law's name, characters that make it another word (法律, 法规, 法治…).
+_NOT_AFTER_LAW = frozenset("律规院治制官人庭学理典")
+# A law's name inside another name: a day or week named after it (未成年人保护法宣传日), or the
+# regulation that implements it (行政复议法实施条例, a title of its own).
+_NAMED_AFTER = re.compile(r"宣传[日周月]|[日周月](?!常|益|渐)|实施(?:条例|办法|细则)")
+
+
+# The last characters of every law's name: a text without them names no law.
+_MAY_NAME_LAW = re.compile("法|条例|规则")
+
+
+@functools.cache
+def _law_names() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The laws' short names at least BARE_LEAST long, and their lengths, longest first."""
+    lines = LAWS.read_text(encoding="utf-8").splitlines()
+    names = frozenset(n for n in (line.strip() for line in lines) if len(n) >= BARE_LEAST)
+    names = frozenset(n for n in names if not n.startswith("#"))
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+def bare_laws(norm: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each national law's name (its 中华人民共和国 with it when written) in
+    ``norm``, marks or not: the caller leaves out those in 《》."""
+    names, lengths = _law_names()
+    for tail in ("法", "条例", "规则"):
+        at = norm.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            if norm[end : end + 1] not in _NOT_AFTER_LAW and not _NAMED_AFTER.match(norm, end):
+                for length in lengths:
+                    start = end - length
+                    if start >= 0 and norm[start:end] in names:
+                        if norm.endswith("中华人民共和国", 0, start):
+                            start -= len("中华人民共和国")
+                        yield start, end
+                        break
+            at = norm.find(tail, end)
+
+
+def _bare_names(norm: str, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each official name, law or ranged plan written without 《》."""
+    found: list[tuple[int, int]] = []
+    if _NAME_STARTS.search(norm) is not None:
+        for match in _NAMES.finditer(norm):
+            if inside(quoted, match.start(), match.end()):
+                continue
+            if match.start() > 0 and norm[match.start() - 1] in "”」":
+                continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
+            # A bare name's start is not marked: it begins after the verb that cites it.
+            cited = _CITING().search(match.group(0))
+            found.append((match.start() + (cited.end() if cited else 0), match.end()))
+    if _MAY_NAME_LAW.search(norm):
+        for start, end in bare_laws(norm):
+            if not inside(quoted, start, end) and not any(a < end and start < b for a, b in found):
+                found.append((start, end))
+    yield from sorted(found)
+
+
 @register(RULE, "文件名称")
 def check(context: Context) -> Iterator[Finding]:
     for index, text, norm in context.prose():
@@ -252,23 +316,16 @@ def check(context: Context) -> Iterator[Finding]:
                 text[start : match.end()],
                 index,
             )
-        if _NAME_STARTS.search(norm) is None:
-            continue  # no official name can be in the text (most blocks)
+        if _NAME_STARTS.search(norm) is None and not _MAY_NAME_LAW.search(norm):
+            continue  # no official name nor law can be in the text (most blocks)
         quoted = protected_spans(norm, "《》“”〈〉")
         # A title whose 》 is lost is reported as that, not as a name without its marks.
         quoted += [(start, end) for start, end, _ in misplaced]
-        for match in _NAMES.finditer(norm):
-            if inside(quoted, match.start(), match.end()):
-                continue
-            if match.start() > 0 and norm[match.start() - 1] in "”」":
-                continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
-            # A bare name's start is not marked: it begins after the verb that cites it.
-            cited = _CITING().search(match.group(0))
-            start = match.start() + (cited.end() if cited else 0)
+        for start, end in _bare_names(norm, quoted):
             yield Finding(
                 RULE,
                 "warning",
                 "法律、法规和文件的名称应加书名号：写作《……》。",
-                text[start : match.end()],
+                text[start:end],
                 index,
             )
