@@ -82,6 +82,32 @@ def test_the_half_sentence_the_copy_stops_in_is_left_open_in_its_place(tmp_path:
     assert any(f["value"] == 3 for f in result.report()["figures"])  # the figure is kept
 
 
+@pytest.mark.parametrize(
+    "end",
+    [
+        # a series begun and never continued: the copy stops after its first clause
+        "（二）执法力量薄弱。一是执法人员不足，全年培训2次。",
+        "（二）执法力量薄弱。其一，执法人员不足。",
+        # a last sentence that announces what follows
+        "（二）执法力量薄弱。主要表现在以下方面：",
+    ],
+)
+def test_a_whole_last_sentence_that_promises_more_gets_the_placeholder(
+    tmp_path: Path, end: str
+) -> None:
+    _, paragraphs = built(tmp_path, CUT + end + "\n")
+    at = paragraphs.index(WHOLE_ITEM)
+    assert paragraphs[at + 1] == end + CUT_OFF
+
+
+def test_a_cut_report_whose_last_item_is_whole_gets_no_placeholder_inside_it(
+    tmp_path: Path,
+) -> None:
+    end = "（二）执法力量薄弱。一是执法人员不足。二是培训不够。"
+    _, paragraphs = built(tmp_path, CUT + end + "\n")
+    assert paragraphs[paragraphs.index(WHOLE_ITEM) + 1] == end
+
+
 def test_a_whole_report_gets_no_placeholder() -> None:
     result = import_text(CUT + "特此报告。\n某某镇人民政府\n2025年1月10日\n")
     assert result.cut_after == ""

@@ -483,6 +483,18 @@ def ends_complete(text: str) -> bool:
     return text.strip().rstrip(_CLOSERS)[-1:] in _COMPLETE_END
 
 
+def _promises_more(text: str) -> bool:
+    """Whether a text whose last sentence is whole still promises words the copy lacks: a run-in
+    series begun and never continued ("一是……。" with no 二是, "其一" with no 其二), or a last
+    sentence that announces what follows ("主要表现在：")."""
+    if text.rstrip().rstrip(_CLOSERS)[-1:] in "：:":
+        return True
+    return any(first in text and second not in text for first, second in _SERIES_STARTS)
+
+
+_SERIES_STARTS = (("一是", "二是"), ("其一", "其二"))
+
+
 def is_cut_short(blocks: Sequence[Block], segmented: Segmented) -> bool:
     """A report that stops before its end: no closing words, no signature, no date."""
     if segmented.closing:
@@ -520,7 +532,7 @@ def mark_cut_end(segmented: Segmented) -> str:
     last = blocks[-1]
     text = last.body if last.kind == "heading" else last.text
     if text.strip():
-        if ends_complete(text):
+        if ends_complete(text) and not _promises_more(text):
             return ""
         opened = text.rstrip() + CUT_OFF
         blocks[-1] = (
