@@ -14,7 +14,13 @@ from collections.abc import Iterable
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
-from drafter.text.divisions import above_county, divisions_named, is_county, is_prefecture
+from drafter.text.divisions import (
+    above_county,
+    divisions_named,
+    is_county,
+    is_prefecture,
+    renamed_to,
+)
 
 RULE = "county-unknown"
 
@@ -30,12 +36,11 @@ def county_problem(name: str) -> str | None:
     or a prefecture-level city with no county that governs its townships itself (东莞市)."""
     if above_county(name):
         return "是地级行政区，不是县级：请填本单位所属的县（市、区）的名称"
+    successor = renamed_to(name)
+    if successor:
+        return f"已更名为“{successor}”：请核对，今年的报告应使用现在的名称"
     if is_county(name):
-        entries = divisions_named(name)
-        if all(entry.former for entry in entries):
-            successor = next((entry.successor for entry in entries if entry.successor), "")
-            if successor:
-                return f"已更名为“{successor}”：请核对，今年的报告应使用现在的名称"
+        if all(entry.former for entry in divisions_named(name)):
             return "已撤销并入其他县区：请核对本单位现在所属的县（市、区）"
         return None
     if is_prefecture(name):
