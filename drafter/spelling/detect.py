@@ -33,6 +33,7 @@ from drafter.spelling.grammar import (
 )
 from drafter.spelling.lexicon import TERM_LEVEL, Lexicon, lexicon
 from drafter.spelling.segment import Candidate, Reading, new_word, segment_readings
+from drafter.spelling.slips import term_slips
 
 
 class Typo(NamedTuple):
@@ -131,6 +132,9 @@ def find_typos(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[Typ
                 found.append(
                     _typo(run.group(), i, best)._replace(start=base + i, at=base + best[4])
                 )
+    for at, start, written, term in term_slips(lex, text):
+        if not any(a <= at < b for a, b in spans) and all(typo.start != at for typo in found):
+            found.append(Typo(at, text[at], term[at - start], start, written, term))
     if "哪" in text:
         read = {typo.start for typo in found}
         for at in demonstrative_slips(text):
