@@ -90,20 +90,24 @@ def term_slips(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
     ``written`` begins, ``term`` the shortest term it should read as."""
     index = _index(lex)
     found: dict[int, tuple[int, int, str, str]] = {}
+    size = len(text)
     for match in index.firsts.finditer(text):
         i = match.start()
         pair = text[i : i + 2]
         # A term with one character wrong keeps its first two characters (the slip is after
-        # them) or its last two (the slip is before them): the rest then differs in one place.
+        # them) or its last two (the slip is before them): the rest then differs in one place,
+        # so one of the two characters next to the kept pair is right (a quick test first).
         for term in index.by_head.get(pair, ()):
-            j = _differs_once(text[i + 2 : i + len(term)], term[2:])
-            if j is not None:
-                _keep(lex, index, text, i, term, j + 2, found)
+            if i + 3 < size and (text[i + 2] == term[2] or text[i + 3] == term[3]):
+                j = _differs_once(text[i + 2 : i + len(term)], term[2:])
+                if j is not None:
+                    _keep(lex, index, text, i, term, j + 2, found)
         for term in index.by_tail.get(pair, ()):
             start = i + 2 - len(term)
-            j = _differs_once(text[start:i] if start >= 0 else "", term[:-2])
-            if j is not None:
-                _keep(lex, index, text, start, term, j, found)
+            if start >= 0 and (text[i - 1] == term[-3] or text[i - 2] == term[-4]):
+                j = _differs_once(text[start:i], term[:-2])
+                if j is not None:
+                    _keep(lex, index, text, start, term, j, found)
     return sorted(found.values())
 
 
