@@ -58,6 +58,7 @@ from drafter.text.hanzi import to_simplified  # noqa: E402
 from tests.structure_oracle import (  # noqa: E402
     Heading,
     annotated_headings,
+    form_changed,
     kept_headings,
     numbered_headings,
     open_brackets,
@@ -119,6 +120,7 @@ class Half:
     headings_or_listed: Tally = field(default_factory=Tally)
     reordered: list[str] = field(default_factory=list)
     as_headings: Tally = field(default_factory=Tally)
+    form: Tally = field(default_factory=Tally)
     seams: list[str] = field(default_factory=list)
     figures: Tally = field(default_factory=Tally)
     unbalanced: list[str] = field(default_factory=list)
@@ -171,6 +173,10 @@ def measure_structure(
     half.as_headings.total += len(numbered)
     half.as_headings.right += len(numbered) - len(lost)
     half.as_headings.misses += [f"{name}: {h}" for h in lost]
+    held, changed = form_changed(numbered, blocks)
+    half.form.total += held
+    half.form.right += held - len(changed)
+    half.form.misses += [f"{name}: {h}" for h in changed]
     ident = result.data.get("identity", {})
     original = re.sub(r"\s+", "", to_simplified(source))
     for finding in run_checks(blocks, unit_type=ident.get("unit_type"), year=ident.get("year")):
@@ -334,6 +340,7 @@ def print_half(half: Half, show: bool) -> None:
     print(f"   {'… or in the unplaced list (cut off)':40} {half.headings_or_listed}")
     print(f"   {'drafts with reordered items':40} {len(half.reordered)}/{half.drafts}")
     print(f"   {'numbered item headings still headings':40} {half.as_headings}")
+    print(f"   {'… in the form the source wrote them':40} {half.form}")
     per_draft = len(half.seams) / half.drafts if half.drafts else 0.0
     print(f"   {'seams per draft':40} {per_draft:.2f} ({len(half.seams)})")
     print(f"   {'figures kept (draft or unplaced list)':40} {half.figures}")
@@ -343,7 +350,12 @@ def print_half(half: Half, show: bool) -> None:
     if half.name == "seeds":
         print(f"   {'whole reports given a cut placeholder':40} {len(half.whole_marked)}")
     if show:
-        misses = [*half.headings.misses, *half.reordered, *half.as_headings.misses]
+        misses = [
+            *half.headings.misses,
+            *half.reordered,
+            *half.as_headings.misses,
+            *half.form.misses,
+        ]
         for line in [*misses, *half.seams, *half.figures.misses]:
             print(f"      ✗ {line}")
         for line in half.unbalanced:

@@ -40,6 +40,8 @@ class Heading:
     text: str
     numbered: bool = True
     """Written with a number of its own (not a short lead sentence standing as a heading)."""
+    run_in: bool | None = None
+    """Run into its text on the same line (False: on a line of its own; None: not known)."""
 
 
 def numbered_headings(text: str) -> list[Heading]:
@@ -55,16 +57,16 @@ def numbered_headings(text: str) -> list[Heading]:
         started = started or level == "1"
         if not started:
             continue
-        words = _HEADING_END.split(line[match.end() :], maxsplit=1)[0].strip()
+        words, *rest = _HEADING_END.split(line[match.end() :], maxsplit=1)
         if len(plain(words)) >= 2:
-            out.append(Heading(level, words))
+            out.append(Heading(level, words.strip(), run_in=bool(rest and plain(rest[0]))))
     return out
 
 
 def annotated_headings(entry: dict[str, Any]) -> list[Heading]:
     """The headings a reviewer listed for a corpus text, without those the excerpt cuts off."""
     return [
-        Heading(str(h["level"]), str(h["text"]), bool(h.get("number")))
+        Heading(str(h["level"]), str(h["text"]), bool(h.get("number")), h.get("run_in"))
         for h in entry.get("headings") or []
         if not h.get("truncated") and len(plain(str(h["text"]))) >= 2
     ]
@@ -118,6 +120,32 @@ def still_headings(headings: Sequence[Heading], draft: Sequence[Block]) -> list[
         if not any(start.startswith(wanted) for start in starts):
             lost.append(heading.text)
     return lost
+
+
+def form_changed(headings: Sequence[Heading], draft: Sequence[Block]) -> tuple[int, list[str]]:
+    """How many numbered item headings (（一）, 1., （1）) of known form the draft holds, and those
+    whose form it changed: one that stood on a line of its own now run into its text, or one run
+    into its text now alone on a line (a heading whose form the source does not say, or which
+    the draft lost, is not counted)."""
+    # (the heading's words, whether text follows them in the same paragraph)
+    shapes = []
+    for b in draft:
+        if b.kind == "heading":
+            shapes.append((plain(b.text), bool(plain(b.body))))
+        else:
+            shapes.append((plain(b.full_text), True))
+    held, changed = 0, []
+    for heading in headings:
+        if heading.level not in ("2", "3", "4") or not heading.numbered or heading.run_in is None:
+            continue
+        wanted = plain(heading.text)
+        shape = next(((words, more) for words, more in shapes if words.startswith(wanted)), None)
+        if shape is None:
+            continue
+        held += 1
+        if (shape[1] or shape[0] != wanted) != heading.run_in:
+            changed.append(f"{heading.text}（{'原为连排' if heading.run_in else '原为单独一行'}）")
+    return held, changed
 
 
 def open_brackets(text: str) -> int:
