@@ -196,10 +196,9 @@ def test_a_topic_part_over_plain_paragraphs_keeps_its_title() -> None:
         "一、强化组织领导，夯实法治基础\n成立镇法治政府建设工作领导小组，明确党委书记为组长。\n"
         "二、坚持依法决策，提高决策水平\n全年作出重大行政决策3项，均经过合法性审查。\n"
     )
-    assert (
-        "（一）强化组织领导，夯实法治基础。成立镇法治政府建设工作领导小组，明确党委书记为组长。"
-        in (paragraphs)
-    )
+    # The theme's title stood on its own line over its text: so it does in the draft.
+    at = paragraphs.index("（一）强化组织领导，夯实法治基础")
+    assert paragraphs[at + 1] == "成立镇法治政府建设工作领导小组，明确党委书记为组长。"
     assert not any("健全法治政府建设工作机制" in p for p in paragraphs)  # no catalogue title
 
 
@@ -209,7 +208,8 @@ def test_a_lead_before_its_runs_is_not_renumbered() -> None:
         "（一）深化思想引领\n我乡始终把学习贯彻习近平法治思想作为首要政治任务。一是严格落实中心组学习制度，"
         "全年专题学习12次。二是压实责任，定期研究法治建设工作。\n"
     )
-    body = next(p for p in paragraphs if "深化思想引领" in p)
+    # The heading stood on its own line: its text is the paragraph under it.
+    body = paragraphs[paragraphs.index("（一）深化思想引领") + 1]
     assert "我乡始终把学习贯彻习近平法治思想作为首要政治任务。一是严格落实中心组学习制度" in body
     assert "三是" not in body
 
@@ -221,7 +221,8 @@ def test_an_item_headed_by_the_first_duty_is_the_first_duty_item() -> None:
         "二是带头学法，组织干部集中学法6次。\n（二）深化普法宣传\n全年开展普法宣传活动12场次。\n"
     )
     assert not any("【待补充" in p and "第一责任人" in p for p in paragraphs)
-    assert any(p.startswith("（一）党委负责人严格履行法治建设第一责任人职责。") for p in paragraphs)
+    at = paragraphs.index("（一）党委负责人严格履行法治建设第一责任人职责")
+    assert paragraphs[at + 1].startswith("一是主持召开法治建设专题会议4次。")
     assert not any("待补充：2024年度推进法治政府建设的主要举措和成效" in p for p in paragraphs)
 
 
@@ -230,8 +231,11 @@ def test_a_missing_first_duty_item_claims_nothing() -> None:
         "2024年，石桥镇扎实推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n"
         "（一）深化普法宣传\n全年开展普法宣传活动12场次。\n"
     )
-    duty = next(p for p in paragraphs if "第一责任人" in p)
-    assert "【待补充】" in duty and "切实履行" not in duty
+    # Under the township's headings set on their own lines, the placeholder item's heading
+    # stands alone too (one part, one form of heading), the placeholder under it.
+    at = next(i for i, p in enumerate(paragraphs) if "第一责任人" in p)
+    assert paragraphs[at] == "（二）党政主要负责人履行推进法治建设第一责任人职责情况"
+    assert paragraphs[at + 1] == "【待补充】"
 
 
 # --------------------------------------------------------------------------- checks

@@ -298,12 +298,15 @@ def to_yaml_value(q: Question, value: Any) -> Any:
 
 
 def _items_yaml(value: list[Any], text: Callable[[str], Any]) -> Any:
-    """Items as the file writes them: heading, text, then the sub-items (if any) below."""
+    """Items as the file writes them: heading (and ``alone`` when it stood on its own line),
+    text, then the sub-items (if any) below."""
     seq = CommentedSeq()
     for item in value:
         entry = CommentedMap()
         if isinstance(item, Mapping):
             entry["heading"] = item.get("heading", "")
+            if item.get("alone") is True:
+                entry["alone"] = True
             entry["text"] = text(str(item.get("text", "")))
             subitems = item.get("subitems")
             if isinstance(subitems, list) and subitems:

@@ -50,10 +50,16 @@ class Item:
     subitems: tuple[Item, ...] = ()
     marker: str = ""
     """How the sub-items were numbered (one of :data:`MARKERS`; "" when there are none)."""
+    alone: bool = False
+    """The heading stood on a line of its own in the township's report (its text below it), not
+    run into the text: the draft keeps that form."""
 
     def to_data(self) -> dict[str, Any]:
-        """As the answers file writes it (``subitems`` and ``marker`` only when there are some)."""
+        """As the answers file writes it (``subitems`` and ``marker`` only when there are some,
+        ``alone`` only when true)."""
         data: dict[str, Any] = {"heading": self.heading, "text": self.text}
+        if self.alone and self.heading:
+            data["alone"] = True
         if self.subitems:
             data["marker"] = self.marker or MARKERS[0]
             data["subitems"] = [sub.to_data() for sub in self.subitems]
@@ -200,7 +206,8 @@ def _items(q: Question, raw: Any, where: str, depth: int) -> list[Item]:
             subitems = _items(q, raw_subs, f"{where}第 {index} 条的下级条目", depth + 1)
         if heading or text or subitems:
             marker = _marker(entry.get("marker")) if subitems else ""
-            items.append(Item(heading.rstrip("。；;，,"), text, tuple(subitems), marker))
+            alone = bool(heading) and entry.get("alone") is True
+            items.append(Item(heading.rstrip("。；;，,"), text, tuple(subitems), marker, alone))
     return items
 
 

@@ -118,7 +118,8 @@ def _items(raw: Any) -> tuple[Item, ...]:
             subitems = _items(entry.get("subitems"))
             if heading or text or subitems:
                 marker = str(entry.get("marker") or "") if subitems else ""
-                out.append(Item(heading, text, subitems, marker))
+                alone = bool(heading) and entry.get("alone") is True
+                out.append(Item(heading, text, subitems, marker, alone))
     return tuple(out)
 
 

@@ -89,7 +89,13 @@ class AnswersBuilder:
         self.data.setdefault(section, {})[name] = value
 
     def add_item(
-        self, key: str, heading: str, text: str, sources: set[int], subs: Sequence[Item] = ()
+        self,
+        key: str,
+        heading: str,
+        text: str,
+        sources: set[int],
+        subs: Sequence[Item] = (),
+        alone: bool = False,
     ) -> str:
         """One item of a list question, with its sub-items (``subs``: the report's own
         ``1. 2. 3.`` under it, each kept whole). Returns the item's path
@@ -102,7 +108,7 @@ class AnswersBuilder:
         position = len(items)
         where = f"{key}[{position}]"
         label = f"{QUESTIONS[key].label}（第{position + 1}条）"
-        items.append(self._entry(where, section, label, heading, text, sources, subs))
+        items.append(self._entry(where, section, label, heading, text, sources, subs, alone))
         return where
 
     def _entry(
@@ -114,9 +120,13 @@ class AnswersBuilder:
         text: str,
         sources: set[int],
         subs: Sequence[Item],
+        alone: bool = False,
     ) -> dict[str, Any]:
         """An item's data, its texts registered as slots (the sub-items' too, by path)."""
         entry: dict[str, Any] = {"heading": heading, "text": text}
+        if alone and heading and (text or subs):
+            # A heading with no text of its own is a one-line item however it was written.
+            entry["alone"] = True
         if heading:
             self.slots.append(TextSlot(f"{where}.heading", section, heading, label, set(sources)))
         if text:
@@ -132,6 +142,7 @@ class AnswersBuilder:
                     item_text(sub, "\n", with_subs=False),
                     sub.sources,
                     sub.subs,
+                    sub.alone,
                 )
                 for n, sub in enumerate(subs)
             ]
@@ -268,7 +279,7 @@ def _themed(part: Part, items: list[Item]) -> Item:
     their own sub-items) its sub-items."""
     lead = [i for i in items if not i.heading and not i.subs]
     rest = [i for i in items if i not in lead]
-    whole = Item(heading=part.title, number=part.number)
+    whole = Item(heading=part.title, number=part.number, alone=not part.run_in)
     for item in lead:
         whole.texts += item.texts
         whole.sources |= item.sources
@@ -298,7 +309,9 @@ def place_measures(part: Part, out: AnswersBuilder, *, first_duty_allowed: bool)
     for item, assignment in zip(items, assignments, strict=True):
         topic = assignment.topic or CATCH_ALL
         text = join_paragraphs([t for t in item.texts if t.strip()], "\n")
-        path = out.add_item(_measures_key(topic), item.heading, text, item.sources, item.subs)
+        path = out.add_item(
+            _measures_key(topic), item.heading, text, item.sources, item.subs, item.alone
+        )
         if path:
             paths.append(path)
     last = out.structure[-1] if out.structure else None
@@ -316,13 +329,13 @@ def place_list(key: str, items: list[Item], out: AnswersBuilder) -> None:
     for item in items:
         if not item.subs or item.heading:
             text = item_text(item, "\n", with_subs=False)
-            out.add_item(key, item.heading, text, item.sources, item.subs)
+            out.add_item(key, item.heading, text, item.sources, item.subs, item.alone)
         else:
             if item.texts:
                 out.add_item(key, "", join_paragraphs(item.texts, "\n"), item.sources)
             for sub in item.subs:
                 text = item_text(sub, "\n", with_subs=False)
-                out.add_item(key, sub.heading, text, sub.sources, sub.subs)
+                out.add_item(key, sub.heading, text, sub.sources, sub.subs, sub.alone)
 
 
 _CAUSE_START = re.compile(
@@ -400,6 +413,6 @@ def _split_at_rectification(items: list[Item]) -> list[Item]:
         if cut is None or item.subs:
             out.append(item)
             continue
-        out.append(Item(item.heading, item.texts[:cut], sources=item.sources))
+        out.append(Item(item.heading, item.texts[:cut], sources=item.sources, alone=item.alone))
         out.extend(Item(texts=[text], sources=item.sources) for text in item.texts[cut:])
     return out

@@ -141,6 +141,8 @@ class Item:
     """For sub-items split from 一是…二是… runs: the paragraphs as written, ordinals included."""
     number: str = ""
     """The heading's number as the report wrote it ("（一）", "1.", "(1)"; "" for none)."""
+    alone: bool = False
+    """The heading stood on a line of its own (its text in the paragraphs below it)."""
 
     @property
     def text(self) -> str:
@@ -257,14 +259,24 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
                 target.sources.add(index)
             continue
         if block.kind == "heading" and (current is None or block.level <= current_level):
-            current = Item(heading=clean_heading(block.text), sources={index}, number=block.number)
+            current = Item(
+                heading=clean_heading(block.text),
+                sources={index},
+                number=block.number,
+                alone=not block.body,
+            )
             current_level = block.level
             if block.body:
                 current.texts.append(block.body.strip())
             items.append(current)
             continue
         if block.kind == "heading" and current is not None:
-            sub = Item(heading=clean_heading(block.text), sources={index}, number=block.number)
+            sub = Item(
+                heading=clean_heading(block.text),
+                sources={index},
+                number=block.number,
+                alone=not block.body,
+            )
             if block.body:
                 sub.texts.append(block.body.strip())
             if current.subs and block.level > sub_level:
@@ -303,13 +315,17 @@ def expand_runs(item: Item) -> Item:
     if not runs:
         return item
     if ends_with_colon(lead):
-        return Item(item.heading, item.texts, sources=item.sources, runs_lead_colon=True)
+        return Item(
+            item.heading, item.texts, sources=item.sources, runs_lead_colon=True, alone=item.alone
+        )
     texts = [p.strip() for p in lead.split("\n") if p.strip()]
     subs = [run_item(run, item.sources) for run in runs]
     if not all(sub.heading for sub in subs):
         # Runs read alike: when some have no heading sentence, none is given one.
         subs = [plain_run(run, item.sources) for run in runs]
-    return Item(item.heading, texts, subs, sources=set(item.sources), written=joined)
+    return Item(
+        item.heading, texts, subs, sources=set(item.sources), written=joined, alone=item.alone
+    )
 
 
 _FIRST_CLAUSE = re.compile(rf"([^，,；;：:。！？!?\n]{{4,{HEADING_SENTENCE_MAX}}})[，,；;：:]")
@@ -380,6 +396,8 @@ class Part:
     kind: str = ""
     items: list[Item] = field(default_factory=list)
     title_index: int = -1
+    run_in: bool = False
+    """The title ran into the part's first text on its line ("（一）强化组织领导。深入贯彻…")."""
 
     @property
     def text(self) -> str:
@@ -428,7 +446,9 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
     for index, block in body:
         if levels.get(index) == 1 and block.kind in ("heading", "paragraph"):
             title = block.text + block.body if not block.body else block.text
-            part = Part(clean_heading(title), block.number, title_index=index)
+            part = Part(
+                clean_heading(title), block.number, title_index=index, run_in=bool(block.body)
+            )
             if block.body:
                 part.blocks.append(Block("paragraph", block.body))
                 part.indices.append(index)

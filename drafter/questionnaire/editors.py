@@ -84,6 +84,8 @@ def editable(item: Mapping[str, Any]) -> dict[str, Any]:
         "heading": str(item.get("heading") or ""),
         "text": str(item.get("text") or ""),
     }
+    if item.get("alone") is True:
+        entry["alone"] = True
     subs = subitems_of(item)
     if subs:
         entry["marker"] = item.get("marker") or "1."
@@ -284,6 +286,8 @@ def ask_item(
     if isinstance(body, Signal):
         return body
     entry: dict[str, Any] = {"heading": heading, "text": body}
+    if item and item.get("alone") is True:
+        entry["alone"] = True  # the township's form of heading, kept through an edit
     subs = subitems_of(item) if item else []
     if subs:
         kept = ask_subitems(flow, subs, number)

@@ -317,9 +317,13 @@ def headed(items: Sequence[Any], avoid: Iterable[str] = ()) -> bool:
 
 
 def stands_alone(items: Sequence[Any]) -> bool:
-    """Whether a list's headings stand on their own lines: when one of them heads only
-    sub-items (nothing of its own to run into), all do, so a part has one form of heading."""
-    return any(_heading(i) and not clause(_text(i)) and _subitems(i) for i in items)
+    """Whether a list's headings stand on their own lines: when the township's report set one
+    of them so (``alone``), or one of them heads only sub-items (nothing of its own to run
+    into), all do, so a part has one form of heading."""
+    return any(
+        _heading(i) and (getattr(i, "alone", False) or (not clause(_text(i)) and _subitems(i)))
+        for i in items
+    )
 
 
 _DOING = re.compile(
