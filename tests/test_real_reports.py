@@ -83,6 +83,10 @@ def test_a_sentence_ending_in_a_colon_is_not_an_addressee() -> None:
 
 def test_the_end_of_a_range_and_a_document_name_are_not_the_report_year() -> None:
     assert years_in("《纲要（2023—2027年）》") == []
+    # Written in Chinese numerals too: the end of 二○二四—二○二五年 is no report year (it made
+    # a check call the opening's 2024 wrong and ask for 2026 in the plans' heading).
+    assert years_in("关于二○二四—二○二五年法治政府建设情况的报告") == []
+    assert years_in("二〇二四年至二〇二五年") == [2024, 2025]
     text = "根据《全面深化改革纲要（2023—2027年）》要求，2023年，清水街道扎实推进法治建设。\n"
     assert _identity(text)[3] == 2023
     text = "根据《2023年工作要点》，2024年，石桥镇党委扎实推进法治建设。\n"

@@ -38,7 +38,7 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 }
 
 
-_RANGE_END = re.compile(r"(?<=\d)\s*[—–\-－~～至到]\s*$")
+_RANGE_END = re.compile(r"(?<=[\d〇零○Ｏ０-９一二三四五六七八九])\s*[—–\-－~～至到]\s*$")
 
 
 def years_in(text: str) -> list[int]:
@@ -53,7 +53,9 @@ def years_in(text: str) -> list[int]:
     ]
     for match in _CN_YEAR.finditer(text):
         digits = "".join(_CN_DIGIT.get(ch, "") for ch in match.group(1))
-        if len(digits) == 4:
+        if len(digits) == 4 and not _RANGE_END.search(
+            text[max(0, match.start() - 3) : match.start()]
+        ):
             found.append((match.start(), int(digits)))
     return [year for _, year in sorted(found)]
 
