@@ -283,3 +283,37 @@ def test_title_range_outside_or_unclosed(sentence: str, excerpt: str, right: str
 )
 def test_titles_written_right(sentence: str) -> None:
     assert _found(sentence, "document-name") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "excerpt"),
+    [
+        # Any document cited by the form of its title, its issuer before it.
+        (
+            "认真贯彻落实县委关于加强法治乡镇建设的实施意见，制定年度方案。",
+            "关于加强法治乡镇建设的实施意见",
+        ),
+        ("印发了关于进一步规范行政执法行为的通知。", "关于进一步规范行政执法行为的通知"),
+        (
+            "按照关于开展“八五”普法中期评估的工作方案要求，逐项落实。",
+            "关于开展“八五”普法中期评估的工作方案",
+        ),
+    ],
+)
+def test_a_title_by_its_form_written_without_marks(sentence: str, excerpt: str) -> None:
+    assert _excerpts(sentence, "document-name") == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "认真贯彻落实县委《关于加强法治乡镇建设的实施意见》。",
+        # A requirement or a subject is no document; asking for opinions cites none.
+        "按照县委关于法治建设的部署要求，逐项落实。",
+        "广泛征求群众关于村规民约修订的意见。",
+        "围绕关于群众关心的热点问题，开展普法宣传。",
+        "落实“关于推行行政执法公示的通知”要求。",
+    ],
+)
+def test_no_title_where_there_is_none_or_it_is_marked(sentence: str) -> None:
+    assert _found(sentence, "document-name") == []

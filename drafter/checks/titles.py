@@ -271,9 +271,29 @@ def bare_laws(norm: str) -> Iterator[tuple[int, int]]:
             at = norm.find(tail, end)
 
 
+# A document cited by its title, 关于…的 and a kind of document (GB/T 9704's 文种 and the kinds of
+# normative documents), after a verb that cites it and perhaps its issuer ("落实县委关于……的实施
+# 意见"): the form of a title, whatever the document. A subject or a requirement "关于……的" (要求,
+# 部署, 精神) is no kind of document, and 征求/听取/提出 …意见 cite none.
+_ABOUT_TITLE = when_used(
+    r"(?:印发|转发|制定|出台|贯彻|落实|学习|执行|根据|按照|依据|依照|对照|遵照)(?:了|好)?"
+    r"[^，。；：、！？“”《》〈〉\s]{0,12}?"
+    r"(?P<name>关于[^，。；：！？《》〈〉\s]{2,40}?的"
+    r"(?:实施意见|指导意见|若干意见|意见|决定|通知|通报|实施方案|工作方案|方案|实施办法|管理办法|办法|"
+    r"若干规定|规定|实施细则|细则|规划|工作计划|计划|工作要点|要点|纲要|条例|规则|制度))"
+    r"(?=[，。；：、！？\s）)]|$|精神|要求|部署|规定|和|及|等|有关|相关|文件|中)"
+)
+
+
 def _bare_names(norm: str, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each official name, law or ranged plan written without 《》."""
+    """(start, end) of each official name, law, ranged plan or document title written without
+    《》."""
     found: list[tuple[int, int]] = []
+    if "关于" in norm:
+        for match in _ABOUT_TITLE().finditer(norm):
+            start, end = match.span("name")
+            if not inside(quoted, start, end):
+                found.append((start, end))
     if _NAME_STARTS.search(norm) is not None:
         for match in _NAMES.finditer(norm):
             if inside(quoted, match.start(), match.end()):
@@ -282,7 +302,9 @@ def _bare_names(norm: str, quoted: list[tuple[int, int]]) -> Iterator[tuple[int,
                 continue  # “八五”普法规划（2021—2025年）: a name that begins with a quoted word
             # A bare name's start is not marked: it begins after the verb that cites it.
             cited = _CITING().search(match.group(0))
-            found.append((match.start() + (cited.end() if cited else 0), match.end()))
+            start = match.start() + (cited.end() if cited else 0)
+            if not any(a < match.end() and start < b for a, b in found):
+                found.append((start, match.end()))
     if _MAY_NAME_LAW.search(norm):
         for start, end in bare_laws(norm):
             if not inside(quoted, start, end) and not any(a < end and start < b for a, b in found):
@@ -316,8 +338,12 @@ def check(context: Context) -> Iterator[Finding]:
                 text[start : match.end()],
                 index,
             )
-        if _NAME_STARTS.search(norm) is None and not _MAY_NAME_LAW.search(norm):
-            continue  # no official name nor law can be in the text (most blocks)
+        if (
+            _NAME_STARTS.search(norm) is None
+            and not _MAY_NAME_LAW.search(norm)
+            and "关于" not in norm
+        ):
+            continue  # no official name, law nor title can be in the text (most blocks)
         quoted = protected_spans(norm, "《》“”〈〉")
         # A title whose 》 is lost is reported as that, not as a name without its marks.
         quoted += [(start, end) for start, end, _ in misplaced]
