@@ -20,7 +20,6 @@ is read as that term mistyped when
 from __future__ import annotations
 
 import collections
-import re
 from collections.abc import Iterable
 
 from drafter.errors import DrafterError
@@ -33,24 +32,38 @@ WORD_LEVEL = 2
 
 
 class _Index:
-    """The shipped terms by their first and last two characters, the places each term fixes,
-    and the characters' initials (read when a candidate first needs them)."""
+    """The shipped terms by the characters a slip leaves them, the places each term fixes, and
+    the characters' initials (read when a candidate first needs them).
+
+    A term with one character wrong keeps its first two characters (the slip is after them) or
+    its last two (before them); and of the two characters next to the kept pair one is right.
+    So a term is found from its first three characters, or its first two and its fourth (and
+    from the end likewise): ``heads`` and ``tails`` hold it under both keys, ``pairs`` the kept
+    pairs a text is searched for, by their first character.
+    """
 
     def __init__(self, terms: Iterable[str]) -> None:
         long = sorted(t for t in terms if len(t) >= MIN_LENGTH and _all_han(t))
-        self.by_head: dict[str, list[str]] = collections.defaultdict(list)
-        self.by_tail: dict[str, list[str]] = collections.defaultdict(list)
+        self.heads: dict[str, list[str]] = collections.defaultdict(list)
+        self.tails: dict[str, list[str]] = collections.defaultdict(list)
         fillers: dict[tuple[str, int], set[str]] = collections.defaultdict(set)
         for term in long:
-            self.by_head[term[:2]].append(term)
-            self.by_tail[term[-2:]].append(term)
+            self.heads[term[:3]].append(term)
+            self.heads[term[:2] + "\0" + term[3]].append(term)
+            self.tails[term[-3:]].append(term)
+            self.tails[term[-4] + "\0" + term[-2:]].append(term)
             for j, char in enumerate(term):
                 fillers[(term[:j] + "\0" + term[j + 1 :], j)].add(char)
         self.open = {key for key, chars in fillers.items() if len(chars) > 1}
-        firsts = sorted({pair[0] for pair in [*self.by_head, *self.by_tail]})
-        self.firsts = re.compile(f"[{''.join(firsts)}]")
+        self.pairs: dict[str, list[str]] = collections.defaultdict(list)
+        for pair in sorted({t[:2] for t in long} | {t[-2:] for t in long}):
+            self.pairs[pair[0]].append(pair)
+        self.firsts = frozenset(self.pairs)
         self.terms = set(long)
         self._initials: dict[str, str] | None = None
+        self.read: dict[str, list[tuple[int, int, str, str]]] = {}
+        """Texts already read and what was found in them: a build checks the answers' texts and
+        then the draft that holds them, and a batch drafts the same sentences again."""
 
     def initials(self, char: str) -> str:
         if self._initials is None:
@@ -89,25 +102,39 @@ def term_slips(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
     official term (see the module's docstring): ``at`` the character, ``start`` where the run
     ``written`` begins, ``term`` the shortest term it should read as."""
     index = _index(lex)
+    known = index.read.get(text)
+    if known is None:
+        if len(index.read) >= READ_MAX:
+            index.read.clear()
+        known = index.read[text] = _slips(lex, index, text)
+    return list(known)
+
+
+READ_MAX = 20_000
+"""Texts remembered (paragraphs of a few hundred characters, most with nothing found)."""
+
+
+def _slips(lex: Lexicon, index: _Index, text: str) -> list[tuple[int, int, str, str]]:
     found: dict[int, tuple[int, int, str, str]] = {}
-    size = len(text)
-    for match in index.firsts.finditer(text):
-        i = match.start()
-        pair = text[i : i + 2]
-        # A term with one character wrong keeps its first two characters (the slip is after
-        # them) or its last two (the slip is before them): the rest then differs in one place,
-        # so one of the two characters next to the kept pair is right (a quick test first).
-        for term in index.by_head.get(pair, ()):
-            if i + 3 < size and (text[i + 2] == term[2] or text[i + 3] == term[3]):
-                j = _differs_once(text[i + 2 : i + len(term)], term[2:])
-                if j is not None:
-                    _keep(lex, index, text, i, term, j + 2, found)
-        for term in index.by_tail.get(pair, ()):
-            start = i + 2 - len(term)
-            if start >= 0 and (text[i - 1] == term[-3] or text[i - 2] == term[-4]):
-                j = _differs_once(text[start:i], term[:-2])
-                if j is not None:
-                    _keep(lex, index, text, start, term, j, found)
+    heads, tails = index.heads, index.tails
+    # The terms' few hundred kept pairs are looked for with ``in`` (a paragraph holds a
+    # handful of them), not at every place of the text.
+    pairs = [p for ch in index.firsts.intersection(text) for p in index.pairs[ch] if p in text]
+    for pair in pairs:
+        i = text.find(pair)
+        while i >= 0:
+            for key in (text[i : i + 3], pair + "\0" + text[i + 3 : i + 4]):
+                for term in heads.get(key, ()):
+                    j = _differs_once(text[i + 2 : i + len(term)], term[2:])
+                    if j is not None:
+                        _keep(lex, index, text, i, term, j + 2, found)
+            for key in (text[i - 1 : i + 2] if i else "", text[i - 2 : i - 1] + "\0" + pair):
+                for term in tails.get(key, ()):
+                    start = i + 2 - len(term)
+                    j = _differs_once(text[start:i], term[:-2]) if start >= 0 else None
+                    if j is not None:
+                        _keep(lex, index, text, start, term, j, found)
+            i = text.find(pair, i + 1)
     return sorted(found.values())
 
 
