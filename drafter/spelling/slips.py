@@ -36,10 +36,8 @@ class _Index:
     the characters' initials (read when a candidate first needs them).
 
     A term with one character wrong keeps its first two characters (the slip is after them) or
-    its last two (before them); and of the two characters next to the kept pair one is right.
-    So a term is found from its first three characters, or its first two and its fourth (and
-    from the end likewise): ``heads`` and ``tails`` hold it under both keys, ``pairs`` the kept
-    pairs a text is searched for, by their first character.
+    its last two (before them): ``heads`` and ``tails`` hold the terms by those pairs, ``pairs``
+    the pairs a text is searched for, by their first character.
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
@@ -48,10 +46,8 @@ class _Index:
         self.tails: dict[str, list[str]] = collections.defaultdict(list)
         fillers: dict[tuple[str, int], set[str]] = collections.defaultdict(set)
         for term in long:
-            self.heads[term[:3]].append(term)
-            self.heads[term[:2] + "\0" + term[3]].append(term)
-            self.tails[term[-3:]].append(term)
-            self.tails[term[-4] + "\0" + term[-2:]].append(term)
+            self.heads[term[:2]].append(term)
+            self.tails[term[-2:]].append(term)
             for j, char in enumerate(term):
                 fillers[(term[:j] + "\0" + term[j + 1 :], j)].add(char)
         self.open = {key for key, chars in fillers.items() if len(chars) > 1}
@@ -116,22 +112,24 @@ READ_MAX = 20_000
 
 def _slips(lex: Lexicon, index: _Index, text: str) -> list[tuple[int, int, str, str]]:
     found: dict[int, tuple[int, int, str, str]] = {}
-    heads, tails = index.heads, index.tails
+    heads, tails, size = index.heads, index.tails, len(text)
     # The terms' few hundred kept pairs are looked for with ``in`` (a paragraph holds a
     # handful of them), not at every place of the text.
     pairs = [p for ch in index.firsts.intersection(text) for p in index.pairs[ch] if p in text]
     for pair in pairs:
         i = text.find(pair)
         while i >= 0:
-            for key in (text[i : i + 3], pair + "\0" + text[i + 3 : i + 4]):
-                for term in heads.get(key, ()):
+            # The rest differs in one place, so of the two characters next to the kept pair
+            # one is right (a quick test first).
+            for term in heads.get(pair, ()):
+                if i + 3 < size and (text[i + 2] == term[2] or text[i + 3] == term[3]):
                     j = _differs_once(text[i + 2 : i + len(term)], term[2:])
                     if j is not None:
                         _keep(lex, index, text, i, term, j + 2, found)
-            for key in (text[i - 1 : i + 2] if i else "", text[i - 2 : i - 1] + "\0" + pair):
-                for term in tails.get(key, ()):
-                    start = i + 2 - len(term)
-                    j = _differs_once(text[start:i], term[:-2]) if start >= 0 else None
+            for term in tails.get(pair, ()):
+                start = i + 2 - len(term)
+                if start >= 0 and (text[i - 1] == term[-3] or text[i - 2] == term[-4]):
+                    j = _differs_once(text[start:i], term[:-2])
                     if j is not None:
                         _keep(lex, index, text, start, term, j, found)
             i = text.find(pair, i + 1)
