@@ -224,7 +224,7 @@ def build_parser(running: str | None = None) -> ArgumentParser:
         "--annotate",
         type=_path,
         metavar="批注副本",
-        help="另存一份带 Word 批注的副本（每个错误、警告一条批注，标在原文上；报告原件不改动）",
+        help="另存一份带 Word 批注的副本（错误、警告标在原文上，每段一条批注列出这一段的各项；报告原件不改动）",
     )
     p.add_argument("--author", metavar="作者名", help="批注的作者名（默认“依法治县办审核”）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的批注副本（默认另起新名）")
