@@ -317,3 +317,17 @@ def test_a_title_by_its_form_written_without_marks(sentence: str, excerpt: str) 
 )
 def test_no_title_where_there_is_none_or_it_is_marked(sentence: str) -> None:
     assert _found(sentence, "document-name") == []
+
+
+def test_a_name_given_in_full_covers_the_marks_inside_it() -> None:
+    """document-name gives 《……纲要（2021—2025年）》 in full: the half-width brackets inside the
+    name are not reported again by punctuation; outside a name they are."""
+    blocks = blocks_from_text(
+        HEAD + "认真落实《法治政府建设实施纲要(2021-2025)》，开展培训(共3次)。\n"
+    )
+    found = [
+        (f.rule, f.excerpt) for f in run_checks(blocks, rules=["document-name", "punctuation"])
+    ]
+    assert ("document-name", "《法治政府建设实施纲要(2021-2025)》") in found
+    punctuation = [excerpt for rule, excerpt in found if rule == "punctuation"]
+    assert punctuation and all("2021" not in e and "纲要" not in e for e in punctuation)

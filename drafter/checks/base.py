@@ -101,7 +101,16 @@ def run_checks(
         findings.extend(RULES[rule_id](context))
     # One finding per rule, place and excerpt: overlapping patterns must not double-report.
     unique = {(f.rule, f.paragraph, f.excerpt, f.message): f for f in findings}
-    return sorted(unique.values(), key=lambda f: (f.paragraph, SEVERITY_ORDER[f.severity], f.rule))
+    # A document's name given in full by document-name (《……纲要（2021—2025年）》) mends the marks
+    # inside it too: a punctuation finding there would say half of the same thing again.
+    names = [(f.paragraph, f.excerpt) for f in unique.values() if f.rule == "document-name"]
+    kept = [
+        f
+        for f in unique.values()
+        if f.rule != "punctuation"
+        or not any(p == f.paragraph and f.excerpt in name for p, name in names)
+    ]
+    return sorted(kept, key=lambda f: (f.paragraph, SEVERITY_ORDER[f.severity], f.rule))
 
 
 @dataclass(frozen=True, slots=True)
