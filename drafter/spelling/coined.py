@@ -29,8 +29,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from drafter.errors import DrafterError
-from drafter.spelling.lexicon import DATA, Lexicon
+from drafter.spelling.lexicon import Lexicon, read_data
 
 # The four-character slogans of headings, 以X促Y (以查促改, 以宣促学, 以制促治), 抓X促Y, 强X固Y:
 # each X and Y is one character standing for a word, which no dictionary pairs.
@@ -114,13 +113,7 @@ _NAME_ITEMS = 3
 @cache
 def surnames() -> frozenset[str]:
     """The hundred most common Chinese surnames (data/surnames.txt)."""
-    path = DATA / "surnames.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError) as exc:
-        raise DrafterError(
-            f"错别字检查的姓氏表 {path} 无法读取（{exc}）。请重新安装 drafter。"
-        ) from exc
+    text = read_data("surnames.txt", "姓氏表")
     return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line)
 
 

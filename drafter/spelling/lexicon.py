@@ -95,9 +95,20 @@ def _line_end(data: bytes, start: int) -> int:
     return at
 
 
+def read_data(name: str, what: str) -> str:
+    """A text file of data/ (``what`` names it in the message when it cannot be read)."""
+    path = DATA / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError) as exc:
+        raise DrafterError(
+            f"错别字检查的{what} {path} 无法读取（{exc}）。请重新安装 drafter。"
+        ) from exc
+
+
 def _terms(name: str) -> list[str]:
     """A word list: one term a line, ``#`` starts a comment."""
-    text = (DATA / name).read_text(encoding="utf-8")
+    text = read_data(name, "词表")
     return [line.split("#", 1)[0].strip() for line in text.splitlines() if line[:1] not in "#"]
 
 

@@ -22,8 +22,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Iterable
 
-from drafter.errors import DrafterError
-from drafter.spelling.lexicon import DATA, Lexicon
+from drafter.spelling.lexicon import Lexicon, read_data
 
 MIN_LENGTH = 4
 """Shorter terms differ from ordinary words in one character too often (党委/党务)."""
@@ -63,13 +62,7 @@ class _Index:
 
     def initials(self, char: str) -> str:
         if self._initials is None:
-            path = DATA / "initials.txt"
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeError) as exc:
-                raise DrafterError(
-                    f"错别字检查的词表 {path} 无法读取（{exc}）。请重新安装 drafter。"
-                ) from exc
+            text = read_data("initials.txt", "声母表")
             found: dict[str, str] = collections.defaultdict(str)
             for line in text.splitlines():
                 initial, _, chars = line.partition("\t")
