@@ -95,3 +95,40 @@ def test_the_form_survives_the_answers_file_and_an_edit() -> None:
     assert editable(item.to_data())["alone"] is True
     # A heading-only item has no text to stand over: nothing to record.
     assert "alone" not in Item("继续加强执法队伍建设", alone=False).to_data()
+
+
+SHORTFALLS_AND_CAUSES = (
+    "石桥镇2024年度法治政府建设情况报告\n2024年，石桥镇扎实推进法治政府建设。现将有关情况报告如下：\n"
+    "一、主要举措和成效\n（一）深化普法宣传\n全年开展普法宣传活动12场次。\n"
+    "（二）党政主要负责人履行第一责任人职责\n党委书记主持召开法治建设专题会议2次。\n"
+    "二、存在的不足和原因\n（一）存在的不足\n一是法治宣传形式单一；二是执法人员力量不足。\n"
+    "（二）原因分析\n一是重视程度不够；二是经费保障不足。\n"
+    "三、2025年工作打算\n（一）加强法治宣传\n创新宣传形式。\n（二）规范行政执法\n开展执法培训。\n"
+)
+
+
+def test_the_problems_parts_own_headings_over_problems_and_causes(tmp_path: Path) -> None:
+    """ "（一）存在的不足" over 一是…二是… and "（二）原因分析" over the causes: both headings stay in
+    the draft, the causes as written (no 究其原因 of ours), and the problems are the runs (next
+    year's 整改 asks about each), not an item called 存在的不足."""
+    source = tmp_path / "去年.txt"
+    source.write_text(SHORTFALLS_AND_CAUSES, encoding="utf-8")
+    answers, report = tmp_path / "答卷.yaml", tmp_path / "报告.docx"
+    assert main(["import", str(source), "-o", str(answers)]) == 0
+    main(["build", str(answers), "-o", str(report)])
+    paragraphs = [
+        (p.style.name, p.text) for p in docx.Document(str(report)).paragraphs if p.text.strip()
+    ]
+    at = paragraphs.index(("Heading 2", "（一）存在的不足"))
+    assert paragraphs[at + 1][1].startswith("一是法治宣传形式单一")
+    assert paragraphs[at + 2] == ("Heading 2", "（二）原因分析")
+    assert paragraphs[at + 3] == ("Normal", "一是重视程度不够；二是经费保障不足。")
+    written = answers.read_text(encoding="utf-8")
+    assert "shortfalls: 存在的不足" in written and "causes: 原因分析" in written
+    from drafter.answers.load import load_answers
+
+    loaded, _ = load_answers(answers)
+    assert [i.text for i in loaded.items("problems.items")] == [
+        "法治宣传形式单一。",
+        "执法人员力量不足。",
+    ]

@@ -310,11 +310,19 @@ class OwnPart:
     items: tuple[str, ...] = ()
     """A part of measures: the paths of its items, in the report's order
     (``publicity.measures[0]``). Other parts show their questions' answers."""
+    shortfalls: str = ""
+    """A 不足 part: the report's own heading over its problems ("存在的不足"; "" for none)."""
+    causes: str = ""
+    """A 不足 part: the report's own heading over their causes ("原因分析"; "" for none)."""
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "heading": self.heading}
         if self.items:
             data["items"] = list(self.items)
+        if self.shortfalls:
+            data["shortfalls"] = self.shortfalls
+        if self.causes:
+            data["causes"] = self.causes
         return data
 
 
@@ -338,12 +346,17 @@ def parse_structure(raw: Any) -> list[OwnPart]:
             continue
         items = entry.get("items")
         paths = [_item_path(p) for p in (items if isinstance(items, list) else [])]
-        heading = clean_text(str(entry.get("heading") or ""))
+        heading, shortfalls, causes = (
+            " ".join(clean_text(str(entry.get(key) or "")).split("\n"))
+            for key in ("heading", "shortfalls", "causes")
+        )
         out.append(
             OwnPart(
                 str(entry["kind"]),
-                " ".join(heading.split("\n")),
+                heading,
                 tuple(dict.fromkeys(p for p in paths if p is not None)),
+                shortfalls if entry["kind"] == KIND_PROBLEMS else "",
+                causes if entry["kind"] == KIND_PROBLEMS else "",
             )
         )
     return out

@@ -176,10 +176,13 @@ class AnswersBuilder:
         if text.strip():
             self.slots.append(TextSlot(f"{where}.text", UNPLACED_KEY, text, label, sources))
 
-    def add_part(self, part: Part, items: Sequence[str] = ()) -> None:
-        """The report's next part, with its heading as written (a figure in it is kept there)."""
+    def add_part(
+        self, part: Part, items: Sequence[str] = (), shortfalls: str = "", causes: str = ""
+    ) -> None:
+        """The report's next part, with its heading as written (a figure in it is kept there)
+        and, for a 不足 part, its own headings over the problems and over their causes."""
         position = len(self.structure)
-        self.structure.append(OwnPart(part.kind, part.title, tuple(items)))
+        self.structure.append(OwnPart(part.kind, part.title, tuple(items), shortfalls, causes))
         if part.title:
             self.slots.append(
                 TextSlot(
@@ -235,7 +238,10 @@ def place_part(part: Part, out: AnswersBuilder, *, outline: str) -> None:
         part.items = items
         place_list("first_duty.duties", items, out)
     elif part.kind == KIND_PROBLEMS:
-        part.items = place_problems(items, out)
+        part.items, headings = place_problems(items, out)
+        if not any(p.kind == part.kind for p in out.structure):
+            out.add_part(part, (), *headings)
+        return
     elif part.kind == KIND_PLANS:
         part.items = [i if i.heading else expand_runs(i) for i in items]
         place_list("plans.items", part.items, out)
@@ -349,8 +355,10 @@ def _split_causes(item: Item) -> tuple[Item | None, str]:
     """An item without its sentences from "究其原因……" on, and those sentences.
 
     Done before 一是 runs are split, so the causes after the last run do not become part of it.
+    An item headed by its causes ("（二）原因分析") is all causes (its heading: see
+    :func:`place_problems`).
     """
-    if item.heading and re.search(r"原因", for_matching(item.heading)) and not item.subs:
+    if _names_causes(item):
         return None, join_paragraphs(item.texts, "\n")
     target = item.subs[-1] if item.subs else item
     for position, paragraph in enumerate(target.texts):
@@ -365,13 +373,26 @@ def _split_causes(item: Item) -> tuple[Item | None, str]:
     return item, ""
 
 
-def place_problems(items: list[Item], out: AnswersBuilder) -> list[Item]:
+def _names_causes(item: Item) -> bool:
+    return bool(item.heading) and "原因" in for_matching(item.heading) and not item.subs
+
+
+# A heading that only names the problems ("（一）存在的不足" over 一是…二是…): the report's own
+# heading over them, not a problem of its own.
+_SHORTFALLS_LABEL = re.compile(
+    r"^(?:存在的?)?(?:主要)?(?:不足|问题|短板|差距|困难)(?:[和与及](?:不足|问题|短板|差距|困难))?$"
+)
+
+
+def place_problems(items: list[Item], out: AnswersBuilder) -> tuple[list[Item], tuple[str, str]]:
     """Problems, their causes and the rectification of earlier problems, in the part's order.
 
-    Returns the items as placed (unheaded paragraphs split into their 一是 runs).
+    Returns the items as placed (unheaded paragraphs split into their 一是 runs), and the
+    report's own headings over the problems and over their causes ("" where it has none).
     """
     target = "problems.items"
     placed: list[Item] = []
+    shortfalls = causes_heading = ""
     for item in _split_at_rectification(items):
         marker = for_matching(item.heading + item.text[:60])
         if target == "problems.items" and _RECTIFICATION.search(marker):
@@ -380,6 +401,12 @@ def place_problems(items: list[Item], out: AnswersBuilder) -> list[Item]:
             target = "rectification.items"
         if target == "problems.items":
             sources = item.all_sources()
+            if _names_causes(item) and not causes_heading:
+                causes_heading = item.heading
+            label = for_matching(item.heading)
+            if item.heading and not item.subs and _SHORTFALLS_LABEL.match(label) and not shortfalls:
+                shortfalls = item.heading
+                item = Item(texts=item.texts, sources=item.sources)
             rest, causes = _split_causes(item)
             if causes:
                 out.add_to_text("problems.causes", causes, sources)
@@ -394,7 +421,7 @@ def place_problems(items: list[Item], out: AnswersBuilder) -> list[Item]:
         for problem in problems:
             placed.append(problem)
             place_list(target, [problem], out)
-    return placed
+    return placed, (shortfalls, causes_heading)
 
 
 def _split_at_rectification(items: list[Item]) -> list[Item]:

@@ -56,6 +56,10 @@ class PartView:
     """The topics' other items and figures follow this part's items (the last part of measures)."""
     first_duty_item: bool = False
     """Three parts: the 第一责任人 item closes this part (the report has none of its own)."""
+    shortfalls: str = ""
+    """A 不足 part: the report's own heading over its problems ("" for none)."""
+    causes: str = ""
+    """A 不足 part: the report's own heading over their causes ("" for none)."""
 
 
 class Township:
@@ -155,7 +159,9 @@ def township_view(answers: Answers, outline: str) -> Township | None:
     if not own:
         return None
     order = OUTLINE_ORDER.get(outline, OUTLINE_ORDER["regulation"])
-    views = [PartView(p.kind, p.heading, p.items) for p in own]
+    views = [
+        PartView(p.kind, p.heading, p.items, shortfalls=p.shortfalls, causes=p.causes) for p in own
+    ]
     kinds = {p.kind for p in own}
     for kind in order:
         if kind in kinds:
