@@ -16,10 +16,10 @@ from drafter.answers.load import load_answers
 from drafter.answers.model import validate_answers
 from drafter.checks.answers import check_answers
 from drafter.errors import DrafterError
-from drafter.questionnaire import Questionnaire
+from drafter.questionnaire import Questionnaire, run_new
 from drafter.questionnaire.logic import check_input
-from drafter.questions import QUESTIONS
-from tests.test_questionnaire import CTRL_U, ENTER
+from drafter.questions import QUESTIONS, get_answer
+from tests.test_questionnaire import CTRL_C, CTRL_U, ENTER, F2, drive
 
 COUNTY = QUESTIONS["identity.county"]
 
@@ -44,6 +44,27 @@ def test_the_questionnaire_asks_again_until_the_name_is_one(tmp_path: Path) -> N
         q = Questionnaire(path, {}, input=inp, output=DummyOutput())
         q.ask_question(COUNTY)
     assert read_answers_file(path).data["identity"]["county"] == "尼玛县"
+
+
+def test_the_questionnaire_says_a_county_off_the_list_where_it_is_typed(tmp_path: Path) -> None:
+    """A slip (石桥县) or an old name (梁平县) is said right after the county is typed, with the
+    choice to keep it (the list can lag a renaming) or type it again; a current county passes."""
+    path = tmp_path / "a.yaml"
+    keys = (
+        "石桥镇" + ENTER + ENTER  # unit, 镇
+        + "石桥县" + ENTER + "r" + ENTER  # not on the list: type it again
+        + CTRL_U + "梁平县" + ENTER + ENTER  # renamed: kept as typed
+        + CTRL_C
+    )  # fmt: skip
+    _, log = drive(keys, run_new, path)
+    shown = "\n".join(log)
+    assert "请核对：“石桥县”不在全国县级行政区划名单" in shown
+    assert "请核对：“梁平县”已更名为“梁平区”" in shown
+    assert get_answer(read_answers_file(path).data, "identity.county") == "梁平县"
+    # Back to it (the run resumes at the next question) and a current county: nothing to say.
+    _, log = drive(F2 + CTRL_U + "尼玛县" + ENTER + CTRL_C, run_new, path)
+    assert not any("请核对" in line for line in log)
+    assert get_answer(read_answers_file(path).data, "identity.county") == "尼玛县"
 
 
 def test_an_answers_file_with_no_county_name_names_its_line(

@@ -478,6 +478,16 @@ class Questionnaire:
                 again = self.ask("回车＝数字没错；输入 r＝重新填写：")
                 if isinstance(again, str) and again.strip().lower() in ("r", "改", "重填"):
                     return self.index_of(q.key)
+        if q.key == "identity.county":
+            # The county prints in the title and the addressee: a slip or an old name is said
+            # here, where it is typed, not first in the build's findings.
+            name = get_answer(self.data, q.key)
+            problem = self.later.county_problem(name) if isinstance(name, str) and name else None
+            if problem:
+                self.say(f"请核对：“{name}”{problem}。")
+                again = self.ask("回车＝名称没错；输入 r＝重新填写：")
+                if isinstance(again, str) and again.strip().lower() in ("r", "改", "重填"):
+                    return self.index_of(q.key)
         if q.kind not in ("figure", "choice", "text", "date", "year"):
             return None
         for key, message in self.later.cross_problems(self.data, q.key):

@@ -21,6 +21,7 @@ from drafter.answers.carryover import (
     start_from_last,
 )
 from drafter.answers.model import Answers, to_data
+from drafter.checks.county import county_problem
 from drafter.importer import import_file
 from drafter.importer.classify import KIND_NAMES
 from drafter.questionnaire.confirm import ask_carried_in, ask_figure, outstanding_in
@@ -51,6 +52,7 @@ __all__ = [
     "ask_figure",
     "ask_items",
     "carried_notes",
+    "county_problem",
     "cross_problems",
     "figure_warning",
     "last_year_text",
