@@ -24,6 +24,7 @@ from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, ac
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
 from drafter.importer.place import STRUCTURE_KEY, UNPLACED_KEY, AnswersBuilder, place_part
+from drafter.importer.scaffold import without_scaffold
 from drafter.importer.segment import (
     Part,
     is_cut_short,
@@ -154,7 +155,7 @@ def import_blocks(
     nothing.
     """
     original = list(blocks)
-    normalised = tidy_tail([normalised_block(b) for b in original])
+    normalised = tidy_tail(without_scaffold([normalised_block(b) for b in original]))
     ident = read_identity(normalised, name_hint=name_hint, page=page, page_lines=page_lines)
     segmented = segment(normalised, is_part_title=is_part_title)
     cut_after = mark_cut_end(segmented) if is_cut_short(normalised, segmented) else ""

@@ -329,6 +329,11 @@ def expand_runs(item: Item) -> Item:
 
 
 _FIRST_CLAUSE = re.compile(rf"([^，,；;：:。！？!?\n]{{4,{HEADING_SENTENCE_MAX}}})[，,；;：:]")
+# The clause after a setting may close its sentence ("……推进过程中，宣传力度还不够。法制……":
+# a draft prints the problem's heading so, and next year's import reads the draft).
+_NEXT_CLAUSE = re.compile(
+    rf"([^，,；;：:。！？!?\n]{{4,{HEADING_SENTENCE_MAX}}})[，,；;：:。！？!?]"
+)
 
 
 # A clause that only sets the scene of a problem (where or when it shows), not the problem.
@@ -354,7 +359,7 @@ def problem_run(run: str, sources: set[int]) -> Item:
         end = clause.end()
         if _SETTING.search(clause.group(1)):
             # "在执法方面，……" / "……推进过程中，……": the setting, then what is wrong in it.
-            more = _FIRST_CLAUSE.match(first, end)
+            more = _NEXT_CLAUSE.match(first, end)
             if more is not None and more.end() - 1 <= _SETTING_HEADING_MAX:
                 end = more.end()
         rest = [first[end:].strip(), *paragraphs[1:]]

@@ -279,6 +279,7 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
         "item_paras": phrasing.item_paras,
         "stands_alone": phrasing.stands_alone,
         "only_placeholder": phrasing.only_placeholder,
+        "first_duty_item": phrasing.FIRST_DUTY_ITEM,
         "placeholder": phrasing.placeholder,
         # The report's own structure (an import's), None for a typed report; see township.py.
         "township": township,

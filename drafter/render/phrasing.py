@@ -79,6 +79,9 @@ def placeholder(what: Any = "") -> str:
 
 
 CUT_OFF = placeholder("原报告复制到此中断后缺少的内容")
+FIRST_DUTY_ITEM = "党政主要负责人履行推进法治建设第一责任人职责情况"
+"""The heading of the 第一责任人 item a draft adds where the report has none (its text a bare
+placeholder until the user writes it)."""
 """What an import puts where a report copied short breaks off: after a heading whose body was
 cut off (as the item's text), or right after the half sentence the copy stops in (left open)."""
 
@@ -194,9 +197,10 @@ def flat_paras(item: Any) -> list[str]:
 
 
 def run_in(heading: str, body: str) -> str:
-    """A heading run into its body: "健全领导机制。成立……"; a heading whose body is still to be
-    written is not closed with 。 (it may itself be cut short): "健全组织体【待补充：……】"."""
-    return f"{heading}{body}" if only_placeholder(body) else f"{heading}。{body}"
+    """A heading run into its body: "健全领导机制。成立……"; a heading whose body the copy of the
+    report broke off before is not closed with 。 (it may itself be cut short): "健全组织体【待补充：
+    原报告复制到此中断……】". A heading over a part still to be written is whole: "……职责情况。【待补充】"."""
+    return f"{heading}{body}" if body.strip() == CUT_OFF else f"{heading}。{body}"
 
 
 def _body(item: Any) -> str:
@@ -405,11 +409,18 @@ def followed(followups: Sequence[Any]) -> str:
 RECTIFICATION_LEAD = "上一年度报告提出问题的整改情况如下："
 
 
+# The township's own lead to its 整改 run into the first paragraph after it ("针对上述问题，……
+# 具体整改情况如下：四棵树乡继续……", as a draft prints it and an import of the draft reads it).
+_OWN_RECTIFICATION_LEAD = re.compile(r"^[^。；;：:\n]{0,80}整改[^。；;：:\n]{0,40}[：:]")
+
+
 def rectification_lead(items: Sequence[Any]) -> str:
     """The lead the draft writes before the 整改 items, unless they open with their own
-    ("针对上述问题，……具体整改情况如下：")."""
-    lead, _ = _lead_and_rest(items)
-    return "" if lead is not None else RECTIFICATION_LEAD
+    ("针对上述问题，……具体整改情况如下：", an item of its own or the start of the first)."""
+    lead, kept = _lead_and_rest(items)
+    if lead is not None or (kept and _OWN_RECTIFICATION_LEAD.match(_text(kept[0]).strip())):
+        return ""
+    return RECTIFICATION_LEAD
 
 
 def rectified(items: Sequence[Any]) -> str:

@@ -142,11 +142,14 @@ def resolve(answers: Answers, path: str) -> Item | None:
 
 def _first_duty_said(answers: Answers, parts: Sequence[OwnPart]) -> bool:
     """A report without a 第一责任人 part of its own may say it in an item or a sub-item of the
-    measures ("2. 落实第一责任人职责：……"): then the draft has it where the report says it."""
+    measures ("2. 落实第一责任人职责：……", or a lone item's paragraph that opens with it, as a
+    draft prints one): then the draft has it where the report says it."""
     for part in parts:
         for path in part.items:
             item = resolve(answers, path)
-            if item is not None and any(about_first_duty(i.heading) for _, i in item.walk()):
+            if item is not None and any(
+                about_first_duty(i.heading or i.text.split("。", 1)[0]) for _, i in item.walk()
+            ):
                 return True
             if path.startswith("first_duty.duties["):
                 return True
