@@ -29,6 +29,7 @@ ALL_RULES = {
     "punctuation",
     "spacing",
     "typo",
+    "unended",
     "document-name",
     "word-usage",
     *SEAM_RULES,

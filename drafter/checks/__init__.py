@@ -32,6 +32,7 @@ from drafter.checks import (  # noqa: F401  (importing a rule module registers i
     substance,
     titles,
     typos,
+    unended,
     unit,
     unplaced,
     usage,

@@ -1,5 +1,7 @@
 """figure-impossible: rates over 100%, a part larger than its whole (办结 > 受理, 调解成功 > 调解),
-a stated rate that does not match its stated counts, negative counts."""
+a stated rate that does not match its stated counts, negative counts, and dates that cannot be:
+a day or month out of range (2月30日, 13月), and a date whose 年 and 月 were lost, its digits run
+together (自202311日起至1231日止: no month has a 1231st day; a span of days is never that long)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ _NEGATIVE = when_used(
     r"(?<![\dA-Za-z.])[-－−](\d+)\s*(件|起|宗|个|次|批次|人次|场次|场|份|名|人|户|项|条)"
 )
 _MINUS = re.compile("[-－−]")
+_DATE = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日")
+# Four or more digits before 日 (or a year and a month before 月) with nothing between them.
+_RUN_TOGETHER = re.compile(r"(?<![\d.])(?:(\d{4,8})日|((?:19|20)\d{2})(\d{1,2})月)")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DIGIT = re.compile(r"\d")
 # Words before a count that make it the part of a whole (checked first: 调解成功 contains 调解).
 _PART = re.compile(
@@ -111,6 +117,8 @@ def check(context: Context) -> Iterator[Finding]:
             )
         if _DIGIT.search(norm) is None:
             continue  # a part and its whole are counts (_COUNT): no digit, nothing to compare
+        if "日" in norm or "月" in norm:
+            yield from _dates(text, norm, index)
         if _PART.search(norm) is None or _WHOLE.search(norm) is None:
             continue  # no sentence has both kinds of words if the block has not (_sentence)
         for s_start, s_end in context.sentence_spans(index):
@@ -162,3 +170,53 @@ def _sentence(text: str, norm: str, index: int) -> Iterator[Finding]:
                 index,
             )
         break
+
+
+def _valid(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
+
+
+def _readings(digits: str) -> list[str]:
+    """The dates digits run together before 日 can be (2023 1 1, 12 31), as written out."""
+    found = []
+    year = ""
+    if len(digits) >= 6 and digits[:2] in ("19", "20"):
+        year, digits = digits[:4] + "年", digits[4:]
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        whole = 1 <= len(day) <= 2 and month[0] != "0" and day[0] != "0"
+        if whole and _valid(int(month), int(day)):
+            found.append(f"{year}{int(month)}月{int(day)}日")
+    return found
+
+
+def _dates(text: str, norm: str, index: int) -> Iterator[Finding]:
+    for match in _DATE.finditer(norm):
+        month, day = int(match.group(2)), int(match.group(3))
+        if not _valid(month, day):
+            yield Finding(
+                RULE,
+                "error",
+                f"日期不存在：{match.group(2)}月没有{match.group(3)}日，请核对。"
+                if 1 <= month <= 12
+                else f"日期不存在：没有{match.group(2)}月，请核对。",
+                text[match.start() : match.end()],
+                index,
+            )
+    for match in _RUN_TOGETHER.finditer(norm):
+        lost = "“年”“月”"
+        if match.group(1) is not None:
+            readings = _readings(match.group(1))
+            if not (len(match.group(1)) >= 6 and match.group(1)[:2] in ("19", "20")):
+                lost = "“月”"
+        else:
+            month = int(match.group(3))
+            readings = [f"{match.group(2)}年{month}月"] if 1 <= month <= 12 else []
+        fix = f"，应为“{readings[0]}”" if len(readings) == 1 else ""
+        yield Finding(
+            RULE,
+            "error",
+            f"日期的数字连在了一起，缺少{lost}{fix}：请补上。",
+            text[match.start() : match.end()],
+            index,
+        )

@@ -5,6 +5,10 @@ phrases are the fixed formulas of 法治政府建设 reports (a curated list, ea
 the phrase with one inner character left out (the first and last characters are not tried: a
 phrase without its first or last character is often another correct word). Variants that are
 correct words themselves are listed as exceptions with their phrase.
+
+Also the frame 为……提供……保障 with its 为 left out: "加快法治政府建设，经济建设和社会治理提供有力
+法治保障" (a 保障 or 支撑 qualified as 有力, 坚实, 坚强 is always provided *for* something, named
+after 为 earlier in the same sentence).
 """
 
 from __future__ import annotations
@@ -18,6 +22,13 @@ from drafter.checks.base import Finding, register
 from drafter.spelling.lexicon import lexicon
 
 RULE = "phrase-incomplete"
+
+_PROVIDED = re.compile(
+    r"提供(?:了)?(?:更加|更为|更)?(?:有力|坚强|坚实|强有力|有效|良好|优质)(?:的)?"
+    r"(?:法治|法律|司法|制度|组织|纪律)?(?:保障|支撑|保证)"
+)
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_CLAUSE_CUT = re.compile(r"[，,]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,3 +243,25 @@ def check(context: Context) -> Iterator[Finding]:
                 text[start:end],
                 index,
             )
+        if "提供" in norm:
+            yield from _without_for(text, norm, index)
+
+
+def _without_for(text: str, norm: str, index: int) -> Iterator[Finding]:
+    """提供有力保障 with no 为 before it in its sentence."""
+    for match in _PROVIDED.finditer(norm):
+        ends = list(_SENTENCE_END.finditer(norm, 0, match.start()))
+        begin = ends[-1].end() if ends else 0
+        # Its 为 stands in the clause or one of the two before ("为加快建设……，全面建成……提供有力
+        # 保障"); a 为 further back belongs to another frame (以……为指导).
+        clauses = _CLAUSE_CUT.split(norm[begin : match.start()])
+        if any("为" in clause for clause in clauses[-3:]):
+            continue
+        start = match.start() - len(clauses[-1])
+        yield Finding(
+            RULE,
+            "warning",
+            f"“{match.group(0)}”前面少了“为”：应写成“为……{match.group(0)}”。",
+            text[start : match.end()].strip(),
+            index,
+        )
