@@ -77,6 +77,9 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
         # Two clauses run together.
         ("run-on", "深入贯彻落实习近平法治思想坚持依法执政。", "法治思想坚持依法"),
         ("run-on", "提供有力法治保障为全面推进乡村振兴营造环境。", "法治保障为全面"),
+        # A result stated with its degree, then the verb of the next clause.
+        ("run-on", "干部法治意识明显增强通过开展学法考试检验成效。", "明显增强通过开展"),
+        ("run-on", "群众满意度不断提升围绕中心工作开展普法。", "不断提升围绕中心"),
         (
             "run-on",
             "在县委坚强领导和关心支持在县委依法治县委员会指导下，开展工作。",
@@ -121,6 +124,7 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("punctuation", "二○二四—二○二五年度规划已印发。"),
         ("run-on", "坚持以习近平法治思想为指导，以提升依法行政能力为核心，开展工作。"),
         ("run-on", "二是2025年组织街道121名干部职工参加2025年度全区法治理论知识学习考试。"),
+        ("run-on", "进一步规范为民服务行为，全面提升为企业服务水平，法治意识明显增强。"),
         ("outdated-term", "全面贯彻党的二十大和二十届历次全会精神，学习二十届四中全会精神。"),
         ("doubled-word", "一件一件抓落实，一步一步推进，会上研究研究再定。"),
     ],

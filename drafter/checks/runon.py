@@ -155,6 +155,14 @@ _VERDICTS = (
 _GLUED_VERDICT = re.compile(
     rf"(?:{'|'.join(_VERDICTS)})(?P<word>(?![的等和及与之或问方现情地得]){HAN}{{2}})"
 )
+# A result stated with its degree ("法治意识明显增强", "能力不断提升") closes its clause the same
+# way: a verb that opens a clause right after it ("…明显增强通过开展考试…") lost its comma.
+_GLUED_RESULT = re.compile(
+    r"(?:明显|显著|不断|持续|进一步|大幅|稳步|全面|有效|逐步|普遍)"
+    r"(?:增强|提升|提高|改善|加强|完善|规范|增加|减少|下降)"
+    # 为 not: "进一步规范为民服务", "全面提升为企业服务水平" take it as their object's first word.
+    rf"(?P<word>{'|'.join(o for o in _OPENERS if o != '为')})(?={HAN}{{2}})"
+)
 _SUBJECT_WORDS = (
     "我{type}",
     "全{type}",
@@ -245,6 +253,7 @@ def _glued_matches(norm: str, start: int) -> Iterator[re.Match[str]]:
         yield match
     if "在" in norm:
         yield from _GLUED_AT.finditer(norm, start)
+    yield from _GLUED_RESULT.finditer(norm, start)
     if "不" in norm or "有待" in norm or "欠缺" in norm or "较弱" in norm or "滞后" in norm:
         yield from _GLUED_VERDICT.finditer(norm, start)
 
