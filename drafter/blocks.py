@@ -127,6 +127,22 @@ def cn_number(n: int) -> str:
     return prefix + "十" + (CN_DIGITS[ones] if ones else "")
 
 
+def cn_value(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 3 → 3; None when not a number."""
+    numeral = numeral.strip()
+    if numeral.isdigit():
+        return int(numeral)
+    numeral = numeral.replace("〇", "零").replace("两", "二")
+    if not numeral or any(ch not in CN_DIGITS + "十" for ch in numeral):
+        return None
+    if "十" not in numeral:
+        return CN_DIGITS.index(numeral) if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+
+
 def heading_number(level: int, n: int) -> str:
     """The GB/T 9704 number of the n-th heading at a level: 一、 （一） 1. （1）."""
     if level == 1:

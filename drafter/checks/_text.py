@@ -6,12 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from drafter.blocks import Block
+from drafter.blocks import Block, cn_value
 from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
-
-CN_DIGITS = "零一二三四五六七八九"
-
 
 # Marks that end a sentence for duplicate and figure checks.
 _SENTENCE_END = re.compile(r"[。！？；;!?]+|\n")
@@ -53,22 +50,6 @@ def protected_spans(text: str, pairs: str = "《》“”") -> list[tuple[int, i
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
-
-
-def cn_value(numeral: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 3 → 3; None when not a number."""
-    numeral = numeral.strip()
-    if numeral.isdigit():
-        return int(numeral)
-    numeral = numeral.replace("〇", "零").replace("两", "二")
-    if not numeral or any(ch not in CN_DIGITS + "十" for ch in numeral):
-        return None
-    if "十" not in numeral:
-        return CN_DIGITS.index(numeral) if len(numeral) == 1 else None
-    tens, _, ones = numeral.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return None
-    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
 
 
 # ---------------------------------------------------------------------- parts of a report

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from drafter.blocks import heading_number, ordinal_lead
-from drafter.checks._text import PUNCTUATED_LEAD, Context, cn_value
+from drafter.blocks import cn_value, heading_number, ordinal_lead
+from drafter.checks._text import PUNCTUATED_LEAD, Context
 from drafter.checks.base import Finding, Severity, register
 from drafter.reader import heading_match
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import Context, cn_value, inside, literal_leads, protected_spans
+from drafter.blocks import cn_value
+from drafter.checks._text import Context, inside, literal_leads, protected_spans
 from drafter.checks.base import Finding, register
 from drafter.checks.terms import PLAN_RANGES, RANGE, SESSION_LIST, SESSIONS_HELD, TERMS
 from drafter.text.hanzi import when_used
