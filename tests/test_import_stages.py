@@ -511,6 +511,54 @@ def test_a_second_opening_paragraph_stays_in_the_opening() -> None:
     assert [f.where for f in result.figures] == ["opening.text"]
 
 
+@pytest.mark.parametrize("gap", ["", " "])
+def test_a_part_heading_that_lost_its_comma_is_the_part_not_the_openings_last_line(
+    gap: str,
+) -> None:
+    """ "一主要举措和成效" (the 、 lost, read as a paragraph) heads the first part: it neither stays
+    in the opening (where the draft's report formula was glued onto it) nor is lost."""
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
+
+    text = f"""某镇2024年度法治政府建设情况报告
+2024年，某镇扎实推进法治政府建设。现将有关情况报告如下：
+一{gap}主要举措和成效
+（一）加强组织领导。成立领导小组，召开专题会议4次。
+（二）深化普法宣传。开展普法宣传活动12场次。
+"""
+    result = import_blocks(blocks_from_text(text))
+    assert (
+        result.data["opening"]["text"] == "2024年，某镇扎实推进法治政府建设。现将有关情况报告如下："
+    )
+    draft = [(b.kind, b.text) for b in render_blocks(validate_answers(result.data))]
+    assert ("heading", "主要举措和成效") in draft
+    assert sum("报告如下" in t for _, t in draft) == 1
+    assert not any(t.startswith("一主要") or "成效现将" in t for _, t in draft)
+
+
+def test_a_numbered_line_that_is_no_part_heading_stays_text() -> None:
+    """一年来…, 一是…, and a numeral before words that name no part, or with no lower heading
+    after it, are not taken for a part heading."""
+    text = """某镇2024年度法治政府建设情况报告
+2024年，某镇扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）加强组织领导。成立领导小组。
+二存在的问题和原因
+法治宣传形式较为单一。
+"""
+    parts = segment(
+        blocks_from_text(text), is_part_title=lambda t: "问题" in t or "成效" in t
+    ).parts
+    assert [p.title for p in parts] == ["主要举措和成效"]  # no lower heading after 二存在…
+
+
+def test_the_report_formula_is_not_added_when_a_paragraph_of_the_opening_has_one() -> None:
+    from drafter.render.phrasing import opening
+
+    text = "2024年，某镇扎实推进法治政府建设。现将有关情况报告如下：\n全年共办理案件12件。"
+    assert opening(text, "现将我镇2024年度法治政府建设情况报告如下：") == text.split("\n")
+
+
 @pytest.mark.parametrize(
     ("tail", "signers", "date"),
     [

@@ -10,10 +10,10 @@ paragraph, with the index of the block it came from so every figure can be trace
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from drafter.blocks import Block
+from drafter.blocks import Block, cn_value
 from drafter.render.phrasing import CUT_OFF, ends_with_placeholder
 from drafter.text.hanzi import HAN, han_or
 from drafter.text.numbers import for_matching, split_sentences
@@ -198,20 +198,6 @@ def split_runs(text: str) -> tuple[str, list[str]]:
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
         runs.append(text[end:stop].strip())
     return lead, runs
-
-
-def cn_value(numeral: str) -> int:
-    digits = "一二三四五六七八九"
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + digits.index(numeral[1]) + 1 if numeral[1:] in digits else 0
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        if tens not in digits or (ones and ones not in digits):
-            return 0
-        return (digits.index(tens) + 1) * 10 + (digits.index(ones) + 1 if ones else 0)
-    return digits.index(numeral) + 1 if numeral in digits else 0
 
 
 def plain_run(run: str, sources: set[int]) -> Item:
@@ -423,16 +409,21 @@ _CLOSING_START = re.compile(r"^(?:\d{4}\s*年|总之|综上|今后|在今后|下
 BODY_KINDS = ("paragraph", "heading", "table")
 
 
-def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segmented:
+def segment(
+    blocks: Sequence[Block], *, is_part_title: Callable[[str], bool] | None = None
+) -> Segmented:
     """Cut normalised blocks into opening, parts and closing.
 
     ``is_part_title`` (a callable on a heading text) promotes level-2 headings to parts when a
     report has no 一、 parts at all (a report numbered from （一）, or a truncated text).
     """
     body = [(i, b) for i, b in enumerate(blocks) if b.kind in BODY_KINDS]
+    if is_part_title is not None:
+        bare = _bare_parts(body, is_part_title)
+        body = [(i, bare.get(i, b)) for i, b in body]
     has_level_one = any(b.kind == "heading" and b.level == 1 for _, b in body)
     levels = {i: b.level for i, b in body}
-    if not has_level_one and callable(is_part_title):
+    if not has_level_one and is_part_title is not None:
         # Part titles written without their 一、: short lines without a sentence end that name
         # a part kind ("存在的问题"); failing two of those, （一） headings that do.
         promoted = [
@@ -473,6 +464,36 @@ def segment(blocks: Sequence[Block], *, is_part_title: object = None) -> Segment
         while last.blocks and _is_closing(last.blocks[-1]):
             closing.insert(0, (last.indices.pop(), last.blocks.pop()))
     return Segmented(opening, parts, closing)
+
+
+# A numeral, perhaps a space, then words: not 一是, 一年来, 十九届, 二十大, 一中全会.
+_BARE_NUMERAL = re.compile(r"^\s*([一二三四五六七八九十]{1,2})[ \u3000]*(?![是年届大中])(?=\S)")
+
+
+def _bare_parts(
+    body: list[tuple[int, Block]], is_part_title: Callable[[str], bool]
+) -> dict[int, Block]:
+    """Part headings whose 、 was lost ("一主要举措和成效", read as a paragraph), as the headings
+    they are: a short line that names a part, numbered as the next part, a lower heading after
+    it (the checks' numbering rule reports the lost mark on the source)."""
+    found: dict[int, Block] = {}
+    expected = 1
+    for pos, (index, block) in enumerate(body):
+        if block.kind == "heading" and block.level == 1:
+            expected = (cn_value(block.number.rstrip("、，,.． ")) or expected) + 1
+            continue
+        if block.kind != "paragraph" or not _title_like(block.text):
+            continue
+        match = _BARE_NUMERAL.match(block.text)
+        if match is None or cn_value(match.group(1)) != expected:
+            continue
+        after = body[pos + 1][1] if pos + 1 < len(body) else None
+        title = block.text[match.end() :].strip()
+        lower = after is not None and after.kind == "heading" and after.level in (2, 3)
+        if lower and is_part_title(title):
+            found[index] = Block("heading", title, level=1, number=match.group(1) + "、")
+            expected += 1
+    return found
 
 
 def _title_like(text: str) -> bool:

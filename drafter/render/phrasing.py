@@ -567,15 +567,18 @@ def honours(lines: Sequence[Any], unit: str) -> str:
 
 
 _FORMULA_END = re.compile(r"(?:如下|报告|汇报)[：:。]?$")
+_FORMULA = re.compile(r"(?:报告|汇报)如下|现将[^。；]*?(?:报告|汇报)")
 
 
 def opening(text: Any, formula: str) -> list[str]:
     """An opening kept as written, one paragraph a line; the report formula ("现将……报告如下：")
-    is added only when the text does not already end with one of its own."""
+    is added only when the text has none of its own (at its end, or in any of its paragraphs: a
+    line the copy left after it is the township's, and the formula is not said twice)."""
     parts = paras(text)
     if not parts:
         return []
-    if not _FORMULA_END.search(parts[-1].rstrip()):
+    said = _FORMULA_END.search(parts[-1].rstrip()) or any(_FORMULA.search(p) for p in parts)
+    if not said:
         parts[-1] = parts[-1].rstrip() + formula
     return parts
 
