@@ -20,6 +20,7 @@ from drafter.importer.classify import (
     classify_part,
     is_part_title,
 )
+from drafter.importer.cut import is_cut_short, mark_cut_end
 from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, account
 from drafter.importer.frame import place_closing, place_opening
 from drafter.importer.identity import ImportIdentity, read_identity, tidy_tail
@@ -27,8 +28,6 @@ from drafter.importer.place import STRUCTURE_KEY, UNPLACED_KEY, AnswersBuilder, 
 from drafter.importer.scaffold import without_scaffold
 from drafter.importer.segment import (
     Part,
-    is_cut_short,
-    mark_cut_end,
     normalised_block,
     segment,
 )

@@ -13,7 +13,7 @@ measures), so its figures fill that topic's questions; the part only points at i
 * 不足: items, then the causes (究其原因……) and the rectification (针对上述问题……) as written.
 * 下一年度: the plans, as written.
 * The unfinished end of a report copied short stays in its place, with a placeholder
-  (:func:`drafter.importer.segment.mark_cut_end`).
+  (:func:`drafter.importer.cut.mark_cut_end`).
 
 Every answer text is registered as a :class:`TextSlot` (with the blocks it came from) so the
 figures stage can say where each figure went.
