@@ -552,6 +552,51 @@ def test_a_numbered_line_that_is_no_part_heading_stays_text() -> None:
     assert [p.title for p in parts] == ["主要举措和成效"]  # no lower heading after 二存在…
 
 
+def test_a_copy_without_an_opening_gets_a_visible_gap_not_the_frames_formulas() -> None:
+    """A page's excerpt that starts at 一、 has no opening: the draft shows where it belongs,
+    instead of "在县委、县政府的坚强领导下，以……为指导" the township never wrote."""
+    from drafter.answers.model import validate_answers
+    from drafter.importer.frame import NO_OPENING
+    from drafter.render.engine import render_blocks
+
+    text = """某镇2024年度法治政府建设情况报告
+一、主要举措和成效
+（一）加强组织领导。成立领导小组，召开专题会议4次。
+（二）深化普法宣传。开展普法宣传活动12场次。
+"""
+    result = import_blocks(blocks_from_text(text))
+    assert result.data["opening"] == {"text": NO_OPENING}
+    draft = [b.text for b in render_blocks(validate_answers(result.data)) if b.kind == "paragraph"]
+    assert draft[0].startswith(NO_OPENING) and draft[0].endswith("报告如下：")
+    assert not any("坚强领导" in t or "为指导" in t for t in draft)
+
+
+def test_a_numbered_sibling_of_a_numbered_paragraph_keeps_its_number() -> None:
+    """ "1.推动……" ran on as a paragraph (its heading lost its 。) and "2.大力提升……" stands short
+    (the copy breaks off in it): both stay numbered paragraphs of the item, in order; the 2. is
+    not made the item's lone sub-item, which the draft prints without a number."""
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
+
+    first = (
+        "1.推动学习宣传贯彻抓实走深某镇党委、政府将学习贯彻习近平法治思想纳入全体党员干部学习"
+        "培训内容，广泛开展习近平法治思想宣传宣讲活动，持续推进习近平法治思想进教材、进课堂、"
+        "进头脑。全年开展习近平法治思想专题学习12场次，覆盖镇村干部200余人。组织法律顾问、"
+        "乡贤能人在田间院坝开展宣讲36场，用乡音土话解读法治精神，受众达2800余人次。"
+    )
+    text = f"""某镇2025年度法治政府建设情况报告
+2025年，某镇扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）纵深推进学习贯彻习近平法治思想
+{first}
+2.大力提升领导干部法治素养某镇认真贯彻落实党政主
+"""
+    result = import_blocks(blocks_from_text(text))
+    draft = [b.full_text for b in render_blocks(validate_answers(result.data))]
+    at = draft.index(first)
+    assert draft[at + 1].startswith("2.大力提升领导干部法治素养某镇认真贯彻落实党政主【待补充")
+
+
 def test_the_report_formula_is_not_added_when_a_paragraph_of_the_opening_has_one() -> None:
     from drafter.render.phrasing import opening
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block, cn_value
+from drafter.reader import heading_match
 from drafter.render.phrasing import ends_with_placeholder
 from drafter.text.hanzi import HAN, han_or
 from drafter.text.numbers import for_matching, split_sentences
@@ -256,6 +257,17 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
                 current.texts.append(block.body.strip())
             items.append(current)
             continue
+        if (
+            block.kind == "heading"
+            and current is not None
+            and _sibling_written_as_text(current, block)
+        ):
+            # "1.推动学习……" ran on as a paragraph (its heading without 。): the "2." after it is
+            # its sibling and stays a numbered paragraph too, or the draft's list would number
+            # it alone (not at all) and drop its 2.
+            current.texts.append(block.full_text.strip())
+            current.sources.add(index)
+            continue
         if block.kind == "heading" and current is not None:
             sub = Item(
                 heading=clean_heading(block.text),
@@ -284,6 +296,14 @@ def build_items(blocks: Sequence[Block], indices: Sequence[int]) -> list[Item]:
         else:
             items.append(Item(texts=[text], sources={index}))
     return items
+
+
+def _sibling_written_as_text(current: Item, block: Block) -> bool:
+    """Whether a sub-heading follows a paragraph of its item numbered at its own level."""
+    if current.subs or not current.texts:
+        return False
+    numbered = heading_match(current.texts[-1])
+    return numbered is not None and numbered[0] == block.level
 
 
 def expand_runs(item: Item) -> Item:
