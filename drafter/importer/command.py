@@ -9,6 +9,7 @@ from typing import TextIO
 from drafter.answers.file import dump_answers, parse_answers_text
 from drafter.answers.model import BOOKKEEPING, to_data
 from drafter.importer.classify import KIND_NAMES
+from drafter.importer.frame import NO_OPENING
 from drafter.importer.pipeline import ImportResult, import_path
 from drafter.io.outputs import check_replace, refuse_existing, write_output
 from drafter.render.phrasing import CUT_OFF
@@ -56,6 +57,8 @@ def summary_lines(result: ImportResult, file: Path, output: Path) -> list[str]:
         lines.append(f"成文日期：{date}")
     else:
         lines.append("成文日期：原报告里没有找到，报告里会留出日期位置，请填写。")
+    if result.answers.text("opening.text") == NO_OPENING:
+        lines.append(f"开头段：原报告里没有找到，报告里这个位置留有“{NO_OPENING}”，请补写。")
     lines += [f"注意：{note}" for note in ident.disagreements]
     lines.append(
         "各部分："

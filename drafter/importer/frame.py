@@ -12,6 +12,7 @@ import re
 
 from drafter.blocks import Block
 from drafter.importer.place import AnswersBuilder
+from drafter.render.phrasing import placeholder
 from drafter.text.hanzi import HAN
 from drafter.text.identity import Identity
 
@@ -28,9 +29,20 @@ _YEAR_LEAD = re.compile(
 _BODIES = r"(?:人民政府|党工委|党委|政府|办事处)"
 
 
+NO_OPENING = placeholder("开头段（原报告里没有找到）")
+"""The opening of a report copied without one (a page's excerpt that starts at 一、): a visible
+gap. The frame's formulas (在县委、县政府的坚强领导下, the year's guiding thought) would read as
+the township's own words."""
+
+
 def place_opening(blocks: list[tuple[int, Block]], out: AnswersBuilder, identity: Identity) -> None:
     paragraphs = [(i, b) for i, b in blocks if b.kind == "paragraph"]
     if not paragraphs:
+        out.set_text("opening.text", NO_OPENING, set())
+        for index, block in blocks:
+            text = REPORT_FORMULA.sub("", block.full_text).strip()
+            if re.sub(r"[\W_]", "", text):
+                out.add_unplaced("", text, "原报告开头部分", {index})
         return
     # The opening is kept as written (opening.text): real openings put their year, unit,
     # leadership and guiding thought in every order ("2025年，是……之年。大河乡始终坚持……",
