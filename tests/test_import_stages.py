@@ -598,7 +598,7 @@ def test_a_numbered_sibling_of_a_numbered_paragraph_keeps_its_number() -> None:
 
 
 def test_the_report_formula_is_not_added_when_a_paragraph_of_the_opening_has_one() -> None:
-    from drafter.render.phrasing import opening
+    from drafter.render.said import opening
 
     text = "2024年，某镇扎实推进法治政府建设。现将有关情况报告如下：\n全年共办理案件12件。"
     assert opening(text, "现将我镇2024年度法治政府建设情况报告如下：") == text.split("\n")

@@ -156,7 +156,7 @@ def test_an_opening_is_printed_as_written() -> None:
 
 
 def test_an_opening_without_a_report_formula_gets_one() -> None:
-    from drafter.render.phrasing import opening
+    from drafter.render.said import opening
 
     assert opening(
         "2023年，某街道扎实推进法治政府建设。", "现将我街道2023年度法治政府建设情况报告如下："

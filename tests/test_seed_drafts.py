@@ -377,7 +377,7 @@ def test_no_addressee_when_the_answer_says_none_and_the_countys_when_empty(
 ) -> None:
     from drafter.questionnaire import current_value
     from drafter.questions import QUESTIONS
-    from drafter.render.phrasing import NO_ADDRESSEE
+    from drafter.render.said import NO_ADDRESSEE
 
     data = _base(example_data)
     data["identity"]["addressee"] = NO_ADDRESSEE

@@ -33,7 +33,7 @@ from drafter.importer.segment import (
 )
 from drafter.importer.source import read_source, text_source
 from drafter.questions import QUESTIONS
-from drafter.render.phrasing import NO_ADDRESSEE
+from drafter.render.said import NO_ADDRESSEE
 from drafter.text.identity import Identity
 
 

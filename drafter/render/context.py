@@ -21,7 +21,8 @@ Templates see:
   ``attach(items, sentence)`` the items with a figure sentence said in the measure it belongs to,
                  and what is left (see :mod:`drafter.render.homes`); ``with_causes(heading)``;
   ``say.*``      the frame of each single answer (leading group, plan document, causes, follow-ups,
-                 整改, honours, closing), see :mod:`drafter.render.phrasing`;
+                 整改, honours, closing), see :mod:`drafter.render.said` (follow-ups and 整改:
+                 :mod:`drafter.render.phrasing`);
   ``followups``  last year's plans with what became of them;
   filters ``sentence``, ``clause``, ``runin``, ``paras``, ``series``.
 """
@@ -35,7 +36,7 @@ from typing import Any
 from drafter.answers.model import Answers
 from drafter.blocks import ordinal_lead
 from drafter.questions import QUESTIONS, RATES, SECTIONS
-from drafter.render import homes, phrasing
+from drafter.render import homes, phrasing, said
 from drafter.render.township import township_view, with_causes
 from drafter.text.figures import Figure
 from drafter.text.mentions import all_facts, find_mentions, zero_facts
@@ -242,22 +243,22 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
 
     say = SimpleNamespace(
         # The leading group or the plan document a measure already names is not said again.
-        group=lambda text: "" if said_in_items(text) else phrasing.leading_group(text),
+        group=lambda text: "" if said_in_items(text) else said.leading_group(text),
         plan=lambda text: (
             ""
-            if any(said_in_items(t) for t in phrasing.doc_titles(text))
-            else phrasing.work_plan(text)
+            if any(said_in_items(t) for t in said.doc_titles(text))
+            else said.work_plan(text)
         ),
-        causes=phrasing.causes,
-        leadership=phrasing.leadership,
-        addressee=phrasing.addressee,
-        guiding=phrasing.guiding,
+        causes=said.causes,
+        leadership=said.leadership,
+        addressee=said.addressee,
+        guiding=said.guiding,
         followups=phrasing.followed,
         rectification=phrasing.rectified,
         rectification_lead=phrasing.rectification_lead,
-        honours=lambda lines: phrasing.honours(lines, unit),
-        closing=lambda text: phrasing.closing(text, next_year),
-        opening=phrasing.opening,
+        honours=lambda lines: said.honours(lines, unit),
+        closing=lambda text: said.closing(text, next_year),
+        opening=said.opening,
     )
     return {
         "a": a,
