@@ -597,6 +597,37 @@ def test_a_numbered_sibling_of_a_numbered_paragraph_keeps_its_number() -> None:
     assert draft[at + 1].startswith("2.大力提升领导干部法治素养某镇认真贯彻落实党政主【待补充")
 
 
+def test_runs_the_township_numbered_itself_are_not_numbered_again() -> None:
+    """A lead paragraph, then 一是……, 二是……, 三是…… each a paragraph of its own: the draft
+    prints them as written, one paragraph each, never "二是一是……"; a copy whose first part is
+    the 第一责任人 part keeps it first."""
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
+
+    runs = [
+        "一是靠前部署抓统筹。坚持将法治政府建设纳入街道年度重点工作，全年召开专题会议12次。",
+        "二是带头学法做表率。党政主要负责人坚持领学、集中学，带头学习宪法。",
+        "三是压实责任强督导。党政主要负责人定期深入社区开展督导。",
+    ]
+    lead = "街道党工委书记、办事处主任切实履行法治建设第一责任人职责，推动法治建设深度融合。"
+    text = "\n".join(
+        [
+            "某街道2025年度法治政府建设情况报告",
+            "2025年，某街道扎实推进法治政府建设。现将有关情况报告如下：",
+            "一、2025年度党政主要负责人履行推进法治建设第一责任人职责情况",
+            lead,
+            *runs,
+        ]
+    )
+    result = import_blocks(blocks_from_text(text))
+    draft = [(b.kind, b.full_text) for b in render_blocks(validate_answers(result.data))]
+    at = draft.index(("paragraph", lead))
+    assert draft[at + 1 : at + 4] == [("paragraph", run) for run in runs]
+    assert not any("二是一是" in t for _, t in draft)
+    headings = [t for kind, t in draft if kind == "heading"]
+    assert headings[0].endswith("第一责任人职责情况")
+
+
 def test_the_report_formula_is_not_added_when_a_paragraph_of_the_opening_has_one() -> None:
     from drafter.render.said import opening
 

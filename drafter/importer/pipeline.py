@@ -41,7 +41,9 @@ def choose_outline(kinds: Sequence[str]) -> str:
     """The outline that fits the parts' order: first-duty first, regulation order, or three parts."""
     if KIND_FIRST_DUTY not in kinds:
         return "three-part"
-    if KIND_MEASURES in kinds and kinds.index(KIND_FIRST_DUTY) < kinds.index(KIND_MEASURES):
+    duty = kinds.index(KIND_FIRST_DUTY)
+    # First of all the parts (a copy cut short may hold no other): the township puts it first.
+    if duty == 0 or (KIND_MEASURES in kinds and duty < kinds.index(KIND_MEASURES)):
         return "first-duty"
     return "regulation"
 

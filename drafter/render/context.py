@@ -245,9 +245,7 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
         # The leading group or the plan document a measure already names is not said again.
         group=lambda text: "" if said_in_items(text) else said.leading_group(text),
         plan=lambda text: (
-            ""
-            if any(said_in_items(t) for t in said.doc_titles(text))
-            else said.work_plan(text)
+            "" if any(said_in_items(t) for t in said.doc_titles(text)) else said.work_plan(text)
         ),
         causes=said.causes,
         leadership=said.leadership,
@@ -276,6 +274,7 @@ def template_context(answers: Answers, outline: str = "regulation") -> dict[str,
         "stated": ctx.is_stated,
         "answered": lambda key: answers.get(key) not in (None, "", []),
         "inline": phrasing.inline,
+        "own_runs": phrasing.own_runs,
         "headed": lambda items: phrasing.headed(items, titles),
         "item_paras": phrasing.item_paras,
         "stands_alone": phrasing.stands_alone,

@@ -290,16 +290,35 @@ def inline(items: Sequence[Any], title: str = "") -> str:
 
     ``title`` is the heading the run sits under: an item heading it already contains is not said
     again. A lead-in item (no heading, before items with headings) opens the run unnumbered.
+    Items the township numbered itself are said as written (:func:`own_runs`).
     """
+    runs = own_runs(items, title)
+    if runs:
+        return "".join(runs)
     lead, kept = _lead_and_rest(items)
-    opening = ""
-    if lead is not None:
-        text = _text(lead).strip()
-        # "……主要表现在：" introduces what follows and keeps its colon.
-        opening = text if text.endswith(("：", ":")) and len(paras(text)) == 1 else _body(lead)
+    opening = _lead_text(lead) if lead is not None else ""
     if len(kept) == 1:
         return opening + merged(kept[0], title)
     return opening + "".join(_ordinal_item(n, item, title) for n, item in enumerate(kept, 1))
+
+
+def own_runs(items: Sequence[Any], title: str = "") -> list[str]:
+    """Items the township numbered itself ("一是靠前部署抓统筹。……", "二是……", each a paragraph of
+    its own, perhaps after a lead): their paragraphs as written, one an item, never given a
+    second ordinal ("二是一是……"); [] for items without ordinals of their own."""
+    lead, kept = _lead_and_rest(items)
+    if len(kept) < 2 or not any(_OWN_ORDINAL.match(_heading(i) or _text(i).lstrip()) for i in kept):
+        return []
+    return ([_lead_text(lead)] if lead is not None else []) + [merged(i, title) for i in kept]
+
+
+def _lead_text(lead: Any) -> str:
+    text = _text(lead).strip()
+    # "……主要表现在：" introduces what follows and keeps its colon.
+    return text if text.endswith(("：", ":")) and len(paras(text)) == 1 else _body(lead)
+
+
+_OWN_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,2}是")
 
 
 def headed(items: Sequence[Any], avoid: Iterable[str] = ()) -> bool:
