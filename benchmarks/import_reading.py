@@ -17,7 +17,8 @@ even positions of the sorted list are the development half, odd ones held out). 
 - the report's own structure (issue 22, items 1, 2 and 7): the source's headings (a reviewer's
   list for the corpus, the numbered lines of the clean texts, see ``tests/structure_oracle.py``)
   found in the draft, and in the source's order (a draft with one heading out of order is a
-  draft with reordered items); a heading the excerpt cut off stays in its place, over a
+  draft with reordered items; so is one whose parts open with another than the source's first);
+  a heading the excerpt cut off stays in its place, over a
   placeholder (counted as in the draft), else in the labelled unplaced list;
 - seams: findings of the seam rules on the draft whose text is not copied from the original
   (as ``benchmarks/real_reports.py`` counts them), per draft;
@@ -119,6 +120,7 @@ class Half:
     headings: Tally = field(default_factory=Tally)
     headings_or_listed: Tally = field(default_factory=Tally)
     reordered: list[str] = field(default_factory=list)
+    first_moved: list[str] = field(default_factory=list)
     as_headings: Tally = field(default_factory=Tally)
     form: Tally = field(default_factory=Tally)
     seams: list[str] = field(default_factory=list)
@@ -164,6 +166,25 @@ def measure_structure(
     half.headings_or_listed.right += kept.found + sum(words_of(h) in listed for h in kept.missing)
     if kept.reordered:
         half.reordered.append(f"{name}: {' / '.join(kept.out_of_order)}")
+    # The source's first part opens the draft's parts: no part (a placeholder's, or another of
+    # the township's) put before it by a fixed topic order. A part arranged by theme is the first
+    # item under the draft's first part, which wraps it; an unnumbered 引言 before the parts may
+    # stay a line of the opening.
+    parts = [h for h in headings if h.level == "1"]
+    if parts:
+        wanted = words_of(parts[0].text)
+        at = next(
+            (
+                i
+                for i, b in enumerate(blocks)
+                if b.kind in ("heading", "paragraph") and words_of(b.text).startswith(wanted)
+            ),
+            None,
+        )
+        before = blocks[:at] if at is not None else blocks
+        if at is None or sum(b.kind == "heading" and b.level == 1 for b in before) > 1:
+            first = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), "")
+            half.first_moved.append(f"{name}: {parts[0].text} (draft opens with {first})")
     numbered = [
         h
         for h in headings
@@ -339,6 +360,7 @@ def print_half(half: Half, show: bool) -> None:
     print(f"   {'source headings in the draft':40} {half.headings}")
     print(f"   {'… or in the unplaced list (cut off)':40} {half.headings_or_listed}")
     print(f"   {'drafts with reordered items':40} {len(half.reordered)}/{half.drafts}")
+    print(f"   {'… opening with another part':40} {len(half.first_moved)}/{half.drafts}")
     print(f"   {'numbered item headings still headings':40} {half.as_headings}")
     print(f"   {'… in the form the source wrote them':40} {half.form}")
     per_draft = len(half.seams) / half.drafts if half.drafts else 0.0
@@ -353,6 +375,7 @@ def print_half(half: Half, show: bool) -> None:
         misses = [
             *half.headings.misses,
             *half.reordered,
+            *half.first_moved,
             *half.as_headings.misses,
             *half.form.misses,
         ]
