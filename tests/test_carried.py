@@ -338,3 +338,20 @@ def test_changing_the_first_of_two_equal_figures_and_keeping_the_second_confirms
     assert not [cf for cf in carried.outstanding(answers) if cf.sentence == TWO_EQUAL]
     review = "\n".join(summary_lines(data, [], []))
     assert "召开专题会议" not in review and "听取法治汇报" not in review
+
+
+def test_enter_at_an_imported_figure_still_to_confirm_keeps_it(tmp_path: Path) -> None:
+    """An import fills a figure from the report's text and lists it in to_confirm: `drafter
+    edit` offers it, and Enter confirms it instead of erasing it."""
+    path = tmp_path / "imported.yaml"
+    path.write_bytes(example_path().read_bytes())
+    data = read_answers_file(path).data
+    data["first_duty"]["meetings"] = 12
+    data["to_confirm"] = ["first_duty.meetings"]
+    save_answers(path, data)
+    keys = ENTER * 4 + CTRL_C
+    _, log = drive(keys, run_edit, path, section="第一责任人职责")
+    assert "［回车＝确认答卷里的 12次；-＝不填］" in "\n".join(log)
+    after = read_answers_file(path).data
+    assert get_answer(after, "first_duty.meetings") == 12
+    assert "first_duty.meetings" not in (after.get("to_confirm") or [])

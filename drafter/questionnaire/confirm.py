@@ -142,6 +142,10 @@ def figure_default(flow: Flow, q: Question) -> tuple[Figure | None, str]:
         value = carried.parse_new_figure(links[0].figure)
         if value is not None:
             return value, f"［回车＝与去年文字里的 {links[0].figure} 相同；-＝今年不报告］"
+    if stored is not None:
+        # In the file and still to be confirmed (an import read it from the report's text):
+        # Enter confirms it. Without a default, Enter would erase what the file holds.
+        return stored, f"［回车＝确认答卷里的 {stored}{q.unit}；-＝不填］"
     return None, ""
 
 
