@@ -95,6 +95,7 @@ def test_no_paragraph_of_the_development_reports_and_prose_is_reported(folder: s
         ("（一）专项整治。2025121日开展专项整治。", "2025121日", "缺少“年”“月”："),
         ("（一）专项整治。2025年2月30日开展专项整治。", "2025年2月30日", "2月没有30日"),
         ("（一）专项整治。2025年13月1日开展专项整治。", "2025年13月1日", "没有13月"),
+        ("（一）专项整治。2023年2月29日开展专项整治。", "2023年2月29日", "2023年不是闰年"),
     ],
 )
 def test_a_date_that_cannot_be_is_reported_with_its_fix(body: str, excerpt: str, said: str) -> None:

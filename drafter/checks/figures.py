@@ -5,6 +5,7 @@ together (自202311日起至1231日止: no month has a 1231st day; a span of day
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -193,16 +194,16 @@ def _readings(digits: str) -> list[str]:
 def _dates(text: str, norm: str, index: int) -> Iterator[Finding]:
     for match in _DATE.finditer(norm):
         month, day = int(match.group(2)), int(match.group(3))
-        if not _valid(month, day):
-            yield Finding(
-                RULE,
-                "error",
-                f"日期不存在：{match.group(2)}月没有{match.group(3)}日，请核对。"
-                if 1 <= month <= 12
-                else f"日期不存在：没有{match.group(2)}月，请核对。",
-                text[match.start() : match.end()],
-                index,
-            )
+        year = int(match.group(1)) if match.group(1) else None
+        if year is not None and (month, day) == (2, 29) and not calendar.isleap(year):
+            message = f"日期不存在：{year}年不是闰年，2月没有29日，请核对。"
+        elif not 1 <= month <= 12:
+            message = f"日期不存在：没有{match.group(2)}月，请核对。"
+        elif not _valid(month, day):
+            message = f"日期不存在：{match.group(2)}月没有{match.group(3)}日，请核对。"
+        else:
+            continue
+        yield Finding(RULE, "error", message, text[match.start() : match.end()], index)
     for match in _RUN_TOGETHER.finditer(norm):
         lost = "“年”“月”"
         if match.group(1) is not None:
