@@ -273,3 +273,37 @@ def test_prose_is_not_a_seam(body: str) -> None:
     rules = ["stray-line", "figure-only", "title-repeat", "fragment", "missing-cause"]
     findings = run_checks(blocks_from_text(HEAD + body), rules=rules)
     assert [(f.rule, f.excerpt) for f in findings if f.severity != "info"] == []
+
+
+SIBLINGS = """石门镇2025年度法治政府建设情况报告
+2025年，石门镇扎实推进法治政府建设，现将有关情况报告如下：
+一、主要举措和成效
+（一）组织领导强保障。镇党委召开专题会议4次，研究部署法治政府建设工作。
+（二）学法用法提素养。全年组织干部集中学法12次，举办法治讲座3场。
+{third}
+（四）依法决策重规范。严格落实重大行政决策程序，全年作出重大行政决策2项。
+（五）矛盾化解促和谐。健全人民调解组织网络，全年调解矛盾纠纷45件。
+"""
+
+
+def test_a_heading_that_lost_its_full_stop_ends_where_its_siblings_do() -> None:
+    """Parallel headings run to one length: 普法宣传聚合力 ends where 组织领导强保障 does, and the
+    word after it opens a clause (全面开展)."""
+    third = "（三）普法宣传聚合力全面开展“八五”普法宣传活动，全年开展普法宣传活动30场次。"
+    found = run_checks(blocks_from_text(SIBLINGS.format(third=third)), rules=["run-on"])
+    assert [(f.paragraph, f.excerpt) for f in found] == [(5, "（三）普法宣传聚合力全面开")]
+
+
+@pytest.mark.parametrize(
+    "third",
+    [
+        # No word boundary at the siblings' length, or no clause opening there.
+        "（三）普法宣传工作取得新成效，全年开展普法宣传活动30场次。",
+        "（三）普法宣传活动覆盖全镇十二个村，全年开展普法宣传活动30场次。",
+    ],
+)
+def test_a_first_clause_as_long_as_a_heading_is_not_cut_without_a_clause_opening(
+    third: str,
+) -> None:
+    found = run_checks(blocks_from_text(SIBLINGS.format(third=third)), rules=["run-on"])
+    assert [f.excerpt for f in found] == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -270,3 +270,35 @@ def heading_seam(
     if best is None or best[0] < tuning.heading_odds * table.base:
         return None
     return best[1]
+
+
+SIBLING_OPENS = 0.2
+"""How often the word right after a heading as long as a sibling's opens a clause, at least."""
+
+
+def sibling_seam(
+    clause: str,
+    lengths: Iterable[int],
+    subjects: Iterable[str] = (),
+    table: ClauseModel | None = None,
+) -> int | None:
+    """Where the heading of an item ends that lost its 。, at the length of one of its siblings'
+    headings: a list's headings run parallel ("政治引领铸忠诚。" "实干担当强执行。"), so "践行初心
+    惠民生牢固树立……" ends where theirs do, if a word starts there that opens clauses, or one of
+    the report's subjects (the unit, 党政主要负责人)."""
+    table = table or model()
+    starts: dict[int, str] = {}
+    at = 0
+    for word in words(clause):
+        starts[at] = word
+        at += len(word)
+    best: tuple[float, int] | None = None
+    for length in set(lengths):
+        word = starts.get(length)
+        if word is None or length < 4 or len(clause) - length < 4:
+            continue
+        subject = any(clause.startswith(name, length) for name in subjects)
+        score = 1.0 if subject else table.opens(word)
+        if score >= SIBLING_OPENS and (best is None or score > best[0]):
+            best = (score, length)
+    return best[1] if best is not None else None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
-from drafter.checks.clauses import heading_seam, seams
+from drafter.checks.clauses import heading_seam, seams, sibling_seam
 from drafter.checks.fragments import VERBS
 from drafter.reader import heading_match
 from drafter.spelling import lexicon
@@ -174,6 +174,7 @@ _SUBJECT_WORDS = (
     "{type}人大",
     "{type}司法所",
     # Who acts in an item on the first responsible person's duty.
+    "党政主要负责人",
     "党委书记",
     "主要负责人",
     "班子成员",
@@ -322,6 +323,8 @@ class _Room:
     longest: int = 24
     sentence: int = _RUN_IN_MIN
     habit: bool = False
+    lengths: tuple[int, ...] = ()
+    """The lengths of those headings."""
 
 
 def _heading_room(context: Context) -> _Room:
@@ -337,11 +340,11 @@ def _heading_room(context: Context) -> _Room:
         if stop and body.strip() and len(head) <= 30 and not _CLAUSE_MARK.search(head):
             lengths.append(len(head))
     if len(lengths) < 3:
-        return _Room(habit=len(lengths) == 2)
+        return _Room(habit=len(lengths) == 2, lengths=tuple(lengths))
     # The median, not the longest: the heading that lost its 。 may be among them, its body's
     # first sentence taken for its heading.
     middle = int(statistics.median(lengths))
-    return _Room(min(middle + 6, 24), min(max(middle + 8, 16), _RUN_IN_MIN), True)
+    return _Room(min(middle + 6, 24), min(max(middle + 8, 16), _RUN_IN_MIN), True, tuple(lengths))
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;：:！？]")
@@ -406,7 +409,7 @@ def _run_in_heading(
         # The report heads its items so and this one runs on: where the heading phrase ends and
         # the body opens, by the clause-boundary model.
         seam = heading_seam(clause, 4, room.longest)
-        at = seam.at if seam is not None else None
+        at = seam.at if seam is not None else sibling_seam(clause, room.lengths, subjects)
     return None if at is None else len(text) - len(rest) + at
 
 
