@@ -294,11 +294,11 @@ def sibling_seam(
         at += len(word)
     best: tuple[float, int] | None = None
     for length in set(lengths):
-        word = starts.get(length)
-        if word is None or length < 4 or len(clause) - length < 4:
+        there = starts.get(length)
+        if there is None or length < 4 or len(clause) - length < 4:
             continue
         subject = any(clause.startswith(name, length) for name in subjects)
-        score = 1.0 if subject else table.opens(word)
+        score = 1.0 if subject else table.opens(there)
         if score >= SIBLING_OPENS and (best is None or score > best[0]):
             best = (score, length)
     return best[1] if best is not None else None

@@ -23,6 +23,7 @@ from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
 from drafter.checks.clauses import heading_seam, seams, sibling_seam
 from drafter.checks.fragments import VERBS
+from drafter.checks.frames import frame_ends
 from drafter.reader import heading_match
 from drafter.spelling import lexicon
 from drafter.text.hanzi import HAN, is_han, when_used
@@ -122,11 +123,6 @@ _OPENERS = (
 _GLUED_CLAUSE = re.compile(
     rf"(?:{_GOVERNING})(?P<object>[^{_BREAK}]{{1,20}}?){_DONE_OBJECT}"
     rf"(?P<word>{'|'.join(_OPENERS)})(?={HAN}{{2}})"
-)
-# Two 在…下 phrases run together, the first one's 下 and comma lost: "在县委坚强领导和关心支持
-# 在县委全面依法治县委员会的精心指导下".
-_GLUED_AT = re.compile(
-    r"在[^，。；：！？,.;:!?\s下]{2,30}?(?:领导|支持|指导|关心|关怀|帮助)(?P<word>在)"
 )
 # A verdict that closes a clause on a shortcoming ("法治意识不强", "能力有待提高") is the end of
 # that clause: the words of a next clause glued to it ("…不强依法办事能力…") lost their comma.
@@ -243,6 +239,7 @@ def _glued_clauses(
             seen.add(span[0])
             yield span
     yield from (match.span("word") for match in _glued_matches(norm, start))
+    yield from frame_ends(norm, start, subjects)
 
 
 def _glued_matches(norm: str, start: int) -> Iterator[re.Match[str]]:
@@ -252,8 +249,6 @@ def _glued_matches(norm: str, start: int) -> Iterator[re.Match[str]]:
             if "以" in norm[clause : match.start("word")]:
                 continue  # 以……为指导, 以提升……能力为核心
         yield match
-    if "在" in norm:
-        yield from _GLUED_AT.finditer(norm, start)
     yield from _GLUED_RESULT.finditer(norm, start)
     if "不" in norm or "有待" in norm or "欠缺" in norm or "较弱" in norm or "滞后" in norm:
         yield from _GLUED_VERDICT.finditer(norm, start)
