@@ -81,6 +81,8 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
         ("run-on", "在县委的坚强领导下以习近平法治思想为指导推进法治建设。", "强领导下以习近"),
         ("run-on", "以习近平法治思想为指导全面推进依法行政工作。", "想为指导全面推进"),
         ("run-on", "在区委的正确领导下某某镇深入推进法治政府建设。", "确领导下某某镇深入"),
+        # Two verb phrases of a heading without the comma between them.
+        ("run-on", "（二）提升全民法治意识营造良好法治氛围。开展活动。", "意识营造良好"),
         # A result stated with its degree, then the verb of the next clause.
         ("run-on", "干部法治意识明显增强通过开展学法考试检验成效。", "明显增强通过开展"),
         ("run-on", "群众满意度不断提升围绕中心工作开展普法。", "不断提升围绕中心"),
@@ -130,6 +132,9 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("run-on", "二是2025年组织街道121名干部职工参加2025年度全区法治理论知识学习考试。"),
         ("run-on", "进一步规范为民服务行为，全面提升为企业服务水平，法治意识明显增强。"),
         ("run-on", "在镇党委的领导下开展工作，在县司法局的指导下一步一步推进。"),
+        ("run-on", "（二）推进政府机构职能优化协同高效。开展活动。"),
+        ("run-on", "（二）切实履行推进法治建设第一责任人职责。开展活动。"),
+        ("run-on", "（二）加强和改进行政执法工作。开展活动。"),
         ("run-on", "以问题为导向推进改革，以标准为依托开展整治，以案例为指导的做法。"),
         ("outdated-term", "全面贯彻党的二十大和二十届历次全会精神，学习二十届四中全会精神。"),
         ("doubled-word", "一件一件抓落实，一步一步推进，会上研究研究再定。"),

@@ -302,3 +302,27 @@ def sibling_seam(
         if score >= SIBLING_OPENS and (best is None or score > best[0]):
             best = (score, length)
     return best[1] if best is not None else None
+
+
+def verb_pair(heading: str, verbs: frozenset[str], table: ClauseModel | None = None) -> Seam | None:
+    """Two verb phrases of a heading written without the comma between them ("强化组织领导筑牢
+    法治建设根基" for "强化组织领导，筑牢……"): each opens with a heading's verb, and the first ends
+    on a word that ends clauses (领导, 意识, 水平; not 履行 or 职能, which go on)."""
+    if len(heading) < 8 or _MARK_IN_HEADING.search(heading):
+        return None
+    table = table or model()
+    cut = words(heading)
+    if cut[0] not in verbs:
+        return None
+    at = len(cut[0])
+    for left, right in itertools.pairwise(cut):
+        phrases = at >= 4 and len(heading) - at >= 4 and right in verbs and left not in verbs
+        if phrases and heading[at - 1] not in "和与及并" and table.ends(left) >= PAIR_ENDS:
+            return Seam(at, left, right)
+        at += len(right)
+    return None
+
+
+PAIR_ENDS = 0.35
+"""How often the last word of a heading's first phrase ends a clause, at least."""
+_MARK_IN_HEADING = re.compile(r"[，,、；;：:！？!?\s“”《》（）()]")

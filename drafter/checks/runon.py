@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
-from drafter.checks.clauses import heading_seam, seams, sibling_seam
+from drafter.checks.clauses import heading_seam, seams, sibling_seam, verb_pair
 from drafter.checks.fragments import VERBS
 from drafter.checks.frames import frame_ends
 from drafter.reader import heading_match
@@ -360,6 +360,7 @@ def _item_rest(context: Context, index: int) -> str | None:
 
 
 _HEADING_START = re.compile(rf"^(?:{_HEADING_VERBS})")
+_VERBS = frozenset(_HEADING_VERBS.split("|"))
 _ORDINAL_HEAD = re.compile(r"^\s*[一二三四五六七八九十]是")
 # An office of the unit as a body's subject: 镇司法所, 镇综治中心, 街道综合行政执法大队.
 # (\w, not HAN: the clause it searches is the words up to the first mark, and \w compiles at
@@ -474,6 +475,17 @@ def check(context: Context) -> Iterator[Finding]:
                 )
         heading_end = _run_in_heading(context, index, subjects, room)
         reported.add(heading_end)
+        pair = verb_pair(block.text.rstrip("。.：:"), _VERBS) if block.kind == "heading" else None
+        if pair is not None:
+            at = block.text_start + pair.at
+            reported.add(at)
+            yield Finding(
+                RULE,
+                "warning",
+                f"小标题里“{pair.right}”开始的是另一个并列短语，前面缺少逗号：请在“{pair.right}”前面加上逗号。",
+                text[max(at - len(pair.left), 0) : at + len(pair.right) + 2],
+                index,
+            )
         for word_start, word_end in _glued_clauses(norm, start, subjects):
             reported.add(word_start)
             if word_start == heading_end:
