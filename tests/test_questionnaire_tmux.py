@@ -137,7 +137,7 @@ def test_a_rejected_command_is_not_left_in_the_box(small: Tmux, tmp_path: Path) 
     screen = small.wait_for("e 2")
     assert "xe 2" not in screen
     small.send("Enter")
-    small.wait_for("第 2 条的小标题")
+    small.wait_for("第 2 条的小标题（回车＝不改）")  # the edit's prompt, not the line typed earlier
     small.send("C-c")
     small.wait_for("EXITED-0")
 

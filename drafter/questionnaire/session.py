@@ -258,6 +258,10 @@ class Terminal:
                 multiline=multiline,
                 completer=WordCompleter(words, sentence=True) if words else None,
                 complete_while_typing=False,
+                # Python's own handler, not prompt_toolkit's: a Ctrl-C pressed while one prompt
+                # closes and the next opens (the terminal briefly cooked) reached prompt_toolkit's
+                # handler as the loop stopped and was lost; Python's raises wherever it lands.
+                handle_sigint=False,
             )
         except (KeyboardInterrupt, EOFError):
             self.unfinished = self.session().default_buffer.text
