@@ -295,34 +295,44 @@ PROBLEMS = """某某镇2024年度法治政府建设情况报告
 """
 
 
-def test_problems_in_one_paragraph_become_items_with_their_own_headings() -> None:
+def test_problems_in_one_paragraph_become_one_item_each_as_written() -> None:
     result = import_text(PROBLEMS)
     lead, *problems = result.data["problems"]["items"]
     assert lead == {
         "heading": "",
         "text": "我镇推进法治政府建设工作虽然取得了一定成效，但仍存在一些不足：",
     }
+    # Each run whole: cut at its first comma into heading and text, the draft would print
+    # "一是法治学习不够深入。部分干部……" — a sentence the township did not write.
     assert problems == [
-        {"heading": "法治学习不够深入", "text": "部分干部运用法治思维的能力不强。"},
-        {"heading": "", "text": "普法宣传形式单一。"},  # one clause: its own text
-        {"heading": "在行政执法方面，执法人员力量薄弱", "text": "执法水平有待提高。"},
+        {"heading": "", "text": "法治学习不够深入，部分干部运用法治思维的能力不强。"},
+        {"heading": "", "text": "普法宣传形式单一。"},
+        {"heading": "", "text": "在行政执法方面，执法人员力量薄弱，执法水平有待提高。"},
     ]
     assert result.data["problems"]["causes"] == "究其原因，主要是学习培训不够。"
-    # Every word is the township's: headings and texts put together give back the runs.
-    written = "".join(f"{p['heading']}{p['text']}" for p in problems)
-    assert plain(written) == plain("法治学习不够深入部分干部运用法治思维的能力不强普法宣传形式单一"
-                                   "在行政执法方面执法人员力量薄弱执法水平有待提高")  # fmt: skip
+    paragraph = next(
+        b.text for b in render_blocks(result.answers) if b.text.startswith("我镇推进法治政府")
+    )
+    assert "一是法治学习不够深入，部分干部运用法治思维的能力不强。" in paragraph
+    assert "三是在行政执法方面，执法人员力量薄弱，执法水平有待提高。" in paragraph
+
+
+def test_a_run_with_a_short_first_sentence_is_headed_by_it() -> None:
+    text = PROBLEMS.replace("一是法治学习不够深入，", "一是法治学习不够深入。")
+    _, first, *_ = import_text(text).data["problems"]["items"]
+    assert first == {"heading": "法治学习不够深入", "text": "部分干部运用法治思维的能力不强。"}
 
 
 def test_next_years_rectification_is_asked_about_each_problem() -> None:
     imported = import_text(PROBLEMS).answers
     last_year = start_from_data(imported, "去年.yaml").last_year
     last = last_year.problems if last_year is not None else ()
-    # What 整改 is asked about: each problem by its heading, or its text when it is one clause;
-    # never the lead-in ("……但仍存在一些不足：").
+    # What 整改 is asked about: each problem by its first clause (with the clause after a
+    # setting such as 在……方面), or its text when it is one clause; never the lead-in
+    # ("……但仍存在一些不足：").
     assert [rectification_item(p, "done", "").heading for p in last] == [
         "法治学习不够深入",
-        "普法宣传形式单一。",
+        "普法宣传形式单一",
         "在行政执法方面，执法人员力量薄弱",
     ]
 

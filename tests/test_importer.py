@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from drafter.answers.carryover import rectification_item
 from drafter.answers.model import to_data
 from drafter.blocks import Block
 from drafter.cli import main
@@ -316,8 +317,9 @@ def test_seed_002_items_stay_whole_in_their_order(imported: dict[str, ImportResu
 def test_seed_003_problems_paragraph_becomes_one_item_per_problem(
     imported: dict[str, ImportResult],
 ) -> None:
-    """ "……主要表现在：一是……；二是……；三是……" lists three problems: each is an item headed by
-    its own first words (the setting and what is wrong in it), the lead-in stays before them."""
+    """ "……主要表现在：一是……；二是……；三是……" lists three problems: one item each, its words and
+    commas as written (the draft prints them so), the lead-in before them. Next year names each
+    by its own first words (the setting and what is wrong in it)."""
     lead, *problems = imported["003"].data["problems"]["items"]
     assert lead == {
         "heading": "",
@@ -325,14 +327,24 @@ def test_seed_003_problems_paragraph_becomes_one_item_per_problem(
     }
     assert problems == [
         {
-            "heading": "法治政府建设工作推进过程中，法律法规的宣传力度还不够",
-            "text": "法制宣传方式单一。",
+            "heading": "",
+            "text": "法治政府建设工作推进过程中，法律法规的宣传力度还不够，法制宣传方式单一。",
         },
         {
-            "heading": "组织全员法制培训学习次数较少",
-            "text": "部分干部职工对普法工作思想不够重视，法制学习主动性、自觉性不够。",
+            "heading": "",
+            "text": "组织全员法制培训学习次数较少，部分干部职工对普法工作思想不够重视，"
+            "法制学习主动性、自觉性不够。",
         },
-        {"heading": "", "text": "依法行政能力和水平有待进一步提高。"},  # one clause: its text
+        {"heading": "", "text": "依法行政能力和水平有待进一步提高。"},
+    ]
+    names = [
+        rectification_item(p, "done", "").heading
+        for p in imported["003"].answers.items("problems.items")
+    ]
+    assert names[1:] == [
+        "法治政府建设工作推进过程中，法律法规的宣传力度还不够",
+        "组织全员法制培训学习次数较少",
+        "依法行政能力和水平有待进一步提高",
     ]
 
 

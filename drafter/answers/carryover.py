@@ -31,6 +31,7 @@ from drafter.io.console import table_lines
 from drafter.questions import RATES, SECTIONS, Question
 from drafter.questions.yearly import meetings_for
 from drafter.text.figures import Figure, format_number
+from drafter.text.naming import short_name
 
 TEXT_KINDS = frozenset({"text", "longtext", "items", "list"})
 WILD_FACTOR = 3
@@ -278,7 +279,7 @@ def rectification_item(problem: Item, status: str, sentence: str) -> Item:
     "针对“X”的问题，开展专题培训2期，已整改到位。"."""
     word = FIX_STATUS.get(status, FIX_STATUS["done"])
     text = f"{word}。{sentence.strip()}" if sentence.strip() else f"{word}。"
-    return Item(heading=problem.heading or problem.text, text=text)
+    return Item(heading=short_name(problem.heading, problem.text), text=text)
 
 
 # --------------------------------------------------------------------------- comparison

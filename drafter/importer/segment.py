@@ -334,45 +334,18 @@ def expand_runs(item: Item) -> Item:
     )
 
 
-_FIRST_CLAUSE = re.compile(rf"([^，,；;：:。！？!?\n]{{4,{HEADING_SENTENCE_MAX}}})[，,；;：:]")
-# The clause after a setting may close its sentence ("……推进过程中，宣传力度还不够。法制……":
-# a draft prints the problem's heading so, and next year's import reads the draft).
-_NEXT_CLAUSE = re.compile(
-    rf"([^，,；;：:。！？!?\n]{{4,{HEADING_SENTENCE_MAX}}})[，,；;：:。！？!?]"
-)
-
-
-# A clause that only sets the scene of a problem (where or when it shows), not the problem.
-_SETTING = re.compile(r"^(?:在|对于|关于|从|随着)|(?:中|时|方面|上|以来|期间|当中)$")
-_SETTING_HEADING_MAX = 32
-
-
 def problem_run(run: str, sources: set[int]) -> Item:
-    """One problem of a 不足 paragraph's 一是…二是… runs, headed by its own words: its first
-    sentence when that is short, else its first clause ("法治学习不够深入，部分干部……" →
-    "法治学习不够深入" over "部分干部……"), so that next year's 整改 can name it; a run of one
-    clause is its text alone. Nothing is added: heading and text are the run's words, in order."""
+    """One problem of a 不足 paragraph's 一是…二是… runs: headed by its first sentence when that is
+    short (run_item), else kept whole as its text — cut at a comma it would print as two sentences.
+    Next year names a problem without a heading by its first clause
+    (:func:`drafter.text.naming.short_name`)."""
     paragraphs = [p.strip() for p in run.split("\n") if p.strip()]
     if not paragraphs:
         return Item(sources=set(sources))
-    paragraphs[-1] = end_sentence(paragraphs[-1])
     headed = run_item(run, sources)
     if headed.heading:
         return headed
-    first = paragraphs[0]
-    clause = _FIRST_CLAUSE.match(first)
-    if clause is not None:
-        end = clause.end()
-        if _SETTING.search(clause.group(1)):
-            # "在执法方面，……" / "……推进过程中，……": the setting, then what is wrong in it.
-            more = _NEXT_CLAUSE.match(first, end)
-            if more is not None and more.end() - 1 <= _SETTING_HEADING_MAX:
-                end = more.end()
-        rest = [first[end:].strip(), *paragraphs[1:]]
-        return Item(first[: end - 1].strip(), [p for p in rest if p], sources=set(sources))
-    # A run of one clause ("二是普法宣传形式单一；") is kept as the problem's text: next year's
-    # 整改 names it as it names a heading, and beside headed problems the part reads as the
-    # township wrote it, 一是……二是…… in one paragraph.
+    paragraphs[-1] = end_sentence(paragraphs[-1])
     return Item(texts=paragraphs, sources=set(sources))
 
 

@@ -28,6 +28,7 @@ from drafter.questionnaire.screens import MULTILINE_HINT, fit, help_text, short
 from drafter.questionnaire.session import Signal
 from drafter.questionnaire.state import Flow
 from drafter.questions import Question
+from drafter.text.naming import short_name
 
 MAX_ITEMS = 50
 
@@ -402,7 +403,7 @@ def follow_up(
     """Last year's entries not yet in ``done``, one by one: status and a sentence each.
     Every answer is kept at once, so an interrupted run resumes at the next entry."""
     for number, entry in enumerate(entries[len(done) :], len(done) + 1):
-        flow.say(f"\n（{number}/{len(entries)}）{label}：{entry.heading}")
+        flow.say(f"\n（{number}/{len(entries)}）{label}：{short_name(entry.heading, entry.text)}")
         text = entry.text.strip()
         if text:
             flow.say(f"  去年的原话：{text}")
