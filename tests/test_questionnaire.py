@@ -446,3 +446,24 @@ def test_the_later_steps_start_loading_once_a_prompt_is_drawn() -> None:
         inp.send_text("俄久乡\r")
         assert term.ask("单位全称：") == "俄久乡"
     assert drawn
+
+
+@pytest.mark.parametrize(("outline", "asked"), [("regulation", False), ("three-part", True)])
+def test_the_first_duty_title_is_asked_only_where_the_report_prints_it(
+    tmp_path: Path, outline: str, asked: bool
+) -> None:
+    """Under the regulation's outline the duties are a part with the prescribed heading: a
+    小标题 typed there would print nowhere, so it is not asked — and what the file holds stays."""
+    from drafter.build import example_path
+
+    path = tmp_path / "example.yaml"
+    text = example_path().read_text(encoding="utf-8")
+    path.write_text(text.replace("outline: regulation", f"outline: {outline}"), encoding="utf-8")
+    title = get_answer(read_answers_file(path).data, "first_duty.title")
+    assert title
+    code, log = drive(ENTER + CTRL_C, run_edit, path, section="第一责任人职责")
+    assert code == 0
+    shown = "\n".join(log)
+    assert ("本部分小标题" in shown) is asked
+    assert ("书记" in shown) is not asked  # the section opens on its next question instead
+    assert get_answer(read_answers_file(path).data, "first_duty.title") == title

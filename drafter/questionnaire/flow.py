@@ -28,6 +28,7 @@ from drafter.errors import EXIT_OK
 from drafter.questionnaire import screens
 from drafter.questionnaire.logic import (
     HELP_WORDS,
+    KEPT_WHEN_SKIPPED,
     MULTILINE_KINDS,
     all_keys,
     check_input,
@@ -335,6 +336,11 @@ class Questionnaire:
         """A question that cannot apply: not asked, not left open, said once."""
         stored = get_answer(self.data, q.key)
         if q.key not in self.pending and stored is None:
+            return
+        if q.key in KEPT_WHEN_SKIPPED:
+            if q.key in self.pending:
+                self.pending.remove(q.key)
+                self.save()
             return
         if stored is not None or q.kind == "figure":
             # Said when an answer goes, or when a figure is not asked because of another (败诉

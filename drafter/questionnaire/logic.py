@@ -204,9 +204,26 @@ def _zero(data: Mapping[str, Any], key: str) -> bool:
     return value == 0 or value == "0"
 
 
+KEPT_WHEN_SKIPPED = frozenset({"first_duty.title"})
+"""Questions whose answer stays in the file when they are skipped: unused for now, but another
+answer (the outline) brings it back into use, and it is the clerk's wording."""
+
+
+def first_duty_is_a_part(data: Mapping[str, Any]) -> bool:
+    """The 第一责任人 duties stand as a part of their own, under the regulation's heading (or the
+    report's own), not as a （一） item with a 小标题 of their own: the outline puts them so, or the
+    imported report did."""
+    structure = data.get("structure") if isinstance(data, Mapping) else None
+    if isinstance(structure, list) and structure:
+        return any(isinstance(p, Mapping) and p.get("kind") == "first-duty" for p in structure)
+    return (get_answer(data, "identity.outline") or "regulation") != "three-part"
+
+
 def skip_reason(key: str, data: Mapping[str, Any]) -> str | None:
     """Why a question cannot apply given the answers so far (败诉 when there were no cases)."""
     q = QUESTIONS[key]
+    if key == "first_duty.title" and first_duty_is_a_part(data):
+        return "第一责任人履职情况单独成一部分，标题按规定的写法，不用另拟小标题"
     opening_text = (data.get("opening") or {}).get("text") if isinstance(data, Mapping) else None
     if key == "opening.text" and not opening_text:
         return "开头段原文只在导入报告时保留"
