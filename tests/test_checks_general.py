@@ -81,6 +81,14 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
         ("run-on", "在县委的坚强领导下以习近平法治思想为指导推进法治建设。", "强领导下以习近"),
         ("run-on", "以习近平法治思想为指导全面推进依法行政工作。", "想为指导全面推进"),
         ("run-on", "在区委的正确领导下某某镇深入推进法治政府建设。", "确领导下某某镇深入"),
+        # … or into a unit or organ other than the report's own, named as the next subject.
+        (
+            "run-on",
+            "在市委、市政府的正确领导下南昌县全面贯彻党的二十大精神。",
+            "确领导下南昌县全面",
+        ),
+        ("run-on", "在县人大、县政协的监督支持下县政府坚持依法行政。", "督支持下县政府坚持"),
+        ("run-on", "在市委的领导下市生态环境局坚决贯彻部署。", "的领导下市生态环境局坚决"),
         # Two verb phrases of a heading without the comma between them.
         ("run-on", "（二）提升全民法治意识营造良好法治氛围。开展活动。", "意识营造良好"),
         # A result stated with its degree, then the verb of the next clause.
@@ -132,6 +140,7 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("run-on", "二是2025年组织街道121名干部职工参加2025年度全区法治理论知识学习考试。"),
         ("run-on", "进一步规范为民服务行为，全面提升为企业服务水平，法治意识明显增强。"),
         ("run-on", "在镇党委的领导下开展工作，在县司法局的指导下一步一步推进。"),
+        ("run-on", "在党委领导下依法治区工作有序推进，在党委领导下区分轻重缓急。"),
         ("run-on", "（二）推进政府机构职能优化协同高效。开展活动。"),
         ("run-on", "（二）切实履行推进法治建设第一责任人职责。开展活动。"),
         ("run-on", "（二）加强和改进行政执法工作。开展活动。"),
