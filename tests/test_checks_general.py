@@ -89,6 +89,12 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
         ),
         ("run-on", "在县人大、县政协的监督支持下县政府坚持依法行政。", "督支持下县政府坚持"),
         ("run-on", "在市委的领导下市生态环境局坚决贯彻部署。", "的领导下市生态环境局坚决"),
+        # A count right after its verb, then the next clause's verb (顿号 inside the clause).
+        (
+            "run-on",
+            "开展民法典、信访工作条例等主题宣传20场次发放宣传资料5000余份。",
+            "主题宣传20场次发放宣传",
+        ),
         # Two verb phrases of a heading without the comma between them.
         ("run-on", "（二）提升全民法治意识营造良好法治氛围。开展活动。", "意识营造良好"),
         # A result stated with its degree, then the verb of the next clause.
@@ -141,6 +147,7 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("run-on", "进一步规范为民服务行为，全面提升为企业服务水平，法治意识明显增强。"),
         ("run-on", "在镇党委的领导下开展工作，在县司法局的指导下一步一步推进。"),
         ("run-on", "在党委领导下依法治区工作有序推进，在党委领导下区分轻重缓急。"),
+        ("run-on", "组织开展宣传20场次宣传活动，发放资料5000余份。开展30场次宣传活动3次。"),
         ("run-on", "（二）推进政府机构职能优化协同高效。开展活动。"),
         ("run-on", "（二）切实履行推进法治建设第一责任人职责。开展活动。"),
         ("run-on", "（二）加强和改进行政执法工作。开展活动。"),

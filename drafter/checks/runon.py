@@ -65,6 +65,7 @@ _COUNT_TAIL = r"(?:\.\d+)?(?:余|多)?(?:场次|人次|批次|件|次|份|名|�
 _COUNT = r"\d+" + _COUNT_TAIL
 _MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
 _BREAK = _MARKS + r"\s"
+_CLAUSE_MARKS = "，。；：！？,.;:!?"
 # A count right after a noun (…材料400余份), followed without a mark by words and another count.
 # (?<=[Han])(count), with the count's first digit written first so that re scans for digits.
 _GLUED_FIGURE = re.compile(
@@ -519,7 +520,7 @@ def check(context: Context) -> Iterator[Finding]:
         for match in _GLUED_FIGURE.finditer(norm, start):
             if norm.startswith("其中", match.end()):
                 continue  # reported above as a glued 其中
-            if _glued(norm, match.start()):
+            if _glued(norm, match.start(), match.end()):
                 reported.add(match.end())
                 yield Finding(
                     RULE,
@@ -587,11 +588,19 @@ def _may_stretch(norm: str) -> bool:
     )
 
 
-def _glued(norm: str, at: int) -> bool:
-    """Does the count at ``at`` close a clause ("发放宣传材料400余份") rather than open a noun
-    phrase ("开展30场次宣传活动", "在6个行政村") or state a frequency ("每两月1次")?"""
-    clause_start = max(norm.rfind(mark, 0, at) for mark in _MARKS) + 1
+def _glued(norm: str, at: int, end: int) -> bool:
+    """Does the count from ``at`` to ``end`` close a clause ("发放宣传材料400余份") rather than
+    open a noun phrase ("开展30场次宣传活动", "在6个行政村") or state a frequency ("每两月1次")?
+
+    A count right after a verb ("宣传20场次", "学法7次") may be the verb's own (its times) or open
+    its object ("组织30场次宣传"): it closes the clause when a verb of two characters or more
+    follows it ("……宣传20场次发放……")."""
+    # The clause's start: a 顿号 or a quote only parts the things one verb governs.
+    clause_start = max(norm.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
     before = norm[clause_start:at]
-    if "每" in before or len(before) < 4:
+    if "每" in before or len(before) < 4 or VERBS.search(before[:-2]) is None:
         return False
-    return VERBS.search(before[:-2]) is not None and VERBS.search(before[-2:]) is None
+    if VERBS.search(before[-2:]) is None:
+        return True
+    verb = VERBS.match(norm, end)
+    return verb is not None and len(verb.group()) >= 2
