@@ -130,11 +130,29 @@ def test_a_guarantee_provided_without_its_for_is_reported() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "excerpt"),
+    [
+        ("（一）依法行政。全镇经济社会发展提供坚实法治保障。", "全镇经济社会发展提供坚实法治保障"),
+        ("（一）依法行政。深化改革，乡村振兴提供有力法治保障。", "乡村振兴提供有力法治保障"),
+        ("（一）依法行政。守住底线，社会稳定提供有力保障。", "社会稳定提供有力保障"),
+    ],
+)
+def test_what_the_guarantee_serves_without_its_for(body: str, excerpt: str) -> None:
+    """A process or a state right before 提供 (发展, 振兴, 稳定) is what it serves: its 为 is lost."""
+    assert [e for _, e, _ in _found(body, "phrase-incomplete")] == [excerpt]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "（一）依法行政。为全镇经济社会高质量发展提供了坚实法治保障。",
         "（一）依法行政。为加快建设美丽乡村，全面推进乡村振兴提供有力的法治保障。",
         "（一）依法行政。镇司法所提供法律咨询服务12次。",
+        # Who provides, or how, stands before 提供: nothing it serves, so no 为 is missing.
+        "（一）依法行政。司法所提供有力法治保障。",
+        "（一）依法行政。积极发挥职能作用，提供有力法治保障。",
+        "（一）依法行政。聚焦中心工作，全面提供有力法治保障。",
+        "（一）依法行政。各部门密切配合提供有力保障。",
     ],
 )
 def test_the_frame_with_its_for_is_left_alone(body: str) -> None:

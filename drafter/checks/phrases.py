@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from drafter.checks._text import Context
 from drafter.checks.base import Finding, register
+from drafter.checks.clauses import words
 from drafter.spelling.lexicon import lexicon
 
 RULE = "phrase-incomplete"
@@ -247,6 +248,27 @@ def check(context: Context) -> Iterator[Finding]:
             yield from _without_for(text, norm, index)
 
 
+# Parts of speech (drafter.spelling's tags) of what 为……提供保障 serves: a process or a state
+# (w: 发展, 建设, 改革; v: 治理, 振兴; a: 稳定, 安全). A provider before 提供 is a noun or an organ
+# (司法所提供……), an adverb says how (全面提供……), a verb after an adverb is the provider's own
+# doing (各部门密切配合提供……: a comma, not a 为, is missing there).
+_PROCESS = frozenset("wva")
+_OF_A_NOUN = frozenset("nw")
+
+
+def _served(before: str) -> bool:
+    """Whether the words right before 提供 in its clause name what the provision serves (社会
+    治理, 经济社会发展), so that their 为 is missing, rather than who provides or how."""
+    cut = words(before.strip())
+    if not cut:
+        return False
+    lex = lexicon()
+    last = lex.tag(cut[-1])
+    if last == "w":
+        return True
+    return last in _PROCESS and len(cut) >= 2 and lex.tag(cut[-2]) in _OF_A_NOUN
+
+
 def _without_for(text: str, norm: str, index: int) -> Iterator[Finding]:
     """提供有力保障 with no 为 before it in its sentence."""
     for match in _PROVIDED.finditer(norm):
@@ -255,7 +277,7 @@ def _without_for(text: str, norm: str, index: int) -> Iterator[Finding]:
         # Its 为 stands in the clause or one of the two before ("为加快建设……，全面建成……提供有力
         # 保障"); a 为 further back belongs to another frame (以……为指导).
         clauses = _CLAUSE_CUT.split(norm[begin : match.start()])
-        if any("为" in clause for clause in clauses[-3:]):
+        if any("为" in clause for clause in clauses[-3:]) or not _served(clauses[-1]):
             continue
         start = match.start() - len(clauses[-1])
         yield Finding(
