@@ -97,6 +97,9 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
         ),
         # Two verb phrases of a heading without the comma between them.
         ("run-on", "（二）提升全民法治意识营造良好法治氛围。开展活动。", "意识营造良好"),
+        # … a heading run into its paragraph (（一）, 1., 一是), a verb the dictionary lacks (筑牢).
+        ("run-on", "一是提高政治站位全面压实法治责任。镇党委高度重视。", "站位全面压实"),
+        ("run-on", "（一）强化组织领导筑牢法治建设根基。一是压实责任。", "组织领导筑牢法治"),
         # A result stated with its degree, then the verb of the next clause.
         ("run-on", "干部法治意识明显增强通过开展学法考试检验成效。", "明显增强通过开展"),
         ("run-on", "群众满意度不断提升围绕中心工作开展普法。", "不断提升围绕中心"),
@@ -150,6 +153,7 @@ def test_general_rule_finds(rule: str, sentence: str, excerpt: str) -> None:
         ("run-on", "组织开展宣传20场次宣传活动，发放资料5000余份。开展30场次宣传活动3次。"),
         ("run-on", "（二）推进政府机构职能优化协同高效。开展活动。"),
         ("run-on", "（二）切实履行推进法治建设第一责任人职责。开展活动。"),
+        ("run-on", "1.切实履行推进法治建设第一责任人职责。开展活动。\n2.加强学习。开展学习。"),
         ("run-on", "（二）加强和改进行政执法工作。开展活动。"),
         ("run-on", "以问题为导向推进改革，以标准为依托开展整治，以案例为指导的做法。"),
         ("outdated-term", "全面贯彻党的二十大和二十届历次全会精神，学习二十届四中全会精神。"),

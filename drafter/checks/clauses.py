@@ -316,11 +316,18 @@ def verb_pair(heading: str, verbs: frozenset[str], table: ClauseModel | None = N
         return None
     at = len(cut[0])
     for left, right in itertools.pairwise(cut):
-        phrases = at >= 4 and len(heading) - at >= 4 and right in verbs and left not in verbs
+        # The second phrase's verb may be one the dictionary does not hold (筑牢 cut as 筑 + 牢).
+        verb = right if right in verbs else _verb_at(heading, at, verbs)
+        phrases = at >= 4 and len(heading) - at >= 4 and verb and left not in verbs
         if phrases and heading[at - 1] not in "和与及并" and table.ends(left) >= PAIR_ENDS:
-            return Seam(at, left, right)
+            return Seam(at, left, verb)
         at += len(right)
     return None
+
+
+def _verb_at(text: str, at: int, verbs: frozenset[str]) -> str:
+    """The verb of ``verbs`` (two characters) that starts at ``at``, or ""."""
+    return text[at : at + 2] if text[at : at + 2] in verbs else ""
 
 
 PAIR_ENDS = 0.35

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from drafter.checks._text import HEADING_VERBS as _HEADING_VERBS
 from drafter.checks._text import Context, preceded
 from drafter.checks.base import Finding, register
-from drafter.checks.clauses import heading_seam, seams, sibling_seam, verb_pair
+from drafter.checks.clauses import Seam, heading_seam, seams, sibling_seam, verb_pair
 from drafter.checks.fragments import VERBS
 from drafter.checks.frames import frame_ends
 from drafter.reader import heading_match
@@ -347,6 +347,23 @@ def _heading_room(context: Context) -> _Room:
 _CLAUSE_MARK = re.compile(r"[，,；;：:！？]")
 
 
+_RUN_IN_HEADING = re.compile(r"[^，,；;：:！？!?。\s“”《》（）()]{8,30}(?=。)")
+
+
+def _heading_pair(context: Context, index: int) -> tuple[Seam | None, int]:
+    """Two verb phrases without their comma in the heading of block ``index`` (clauses.verb_pair),
+    a heading on its own line or one run into its paragraph ("（一）…。", "1.…。", "一是…。"),
+    with the offset in the block's text the seam counts from."""
+    block = context.blocks[index]
+    if block.kind == "heading":
+        return verb_pair(block.text.rstrip("。.：:"), _VERBS), block.text_start
+    rest = _item_rest(context, index)
+    heading = _RUN_IN_HEADING.match(rest) if rest else None
+    if rest is None or heading is None:
+        return None, 0
+    return verb_pair(heading.group(), _VERBS), len(context.norm[index]) - len(rest)
+
+
 def _item_rest(context: Context, index: int) -> str | None:
     """The text after the number of a numbered item (a level-2 or lower heading, a paragraph
     that starts like one, an item headed by its 一是), else None."""
@@ -477,9 +494,9 @@ def check(context: Context) -> Iterator[Finding]:
                 )
         heading_end = _run_in_heading(context, index, subjects, room)
         reported.add(heading_end)
-        pair = verb_pair(block.text.rstrip("。.：:"), _VERBS) if block.kind == "heading" else None
+        pair, pair_start = _heading_pair(context, index)
         if pair is not None:
-            at = block.text_start + pair.at
+            at = pair_start + pair.at
             reported.add(at)
             yield Finding(
                 RULE,
