@@ -95,6 +95,8 @@ def _found(sentence: str, rule: str, head: str = HEAD) -> list[tuple[str, str]]:
             "开展民法典、信访工作条例等主题宣传20场次发放宣传资料5000余份。",
             "主题宣传20场次发放宣传",
         ),
+        # A verbal noun the prose mostly opens clauses with (营造), after a clause's object.
+        ("run-on", "注重建立完善执法配套制度营造良好的执法环境。", "制度营造良好"),
         # Two verb phrases of a heading without the comma between them.
         ("run-on", "（二）提升全民法治意识营造良好法治氛围。开展活动。", "意识营造良好"),
         # … a heading run into its paragraph (（一）, 1., 一是), a verb the dictionary lacks (筑牢).

@@ -219,7 +219,7 @@ def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel
             continue
         if not _may_end(left, stretch, at) and not _strong_single(left, table, 0):
             continue
-        if table.glued(left, right, tuning) and not _takes_object(left, right):
+        if table.glued(left, right, tuning) and not _takes_object(left, right, table):
             yield Seam(offset + at, left, right)
 
 
@@ -239,12 +239,21 @@ def _strong_single(word: str, table: ClauseModel, field: int) -> bool:
     return seen is not None and seen[0] >= 20 and seen[field + 1] >= seen[0] / 2
 
 
-def _takes_object(left: str, right: str) -> bool:
+def _takes_object(left: str, right: str, table: ClauseModel) -> bool:
     """Is ``right`` more likely a word of the phrase ``left`` ends than a clause's first word?
     A noun, a numeral or a time word after the seam is (部署全年法治工作: 部署 a verb, or a
     noun that 全年 modifies, as the dictionary cannot tell); a clause the model can find opens
-    with a verb, an adverb, a preposition, a conjunction or a pronoun."""
-    return lexicon().tag(right) in ("n", "w", "m", "q")
+    with a verb, an adverb, a preposition, a conjunction or a pronoun. A verbal noun (w) that
+    the prose itself mostly puts first in a clause (营造) opens one."""
+    tag = lexicon().tag(right)
+    if tag == "w":
+        return table.opens(right) < VERBAL_NOUN_OPENS
+    return tag in ("n", "m", "q")
+
+
+VERBAL_NOUN_OPENS = 0.5
+"""How often a verbal noun (营造, 建设) opens a clause in the prose, at least, to open one at a
+seam."""
 
 
 def heading_seam(
