@@ -337,6 +337,21 @@ def test_next_years_rectification_is_asked_about_each_problem() -> None:
     ]
 
 
+def test_next_years_followups_skip_the_lead_before_the_plans() -> None:
+    """ "针对存在的问题，……将按照……统一安排，……" opens the plans (seed 003): no plan whose
+    落实 to report; the plans after it are followed up, each by its heading."""
+    text = PROBLEMS.replace(
+        "三、2025年工作打算\n（一）加强学习。组织学法。\n",
+        "三、2025年工作打算\n针对存在的问题，某某镇将按照县委统一安排，扎实开展各项工作。\n"
+        "（一）加强学习。组织学法。\n（二）规范执法。开展培训。\n",
+    )
+    imported = import_text(text).answers
+    assert imported.items("plans.items")[0].text.startswith("针对存在的问题")
+    last_year = start_from_data(imported, "去年.yaml").last_year
+    assert last_year is not None
+    assert [p.heading for p in last_year.plans] == ["加强学习", "规范执法"]
+
+
 # --------------------------------------------------------------------------- the township's title
 
 OWN_TITLE = """重庆市某某区某某镇人民政府

@@ -102,9 +102,10 @@ def _next_structure(old: Answers, year: int | None, new_year: int | None) -> lis
 
 
 def _without_lead(items: list[Item]) -> list[Item]:
-    """Last year's problems without the lead-in before them (no heading, and introducing what
-    follows with a colon, or before problems that all have headings: "……但仍存在一些不足："): it
-    is no problem to report the 整改 of."""
+    """Last year's problems or plans without the lead-in before them (no heading, and introducing
+    what follows with a colon, or before items that all have headings: "……但仍存在一些不足：",
+    "针对存在的问题，……将按照……统一安排，……"): it is no problem to report the 整改 of, and no
+    plan to say how it went."""
     if len(items) < 2 or items[0].heading:
         return items
     if items[0].text.rstrip().endswith(("：", ":")) or all(i.heading for i in items[1:]):
@@ -159,7 +160,7 @@ def start_from_data(old: Answers, source: str) -> Answers:
         year=year,
         file=source,
         figures={q.key: value for q, value in old.values() if isinstance(value, Figure)},
-        plans=tuple(old.items("plans.items")),
+        plans=tuple(_without_lead(old.items("plans.items"))),
         problems=tuple(_without_lead(old.items("problems.items"))),
     )
     if old.structure:
