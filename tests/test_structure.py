@@ -176,6 +176,26 @@ def test_a_report_arranged_by_theme_keeps_its_themes_under_the_regulations_part(
     ]
 
 
+def test_every_theme_is_an_item_alike_even_one_the_topic_words_do_not_name() -> None:
+    """A copy cut after its second theme, whose title no topic's words name (依法执政, 关键少数):
+    both themes are items of the measures, headings intact, in their order; neither becomes the
+    regulation's 其他 part nor a part beside the measures."""
+    text = (
+        "青石镇人民政府关于2024年度法治政府建设情况的报告\n"
+        "2024年，青石镇在区委的领导下推进法治政府建设。\n"
+        "一、夯实组织保障，压紧法治责任\n"
+        "修订党委会议事规则，重大事项集体研究。\n"
+        "二、强化依法执政，狠抓关键少数\n"
+        "（一）抓住领导干部这个关键少数，落实中心组学法制度。全年集中学法6次。\n"
+    )
+    result = import_text(text)
+    assert [p.kind for p in result.answers.structure] == ["measures"]
+    blocks = draft_of(result)
+    level2 = [b.text for b in blocks if b.kind == "heading" and b.level == 2]
+    assert level2[:2] == ["夯实组织保障，压紧法治责任", "强化依法执政，狠抓关键少数"]
+    assert "抓住领导干部这个关键少数，落实中心组学法制度。全年集中学法6次。" in texts(blocks)
+
+
 SUB_ITEMS = """白鹭乡2024年度法治政府建设情况报告
 2024年，白鹭乡扎实推进法治政府建设。现将有关情况报告如下：
 一、主要举措和成效

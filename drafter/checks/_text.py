@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block, cn_value
 from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
+from drafter.text.topics import HEADING_VERBS
 
 # Marks that end a sentence for duplicate and figure checks.
 _SENTENCE_END = re.compile(r"[。！？；;!?]+|\n")
@@ -78,13 +79,6 @@ def part_kinds(heading: str) -> set[str]:
     return kinds
 
 
-# The verbs a heading of this genre starts with (加强……, 推进……, 坚持……): what makes a short line
-# a heading phrase (heading-echo, run-on and the part heading without its 、 share them).
-HEADING_VERBS = (
-    "加强|强化|完善|健全|推进|推动|深化|规范|落实|严格|坚持|提升|提高|创新|开展|抓好|做好|夯实|筑牢|"
-    "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
-    "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
-)
 # A numeral, perhaps a space, then a short line without marks. Not 一是, 一年来, 十九大, 一体化….
 _BARE_PART = re.compile(
     rf"^\s*([一二三四五六七八九十]{{1,2}})[ \u3000]*(?=({HAN}{{4,28}})\s*$)(?![是年届大中])"

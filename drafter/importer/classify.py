@@ -23,7 +23,7 @@ from drafter.answers.records import (
 )
 from drafter.importer.segment import Item
 from drafter.text.numbers import for_matching
-from drafter.text.topics import TOPIC_WORDS, TOPICS
+from drafter.text.topics import HEADING_VERBS, TOPIC_WORDS, TOPICS
 
 KIND_NAMES = {
     KIND_MEASURES: "主要举措和成效",
@@ -84,7 +84,15 @@ def classify_part(title: str, text: str = "", *, year: int | None = None) -> str
     text_m = for_matching(text)
     counts = {kind: len(re.findall(pattern, text_m)) for kind, pattern in _KIND_CONTENT_RULES}
     best = max(counts.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] >= 2 else KIND_OTHER
+    if best[1] >= 2:
+        return best[0]
+    # A theme the topics' words do not name ("二、强化依法执政，狠抓关键少数"), over too little text
+    # to tell (a copy cut short): titled as a heading of the measures is, by a verb and its
+    # object, it is a part of the measures, not "other" (which its title would name).
+    return KIND_MEASURES if _VERB_LED.match(title_m) else KIND_OTHER
+
+
+_VERB_LED = re.compile(rf"(?:{HEADING_VERBS})")
 
 
 def is_topic_title(title: str) -> bool:
@@ -93,7 +101,9 @@ def is_topic_title(title: str) -> bool:
     title_m = for_matching(title)
     if not title_m or any(re.search(pattern, title_m) for _, pattern in _KIND_TITLE_RULES):
         return False
-    return max(topic_scores(title).values()) >= STRONG
+    # A verb and its object is a theme too when the topics' words do not name it
+    # ("二、强化依法执政，狠抓关键少数"): each theme of a report stays an item alike.
+    return max(topic_scores(title).values()) >= STRONG or _VERB_LED.match(title_m) is not None
 
 
 def is_part_title(text: str) -> bool:

@@ -24,6 +24,15 @@ TOPICS = (
 )
 """The topics of the measures, in the catalogue's order (each a section of the catalogue)."""
 
+# The verbs a heading of this genre starts with (加强……, 推进……, 坚持……): what makes a short line
+# a heading phrase (the checks' heading-echo, run-on and part heading without its 、 share them),
+# and a part titled by a theme a part of the measures (the importer's classify).
+HEADING_VERBS = (
+    "加强|强化|完善|健全|推进|推动|深化|规范|落实|严格|坚持|提升|提高|创新|开展|抓好|做好|夯实|筑牢|"
+    "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
+    "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
+)
+
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "organisation": ("组织领导", "组织保障", "领导小组", "领导机制", "领导体制", "工作机制", "责任", "考核", "工作方案", "工作计划", "工作要点", "议事日程", "制度体系", "政治站位", "高位推动", "统筹", "党的领导", "党对", "督察", "督查", "示范创建"),
     "study": ("学法", "学习", "中心组", "述法", "考试", "讲座", "法治思维", "法治素养", "培训学习", "用法", "旁听庭审", "依法行政能力"),
