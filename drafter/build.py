@@ -13,7 +13,7 @@ from drafter.answers.load import load_answers
 from drafter.answers.model import Answers, where
 from drafter.blocks import Block
 from drafter.checks import run_checks
-from drafter.checks.answers import AnswerFinding, check_answers
+from drafter.checks.answers import AnswerFinding, answer_rules, answer_texts, in_answers
 from drafter.checks.base import Finding
 from drafter.checks.present import SERIOUS, exit_code, finding_line, listed, place, summary
 from drafter.checks.unplaced import KEY, unplaced_findings
@@ -74,18 +74,11 @@ def check_draft(answers: Answers, blocks: list[Block]) -> tuple[list[AnswerFindi
     in the answers, and in the draft those not already reported against the answer they come
     from, where the user fixes them."""
 
-    answer_findings = check_answers(answers)
-    in_answers = {(a.finding.rule, a.finding.excerpt) for a in answer_findings}
-    findings = [
-        f
-        for f in run_checks(
-            blocks,
-            unit_type=answers.unit_type,
-            year=answers.year,
-        )
-        if (f.rule, f.excerpt) not in in_answers
-    ]
-    return answer_findings, findings
+    texts = answer_texts(answers)
+    located, findings = in_answers(
+        run_checks(blocks, unit_type=answers.unit_type, year=answers.year), blocks, texts
+    )
+    return located + answer_rules(answers, texts), findings
 
 
 def default_output(answers: Answers, folder: Path | None = None) -> Path:

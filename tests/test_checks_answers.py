@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from drafter.answers.model import validate_answers
-from drafter.build import build_report
+from drafter.build import build_report, check_draft
 from drafter.checks.answers import check_answers
 from drafter.cli import main
+from drafter.render.engine import render_blocks
 
 
 def test_clean_example_answers_have_no_findings(example_data: dict[str, Any]) -> None:
@@ -66,3 +67,24 @@ def test_build_reports_answer_findings_once_and_exits_1(
     out = capsys.readouterr().out
     assert "矛盾纠纷化解方面的具体措施第1条内容（disputes.measures）" in out
     assert "1 个错误" in out
+
+
+def test_a_build_names_the_answer_each_of_two_like_defects_came_from(
+    example_data: dict[str, Any],
+) -> None:
+    """The draft's text rules run once; each finding goes to the answer the draft printed it
+    from, told apart by the words around it when the same words stand in two answers."""
+    data = copy.deepcopy(example_data)
+    data["disputes"]["measures"][0]["text"] = "全镇建立健全人民调解工作机制。"
+    data["petitions"]["measures"][0]["text"] = "引导群众依法表达诉求，全镇信访秩序持续好转。"
+    answers = validate_answers(data)
+    located, findings = check_draft(answers, render_blocks(answers))
+    mismatches = [(a.key, a.where) for a in located if a.finding.rule == "unit-mismatch"]
+    assert mismatches == [
+        ("disputes.measures", "矛盾纠纷化解方面的具体措施第1条内容"),
+        ("petitions.measures", "信访工作方面的具体措施第1条内容"),
+    ]
+    assert not [f for f in findings if f.rule == "unit-mismatch"]
+    # The same findings, and the same answers named, as the answers checked on their own.
+    alone = {(a.key, a.finding.rule, a.finding.excerpt) for a in check_answers(answers)}
+    assert {(a.key, a.finding.rule, a.finding.excerpt) for a in located} == alone

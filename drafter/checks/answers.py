@@ -1,8 +1,10 @@
-"""The same checks on the answers, before rendering: each finding names the answer it is in.
+"""The checks as the answers see them: each finding names the answer it is in.
 
-The text rules run over every text answer as if it were a paragraph of the report, so a 全镇 in a
-乡's measure text, a superseded 《信访条例》 or a typo is reported against its field (where the
-user can fix it) rather than only against a paragraph of the draft. Cross-field figure rules come
+A 全镇 in a 乡's measure text, a superseded 《信访条例》 or a typo is reported against its field
+(where the user can fix it) rather than against a paragraph of the draft. A build runs the text
+rules once, on the draft, and gives each finding to the answer the draft printed it from
+(:func:`in_answers`); without a draft (the questionnaire's review before one is made) they run
+over every text answer as if it were a paragraph (:func:`check_answers`). Cross-field figure rules come
 from the model (:func:`drafter.answers.model.cross_check`), and a figure a text states that the answers also
 hold as a number, with another value, is a ``figure-conflict`` (集中学法6次 in a measure text while
 ``study.cadre_sessions`` is 5): the draft would state one fact twice, differently.
@@ -11,6 +13,7 @@ hold as a number, with another value, is a ``figure-conflict`` (集中学法6次
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from drafter.answers import carried
 from drafter.answers.model import Answers, cross_check
@@ -44,7 +47,7 @@ TEXT_RULES = (
 )
 
 
-def _texts(answers: Answers) -> list[tuple[str, str, str]]:
+def answer_texts(answers: Answers) -> list[tuple[str, str, str]]:
     """(key, Chinese place, text) for every text of the answers the draft prints."""
     out: list[tuple[str, str, str]] = []
     own_opening = bool(answers.text("opening.text"))
@@ -104,7 +107,7 @@ def bare_states(answers: Answers) -> list[AnswerFinding]:
 def check_answers(answers: Answers) -> list[AnswerFinding]:
     """Text rules over every answer, and the model's cross-field rules."""
 
-    texts = _texts(answers)
+    texts = answer_texts(answers)
     blocks = [Block("paragraph", text) for _, _, text in texts]
     found: list[AnswerFinding] = []
     if blocks:
@@ -117,6 +120,52 @@ def check_answers(answers: Answers) -> list[AnswerFinding]:
         for finding in findings:
             key, where, _ = texts[finding.paragraph]
             found.append(AnswerFinding(key, where, finding))
+    return found + answer_rules(answers, texts)
+
+
+def in_answers(
+    findings: list[Finding], blocks: list[Block], texts: list[tuple[str, str, str]]
+) -> tuple[list[AnswerFinding], list[Finding]]:
+    """A draft's findings split by where the user fixes them: a text rule's finding whose
+    excerpt, with the words around it in the draft, stands in one answer's text goes to that
+    answer (its ``paragraph`` then counts the answer texts, as :func:`check_answers` counts
+    them); the rest stay the draft's. One run of the text rules serves both."""
+    located: list[AnswerFinding] = []
+    rest: list[Finding] = []
+    for finding in findings:
+        at = None
+        if finding.rule in TEXT_RULES and finding.excerpt and 0 <= finding.paragraph < len(blocks):
+            at = _answer_of(finding.excerpt, blocks[finding.paragraph].full_text, texts)
+        if at is None:
+            rest.append(finding)
+        else:
+            key, where, _ = texts[at]
+            located.append(AnswerFinding(key, where, replace(finding, paragraph=at)))
+    located.sort(key=lambda a: a.finding.paragraph)
+    return located, rest
+
+
+_AROUND = (8, 4, 0)
+"""Characters either side of an excerpt that must stand in the answer too, widest first: the same
+words (全镇) may stand in several answers, and the draft's paragraph says which one it printed."""
+
+
+def _answer_of(excerpt: str, paragraph: str, texts: list[tuple[str, str, str]]) -> int | None:
+    """The index of the answer text the draft printed ``excerpt`` from, or None."""
+    spots = [m.start() for m in re.finditer(re.escape(excerpt), paragraph)]
+    for width in _AROUND:
+        for spot in spots:
+            seen = paragraph[max(spot - width, 0) : spot + len(excerpt) + width]
+            for n, (_, _, text) in enumerate(texts):
+                if seen in text:
+                    return n
+    return None
+
+
+def answer_rules(answers: Answers, texts: list[tuple[str, str, str]]) -> list[AnswerFinding]:
+    """The rules of the answers themselves: cross-field figures, bare 整改 states, a text's
+    figure against the answer's number, carried figures, the county."""
+    found: list[AnswerFinding] = []
     for key, message in cross_check(answers):
         finding = Finding("figure-impossible", "error", message, "", WHOLE_DOCUMENT)
         found.append(AnswerFinding(key, QUESTIONS[key].label, finding))
