@@ -145,21 +145,25 @@ def in_answers(
     return located, rest
 
 
-_AROUND = (8, 4, 0)
-"""Characters either side of an excerpt that must stand in the answer too, widest first: the same
+_AROUND = (8, 4)
+"""Characters beside an excerpt that must stand in the answer too, widest first, on both sides or
+on one (an answer's first or last words stand next to the template's in the draft): the same
 words (全镇) may stand in several answers, and the draft's paragraph says which one it printed."""
 
 
 def _answer_of(excerpt: str, paragraph: str, texts: list[tuple[str, str, str]]) -> int | None:
-    """The index of the answer text the draft printed ``excerpt`` from, or None."""
+    """The index of the answer text the draft printed ``excerpt`` from, or None (also when only
+    the excerpt itself is found, in more than one answer)."""
     spots = [m.start() for m in re.finditer(re.escape(excerpt), paragraph)]
     for width in _AROUND:
-        for spot in spots:
-            seen = paragraph[max(spot - width, 0) : spot + len(excerpt) + width]
-            for n, (_, _, text) in enumerate(texts):
-                if seen in text:
-                    return n
-    return None
+        for left, right in ((width, width), (0, width), (width, 0)):
+            for spot in spots:
+                seen = paragraph[max(spot - left, 0) : spot + len(excerpt) + right]
+                found = next((n for n, (_, _, text) in enumerate(texts) if seen in text), None)
+                if found is not None:
+                    return found
+    holding = [n for n, (_, _, text) in enumerate(texts) if excerpt in text]
+    return holding[0] if len(holding) == 1 else None
 
 
 def answer_rules(answers: Answers, texts: list[tuple[str, str, str]]) -> list[AnswerFinding]:
