@@ -85,6 +85,17 @@ def test_run_in_heading_whose_body_opens_with_organs_or_office_holders(
     assert _excerpts(ITEMS + line + "\n", "run-on") == [excerpt]
 
 
+def test_run_in_heading_whose_body_opens_with_a_street_offices_organs() -> None:
+    """An organ of the unit the report never names as its subject (街道工委), before a second
+    organ (、办事处)."""
+    head = HEAD.replace("某某镇", "某某街道").replace("我镇", "我街道")
+    body = "优化营商环境街道工委、办事处坚持党建引领，主动上门服务企业，全年走访企业20家。\n"
+    text = f"（一）加强组织领导\n1.{body}2.规范行政决策\n"
+    assert _excerpts(text, "run-on", head) == ["1.优化营商环境街道工"]
+    text = f"（一）优化营商环境\n一是{body}二是规范决策\n"
+    assert _excerpts(text, "run-on", head) == ["一是优化营商环境街道工"]
+
+
 def test_item_headed_by_its_ordinal_runs_into_its_body() -> None:
     text = "（一）加强组织领导\n一是强化组织领导镇党委成立了法治建设领导小组，由党委书记任组长，定期研究部署。\n"
     assert _excerpts(text, "run-on") == ["一是强化组织领导镇党委"]

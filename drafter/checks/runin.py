@@ -97,7 +97,9 @@ _ORDINAL_HEAD = re.compile(r"^\s*[一二三四五六七八九十]是")
 # An office of the unit as a body's subject: 镇司法所, 镇综治中心, 街道综合行政执法大队.
 # (\w, not HAN: the clause it searches is the words up to the first mark, and \w compiles at
 # once where HAN's class takes a millisecond.)
-_OFFICE = when_used(r"(?:镇|乡|街道)\w{0,6}?(?:所|站|中心|办公室|大队|中队)(?=\w)")
+_OFFICE = when_used(
+    r"(?:镇|乡|街道)\w{0,6}?(?:所|站|中心|办公室|大队|中队|党委|党工委|工委|政府|办事处)(?=\w|、)"
+)
 _TAKES_OBJECT = frozenset(("发挥", "支持", "配合", "接受", "依靠", "服从", "覆盖", "督促", "指导"))
 
 
@@ -154,8 +156,10 @@ def _body_start(clause: str, first: str, subjects: tuple[str, ...], room: Room) 
             or first[at + len(subject) : at + len(subject) + 1] == "、"
         )
     ]
-    for office in _OFFICE().finditer(clause, 4, room.longest + 4):
-        if office.start() <= room.longest and len(clause) > office.end() + 1:
+    for office in _OFFICE().finditer(first, 4, min(room.longest + 4, len(clause) + 1)):
+        # its own words follow, or a second organ (街道工委、办事处坚持……)
+        after = first[office.end() : office.end() + 1]
+        if office.start() <= room.longest and (len(clause) > office.end() + 1 or after == "、"):
             starts.append(office.start())
     # A heading is a whole verb-object phrase: one that ends on a verb ("充分发挥" + 镇党委领导核心
     # 作用) is still waiting for its object, and what follows is that object.
