@@ -28,7 +28,6 @@ from drafter.errors import EXIT_OK
 from drafter.questionnaire import screens
 from drafter.questionnaire.logic import (
     HELP_WORDS,
-    KEPT_WHEN_SKIPPED,
     MULTILINE_KINDS,
     all_keys,
     check_input,
@@ -333,21 +332,18 @@ class Questionnaire:
             last_section = None
 
     def _skip(self, q: Question, reason: str) -> None:
-        """A question that cannot apply: not asked, not left open, said once."""
+        """A question that cannot apply: not asked, not left open, said once. A figure it held
+        goes (败诉 when there were no cases: kept, it would contradict the other); any other
+        answer stays in the file, unused while the question does not apply (the 第一责任人
+        小标题 under the regulation's outline is printed again after a switch to three parts)."""
         stored = get_answer(self.data, q.key)
-        if q.key not in self.pending and stored is None:
+        if q.key not in self.pending and (stored is None or q.kind != "figure"):
             return
-        if q.key in KEPT_WHEN_SKIPPED:
-            if q.key in self.pending:
-                self.pending.remove(q.key)
-                self.save()
-            return
-        if stored is not None or q.kind == "figure":
-            # Said when an answer goes, or when a figure is not asked because of another (败诉
-            # when there were no cases); a part of the form that does not apply (the imported
-            # opening) is left out without a word.
+        if q.kind == "figure":
+            # Said when a figure is not asked because of another; a part of the form that does
+            # not apply (the imported opening's clauses) is left out without a word.
             self.say(f"（{reason}，已跳过。）")
-        set_answer(self.data, q.key, None)
+            set_answer(self.data, q.key, None)
         if q.key in self.pending:
             self.pending.remove(q.key)
         self.save()
