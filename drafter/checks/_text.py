@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block, cn_value
 from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
-from drafter.text.topics import HEADING_VERBS
+from drafter.text.topics import HEADING_VERB
 
 # Marks that end a sentence for duplicate and figure checks.
 _SENTENCE_END = re.compile(r"[。！？；;!?]+|\n")
@@ -83,7 +83,6 @@ def part_kinds(heading: str) -> set[str]:
 _BARE_PART = re.compile(
     rf"^\s*([一二三四五六七八九十]{{1,2}})[ \u3000]*(?=({HAN}{{4,28}})\s*$)(?![是年届大中])"
 )
-_VERB_START = when_used(rf"(?:{HEADING_VERBS})")
 
 
 def bare_part_number(text: str) -> int | None:
@@ -95,7 +94,7 @@ def bare_part_number(text: str) -> int | None:
     if match is None:
         return None
     words = match.group(2)
-    if not part_kinds(words) and _VERB_START().match(words) is None:
+    if not part_kinds(words) and HEADING_VERB().match(words) is None:
         return None
     return cn_value(match.group(1))
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks._text import ENUMERATOR, HEADING_VERBS, Context, common_run, core
+from drafter.checks._text import ENUMERATOR, Context, common_run, core
 from drafter.checks.base import Finding, register
 from drafter.render.phrasing import only_placeholder
 from drafter.text.hanzi import HAN, han_or, when_used
+from drafter.text.topics import HEADING_VERBS
 
 RULE = "heading-echo"
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from drafter.checks.clauses import words
 from drafter.spelling import lexicon
-from drafter.text.hanzi import HAN
+from drafter.text.hanzi import HAN, is_han
 
 _MARKS = r"，。；：！？,.;:!?\s"
 _HELP = r"(?:领导|指导|关心|关怀|支持|帮助|部署|带领)"
@@ -78,6 +78,6 @@ def _organ(norm: str, at: int) -> int | None:
     found = [
         m.end()
         for m in _ORGAN_END.finditer(window, 0, _ORGAN_MAX)
-        if m.end() in ends and m.end() < len(window) and re.match(HAN, window[m.end()])
+        if m.end() in ends and m.end() < len(window) and is_han(window[m.end()])
     ]
     return at + max(found) if found else None

@@ -12,12 +12,14 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from drafter.checks._text import HEADING_VERBS, Context
+from drafter.checks._text import Context
 from drafter.checks.clauses import Seam, heading_seam, sibling_seam, verb_pair
 from drafter.reader import heading_match
 from drafter.text.hanzi import when_used
+from drafter.text.topics import HEADING_VERB, HEADING_VERBS
 
-_MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
+MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
+"""The marks that end a clause or a phrase, quotes and brackets included (run-on shares them)."""
 
 RUN_IN_MIN = 30
 """A heading that runs into its body without its 。 makes a first sentence at least this long."""
@@ -91,7 +93,6 @@ def _item_rest(context: Context, index: int) -> str | None:
     return None
 
 
-HEADING_START = re.compile(rf"^(?:{HEADING_VERBS})")
 _VERBS = frozenset(HEADING_VERBS.split("|"))
 _ORDINAL_HEAD = re.compile(r"^\s*[一二三四五六七八九十]是")
 # An office of the unit as a body's subject: 镇司法所, 镇综治中心, 街道综合行政执法大队.
@@ -106,7 +107,7 @@ _TAKES_OBJECT = frozenset(("发挥", "支持", "配合", "接受", "依靠", "�
 def _awaits_object(heading: str) -> bool:
     """Does a heading phrase end on a verb that still needs its object?"""
     last = heading[-2:]
-    return last in _TAKES_OBJECT or HEADING_START.fullmatch(last) is not None
+    return last in _TAKES_OBJECT or HEADING_VERB().fullmatch(last) is not None
 
 
 # A statement's time frame followed by what the statement does (共, 累计, a verb of the account):
@@ -129,10 +130,10 @@ def run_in_heading(
         return None
     room = room or Room()
     first = re.split(r"[。！？；;]", rest, maxsplit=1)[0]
-    clause = re.split(rf"[{_MARKS}]", first, maxsplit=1)[0]
+    clause = re.split(rf"[{MARKS}]", first, maxsplit=1)[0]
     if len(first) < room.sentence:
         return None
-    at = _body_start(clause, first, subjects, room) if HEADING_START.match(clause) else None
+    at = _body_start(clause, first, subjects, room) if HEADING_VERB().match(clause) else None
     # A heading may close on a colon instead of a full stop ("1.加大法治建设经费投入：…").
     colon = first[len(clause) : len(clause) + 1] in ("：", ":")
     if at is None and room.habit and not colon:

@@ -21,9 +21,11 @@ from drafter.checks.base import Finding, register
 from drafter.checks.clauses import seams
 from drafter.checks.fragments import VERBS
 from drafter.checks.frames import frame_ends
-from drafter.checks.runin import HEADING_START, heading_pair, heading_room, run_in_heading
+from drafter.checks.runin import MARKS as _MARKS
+from drafter.checks.runin import heading_pair, heading_room, run_in_heading
 from drafter.spelling import lexicon
 from drafter.text.hanzi import HAN, is_han, when_used
+from drafter.text.topics import HEADING_VERB
 
 RULE = "run-on"
 
@@ -60,7 +62,6 @@ _GLUED_PART = re.compile(
 )
 _COUNT_TAIL = r"(?:\.\d+)?(?:余|多)?(?:场次|人次|批次|件|次|份|名|个|项|场|起|户|条|期|本|册|篇|处)"
 _COUNT = r"\d+" + _COUNT_TAIL
-_MARKS = "，。、；：！？,.;:!?“”‘’《》（）()【】"
 _BREAK = _MARKS + r"\s"
 _CLAUSE_MARKS = "，。；：！？,.;:!?"
 # A count right after a noun (…材料400余份), followed without a mark by words and another count.
@@ -271,7 +272,7 @@ _NOT_IN_NAME = frozenset("对为以由将在与及把被从向的了全本我该
 def _place_like(stem: str) -> bool:
     """Can ``stem`` be a place's name: no function word, and no verb of the dictionary in it
     ("，先后召开乡党委会议" names no 先后召开乡)?"""
-    if HEADING_START.match(stem) or any(ch in _NOT_IN_NAME for ch in stem):
+    if HEADING_VERB().match(stem) or any(ch in _NOT_IN_NAME for ch in stem):
         return False
     words = lexicon()
     return not any(words.tag(stem[i : i + 2]).startswith("v") for i in range(len(stem) - 1))

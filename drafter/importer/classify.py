@@ -23,7 +23,7 @@ from drafter.answers.records import (
 )
 from drafter.importer.segment import Item
 from drafter.text.numbers import for_matching
-from drafter.text.topics import HEADING_VERBS, TOPIC_WORDS, TOPICS
+from drafter.text.topics import HEADING_VERB, TOPIC_WORDS, TOPICS
 
 KIND_NAMES = {
     KIND_MEASURES: "主要举措和成效",
@@ -89,10 +89,7 @@ def classify_part(title: str, text: str = "", *, year: int | None = None) -> str
     # A theme the topics' words do not name ("二、强化依法执政，狠抓关键少数"), over too little text
     # to tell (a copy cut short): titled as a heading of the measures is, by a verb and its
     # object, it is a part of the measures, not "other" (which its title would name).
-    return KIND_MEASURES if _VERB_LED.match(title_m) else KIND_OTHER
-
-
-_VERB_LED = re.compile(rf"(?:{HEADING_VERBS})")
+    return KIND_MEASURES if HEADING_VERB().match(title_m) else KIND_OTHER
 
 
 def is_topic_title(title: str) -> bool:
@@ -103,7 +100,7 @@ def is_topic_title(title: str) -> bool:
         return False
     # A verb and its object is a theme too when the topics' words do not name it
     # ("二、强化依法执政，狠抓关键少数"): each theme of a report stays an item alike.
-    return max(topic_scores(title).values()) >= STRONG or _VERB_LED.match(title_m) is not None
+    return max(topic_scores(title).values()) >= STRONG or HEADING_VERB().match(title_m) is not None
 
 
 def is_part_title(text: str) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from drafter.answers.parse import Item, check_answer, dump_value
+from drafter.answers.records import KIND_FIRST_DUTY
 from drafter.questions import (
     OPENING_CLAUSES,
     QUESTIONS,
@@ -204,18 +205,13 @@ def _zero(data: Mapping[str, Any], key: str) -> bool:
     return value == 0 or value == "0"
 
 
-KEPT_WHEN_SKIPPED = frozenset({"first_duty.title"})
-"""Questions whose answer stays in the file when they are skipped: unused for now, but another
-answer (the outline) brings it back into use, and it is the clerk's wording."""
-
-
 def first_duty_is_a_part(data: Mapping[str, Any]) -> bool:
     """The 第一责任人 duties stand as a part of their own, under the regulation's heading (or the
     report's own), not as a （一） item with a 小标题 of their own: the outline puts them so, or the
     imported report did."""
     structure = data.get("structure") if isinstance(data, Mapping) else None
     if isinstance(structure, list) and structure:
-        return any(isinstance(p, Mapping) and p.get("kind") == "first-duty" for p in structure)
+        return any(isinstance(p, Mapping) and p.get("kind") == KIND_FIRST_DUTY for p in structure)
     return (get_answer(data, "identity.outline") or "regulation") != "three-part"
 
 

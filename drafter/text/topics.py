@@ -7,6 +7,7 @@ The importer weighs them to tell which topic an item of the measures is about
 
 from __future__ import annotations
 
+from drafter.text.hanzi import when_used
 from drafter.text.numbers import for_matching
 
 TOPICS = (
@@ -32,6 +33,9 @@ HEADING_VERBS = (
     "构建|建立|优化|拓展|依法|全面|切实|持续|积极|大力|扎实|着力|聚焦|注重|突出|狠抓|统筹|压实|织密|"
     "打造|营造|深入|不断|狠抓|畅通|拓宽|压紧|从严|精准|广泛"
 )
+HEADING_VERB = when_used(rf"(?:{HEADING_VERBS})")
+"""One of :data:`HEADING_VERBS` (``HEADING_VERB().match(text)``: does ``text`` start with one),
+compiled on first use."""
 
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "organisation": ("组织领导", "组织保障", "领导小组", "领导机制", "领导体制", "工作机制", "责任", "考核", "工作方案", "工作计划", "工作要点", "议事日程", "制度体系", "政治站位", "高位推动", "统筹", "党的领导", "党对", "督察", "督查", "示范创建"),
