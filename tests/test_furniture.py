@@ -197,3 +197,40 @@ def test_dates_that_are_not_whole() -> None:
     assert parse_date("20243") is None
     assert not is_date_only("2025年2月14日印发")
     assert is_date_only("2025-01-07 15:15:56")
+
+
+def test_the_lines_a_page_prints_above_the_title_are_its_own() -> None:
+    """The site's masthead, its menu and a breadcrumb without 首页 above the report's title."""
+    lines = [
+        "某县人民政府",
+        "政府信息公开",
+        "网站首页 政府信息公开 互动交流",
+        "司法局>专题专栏>法治政府建设工作情况报告",
+        "石桥镇2024年法治政府建设情况报告",
+        "2024年，石桥镇坚持以习近平法治思想为指导，扎实推进法治政府建设。",
+    ]
+    assert furniture_mask(lines) == [True, True, True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["石桥镇人民政府", "关于2024年度法治政府建设情况的报告"],
+        ["某区石桥镇", "2024年法治政府建设情况报告"],
+        ["中共某县石桥镇委员会", "石桥镇2024年法治政府建设情况报告"],
+        ["石桥镇2024年度法治政府", "建设情况报告"],
+    ],
+)
+def test_a_title_over_two_lines_keeps_both(head: list[str]) -> None:
+    lines = [*head, "2024年，我镇坚持以习近平法治思想为指导，扎实推进法治政府建设。"]
+    assert furniture_mask(lines) == [False, False, False]
+
+
+def test_a_browsers_page_title_is_the_title_printed_again() -> None:
+    lines = [
+        "石桥镇2024年度法治政府建设情况报告 - 通知公告 - 某市政府门户网站",
+        "首页 > 政务公开 > 通知公告",
+        "石桥镇2024年度法治政府建设情况报告",
+        "2024年，我镇坚持以习近平法治思想为指导，扎实推进法治政府建设。",
+    ]
+    assert furniture_mask(lines) == [True, True, False, False]

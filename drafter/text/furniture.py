@@ -118,6 +118,7 @@ _FOOTER = re.compile(r"\S{0,3}ICP备[\d\-]+号(?:-\d+)?|\S{0,4}公网安备\s*\d
 _LOCATION = re.compile(r"^(?:您|你)?(?:当前|现在|目前)?(?:所在|所处)?的?位置[ \u3000]*[:：]")
 _CRUMB_SEP = re.compile(r"[ \u3000]*(?:>>|>|＞|›|»|→|/)[ \u3000]*")
 _HOME = re.compile(r"^\W*\d{0,2}(?:网站首页|首页|主页)$")
+_ARROW = re.compile(r">>|>|＞|›|»|→")
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_\-.:]{7,}")
 _WORD = re.compile(r"[^\W_]")
@@ -151,7 +152,9 @@ def is_furniture(line: str) -> bool:
         return False
     if _URL.sub("", text).strip(_DECOR + ":：") == "" or _URL.fullmatch(text.strip(_DECOR)):
         return True
-    if _is_breadcrumb(text) or _is_widget_line(text) or field_pairs(text) is not None:
+    if _is_breadcrumb(text) or _is_menu(text) or _is_widget_line(text):
+        return True
+    if field_pairs(text) is not None:
         return True
     bare = text.strip(_DECOR)
     if _HAN.search(bare) is None and not is_date_only(bare):
@@ -179,12 +182,29 @@ def _reads_as_text(text: str) -> bool:
 
 
 def _is_breadcrumb(text: str) -> bool:
+    """A breadcrumb: "您当前的位置：…", "首页 > 政务公开 > …", or three pieces or more joined by arrows
+    ("市司法局>专题专栏>法治政府建设工作情况报告": a site's own name may stand for 首页)."""
     if _LOCATION.match(text):
         return True
     pieces = [p for p in _CRUMB_SEP.split(text.strip(_DECOR)) if p]
-    if len(pieces) < 2 or not any(_HOME.match(p) for p in pieces):
+    if len(pieces) < 2:
+        return False
+    if not any(_HOME.match(p) for p in pieces) and (
+        len(pieces) < 3 or len(_ARROW.findall(text)) < 2
+    ):
         return False
     return all(len(p) <= 25 and not _SENTENCE_MARKS().search(p) for p in pieces)
+
+
+def _is_menu(text: str) -> bool:
+    """A navigation bar: short items apart by spaces, one of them the home page ("网站首页 政府信息
+    公开 互动交流")."""
+    items = text.split()
+    return (
+        len(items) >= 2
+        and any(_HOME.match(item) for item in items)
+        and all(len(item) <= 10 and not _SENTENCE_MARKS().search(item) for item in items)
+    )
 
 
 def after_widgets(text: str, end: int) -> int:
@@ -238,14 +258,21 @@ def _title_like(text: str) -> bool:
     return 8 <= len(text) <= 80 and not re.search(r"[。；;！!？?，,：:]", text)
 
 
+# " - ", " _ ", "_" or " | " between a page title's parts (a title's own dash has no spaces:
+# "（2021—2025年）").
+_PAGE_TITLE_TAIL = re.compile(r"\s+[-–—|_]\s+|_|\s*\|\s*")
+
+
 def _plain(text: str) -> str:
     return _PUNCT.sub("", text)
 
 
 def _printed_again(lines: Sequence[str], mask: list[bool], index: int) -> bool:
     """Whether the title-like line ``index`` is printed again by the lines after it (alone, or
-    split over up to three lines as a document prints a long title)."""
-    wanted = _plain(lines[index])
+    split over up to three lines as a document prints a long title). A browser's page title
+    ("某镇……报告 - 通知公告 - 某市政府门户网站") is compared by its first part: what follows the
+    separators names the page's section and site."""
+    wanted = _plain(_PAGE_TITLE_TAIL.split(lines[index], maxsplit=1)[0])
     following = [i for i in range(index + 1, min(len(lines), index + 16)) if not mask[i]]
     for start, first in enumerate(following[:8]):
         joined = ""
@@ -280,10 +307,45 @@ def furniture_mask(lines: Sequence[str]) -> list[bool]:
             mask[index] = index < last_sentence or _BULLET.match(text) is not None
     _bullet_runs(texts, mask)
     # A title printed twice stands at the top of the page, before the report's first sentence.
-    for index in range(min(sentences[0] if sentences else len(texts), _HEAD_LINES)):
+    head = min(sentences[0] if sentences else len(texts), _HEAD_LINES)
+    for index in range(head):
         if not mask[index] and _title_like(texts[index]) and _printed_again(texts, mask, index):
             mask[index] = True
+    _above_title(texts, mask, head)
     return mask
+
+
+_REPORT_NAME = re.compile(r"报告|总结")
+_TITLE_PART = re.compile(r"\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3}|法治|法制|依法|关于")
+_ORGAN_LINE = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委|乡|镇|街道|苏木)$")
+
+
+def _above_title(texts: Sequence[str], mask: list[bool], head: int) -> None:
+    """The lines a page prints above the report's title: its masthead ("左贡县人民政府"), the
+    section ("政府信息公开"). The title is the first line before the report's text that names a
+    report; a line above it is part of it only when it holds a year, 法治 or 关于 (a title in
+    two lines), or names the issuing organ right above a title that opens with 关于 or a year
+    ("某镇人民政府 / 关于2024年度……的报告", "某区某镇 / 2024年……报告") or the unit the title opens with
+    ("中共某旗巴音苏木委员会 / 巴音苏木2024年……报告"; not "左贡县人民政府 / 碧土乡2024年……").
+    """
+    kept = [i for i in range(head) if not mask[i] and texts[i]]
+    title = next((i for i in kept if _title_like(texts[i]) and _REPORT_NAME.search(texts[i])), None)
+    if title is None:
+        return
+    above = [i for i in kept if i < title]
+    # The name the title opens with ("巴音苏木2024年……": the issuer's line above names it too).
+    name = re.split(r"关于|\d|[〇○零一二][〇○零一二三四五六七八九]|法治|法制", texts[title])[0]
+    issuer = True
+    for index in reversed(above):
+        text = texts[index]
+        if _TITLE_PART.search(text):
+            issuer = False  # the title's own first line: what is above it is the page's
+            continue
+        names_it = not name or (len(name) >= 2 and name in text)
+        if issuer and names_it and _ORGAN_LINE.search(text) and len(text) <= _SHORT:
+            continue
+        issuer = False
+        mask[index] = True
 
 
 def _bullet_runs(texts: Sequence[str], mask: list[bool]) -> None:
