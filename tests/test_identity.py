@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.reader import blocks_from_text, read_blocks
-from drafter.text.identity import detect_identity
+from drafter.text.identity import detect_identity, plausible_unit
 from drafter.text.places import split_place
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -118,3 +118,30 @@ def test_disagreements() -> None:
     assert "标题写2024年，开头段写2023年" in joined
     assert "俄久镇" in joined
     assert "落款日期2022年" in joined
+
+
+def test_a_slogan_names_no_unit() -> None:
+    """A quoted slogan ending in 乡 is no second name for the unit (no disagreement noted)."""
+    text = (
+        "石桥镇2023年度法治政府建设情况报告\n"
+        "2023年，我镇锚定全面建设“工业强县、幸福安乡”总要求，扎实推进法治政府建设。"
+    )
+    identity = detect_identity(blocks_from_text(text))
+    assert identity.unit_name == "石桥镇"
+    assert identity.disagreements == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "坚持依法履行法定职责，不断规范街道办事处行政行为，结合荷塘街道实际，现将有关情况报告如下：",
+        "结合荷塘街道实际，积极推进街道办事处依法履职，现将有关情况报告如下：",
+    ],
+)
+def test_a_name_is_not_read_into_the_words_before_it(sentence: str) -> None:
+    """Prose before 街道 (不断规范, 结合) is not part of a name: an adverb is never in one, and a
+    frequent verb that opens the match is the sentence's, as long as a name is left."""
+    text = f"2022年度法治政府建设情况报告\n{sentence}\n一、主要举措和成效\n我街道依法行政。"
+    assert detect_identity(blocks_from_text(text)).unit_name == "荷塘街道"
+    assert plausible_unit("解放街道") and plausible_unit("前进乡") and plausible_unit("立新乡")
+    assert not plausible_unit("不断规范街道")

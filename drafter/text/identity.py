@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
+from drafter.spelling.lexicon import lexicon
 from drafter.text.counties import county_named_alone, county_with_unit, superior_county
 from drafter.text.divisions import above_county
 from drafter.text.furniture import furniture_mask
@@ -136,6 +137,54 @@ def plausible_unit(unit: str | None) -> bool:
         1 <= len(stem) <= 8
         and _NOT_IN_NAME.search(stem) is None
         and stem[-1] not in "我本全该各每此其"
+        and not _has_common_adverb(stem)
+    )
+
+
+ADVERB_LEVEL = 7
+"""A word the dictionary tags as an adverb (or a verb, opening the name) and finds at least this
+frequent (ln frequency) is prose, not part of a place name ("不断规范街道办事处行政行为": 不断; a
+rare one, 立新乡's 立新, can be)."""
+
+
+def _words(stem: str) -> list[str]:
+    """``stem`` cut into its longest dictionary words, left to right."""
+    lex = lexicon()
+    words = []
+    at = 0
+    while at < len(stem):
+        for length in (4, 3, 2, 1):
+            word = stem[at : at + length]
+            if length == 1 or (len(word) == length and lex.word_level(word)):
+                break
+        words.append(word)
+        at += length
+    return words
+
+
+def _without_leading_verbs(candidate: str) -> str:
+    """A name cut out of a sentence without the frequent verbs and prepositions that open it
+    ("结合荷城街道实际" → 荷城街道), as long as a name of two characters at least is left (解放街道,
+    前进乡 are names)."""
+    lex = lexicon()
+    words = _words(candidate)
+    while len(words) > 1 and len(words[0]) > 1:
+        rest = "".join(words[1:])
+        stem = rest[: -len(unit_type_of(rest) or "x")]
+        if len(stem) < 2 or lex.tag(words[0]) not in ("v", "p", "c"):
+            break
+        if lex.word_level(words[0]) < ADVERB_LEVEL:
+            break
+        words = words[1:]
+    return "".join(words)
+
+
+def _has_common_adverb(stem: str) -> bool:
+    """Whether ``stem``, cut into its longest dictionary words, holds a frequent adverb."""
+    lex = lexicon()
+    return any(
+        len(word) > 1 and lex.tag(word) in ("b", "d") and lex.word_level(word) >= ADVERB_LEVEL
+        for word in _words(stem)
     )
 
 
@@ -155,16 +204,22 @@ _UNIT_IN_TEXT = {
 }
 
 
+_QUOTED = re.compile(r"“[^“”]*”")
+
+
 def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str | None]:
     """The first unit name in a sentence, e.g. "尼玛县俄久乡在县委…" → (尼玛县, 俄久乡).
 
     With ``street`` (the report is a 街道's), a name ending in 街 counts too ("鹤龙街坚持…").
     """
-    text = to_simplified(text)
+    # A quoted name is a slogan or a campaign ("“工业强市、幸福宁乡”", "“法治古镛”"), never the
+    # unit stating itself: its characters are blanked, offsets kept.
+    text = _QUOTED.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", to_simplified(text))
     for match in _UNIT_IN_TEXT[street]().finditer(text):
         candidate = match.group(0)
         # "2024年四棵树乡始终…": the match starts at 年.
         candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
+        candidate = _without_leading_verbs(candidate)
         county, unit = split_place(candidate)
         if unit is None and street and candidate.endswith("街"):
             county, unit = None, candidate
@@ -385,7 +440,9 @@ def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> 
     finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
     for match in finder().finditer(text):
         # "纳入了东庄镇": the name starts after the particle the match may begin with.
-        _, unit = split_place(re.sub(r"^[了的在由把与及将对为向]", "", match.group(1)))
+        _, unit = split_place(
+            _without_leading_verbs(re.sub(r"^[了的在由把与及将对为向]", "", match.group(1)))
+        )
         if plausible_unit(unit) and unit and (unit_type is None or unit_type_of(unit) == unit_type):
             counts[unit] += 1
     if counts:
