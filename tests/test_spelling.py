@@ -65,6 +65,7 @@ def test_sighan_sample_detection() -> None:
         ("昨天喝了很多埤酒。", "埤酒", "啤酒"),
         # 的/地/得 and 哪/那 by the words around them (grammar.py).
         ("我很用心的去找。", "用心的去", "用心地去"),
+        ("我们要认真、扎实的开展工作。", "扎实的开展", "扎实地开展"),
         ("明天我有很重要得事。", "重要得事", "重要的事"),
         ("我们真得很难过！", "真得很", "真的很"),
         ("哪一天，我跟爸爸一起去玩儿。", "哪一", "那一"),
@@ -104,6 +105,8 @@ def test_seeds_raise_no_false_alarm(seed: Path) -> None:
         "进一步规范和完善各项制度，较好地完成了全年任务。",
         # 哪 that asks, generalises or pairs with another 哪.
         "哪里有需要，哪里就有党员服务。明确哪些事项需要审核。无论在哪里都要守法。",
+        # Modifiers joined by 、 under one verb: "X的V" is its object (开展……的学习教育活动).
+        "开展内容丰富、形式多样的学习教育活动，组织覆盖全面、重点突出的宣传活动。",
     ],
 )
 def test_official_prose_is_not_flagged(text: str) -> None:

@@ -72,8 +72,13 @@ def word_starting(lex: Lexicon, text: str, start: int) -> str:
     return text[start : start + 1]
 
 
+# The enumeration comma joins phrases inside one clause ("开展内容丰富、形式多样的学习教育活动":
+# the verb before the first phrase governs them all), so it ends no clause.
+_CLAUSE_MARKS = _MARKS - {"、"}
+
+
 def _clause_start(text: str, at: int) -> int:
-    while at > 0 and text[at - 1] not in _MARKS:
+    while at > 0 and text[at - 1] not in _CLAUSE_MARKS:
         at -= 1
     return at
 
