@@ -427,3 +427,42 @@ def test_a_countys_own_outline_still_prints_every_imported_item() -> None:
         for item in result.answers.items(key):
             for _, sub in item.walk():
                 assert plain(sub.text) in words, sub.text[:20]
+
+
+UNNUMBERED_PARAGRAPHS = """石桥镇2024年度法治政府建设情况报告
+2024年，石桥镇扎实推进法治政府建设，现将有关情况报告如下。
+一、党政主要负责人履行推进法治建设第一责任人职责情况
+2024年，石桥镇党政主要负责人切实履行推进法治建设第一责任人职责。
+带头学法用法。镇党委理论学习中心组全年集中学法4次。
+加强组织领导。成立法治政府建设工作领导小组，定期研究部署法治建设工作。
+二、2024年度推进法治政府建设的主要举措和成效
+（一）推进依法决策
+严格落实重大行政决策程序，全年审查合同12份。
+（二）加强普法宣传
+开展法治宣传活动6场次。
+三、存在的不足和原因
+法治宣传形式较为单一，群众参与度不高。
+执法人员专业能力有待提升。
+究其原因，主要是学习培训不够深入。
+四、2025年工作打算
+持续加强法治宣传教育，创新宣传方式。
+加强执法队伍建设，提升执法能力。
+石桥镇人民政府
+2025年2月14日
+"""
+
+
+def test_paragraphs_the_township_did_not_number_stay_unnumbered() -> None:
+    """A part written as paragraphs without 一是/二是 comes back as those paragraphs: drafter
+    numbers nothing the township did not (the 不足 of one paragraph's runs still say 一是……)."""
+    result = import_text(UNNUMBERED_PARAGRAPHS)
+    assert [p.paragraphs for p in result.answers.structure] == [True, False, True, True]
+    lines = texts(draft_of(result))
+    for part in ("一、", "三、", "四、"):
+        at = lines.index(next(line for line in lines if line.startswith(part)))
+        source = UNNUMBERED_PARAGRAPHS.split("\n" + part, 1)[1].split("\n")[1:3]
+        assert lines[at + 1 : at + 3] == source
+    assert not any("一是" in line for line in lines)
+    # Kept through the answers file.
+    again = validate_answers(parse_answers_text(dump_answers(to_data(result.answers))).data)
+    assert again.structure == result.answers.structure

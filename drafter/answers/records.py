@@ -314,6 +314,9 @@ class OwnPart:
     """A 不足 part: the report's own heading over its problems ("存在的不足"; "" for none)."""
     causes: str = ""
     """A 不足 part: the report's own heading over their causes ("原因分析"; "" for none)."""
+    paragraphs: bool = False
+    """A 不足, 第一责任人 or 安排 part whose items the report wrote as paragraphs of their own,
+    unnumbered: the draft prints them so, with no 一是……二是…… of drafter's."""
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "heading": self.heading}
@@ -323,6 +326,8 @@ class OwnPart:
             data["shortfalls"] = self.shortfalls
         if self.causes:
             data["causes"] = self.causes
+        if self.paragraphs:
+            data["paragraphs"] = True
         return data
 
 
@@ -357,6 +362,7 @@ def parse_structure(raw: Any) -> list[OwnPart]:
                 tuple(dict.fromkeys(p for p in paths if p is not None)),
                 shortfalls if entry["kind"] == KIND_PROBLEMS else "",
                 causes if entry["kind"] == KIND_PROBLEMS else "",
+                entry.get("paragraphs") is True and entry["kind"] != KIND_MEASURES,
             )
         )
     return out

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.answers.records import OwnPart
+from drafter.answers.records import KIND_OTHER, OwnPart
 from drafter.importer.classify import (
     CATCH_ALL,
     KIND_FIRST_DUTY,
@@ -177,12 +177,20 @@ class AnswersBuilder:
             self.slots.append(TextSlot(f"{where}.text", UNPLACED_KEY, text, label, sources))
 
     def add_part(
-        self, part: Part, items: Sequence[str] = (), shortfalls: str = "", causes: str = ""
+        self,
+        part: Part,
+        items: Sequence[str] = (),
+        shortfalls: str = "",
+        causes: str = "",
+        paragraphs: bool = False,
     ) -> None:
-        """The report's next part, with its heading as written (a figure in it is kept there)
-        and, for a 不足 part, its own headings over the problems and over their causes."""
+        """The report's next part, with its heading as written (a figure in it is kept there),
+        for a 不足 part its own headings over the problems and over their causes, and whether
+        its items were paragraphs of their own without numbers (``OwnPart.paragraphs``)."""
         position = len(self.structure)
-        self.structure.append(OwnPart(part.kind, part.title, tuple(items), shortfalls, causes))
+        self.structure.append(
+            OwnPart(part.kind, part.title, tuple(items), shortfalls, causes, paragraphs)
+        )
         if part.title:
             self.slots.append(
                 TextSlot(
@@ -238,9 +246,9 @@ def place_part(part: Part, out: AnswersBuilder, *, outline: str) -> None:
         part.items = items
         place_list("first_duty.duties", items, out)
     elif part.kind == KIND_PROBLEMS:
-        part.items, headings = place_problems(items, out)
+        part.items, headings, split = place_problems(items, out)
         if not any(p.kind == part.kind for p in out.structure):
-            out.add_part(part, (), *headings)
+            out.add_part(part, (), *headings, paragraphs=not split and _paragraphs(part.items))
         return
     elif part.kind == KIND_PLANS:
         part.items = [i if i.heading else expand_runs(i) for i in items]
@@ -253,7 +261,14 @@ def place_part(part: Part, out: AnswersBuilder, *, outline: str) -> None:
             paragraph = heading + ("\n" if heading and text else "") + text
             out.add_to_text("other.text", paragraph, item.all_sources())
     if not any(p.kind == part.kind for p in out.structure):
-        out.add_part(part)  # one part of a kind: a second one's content joins the first's
+        # One part of a kind: a second one's content joins the first's.
+        out.add_part(part, paragraphs=part.kind != KIND_OTHER and _paragraphs(part.items))
+
+
+def _paragraphs(items: Sequence[Item]) -> bool:
+    """Whether a part's items are paragraphs the report wrote one after another, unnumbered
+    (two at least, none with a heading or sub-items): the draft keeps them so."""
+    return len(items) >= 2 and not any(i.heading or i.subs or i.number for i in items)
 
 
 def item_text(item: Item, sep: str, *, with_subs: bool = True) -> str:
@@ -384,14 +399,18 @@ _SHORTFALLS_LABEL = re.compile(
 )
 
 
-def place_problems(items: list[Item], out: AnswersBuilder) -> tuple[list[Item], tuple[str, str]]:
+def place_problems(
+    items: list[Item], out: AnswersBuilder
+) -> tuple[list[Item], tuple[str, str], bool]:
     """Problems, their causes and the rectification of earlier problems, in the part's order.
 
-    Returns the items as placed (unheaded paragraphs split into their 一是 runs), and the
-    report's own headings over the problems and over their causes ("" where it has none).
+    Returns the items as placed (unheaded paragraphs split into their 一是 runs), the report's
+    own headings over the problems and over their causes ("" where it has none), and whether a
+    paragraph was split into runs (the problems were then numbered by the report).
     """
     target = "problems.items"
     placed: list[Item] = []
+    split = False
     shortfalls = causes_heading = ""
     for item in _split_at_rectification(items):
         marker = for_matching(item.heading + item.text[:60])
@@ -416,12 +435,13 @@ def place_problems(items: list[Item], out: AnswersBuilder) -> tuple[list[Item], 
         if target == "problems.items":
             # 一是…二是… in a 不足 paragraph: one problem each, with its own short heading.
             problems = problem_items(item)
+            split = split or problems != [item]
         else:
             problems = [item if item.heading else expand_runs(item)]
         for problem in problems:
             placed.append(problem)
             place_list(target, [problem], out)
-    return placed, (shortfalls, causes_heading)
+    return placed, (shortfalls, causes_heading), split
 
 
 def _split_at_rectification(items: list[Item]) -> list[Item]:

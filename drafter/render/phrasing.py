@@ -302,12 +302,20 @@ def inline(items: Sequence[Any], title: str = "") -> str:
     return opening + "".join(_ordinal_item(n, item, title) for n, item in enumerate(kept, 1))
 
 
-def own_runs(items: Sequence[Any], title: str = "") -> list[str]:
+def own_runs(items: Sequence[Any], title: str = "", paragraphs: bool = False) -> list[str]:
     """Items the township numbered itself ("一是靠前部署抓统筹。……", "二是……", each a paragraph of
     its own, perhaps after a lead): their paragraphs as written, one an item, never given a
-    second ordinal ("二是一是……"); [] for items without ordinals of their own."""
+    second ordinal ("二是一是……"); [] for items without ordinals of their own.
+
+    ``paragraphs``: the items are a part of the township's own report (an import's structure),
+    where items without headings are the paragraphs it wrote, unnumbered ("带头学法用法。……",
+    "加强组织领导。……"): they stay paragraphs, with no 一是 of ours.
+    """
     lead, kept = _lead_and_rest(items)
-    if len(kept) < 2 or not any(_OWN_ORDINAL.match(_heading(i) or _text(i).lstrip()) for i in kept):
+    if len(kept) < 2:
+        return []
+    numbered = any(_OWN_ORDINAL.match(_heading(i) or _text(i).lstrip()) for i in kept)
+    if not numbered and not (paragraphs and not any(_heading(i) for i in kept)):
         return []
     return ([_lead_text(lead)] if lead is not None else []) + [merged(i, title) for i in kept]
 

@@ -60,6 +60,8 @@ class PartView:
     """A 不足 part: the report's own heading over its problems ("" for none)."""
     causes: str = ""
     """A 不足 part: the report's own heading over their causes ("" for none)."""
+    paragraphs: bool = False
+    """Its items were the report's paragraphs, unnumbered (``OwnPart.paragraphs``)."""
 
 
 class Township:
@@ -163,7 +165,15 @@ def township_view(answers: Answers, outline: str) -> Township | None:
         return None
     order = OUTLINE_ORDER.get(outline, OUTLINE_ORDER["regulation"])
     views = [
-        PartView(p.kind, p.heading, p.items, shortfalls=p.shortfalls, causes=p.causes) for p in own
+        PartView(
+            p.kind,
+            p.heading,
+            p.items,
+            shortfalls=p.shortfalls,
+            causes=p.causes,
+            paragraphs=p.paragraphs,
+        )
+        for p in own
     ]
     kinds = {p.kind for p in own}
     for kind in order:
