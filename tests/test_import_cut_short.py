@@ -20,8 +20,10 @@ from drafter.answers.load import load_answers
 from drafter.answers.model import Answers
 from drafter.answers.parse import Item
 from drafter.build import build_report
+from drafter.checks import run_checks
 from drafter.importer import import_path, import_text
 from drafter.questionnaire import run_new
+from drafter.reader import blocks_from_text
 from drafter.render.phrasing import CUT_OFF, PLACEHOLDER
 from tests.corpus import ANNOTATIONS, CORPUS
 from tests.test_questionnaire import CTRL_C, ENTER, F3, drive
@@ -211,3 +213,28 @@ def test_an_unnumbered_heading_under_the_title_stays_at_the_head_of_the_text() -
     result = import_path(CORPUS / ANNOTATIONS[name]["file"])
     assert "引" not in (result.data["identity"].get("title") or "")
     assert result.data["opening"]["text"].startswith("引 言\n")
+
+
+CUT_INSIDE = f"""石桥镇2024年度法治政府建设情况报告
+2024年，石桥镇扎实推进法治政府建设，现将有关情况报告如下。
+一、主要举措和成效
+（一）加强组织领导
+一是成立领导小组。二是制定《石桥镇法治政府建设工作{CUT_OFF}
+（二）推进普法
+一是开展“法律进村{CUT_OFF}
+（三）推进执法
+1.加强培训。全年培训4次。{CUT_OFF}
+（四）规范决策
+一是开展“法律进村。
+"""
+
+
+def test_what_the_copy_lost_after_the_cut_is_not_reported_as_a_defect() -> None:
+    """Where a copy stops, a 《 or “ left open and a 一是 or 1. without its second are what the
+    copy lost: the placeholder reports that. The same defects where nothing was cut are still
+    reported."""
+    found = [
+        (f.rule, f.excerpt)
+        for f in run_checks(blocks_from_text(CUT_INSIDE), rules=["numbering", "punctuation"])
+    ]
+    assert found == [("numbering", "一是"), ("punctuation", "一是开展“法律进村。")]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block, cn_value
+from drafter.render.phrasing import CUT_OFF
 from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
 from drafter.text.topics import HEADING_VERB
@@ -207,6 +208,12 @@ class Context:
     _spans: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     _lead_free: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _bare_leads: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
+
+    def cut_short(self, index: int) -> bool:
+        """Whether block ``index`` is where a copied report stops (drafter import marks it with
+        :data:`CUT_OFF`): what the copy lost after it (a closing ” or 》, the 二是 after 一是) is
+        the placeholder's to report, not a defect of what was written."""
+        return CUT_OFF in self.texts[index]
 
     def whole(self) -> str:
         """The report's texts joined by line breaks, joined once per run: rules that count how

@@ -185,14 +185,17 @@ def _heading_style(context: Context) -> Iterator[Finding]:
 def _ordinal_leads(context: Context) -> Iterator[Finding]:
     """一是…二是… within the text under one heading (its run-in body and following paragraphs)."""
     sequence: list[tuple[int, int, str]] = []  # (value, block index, excerpt)
+    cut = False  # the copy stops after the 一是: its 二是 may be what was lost
 
     def close() -> Iterator[Finding]:
-        if len(sequence) == 1 and sequence[0][0] == 1:
+        nonlocal cut
+        if len(sequence) == 1 and sequence[0][0] == 1 and not cut:
             _, where, word = sequence[0]
             yield Finding(
                 RULE, "warning", "只有“一是”，没有“二是”：只有一项时不必编“一是”。", word, where
             )
         sequence.clear()
+        cut = False
 
     for index, block in enumerate(context.blocks):
         if block.kind == "heading":
@@ -204,6 +207,7 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
             yield from close()
             continue
         text = context.norm[index]
+        cut = cut or context.cut_short(index)
         if text.find("是", start) < 0:
             continue  # every lead ends in 是
         # A lead with its mark forgotten still counts (the run-on check reports the mark).
@@ -215,6 +219,7 @@ def _ordinal_leads(context: Context) -> Iterator[Finding]:
             word = context.texts[index][match.start() : match.end()]
             if value == 1:
                 yield from close()
+                cut = context.cut_short(index)
                 sequence.append((1, index, word))
                 continue
             expected = sequence[-1][0] + 1 if sequence else 1
@@ -248,7 +253,7 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
     for (_, level), members in groups.items():
         if len(members) == 1 and members[0][1] == 1:
             index = members[0][0]
-            if _second_as_paragraph(context, index, level):
+            if _second_as_paragraph(context, index, level) or _cut_under(context, index, level):
                 continue
             block = context.blocks[index]
             second = heading_number(level, 2)
@@ -262,6 +267,18 @@ def _lone_headings(context: Context) -> Iterator[Finding]:
                 block.text or block.number,
                 index,
             )
+
+
+def _cut_under(context: Context, index: int, level: int) -> bool:
+    """Does the copy stop under this heading (before the next one of its level or above)? Its
+    "2." may be what the copy lost."""
+    for at in range(index, len(context.blocks)):
+        block = context.blocks[at]
+        if at > index and block.kind == "heading" and block.level <= level:
+            return False
+        if context.cut_short(at):
+            return True
+    return False
 
 
 def _earlier_as_paragraph(context: Context, index: int, level: int, value: int) -> bool:

@@ -134,7 +134,9 @@ def check(context: Context) -> Iterator[Finding]:
         for match in _DAY.finditer(norm, start) if rare else ():
             day_marks.append((index, match))
         if _BRACKETS.search(text, start) or "“" in text or "”" in text:
-            yield from _balance(text, index, start)  # nothing to balance otherwise (most blocks)
+            # Nothing to balance otherwise (most blocks); where a copy stops, what it opened
+            # was closed in the part it lost.
+            yield from _balance(text, index, start, context.cut_short(index))
         for match in _DOUBLED.finditer(norm, start):
             word = text[match.start() : match.end()]
             fix = "“……”" if word.startswith("。。") and len(word) >= 3 else "一个"
@@ -284,11 +286,11 @@ def _well_nested(text: str, start: int) -> bool:
     return True
 
 
-def _balance(text: str, index: int, start: int) -> Iterator[Finding]:
+def _balance(text: str, index: int, start: int, cut: bool = False) -> Iterator[Finding]:
     if not _well_nested(text, start):
-        yield from _unbalanced(text, index, start)
+        yield from _unbalanced(text, index, start, cut)
     opened = text.count("“", start) - text.count("”", start)
-    if opened:
+    if opened < 0 or (opened and not cut):
         yield Finding(
             RULE,
             "warning",
@@ -301,8 +303,9 @@ def _balance(text: str, index: int, start: int) -> Iterator[Finding]:
 _PAIR_STRINGS = tuple(opening + closing for opening, closing in _PAIRS.items())
 
 
-def _unbalanced(text: str, index: int, start: int) -> Iterator[Finding]:
-    """Each bracket without its partner, by a walk with a stack."""
+def _unbalanced(text: str, index: int, start: int, cut: bool = False) -> Iterator[Finding]:
+    """Each bracket without its partner, by a walk with a stack (``cut``: the text stops where a
+    copy was cut off, and an opening bracket left open there is no finding)."""
     stack: list[tuple[str, int]] = []
     closers = _CLOSERS
     for found in _BRACKETS.finditer(text, start):
@@ -321,7 +324,7 @@ def _unbalanced(text: str, index: int, start: int) -> Iterator[Finding]:
                     _context(text, pos, pos + 1),
                     index,
                 )
-    for ch, pos in stack:
+    for ch, pos in [] if cut else stack:
         yield Finding(
             RULE, "error", f"“{ch}”没有对应的“{_PAIRS[ch]}”。", _context(text, pos, pos + 1), index
         )
