@@ -419,3 +419,31 @@ def test_a_part_titled_with_causes_that_states_none(problems: str, found: bool) 
     assert [(f.excerpt, f.severity) for f in findings] == (
         [("二、存在的不足和原因", "warning")] if found else []
     )
+
+
+WEB_COPY = (
+    "某县人民政府\n网站首页 政府信息公开 互动交流\n"
+    "某某乡2024年度法治政府建设情况报告\n"
+    "发布时间: 2025-03-21 浏览次数: 【字体:\n"
+    "2024年，某某乡扎实推进法治政府建设。现将有关情况报告如下：\n"
+    "一、主要举措和成效\n（一）加强组织领导\n成立法治政府建设工作领导小组。\n"
+)
+
+
+def test_a_line_of_the_web_page_is_one_finding_and_nothing_else() -> None:
+    """The page's masthead, menu and information bar: one stray-line finding a line, and no
+    punctuation or spacing finding about the half-width colons and spaces in them."""
+    findings = run_checks(blocks_from_text(WEB_COPY))
+    stray = [f.excerpt for f in findings if f.rule == "stray-line"]
+    assert stray == [
+        "某县人民政府",
+        "网站首页 政府信息公开 互动交流",
+        "发布时间: 2025-03-21 浏览次数: 【字体:",
+    ]
+    furniture = {f.paragraph for f in findings if f.rule == "stray-line"}
+    assert not [
+        f for f in findings if f.paragraph in furniture and f.rule in ("punctuation", "spacing")
+    ]
+    # The same report without the page: no stray line.
+    clean = WEB_COPY.split("\n", 2)[2].replace("发布时间: 2025-03-21 浏览次数: 【字体:\n", "")
+    assert not [f for f in run_checks(blocks_from_text(clean)) if f.rule == "stray-line"]

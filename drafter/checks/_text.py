@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from drafter.blocks import Block, cn_value
 from drafter.render.phrasing import CUT_OFF
+from drafter.text.dates import is_date_only
+from drafter.text.furniture import furniture_mask
 from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
 from drafter.text.topics import HEADING_VERB
@@ -208,6 +210,33 @@ class Context:
     _spans: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     _lead_free: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     _bare_leads: dict[tuple[int, int], list[re.Match[str]]] = field(default_factory=dict)
+
+    def furniture(self) -> dict[int, list[str]]:
+        """The blocks holding lines of page furniture (a web page copied along: its fields, its
+        widgets, its breadcrumb), with those lines, found once per run."""
+        found = self.memo.get("furniture")
+        if not isinstance(found, dict):
+            lines: list[str] = []
+            owners: list[int] = []
+            for index, block in enumerate(self.blocks):
+                if block.kind in ("paragraph", "title", "heading"):
+                    for line in self.texts[index].split("\n"):
+                        lines.append(line)
+                        owners.append(index)
+            found = {}
+            for line, owner, dropped in zip(lines, owners, furniture_mask(lines), strict=True):
+                # A date on its own line is the 成文日期 of some reports too (under the title).
+                if dropped and line.strip() and not is_date_only(line.strip()):
+                    found.setdefault(owner, []).append(line.strip())
+            self.memo["furniture"] = found
+        return found
+
+    def only_furniture(self, index: int) -> bool:
+        """Whether block ``index`` is page furniture through and through."""
+        lines = self.furniture().get(index)
+        return bool(lines) and len(lines) == len(
+            [line for line in self.texts[index].split("\n") if line.strip()]
+        )
 
     def cut_short(self, index: int) -> bool:
         """Whether block ``index`` is where a copied report stops (drafter import marks it with

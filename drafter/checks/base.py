@@ -104,11 +104,16 @@ def run_checks(
     # A document's name given in full by document-name (《……纲要（2021—2025年）》) mends the marks
     # inside it too: a punctuation finding there would say half of the same thing again.
     names = [(f.paragraph, f.excerpt) for f in unique.values() if f.rule == "document-name"]
+    # A line of the web page the report was copied from is one thing to delete (stray-line):
+    # its half-width colons and spaced labels are not the report's.
     kept = [
         f
         for f in unique.values()
-        if f.rule != "punctuation"
-        or not any(p == f.paragraph and f.excerpt in name for p, name in names)
+        if (
+            f.rule != "punctuation"
+            or not any(p == f.paragraph and f.excerpt in name for p, name in names)
+        )
+        and (f.rule == "stray-line" or f.paragraph < 0 or not context.only_furniture(f.paragraph))
     ]
     return sorted(kept, key=lambda f: (f.paragraph, SEVERITY_ORDER[f.severity], f.rule))
 

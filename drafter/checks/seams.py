@@ -1,8 +1,10 @@
 """Seams an import or a template leaves in a report's body, found on any report.
 
 stray-line: a body line that is not prose: a row of a table flattened into tab- or bar-separated
-cells ("序号\t项目\t数量"), or a web address on its own ("http://…"), as a paste from a page or a
-spreadsheet leaves them. A line with running text and a web address in it ("登录……网站查询") is
+cells ("序号\t项目\t数量"), a web address on its own ("http://…"), or a line of the web page the
+report was copied from (its fields, widgets, breadcrumb, menu: drafter/text/furniture.py), as a
+paste from a page or a spreadsheet leaves them. Other rules say nothing about such a line (the
+half-width colon of "发布时间:" is not the report's punctuation). A line with running text and a web address in it ("登录……网站查询") is
 prose, and a real table (a table block) is a table: neither is reported.
 
 title-repeat: the report's title printed again in the body (after the opening or the first
@@ -33,12 +35,23 @@ FIGURE_ONLY = "figure-only"
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
 
-@register(STRAY, "混入正文的表格行或网址")
+@register(STRAY, "混入正文的表格行、网址或网页内容")
 def check_stray_lines(context: Context) -> Iterator[Finding]:
+    furniture = context.furniture()
     for index, block in enumerate(context.blocks):
+        text = context.texts[index]
+        if index in furniture and not _URL_LINE.match(text):
+            for line in furniture[index]:
+                yield Finding(
+                    STRAY,
+                    "warning",
+                    "这一行是网页上的内容（信息栏、导航、按钮或网页重复的标题），不是报告的文字：请删去。",
+                    line,
+                    index,
+                )
+            continue
         if block.kind != "paragraph":
             continue
-        text = context.texts[index]
         if _URL_LINE.match(text):
             yield Finding(
                 STRAY,
