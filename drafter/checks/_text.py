@@ -214,26 +214,27 @@ class Context:
     def furniture(self) -> dict[int, list[str]]:
         """The blocks holding lines of page furniture (a web page copied along: its fields, its
         widgets, its breadcrumb), with those lines, found once per run."""
-        found = self.memo.get("furniture")
-        if not isinstance(found, dict):
-            lines: list[str] = []
-            owners: list[int] = []
-            for index, block in enumerate(self.blocks):
-                if block.kind in ("paragraph", "title", "heading"):
-                    for line in self.texts[index].split("\n"):
-                        lines.append(line)
-                        owners.append(index)
-            found = {}
-            for line, owner, dropped in zip(lines, owners, furniture_mask(lines), strict=True):
-                # A date on its own line is the 成文日期 of some reports too (under the title).
-                if dropped and line.strip() and not is_date_only(line.strip()):
-                    found.setdefault(owner, []).append(line.strip())
-            self.memo["furniture"] = found
+        memo = self.memo.get("furniture")
+        if isinstance(memo, dict):
+            return memo
+        lines: list[str] = []
+        owners: list[int] = []
+        for index, block in enumerate(self.blocks):
+            if block.kind in ("paragraph", "title", "heading"):
+                for line in self.texts[index].split("\n"):
+                    lines.append(line)
+                    owners.append(index)
+        found: dict[int, list[str]] = {}
+        for line, owner, dropped in zip(lines, owners, furniture_mask(lines), strict=True):
+            # A date on its own line is the 成文日期 of some reports too (under the title).
+            if dropped and line.strip() and not is_date_only(line.strip()):
+                found.setdefault(owner, []).append(line.strip())
+        self.memo["furniture"] = found
         return found
 
     def only_furniture(self, index: int) -> bool:
         """Whether block ``index`` is page furniture through and through."""
-        lines = self.furniture().get(index)
+        lines = self.furniture().get(index) or []
         return bool(lines) and len(lines) == len(
             [line for line in self.texts[index].split("\n") if line.strip()]
         )
