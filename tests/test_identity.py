@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.reader import blocks_from_text, read_blocks
+from drafter.text.counties import counties_in
 from drafter.text.identity import detect_identity, plausible_unit
 from drafter.text.places import split_place
 
@@ -145,3 +146,21 @@ def test_a_name_is_not_read_into_the_words_before_it(sentence: str) -> None:
     assert detect_identity(blocks_from_text(text)).unit_name == "荷塘街道"
     assert plausible_unit("解放街道") and plausible_unit("前进乡") and plausible_unit("立新乡")
     assert not plausible_unit("不断规范街道")
+
+
+def test_a_unit_followed_by_any_predicate_is_found() -> None:
+    """Not only the listed words after a name (坚持, 始终 …): any frequent verb or adverb says
+    what the unit did ("平安镇持续以……")."""
+    text = "2025年法治政府建设情况报告\n2025年，在县委、县政府的正确领导下，平安镇持续以习近平法治思想为指导。"
+    assert detect_identity(blocks_from_text(text)).unit_name == "平安镇"
+
+
+def test_a_verb_inside_a_name_is_the_sentences() -> None:
+    assert not plausible_unit("时召开街道")
+    assert plausible_unit("解放街道")
+
+
+def test_a_conjunction_before_a_county_committee_is_not_a_county() -> None:
+    """市委“138”和县委“1177”: 和 joins two bodies (和县 is a county, but not here)."""
+    assert counties_in("全面落实市委“138”和县委“1177”具体安排") == []
+    assert counties_in("全面落实市委和县委的部署") == []

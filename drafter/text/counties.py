@@ -61,6 +61,18 @@ def plausible_county(name: str) -> bool:
     return 1 <= len(stem) <= 10 and stem[0] not in _SELF and _NOT_IN_NAME().search(stem) is None
 
 
+def _conjunction(text: str, start: int, name: str) -> bool:
+    """Whether a county named by one character that is also a conjunction (和县) is that word
+    linking two bodies instead: after another body or a quoted name ("市委“138”和县委“1177”",
+    "市委和县委"), 和 joins the two."""
+    return (
+        len(name) == 2
+        and name[0] in "和与及同并"
+        and start > 0
+        and text[start - 1] in "”’」』）)委府"
+    )
+
+
 def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
     """The county name that ends with the tail at ``tail_start``: a real county-level division's
     (:mod:`drafter.text.divisions`) where one ends there, else the Chinese before it, cut where a
@@ -68,7 +80,7 @@ def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
     渠县); None when nothing stands between the last cut and the tail (在区委), and for a
     prefecture (湛江市委) or a province."""
     known = county_ending_at(text, tail_end, body_follows=True)
-    if known:
+    if known and not _conjunction(text, tail_end - len(known), known):
         return known
     start = tail_start
     while start > 0 and tail_start - start < 14 and is_han(text[start - 1]):

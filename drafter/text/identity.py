@@ -138,6 +138,7 @@ def plausible_unit(unit: str | None) -> bool:
         and _NOT_IN_NAME.search(stem) is None
         and stem[-1] not in "我本全该各每此其"
         and not _has_common_adverb(stem)
+        and not _has_verb_among_words(stem)
     )
 
 
@@ -179,6 +180,19 @@ def _without_leading_verbs(candidate: str) -> str:
     return "".join(words)
 
 
+VERB_LEVEL = 9
+"""A very frequent verb (召开, 开展) among other words of a name is the sentence's ("及时召开
+街道党工委会议"); a name that is a verb alone is a name (解放街道, 前进乡)."""
+
+
+def _has_verb_among_words(stem: str) -> bool:
+    lex = lexicon()
+    words = _words(stem)
+    return len(words) > 1 and any(
+        len(w) > 1 and lex.tag(w) == "v" and lex.word_level(w) >= VERB_LEVEL for w in words
+    )
+
+
 def _has_common_adverb(stem: str) -> bool:
     """Whether ``stem``, cut into its longest dictionary words, holds a frequent adverb."""
     lex = lexicon()
@@ -194,6 +208,14 @@ _AFTER_UNIT = (
 )
 
 
+# The same names before any Chinese character (the word after is read with the lexicon).
+_UNIT_BEFORE_WORD = {
+    street: when_used(rf"{HAN}{{1,12}}?(?:{tails})(?={HAN})")
+    for street, tails in (
+        (False, "街道办事处|街道|苏木|乡|镇"),
+        (True, "街道办事处|街道|苏木|乡|镇|街(?!道)"),
+    )
+}
 # A report's or a street's: each compiled when first used (most reports are not a street's).
 _UNIT_IN_TEXT = {
     street: when_used(rf"{HAN}{{1,12}}?(?:{tails}){_AFTER_UNIT}")
@@ -216,16 +238,40 @@ def _find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str |
     # unit stating itself: its characters are blanked, offsets kept.
     text = _QUOTED.sub(lambda m: "“" + "□" * (len(m.group()) - 2) + "”", to_simplified(text))
     for match in _UNIT_IN_TEXT[street]().finditer(text):
-        candidate = match.group(0)
-        # "2024年四棵树乡始终…": the match starts at 年.
-        candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
-        candidate = _without_leading_verbs(candidate)
-        county, unit = split_place(candidate)
-        if unit is None and street and candidate.endswith("街"):
-            county, unit = None, candidate
-        if plausible_unit(unit):
-            return county, unit
+        found = _unit_of(match.group(0), street)
+        if found[1]:
+            return found
+    # The words that usually follow a unit stating what it did are listed in _AFTER_UNIT; any
+    # other predicate counts too ("平东镇持续以……"): a frequent verb, adverb or preposition.
+    for match in _UNIT_BEFORE_WORD[street]().finditer(text):
+        if _predicate_at(text, match.end()):
+            found = _unit_of(match.group(0), street)
+            if found[1]:
+                return found
     return None, None
+
+
+def _unit_of(candidate: str, street: bool) -> tuple[str | None, str | None]:
+    """(county, unit) of a name cut out of a sentence, (None, None) when it is none."""
+    # "2024年四棵树乡始终…": the match starts at 年.
+    candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
+    candidate = _without_leading_verbs(candidate)
+    county, unit = split_place(candidate)
+    if unit is None and street and candidate.endswith("街"):
+        county, unit = None, candidate
+    return (county, unit) if plausible_unit(unit) else (None, None)
+
+
+def _predicate_at(text: str, at: int) -> bool:
+    """Whether the longest dictionary word at ``at`` is a frequent verb, adverb, preposition or
+    conjunction: what a sentence says its subject does."""
+    lex = lexicon()
+    word = next((text[at : at + n] for n in (4, 3, 2) if lex.word_level(text[at : at + n])), "")
+    return (
+        len(word) > 1
+        and lex.tag(word) in ("v", "d", "b", "p", "c")
+        and lex.word_level(word) >= ADVERB_LEVEL
+    )
 
 
 _TITLE_LIKE = when_used(r"^[^。；;，,！？!?：:]{6,60}$")
