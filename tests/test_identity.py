@@ -164,3 +164,5 @@ def test_a_conjunction_before_a_county_committee_is_not_a_county() -> None:
     """市委“138”和县委“1177”: 和 joins two bodies (和县 is a county, but not here)."""
     assert counties_in("全面落实市委“138”和县委“1177”具体安排") == []
     assert counties_in("全面落实市委和县委的部署") == []
+    text = "2025年法治政府建设情况报告\n2025年，平安镇紧密围绕市委“138”和县委“1177”具体安排，扎实推进法治建设。"
+    assert detect_identity(blocks_from_text(text)).county is None

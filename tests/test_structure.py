@@ -466,3 +466,23 @@ def test_paragraphs_the_township_did_not_number_stay_unnumbered() -> None:
     # Kept through the answers file.
     again = validate_answers(parse_answers_text(dump_answers(to_data(result.answers))).data)
     assert again.structure == result.answers.structure
+
+
+ITEMS_WITHOUT_PARTS = """石桥镇2023年度法治政府建设情况报告
+2023年，我镇扎实推进法治政府建设，现将本年度法治政府建设情况报告如下：
+（一）深入学习贯彻党的二十大精神，深刻领会推进法治建设的战略部署
+我镇认真组织学习贯彻党的二十大精神，结合本镇实际学以致用。
+（二）深入学习宣传贯彻习近平法治思想的情况，有关推动落实的具体举措
+我镇深入学习宣传贯彻习近平法治思想，组织专题学习4次。
+"""
+
+
+def test_items_of_a_copy_without_parts_stay_items_of_one_part() -> None:
+    """A copy that holds only the first part's （一）（二）: both are items of the measures, in
+    their order with their numbers, even when one of them names the measures' words (举措)."""
+    result = import_text(ITEMS_WITHOUT_PARTS)
+    lines = texts(draft_of(result))
+    at = lines.index("一、主要举措和成效")
+    assert lines[at + 1].startswith("（一）深入学习贯彻党的二十大精神")
+    assert lines[at + 3].startswith("（二）深入学习宣传贯彻习近平法治思想的情况")
+    assert [p.kind for p in result.answers.structure].count("measures") == 1

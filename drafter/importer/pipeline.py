@@ -158,7 +158,11 @@ def import_blocks(
     original = list(blocks)
     normalised = tidy_tail(without_scaffold([normalised_block(b) for b in original]))
     ident = read_identity(normalised, name_hint=name_hint, page=page, page_lines=page_lines)
-    segmented = segment(normalised, is_part_title=is_part_title)
+    segmented = segment(
+        normalised,
+        is_part_title=is_part_title,
+        is_measures_title=lambda text: classify_part(text) == KIND_MEASURES,
+    )
     cut_after = mark_cut_end(segmented) if is_cut_short(normalised, segmented) else ""
     for part in segmented.parts:
         part.kind = classify_part(part.title, part.text, year=ident.identity.year)

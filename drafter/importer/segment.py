@@ -403,12 +403,17 @@ BODY_KINDS = ("paragraph", "heading", "table")
 
 
 def segment(
-    blocks: Sequence[Block], *, is_part_title: Callable[[str], bool] | None = None
+    blocks: Sequence[Block],
+    *,
+    is_part_title: Callable[[str], bool] | None = None,
+    is_measures_title: Callable[[str], bool] | None = None,
 ) -> Segmented:
     """Cut normalised blocks into opening, parts and closing.
 
     ``is_part_title`` (a callable on a heading text) promotes level-2 headings to parts when a
-    report has no 一、 parts at all (a report numbered from （一）, or a truncated text).
+    report has no 一、 parts at all (a report numbered from （一）, or a truncated text);
+    ``is_measures_title`` keeps them items when every one it would promote is of the measures
+    (a copy that holds only the first part's （一）（二）: they are that part's items).
     """
     body = [(i, b) for i, b in enumerate(blocks) if b.kind in BODY_KINDS]
     if is_part_title is not None:
@@ -418,7 +423,7 @@ def segment(
     levels = {i: b.level for i, b in body}
     if not has_level_one and is_part_title is not None:
         # Part titles written without their 一、: short lines without a sentence end that name
-        # a part kind ("存在的问题"); failing two of those, （一） headings that do.
+        # a part kind ("存在的问题"); failing two of those, （一） headings that do (two at least).
         promoted = [
             i
             for i, b in body[1:]
@@ -428,6 +433,15 @@ def segment(
             promoted = [
                 i for i, b in body if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
             ]
+            measures_only = is_measures_title is not None and all(
+                is_measures_title(blocks[i].text) for i in promoted
+            )
+            if len(promoted) < 2 or measures_only:
+                # One （一） heading among its siblings that happens to name a part kind ("……
+                # 有关推动落实的具体举措") is an item like them: promoting it alone would make
+                # it a part and its sibling before it an item of another. So are （一）（二）
+                # that all tell what was done: items of the one part of measures.
+                promoted = []
         for i in promoted:
             levels[i] = 1
     opening: list[tuple[int, Block]] = []

@@ -196,7 +196,9 @@ def county_named_alone(text: str, unit: str | None) -> str | None:
         township = _TOWNSHIP_AFTER().match(text, end)
         if township and township.group() != unit:
             continue
-        if _ELSEWHERE_BEFORE().search(text, max(0, start - 6), start):
+        if _ELSEWHERE_BEFORE().search(text, max(0, start - 6), start) or _conjunction(
+            text, start, name
+        ):
             continue
         if levels and name[-1] not in levels:
             continue
