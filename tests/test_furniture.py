@@ -234,3 +234,9 @@ def test_a_browsers_page_title_is_the_title_printed_again() -> None:
         "2024年，我镇坚持以习近平法治思想为指导，扎实推进法治政府建设。",
     ]
     assert furniture_mask(lines) == [True, True, False, False]
+
+
+def test_the_issuing_time_of_an_index_table_is_the_written_date() -> None:
+    """发文时间 is when the document was issued (发布时间 is when the page went up)."""
+    fields = furniture_fields(["索 引 号 640421026/2023-00004 发文时间 2023-03-14"])
+    assert page_written_date(fields) == "2023年3月14日"

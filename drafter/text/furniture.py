@@ -44,7 +44,7 @@ FIELD_LABELS = (
     "公开类别", "公开方式", "公开范围", "公开形式", "公开时限", "公开属性", "公开类型",
     "发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "公开主体", "公开责任部门",
     "所属机构", "信息来源", "文章来源", "稿件来源",
-    "成文日期", "发文日期", "印发日期", "发布日期", "发布时间", "公开日期", "公开时间",
+    "成文日期", "发文日期", "发文时间", "印发日期", "发布日期", "发布时间", "公开日期", "公开时间",
     "生成日期", "更新时间", "更新日期", "实施日期", "生效日期", "施行日期", "废止日期",
     "发文字号", "有效性", "时效性", "效力状态", "是否有效",
     "浏览次数", "浏览量", "阅读次数", "阅读量", "点击数", "点击量", "点击次数", "点击率",
@@ -65,7 +65,7 @@ ISSUER_LABELS = (
     "文章来源", "稿件来源", "来源",
 )  # fmt: skip
 """Fields naming who published the page, most telling first."""
-WRITTEN_DATE_LABELS = ("成文日期", "发文日期", "印发日期")
+WRITTEN_DATE_LABELS = ("成文日期", "发文日期", "发文时间", "印发日期")
 """Fields holding the document's 成文日期 (发布日期 is the day the page went up, not it)."""
 
 # The page's widgets: reading aloud, text size, print, close, share, favourites, accessibility,
