@@ -654,3 +654,24 @@ def test_the_last_lines_are_signature_and_date(
     assert data["identity"].get("signers") == signers
     assert data["identity"].get("date") == date
     assert data["plans"]["items"] == [{"heading": "继续加强执法队伍建设", "text": ""}]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # The last clause names the part; a word of another kind before it only leads up to it.
+        (
+            "深入学习贯彻习近平法治思想的情况，紧密围绕市委工作安排，推动法治政府建设的举措和成效",
+            "measures",
+        ),
+        ("结合上级部署安排，总结全年工作的主要做法", "measures"),
+        # A last clause of general words leaves it to the whole title.
+        (
+            "2024年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+            "first-duty",
+        ),
+        ("下一步工作计划，持续推进法治建设", "plans"),
+    ],
+)
+def test_a_part_title_of_several_clauses_is_named_by_its_last(title: str, kind: str) -> None:
+    assert classify_part(title) == kind

@@ -44,6 +44,8 @@ _KIND_TITLE_RULES: tuple[tuple[str, str], ...] = (
         r"基本情况|总体情况|主要情况|情况$",
     ),
 )
+_MEASURES_WORDS = r"举措|措施|成效|做法|成绩"
+"""What only the measures' title names (情况 ends the titles of other parts too)."""
 _KIND_CONTENT_RULES: tuple[tuple[str, str], ...] = (
     (KIND_FIRST_DUTY, r"第一责任人|主要负责人"),
     (KIND_PROBLEMS, r"有待|不够|不足|欠缺|薄弱|滞后|不强|不高"),
@@ -71,6 +73,16 @@ def classify_part(title: str, text: str = "", *, year: int | None = None) -> str
     later one, whatever words of intent its text holds.
     """
     title_m = for_matching(title)
+    # A title of several clauses says what the part is in its last one ("……紧密围绕市委工作安排，
+    # 推动法治政府建设的举措和成效"); the words of the clauses before only lead up to it.
+    # A last clause of general words ("……，加强法治政府建设的有关情况") does not.
+    clauses = [c for c in re.split(r"[，,；;]", title_m) if c.strip()]
+    if len(clauses) > 1:
+        for kind, pattern in _KIND_TITLE_RULES:
+            if kind != KIND_MEASURES and re.search(pattern, clauses[-1]):
+                return kind
+        if re.search(_MEASURES_WORDS, clauses[-1]):
+            return KIND_MEASURES
     for kind, pattern in _KIND_TITLE_RULES:
         if re.search(pattern, title_m):
             return kind
