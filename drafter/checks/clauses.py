@@ -202,6 +202,9 @@ characters at most each) are cut as in the whole stretch, and the stretch is not
 
 def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel) -> Iterator[Seam]:
     ending, opening = table.edges(tuning)
+    # A clause that opens with a preposition ("以强有力的组织领导确保……", "通过……提升……") runs
+    # its phrase into its verb without a mark: the first seam after it is that verb.
+    led = _preposition_led(stretch)
     for at in range(tuning.left, len(stretch) - tuning.right + 1):
         # Only between two characters a seam could fall between (most places are passed here).
         if stretch[at] not in opening:
@@ -220,7 +223,17 @@ def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel
         if not _may_end(left, stretch, at) and not _strong_single(left, table, 0):
             continue
         if table.glued(left, right, tuning) and not _takes_object(left, right, table):
+            if led:
+                led = False
+                continue
             yield Seam(offset + at, left, right)
+
+
+def _preposition_led(stretch: str) -> bool:
+    """Whether a stretch opens with a preposition (its first word, by the dictionary's part of
+    speech): 以, 通过, 依托, 按照 …"""
+    first = words(stretch[:WINDOW])[:1]
+    return bool(first) and lexicon().tag(first[0]) == "p"
 
 
 def _may_end(left: str, stretch: str, at: int) -> bool:
