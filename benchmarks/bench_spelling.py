@@ -219,13 +219,16 @@ from benchmarks.bench_checks import build_report
 from drafter.checks import RULES
 from drafter.checks._text import Context
 from drafter.reader import blocks_from_text
-context = Context.build(blocks_from_text(build_report()), unit_type=None, year=None)
+blocks = blocks_from_text(build_report())
+# The model first: building the context reads it too (identity checks a name's words).
 start = time.process_time()
 from drafter.spelling import lexicon
 lexicon()
 loaded = time.process_time()
+context = Context.build(blocks, unit_type=None, year=None)
+built = time.process_time()
 list(RULES["typo"](context))
-print((loaded - start) * 1000, (time.process_time() - loaded) * 1000)
+print((loaded - start) * 1000, (time.process_time() - built) * 1000)
 """
 
 

@@ -486,3 +486,18 @@ def test_items_of_a_copy_without_parts_stay_items_of_one_part() -> None:
     assert lines[at + 1].startswith("（一）深入学习贯彻党的二十大精神")
     assert lines[at + 3].startswith("（二）深入学习宣传贯彻习近平法治思想的情况")
     assert [p.kind for p in result.answers.structure].count("measures") == 1
+
+
+def test_an_item_added_to_a_part_of_paragraphs_is_a_paragraph_too() -> None:
+    """The clerk adds a problem with a heading to the township's unnumbered paragraphs: it is
+    one more paragraph (heading run into its text), and nothing is numbered 一是……三是."""
+    data = to_data(import_text(UNNUMBERED_PARAGRAPHS).answers)
+    data["problems"]["items"].append({"heading": "调解能力不足", "text": "部分村调解员年龄偏大。"})
+    lines = texts(render_blocks(validate_answers(data)))
+    at = lines.index("三、存在的不足和原因")
+    assert lines[at + 1 : at + 4] == [
+        "法治宣传形式较为单一，群众参与度不高。",
+        "执法人员专业能力有待提升。",
+        "调解能力不足，部分村调解员年龄偏大。",
+    ]
+    assert not any("一是" in line for line in lines)

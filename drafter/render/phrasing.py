@@ -307,15 +307,15 @@ def own_runs(items: Sequence[Any], title: str = "", paragraphs: bool = False) ->
     its own, perhaps after a lead): their paragraphs as written, one an item, never given a
     second ordinal ("二是一是……"); [] for items without ordinals of their own.
 
-    ``paragraphs``: the items are a part of the township's own report (an import's structure),
-    where items without headings are the paragraphs it wrote, unnumbered ("带头学法用法。……",
-    "加强组织领导。……"): they stay paragraphs, with no 一是 of ours.
+    ``paragraphs``: the items are a part the township wrote as paragraphs, unnumbered
+    ("带头学法用法。……", "加强组织领导。……"; ``OwnPart.paragraphs``): they stay paragraphs, with
+    no 一是 of ours, and so does an item added to them later (its heading run into its text).
     """
     lead, kept = _lead_and_rest(items)
     if len(kept) < 2:
         return []
     numbered = any(_OWN_ORDINAL.match(_heading(i) or _text(i).lstrip()) for i in kept)
-    if not numbered and not (paragraphs and not any(_heading(i) for i in kept)):
+    if not numbered and not paragraphs:
         return []
     return ([_lead_text(lead)] if lead is not None else []) + [merged(i, title) for i in kept]
 
