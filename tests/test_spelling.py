@@ -105,6 +105,8 @@ def test_seeds_raise_no_false_alarm(seed: Path) -> None:
         "进一步规范和完善各项制度，较好地完成了全年任务。",
         # 哪 that asks, generalises or pairs with another 哪.
         "哪里有需要，哪里就有党员服务。明确哪些事项需要审核。无论在哪里都要守法。",
+        # Items of an enumeration framed alike, after a lead and before a predicate.
+        "为“十四五”发展开好局、起好步提供坚强法治保障。",
         # Modifiers joined by 、 under one verb: "X的V" is its object (开展……的学习教育活动).
         "开展内容丰富、形式多样的学习教育活动，组织覆盖全面、重点突出的宣传活动。",
     ],

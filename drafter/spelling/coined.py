@@ -258,24 +258,35 @@ def _paired_items(lex: Lexicon, text: str, at: int) -> bool:
         size = min(left[1] - left[0], right[1] - right[0])
         # Clauses (，；) are framed alike only when of one length; the items of an enumeration
         # (、) may follow a lead.
-        if not 3 <= size <= 6 or (text[mark] != "、" and left[1] - left[0] != right[1] - right[0]):
+        enumeration = text[mark] == "、"
+        if size < 3 or (not enumeration and (size > 6 or left[1] - left[0] != right[1] - right[0])):
             continue
-        # Where each phrase starts: the one that holds ``at``, then the other.
-        pieces = (mark - size, mark + 1)
-        if mark < at:
-            pieces = pieces[::-1]
-        here, there = pieces
-        if not here <= at < here + size:
-            continue
-        if text[at] in text[there : there + size]:
-            return True
-        others = [k for k in range(size) if here + k != at]
-        same = sum(text[there + k] == text[here + k] for k in others)
-        if same >= 2 or (
-            same and all(_role(lex, text[there + k]) == _role(lex, text[here + k]) for k in others)
-        ):
+        # The items of an enumeration may be shorter than what stands between the marks (a lead
+        # before the first, a predicate after the last: "发展开好局、起好步提供……"): every width
+        # from three to six is tried.
+        widths = range(3, min(size, 6) + 1) if enumeration else (size,)
+        if any(_framed_alike(lex, text, at, mark, width) for width in widths):
             return True
     return False
+
+
+def _framed_alike(lex: Lexicon, text: str, at: int, mark: int, size: int) -> bool:
+    """Whether the ``size`` characters on the side of ``mark`` that holds ``at`` are framed as
+    those across it (see :func:`_paired_items`)."""
+    # Where each phrase starts: the one that holds ``at``, then the other.
+    pieces = (mark - size, mark + 1)
+    if mark < at:
+        pieces = pieces[::-1]
+    here, there = pieces
+    if not here <= at < here + size:
+        return False
+    if text[at] in text[there : there + size]:
+        return True
+    others = [k for k in range(size) if here + k != at]
+    same = sum(text[there + k] == text[here + k] for k in others)
+    return same >= 2 or (
+        same > 0 and all(_role(lex, text[there + k]) == _role(lex, text[here + k]) for k in others)
+    )
 
 
 def _four_character_items(text: str, at: int) -> bool:
