@@ -186,6 +186,7 @@ VERB_LEVEL = 9
 
 
 def _has_verb_among_words(stem: str) -> bool:
+    """Whether ``stem`` holds a very frequent verb beside other words."""
     lex = lexicon()
     words = _words(stem)
     return len(words) > 1 and any(
