@@ -313,10 +313,12 @@ def cases(python: str) -> list[Case]:
             "秒",
         ),
         "huge-repeat": ("{{ 'x' * 10 ** 10 }}", "太长"),
-        "join-amplifies": ("{{ ([unit * 90000] * 90000) | join }}", "太长"),
+        # Arithmetic with a number is refused before it can amplify (provenance: no figure the
+        # answers did not give is printed), so these say 数字 rather than 太长/太大.
+        "join-amplifies": ("{{ ([unit * 90000] * 90000) | join }}", "数字"),
         "replace-amplifies": ("{{ (unit * 90000).replace(unit, unit * 9000) }}", "太长"),
-        "indent-amplifies": ("{{ ((unit ~ '\\n') * 90000) | indent(90000) }}", "太长"),
-        "format-width": ("{{ '{:>{}}'.format(unit, year * year * year) }}", "太大"),
+        "indent-amplifies": ("{{ ((unit ~ '\\n') * 90000) | indent(90000) }}", "数字"),
+        "format-width": ("{{ '{:>{}}'.format(unit, year * year * year) }}", "数字"),
         "percent-width": ("{{ '%*s' % (year * year * year, unit) }}", "宽度"),
         "list-doubling": (
             "{% set l = [unit] %}{% for i in range(64) %}{{ l.extend(l) or '' }}{% endfor %}",
@@ -324,7 +326,7 @@ def cases(python: str) -> list[Case]:
         ),
         "macro-doubling": ("{% macro d(s) %}{{ d(s ~ s) }}{% endmacro %}{{ d(unit) }}", "太长"),
         "macro-recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "调用自身"),
-        "huge-int": ("{{ (year ** 64) * (year ** 64) }}", "太大"),
+        "huge-int": ("{{ (year ** 64) * (year ** 64) }}", "数字"),
         "fig-mistyped": ("{{ fig('publicity.no_such') }}", "没有这个问题"),
         "format-braces": ("{{ '{…}'.format(unit) }}", "不存在的键"),
         "undefined": ("{{ no_such }}", "不存在的变量"),

@@ -5,6 +5,7 @@ answer texts with odd characters. Imported by ``benchmarks/hostile_more.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -178,13 +179,13 @@ def input_cases(python: str) -> list[Case]:
             {2},
             ("嵌套",),
         ),
-        "schema-version-str": (text.replace("schema_version: 1", "schema_version: 一"), {2}, ()),
+        "schema-version-str": (re.sub(r"schema_version: \d+", "schema_version: 一", text), {2}, ()),
         "schema-version-huge": (
-            text.replace("schema_version: 1", "schema_version: 99999999999999999999"),
+            re.sub(r"schema_version: \d+", "schema_version: 99999999999999999999", text),
             {2},
             (),
         ),
-        "schema-version-neg": (text.replace("schema_version: 1", "schema_version: -1"), {2}, ()),
+        "schema-version-neg": (re.sub(r"schema_version: \d+", "schema_version: -1", text), {2}, ()),
         "document-markers": ("---\n" + text + "\n---\nidentity: {}\n", {2}, ()),
         "directive": ("%YAML 1.1\n%TAG ! tag:evil.com,2000:\n---\n" + text, DRAFT | {2}, ()),
         "tab-indent": (text.replace("  county: 尼玛县", "\tcounty: 尼玛县"), {2}, ()),
