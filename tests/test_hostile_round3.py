@@ -534,3 +534,26 @@ def test_county_template_that_is_a_hard_link_is_refused(
     assert "硬链接" in err and "plans.j2" in err, err
     assert "机密内容" not in err
     assert not out.exists()
+
+
+_CTRL_C_WHILE_LOADING = """
+import builtins, os, signal, sys
+sys.argv = ["drafter", "--version"]
+import drafter.launch as launch
+real_import = builtins.__import__
+def import_(name, *args, **kwargs):
+    if name == "drafter.cli":
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the command line loads
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = import_
+launch.run()
+"""
+
+
+def test_ctrl_c_while_the_command_line_loads_stops_quietly(tmp_path: Path) -> None:
+    """No English traceback of a KeyboardInterrupt inside an import: the stop says so in
+    Chinese and ends with the code of an interrupted run."""
+    done = run_python("-c", _CTRL_C_WHILE_LOADING, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "已中断" in done.stderr
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr
