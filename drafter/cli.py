@@ -30,7 +30,7 @@ from drafter.io.streams import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any, NoReturn, TextIO
+    from typing import Any, TextIO
 
 
 def _path(text: str) -> Path:
@@ -484,6 +484,15 @@ _quiet_exit: list[bool] = []
 the real command line acts on it (in-process callers, such as tests, keep their output)."""
 
 
+_interrupted: list[bool] = []
+"""Set when the run was stopped (Ctrl-C or a stop signal) and has cleaned up."""
+
+
+def was_interrupted() -> bool:
+    """Whether the last :func:`main` was stopped (drafter.launch then exits at once)."""
+    return bool(_interrupted)
+
+
 def _output_broken(exc: OutputBroken, guarded: GuardedStdout | None) -> int:
     _quiet_exit.append(True)
     code = getattr(exc.error, "errno", None)
@@ -514,10 +523,12 @@ def _internal_error(message: str, code: int) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     stop_cleanly_on_signals()
+    _interrupted.clear()
     try:
         try:
             return _main(argv)
         except KeyboardInterrupt:  # stopped before the command ran (or while it was ending)
+            _interrupted.append(True)
             say("\n已中断。")
             return EXIT_UNUSABLE
     finally:
@@ -559,6 +570,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         # Ctrl-C or a stop signal: every write is atomic and its temp file removed on the way
         # out, so nothing half-written is left (a file finished before the stop is complete).
+        _interrupted.append(True)
         say("\n已中断，未完成的文件没有写入。")
         return EXIT_UNUSABLE
     except OutputBroken as exc:
@@ -575,18 +587,3 @@ def _main(argv: Sequence[str] | None) -> int:
     finally:
         if guarded is not None:
             sys.stdout = real_stdout
-
-
-def run() -> NoReturn:
-    """The ``drafter`` command (and ``python -m drafter``): :func:`main`, then exit with its code."""
-    code = main()
-    # Left to do is the interpreter's teardown, whose cycle collections walk every object the
-    # run made (modules, compiled patterns, the document) to free memory the process gives back
-    # anyway: ~10 % of a `drafter check`. Frozen objects are left out of those walks; the rest
-    # of the teardown (atexit, flushing, closing) is as usual.
-    gc.freeze()
-    sys.exit(code)
-
-
-if __name__ == "__main__":
-    run()

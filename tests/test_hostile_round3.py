@@ -541,10 +541,10 @@ import builtins, os, signal, sys
 sys.argv = ["drafter", "--version"]
 import drafter.launch as launch
 real_import = builtins.__import__
-def import_(name, *args, **kwargs):
-    if name == "drafter.cli":
+def import_(name, globals=None, locals=None, fromlist=(), level=0):
+    if name == "drafter.cli" or (name == "drafter" and "cli" in (fromlist or ())):
         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the command line loads
-    return real_import(name, *args, **kwargs)
+    return real_import(name, globals, locals, fromlist, level)
 builtins.__import__ = import_
 launch.run()
 """
@@ -557,3 +557,34 @@ def test_ctrl_c_while_the_command_line_loads_stops_quietly(tmp_path: Path) -> No
     assert done.returncode == 2
     assert "已中断" in done.stderr
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr
+
+
+_INTERRUPTED_INSIDE_AN_EXTENSION = """
+import ctypes, sys
+from drafter import cli
+
+def command(args, out):
+    # What CPython does when a Ctrl-C lands while an extension module runs code of its own
+    # through the C API: the KeyboardInterrupt reaches drafter, but CPython has marked it as
+    # unhandled and would end the process by SIGINT after its teardown.
+    ctypes.c_int.in_dll(ctypes.pythonapi, "_Py_UnhandledKeyboardInterrupt").value = 1
+    raise KeyboardInterrupt
+
+cli.COMMANDS["check"] = command
+sys.argv = ["drafter", "check", "报告.txt"]
+from drafter import launch
+launch.run()
+"""
+
+
+def test_an_interrupted_run_ends_with_its_own_code(tmp_path: Path) -> None:
+    """Stopped and cleaned up, the command exits with 2 whatever CPython marked on the way."""
+    if os.name != "posix":
+        pytest.skip("the SIGINT exit of CPython's teardown is POSIX behaviour")
+    (tmp_path / "报告.txt").write_text("正文。", encoding="utf-8")
+    (tmp_path / "interrupted.py").write_text(_INTERRUPTED_INSIDE_AN_EXTENSION, encoding="utf-8")
+    done = run_python(
+        "-m", "interrupted", cwd=tmp_path, env={"PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    )
+    assert done.returncode == 2, done.stderr
+    assert "已中断" in done.stderr
