@@ -547,7 +547,8 @@ def test_a_numbered_line_that_is_no_part_heading_stays_text() -> None:
 法治宣传形式较为单一。
 """
     parts = segment(
-        blocks_from_text(text), is_part_title=lambda t: "问题" in t or "成效" in t
+        blocks_from_text(text),
+        part_kind=lambda t: "problems" if "问题" in t else "measures" if "成效" in t else "other",
     ).parts
     assert [p.title for p in parts] == ["主要举措和成效"]  # no lower heading after 二存在…
 

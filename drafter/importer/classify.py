@@ -115,11 +115,6 @@ def is_topic_title(title: str) -> bool:
     return max(topic_scores(title).values()) >= STRONG or HEADING_VERB().match(title_m) is not None
 
 
-def is_part_title(text: str) -> bool:
-    """A heading that names a part kind (used when a report has no 一、 parts)."""
-    return classify_part(text) != KIND_OTHER
-
-
 # --------------------------------------------------------------------------- topics
 
 CATCH_ALL = "highlights"

@@ -18,7 +18,6 @@ from drafter.importer.classify import (
     KIND_FIRST_DUTY,
     KIND_MEASURES,
     classify_part,
-    is_part_title,
 )
 from drafter.importer.cut import is_cut_short, mark_cut_end
 from drafter.importer.figures import FigureAccount, FigureRecord, StatedFact, account
@@ -158,11 +157,7 @@ def import_blocks(
     original = list(blocks)
     normalised = tidy_tail(without_scaffold([normalised_block(b) for b in original]))
     ident = read_identity(normalised, name_hint=name_hint, page=page, page_lines=page_lines)
-    segmented = segment(
-        normalised,
-        is_part_title=is_part_title,
-        is_measures_title=lambda text: classify_part(text) == KIND_MEASURES,
-    )
+    segmented = segment(normalised, part_kind=classify_part)
     cut_after = mark_cut_end(segmented) if is_cut_short(normalised, segmented) else ""
     for part in segmented.parts:
         part.kind = classify_part(part.title, part.text, year=ident.identity.year)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from drafter.answers.records import KIND_MEASURES, KIND_OTHER
 from drafter.blocks import Block, cn_value
 from drafter.reader import heading_match
 from drafter.render.phrasing import ends_with_placeholder
@@ -405,16 +406,16 @@ BODY_KINDS = ("paragraph", "heading", "table")
 def segment(
     blocks: Sequence[Block],
     *,
-    is_part_title: Callable[[str], bool] | None = None,
-    is_measures_title: Callable[[str], bool] | None = None,
+    part_kind: Callable[[str], str] | None = None,
 ) -> Segmented:
     """Cut normalised blocks into opening, parts and closing.
 
-    ``is_part_title`` (a callable on a heading text) promotes level-2 headings to parts when a
-    report has no 一、 parts at all (a report numbered from （一）, or a truncated text);
-    ``is_measures_title`` keeps them items when every one it would promote is of the measures
-    (a copy that holds only the first part's （一）（二）: they are that part's items).
+    ``part_kind`` (the kind of part a heading's text names, KIND_OTHER for none) promotes
+    level-2 headings to parts when a report has no 一、 parts at all (a report numbered from
+    （一）, or a truncated text), unless every one it would promote is of the measures (a copy
+    that holds only the first part's （一）（二）: they are that part's items).
     """
+    is_part_title = (lambda text: part_kind(text) != KIND_OTHER) if part_kind else None
     body = [(i, b) for i, b in enumerate(blocks) if b.kind in BODY_KINDS]
     if is_part_title is not None:
         bare = _bare_parts(body, is_part_title)
@@ -433,8 +434,8 @@ def segment(
             promoted = [
                 i for i, b in body if b.kind == "heading" and b.level == 2 and is_part_title(b.text)
             ]
-            measures_only = is_measures_title is not None and all(
-                is_measures_title(blocks[i].text) for i in promoted
+            measures_only = part_kind is not None and all(
+                part_kind(blocks[i].text) == KIND_MEASURES for i in promoted
             )
             if len(promoted) < 2 or measures_only:
                 # One （一） heading among its siblings that happens to name a part kind ("……

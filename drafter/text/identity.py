@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.blocks import Block
+from drafter.spelling.grammar import word_starting
 from drafter.spelling.lexicon import lexicon
 from drafter.text.counties import county_named_alone, county_with_unit, superior_county
 from drafter.text.divisions import above_county
@@ -154,12 +155,8 @@ def _words(stem: str) -> list[str]:
     words = []
     at = 0
     while at < len(stem):
-        for length in (4, 3, 2, 1):
-            word = stem[at : at + length]
-            if length == 1 or (len(word) == length and lex.word_level(word)):
-                break
-        words.append(word)
-        at += length
+        words.append(word_starting(lex, stem, at))
+        at += len(words[-1])
     return words
 
 
@@ -267,7 +264,7 @@ def _predicate_at(text: str, at: int) -> bool:
     """Whether the longest dictionary word at ``at`` is a frequent verb, adverb, preposition or
     conjunction: what a sentence says its subject does."""
     lex = lexicon()
-    word = next((text[at : at + n] for n in (4, 3, 2) if lex.word_level(text[at : at + n])), "")
+    word = word_starting(lex, text, at) if at < len(text) else ""
     return (
         len(word) > 1
         and lex.tag(word) in ("v", "d", "b", "p", "c")
