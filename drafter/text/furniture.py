@@ -116,9 +116,10 @@ _VALUE_MAX = 60
 _WIDGET = re.compile("|".join(re.escape(w) for w in sorted(WIDGET_WORDS, key=len, reverse=True)))
 _FOOTER = re.compile(r"\S{0,3}ICP备[\d\-]+号(?:-\d+)?|\S{0,4}公网安备\s*\d+号")
 _LOCATION = re.compile(r"^(?:您|你)?(?:当前|现在|目前)?(?:所在|所处)?的?位置[ \u3000]*[:：]")
-_CRUMB_SEP = re.compile(r"[ \u3000]*(?:>>|>|＞|›|»|→|/)[ \u3000]*")
+_ARROWS = ">>|>|＞|›|»|→"
+_ARROW = re.compile(_ARROWS)
+_CRUMB_SEP = re.compile(rf"[ \u3000]*(?:{_ARROWS}|/)[ \u3000]*")
 _HOME = re.compile(r"^\W*\d{0,2}(?:网站首页|首页|主页)$")
-_ARROW = re.compile(r">>|>|＞|›|»|→")
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_\-.:]{7,}")
 _WORD = re.compile(r"[^\W_]")
