@@ -636,6 +636,19 @@ def test_the_report_formula_is_not_added_when_a_paragraph_of_the_opening_has_one
     assert opening(text, "现将我镇2024年度法治政府建设情况报告如下：") == text.split("\n")
 
 
+def test_an_opening_without_the_report_formula_is_printed_as_the_township_wrote_it() -> None:
+    """No sentence the township did not write: its opening ends where it ends (issue 22)."""
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
+
+    lead = "2024年，某镇坚持以习近平法治思想为指导，扎实推进法治政府建设，取得了明显成效。"
+    text = f"某镇2024年度法治政府建设情况报告\n{lead}\n一、主要举措和成效\n（一）加强组织领导。召开会议4次。\n"
+    result = import_blocks(blocks_from_text(text))
+    draft = [b.full_text for b in render_blocks(validate_answers(result.data))]
+    assert lead in draft
+    assert not any("报告如下" in t for t in draft)
+
+
 @pytest.mark.parametrize(
     ("tail", "signers", "date"),
     [

@@ -155,14 +155,19 @@ def test_an_opening_is_printed_as_written() -> None:
     assert not any("在县委、县政府的坚强领导下" in p for p in paragraphs)  # nothing made up
 
 
-def test_an_opening_without_a_report_formula_gets_one() -> None:
+def test_the_report_formula_follows_only_an_opening_gap() -> None:
+    """An opening the township wrote is printed as written, formula or not; the gap of a copy
+    without an opening (for the clerk to write) is followed by the formula."""
+    from drafter.render.phrasing import placeholder
     from drafter.render.said import opening
 
-    assert opening(
-        "2023年，某街道扎实推进法治政府建设。", "现将我街道2023年度法治政府建设情况报告如下："
-    ) == ["2023年，某街道扎实推进法治政府建设。现将我街道2023年度法治政府建设情况报告如下："]
+    formula = "现将我街道2023年度法治政府建设情况报告如下："
+    own = "2023年，某街道扎实推进法治政府建设。"
+    assert opening(own, formula) == [own]
     kept = "2022年，我街道依法履职。现结合我街道实际，报告如下："
-    assert opening(kept, "现将……报告如下：") == [kept]
+    assert opening(kept, formula) == [kept]
+    gap = placeholder("开头段（原报告里没有找到）")
+    assert opening(gap, formula) == [gap + formula]
 
 
 def test_an_opening_in_the_plain_frame_also_fills_its_clauses_for_next_year() -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from drafter.render.phrasing import clause, paras, sentence
+from drafter.render.phrasing import clause, only_placeholder, paras, sentence
 
 _CAUSE_LEAD = re.compile(
     r"^(究其原因|原因|主要原因|深究原因|分析原因|产生|造成|出现|存在上述|之所以)"
@@ -120,19 +120,15 @@ def honours(lines: Sequence[Any], unit: str) -> str:
     return "".join(said)
 
 
-_FORMULA_END = re.compile(r"(?:如下|报告|汇报)[：:。]?$")
-_FORMULA = re.compile(r"(?:报告|汇报)如下|现将[^。；]*?(?:报告|汇报)")
-
-
 def opening(text: Any, formula: str) -> list[str]:
-    """An opening kept as written, one paragraph a line; the report formula ("现将……报告如下：")
-    is added only when the text has none of its own (at its end, or in any of its paragraphs: a
-    line the copy left after it is the township's, and the formula is not said twice)."""
+    """An imported opening kept as written, one paragraph a line. The report formula
+    ("现将……报告如下：") follows only an opening the import could not find (its 【待补充：……】 gap,
+    which the clerk writes): a township's own opening without the formula is its own wording, and
+    the draft adds no sentence it did not write."""
     parts = paras(text)
     if not parts:
         return []
-    said = _FORMULA_END.search(parts[-1].rstrip()) or any(_FORMULA.search(p) for p in parts)
-    if not said:
+    if only_placeholder(parts[-1]):
         parts[-1] = parts[-1].rstrip() + formula
     return parts
 
