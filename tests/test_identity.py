@@ -160,6 +160,15 @@ def test_a_verb_inside_a_name_is_the_sentences() -> None:
     assert plausible_unit("解放街道")
 
 
+def test_a_preposition_before_a_township_body_is_no_name() -> None:
+    """ "通过镇党委会议研究": 通过 is the sentence's preposition; a report that names itself only
+    "某镇" has no unit the import can state (the clerk fills it in)."""
+    assert not plausible_unit("通过镇") and not plausible_unit("根据乡")
+    assert plausible_unit("大同镇") and plausible_unit("团结乡")
+    text = "某镇2024年度法治政府建设情况报告\n2024年，某镇扎实推进法治政府建设。\n一、主要举措和成效\n（一）通过镇党委会议研究部署年度重点工作。"
+    assert detect_identity(blocks_from_text(text)).unit_name is None
+
+
 def test_a_conjunction_before_a_county_committee_is_not_a_county() -> None:
     """市委“138”和县委“1177”: 和 joins two bodies (和县 is a county, but not here)."""
     assert counties_in("全面落实市委“138”和县委“1177”具体安排") == []

@@ -140,6 +140,8 @@ def plausible_unit(unit: str | None) -> bool:
         and stem[-1] not in "我本全该各每此其"
         and not _has_common_adverb(stem)
         and not _has_verb_among_words(stem)
+        # "通过镇党委会议研究": a preposition or conjunction alone is never a place's name.
+        and lexicon().tag(stem) not in ("p", "c")
     )
 
 
