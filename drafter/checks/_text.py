@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block, cn_value
 from drafter.render.phrasing import CUT_OFF
 from drafter.text.dates import is_date_only
-from drafter.text.furniture import furniture_mask
+from drafter.text.furniture import furniture_by_block
 from drafter.text.hanzi import HAN, neither_han_nor, to_simplified, when_used
 from drafter.text.identity import Identity, detect_identity
 from drafter.text.topics import HEADING_VERB
@@ -217,18 +217,18 @@ class Context:
         memo = self.memo.get("furniture")
         if isinstance(memo, dict):
             return memo
-        lines: list[str] = []
-        owners: list[int] = []
-        for index, block in enumerate(self.blocks):
-            if block.kind in ("paragraph", "title", "heading"):
-                for line in self.texts[index].split("\n"):
-                    lines.append(line)
-                    owners.append(index)
+        lines_of = [
+            self.texts[index].split("\n") if block.kind in ("paragraph", "title", "heading") else []
+            for index, block in enumerate(self.blocks)
+        ]
         found: dict[int, list[str]] = {}
-        for line, owner, dropped in zip(lines, owners, furniture_mask(lines), strict=True):
-            # A date on its own line is the 成文日期 of some reports too (under the title).
-            if dropped and line.strip() and not is_date_only(line.strip()):
-                found.setdefault(owner, []).append(line.strip())
+        for owner, (lines, mask) in enumerate(
+            zip(lines_of, furniture_by_block(lines_of), strict=True)
+        ):
+            for line, dropped in zip(lines, mask, strict=True):
+                # A date on its own line is the 成文日期 of some reports too (under the title).
+                if dropped and line.strip() and not is_date_only(line.strip()):
+                    found.setdefault(owner, []).append(line.strip())
         self.memo["furniture"] = found
         return found
 

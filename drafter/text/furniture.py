@@ -316,6 +316,14 @@ def furniture_mask(lines: Sequence[str]) -> list[bool]:
     return mask
 
 
+def furniture_by_block(lines_of: Sequence[Sequence[str]]) -> list[list[bool]]:
+    """For the lines of each block (in order), which are page furniture: :func:`furniture_mask`
+    over all the lines at once, since a line is read with its neighbours whatever block holds
+    them (a title line printed again in the opening, a date after the report's last sentence)."""
+    mask = iter(furniture_mask([line for lines in lines_of for line in lines]))
+    return [[next(mask) for _ in lines] for lines in lines_of]
+
+
 _REPORT_NAME = re.compile(r"报告|总结")
 _TITLE_PART = re.compile(r"\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3}|法治|法制|依法|关于")
 _ORGAN_LINE = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委|乡|镇|街道|苏木)$")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from drafter.blocks import Block
 from drafter.text.counties import county_named_alone, county_with_unit, superior_county
 from drafter.text.divisions import above_county
-from drafter.text.furniture import furniture_mask
+from drafter.text.furniture import furniture_by_block
 from drafter.text.hanzi import HAN, NOT_HAN, to_simplified, when_used
 from drafter.text.places import (
     COUNTY_TAIL,
@@ -120,19 +120,13 @@ def without_furniture(blocks: Sequence[Block]) -> list[Block]:
     report's own title down among its furniture, the short line naming the report before the
     opening is the title again.
     """
-    lines: list[str] = []
-    owners: list[int] = []
-    for index, block in enumerate(blocks):
-        for line in block.text.split("\n") if block.kind == "title" else [block.full_text]:
-            lines.append(line)
-            owners.append(index)
-    mask = furniture_mask(lines)
-    if not any(mask):
+    lines_of = [b.text.split("\n") if b.kind == "title" else [b.full_text] for b in blocks]
+    masks = furniture_by_block(lines_of)
+    if not any(any(mask) for mask in masks):
         return list(blocks)
     kept: list[Block] = []
-    for index, block in enumerate(blocks):
-        own = [line for line, owner, dropped in zip(lines, owners, mask, strict=True)
-               if owner == index and not dropped]  # fmt: skip
+    for block, lines, mask in zip(blocks, lines_of, masks, strict=True):
+        own = [line for line, dropped in zip(lines, mask, strict=True) if not dropped]
         if not own:
             continue
         if block.kind == "title":
