@@ -36,17 +36,18 @@ def test_sighan_sample_detection() -> None:
     pairs = bench_spelling.read_sighan(SAMPLE)
     assert len(pairs) == 142
     scores = bench_spelling.detection(pairs)
-    # Measured 0.88 / 0.20 / 0.33 (0.86 / 0.17 / 0.29 before the segmentation's reading and the
-    # 哪/的/得 rules; the README's typo row has the whole set's figures).
-    assert scores["P"] >= 0.85
-    assert scores["R"] >= 0.19
-    assert scores["F1"] >= 0.3
-    # A sentence flagged at all (issue 23's measure): measured P 0.92, R 0.32, F1 0.47.
-    assert scores["P_flagged"] >= 0.85
-    assert scores["F1_flagged"] >= 0.45
-    # Where the wrong characters are found, the proposed ones are mostly the right ones (12 of
-    # 14 here: the others make a word, but not the one meant).
-    assert scores["right_chars"] >= 0.8
+    # Measured 0.92 / 0.17 / 0.29 at the score a candidate needs since it was set on prose the
+    # model had not been mended on (0.88 / 0.20 / 0.33 at the lower score SIGHAN favours, which
+    # raised four times the false alarms on that prose; detect.py's Tuning.margin).
+    assert scores["P"] >= 0.9
+    assert scores["R"] >= 0.17
+    assert scores["F1"] >= 0.28
+    # A sentence flagged at all (issue 23's measure): measured P 0.94, R 0.23, F1 0.37.
+    assert scores["P_flagged"] >= 0.9
+    assert scores["F1_flagged"] >= 0.36
+    # Where the wrong characters are found, the proposed ones are mostly the right ones (11 of
+    # 12 here: the other makes a word, but not the one meant).
+    assert scores["right_chars"] >= 0.9
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,6 @@ def test_sighan_sample_detection() -> None:
         # right one makes a word where the wrong one left single characters.
         ("好了，因该确定人数。", "因该", "应该"),
         ("环境污然的问题越来越严重。", "污然", "污染"),
-        ("昨天喝了很多埤酒。", "埤酒", "啤酒"),
         # 的/地/得 and 哪/那 by the words around them (grammar.py).
         ("我很用心的去找。", "用心的去", "用心地去"),
         ("我们要认真、扎实的开展工作。", "扎实的开展", "扎实地开展"),
@@ -239,10 +239,28 @@ def test_a_particle_after_a_word_ending_in_it_is_no_doubling() -> None:
     assert [f.suggestion for f in found] == ["的"]
 
 
-def test_the_reports_own_usage() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成功引进立洲、泓安等大型商贸与人力资源企业。",
+        "顺利落地华昇时代、环泓商办等重大项目。",
+        # The price: a rare character a hand slipped to is let pass too (SIGHAN's 埤酒, 啤酒 meant).
+        "昨天喝了很多埤酒。",
+    ],
+)
+def test_a_rare_character_is_a_names(text: str) -> None:
+    """泓, 昇: characters the bigram model hardly saw are typed on purpose, in the names of firms
+    and people (an input method offers the common character of a reading first)."""
+    assert find_typos(text) == []
+
+
+def test_the_reports_own_usage(monkeypatch: pytest.MonkeyPatch) -> None:
     """drafter/spelling/usage.py on the report's whole text: a string the report writes again,
     a term of its own and an abbreviation it spells out are the writer's; without them the same
-    sentence is read as a slip."""
+    sentence is read as a slip (at the lower score SIGHAN favours, where the shipped one already
+    lets two of these three pass: the report's usage is what must clear them there)."""
+    monkeypatch.setattr(TUNING, "margin", 10.0)
+    monkeypatch.setattr(TUNING, "new_word", 5)
 
     def excerpts(*paragraphs: str) -> list[str]:
         text = "某局2023年政府信息公开工作年度报告\n" + "\n".join(paragraphs) + "\n"
