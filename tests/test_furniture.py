@@ -83,6 +83,9 @@ def test_clean_reports_lose_no_line(path: Path) -> None:
         "语音播报",
         "语音合成中，请耐心等待...",
         "打印 关闭",
+        # an information bar: widgets and fields, and one short name (the author's, the site's)
+        "某某网 分享 时间:",
+        "张三 打印 来源：",
         "主办单位：某某县人民政府办公室　网站标识码：5003000001　渝ICP备05003300号",
         # breadcrumbs, URLs, codes, stray digits, empty lines
         "您当前的位置：首页 > 政务公开 > 法治政府建设年度报告",
@@ -116,6 +119,8 @@ def test_furniture_lines(line: str) -> None:
         "2025-01-15",
         "特此报告。",
         "附件：1. 2024年度法治政府建设工作台账",
+        "党委 政府",  # two words apart, neither a widget nor a field
+        "依法行政 法治建设",
     ],
 )
 def test_report_lines_are_not_furniture(line: str) -> None:

@@ -155,7 +155,7 @@ def is_furniture(line: str) -> bool:
         return True
     if _is_breadcrumb(text) or _is_menu(text) or _is_widget_line(text):
         return True
-    if field_pairs(text) is not None:
+    if field_pairs(text) is not None or _is_info_bar(text):
         return True
     bare = text.strip(_DECOR)
     if _HAN.search(bare) is None and not is_date_only(bare):
@@ -220,6 +220,18 @@ def _is_widget_line(text: str) -> bool:
         return False
     rest = _FOOTER.sub("", _WIDGET.sub("", text))
     return _NOT_WORD().sub("", rest) == ""
+
+
+def _is_info_bar(text: str) -> bool:
+    """An article's information bar: widgets and fields apart by spaces, with at most one short
+    word among them that is neither, the author's or the site's name ("好学生 分享 时间:")."""
+    pieces = text.split()
+    if len(pieces) < 2 or len(text) > _SHORT:
+        return False
+    others = [p for p in pieces if not _is_widget_line(p) and field_pairs(p) is None]
+    return len(others) <= 1 and all(
+        len(p) <= 6 and _SENTENCE_MARKS().search(p) is None for p in others
+    )
 
 
 def field_pairs(line: str) -> list[tuple[str, str]] | None:
