@@ -169,6 +169,50 @@ def test_a_preposition_before_a_township_body_is_no_name() -> None:
     assert detect_identity(blocks_from_text(text)).unit_name is None
 
 
+def test_the_partys_prefix_is_not_part_of_the_name() -> None:
+    text = "关于2024年度法治政府建设工作情况报告\n县委、县政府：\n2024年以来，中共石桥镇党委、石桥镇人民政府坚持依法行政。"
+    assert detect_identity(blocks_from_text(text)).unit_name == "石桥镇"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年以来，我镇认真落实部署要求，结合镇情实际，全面推进依法行政。",  # 镇情: its conditions
+        "我街道成立工作专班。二是街道办事处主任主持会议。",  # 二是 opens an item
+    ],
+)
+def test_words_before_a_unit_word_that_name_no_unit(sentence: str) -> None:
+    text = (
+        f"关于2022年度法治政府建设情况报告\n{sentence}\n一、主要举措\n（一）加强领导。召开会议3次。"
+    )
+    assert detect_identity(blocks_from_text(text)).unit_name is None
+
+
+def test_a_street_that_calls_itself_x_jie_in_its_body_only() -> None:
+    """我街, and the name only in its documents' titles (《黄石街2020年……》)."""
+    text = (
+        "2020年法治建设工作总结\n我街严格按照区委部署推进法治建设。\n一、2020年法治建设工作情况\n"
+        "（一）加强统筹。制定《东风街2020年全面依法治街工作要点》，我街召开会议4次。"
+    )
+    identity = detect_identity(blocks_from_text(text))
+    assert (identity.unit_name, identity.unit_type) == ("东风街", "街道")
+
+
+def test_a_verb_before_a_prefecture_committee_names_no_county() -> None:
+    """ "及时传达市委……": 传达 is the verb, the 市委 its object; no county 传达市."""
+    assert counties_in("及时传达市委全面依法治市委员会审议通过的文件精神") == []
+
+
+def test_a_prefecture_without_counties_is_the_townships_superior() -> None:
+    """中山市 has no county between it and its 街道: its documents name the superior; a
+    prefecture with counties (湛江市) never is one, a county-level city (廉江市) is."""
+    from drafter.text.counties import superior_county
+
+    assert superior_county("", "", ["审议通过的《中山市2020年依法行政工作要点》"]) == "中山市"
+    assert superior_county("", "", ["按照《湛江市2020年工作要点》"]) is None
+    assert superior_county("", "", ["按照《廉江市2020年工作要点》"]) == "廉江市"
+
+
 def test_a_conjunction_before_a_county_committee_is_not_a_county() -> None:
     """市委“138”和县委“1177”: 和 joins two bodies (和县 is a county, but not here)."""
     assert counties_in("全面落实市委“138”和县委“1177”具体安排") == []

@@ -18,8 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drafter.text.divisions import above_county, counties_mentioned, county_ending_at, is_county
+from drafter.text.divisions import (
+    above_county,
+    counties_mentioned,
+    county_ending_at,
+    is_county,
+    is_prefecture,
+)
 from drafter.text.hanzi import HAN, is_han, to_simplified, when_used
+from drafter.text.unitname import predicate_word
 
 _TAILS = ("自治县", "自治旗", "林区", "县", "区", "旗", "市")
 # The patterns below are compiled the first time a county is looked for in a text (when_used):
@@ -30,8 +37,9 @@ _BODY = when_used(
     r"(?P<tail>自治县|自治旗|林区|县|区|旗|市)"
     r"(?:(?:县|区|旗|市)?委(?!员)|委员会|人民政府|政府|依法治(?:县|区|旗|市))"
 )
-# A county's own document: 《某区党政主要负责人……》. A 市 here may be the prefecture: not used.
-_DOCUMENT = when_used(rf"《({HAN}{{1,8}}?(?:自治县|自治旗|县|区|旗))")
+# A county's own document: 《某区党政主要负责人……》. A 市 here may be the prefecture: only a
+# county-level city the list knows counts, or a prefecture without counties (《中山市2020年……》).
+_DOCUMENT = when_used(rf"《({HAN}{{1,8}}?(?:自治县|自治旗|县|区|旗|市))")
 # Where a name can start inside a run of Chinese: after a province or prefecture, a township, a
 # word that links it to what comes before (在/和/由), or a verb or adverb that takes a superior
 # body as its object ("紧紧围绕区委", "认真落实县委").
@@ -106,6 +114,8 @@ def _name_ending_at(text: str, tail_start: int, tail_end: int) -> str | None:
         stem = run[cut:]
         if len(stem) >= 2 or (len(stem) == 1 and cut == 0):
             name = stem + text[tail_start:tail_end]
+            if predicate_word(stem):
+                return None  # "及时传达市委……": the verb's object is the 市委, no 传达市
             return name if plausible_county(name) and not above_county(name) else None
     return None
 
@@ -152,7 +162,13 @@ def superior_county(addressee: str, opening: str, body: Sequence[str]) -> str | 
     if county:
         return county
     documents = [m.group(1) for m in _DOCUMENT().finditer(to_simplified(text))]
-    return _nearest([name for name in documents if plausible_county(name)])
+    return _nearest([name for name in documents if _document_county(name)])
+
+
+def _document_county(name: str) -> bool:
+    if not name.endswith("市"):
+        return plausible_county(name)
+    return is_county(name) or (is_prefecture(name) and not above_county(name))
 
 
 def county_with_unit(text: str, unit: str) -> str | None:

@@ -261,10 +261,11 @@ _UNIT_BEFORE_BODY = when_used(
     rf"({HAN}{{2,6}}?(?:乡|镇|街道|苏木))(?:人民政府|党委|党工委|政府|司法所|派出所)"
 )
 # A name in the body starts after punctuation or a preposition: "在下太镇落地生根",
-# "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点".
+# "《水口镇2024年依法治镇工作要点》", "结合水口镇的工作特点"; not a unit word that is the start of
+# another (镇村, 乡级, 镇内) or of the noun 镇情 ("结合镇情实际": the township's conditions).
 _BODY_UNIT = when_used(
     rf"(?:^|(?<=[，。、；：“”《》（）\s在由对为把让至向了])|(?<=结合|推动|助力|促进|纳入))"
-    rf"({HAN}{{2,6}}?(?:街道|苏木|乡|镇))(?![镇村乡区域级内外])"
+    rf"({HAN}{{2,6}}?(?:街道|苏木|乡|镇|街))(?![镇村乡区域级内外情])"
 )
 # "为“法治古镛”建设", "明确法治舒桥建设的重点任务": the unit's short name in its 法治 brand.
 _BRAND = when_used(rf"法治({HAN}{{2,3}}?)(?:建设|”|。|，|、)")
@@ -316,9 +317,10 @@ def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> 
     finder = _BODY_UNIT if unit_type else _UNIT_BEFORE_BODY
     for match in finder().finditer(text):
         # "纳入了东庄镇": the name starts after the particle the match may begin with.
-        _, unit = split_place(
-            without_leading_verbs(re.sub(r"^[了的在由把与及将对为向]", "", match.group(1)))
-        )
+        name = without_leading_verbs(re.sub(r"^[了的在由把与及将对为向]", "", match.group(1)))
+        _, unit = split_place(name)
+        if unit is None and unit_type == "街道" and name.endswith("街"):
+            unit = name  # a 街道 that calls itself "X街" (《黄石街2020年……》, 我街)
         if plausible_unit(unit) and unit and (unit_type is None or unit_type_of(unit) == unit_type):
             counts[unit] += 1
     if counts:
@@ -334,12 +336,14 @@ def _most_common_unit(blocks: Sequence[Block], unit_type: str | None = None) -> 
 
 
 def _self_reference_type(blocks: Sequence[Block]) -> str | None:
-    """Without a name, the unit type its self-references use most (我乡/全镇/我街道 …)."""
+    """Without a name, the unit type its self-references use most (我乡/全镇/我街道 …; 我街 is a
+    街道's that calls itself "X街")."""
     counts: Counter[str] = Counter()
     for block in blocks:
         text = to_simplified(block.full_text)
-        for match in re.finditer(r"(?:我|全|本)(街道|苏木|乡|镇)", text):
-            counts[match.group(1)] += 1
+        for match in re.finditer(r"(?:我|全|本)(街道|街|苏木|乡|镇)", text):
+            kind = match.group(1)
+            counts["街道" if kind == "街" else kind] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -25,9 +25,9 @@ _NOT_SHORT_UNIT_PREFIX = set("乡城村集小市县区")
 
 
 # Words and characters no unit name contains: what is left when a sentence is cut at 乡/镇
-# ("现将我乡", "将法治政府建设纳入镇党委", "调整成立了由乡长任组长").
+# ("现将我乡", "将法治政府建设纳入镇党委", "调整成立了由乡长任组长", "二是街道办事处主任").
 _NOT_IN_NAME = re.compile(
-    r"现将|现就|纳入|成立|调整|建设|政府|工作|法治|开展|推进|推动|落实|加强|组织|领导|[我的了由把与及各请在]"
+    r"现将|现就|纳入|成立|调整|建设|政府|工作|法治|开展|推进|推动|落实|加强|组织|领导|[我的了由把与及各请在是]"
 )
 
 
@@ -160,8 +160,10 @@ def find_unit_in(text: str, *, street: bool = False) -> tuple[str | None, str | 
 
 def _unit_of(candidate: str, street: bool) -> tuple[str | None, str | None]:
     """(county, unit) of a name cut out of a sentence, (None, None) when it is none."""
-    # "2024年四棵树乡始终…": the match starts at 年.
+    # "2024年四棵树乡始终…": the match starts at 年; "中共棠阴镇党委、棠阴镇人民政府以…": the
+    # Party's prefix names its committee, not the township.
     candidate = re.sub(r"^(?:年度|年|在|和|与|及|由|经|对|是|的)", "", candidate) or candidate
+    candidate = candidate.removeprefix("中共") or candidate
     candidate = without_leading_verbs(candidate)
     county, unit = split_place(candidate)
     if unit is None and street and candidate.endswith("街"):
@@ -170,10 +172,16 @@ def _unit_of(candidate: str, street: bool) -> tuple[str | None, str | None]:
 
 
 def _predicate_at(text: str, at: int) -> bool:
-    """Whether the longest dictionary word at ``at`` is a frequent verb, adverb, preposition or
-    conjunction: what a sentence says its subject does."""
+    """Whether the longest dictionary word at ``at`` is a predicate word: what a sentence says
+    its subject does."""
     lex = lexicon()
-    word = word_starting(lex, text, at) if at < len(text) else ""
+    return at < len(text) and predicate_word(word_starting(lex, text, at))
+
+
+def predicate_word(word: str) -> bool:
+    """Whether ``word`` is a frequent verb, adverb, preposition or conjunction of two characters
+    or more: prose, never a place's whole name ("及时传达市委……": 传达 names no 市)."""
+    lex = lexicon()
     return (
         len(word) > 1
         and lex.tag(word) in ("v", "d", "b", "p", "c")
