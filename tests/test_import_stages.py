@@ -649,6 +649,25 @@ def test_an_opening_without_the_report_formula_is_printed_as_the_township_wrote_
     assert not any("报告如下" in t for t in draft)
 
 
+def test_a_body_that_takes_its_heading_as_an_object_keeps_it() -> None:
+    """ "（一）学习贯彻……新战略。把学习……新战略，作为……首要政治任务。": the first clause is 把's
+    object, not an echo to drop; the draft keeps every word the township wrote."""
+    from drafter.answers.model import validate_answers
+    from drafter.render.engine import render_blocks
+
+    body = "把学习全面依法治国新理念新思想新战略，作为法治政府建设的头等大事和首要政治任务。"
+    text = (
+        "某镇2021年度法治政府建设情况报告\n2021年，某镇扎实推进法治政府建设。\n一、主要工作举措和成效\n"
+        f"（一）学习贯彻全面依法治国新理念新思想新战略。{body}\n"
+        "（二）开展法治宣传活动。共发放宣传手册200份。\n"
+    )
+    draft = [
+        b.full_text
+        for b in render_blocks(validate_answers(import_blocks(blocks_from_text(text)).data))
+    ]
+    assert any(t.endswith(body) for t in draft)
+
+
 @pytest.mark.parametrize(
     ("tail", "signers", "date"),
     [
