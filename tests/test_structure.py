@@ -196,6 +196,23 @@ def test_every_theme_is_an_item_alike_even_one_the_topic_words_do_not_name() -> 
     assert "抓住领导干部这个关键少数，落实中心组学法制度。全年集中学法6次。" in texts(blocks)
 
 
+def test_a_theme_opened_by_any_verb_is_an_item_of_the_measures() -> None:
+    """整合 is no verb of the genre's usual headings (加强, 推进 …), but the dictionary makes it a
+    verb: the second theme joins the first under the measures, not a part of its own after
+    the regulation's 不足 and 安排."""
+    text = (
+        "南湖街道2025年度法治政府建设情况报告\n2025年，南湖街道扎实推进依法行政各项工作。\n"
+        "一、坚持党的领导，树牢法治政府建设正确方向\n（一）全面贯彻党的二十大精神。全年专题学习13场次。\n"
+        "（二）深入学习贯彻习近平法治思想。组织学习1100场次。\n"
+        "二、整合专业力量，完善工作机制\n（一）凝聚法治力量。成立街道法律事务工作小组。\n"
+        "（二）规范行政程序。审查合同32份。\n"
+    )
+    result = import_text(text)
+    assert [p.kind for p in result.answers.structure] == ["measures"]
+    level2 = [b.text for b in draft_of(result) if b.kind == "heading" and b.level == 2]
+    assert level2[:2] == ["坚持党的领导，树牢法治政府建设正确方向", "整合专业力量，完善工作机制"]
+
+
 SUB_ITEMS = """白鹭乡2024年度法治政府建设情况报告
 2024年，白鹭乡扎实推进法治政府建设。现将有关情况报告如下：
 一、主要举措和成效

@@ -22,6 +22,8 @@ from drafter.answers.records import (
     KIND_PROBLEMS,
 )
 from drafter.importer.segment import Item
+from drafter.spelling.grammar import word_starting
+from drafter.spelling.lexicon import lexicon
 from drafter.text.numbers import for_matching
 from drafter.text.topics import HEADING_VERB, TOPIC_WORDS, TOPICS
 
@@ -101,7 +103,17 @@ def classify_part(title: str, text: str = "", *, year: int | None = None) -> str
     # A theme the topics' words do not name ("二、强化依法执政，狠抓关键少数"), over too little text
     # to tell (a copy cut short): titled as a heading of the measures is, by a verb and its
     # object, it is a part of the measures, not "other" (which its title would name).
-    return KIND_MEASURES if HEADING_VERB().match(title_m) else KIND_OTHER
+    return KIND_MEASURES if _verb_phrase(title_m) else KIND_OTHER
+
+
+def _verb_phrase(title_m: str) -> bool:
+    """Whether a title opens with a verb, as a heading of what was done does: one of the genre's
+    heading verbs (加强, 推进 …), or any word of two characters the dictionary makes a verb
+    ("二、整合专业力量，完善……工作机制")."""
+    if HEADING_VERB().match(title_m):
+        return True
+    word = word_starting(lexicon(), title_m, 0) if title_m else ""
+    return len(word) > 1 and lexicon().tag(word) == "v"
 
 
 def is_topic_title(title: str) -> bool:
@@ -112,7 +124,7 @@ def is_topic_title(title: str) -> bool:
         return False
     # A verb and its object is a theme too when the topics' words do not name it
     # ("二、强化依法执政，狠抓关键少数"): each theme of a report stays an item alike.
-    return max(topic_scores(title).values()) >= STRONG or HEADING_VERB().match(title_m) is not None
+    return max(topic_scores(title).values()) >= STRONG or _verb_phrase(title_m)
 
 
 # --------------------------------------------------------------------------- topics
