@@ -368,3 +368,18 @@ def test_command_unusable_input(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     with pytest.raises(DrafterError, match=r"另存为 \.docx"):
         run_check_command(path, "json", io.StringIO())
+
+
+def test_a_provinces_own_outline_keeps_its_own_years() -> None:
+    """《广东省法治政府建设实施纲要（2016—2020年）》 is the province's plan, not the national 纲要
+    with its years wrong; the national one with those years is."""
+    found = run_checks(
+        blocks_from_text("全面落实《广东省法治政府建设实施纲要（2016—2020年）》。"),
+        rules=["outdated-term"],
+    )
+    assert found == []
+    found = run_checks(
+        blocks_from_text("全面落实《法治政府建设实施纲要（2016—2020年）》。"),
+        rules=["outdated-term"],
+    )
+    assert [f.excerpt for f in found] == ["法治政府建设实施纲要（2016—2020年）"]

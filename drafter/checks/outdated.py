@@ -23,7 +23,9 @@ _COMPILED = [(term, when_used(term.pattern), literal_leads(term.pattern)) for te
 _PLANS = [
     (name, when_used(plan), literal_leads(plan), ranges)
     for name, ranges in PLAN_RANGES
-    for plan in [re.escape(name) + r"\s*[》]?\s*" + RANGE]
+    # A place before the name is a province's or a city's own plan (《广东省法治政府建设实施纲要
+    # （2016—2020年）》), with its own years.
+    for plan in [r"(?<![省市县区州盟旗])" + re.escape(name) + r"\s*[》]?\s*" + RANGE]
 ]
 
 
