@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.blocks import Block
+from drafter.importer.unwrap import unwrap
 from drafter.reader import classify, read_items
 from drafter.reader.items import Item, Table
 from drafter.reader.txt import text_lines
@@ -53,7 +54,11 @@ def _simplified(item: Item) -> Item:
 
 
 def prepare(items: Sequence[Item]) -> ImportSource:
-    """Items of a report → its blocks, in Simplified, with the page furniture left out."""
+    """Items of a report → its blocks, in Simplified, with the page furniture left out (a report
+    run together into one line, as copied out of a PDF, apart into its lines first)."""
+    items = [
+        piece for item in items for piece in (unwrap(item) if isinstance(item, str) else [item])
+    ]
     converted = any(has_traditional(_line(item)) for item in items)
     if converted:
         items = [_simplified(item) for item in items]

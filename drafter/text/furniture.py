@@ -122,6 +122,9 @@ _CRUMB_SEP = re.compile(rf"[ \u3000]*(?:{_ARROWS}|/)[ \u3000]*")
 _HOME = re.compile(r"^\W*\d{0,2}(?:网站首页|首页|主页)$")
 _URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
 _CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_\-.:]{7,}")
+_FILE_NAME = re.compile(
+    r"[^。；！？，,]{1,80}\.(?:docx|doc|wps|pdf|ofd|xlsx|xls|et|zip|rar)", re.IGNORECASE
+)
 _WORD = re.compile(r"[^\W_]")
 _HAN = re.compile(HAN)
 _NOT_WORD = when_used(rf"[{_TEXT_SIZES}\W_]")
@@ -153,6 +156,8 @@ def is_furniture(line: str) -> bool:
         return False
     if _URL.sub("", text).strip(_DECOR + ":：") == "" or _URL.fullmatch(text.strip(_DECOR)):
         return True
+    if _FILE_NAME.fullmatch(text.strip(_DECOR)):
+        return True  # the page's link to the report's file ("……情况.docx")
     if _is_breadcrumb(text) or _is_menu(text) or _is_widget_line(text):
         return True
     if field_pairs(text) is not None or _is_info_bar(text):
