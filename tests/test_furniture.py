@@ -184,6 +184,8 @@ def test_fields_say_who_published_and_when_it_was_written() -> None:
     assert page_written_date({"发布日期": "2026-02-10"}) is None
     assert field_pairs("发布机构王河乡") == [("发布机构", "王河乡")]
     assert field_pairs("时间：2025年3月，我镇组织") is None
+    # Some pages call the 成文日期 the date the document was made.
+    assert page_written_date(furniture_fields(["  • 公文生成日期:2026-01-09"])) == "2026年1月9日"
 
 
 @pytest.mark.parametrize(
