@@ -383,3 +383,21 @@ def test_a_provinces_own_outline_keeps_its_own_years() -> None:
         rules=["outdated-term"],
     )
     assert [f.excerpt for f in found] == ["法治政府建设实施纲要（2016—2020年）"]
+
+
+def test_enclosed_numbers_are_level_two_headings() -> None:
+    """㈠ ㈡ (Word's list numbering copied out as text) number items as （一） （二） do: the 1. under
+    each starts again, and the form is reported once for all of them."""
+    text = (
+        "某镇2022年法治政府建设情况报告\n2022年，某镇推进法治建设。\n一、工作开展情况\n"
+        "㈠学习贯彻习近平法治思想\n1.系统深入学习。建立制度。\n2.履行职责。召开会议。\n"
+        "㈡树牢总体国家安全观\n1.优化社会管理职能。发挥作用。\n2.加强管理。开展检查。"
+    )
+    blocks = blocks_from_text(text)
+    assert [(b.level, b.number) for b in blocks if b.kind == "heading"][1::3] == [
+        (2, "㈠"),
+        (2, "㈡"),
+    ]
+    found = [f for f in run_checks(blocks, rules=["numbering"])]
+    assert [f.excerpt for f in found] == ["㈠", "㈡"]
+    assert len({f.message for f in found}) == 1

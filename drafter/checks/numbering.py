@@ -23,8 +23,12 @@ _NUMBER_MARKS = re.compile(r"[（()）、，,.．\s]")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百零〇两\d]+")
 
 
+# ㈠ … ㈩: Word's list numbering copied out as text, one character each.
+_ENCLOSED = {0x3220 + i: numeral for i, numeral in enumerate("一二三四五六七八九十")}
+
+
 def _value(number: str) -> int | None:
-    return cn_value(_NUMBER_MARKS.sub("", number))
+    return cn_value(_NUMBER_MARKS.sub("", number.translate(_ENCLOSED)))
 
 
 def _style(level: int, number: str) -> str:
@@ -150,6 +154,16 @@ def _heading_style(context: Context) -> Iterator[Finding]:
             severity, what = problem
             # One message for every number with the problem: it is fixed once, for all of them.
             yield Finding(RULE, severity, f"编号的{what}。", number, index)
+            continue
+        if block.level == 2 and number.translate(_ENCLOSED) != number:
+            yield Finding(
+                RULE,
+                "warning",
+                # One message for all of them: fixed once, for every number.
+                "二级标题编号应写作“（一）”“（二）”这样的全角括号加数字，不用“㈠”这样的单个字符。",
+                number,
+                index,
+            )
             continue
         if block.level == 3 and number.endswith("、"):
             yield Finding(

@@ -21,6 +21,8 @@ _H_L2 = re.compile(
     rf"|^[{_CN_SMALL}]{{1,3}}\s*[）)]"
     # "（一加强…": the closing bracket forgotten; kept so the numbering check can report it.
     rf"|^[（(][{_CN_SMALL}]{{1,2}}(?=[^\s{_CN_NUM}是年月日届大中、）)])"
+    # ㈠ … ㈩, one character each: Word's list numbering copied out as text.
+    r"|^[\u3220-\u3229]"
 )
 _H_L4 = re.compile(r"^[（(]\s*\d{1,2}\s*[）)]|^\d{1,2}\s*[）)]")
 _H_L1 = re.compile(rf"^[{_CN_NUM}]{{1,3}}\s*(?:[、，,]|[．.](?!\d))")
