@@ -75,6 +75,38 @@ def test_a_heading_whose_body_was_cut_off_stays_in_place_over_the_placeholder(
     assert data.unplaced_items == []
 
 
+THEMES = """某某镇2025年度法治政府建设情况报告
+2025年，某某镇扎实推进法治政府建设。现将有关情况报告如下：
+一、深入学习践行习近平法治思想，全面统筹法治政府建设
+（一）深化理论研学。全年开展专题学习12场次。
+（二）狠抓部署落实。召开专题会议4次。
+二、持续深化政府职能建设，全面提升基层服务效能
+"""
+
+
+@pytest.mark.parametrize(
+    ("end", "item"),
+    [
+        # the copy stops in the first item of a theme: its list went on in the lost words
+        (
+            "（一）凝聚法治力量，规范行政程序。成立法律事务工作小组，由",
+            "1.凝聚法治力量，规范行政程序。",
+        ),
+        # the copy stops at a theme's only heading, two characters long
+        ("（一）多维", "1.多维"),
+    ],
+)
+def test_the_item_a_copy_stops_under_keeps_its_number_and_the_placeholder(
+    tmp_path: Path, end: str, item: str
+) -> None:
+    """Not a list of one (whose number the draft drops), and not a whole one-line item: the copy
+    broke off under it, and the placeholder says so."""
+    _, paragraphs = built(tmp_path, THEMES + end + "\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith(item))
+    assert CUT_OFF in paragraphs[at] or paragraphs[at + 1] == CUT_OFF
+    assert "1.多维。" not in paragraphs  # a cut heading is never closed as if whole
+
+
 def test_the_half_sentence_the_copy_stops_in_is_left_open_in_its_place(tmp_path: Path) -> None:
     _, paragraphs = built(tmp_path, CUT + "（二）执法力量薄弱。执法人员3人，培训不足，全年\n")
     at = paragraphs.index(WHOLE_ITEM)

@@ -53,8 +53,8 @@ def mark_cut_end(segmented: Segmented) -> str:
       closed with 。), the placeholder right after it.
     - A heading at the very end whose body is missing ("（二）法治建设不足的原因", or a heading
       cut in its own words, "（三）推进执法规范化，组建") stays an item of its own, the
-      placeholder its body, unless its part's items are all headings without bodies (a list of
-      one-line items: the last is whole).
+      placeholder its body, unless its part's items are all headings without bodies, two at
+      least (a list of one-line items: the last is whole).
     - A last part the copy stops at the title of ("二、2025年") keeps its title, the placeholder
       its only content.
     """
@@ -84,9 +84,11 @@ def mark_cut_end(segmented: Segmented) -> str:
             (b.kind == "heading" and b.body.strip()) or b.kind in ("paragraph", "table")
             for b in blocks
         )
-        # "（三）推进执法规范化，组建": a heading that stops mid-clause is cut whatever its part.
+        # "（三）推进执法规范化，组建": a heading that stops mid-clause is cut whatever its part;
+        # so is a part's only heading ("二、…… / （一）多维"): one line is no list of one-liners.
         unfinished = "，" in last.text and not ends_complete(last.text)
-        if not (has_bodies or unfinished):
+        one_liners = sum(b.kind == "heading" for b in blocks) >= 2
+        if not (has_bodies or unfinished or not one_liners):
             return ""
         blocks[-1] = replace(last, body=CUT_OFF)
         text = last.number + last.text

@@ -1,12 +1,27 @@
 """Numbering follows the count: a lone （一） (or 1.) under its part is no list, and loses its
-number, its heading running into its paragraph (the draft's blocks, after the templates)."""
+number, its heading running into its paragraph (the draft's blocks, after the templates); unless
+the report copied short breaks off under it, where the rest of its list was lost."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from drafter.blocks import Block
-from drafter.render.phrasing import clause, only_placeholder, run_in
+from drafter.render.phrasing import CUT_OFF, clause, only_placeholder, run_in
+
+
+def _cut_within(blocks: Sequence[Block], i: int) -> bool:
+    """Whether the report copied short breaks off under heading ``i`` (its placeholder in the
+    heading's text or below it, before the next heading of its level or above): its list went
+    on in the words the copy lost, so the heading is no list of one."""
+    level = blocks[i].level
+    for j in range(i, len(blocks)):
+        block = blocks[j]
+        if j > i and block.kind == "heading" and block.level <= level:
+            return False
+        if CUT_OFF in block.full_text:
+            return True
+    return False
 
 
 def _lone(blocks: Sequence[Block], i: int) -> bool:
@@ -37,7 +52,12 @@ def merge_lone_headings(blocks: Sequence[Block]) -> list[Block]:
         if skip:
             skip = False
             continue
-        if block.kind != "heading" or block.level < 2 or not _lone(blocks, i):
+        if (
+            block.kind != "heading"
+            or block.level < 2
+            or not _lone(blocks, i)
+            or _cut_within(blocks, i)
+        ):
             out.append(block)
             continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
