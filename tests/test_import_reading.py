@@ -233,6 +233,11 @@ def test_the_reports_own_date_wins_over_the_page() -> None:
         ("第(1)项", "第（1）项"),
         ("1,500余份", "1,500余份"),
         ("(2)", "(2)"),
+        # after a figure, before Chinese text; and a bracket a copy broke off right after
+        ("应诉率为100%;重视诉源治理", "应诉率为100%；重视诉源治理"),
+        ("超60%,极大提升", "超60%，极大提升"),
+        ("覆盖各村(", "覆盖各村（"),
+        ("f(x) (", "f(x) ("),
     ],
 )  # fmt: skip
 def test_brackets_are_converted_as_pairs(written: str, normalised: str) -> None:

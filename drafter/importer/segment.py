@@ -65,7 +65,9 @@ def _pair_brackets(text: str) -> str:
             chars[start] = _OPENED if text[start] == "(" else "（"
             chars[end] = _CLOSED if text[end] == ")" else "）"
     for index in lone:
-        if text[index] == "(" and re.match(HAN, text[index + 1 : index + 2]):
+        # "各村(": a text a copy broke off in, right after its bracket opened, as Chinese does.
+        at_end = index == len(text) - 1 and chinese(index - 1)
+        if text[index] == "(" and (re.match(HAN, text[index + 1 : index + 2]) or at_end):
             chars[index] = _OPENED
         elif text[index] == ")" and index and re.match(HAN, text[index - 1]):
             chars[index] = _CLOSED
@@ -77,12 +79,20 @@ def _pair_brackets(text: str) -> str:
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation inside Chinese text → full-width, as GB/T 9704 drafts need.
 
-    Only marks next to a Chinese character change, so "1,500" and "3.15" stay as they are;
+    Only marks after a Chinese character, or between a figure and Chinese text, change, so
+    "1,500" and "3.15" stay as they are;
     brackets change as pairs (:func:`_pair_brackets`).
     """
     text = _pair_brackets(text)
     text = re.sub(
         rf"(?<={han_or('”’》）')})(\s*)([,;:?!])\s*", lambda m: _HALF_TO_FULL[m.group(2)], text
+    )
+    # After a figure, where Chinese text follows ("应诉率为100%;重视", "超60%,极大"): not
+    # inside a number ("1,500").
+    text = re.sub(
+        rf"(?<=[\d%％])([,;:?!])\s*(?={han_or('“‘《（')})",
+        lambda m: _HALF_TO_FULL[m.group(1)],
+        text,
     )
     # A full stop typed as "." after Chinese text (not a decimal point or a date like 3.15).
     text = re.sub(rf"(?<={han_or('”’》）')})\.(?!\d)", "。", text)
