@@ -401,3 +401,28 @@ def test_enclosed_numbers_are_level_two_headings() -> None:
     found = [f for f in run_checks(blocks, rules=["numbering"])]
     assert [f.excerpt for f in found] == ["㈠", "㈡"]
     assert len({f.message for f in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "official"),
+    [
+        # a page's spam for 关于: words replaced inside a long official name, its ends kept
+        ("中共中央三升体育平台全面推进依法治国若干重大问题的决定", "中共中央关于全面推进依法治国若干重大问题的决定"),
+        ("法治政府建设实施刚要（2021—2025年）", "法治政府建设实施纲要（2021—2025年）"),
+    ],
+)  # fmt: skip
+def test_a_misnamed_official_document(title: str, official: str) -> None:
+    found = run_checks(blocks_from_text(f"深入贯彻《{title}》。"), rules=["document-name"])
+    assert [f.message for f in found] == [f"文件名称有误：应为《{official}》。"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "渠县党政主要负责人履行推进法治建设第一责任人职责规定",  # a county's own
+        "党政主要负责人履行推进法治建设第一责任人职责规定实施办法",
+        "中共中央关于全面深化改革若干重大问题的决定",  # another document
+    ],
+)
+def test_a_document_that_holds_an_official_name_is_its_own(title: str) -> None:
+    assert run_checks(blocks_from_text(f"制定《{title}》。"), rules=["document-name"]) == []

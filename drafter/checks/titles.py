@@ -101,13 +101,39 @@ def _allowed_edits(name: str) -> int:
     return 0 if len(name) < 6 else 1 if len(name) < 12 else 2
 
 
+_KEPT_SHARE = 0.9
+"""A title that keeps at least this share of a long official name's characters, in order, is
+that document with a few words replaced (《中共中央三升体育平台全面推进依法治国若干重大问题的决定》:
+a page's spam for 关于), however many characters the replacement has."""
+_LONG_NAME = 16
+_REPLACED_MAX = 8
+
+
+def _kept(base: str, name: str) -> float:
+    matcher = difflib.SequenceMatcher(None, base, name, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(name)
+
+
 def _closest(base: str) -> tuple[Official, int] | None:
     best: tuple[Official, int] | None = None
     for official in OFFICIAL:
-        if abs(len(official.name) - len(base)) > 2:
+        name = official.name
+        if name in base and base != name:
+            continue  # a document of its own that holds the name (《渠县……职责规定》)
+        if abs(len(name) - len(base)) > 2:
+            # Words replaced inside the name, its ends as they are.
+            close = (
+                len(name) >= _LONG_NAME
+                and base[:2] == name[:2]
+                and base[-2:] == name[-2:]
+                and len(base) - len(name) <= _REPLACED_MAX
+                and _kept(base, name) >= _KEPT_SHARE
+            )
+            if close:
+                best = (official, edits(base, name))
             continue
-        distance = edits(base, official.name)
-        if distance <= _allowed_edits(official.name) and (best is None or distance < best[1]):
+        distance = edits(base, name)
+        if distance <= _allowed_edits(name) and (best is None or distance < best[1]):
             best = (official, distance)
     return best
 
