@@ -237,6 +237,9 @@ def test_the_reports_own_date_wins_over_the_page() -> None:
         ("应诉率为100%;重视诉源治理", "应诉率为100%；重视诉源治理"),
         ("超60%,极大提升", "超60%，极大提升"),
         ("覆盖各村(", "覆盖各村（"),
+        # a title inside a title: the single marks
+        ("制定《贯彻落实<2024年工作要点>的实施方案》", "制定《贯彻落实〈2024年工作要点〉的实施方案》"),
+        ("若a<b且c>d", "若a<b且c>d"),
         ("f(x) (", "f(x) ("),
     ],
 )  # fmt: skip

@@ -76,6 +76,10 @@ def _pair_brackets(text: str) -> str:
     return re.sub(rf"\s*{_CLOSED}\s*", "）", out)
 
 
+_TITLE = re.compile(r"《[^《》]*》")
+_INNER_TITLE = re.compile(r"[<‹]([^<>‹›《》]+)[>›]")
+
+
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation inside Chinese text → full-width, as GB/T 9704 drafts need.
 
@@ -84,6 +88,9 @@ def normalise_punctuation(text: str) -> str:
     brackets change as pairs (:func:`_pair_brackets`).
     """
     text = _pair_brackets(text)
+    if "《" in text:
+        # A title inside a title takes the single marks 〈〉: "《贯彻落实<……要点>的实施方案》".
+        text = _TITLE.sub(lambda m: _INNER_TITLE.sub(r"〈\1〉", m.group()), text)
     text = re.sub(
         rf"(?<={han_or('”’》）')})(\s*)([,;:?!])\s*", lambda m: _HALF_TO_FULL[m.group(2)], text
     )
