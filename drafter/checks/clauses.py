@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.spelling import lexicon
+from drafter.spelling.grammar import opens_with_preposition
 from drafter.spelling.segment import LN_TOTAL
 from drafter.text.hanzi import is_han, when_used
 
@@ -204,7 +205,7 @@ def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel
     ending, opening = table.edges(tuning)
     # A clause that opens with a preposition ("以强有力的组织领导确保……", "通过……提升……") runs
     # its phrase into its verb without a mark: the first seam after it is that verb.
-    led = _preposition_led(stretch)
+    led = opens_with_preposition(lexicon(), stretch)
     for at in range(tuning.left, len(stretch) - tuning.right + 1):
         # Only between two characters a seam could fall between (most places are passed here).
         if stretch[at] not in opening:
@@ -227,13 +228,6 @@ def _stretch_seams(stretch: str, offset: int, tuning: Tuning, table: ClauseModel
                 led = False
                 continue
             yield Seam(offset + at, left, right)
-
-
-def _preposition_led(stretch: str) -> bool:
-    """Whether a stretch opens with a preposition (its first word, by the dictionary's part of
-    speech): 以, 通过, 依托, 按照 …"""
-    first = words(stretch[:WINDOW])[:1]
-    return bool(first) and lexicon().tag(first[0]) == "p"
 
 
 def _may_end(left: str, stretch: str, at: int) -> bool:

@@ -18,6 +18,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from drafter.blocks import ordinal_lead, split_paragraphs
+from drafter.spelling.grammar import opens_with_preposition
+from drafter.spelling.lexicon import lexicon
 
 END_PUNCT = "。；;，,：:、 "
 """Marks a clause may end with; stripped before a frame adds its own."""
@@ -163,16 +165,12 @@ def without_echo(heading: str, body: str) -> str:
         match = re.match(r"\s*([^，。；！？,;]*)[，。；！？,;]?", body)
         if match is None or not same_words(match.group(1), heading):
             return body
-        if _COVERB.match(match.group(1)):
+        if opens_with_preposition(lexicon(), match.group(1)):
             # "把学习……新战略，作为……首要政治任务": the clause is 把's object, and the sentence
             # goes on from it; without it "作为……" has lost its subject.
             return body
         end = match.end()
     return body[end:].lstrip(END_PUNCT)
-
-
-# The prepositions (coverbs) that open a clause governing what follows it.
-_COVERB = re.compile(r"\s*(?:把|将|对|以|为|在|从|向|与|经|通过|按照|依照|依据|根据|针对)")
 
 
 def item_paras(item: Any) -> list[str]:

@@ -72,6 +72,13 @@ def word_starting(lex: Lexicon, text: str, start: int) -> str:
     return text[start : start + 1]
 
 
+def opens_with_preposition(lex: Lexicon, text: str) -> bool:
+    """Whether ``text`` opens with a preposition (its first dictionary word tagged so: 把, 以,
+    通过, 按照 …): a phrase that governs what follows it in the sentence."""
+    stripped = text.lstrip()
+    return bool(stripped) and lex.tag(word_starting(lex, stripped, 0)) == "p"
+
+
 # The enumeration comma joins phrases inside one clause ("开展内容丰富、形式多样的学习教育活动":
 # the verb before the first phrase governs them all), so it ends no clause.
 _CLAUSE_MARKS = _MARKS - {"、"}
